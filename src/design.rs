@@ -1,0 +1,49 @@
+//! Design notes: the domain model, the data format and the output contracts.
+//!
+//! # The model
+//!
+//! - A [`Jurisdiction`](crate::Jurisdiction) has a 6-digit GB/T 2260 code
+//!   (the nation uses `100000`) or, for a group such as the seven national
+//!   data-annotation bases, a snake_case slug; a level; a parent.
+//! - A [`Metric`](crate::Metric) has a [`Dimension`](crate::Dimension), a
+//!   polarity and a default basis (stock or flow). Population and GDP are
+//!   metrics too.
+//! - A [`Quantity`](crate::Quantity) is an exact decimal with a
+//!   [`Unit`](crate::Unit) as written (`5.8万人`); it converts exactly to its
+//!   dimension's canonical unit (`58000 person`). Canonical units: `count`,
+//!   `TB` (decimal SI: GB = 0.001 TB, PB = 1000 TB, EB = 10⁶ TB), `CNY`,
+//!   `person`, `percent`, `PFLOPS`. Chinese magnitudes (十 百 千 万 亿 and
+//!   combinations such as 百亿, 万亿) are read wherever a number is written.
+//! - A [`Target`](crate::Target) has a [`Comparator`](crate::Comparator), a
+//!   value (and an upper bound for a range), a [`Deadline`](crate::Deadline)
+//!   (a year ends on December 31, a month on its last day), an optional
+//!   period and baseline, its source and the verbatim quote. An
+//!   [`Observation`](crate::Observation) is a reported figure with its
+//!   `as_of` date.
+//! - A [`Source`](crate::Source) is the document: title, issuer, 文号,
+//!   publication date, draft or final, legal force, the secondary source it
+//!   was read in (`via`) and the source it supersedes.
+//!
+//! # The data format
+//!
+//! A data folder holds `jurisdictions.toml` (`[[jurisdiction]]` tables),
+//! `metrics.toml` (`[[metric]]` tables) and one file per source document
+//! under `sources/`, with a `[source]` table and its `[[target]]` and
+//! `[[observation]]` entries. Values are integers or strings
+//! (`value = 1000`, `value = "5.8万"`, `value = "3000TB"`): TOML floats are
+//! binary and lose digits, so they are rejected. Dates are TOML dates
+//! (`2025-02-27`), integer years (`2027`) or strings (`"2025-06"`).
+//!
+//! Validation is strict and complete: unknown keys, missing fields, unknown
+//! jurisdiction, metric or source references, duplicate ids, a unit of the
+//! wrong dimension for its metric, a deadline before its source's
+//! publication, a range whose lower bound exceeds its upper bound and a cycle
+//! in `parent` are all reported, every one with `file:line:column: field`.
+//!
+//! # Exact numbers in outputs
+//!
+//! JSON numbers carry the exact decimal digits (`17282`, `0.35`), written
+//! through `serde_json`'s `raw_value` feature, never through `f64`; CSV cells
+//! the same. Dates are ISO 8601. A deadline or `as_of` is written as the last
+//! day it covers with its precision (`"deadline": "2027-12-31"`,
+//! `"deadline_precision": "year"`), which reads back to the same value.

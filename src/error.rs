@@ -1,0 +1,401 @@
+//! Errors: where a problem is ([`Position`]), what it is ([`ErrorKind`]), and
+//! the list of every problem a load found ([`Errors`]).
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// A place in the input: file, line, column and field, each where known.
+///
+/// Displayed as `file:line:column: field`, leaving out what is unknown.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Position {
+    file: Option<Arc<Path>>,
+    line: Option<u64>,
+    column: Option<u64>,
+    field: Option<String>,
+}
+
+impl Position {
+    /// A position with nothing known yet.
+    pub fn new() -> Position {
+        Position::default()
+    }
+
+    /// Sets the file.
+    pub fn with_file(mut self, file: impl Into<PathBuf>) -> Position {
+        self.file = Some(Arc::from(file.into()));
+        self
+    }
+
+    pub(crate) fn with_shared_file(mut self, file: Option<Arc<Path>>) -> Position {
+        self.file = file;
+        self
+    }
+
+    /// Sets the line and column, both counted from 1.
+    pub fn with_line_column(mut self, line: u64, column: u64) -> Position {
+        self.line = Some(line);
+        self.column = Some(column);
+        self
+    }
+
+    /// Sets the field (a key such as `metric`, or a path such as `targets[2].metric`).
+    pub fn with_field(mut self, field: impl Into<String>) -> Position {
+        self.field = Some(field.into());
+        self
+    }
+
+    /// The file, where known.
+    pub fn file(&self) -> Option<&Path> {
+        self.file.as_deref()
+    }
+
+    /// The line, counted from 1, where known.
+    pub fn line(&self) -> Option<u64> {
+        self.line
+    }
+
+    /// The column (in characters, counted from 1), where known.
+    pub fn column(&self) -> Option<u64> {
+        self.column
+    }
+
+    /// The field, where known.
+    pub fn field(&self) -> Option<&str> {
+        self.field.as_deref()
+    }
+}
+
+impl fmt::Display for Position {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut parts: Vec<String> = Vec::new();
+        if let Some(file) = &self.file {
+            parts.push(file.display().to_string());
+        }
+        if let Some(line) = self.line {
+            parts.push(line.to_string());
+            if let Some(column) = self.column {
+                parts.push(column.to_string());
+            }
+        }
+        let place = parts.join(":");
+        match (&self.field, place.is_empty()) {
+            (Some(field), true) => write!(f, "{field}"),
+            (Some(field), false) => write!(f, "{place}: {field}"),
+            (None, _) => f.write_str(&place),
+        }
+    }
+}
+
+/// A value that could not be parsed from text: what was being parsed, the
+/// text, and what was wrong with it.
+///
+/// ```
+/// use policy_targets::Quantity;
+///
+/// let err = "12 parsecs".parse::<Quantity>().unwrap_err();
+/// assert_eq!(err.to_string(), r#"invalid quantity "12 parsecs": unknown unit "parsecs""#);
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("invalid {what} {input:?}: {problem}")]
+pub struct ParseError {
+    what: &'static str,
+    input: String,
+    problem: String,
+}
+
+impl ParseError {
+    pub(crate) fn new(what: &'static str, input: &str, problem: impl Into<String>) -> ParseError {
+        ParseError {
+            what,
+            input: input.to_owned(),
+            problem: problem.into(),
+        }
+    }
+
+    /// What was being parsed: `quantity`, `unit`, `date`, ...
+    pub fn what(&self) -> &'static str {
+        self.what
+    }
+
+    /// The text that failed to parse.
+    pub fn input(&self) -> &str {
+        &self.input
+    }
+
+    /// What was wrong, e.g. `unknown unit "parsecs"`.
+    pub fn problem(&self) -> &str {
+        &self.problem
+    }
+}
+
+/// Two quantities of different dimensions were compared or combined.
+///
+/// ```
+/// use policy_targets::Quantity;
+///
+/// let tb: Quantity = "3000TB".parse()?;
+/// let count: Quantity = "300个".parse()?;
+/// let err = tb.compare(&count).unwrap_err();
+/// assert_eq!(err.to_string(), "cannot compare 3000 TB (data_volume) with 300个 (count): dimensions differ");
+/// # Ok::<(), policy_targets::ParseError>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("cannot {op} {left} ({left_dimension}) with {right} ({right_dimension}): dimensions differ")]
+pub struct DimensionError {
+    pub(crate) op: &'static str,
+    pub(crate) left: String,
+    pub(crate) left_dimension: crate::Dimension,
+    pub(crate) right: String,
+    pub(crate) right_dimension: crate::Dimension,
+}
+
+/// What kind of problem an [`Error`] reports.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// A file or folder could not be read or written.
+    #[error("{0}")]
+    Io(#[source] std::io::Error),
+    /// The text is not valid TOML, JSON or CSV.
+    #[error("{0}")]
+    Syntax(String),
+    /// A value could not be parsed.
+    #[error("{0}")]
+    Parse(#[from] ParseError),
+    /// A value has the wrong type, e.g. a table where a string was expected.
+    #[error("expected {expected}, found {found}")]
+    Type {
+        /// What the field takes.
+        expected: &'static str,
+        /// What the input has.
+        found: &'static str,
+    },
+    /// A TOML float where an exact number was expected.
+    #[error(
+        "expected an integer or a string, found the float {0}: TOML floats are binary and lose digits, write it as a string (\"{0}\")"
+    )]
+    Float(String),
+    /// A key that the format does not have.
+    #[error("unknown key `{key}`; expected one of: {expected}")]
+    UnknownKey {
+        /// The key as written.
+        key: String,
+        /// The keys allowed at that place, comma-separated.
+        expected: String,
+    },
+    /// A required field is absent.
+    #[error("missing field `{0}`")]
+    MissingField(&'static str),
+    /// A reference to a jurisdiction, metric or source that is not in the catalogue.
+    #[error("unknown {what} {id:?}")]
+    UnknownReference {
+        /// `jurisdiction`, `metric` or `source`.
+        what: &'static str,
+        /// The id as written.
+        id: String,
+    },
+    /// Two records with the same id.
+    #[error("duplicate {what} {id:?}, first defined at {first}")]
+    Duplicate {
+        /// `jurisdiction`, `metric`, `source`, `target` or `observation`.
+        what: &'static str,
+        /// The id.
+        id: String,
+        /// Where the first record with that id is.
+        first: Position,
+    },
+    /// A unit whose dimension does not match the metric's.
+    #[error("unit {unit} is {found}, but metric {metric:?} is measured in {expected}")]
+    WrongDimension {
+        /// The unit as written.
+        unit: String,
+        /// The unit's dimension.
+        found: crate::Dimension,
+        /// The metric.
+        metric: String,
+        /// The metric's dimension.
+        expected: crate::Dimension,
+    },
+    /// Quantities of different dimensions compared or combined.
+    #[error("{0}")]
+    Dimension(#[from] DimensionError),
+    /// Any other rule of the data format that the input breaks.
+    #[error("{0}")]
+    Invalid(String),
+}
+
+/// An error with its position, where known.
+///
+/// Displayed as `file:line:column: field: message`, leaving out what is unknown.
+#[derive(Debug)]
+pub struct Error {
+    kind: Box<ErrorKind>,
+    position: Option<Position>,
+}
+
+impl Error {
+    /// An error of this kind at this position.
+    pub fn new(kind: impl Into<ErrorKind>, position: Option<Position>) -> Error {
+        Error {
+            kind: Box::new(kind.into()),
+            position,
+        }
+    }
+
+    pub(crate) fn at(kind: impl Into<ErrorKind>, position: Position) -> Error {
+        Error::new(kind, Some(position))
+    }
+
+    pub(crate) fn invalid(message: impl Into<String>, position: Position) -> Error {
+        Error::at(ErrorKind::Invalid(message.into()), position)
+    }
+
+    /// What went wrong.
+    pub fn kind(&self) -> &ErrorKind {
+        &self.kind
+    }
+
+    /// Consumes the error, returning its kind.
+    pub fn into_kind(self) -> ErrorKind {
+        *self.kind
+    }
+
+    /// Where it went wrong, where known.
+    pub fn position(&self) -> Option<&Position> {
+        self.position.as_ref()
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.position {
+            Some(position) if *position != Position::default() => {
+                write!(f, "{position}: {}", self.kind)
+            }
+            _ => write!(f, "{}", self.kind),
+        }
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match &*self.kind {
+            ErrorKind::Io(err) => Some(err),
+            _ => None,
+        }
+    }
+}
+
+impl From<std::convert::Infallible> for ErrorKind {
+    fn from(never: std::convert::Infallible) -> ErrorKind {
+        match never {}
+    }
+}
+
+impl From<ParseError> for Error {
+    fn from(err: ParseError) -> Error {
+        Error::new(err, None)
+    }
+}
+
+impl From<DimensionError> for Error {
+    fn from(err: DimensionError) -> Error {
+        Error::new(err, None)
+    }
+}
+
+/// Every problem found in one load, in the order of the files and lines.
+///
+/// A load reports all the problems it finds rather than stopping at the first;
+/// `Display` writes one per line.
+#[derive(Debug)]
+pub struct Errors(Vec<Error>);
+
+impl Errors {
+    pub(crate) fn from_vec(errors: Vec<Error>) -> Errors {
+        Errors(errors)
+    }
+
+    /// The problems.
+    pub fn as_slice(&self) -> &[Error] {
+        &self.0
+    }
+
+    /// The number of problems (at least one).
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Always false: an `Errors` holds at least one problem.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// An iterator over the problems.
+    pub fn iter(&self) -> std::slice::Iter<'_, Error> {
+        self.0.iter()
+    }
+}
+
+impl From<Error> for Errors {
+    fn from(err: Error) -> Errors {
+        Errors(vec![err])
+    }
+}
+
+impl IntoIterator for Errors {
+    type Item = Error;
+    type IntoIter = std::vec::IntoIter<Error>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter()
+    }
+}
+
+impl<'a> IntoIterator for &'a Errors {
+    type Item = &'a Error;
+    type IntoIter = std::slice::Iter<'a, Error>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
+
+impl fmt::Display for Errors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, err) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str("\n")?;
+            }
+            write!(f, "{err}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Errors {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn position_display_leaves_out_the_unknown() {
+        let full = Position::new()
+            .with_file("targets/a.toml")
+            .with_line_column(3, 9)
+            .with_field("metric");
+        assert_eq!(full.to_string(), "targets/a.toml:3:9: metric");
+        assert_eq!(Position::new().with_field("x").to_string(), "x");
+        assert_eq!(Position::new().with_file("a.toml").to_string(), "a.toml");
+    }
+
+    #[test]
+    fn error_display_puts_position_first() {
+        let err = Error::at(
+            ErrorKind::MissingField("quote"),
+            Position::new().with_file("s.toml").with_line_column(7, 1),
+        );
+        assert_eq!(err.to_string(), "s.toml:7:1: missing field `quote`");
+    }
+}

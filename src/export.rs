@@ -1,0 +1,430 @@
+//! Exports of the catalogue for dashboards: JSON (read back by
+//! [`from_json`]) and tidy CSV, following the output contracts of the
+//! [`design`](crate::design) notes.
+//!
+//! ```
+//! use policy_targets::{export, Catalog};
+//!
+//! let catalog = Catalog::bundled()?;
+//! let json = export::to_json(&catalog);
+//! assert!(json.contains(r#""canonical_value": 17282"#));
+//! assert_eq!(export::from_json(&json)?, catalog);
+//! # Ok::<(), policy_targets::Errors>(())
+//! ```
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde_json::value::RawValue;
+
+use crate::catalog::{Origin, Parts};
+use crate::error::{Error, ErrorKind, Errors, Position};
+use crate::{
+    Baseline, Basis, Catalog, Comparator, Deadline, Id, Jurisdiction, JurisdictionCode, Metric,
+    Observation, PartialDate, Period, Precision, Quantity, Source, Target, Unit,
+};
+
+/// The version of the JSON and CSV export contracts.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// An exact decimal written to JSON as a number with exactly its digits
+/// (never through `f64`), and read back the same way.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct JsonDecimal(pub Decimal);
+
+impl Serialize for JsonDecimal {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let raw = RawValue::from_string(self.0.to_string()).map_err(serde::ser::Error::custom)?;
+        raw.serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for JsonDecimal {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<JsonDecimal, D::Error> {
+        let raw: Box<RawValue> = Deserialize::deserialize(deserializer)?;
+        let text = raw.get().trim();
+        let text = text
+            .strip_prefix('"')
+            .and_then(|t| t.strip_suffix('"'))
+            .unwrap_or(text);
+        let parsed = if text.contains(['e', 'E']) {
+            Decimal::from_scientific(text)
+        } else {
+            Decimal::from_str_exact(text)
+        };
+        parsed
+            .map(JsonDecimal)
+            .map_err(|_| serde::de::Error::custom(format!("expected an exact decimal number, found {text}")))
+    }
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BaselineRecord {
+    value: JsonDecimal,
+    unit: Unit,
+    canonical_value: JsonDecimal,
+    as_of: NaiveDate,
+    as_of_precision: Precision,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TargetRecord {
+    id: Id,
+    jurisdiction: JurisdictionCode,
+    metric: Id,
+    comparator: Comparator,
+    value: JsonDecimal,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    upper: Option<JsonDecimal>,
+    unit: Unit,
+    canonical_value: JsonDecimal,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    canonical_upper: Option<JsonDecimal>,
+    canonical_unit: Unit,
+    deadline: NaiveDate,
+    deadline_precision: Precision,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    period: Option<Period>,
+    period_start: NaiveDate,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    baseline: Option<BaselineRecord>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    basis: Option<Basis>,
+    source: Id,
+    quote: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    note: Option<String>,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ObservationRecord {
+    id: Id,
+    jurisdiction: JurisdictionCode,
+    metric: Id,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    comparator: Option<Comparator>,
+    value: JsonDecimal,
+    unit: Unit,
+    canonical_value: JsonDecimal,
+    canonical_unit: Unit,
+    as_of: NaiveDate,
+    as_of_precision: Precision,
+    source: Id,
+    quote: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    note: Option<String>,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Document {
+    version: u32,
+    jurisdictions: Vec<Jurisdiction>,
+    metrics: Vec<Metric>,
+    sources: Vec<Source>,
+    targets: Vec<TargetRecord>,
+    observations: Vec<ObservationRecord>,
+}
+
+fn baseline_record(b: &Baseline) -> BaselineRecord {
+    BaselineRecord {
+        value: JsonDecimal(b.value.value()),
+        unit: b.value.unit(),
+        canonical_value: JsonDecimal(b.value.canonical_value()),
+        as_of: b.as_of.last_day(),
+        as_of_precision: b.as_of.precision(),
+    }
+}
+
+fn target_record(catalog: &Catalog, t: &Target) -> TargetRecord {
+    TargetRecord {
+        id: t.id.clone(),
+        jurisdiction: t.jurisdiction.clone(),
+        metric: t.metric.clone(),
+        comparator: t.comparator,
+        value: JsonDecimal(t.value.value()),
+        upper: t.upper.map(|u| JsonDecimal(u.value())),
+        unit: t.value.unit(),
+        canonical_value: JsonDecimal(t.value.canonical_value()),
+        canonical_upper: t.upper.map(|u| JsonDecimal(u.canonical_value())),
+        canonical_unit: t.value.dimension().canonical_unit(),
+        deadline: t.deadline.end(),
+        deadline_precision: t.deadline.precision(),
+        period: t.period,
+        period_start: catalog.period_start(t),
+        baseline: t.baseline.as_ref().map(baseline_record),
+        basis: t.basis,
+        source: t.source.clone(),
+        quote: t.quote.clone(),
+        note: t.note.clone(),
+    }
+}
+
+fn observation_record(o: &Observation) -> ObservationRecord {
+    ObservationRecord {
+        id: o.id.clone(),
+        jurisdiction: o.jurisdiction.clone(),
+        metric: o.metric.clone(),
+        comparator: o.comparator,
+        value: JsonDecimal(o.value.value()),
+        unit: o.value.unit(),
+        canonical_value: JsonDecimal(o.value.canonical_value()),
+        canonical_unit: o.value.dimension().canonical_unit(),
+        as_of: o.as_of.last_day(),
+        as_of_precision: o.as_of.precision(),
+        source: o.source.clone(),
+        quote: o.quote.clone(),
+        note: o.note.clone(),
+    }
+}
+
+/// The catalogue as one JSON object with arrays `jurisdictions`, `metrics`,
+/// `sources`, `targets` and `observations` (pretty-printed, exact decimals).
+pub fn to_json(catalog: &Catalog) -> String {
+    let document = Document {
+        version: FORMAT_VERSION,
+        jurisdictions: catalog.jurisdictions().to_vec(),
+        metrics: catalog.metrics().to_vec(),
+        sources: catalog.sources().to_vec(),
+        targets: catalog
+            .targets()
+            .iter()
+            .map(|t| target_record(catalog, t))
+            .collect(),
+        observations: catalog.observations().iter().map(observation_record).collect(),
+    };
+    // Serialising plain data to a String cannot fail.
+    serde_json::to_string_pretty(&document).unwrap_or_default()
+}
+
+/// Reads a catalogue back from the JSON of [`to_json`], with the same checks
+/// as [`Catalog::load`]. Canonical values are checked against value and unit.
+pub fn from_json(text: &str) -> Result<Catalog, Errors> {
+    let document: Document = serde_json::from_str(text).map_err(|err| {
+        let position = Position::new().with_line_column(err.line() as u64, err.column() as u64);
+        Error::at(ErrorKind::Syntax(format!("invalid JSON export: {err}")), position)
+    })?;
+    let mut parts = Parts::default();
+    let at = |kind: &str, i: usize| Origin::new(Position::new().with_field(format!("{kind}[{i}]")));
+    parts.jurisdictions = located(document.jurisdictions, "jurisdictions");
+    parts.metrics = located(document.metrics, "metrics");
+    parts.sources = located(document.sources, "sources");
+    for (i, r) in document.targets.into_iter().enumerate() {
+        let origin = at("targets", i);
+        match target_from_record(r, &origin) {
+            Ok(t) => parts.targets.push((t, origin)),
+            Err(e) => parts.errors.push(e),
+        }
+    }
+    for (i, r) in document.observations.into_iter().enumerate() {
+        let origin = at("observations", i);
+        match observation_from_record(r, &origin) {
+            Ok(o) => parts.observations.push((o, origin)),
+            Err(e) => parts.errors.push(e),
+        }
+    }
+    parts.build()
+}
+
+fn located<T>(items: Vec<T>, name: &str) -> Vec<(T, Origin)> {
+    items
+        .into_iter()
+        .enumerate()
+        .map(|(i, x)| (x, Origin::new(Position::new().with_field(format!("{name}[{i}]")))))
+        .collect()
+}
+
+fn quantity(
+    value: JsonDecimal,
+    unit: Unit,
+    canonical: Option<JsonDecimal>,
+    origin: &Origin,
+    field: &str,
+) -> Result<Quantity, Error> {
+    let q = Quantity::new(value.0, unit).map_err(|e| Error::at(e, origin.field(field)))?;
+    match canonical {
+        Some(c) if c.0 != q.canonical_value() => Err(Error::invalid(
+            format!(
+                "canonical value {} does not match {q} (expected {})",
+                c.0,
+                q.canonical_value()
+            ),
+            origin.field(field),
+        )),
+        _ => Ok(q),
+    }
+}
+
+fn partial(last: NaiveDate, precision: Precision, origin: &Origin, field: &str) -> Result<PartialDate, Error> {
+    PartialDate::from_last_day(last, precision).map_err(|e| Error::at(e, origin.field(field)))
+}
+
+fn target_from_record(r: TargetRecord, origin: &Origin) -> Result<Target, Error> {
+    let value = quantity(r.value, r.unit, Some(r.canonical_value), origin, "value")?;
+    let upper = match r.upper {
+        Some(u) => Some(quantity(u, r.unit, r.canonical_upper, origin, "upper")?),
+        None => None,
+    };
+    let baseline = match r.baseline {
+        Some(b) => Some(Baseline {
+            value: quantity(b.value, b.unit, Some(b.canonical_value), origin, "baseline")?,
+            as_of: partial(b.as_of, b.as_of_precision, origin, "baseline")?,
+        }),
+        None => None,
+    };
+    Ok(Target {
+        id: r.id,
+        jurisdiction: r.jurisdiction,
+        metric: r.metric,
+        comparator: r.comparator,
+        value,
+        upper,
+        deadline: Deadline::new(partial(r.deadline, r.deadline_precision, origin, "deadline")?),
+        period: r.period,
+        baseline,
+        basis: r.basis,
+        source: r.source,
+        quote: r.quote,
+        note: r.note,
+    })
+}
+
+fn observation_from_record(r: ObservationRecord, origin: &Origin) -> Result<Observation, Error> {
+    Ok(Observation {
+        value: quantity(r.value, r.unit, Some(r.canonical_value), origin, "value")?,
+        as_of: partial(r.as_of, r.as_of_precision, origin, "as_of")?,
+        id: r.id,
+        jurisdiction: r.jurisdiction,
+        metric: r.metric,
+        comparator: r.comparator,
+        source: r.source,
+        quote: r.quote,
+        note: r.note,
+    })
+}
+
+/// The columns of the tidy CSV export, in order.
+pub const CSV_COLUMNS: [&str; 23] = [
+    "record",
+    "id",
+    "jurisdiction",
+    "jurisdiction_name_zh",
+    "jurisdiction_name_en",
+    "level",
+    "metric",
+    "metric_name_zh",
+    "comparator",
+    "value",
+    "unit",
+    "canonical_value",
+    "canonical_unit",
+    "deadline",
+    "period_start",
+    "as_of",
+    "source",
+    "source_title",
+    "issuer",
+    "published",
+    "quote",
+    "upper",
+    "note",
+];
+
+/// The catalogue as tidy CSV: one row per target or observation, with the
+/// columns of [`CSV_COLUMNS`] (UTF-8, exact decimals, ISO dates).
+pub fn write_csv<W: std::io::Write>(catalog: &Catalog, out: W) -> Result<(), Error> {
+    let mut writer = csv::Writer::from_writer(out);
+    let io = |e: csv::Error| Error::new(ErrorKind::Io(std::io::Error::other(e)), None);
+    writer.write_record(CSV_COLUMNS).map_err(io)?;
+    let context = |code: &JurisdictionCode, metric: &Id, source: &Id| {
+        let j = catalog.jurisdiction(code.as_str());
+        let m = catalog.metric(metric.as_str());
+        let s = catalog.source(source.as_str());
+        (
+            j.map(|j| j.name_zh.clone()).unwrap_or_default(),
+            j.map(|j| j.name_en.clone()).unwrap_or_default(),
+            j.map(|j| j.level.to_string()).unwrap_or_default(),
+            m.map(|m| m.name_zh.clone()).unwrap_or_default(),
+            s.map(|s| s.title.clone()).unwrap_or_default(),
+            s.map(|s| s.issuer.clone()).unwrap_or_default(),
+            s.map(|s| s.published.to_string()).unwrap_or_default(),
+        )
+    };
+    for t in catalog.targets() {
+        let (jzh, jen, level, mzh, title, issuer, published) = context(&t.jurisdiction, &t.metric, &t.source);
+        writer
+            .write_record([
+                "target".to_owned(),
+                t.id.to_string(),
+                t.jurisdiction.to_string(),
+                jzh,
+                jen,
+                level,
+                t.metric.to_string(),
+                mzh,
+                t.comparator.to_string(),
+                t.value.value().to_string(),
+                t.value.unit().to_string(),
+                t.value.canonical_value().to_string(),
+                t.value.dimension().canonical_unit().to_string(),
+                t.deadline.end().to_string(),
+                catalog.period_start(t).to_string(),
+                String::new(),
+                t.source.to_string(),
+                title,
+                issuer,
+                published,
+                t.quote.clone(),
+                t.upper.map(|u| u.value().to_string()).unwrap_or_default(),
+                t.note.clone().unwrap_or_default(),
+            ])
+            .map_err(io)?;
+    }
+    for o in catalog.observations() {
+        let (jzh, jen, level, mzh, title, issuer, published) = context(&o.jurisdiction, &o.metric, &o.source);
+        writer
+            .write_record([
+                "observation".to_owned(),
+                o.id.to_string(),
+                o.jurisdiction.to_string(),
+                jzh,
+                jen,
+                level,
+                o.metric.to_string(),
+                mzh,
+                o.comparator.map(|c| c.to_string()).unwrap_or_default(),
+                o.value.value().to_string(),
+                o.value.unit().to_string(),
+                o.value.canonical_value().to_string(),
+                o.value.dimension().canonical_unit().to_string(),
+                String::new(),
+                String::new(),
+                o.as_of.last_day().to_string(),
+                o.source.to_string(),
+                title,
+                issuer,
+                published,
+                o.quote.clone(),
+                String::new(),
+                o.note.clone().unwrap_or_default(),
+            ])
+            .map_err(io)?;
+    }
+    writer.flush().map_err(|e| Error::new(ErrorKind::Io(e), None))?;
+    Ok(())
+}
+
+impl Catalog {
+    /// Reads a catalogue from the JSON export; see [`from_json`].
+    pub fn from_json(text: &str) -> Result<Catalog, Errors> {
+        from_json(text)
+    }
+
+    /// The JSON export; see [`to_json`].
+    pub fn to_json(&self) -> String {
+        to_json(self)
+    }
+}

@@ -1,0 +1,193 @@
+//! Jurisdictions: the nation, provinces, prefectures, counties, and named
+//! groups such as the national data-annotation bases.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::ParseError;
+
+/// The code of a jurisdiction: a 6-digit administrative division code
+/// (GB/T 2260: `320000` 江苏省, `320500` 苏州市; the nation is `100000`), or
+/// for a group, which has no such code, a snake_case slug (`central_soes`).
+///
+/// ```
+/// use policy_targets::JurisdictionCode;
+///
+/// let suzhou: JurisdictionCode = "320500".parse()?;
+/// assert!(suzhou.is_division());
+/// assert!(!"central_soes".parse::<JurisdictionCode>()?.is_division());
+/// assert!("32050".parse::<JurisdictionCode>().is_err());
+/// # Ok::<(), policy_targets::ParseError>(())
+/// ```
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct JurisdictionCode(Box<str>);
+
+impl JurisdictionCode {
+    /// The code's text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// Whether this is an administrative division code (not a group slug).
+    pub fn is_division(&self) -> bool {
+        self.0.bytes().all(|b| b.is_ascii_digit())
+    }
+}
+
+impl FromStr for JurisdictionCode {
+    type Err = ParseError;
+    fn from_str(s: &str) -> Result<JurisdictionCode, ParseError> {
+        if s.bytes().next().is_some_and(|b| b.is_ascii_digit()) {
+            if s.len() != 6 || !s.bytes().all(|b| b.is_ascii_digit()) || s.starts_with('0') {
+                return Err(ParseError::new(
+                    "jurisdiction code",
+                    s,
+                    "expected a 6-digit administrative division code such as 320000, or a snake_case group slug",
+                ));
+            }
+        } else {
+            crate::id::check_snake_case("jurisdiction code", s)?;
+        }
+        Ok(JurisdictionCode(s.into()))
+    }
+}
+
+impl fmt::Display for JurisdictionCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl fmt::Debug for JurisdictionCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:?}", &*self.0)
+    }
+}
+
+impl std::borrow::Borrow<str> for JurisdictionCode {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+crate::date::serde_via_string!(JurisdictionCode);
+
+/// The administrative level of a jurisdiction.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Level {
+    /// The nation (全国).
+    Nation,
+    /// A province, autonomous region or municipality (省级).
+    Province,
+    /// A prefecture-level city (地级).
+    Prefecture,
+    /// A county-level unit (县级).
+    County,
+    /// A named set that is not a region (the annotation bases, central SOEs).
+    Group,
+}
+
+impl Level {
+    /// Every level, from the nation down, then groups.
+    pub const ALL: [Level; 5] = [
+        Level::Nation,
+        Level::Province,
+        Level::Prefecture,
+        Level::County,
+        Level::Group,
+    ];
+
+    /// `nation`, `province`, `prefecture`, `county` or `group`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::Nation => "nation",
+            Level::Province => "province",
+            Level::Prefecture => "prefecture",
+            Level::County => "county",
+            Level::Group => "group",
+        }
+    }
+
+    /// The Chinese label: 国家, 省级, 地市级, 县级, 群组.
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            Level::Nation => "国家",
+            Level::Province => "省级",
+            Level::Prefecture => "地市级",
+            Level::County => "县级",
+            Level::Group => "群组",
+        }
+    }
+}
+
+impl fmt::Display for Level {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Level {
+    type Err = ParseError;
+    fn from_str(s: &str) -> Result<Level, ParseError> {
+        Level::ALL
+            .into_iter()
+            .find(|l| l.as_str() == s)
+            .ok_or_else(|| {
+                ParseError::new(
+                    "level",
+                    s,
+                    "expected one of nation, province, prefecture, county, group",
+                )
+            })
+    }
+}
+
+crate::date::serde_via_string!(Level);
+
+/// A jurisdiction (主体) that sets targets or reports figures.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Jurisdiction {
+    /// Its code.
+    pub code: JurisdictionCode,
+    /// Chinese name (江苏省).
+    pub name_zh: String,
+    /// English name (Jiangsu).
+    pub name_en: String,
+    /// Administrative level.
+    pub level: Level,
+    /// The jurisdiction it lies in (苏州 → 江苏), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<JurisdictionCode>,
+    /// Other names used in text (江苏, 苏州).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    /// For a group: its members, where known.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub members: Vec<JurisdictionCode>,
+    /// A remark.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+impl Jurisdiction {
+    /// The name in the language asked for.
+    pub fn name(&self, lang: crate::Lang) -> &str {
+        match lang {
+            crate::Lang::Zh => &self.name_zh,
+            crate::Lang::En => &self.name_en,
+        }
+    }
+
+    /// Whether `name` is this jurisdiction's code, Chinese or English name or
+    /// an alias (English compared without regard to ASCII case).
+    pub fn is_named(&self, name: &str) -> bool {
+        let name = name.trim();
+        self.code.as_str() == name
+            || self.name_zh == name
+            || self.name_en.eq_ignore_ascii_case(name)
+            || self.aliases.iter().any(|a| a == name)
+    }
+}

@@ -1,0 +1,110 @@
+//! Track, rank and compare **quantitative policy targets**: numeric goals such
+//! as "Jiangsu: 1000 high-quality datasets by 2027" or "Hunan: data-annotation
+//! volume of at least 3000 TB by 2027", each with its jurisdiction, deadline,
+//! source document and the original words.
+//!
+//! The crate holds the domain model ([`Quantity`], [`Unit`], [`Deadline`],
+//! [`Comparator`], [`Jurisdiction`], [`Metric`], [`Source`], [`Target`],
+//! [`Observation`]), a strict loader for the TOML data format
+//! ([`Catalog::load`]), the data it ships with ([`Catalog::bundled`]) and the
+//! exports dashboards read ([`export`]). Values are exact decimals throughout:
+//! no floating point in the model or the arithmetic, and a unit never mixes
+//! with another dimension's.
+//!
+//! # Example
+//!
+//! ```
+//! use policy_targets::{Catalog, Quantity};
+//!
+//! let catalog = Catalog::bundled()?;
+//!
+//! // Who promised what, by when: the targets of one metric.
+//! let mut rows: Vec<String> = catalog
+//!     .targets()
+//!     .iter()
+//!     .filter(|t| t.metric.as_str() == "high_quality_datasets")
+//!     .map(|t| {
+//!         let who = catalog.jurisdiction(t.jurisdiction.as_str()).unwrap();
+//!         format!("{} {} {} by {}", who.name_en, t.comparator.symbol(), t.value, t.deadline)
+//!     })
+//!     .collect();
+//! rows.sort();
+//! assert_eq!(rows, ["Jiangsu ≥ 1000个 by 2027", "Suzhou ≥ 300个 by 2027", "Wuhan ≥ 20个 by 2025"]);
+//!
+//! // Quantities are parsed the way policy text writes them, exactly.
+//! let workers: Quantity = "5.8万人".parse()?;
+//! assert_eq!(workers.canonical_value().to_string(), "58000");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! # Errors
+//!
+//! Loading reports every problem of the data at once, each with its file,
+//! line, column and field, in the style `file:line:column: field: message`;
+//! see [`Errors`], [`Error`] and [`ErrorKind`].
+//!
+//! # Design notes
+//!
+//! The domain model, the formulas and the output contracts are described in
+//! the [`design`] module.
+
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+mod catalog;
+mod comparator;
+mod date;
+pub mod design;
+mod error;
+pub mod export;
+mod id;
+mod jurisdiction;
+mod load;
+mod metric;
+mod number;
+mod quantity;
+mod source;
+mod target;
+mod unit;
+
+pub use catalog::Catalog;
+pub use comparator::Comparator;
+pub use date::{Deadline, PartialDate, Period, Precision};
+pub use error::{DimensionError, Error, ErrorKind, Errors, ParseError, Position};
+pub use id::Id;
+pub use jurisdiction::{Jurisdiction, JurisdictionCode, Level};
+pub use metric::{Basis, Metric, Polarity};
+pub use quantity::Quantity;
+pub use source::{Force, Source, Status};
+pub use target::{Baseline, Observation, Target};
+pub use unit::{Dimension, Unit};
+
+/// The language of names and labels in outputs.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Lang {
+    /// Chinese (the default).
+    #[default]
+    Zh,
+    /// English.
+    En,
+}
+
+impl std::str::FromStr for Lang {
+    type Err = ParseError;
+    fn from_str(s: &str) -> Result<Lang, ParseError> {
+        match s {
+            "zh" => Ok(Lang::Zh),
+            "en" => Ok(Lang::En),
+            _ => Err(ParseError::new("language", s, "expected zh or en")),
+        }
+    }
+}
+
+impl std::fmt::Display for Lang {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Lang::Zh => "zh",
+            Lang::En => "en",
+        })
+    }
+}

@@ -1,0 +1,108 @@
+//! Metrics: what a target or an observation measures.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::ParseError;
+use crate::{Dimension, Id};
+
+/// Whether more is better.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Polarity {
+    /// Higher values are better (datasets built).
+    HigherIsBetter,
+    /// Lower values are better (energy use per unit of GDP).
+    LowerIsBetter,
+}
+
+/// What a target's value counts by default.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Basis {
+    /// The level reached by the deadline (a stock: datasets in existence).
+    Stock,
+    /// The amount added within the period (a flow: datasets built this year).
+    Flow,
+}
+
+macro_rules! snake_enum {
+    ($t:ident, $what:literal, $($v:ident => $s:literal),*) => {
+        impl $t {
+            /// The snake_case name.
+            pub fn as_str(self) -> &'static str {
+                match self { $($t::$v => $s),* }
+            }
+        }
+        impl fmt::Display for $t {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+        impl FromStr for $t {
+            type Err = ParseError;
+            fn from_str(s: &str) -> Result<$t, ParseError> {
+                match s {
+                    $($s => Ok($t::$v),)*
+                    _ => Err(ParseError::new($what, s, format!("expected one of {}", [$($s),*].join(", ")))),
+                }
+            }
+        }
+        crate::date::serde_via_string!($t);
+    };
+}
+pub(crate) use snake_enum;
+
+snake_enum!(Polarity, "polarity", HigherIsBetter => "higher_is_better", LowerIsBetter => "lower_is_better");
+snake_enum!(Basis, "basis", Stock => "stock", Flow => "flow");
+
+/// A metric (指标): what is measured, in which dimension, and which way is better.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Metric {
+    /// snake_case id (`high_quality_datasets`).
+    pub id: Id,
+    /// Chinese name (高质量数据集).
+    pub name_zh: String,
+    /// English name.
+    pub name_en: String,
+    /// The dimension its values have.
+    pub dimension: Dimension,
+    /// Whether more is better.
+    pub polarity: Polarity,
+    /// The default basis of its targets.
+    pub basis: Basis,
+    /// Chinese phrases that name it in policy text.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    /// A remark.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+impl Metric {
+    /// The name in the language asked for.
+    pub fn name(&self, lang: crate::Lang) -> &str {
+        match lang {
+            crate::Lang::Zh => &self.name_zh,
+            crate::Lang::En => &self.name_en,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip() {
+        for p in [Polarity::HigherIsBetter, Polarity::LowerIsBetter] {
+            assert_eq!(p.to_string().parse::<Polarity>().unwrap(), p);
+        }
+        assert_eq!(
+            "up".parse::<Polarity>().unwrap_err().to_string(),
+            r#"invalid polarity "up": expected one of higher_is_better, lower_is_better"#
+        );
+        assert_eq!("flow".parse::<Basis>().unwrap(), Basis::Flow);
+    }
+}

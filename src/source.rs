@@ -1,0 +1,79 @@
+//! Sources (来源): the documents targets and figures are read from.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::ParseError;
+use crate::metric::snake_enum;
+use crate::{Id, PartialDate, Period};
+
+/// Whether a document is a draft for comment or final.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Status {
+    /// A draft for comment (征求意见稿).
+    Draft,
+    /// Issued in force.
+    Final,
+}
+
+snake_enum!(Status, "status", Draft => "draft", Final => "final");
+
+/// The legal force of a document, ordered: `Law > Regulation > Plan > Notice > Statement`.
+///
+/// ```
+/// use policy_targets::Force;
+/// assert!(Force::Law > Force::Plan && Force::Plan > Force::Statement);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Force {
+    /// Speeches, meetings, press releases, news reports, statistics.
+    Statement,
+    /// Notices, guidelines (通知, 指引, 指南).
+    Notice,
+    /// Plans, implementation opinions, action plans (方案, 实施意见).
+    Plan,
+    /// Administrative regulations (条例, 规定).
+    Regulation,
+    /// Laws.
+    Law,
+}
+
+snake_enum!(Force, "force", Statement => "statement", Notice => "notice", Plan => "plan", Regulation => "regulation", Law => "law");
+
+/// A source document: who issued what, when, and where it was read.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// snake_case id.
+    pub id: Id,
+    /// The title as published.
+    pub title: String,
+    /// The issuing body or bodies.
+    pub issuer: String,
+    /// The document number (文号), e.g. 苏府办〔2025〕19号.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub doc_number: Option<String>,
+    /// The publication date, to the precision known.
+    pub published: PartialDate,
+    /// Draft or final.
+    pub status: Status,
+    /// Legal force.
+    pub force: Force,
+    /// The plan period its title states (2025—2027).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<Period>,
+    /// Where it can be read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// The secondary source it was read in (a newsletter).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub via: Option<Id>,
+    /// The earlier source this one replaces.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub supersedes: Option<Id>,
+    /// A remark.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
