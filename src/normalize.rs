@@ -1,0 +1,263 @@
+//! Normalisation: making targets of different sizes and horizons comparable
+//! (per capita, per unit of GDP, per plan year), with denominators from one
+//! vintage.
+
+use std::collections::{BTreeSet, HashMap};
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+use crate::error::ParseError;
+use crate::{Catalog, JurisdictionCode, Target};
+
+/// The metric whose observations divide `--per capita`.
+pub const POPULATION_METRIC: &str = "resident_population";
+/// The metric whose observations divide `--per gdp`.
+pub const GDP_METRIC: &str = "gdp";
+
+/// What a target's value is divided by: nothing, residents (per million),
+/// GDP (per 100 billion CNY, 千亿元), plan years, or residents and years.
+///
+/// ```
+/// use policy_targets::Per;
+///
+/// let per: Per = "capita,year".parse()?;
+/// assert!(per.capita() && per.year() && !per.gdp());
+/// assert_eq!(per.to_string(), "capita,year");
+/// assert_eq!("none".parse::<Per>()?, Per::NONE);
+/// assert!("capita,gdp".parse::<Per>().is_err());
+/// # Ok::<(), policy_targets::ParseError>(())
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Per {
+    capita: bool,
+    gdp: bool,
+    year: bool,
+}
+
+impl Per {
+    /// No normalisation: the target value in canonical units.
+    pub const NONE: Per = Per {
+        capita: false,
+        gdp: false,
+        year: false,
+    };
+    /// Per million residents.
+    pub const CAPITA: Per = Per {
+        capita: true,
+        gdp: false,
+        year: false,
+    };
+    /// Per 100 billion CNY (千亿元) of GDP.
+    pub const GDP: Per = Per {
+        capita: false,
+        gdp: true,
+        year: false,
+    };
+    /// Per plan year.
+    pub const YEAR: Per = Per {
+        capita: false,
+        gdp: false,
+        year: true,
+    };
+
+    /// Divided by residents (per million).
+    pub fn capita(self) -> bool {
+        self.capita
+    }
+
+    /// Divided by GDP (per 千亿元).
+    pub fn gdp(self) -> bool {
+        self.gdp
+    }
+
+    /// Divided by the plan length in years.
+    pub fn year(self) -> bool {
+        self.year
+    }
+
+    /// The denominator metric this normalisation needs, if any.
+    pub fn denominator_metric(self) -> Option<&'static str> {
+        if self.capita {
+            Some(POPULATION_METRIC)
+        } else if self.gdp {
+            Some(GDP_METRIC)
+        } else {
+            None
+        }
+    }
+
+    /// The unit of normalised values, from the canonical unit of the metric
+    /// (`count` → `count per million residents per year`).
+    pub fn unit_label(self, canonical_unit: &str) -> String {
+        let mut label = canonical_unit.to_owned();
+        if self.capita {
+            label.push_str(" per million residents");
+        }
+        if self.gdp {
+            label.push_str(" per 100 billion CNY of GDP");
+        }
+        if self.year {
+            label.push_str(" per year");
+        }
+        label
+    }
+
+    /// The Chinese unit of normalised values (`个/百万人/年`).
+    pub fn unit_label_zh(self, unit: &str) -> String {
+        let mut label = unit.to_owned();
+        if self.capita {
+            label.push_str("/百万人");
+        }
+        if self.gdp {
+            label.push_str("/千亿元GDP");
+        }
+        if self.year {
+            label.push_str("/年");
+        }
+        label
+    }
+}
+
+impl fmt::Display for Per {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let parts: Vec<&str> = [(self.capita, "capita"), (self.gdp, "gdp"), (self.year, "year")]
+            .into_iter()
+            .filter_map(|(on, name)| on.then_some(name))
+            .collect();
+        if parts.is_empty() {
+            f.write_str("none")
+        } else {
+            f.write_str(&parts.join(","))
+        }
+    }
+}
+
+impl FromStr for Per {
+    type Err = ParseError;
+    fn from_str(s: &str) -> Result<Per, ParseError> {
+        let mut per = Per::NONE;
+        for part in s.split(',').map(str::trim) {
+            match part {
+                "none" if s.trim() == "none" => {}
+                "capita" => per.capita = true,
+                "gdp" => per.gdp = true,
+                "year" => per.year = true,
+                _ => {
+                    return Err(ParseError::new(
+                        "normalisation",
+                        s,
+                        "expected none, capita, gdp, year or a combination such as capita,year",
+                    ));
+                }
+            }
+        }
+        if per.capita && per.gdp {
+            return Err(ParseError::new(
+                "normalisation",
+                s,
+                "capita and gdp cannot be combined: choose one denominator",
+            ));
+        }
+        Ok(per)
+    }
+}
+
+crate::date::serde_via_string!(Per);
+
+/// A denominator value (in the scale `per` divides by) and its date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Denominator {
+    /// Millions of residents, or hundreds of billions of CNY.
+    pub amount: Decimal,
+    pub as_of: NaiveDate,
+}
+
+/// Denominators for a set of jurisdictions from one vintage: the latest date
+/// on or before `as_of` on which every one of them has an observation; where
+/// there is no such date, each one's latest. Jurisdictions with no
+/// observation at all are returned with the reason.
+pub(crate) fn denominators(
+    catalog: &Catalog,
+    codes: &[&JurisdictionCode],
+    per: Per,
+    as_of: NaiveDate,
+) -> (HashMap<JurisdictionCode, Denominator>, Vec<(JurisdictionCode, String)>) {
+    let mut found = HashMap::new();
+    let mut missing = Vec::new();
+    let Some(metric) = per.denominator_metric() else {
+        return (found, missing);
+    };
+    let scale = if per.capita {
+        Decimal::from(1_000_000)
+    } else {
+        Decimal::from(100_000_000_000u64)
+    };
+    // Per jurisdiction: date → value (the later record wins on equal dates).
+    let mut series: Vec<(&JurisdictionCode, HashMap<NaiveDate, Decimal>)> = Vec::new();
+    for &code in codes {
+        let values: HashMap<NaiveDate, Decimal> = catalog
+            .observations()
+            .iter()
+            .filter(|o| o.jurisdiction == *code && o.metric.as_str() == metric && o.date() <= as_of)
+            .map(|o| (o.date(), o.value.canonical_value()))
+            .filter(|(_, v)| *v > Decimal::ZERO)
+            .collect();
+        if values.is_empty() {
+            missing.push((
+                code.clone(),
+                format!("no {metric} observation on or before {as_of}"),
+            ));
+        } else {
+            series.push((code, values));
+        }
+    }
+    let common: Option<NaiveDate> = series
+        .iter()
+        .map(|(_, v)| v.keys().copied().collect::<BTreeSet<_>>())
+        .reduce(|a, b| a.intersection(&b).copied().collect())
+        .and_then(|dates| dates.last().copied());
+    for (code, values) in series {
+        let date = common.unwrap_or_else(|| values.keys().copied().max().unwrap_or(as_of));
+        if let Some(value) = values.get(&date) {
+            found.insert(
+                code.clone(),
+                Denominator {
+                    amount: *value / scale,
+                    as_of: date,
+                },
+            );
+        }
+    }
+    (found, missing)
+}
+
+/// The plan length of a target in years: months from its period start to its
+/// deadline end, divided by 12.
+pub(crate) fn plan_years(catalog: &Catalog, target: &Target) -> Decimal {
+    use chrono::Datelike;
+    let start = catalog.period_start(target);
+    let end = target.deadline.end();
+    let months = (end.year() - start.year()) * 12 + end.month() as i32 - start.month() as i32 + 1;
+    Decimal::from(months.max(1)) / Decimal::from(12)
+}
+
+/// A target's value normalised: canonical value (the lower bound of a
+/// range) ÷ denominator ÷ plan years. `None` on overflow.
+pub(crate) fn normalised(
+    catalog: &Catalog,
+    target: &Target,
+    per: Per,
+    denominator: Option<&Denominator>,
+) -> Option<Decimal> {
+    let mut value = target.value.canonical_value();
+    if let Some(d) = denominator {
+        value = value.checked_div(d.amount)?;
+    }
+    if per.year {
+        value = value.checked_div(plan_years(catalog, target))?;
+    }
+    Some(value)
+}

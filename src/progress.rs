@@ -1,0 +1,1 @@
+//! Progress of targets: attainment and pace verdicts.
