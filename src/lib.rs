@@ -57,6 +57,7 @@ mod date;
 pub mod design;
 mod error;
 pub mod export;
+pub mod gap;
 mod id;
 mod jurisdiction;
 mod load;
