@@ -64,11 +64,13 @@ mod load;
 mod metric;
 mod normalize;
 mod number;
+pub mod output;
 pub mod progress;
 mod quantity;
 pub mod rank;
 mod select;
 mod source;
+pub mod table;
 mod target;
 mod unit;
 

@@ -4,8 +4,11 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
-use policy_targets::{Catalog, Errors, export};
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use policy_targets::gap::{Benchmark, GapQuery, Peers, Statistic};
+use policy_targets::rank::RankQuery;
+use policy_targets::{Catalog, Errors, Lang, Level, Per, Quantity, export, gap, rank};
 
 /// Track, rank and compare quantitative policy targets.
 #[derive(Parser)]
@@ -31,6 +34,68 @@ enum Command {
         #[arg(long, short, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// Rank the jurisdictions by their target on a metric.
+    Rank {
+        /// The metric: id (high_quality_datasets) or name (高质量数据集).
+        metric: String,
+        /// Normalise: none, capita, gdp, year, or a combination such as capita,year.
+        #[arg(long, default_value = "none")]
+        per: Per,
+        /// Rank only this level: nation, province, prefecture, county or group.
+        #[arg(long)]
+        level: Option<Level>,
+        #[command(flatten)]
+        common: Common,
+    },
+    /// How far a jurisdiction is from a benchmark, and the target it would need.
+    Gap {
+        /// The subject: a code (450000) or name (广西, Guangxi).
+        subject: String,
+        /// The benchmark: a jurisdiction (code or name), max|min|median|mean|pNN over --peers, or a fixed quantity (500个).
+        #[arg(long)]
+        against: String,
+        /// The metric: id or name.
+        #[arg(long)]
+        metric: String,
+        /// The peers of a statistic: a level (province) or codes (320000,420000).
+        #[arg(long, default_value = "province")]
+        peers: String,
+        /// Normalise: none, capita, gdp, year, or a combination such as capita,year.
+        #[arg(long, default_value = "none")]
+        per: Per,
+        #[command(flatten)]
+        common: Common,
+    },
+}
+
+/// Options every question takes.
+#[derive(Args)]
+struct Common {
+    /// Evaluate on this date (YYYY-MM-DD; default: today).
+    #[arg(long, value_name = "DATE")]
+    as_of: Option<NaiveDate>,
+    /// Labels in Chinese (zh) or English (en).
+    #[arg(long, default_value = "zh")]
+    lang: Lang,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    format: Format,
+    /// Write to this file (completely or not at all) instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    output: Option<PathBuf>,
+}
+
+impl Common {
+    fn as_of(&self) -> NaiveDate {
+        self.as_of.unwrap_or_else(|| chrono::Local::now().date_naive())
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Table,
+    Json,
+    Csv,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -142,7 +207,100 @@ fn run(cli: Cli) -> Result<(), Failure> {
             };
             emit(output.as_deref(), &bytes)
         }
+        Command::Rank {
+            metric,
+            per,
+            level,
+            common,
+        } => {
+            let catalog = load(data)?;
+            let query = RankQuery {
+                metric,
+                per,
+                level,
+                as_of: common.as_of(),
+                decimals: 6,
+            };
+            let ranking = rank::rank(&catalog, &query)?;
+            let bytes = match common.format {
+                Format::Table => ranking.to_table(&catalog, common.lang).into_bytes(),
+                Format::Json => with_newline(ranking.to_json()),
+                Format::Csv => {
+                    let mut buffer = Vec::new();
+                    ranking.write_csv(&mut buffer)?;
+                    buffer
+                }
+            };
+            emit(common.output.as_deref(), &bytes)
+        }
+        Command::Gap {
+            subject,
+            against,
+            metric,
+            peers,
+            per,
+            common,
+        } => {
+            let catalog = load(data)?;
+            let benchmark = parse_benchmark(&catalog, &against, &peers)?;
+            let query = GapQuery {
+                subject,
+                benchmark,
+                metric,
+                per,
+                as_of: common.as_of(),
+                decimals: 6,
+            };
+            let answer = gap::gap(&catalog, &query)?;
+            let bytes = match common.format {
+                Format::Table => answer.to_table(common.lang).into_bytes(),
+                Format::Json => with_newline(answer.to_json()),
+                Format::Csv => {
+                    let mut buffer = Vec::new();
+                    answer.write_csv(&mut buffer)?;
+                    buffer
+                }
+            };
+            emit(common.output.as_deref(), &bytes)
+        }
     }
+}
+
+fn with_newline(mut text: String) -> Vec<u8> {
+    text.push('\n');
+    text.into_bytes()
+}
+
+fn usage(message: String) -> Failure {
+    Failure { message, code: 2 }
+}
+
+/// A benchmark from the command line: a statistic, a jurisdiction, or a quantity.
+fn parse_benchmark(catalog: &Catalog, against: &str, peers: &str) -> Result<Benchmark, Failure> {
+    if let Ok(stat) = against.parse::<Statistic>() {
+        let peers = match peers.parse::<Level>() {
+            Ok(level) => Peers::Level(level),
+            Err(_) => {
+                let mut codes = Vec::new();
+                for name in peers.split(',') {
+                    let j = catalog
+                        .find_jurisdiction(name)
+                        .ok_or_else(|| usage(format!("--peers: unknown jurisdiction {name:?}")))?;
+                    codes.push(j.code.clone());
+                }
+                Peers::List(codes)
+            }
+        };
+        return Ok(Benchmark::Statistic(stat, peers));
+    }
+    if let Some(j) = catalog.find_jurisdiction(against) {
+        return Ok(Benchmark::Jurisdiction(j.code.clone()));
+    }
+    against.parse::<Quantity>().map(Benchmark::Fixed).map_err(|_| {
+        usage(format!(
+            "--against: {against:?} is not a jurisdiction, a statistic (max, min, median, mean, p75) or a quantity (500个)"
+        ))
+    })
 }
 
 fn main() -> ExitCode {

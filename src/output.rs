@@ -1,0 +1,427 @@
+//! The answers of the engine as JSON, CSV and text tables, following the
+//! output contracts of the [`design`](crate::design) notes: exact decimals,
+//! ISO dates, a `version` field in every JSON document.
+
+use std::io::Write;
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::error::{Error, ErrorKind};
+use crate::export::{FORMAT_VERSION, JsonDecimal};
+use crate::gap::Gap;
+use crate::rank::Ranking;
+use crate::table::{Table, human};
+use crate::Lang;
+
+fn json<T: Serialize>(value: &T) -> String {
+    // Plain data with string keys always serialises.
+    serde_json::to_string_pretty(value).unwrap_or_default()
+}
+
+fn num(d: Decimal) -> JsonDecimal {
+    JsonDecimal(d)
+}
+
+pub(crate) fn csv_error(e: csv::Error) -> Error {
+    Error::new(ErrorKind::Io(std::io::Error::other(e)), None)
+}
+
+/// Writes a header and rows of cells as CSV.
+pub(crate) fn write_csv_rows<W: Write>(out: W, header: &[&str], rows: Vec<Vec<String>>) -> Result<(), Error> {
+    let mut writer = csv::Writer::from_writer(out);
+    writer.write_record(header).map_err(csv_error)?;
+    for row in rows {
+        writer.write_record(row).map_err(csv_error)?;
+    }
+    writer.flush().map_err(|e| Error::new(ErrorKind::Io(e), None))
+}
+
+fn opt<T: ToString>(value: Option<T>) -> String {
+    value.map(|v| v.to_string()).unwrap_or_default()
+}
+
+#[derive(Serialize)]
+struct RankRowJson<'a> {
+    rank: u32,
+    jurisdiction: &'a str,
+    name_zh: &'a str,
+    name_en: &'a str,
+    level: &'a str,
+    within: Option<&'a str>,
+    value: JsonDecimal,
+    unit: &'a str,
+    target_id: &'a str,
+    target_value: JsonDecimal,
+    target_unit: String,
+    deadline: chrono::NaiveDate,
+    denominator_as_of: Option<chrono::NaiveDate>,
+}
+
+#[derive(Serialize)]
+struct UnrankedJson<'a> {
+    jurisdiction: &'a str,
+    reason: &'a str,
+}
+
+#[derive(Serialize)]
+struct RankingJson<'a> {
+    version: u32,
+    metric: &'a str,
+    per: String,
+    level: Option<&'a str>,
+    as_of: chrono::NaiveDate,
+    unit: &'a str,
+    rows: Vec<RankRowJson<'a>>,
+    unranked: Vec<UnrankedJson<'a>>,
+}
+
+/// The columns of a ranking's CSV.
+pub const RANK_CSV_COLUMNS: [&str; 14] = [
+    "rank",
+    "jurisdiction",
+    "name_zh",
+    "name_en",
+    "level",
+    "within",
+    "value",
+    "unit",
+    "target_id",
+    "target_value",
+    "target_unit",
+    "deadline",
+    "denominator_as_of",
+    "reason",
+];
+
+impl Ranking {
+    /// The ranking as the JSON of `targets rank --format json`.
+    pub fn to_json(&self) -> String {
+        json(&RankingJson {
+            version: FORMAT_VERSION,
+            metric: self.metric.as_str(),
+            per: self.per.to_string(),
+            level: self.level.map(|l| l.as_str()),
+            as_of: self.as_of,
+            unit: &self.unit,
+            rows: self
+                .rows
+                .iter()
+                .map(|r| RankRowJson {
+                    rank: r.rank,
+                    jurisdiction: r.jurisdiction.as_str(),
+                    name_zh: &r.name_zh,
+                    name_en: &r.name_en,
+                    level: r.level.as_str(),
+                    within: r.within.as_ref().map(|w| w.as_str()),
+                    value: num(r.value),
+                    unit: &r.unit,
+                    target_id: r.target_id.as_str(),
+                    target_value: num(r.target_value),
+                    target_unit: r.target_unit.to_string(),
+                    deadline: r.deadline,
+                    denominator_as_of: r.denominator_as_of,
+                })
+                .collect(),
+            unranked: self
+                .unranked
+                .iter()
+                .map(|u| UnrankedJson {
+                    jurisdiction: u.jurisdiction.as_str(),
+                    reason: &u.reason,
+                })
+                .collect(),
+        })
+    }
+
+    /// The ranking as CSV ([`RANK_CSV_COLUMNS`]): ranked rows, then the
+    /// unranked ones with a blank rank and their reason.
+    pub fn write_csv<W: Write>(&self, out: W) -> Result<(), Error> {
+        let mut rows: Vec<Vec<String>> = self
+            .rows
+            .iter()
+            .map(|r| {
+                vec![
+                    r.rank.to_string(),
+                    r.jurisdiction.to_string(),
+                    r.name_zh.clone(),
+                    r.name_en.clone(),
+                    r.level.to_string(),
+                    opt(r.within.as_ref()),
+                    r.value.to_string(),
+                    r.unit.clone(),
+                    r.target_id.to_string(),
+                    r.target_value.to_string(),
+                    r.target_unit.to_string(),
+                    r.deadline.to_string(),
+                    opt(r.denominator_as_of),
+                    String::new(),
+                ]
+            })
+            .collect();
+        for u in &self.unranked {
+            let mut row = vec![String::new(); RANK_CSV_COLUMNS.len()];
+            row[1] = u.jurisdiction.to_string();
+            row[13] = u.reason.clone();
+            rows.push(row);
+        }
+        write_csv_rows(out, &RANK_CSV_COLUMNS, rows)
+    }
+
+    /// The ranking as a text table, with a title line and the unranked
+    /// jurisdictions listed under it.
+    pub fn to_table(&self, catalog: &crate::Catalog, lang: Lang) -> String {
+        let metric = catalog.metric(self.metric.as_str());
+        let metric_name = metric.map_or(self.metric.as_str(), |m| m.name(lang));
+        let unit = match lang {
+            Lang::En => self.unit.clone(),
+            Lang::Zh => self.per.unit_label_zh(&zh_unit(self.rows.first().map(|r| r.target_unit))),
+        };
+        let name = |code: &str| {
+            catalog
+                .jurisdiction(code)
+                .map_or(code.to_owned(), |j| j.name(lang).to_owned())
+        };
+        let (title, headers) = match lang {
+            Lang::Zh => (
+                format!("{metric_name} 排名（{}，截至 {}）\n", per_zh(self.per), self.as_of),
+                ["名次", "地区", "级别", "所属", "数值", "目标", "期限"],
+            ),
+            Lang::En => (
+                format!("{metric_name}: ranking ({}, as of {})\n", self.per, self.as_of),
+                ["rank", "jurisdiction", "level", "within", "value", "target", "deadline"],
+            ),
+        };
+        let mut table = Table::new(headers);
+        table.align_right(0).align_right(4).align_right(5);
+        for r in &self.rows {
+            table.push([
+                r.rank.to_string(),
+                name(r.jurisdiction.as_str()),
+                level_label(r.level, lang),
+                r.within.as_ref().map(|w| name(w.as_str())).unwrap_or_default(),
+                human(r.value),
+                human(r.target_value),
+                r.deadline.to_string(),
+            ]);
+        }
+        let mut out = title;
+        out.push_str(&match lang {
+            Lang::Zh => format!("单位：{unit}\n"),
+            Lang::En => format!("unit: {unit}\n"),
+        });
+        out.push_str(&table.render());
+        if let Some(d) = self.rows.iter().find_map(|r| r.denominator_as_of) {
+            out.push_str(&match lang {
+                Lang::Zh => format!("分母数据日期：{d}\n"),
+                Lang::En => format!("denominators as of {d}\n"),
+            });
+        }
+        for u in &self.unranked {
+            out.push_str(&match lang {
+                Lang::Zh => format!("未排名：{}（{}）\n", name(u.jurisdiction.as_str()), u.reason),
+                Lang::En => format!("not ranked: {} ({})\n", name(u.jurisdiction.as_str()), u.reason),
+            });
+        }
+        out
+    }
+}
+
+/// The Chinese name of a normalisation.
+pub(crate) fn per_zh(per: crate::Per) -> String {
+    let mut parts = Vec::new();
+    if per.capita() {
+        parts.push("每百万常住人口");
+    }
+    if per.gdp() {
+        parts.push("每千亿元GDP");
+    }
+    if per.year() {
+        parts.push("每规划年");
+    }
+    if parts.is_empty() {
+        "目标原值".to_owned()
+    } else {
+        parts.join("、")
+    }
+}
+
+/// A canonical unit as a Chinese reader expects it (`count` → 个).
+pub(crate) fn zh_unit(unit: Option<crate::Unit>) -> String {
+    match unit.map(|u| u.to_string()).as_deref() {
+        Some("count") => "个".to_owned(),
+        Some("CNY") => "元".to_owned(),
+        Some("person") => "人".to_owned(),
+        Some("percent") => "%".to_owned(),
+        Some(other) => other.to_owned(),
+        None => String::new(),
+    }
+}
+
+/// A level in the language asked for.
+pub(crate) fn level_label(level: crate::Level, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => level.label_zh().to_owned(),
+        Lang::En => level.as_str().to_owned(),
+    }
+}
+
+#[derive(Serialize)]
+struct GapJson<'a> {
+    version: u32,
+    subject: &'a str,
+    subject_name_zh: &'a str,
+    subject_name_en: &'a str,
+    benchmark: &'a str,
+    benchmark_name_zh: Option<&'a str>,
+    benchmark_name_en: Option<&'a str>,
+    metric: &'a str,
+    per: String,
+    as_of: chrono::NaiveDate,
+    subject_value: Option<JsonDecimal>,
+    benchmark_value: JsonDecimal,
+    gap: JsonDecimal,
+    relative_gap: Option<JsonDecimal>,
+    required_target: JsonDecimal,
+    required_unit: String,
+    unit: &'a str,
+    subject_target: Option<&'a str>,
+    benchmark_target: Option<&'a str>,
+    peers: Vec<&'a str>,
+    denominator_as_of: Option<chrono::NaiveDate>,
+}
+
+/// The columns of a gap's CSV.
+pub const GAP_CSV_COLUMNS: [&str; 15] = [
+    "subject",
+    "benchmark",
+    "metric",
+    "per",
+    "as_of",
+    "subject_value",
+    "benchmark_value",
+    "gap",
+    "relative_gap",
+    "required_target",
+    "required_unit",
+    "unit",
+    "subject_target",
+    "benchmark_target",
+    "denominator_as_of",
+];
+
+impl Gap {
+    /// The gap as the JSON of `targets gap --format json`.
+    pub fn to_json(&self) -> String {
+        json(&GapJson {
+            version: FORMAT_VERSION,
+            subject: self.subject.as_str(),
+            subject_name_zh: &self.subject_name_zh,
+            subject_name_en: &self.subject_name_en,
+            benchmark: &self.benchmark,
+            benchmark_name_zh: self.benchmark_name_zh.as_deref(),
+            benchmark_name_en: self.benchmark_name_en.as_deref(),
+            metric: self.metric.as_str(),
+            per: self.per.to_string(),
+            as_of: self.as_of,
+            subject_value: self.subject_value.map(num),
+            benchmark_value: num(self.benchmark_value),
+            gap: num(self.gap),
+            relative_gap: self.relative_gap.map(num),
+            required_target: num(self.required_target),
+            required_unit: self.required_unit.to_string(),
+            unit: &self.unit,
+            subject_target: self.subject_target.as_ref().map(|t| t.as_str()),
+            benchmark_target: self.benchmark_target.as_ref().map(|t| t.as_str()),
+            peers: self.peers.iter().map(|p| p.as_str()).collect(),
+            denominator_as_of: self.denominator_as_of,
+        })
+    }
+
+    /// The cells of this gap as one CSV row ([`GAP_CSV_COLUMNS`]).
+    pub fn csv_row(&self) -> Vec<String> {
+        vec![
+            self.subject.to_string(),
+            self.benchmark.clone(),
+            self.metric.to_string(),
+            self.per.to_string(),
+            self.as_of.to_string(),
+            opt(self.subject_value),
+            self.benchmark_value.to_string(),
+            self.gap.to_string(),
+            opt(self.relative_gap),
+            self.required_target.to_string(),
+            self.required_unit.to_string(),
+            self.unit.clone(),
+            opt(self.subject_target.as_ref()),
+            opt(self.benchmark_target.as_ref()),
+            opt(self.denominator_as_of),
+        ]
+    }
+
+    /// The gap as CSV: a header and one row.
+    pub fn write_csv<W: Write>(&self, out: W) -> Result<(), Error> {
+        write_csv_rows(out, &GAP_CSV_COLUMNS, vec![self.csv_row()])
+    }
+
+    /// A label for the benchmark in the language asked for.
+    pub fn benchmark_label(&self, lang: Lang) -> String {
+        match lang {
+            Lang::Zh => self.benchmark_name_zh.clone(),
+            Lang::En => self.benchmark_name_en.clone(),
+        }
+        .unwrap_or_else(|| {
+            if lang == Lang::Zh {
+                self.benchmark
+                    .replace("median of province", "省级中位数")
+                    .replace("max of province", "省级最高")
+                    .replace("mean of province", "省级平均")
+            } else {
+                self.benchmark.clone()
+            }
+        })
+    }
+
+    /// The gap as a short text table.
+    pub fn to_table(&self, lang: Lang) -> String {
+        let none = || match lang {
+            Lang::Zh => "无目标".to_owned(),
+            Lang::En => "no target".to_owned(),
+        };
+        let subject = match lang {
+            Lang::Zh => &self.subject_name_zh,
+            Lang::En => &self.subject_name_en,
+        };
+        let rows: [(&str, &str, String); 6] = [
+            ("subject", "对象", subject.clone()),
+            ("benchmark", "对标", self.benchmark_label(lang)),
+            ("subject value", "对象数值", self.subject_value.map(human).unwrap_or_else(none)),
+            ("benchmark value", "对标数值", human(self.benchmark_value)),
+            ("gap", "差距", human(self.gap)),
+            (
+                "required target",
+                "所需目标",
+                format!("{} {}", human(self.required_target), self.required_unit),
+            ),
+        ];
+        let mut table = match lang {
+            Lang::Zh => Table::new(["项目", "数值"]),
+            Lang::En => Table::new(["item", "value"]),
+        };
+        for (en, zh, value) in rows {
+            table.push([if lang == Lang::Zh { zh } else { en }.to_owned(), value]);
+        }
+        let mut out = match lang {
+            Lang::Zh => format!("{} 对标（{}，单位：{}，截至 {}）\n", self.metric, per_zh(self.per), self.unit, self.as_of),
+            Lang::En => format!("{}: gap ({}, unit: {}, as of {})\n", self.metric, self.per, self.unit, self.as_of),
+        };
+        out.push_str(&table.render());
+        if let Some(d) = self.denominator_as_of {
+            out.push_str(&match lang {
+                Lang::Zh => format!("分母数据日期：{d}\n"),
+                Lang::En => format!("denominators as of {d}\n"),
+            });
+        }
+        out
+    }
+}
