@@ -29,8 +29,12 @@ fn main() {
         let relative = file.strip_prefix(&root).expect("inside the crate");
         let name = relative.to_string_lossy().replace('\\', "/");
         println!("cargo::rerun-if-changed={}", file.display());
-        writeln!(code, "    ({name:?}, include_str!({:?})),", file.display().to_string())
-            .expect("writing to a String");
+        writeln!(
+            code,
+            "    ({name:?}, include_str!({:?})),",
+            file.display().to_string()
+        )
+        .expect("writing to a String");
     }
     code.push_str("];\n");
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("set by cargo")).join("bundled.rs");

@@ -13,7 +13,14 @@ use policy_targets::{Catalog, Level, Per};
 
 fn run(as_of: NaiveDate) -> Result<String, Box<dyn std::error::Error>> {
     let catalog = Catalog::bundled()?;
-    let mut table = Table::new(["指标", "对标", "对标目标", "对标每百万人", "广西所需目标", "分母日期"]);
+    let mut table = Table::new([
+        "指标",
+        "对标",
+        "对标目标",
+        "对标每百万人",
+        "广西所需目标",
+        "分母日期",
+    ]);
     table.align_right(2).align_right(3).align_right(4);
     let mut notes = Vec::new();
     for metric in catalog.metrics() {
@@ -25,7 +32,10 @@ fn run(as_of: NaiveDate) -> Result<String, Box<dyn std::error::Error>> {
             .iter()
             .map(|t| Benchmark::Jurisdiction(t.jurisdiction.clone()))
             .collect();
-        benchmarks.push(Benchmark::Statistic(Statistic::Median, Peers::Level(Level::Province)));
+        benchmarks.push(Benchmark::Statistic(
+            Statistic::Median,
+            Peers::Level(Level::Province),
+        ));
         for benchmark in benchmarks {
             let mut query = GapQuery::new("450000", benchmark.clone(), metric.id.as_str(), as_of);
             query.per = Per::CAPITA;
@@ -45,7 +55,10 @@ fn run(as_of: NaiveDate) -> Result<String, Box<dyn std::error::Error>> {
                         benchmark_target,
                         human(answer.benchmark_value.round_dp(2)),
                         human(answer.required_target.round_dp(0)),
-                        answer.denominator_as_of.map(|d| d.to_string()).unwrap_or_default(),
+                        answer
+                            .denominator_as_of
+                            .map(|d| d.to_string())
+                            .unwrap_or_default(),
                     ]);
                 }
                 Err(err) => notes.push(format!("{}：{}", metric.name_zh, err)),
@@ -80,10 +93,23 @@ mod tests {
         let row = |metric: &str, benchmark: &str| -> Vec<String> {
             out.lines()
                 .map(|l| l.split_whitespace().map(str::to_owned).collect::<Vec<_>>())
-                .find(|cells| cells.first().map(String::as_str) == Some(metric) && cells.get(1).map(String::as_str) == Some(benchmark))
+                .find(|cells| {
+                    cells.first().map(String::as_str) == Some(metric)
+                        && cells.get(1).map(String::as_str) == Some(benchmark)
+                })
                 .unwrap_or_else(|| panic!("no row {metric} {benchmark} in\n{out}"))
         };
-        assert_eq!(row("高质量数据集", "江苏省"), ["高质量数据集", "江苏省", "1000个", "11.80", "591", "2020-11-01"]);
+        assert_eq!(
+            row("高质量数据集", "江苏省"),
+            [
+                "高质量数据集",
+                "江苏省",
+                "1000个",
+                "11.80",
+                "591",
+                "2020-11-01"
+            ]
+        );
         // 苏州: 300 / 12.748262 × 50.126804 = 1179.62 → 1,180.
         assert_eq!(row("高质量数据集", "苏州市")[4], "1,180");
         // 湖南 annotation volume: 3000 TB / 66.444864 × 50.126804 = 2263.27 TB → 2,263.

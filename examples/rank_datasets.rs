@@ -45,7 +45,10 @@ mod tests {
         let as_of = NaiveDate::from_ymd_opt(2025, 7, 4).unwrap();
         let out = run(as_of).unwrap();
         // Raw: 江苏 1000, 苏州 300, 武汉 20.
-        assert!(out.contains("   1  江苏省  省级            1,000  1,000  2027-12-31"), "{out}");
+        assert!(
+            out.contains("   1  江苏省  省级            1,000  1,000  2027-12-31"),
+            "{out}"
+        );
         // Per million residents (2020 census): 300 / 12.748262 = 23.53;
         // 1000 / 84.748016 = 11.80; 20 / 12.326518 = 1.62.
         assert!(out.contains("苏州市  地市级  江苏省  23.53"), "{out}");

@@ -40,7 +40,11 @@ impl Origin {
             .find(|(k, _)| *k == key)
             .map(|(_, p)| p.clone())
             .unwrap_or_else(|| {
-                let base = self.record.field().map(|f| format!("{f}.")).unwrap_or_default();
+                let base = self
+                    .record
+                    .field()
+                    .map(|f| format!("{f}."))
+                    .unwrap_or_default();
                 self.record.clone().with_field(format!("{base}{key}"))
             })
     }
@@ -134,7 +138,10 @@ impl Catalog {
                     read(path, &mut errors);
                 }
             }
-            Err(err) => errors.push(Error::at(ErrorKind::Io(err), Position::new().with_file(sources))),
+            Err(err) => errors.push(Error::at(
+                ErrorKind::Io(err),
+                Position::new().with_file(sources),
+            )),
         }
         let mut parts = Parts {
             errors,
@@ -181,7 +188,12 @@ impl Catalog {
             items
                 .into_iter()
                 .enumerate()
-                .map(|(i, item)| (item, Origin::new(Position::new().with_field(format!("{name}[{i}]")))))
+                .map(|(i, item)| {
+                    (
+                        item,
+                        Origin::new(Position::new().with_field(format!("{name}[{i}]"))),
+                    )
+                })
                 .collect()
         }
         Parts {
@@ -241,7 +253,9 @@ impl Catalog {
         let name = name.trim();
         self.metric(name).or_else(|| {
             self.metrics.iter().find(|m| {
-                m.name_zh == name || m.name_en.eq_ignore_ascii_case(name) || m.aliases.iter().any(|a| a == name)
+                m.name_zh == name
+                    || m.name_en.eq_ignore_ascii_case(name)
+                    || m.aliases.iter().any(|a| a == name)
             })
         })
     }
@@ -260,9 +274,7 @@ impl Catalog {
             .period
             .or_else(|| source.and_then(|s| s.period))
             .map(|p| p.start())
-            .or_else(|| {
-                source.and_then(|s| NaiveDate::from_ymd_opt(s.published.year(), 1, 1))
-            })
+            .or_else(|| source.and_then(|s| NaiveDate::from_ymd_opt(s.published.year(), 1, 1)))
             .unwrap_or(NaiveDate::MIN)
     }
 
@@ -294,7 +306,9 @@ fn read_file(parts: &mut Parts, path: &Path, bytes: &[u8]) {
                 "invalid UTF-8 at byte {}: data files must be UTF-8",
                 err.valid_up_to()
             ));
-            parts.errors.push(Error::at(kind, doc.position(text.len(), None)));
+            parts
+                .errors
+                .push(Error::at(kind, doc.position(text.len(), None)));
             return;
         }
     };
@@ -319,7 +333,13 @@ impl Parts {
             mut errors,
         } = self;
 
-        let by_code = index(&jurisdictions, "jurisdiction", "code", |j| &j.code, &mut errors);
+        let by_code = index(
+            &jurisdictions,
+            "jurisdiction",
+            "code",
+            |j| &j.code,
+            &mut errors,
+        );
         let by_metric = index(&metrics, "metric", "id", |m| &m.id, &mut errors);
         let by_source = index(&sources, "source", "id", |s| &s.id, &mut errors);
         {
@@ -328,7 +348,11 @@ impl Parts {
             let records = targets
                 .iter()
                 .map(|(t, o)| (t.id.as_str(), o, "target"))
-                .chain(observations.iter().map(|(t, o)| (t.id.as_str(), o, "observation")));
+                .chain(
+                    observations
+                        .iter()
+                        .map(|(t, o)| (t.id.as_str(), o, "observation")),
+                );
             for (id, origin, what) in records {
                 let here = origin.field("id");
                 if let Some(first) = seen.get(id) {
@@ -352,17 +376,28 @@ impl Parts {
         for (j, origin) in &jurisdictions {
             if let Some(parent) = &j.parent {
                 if !by_code.contains_key(parent) {
-                    errors.push(unknown("jurisdiction", parent.as_str(), origin.field("parent")));
+                    errors.push(unknown(
+                        "jurisdiction",
+                        parent.as_str(),
+                        origin.field("parent"),
+                    ));
                 }
             }
             for member in &j.members {
                 if !by_code.contains_key(member) {
-                    errors.push(unknown("jurisdiction", member.as_str(), origin.field("members")));
+                    errors.push(unknown(
+                        "jurisdiction",
+                        member.as_str(),
+                        origin.field("members"),
+                    ));
                 }
             }
             if !j.members.is_empty() && j.level != crate::Level::Group {
                 errors.push(Error::invalid(
-                    format!("members are only for level \"group\", but {} is a {}", j.code, j.level),
+                    format!(
+                        "members are only for level \"group\", but {} is a {}",
+                        j.code, j.level
+                    ),
                     origin.field("members"),
                 ));
             }
@@ -407,25 +442,30 @@ impl Parts {
         }
 
         let metric_of = |id: &Id| by_metric.get(id).map(|&i| &metrics[i].0);
-        let check_unit = |q: &Quantity, metric: Option<&Metric>, at: Position, errors: &mut Vec<Error>| {
-            if let Some(m) = metric {
-                if q.dimension() != m.dimension {
-                    errors.push(Error::at(
-                        ErrorKind::WrongDimension {
-                            unit: q.unit().to_string(),
-                            found: q.dimension(),
-                            metric: m.id.to_string(),
-                            expected: m.dimension,
-                        },
-                        at,
-                    ));
+        let check_unit =
+            |q: &Quantity, metric: Option<&Metric>, at: Position, errors: &mut Vec<Error>| {
+                if let Some(m) = metric {
+                    if q.dimension() != m.dimension {
+                        errors.push(Error::at(
+                            ErrorKind::WrongDimension {
+                                unit: q.unit().to_string(),
+                                found: q.dimension(),
+                                metric: m.id.to_string(),
+                                expected: m.dimension,
+                            },
+                            at,
+                        ));
+                    }
                 }
-            }
-        };
+            };
 
         for (t, origin) in &targets {
             if !by_code.contains_key(&t.jurisdiction) {
-                errors.push(unknown("jurisdiction", t.jurisdiction.as_str(), origin.field("jurisdiction")));
+                errors.push(unknown(
+                    "jurisdiction",
+                    t.jurisdiction.as_str(),
+                    origin.field("jurisdiction"),
+                ));
             }
             let metric = metric_of(&t.metric);
             if metric.is_none() {
@@ -446,13 +486,19 @@ impl Parts {
                 (Comparator::Range, Some(upper)) => {
                     if t.value.compare(upper) == Ok(std::cmp::Ordering::Greater) {
                         errors.push(Error::invalid(
-                            format!("range lower bound {} is greater than its upper bound {upper}", t.value),
+                            format!(
+                                "range lower bound {} is greater than its upper bound {upper}",
+                                t.value
+                            ),
                             origin.field("upper"),
                         ));
                     }
                 }
                 (other, Some(_)) => errors.push(Error::invalid(
-                    format!("`upper` is only for comparator \"range\", not {other:?}", other = other.as_str()),
+                    format!(
+                        "`upper` is only for comparator \"range\", not {other:?}",
+                        other = other.as_str()
+                    ),
                     origin.field("upper"),
                 )),
                 (_, None) => {}
@@ -482,7 +528,11 @@ impl Parts {
 
         for (o, origin) in &observations {
             if !by_code.contains_key(&o.jurisdiction) {
-                errors.push(unknown("jurisdiction", o.jurisdiction.as_str(), origin.field("jurisdiction")));
+                errors.push(unknown(
+                    "jurisdiction",
+                    o.jurisdiction.as_str(),
+                    origin.field("jurisdiction"),
+                ));
             }
             let metric = metric_of(&o.metric);
             if metric.is_none() {
@@ -528,7 +578,11 @@ fn duplicate(what: &'static str, id: &str, first: Position, here: Position) -> E
     let first = Position::new()
         .with_shared_file(first.file().map(Arc::from))
         .with_line_column(first.line().unwrap_or(0), first.column().unwrap_or(0));
-    let first = if first.line() == Some(0) { Position::new() } else { first };
+    let first = if first.line() == Some(0) {
+        Position::new()
+    } else {
+        first
+    };
     Error::at(
         ErrorKind::Duplicate {
             what,
@@ -550,7 +604,12 @@ fn index<T, K: Clone + Eq + std::hash::Hash + AsRefStr>(
     for (i, (item, origin)) in items.iter().enumerate() {
         let k = key(item);
         if let Some(&first) = map.get(k) {
-            errors.push(duplicate(what, k.as_ref_str(), items[first].1.field(key_field), origin.field(key_field)));
+            errors.push(duplicate(
+                what,
+                k.as_ref_str(),
+                items[first].1.field(key_field),
+                origin.field(key_field),
+            ));
         } else {
             map.insert(k.clone(), i);
         }

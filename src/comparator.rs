@@ -74,9 +74,13 @@ impl Comparator {
     /// The comparator a Chinese policy phrase expresses, if any.
     pub fn from_phrase(phrase: &str) -> Option<Comparator> {
         Some(match phrase.trim() {
-            "不少于" | "不低于" | "以上" | "达到" | "达" | "至少" | "不小于" => Comparator::AtLeast,
+            "不少于" | "不低于" | "以上" | "达到" | "达" | "至少" | "不小于" => {
+                Comparator::AtLeast
+            }
             "超过" | "超" | "突破" | "逾" | "多于" | "高于" => Comparator::MoreThan,
-            "不超过" | "不高于" | "以内" | "以下" | "不大于" | "控制在" => Comparator::AtMost,
+            "不超过" | "不高于" | "以内" | "以下" | "不大于" | "控制在" => {
+                Comparator::AtMost
+            }
             "低于" | "少于" | "小于" => Comparator::LessThan,
             _ => return None,
         })

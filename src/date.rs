@@ -44,7 +44,11 @@ impl FromStr for Precision {
             "year" => Ok(Precision::Year),
             "month" => Ok(Precision::Month),
             "day" => Ok(Precision::Day),
-            _ => Err(ParseError::new("precision", s, "expected year, month or day")),
+            _ => Err(ParseError::new(
+                "precision",
+                s,
+                "expected year, month or day",
+            )),
         }
     }
 }
@@ -170,14 +174,15 @@ impl FromStr for PartialDate {
         } else {
             s.split('-').collect()
         };
-        let number = |part: &str, width: std::ops::RangeInclusive<usize>| -> Result<u32, ParseError> {
-            if width.contains(&part.len()) && part.bytes().all(|b| b.is_ascii_digit()) {
-                part.parse::<u32>()
-                    .map_err(|_| err("expected YYYY, YYYY-MM or YYYY-MM-DD"))
-            } else {
-                Err(err("expected YYYY, YYYY-MM or YYYY-MM-DD"))
-            }
-        };
+        let number =
+            |part: &str, width: std::ops::RangeInclusive<usize>| -> Result<u32, ParseError> {
+                if width.contains(&part.len()) && part.bytes().all(|b| b.is_ascii_digit()) {
+                    part.parse::<u32>()
+                        .map_err(|_| err("expected YYYY, YYYY-MM or YYYY-MM-DD"))
+                } else {
+                    Err(err("expected YYYY, YYYY-MM or YYYY-MM-DD"))
+                }
+            };
         let year = number(parts.first().copied().unwrap_or(""), 4..=4)? as i32;
         if !YEARS.contains(&year) {
             return Err(err("the year must be between 1000 and 9999"));
@@ -390,12 +395,30 @@ mod tests {
     #[test]
     fn errors() {
         let err = |s: &str| s.parse::<PartialDate>().unwrap_err().to_string();
-        assert_eq!(err("2025-02-30"), r#"invalid date "2025-02-30": no such day in the calendar"#);
-        assert_eq!(err("2025-13"), r#"invalid date "2025-13": the month must be between 01 and 12"#);
-        assert_eq!(err("25"), r#"invalid date "25": expected YYYY, YYYY-MM or YYYY-MM-DD"#);
-        assert_eq!(err("0999"), r#"invalid date "0999": the year must be between 1000 and 9999"#);
-        assert_eq!(err("2025-6"), r#"invalid date "2025-6": expected YYYY, YYYY-MM or YYYY-MM-DD"#);
-        assert_eq!(err(""), r#"invalid date "": expected YYYY, YYYY-MM or YYYY-MM-DD"#);
+        assert_eq!(
+            err("2025-02-30"),
+            r#"invalid date "2025-02-30": no such day in the calendar"#
+        );
+        assert_eq!(
+            err("2025-13"),
+            r#"invalid date "2025-13": the month must be between 01 and 12"#
+        );
+        assert_eq!(
+            err("25"),
+            r#"invalid date "25": expected YYYY, YYYY-MM or YYYY-MM-DD"#
+        );
+        assert_eq!(
+            err("0999"),
+            r#"invalid date "0999": the year must be between 1000 and 9999"#
+        );
+        assert_eq!(
+            err("2025-6"),
+            r#"invalid date "2025-6": expected YYYY, YYYY-MM or YYYY-MM-DD"#
+        );
+        assert_eq!(
+            err(""),
+            r#"invalid date "": expected YYYY, YYYY-MM or YYYY-MM-DD"#
+        );
         assert_eq!(
             "2025-6".parse::<Deadline>().unwrap_err().to_string(),
             r#"invalid deadline "2025-6": expected YYYY, YYYY-MM or YYYY-MM-DD"#
@@ -406,14 +429,23 @@ mod tests {
     fn rebuild_from_last_day() {
         for s in ["2027", "2025-06", "2025-06-13", "2024-02"] {
             let d = pd(s);
-            assert_eq!(PartialDate::from_last_day(d.last_day(), d.precision()).unwrap(), d);
+            assert_eq!(
+                PartialDate::from_last_day(d.last_day(), d.precision()).unwrap(),
+                d
+            );
         }
         assert!(PartialDate::from_last_day(pd("2025-06-13").last_day(), Precision::Month).is_err());
     }
 
     #[test]
     fn periods() {
-        for s in ["2025—2027", "2025–2027", "2025-2027", "2025/2027", "2025—2027年"] {
+        for s in [
+            "2025—2027",
+            "2025–2027",
+            "2025-2027",
+            "2025/2027",
+            "2025—2027年",
+        ] {
             assert_eq!(s.parse::<Period>().unwrap().to_string(), "2025/2027", "{s}");
         }
         let p: Period = "2025-03/2026-06".parse().unwrap();

@@ -142,7 +142,9 @@ impl ParseError {
 /// # Ok::<(), policy_targets::ParseError>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("cannot {op} {left} ({left_dimension}) with {right} ({right_dimension}): dimensions differ")]
+#[error(
+    "cannot {op} {left} ({left_dimension}) with {right} ({right_dimension}): dimensions differ"
+)]
 pub struct DimensionError {
     pub(crate) op: &'static str,
     pub(crate) left: String,

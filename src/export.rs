@@ -52,9 +52,9 @@ impl<'de> Deserialize<'de> for JsonDecimal {
         } else {
             Decimal::from_str_exact(text)
         };
-        parsed
-            .map(JsonDecimal)
-            .map_err(|_| serde::de::Error::custom(format!("expected an exact decimal number, found {text}")))
+        parsed.map(JsonDecimal).map_err(|_| {
+            serde::de::Error::custom(format!("expected an exact decimal number, found {text}"))
+        })
     }
 }
 
@@ -194,7 +194,11 @@ pub fn to_json(catalog: &Catalog) -> String {
             .iter()
             .map(|t| target_record(catalog, t))
             .collect(),
-        observations: catalog.observations().iter().map(observation_record).collect(),
+        observations: catalog
+            .observations()
+            .iter()
+            .map(observation_record)
+            .collect(),
     };
     // Serialising plain data to a String cannot fail.
     serde_json::to_string_pretty(&document).unwrap_or_default()
@@ -205,7 +209,10 @@ pub fn to_json(catalog: &Catalog) -> String {
 pub fn from_json(text: &str) -> Result<Catalog, Errors> {
     let document: Document = serde_json::from_str(text).map_err(|err| {
         let position = Position::new().with_line_column(err.line() as u64, err.column() as u64);
-        Error::at(ErrorKind::Syntax(format!("invalid JSON export: {err}")), position)
+        Error::at(
+            ErrorKind::Syntax(format!("invalid JSON export: {err}")),
+            position,
+        )
     })?;
     let mut parts = Parts::default();
     let at = |kind: &str, i: usize| Origin::new(Position::new().with_field(format!("{kind}[{i}]")));
@@ -233,7 +240,12 @@ fn located<T>(items: Vec<T>, name: &str) -> Vec<(T, Origin)> {
     items
         .into_iter()
         .enumerate()
-        .map(|(i, x)| (x, Origin::new(Position::new().with_field(format!("{name}[{i}]")))))
+        .map(|(i, x)| {
+            (
+                x,
+                Origin::new(Position::new().with_field(format!("{name}[{i}]"))),
+            )
+        })
         .collect()
 }
 
@@ -258,7 +270,12 @@ fn quantity(
     }
 }
 
-fn partial(last: NaiveDate, precision: Precision, origin: &Origin, field: &str) -> Result<PartialDate, Error> {
+fn partial(
+    last: NaiveDate,
+    precision: Precision,
+    origin: &Origin,
+    field: &str,
+) -> Result<PartialDate, Error> {
     PartialDate::from_last_day(last, precision).map_err(|e| Error::at(e, origin.field(field)))
 }
 
@@ -282,7 +299,12 @@ fn target_from_record(r: TargetRecord, origin: &Origin) -> Result<Target, Error>
         comparator: r.comparator,
         value,
         upper,
-        deadline: Deadline::new(partial(r.deadline, r.deadline_precision, origin, "deadline")?),
+        deadline: Deadline::new(partial(
+            r.deadline,
+            r.deadline_precision,
+            origin,
+            "deadline",
+        )?),
         period: r.period,
         baseline,
         basis: r.basis,
@@ -354,7 +376,8 @@ pub fn write_csv<W: std::io::Write>(catalog: &Catalog, out: W) -> Result<(), Err
         )
     };
     for t in catalog.targets() {
-        let (jzh, jen, level, mzh, title, issuer, published) = context(&t.jurisdiction, &t.metric, &t.source);
+        let (jzh, jen, level, mzh, title, issuer, published) =
+            context(&t.jurisdiction, &t.metric, &t.source);
         writer
             .write_record([
                 "target".to_owned(),
@@ -384,7 +407,8 @@ pub fn write_csv<W: std::io::Write>(catalog: &Catalog, out: W) -> Result<(), Err
             .map_err(io)?;
     }
     for o in catalog.observations() {
-        let (jzh, jen, level, mzh, title, issuer, published) = context(&o.jurisdiction, &o.metric, &o.source);
+        let (jzh, jen, level, mzh, title, issuer, published) =
+            context(&o.jurisdiction, &o.metric, &o.source);
         writer
             .write_record([
                 "observation".to_owned(),
@@ -413,7 +437,9 @@ pub fn write_csv<W: std::io::Write>(catalog: &Catalog, out: W) -> Result<(), Err
             ])
             .map_err(io)?;
     }
-    writer.flush().map_err(|e| Error::new(ErrorKind::Io(e), None))?;
+    writer
+        .flush()
+        .map_err(|e| Error::new(ErrorKind::Io(e), None))?;
     Ok(())
 }
 

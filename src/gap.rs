@@ -90,7 +90,11 @@ impl FromStr for Statistic {
                 .filter(|p| *p <= 100)
                 .map(Statistic::Percentile)
                 .ok_or_else(|| {
-                    ParseError::new("statistic", s, "expected max, min, median, mean or p0–p100 (e.g. p75)")
+                    ParseError::new(
+                        "statistic",
+                        s,
+                        "expected max, min, median, mean or p0–p100 (e.g. p75)",
+                    )
                 }),
         }
     }
@@ -157,7 +161,12 @@ pub struct GapQuery {
 
 impl GapQuery {
     /// A query without normalisation, 6 decimal places.
-    pub fn new(subject: impl Into<String>, benchmark: Benchmark, metric: impl Into<String>, as_of: NaiveDate) -> GapQuery {
+    pub fn new(
+        subject: impl Into<String>,
+        benchmark: Benchmark,
+        metric: impl Into<String>,
+        as_of: NaiveDate,
+    ) -> GapQuery {
         GapQuery {
             subject: subject.into(),
             benchmark,
@@ -223,14 +232,19 @@ fn problem(message: String) -> Error {
 }
 
 /// The jurisdiction named by code, name or alias, or an error.
-pub(crate) fn find_jurisdiction<'c>(catalog: &'c Catalog, name: &str) -> Result<&'c Jurisdiction, Error> {
+pub(crate) fn find_jurisdiction<'c>(
+    catalog: &'c Catalog,
+    name: &str,
+) -> Result<&'c Jurisdiction, Error> {
     catalog.find_jurisdiction(name).ok_or_else(|| {
         Error::at(
             ErrorKind::UnknownReference {
                 what: "jurisdiction",
                 id: name.to_owned(),
             },
-            Position::new().with_field("jurisdiction (expected a code such as 450000, or a name such as 广西 or Guangxi)"),
+            Position::new().with_field(
+                "jurisdiction (expected a code such as 450000, or a name such as 广西 or Guangxi)",
+            ),
         )
     })
 }
@@ -263,7 +277,8 @@ pub fn gap(catalog: &Catalog, query: &GapQuery) -> Result<Gap, Error> {
     let metric = find_metric(catalog, &query.metric)?;
     let subject = find_jurisdiction(catalog, &query.subject)?;
     let selected = catalog.select_targets(metric.id.as_str(), query.as_of);
-    let target_of = |code: &JurisdictionCode| selected.iter().copied().find(|t| &t.jurisdiction == code);
+    let target_of =
+        |code: &JurisdictionCode| selected.iter().copied().find(|t| &t.jurisdiction == code);
     let subject_target = target_of(&subject.code);
 
     // The jurisdictions compared: the subject and the benchmark's.
@@ -287,7 +302,12 @@ pub fn gap(catalog: &Catalog, query: &GapQuery) -> Result<Gap, Error> {
                     continue;
                 }
                 let keep = match peers {
-                    Peers::Level(level) => catalog.jurisdiction(t.jurisdiction.as_str()).map(|j| j.level) == Some(*level),
+                    Peers::Level(level) => {
+                        catalog
+                            .jurisdiction(t.jurisdiction.as_str())
+                            .map(|j| j.level)
+                            == Some(*level)
+                    }
                     Peers::List(codes) => codes.contains(&t.jurisdiction),
                 };
                 if keep {
@@ -321,7 +341,10 @@ pub fn gap(catalog: &Catalog, query: &GapQuery) -> Result<Gap, Error> {
             .find(|(c, _)| c == &subject.code)
             .map(|(_, r)| r.clone())
             .unwrap_or_default();
-        return Err(problem(format!("{} ({}) has no denominator: {reason}", subject.name_zh, subject.code)));
+        return Err(problem(format!(
+            "{} ({}) has no denominator: {reason}",
+            subject.name_zh, subject.code
+        )));
     }
     let value_of = |t: &Target| -> Result<Decimal, Error> {
         normalize::normalised(catalog, t, query.per, denominators.get(&t.jurisdiction))
@@ -334,8 +357,15 @@ pub fn gap(catalog: &Catalog, query: &GapQuery) -> Result<Gap, Error> {
         Benchmark::Jurisdiction(_) => {
             let t = others[0];
             if needs_denominator && !denominators.contains_key(&t.jurisdiction) {
-                let reason = missing.iter().find(|(c, _)| c == &t.jurisdiction).map(|(_, r)| r.clone()).unwrap_or_default();
-                return Err(problem(format!("the benchmark {} has no denominator: {reason}", t.jurisdiction)));
+                let reason = missing
+                    .iter()
+                    .find(|(c, _)| c == &t.jurisdiction)
+                    .map(|(_, r)| r.clone())
+                    .unwrap_or_default();
+                return Err(problem(format!(
+                    "the benchmark {} has no denominator: {reason}",
+                    t.jurisdiction
+                )));
             }
             value_of(t)?
         }
@@ -343,7 +373,11 @@ pub fn gap(catalog: &Catalog, query: &GapQuery) -> Result<Gap, Error> {
             let mut values = Vec::new();
             for t in &others {
                 if needs_denominator && !denominators.contains_key(&t.jurisdiction) {
-                    let reason = missing.iter().find(|(c, _)| c == &t.jurisdiction).map(|(_, r)| r.clone()).unwrap_or_default();
+                    let reason = missing
+                        .iter()
+                        .find(|(c, _)| c == &t.jurisdiction)
+                        .map(|(_, r)| r.clone())
+                        .unwrap_or_default();
                     excluded.push((t.jurisdiction.clone(), reason));
                     continue;
                 }
@@ -351,7 +385,10 @@ pub fn gap(catalog: &Catalog, query: &GapQuery) -> Result<Gap, Error> {
                 peers.push(t.jurisdiction.clone());
             }
             stat.of(&values).ok_or_else(|| {
-                problem(format!("no peer in {peer_set} has a target on {} to take the {stat} of", metric.id))
+                problem(format!(
+                    "no peer in {peer_set} has a target on {} to take the {stat} of",
+                    metric.id
+                ))
             })?
         }
         Benchmark::Fixed(q) => q.canonical_value(),
@@ -428,7 +465,10 @@ mod tests {
         assert_eq!(Statistic::Percentile(100).of(&values), Some(d("4")));
         assert_eq!(Statistic::Median.of(&[d("7")]), Some(d("7")));
         assert_eq!(Statistic::Median.of(&[]), None);
-        assert_eq!(Statistic::Median.of(&[d("1"), d("2"), d("9")]), Some(d("2")));
+        assert_eq!(
+            Statistic::Median.of(&[d("1"), d("2"), d("9")]),
+            Some(d("2"))
+        );
     }
 
     #[test]

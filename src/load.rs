@@ -121,7 +121,8 @@ impl<'a, 'd, 't> Fields<'a, 'd, 't> {
     fn missing(&mut self, key: &'static str) {
         self.failed = true;
         let span = self.span.clone();
-        self.doc.error(ErrorKind::MissingField(key), &span, Some(key));
+        self.doc
+            .error(ErrorKind::MissingField(key), &span, Some(key));
     }
 
     /// A string field; `None` (with an error recorded) when absent or not a string.
@@ -139,7 +140,14 @@ impl<'a, 'd, 't> Fields<'a, 'd, 't> {
             DeValue::String(s) => Some(s.to_string()),
             other => {
                 let found = type_name(other);
-                self.fail(ErrorKind::Type { expected: "a string", found }, &value.span(), key);
+                self.fail(
+                    ErrorKind::Type {
+                        expected: "a string",
+                        found,
+                    },
+                    &value.span(),
+                    key,
+                );
                 None
             }
         }
@@ -176,7 +184,14 @@ impl<'a, 'd, 't> Fields<'a, 'd, 't> {
         };
         let DeValue::Array(items) = value.get_ref() else {
             let found = type_name(value.get_ref());
-            self.fail(ErrorKind::Type { expected: "an array of strings", found }, &value.span(), key);
+            self.fail(
+                ErrorKind::Type {
+                    expected: "an array of strings",
+                    found,
+                },
+                &value.span(),
+                key,
+            );
             return Vec::new();
         };
         let mut out = Vec::new();
@@ -188,7 +203,14 @@ impl<'a, 'd, 't> Fields<'a, 'd, 't> {
                 },
                 other => {
                     let found = type_name(other);
-                    self.fail(ErrorKind::Type { expected: "a string", found }, &item.span(), key);
+                    self.fail(
+                        ErrorKind::Type {
+                            expected: "a string",
+                            found,
+                        },
+                        &item.span(),
+                        key,
+                    );
                 }
             }
         }
@@ -240,7 +262,9 @@ impl<'a, 'd, 't> Fields<'a, 'd, 't> {
         let span = value.span();
         match value.get_ref() {
             DeValue::String(s) => Some((s.clone(), span)),
-            DeValue::Integer(i) if i.radix() == 10 => Some((Cow::Owned(i.as_str().to_owned()), span)),
+            DeValue::Integer(i) if i.radix() == 10 => {
+                Some((Cow::Owned(i.as_str().to_owned()), span))
+            }
             DeValue::Float(f) => {
                 let text = f.as_str().to_owned();
                 self.fail(ErrorKind::Float(text), &span, key);
@@ -259,7 +283,12 @@ impl<'a, 'd, 't> Fields<'a, 'd, 't> {
     }
 
     /// A quantity from a number field and the optional `unit` field.
-    fn quantity(&mut self, key: &'static str, unit: Option<&str>, required: bool) -> Option<Quantity> {
+    fn quantity(
+        &mut self,
+        key: &'static str,
+        unit: Option<&str>,
+        required: bool,
+    ) -> Option<Quantity> {
         let Some((text, span)) = self.number_text(key) else {
             if required && !self.table.contains_key(key) {
                 self.missing(key);
@@ -295,19 +324,55 @@ const JURISDICTION_KEYS: &[&str] = &[
     "code", "name_zh", "name_en", "level", "parent", "aliases", "members", "note",
 ];
 const METRIC_KEYS: &[&str] = &[
-    "id", "name_zh", "name_en", "dimension", "polarity", "basis", "aliases", "note",
+    "id",
+    "name_zh",
+    "name_en",
+    "dimension",
+    "polarity",
+    "basis",
+    "aliases",
+    "note",
 ];
 const SOURCE_KEYS: &[&str] = &[
-    "id", "title", "issuer", "doc_number", "published", "status", "force", "period", "url", "via",
-    "supersedes", "note",
+    "id",
+    "title",
+    "issuer",
+    "doc_number",
+    "published",
+    "status",
+    "force",
+    "period",
+    "url",
+    "via",
+    "supersedes",
+    "note",
 ];
 const TARGET_KEYS: &[&str] = &[
-    "id", "jurisdiction", "metric", "comparator", "value", "unit", "upper", "deadline", "period",
-    "baseline", "basis", "quote", "note",
+    "id",
+    "jurisdiction",
+    "metric",
+    "comparator",
+    "value",
+    "unit",
+    "upper",
+    "deadline",
+    "period",
+    "baseline",
+    "basis",
+    "quote",
+    "note",
 ];
 const BASELINE_KEYS: &[&str] = &["value", "unit", "as_of"];
 const OBSERVATION_KEYS: &[&str] = &[
-    "id", "jurisdiction", "metric", "value", "unit", "as_of", "comparator", "quote", "note",
+    "id",
+    "jurisdiction",
+    "metric",
+    "value",
+    "unit",
+    "as_of",
+    "comparator",
+    "quote",
+    "note",
 ];
 
 /// Reads one data file into `parts`; problems go to `parts.errors`.
@@ -318,7 +383,11 @@ pub(crate) fn read(kind: FileKind, file: Option<Arc<Path>>, text: &str, parts: &
         Err(err) => {
             let span = err.span().unwrap_or(0..0);
             let message = err.message().trim().to_owned();
-            doc.error(ErrorKind::Syntax(format!("invalid TOML: {message}")), &span, None);
+            doc.error(
+                ErrorKind::Syntax(format!("invalid TOML: {message}")),
+                &span,
+                None,
+            );
         }
     }
     parts.errors.append(&mut doc.errors);
@@ -432,7 +501,11 @@ fn tables<'d>(
     out
 }
 
-fn jurisdiction(doc: &mut Doc<'_>, table: &DeTable<'_>, span: Range<usize>) -> Option<(Jurisdiction, Origin)> {
+fn jurisdiction(
+    doc: &mut Doc<'_>,
+    table: &DeTable<'_>,
+    span: Range<usize>,
+) -> Option<(Jurisdiction, Origin)> {
     let mut f = Fields::new(doc, table, span);
     let code = match f.get("code").map(|v| (v.get_ref(), v.span())) {
         Some((DeValue::Integer(i), span)) => match i.as_str().parse::<JurisdictionCode>() {
@@ -546,11 +619,11 @@ fn target(
     let value = f.quantity("value", unit.as_deref(), true);
     let upper = match (f.number_text("upper"), value) {
         (Some((text, span)), Some(value)) => {
-            let parsed = Quantity::from_parts(&text, unit.as_deref()).or_else(|err| {
-                match text.parse::<Decimal>() {
-                    Ok(number) if unit.is_none() => Quantity::new(number, value.unit()),
-                    _ => Err(err),
-                }
+            let parsed = Quantity::from_parts(&text, unit.as_deref()).or_else(|err| match text
+                .parse::<Decimal>(
+            ) {
+                Ok(number) if unit.is_none() => Quantity::new(number, value.unit()),
+                _ => Err(err),
             });
             match parsed {
                 Ok(q) => Some(q),

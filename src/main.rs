@@ -87,7 +87,8 @@ struct Common {
 
 impl Common {
     fn as_of(&self) -> NaiveDate {
-        self.as_of.unwrap_or_else(|| chrono::Local::now().date_naive())
+        self.as_of
+            .unwrap_or_else(|| chrono::Local::now().date_naive())
     }
 }
 
@@ -144,8 +145,14 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
         message: format!("{}: cannot write: {e}", path.display()),
         code: 1,
     };
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let result = std::fs::File::create(&tmp)
         .and_then(|mut f| {
@@ -253,7 +260,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             };
             let answer = gap::gap(&catalog, &query)?;
             let bytes = match common.format {
-                Format::Table => answer.to_table(common.lang).into_bytes(),
+                Format::Table => answer.to_table(&catalog, common.lang).into_bytes(),
                 Format::Json => with_newline(answer.to_json()),
                 Format::Csv => {
                     let mut buffer = Vec::new();

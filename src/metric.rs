@@ -1,11 +1,7 @@
 //! Metrics: what a target or an observation measures.
 
-use std::fmt;
-use std::str::FromStr;
-
 use serde::{Deserialize, Serialize};
 
-use crate::error::ParseError;
 use crate::{Dimension, Id};
 
 /// Whether more is better.
@@ -34,17 +30,17 @@ macro_rules! snake_enum {
                 match self { $($t::$v => $s),* }
             }
         }
-        impl fmt::Display for $t {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        impl std::fmt::Display for $t {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str(self.as_str())
             }
         }
-        impl FromStr for $t {
-            type Err = ParseError;
-            fn from_str(s: &str) -> Result<$t, ParseError> {
+        impl std::str::FromStr for $t {
+            type Err = $crate::ParseError;
+            fn from_str(s: &str) -> Result<$t, $crate::ParseError> {
                 match s {
                     $($s => Ok($t::$v),)*
-                    _ => Err(ParseError::new($what, s, format!("expected one of {}", [$($s),*].join(", ")))),
+                    _ => Err($crate::ParseError::new($what, s, format!("expected one of {}", [$($s),*].join(", ")))),
                 }
             }
         }

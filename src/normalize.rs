@@ -123,10 +123,14 @@ impl Per {
 
 impl fmt::Display for Per {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let parts: Vec<&str> = [(self.capita, "capita"), (self.gdp, "gdp"), (self.year, "year")]
-            .into_iter()
-            .filter_map(|(on, name)| on.then_some(name))
-            .collect();
+        let parts: Vec<&str> = [
+            (self.capita, "capita"),
+            (self.gdp, "gdp"),
+            (self.year, "year"),
+        ]
+        .into_iter()
+        .filter_map(|(on, name)| on.then_some(name))
+        .collect();
         if parts.is_empty() {
             f.write_str("none")
         } else {
@@ -184,7 +188,10 @@ pub(crate) fn denominators(
     codes: &[&JurisdictionCode],
     per: Per,
     as_of: NaiveDate,
-) -> (HashMap<JurisdictionCode, Denominator>, Vec<(JurisdictionCode, String)>) {
+) -> (
+    HashMap<JurisdictionCode, Denominator>,
+    Vec<(JurisdictionCode, String)>,
+) {
     let mut found = HashMap::new();
     let mut missing = Vec::new();
     let Some(metric) = per.denominator_metric() else {

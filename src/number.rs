@@ -57,8 +57,22 @@ pub(crate) fn split_magnitude(s: &str) -> Option<(u8, &str)> {
 /// The canonical way to write a magnitude exponent (4 → 万, 10 → 百亿).
 pub(crate) fn magnitude_prefix(exponent: u8) -> &'static str {
     const PREFIXES: [&str; 16] = [
-        "", "十", "百", "千", "万", "十万", "百万", "千万", "亿", "十亿", "百亿", "千亿", "万亿",
-        "十万亿", "百万亿", "千万亿",
+        "",
+        "十",
+        "百",
+        "千",
+        "万",
+        "十万",
+        "百万",
+        "千万",
+        "亿",
+        "十亿",
+        "百亿",
+        "千亿",
+        "万亿",
+        "十万亿",
+        "百万亿",
+        "千万亿",
     ];
     PREFIXES.get(usize::from(exponent)).copied().unwrap_or("")
 }
@@ -78,7 +92,10 @@ pub(crate) struct Leading<'a> {
 ///
 /// Errors are short problem descriptions for a [`crate::ParseError`].
 pub(crate) fn leading_number(s: &str) -> Result<Leading<'_>, String> {
-    let first = s.chars().next().ok_or_else(|| "expected a number, found nothing".to_owned())?;
+    let first = s
+        .chars()
+        .next()
+        .ok_or_else(|| "expected a number, found nothing".to_owned())?;
     if first.is_ascii_digit() || first == '-' || first == '+' || first == '.' {
         arabic(s)
     } else if is_chinese_numeral(first) {
@@ -147,8 +164,10 @@ fn arabic(s: &str) -> Result<Leading<'_>, String> {
         value.set_sign_negative(true);
     }
     let rest = &s[i..];
-    let (magnitude, rest) = split_magnitude(rest)
-        .ok_or_else(|| "ill-formed magnitude (expected 十, 百, 千, 万, 亿 or a combination such as 百亿)".to_owned())?;
+    let (magnitude, rest) = split_magnitude(rest).ok_or_else(|| {
+        "ill-formed magnitude (expected 十, 百, 千, 万, 亿 or a combination such as 百亿)"
+            .to_owned()
+    })?;
     Ok(Leading {
         value,
         magnitude,

@@ -7,12 +7,12 @@ use std::io::Write;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use crate::Lang;
 use crate::error::{Error, ErrorKind};
 use crate::export::{FORMAT_VERSION, JsonDecimal};
 use crate::gap::Gap;
 use crate::rank::Ranking;
 use crate::table::{Table, human};
-use crate::Lang;
 
 fn json<T: Serialize>(value: &T) -> String {
     // Plain data with string keys always serialises.
@@ -28,13 +28,19 @@ pub(crate) fn csv_error(e: csv::Error) -> Error {
 }
 
 /// Writes a header and rows of cells as CSV.
-pub(crate) fn write_csv_rows<W: Write>(out: W, header: &[&str], rows: Vec<Vec<String>>) -> Result<(), Error> {
+pub(crate) fn write_csv_rows<W: Write>(
+    out: W,
+    header: &[&str],
+    rows: Vec<Vec<String>>,
+) -> Result<(), Error> {
     let mut writer = csv::Writer::from_writer(out);
     writer.write_record(header).map_err(csv_error)?;
     for row in rows {
         writer.write_record(row).map_err(csv_error)?;
     }
-    writer.flush().map_err(|e| Error::new(ErrorKind::Io(e), None))
+    writer
+        .flush()
+        .map_err(|e| Error::new(ErrorKind::Io(e), None))
 }
 
 fn opt<T: ToString>(value: Option<T>) -> String {
@@ -175,7 +181,9 @@ impl Ranking {
         let metric_name = metric.map_or(self.metric.as_str(), |m| m.name(lang));
         let unit = match lang {
             Lang::En => self.unit.clone(),
-            Lang::Zh => self.per.unit_label_zh(&zh_unit(self.rows.first().map(|r| r.target_unit))),
+            Lang::Zh => self
+                .per
+                .unit_label_zh(&zh_unit(self.rows.first().map(|r| r.target_unit))),
         };
         let name = |code: &str| {
             catalog
@@ -184,12 +192,27 @@ impl Ranking {
         };
         let (title, headers) = match lang {
             Lang::Zh => (
-                format!("{metric_name} 排名（{}，截至 {}）\n", per_zh(self.per), self.as_of),
+                format!(
+                    "{metric_name} 排名（{}，截至 {}）\n",
+                    per_zh(self.per),
+                    self.as_of
+                ),
                 ["名次", "地区", "级别", "所属", "数值", "目标", "期限"],
             ),
             Lang::En => (
-                format!("{metric_name}: ranking ({}, as of {})\n", self.per, self.as_of),
-                ["rank", "jurisdiction", "level", "within", "value", "target", "deadline"],
+                format!(
+                    "{metric_name}: ranking ({}, as of {})\n",
+                    self.per, self.as_of
+                ),
+                [
+                    "rank",
+                    "jurisdiction",
+                    "level",
+                    "within",
+                    "value",
+                    "target",
+                    "deadline",
+                ],
             ),
         };
         let mut table = Table::new(headers);
@@ -199,7 +222,10 @@ impl Ranking {
                 r.rank.to_string(),
                 name(r.jurisdiction.as_str()),
                 level_label(r.level, lang),
-                r.within.as_ref().map(|w| name(w.as_str())).unwrap_or_default(),
+                r.within
+                    .as_ref()
+                    .map(|w| name(w.as_str()))
+                    .unwrap_or_default(),
                 human(r.value),
                 human(r.target_value),
                 r.deadline.to_string(),
@@ -219,8 +245,16 @@ impl Ranking {
         }
         for u in &self.unranked {
             out.push_str(&match lang {
-                Lang::Zh => format!("未排名：{}（{}）\n", name(u.jurisdiction.as_str()), u.reason),
-                Lang::En => format!("not ranked: {} ({})\n", name(u.jurisdiction.as_str()), u.reason),
+                Lang::Zh => format!(
+                    "未排名：{}（{}）\n",
+                    name(u.jurisdiction.as_str()),
+                    u.reason
+                ),
+                Lang::En => format!(
+                    "not ranked: {} ({})\n",
+                    name(u.jurisdiction.as_str()),
+                    u.reason
+                ),
             });
         }
         out
@@ -383,7 +417,10 @@ impl Gap {
     }
 
     /// The gap as a short text table.
-    pub fn to_table(&self, lang: Lang) -> String {
+    pub fn to_table(&self, catalog: &crate::Catalog, lang: Lang) -> String {
+        let metric = catalog
+            .metric(self.metric.as_str())
+            .map_or(self.metric.as_str(), |m| m.name(lang));
         let none = || match lang {
             Lang::Zh => "无目标".to_owned(),
             Lang::En => "no target".to_owned(),
@@ -395,13 +432,24 @@ impl Gap {
         let rows: [(&str, &str, String); 6] = [
             ("subject", "对象", subject.clone()),
             ("benchmark", "对标", self.benchmark_label(lang)),
-            ("subject value", "对象数值", self.subject_value.map(human).unwrap_or_else(none)),
+            (
+                "subject value",
+                "对象数值",
+                self.subject_value.map(human).unwrap_or_else(none),
+            ),
             ("benchmark value", "对标数值", human(self.benchmark_value)),
             ("gap", "差距", human(self.gap)),
             (
                 "required target",
                 "所需目标",
-                format!("{} {}", human(self.required_target), self.required_unit),
+                match lang {
+                    Lang::Zh => format!(
+                        "{} {}",
+                        human(self.required_target),
+                        zh_unit(Some(self.required_unit))
+                    ),
+                    Lang::En => format!("{} {}", human(self.required_target), self.required_unit),
+                },
             ),
         ];
         let mut table = match lang {
@@ -412,8 +460,16 @@ impl Gap {
             table.push([if lang == Lang::Zh { zh } else { en }.to_owned(), value]);
         }
         let mut out = match lang {
-            Lang::Zh => format!("{} 对标（{}，单位：{}，截至 {}）\n", self.metric, per_zh(self.per), self.unit, self.as_of),
-            Lang::En => format!("{}: gap ({}, unit: {}, as of {})\n", self.metric, self.per, self.unit, self.as_of),
+            Lang::Zh => format!(
+                "{metric} 对标（{}，单位：{}，截至 {}）\n",
+                per_zh(self.per),
+                self.per.unit_label_zh(&zh_unit(Some(self.required_unit))),
+                self.as_of
+            ),
+            Lang::En => format!(
+                "{metric}: gap ({}, unit: {}, as of {})\n",
+                self.per, self.unit, self.as_of
+            ),
         };
         out.push_str(&table.render());
         if let Some(d) = self.denominator_as_of {

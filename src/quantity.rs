@@ -118,7 +118,8 @@ impl Quantity {
                 format!("{} takes no magnitude such as 万 or 亿", unit.symbol()),
             )
         })?;
-        Quantity::new(lead.value, unit).map_err(|e| ParseError::new("quantity", number, e.problem()))
+        Quantity::new(lead.value, unit)
+            .map_err(|e| ParseError::new("quantity", number, e.problem()))
     }
 
     /// The value in the unit as written.
@@ -287,12 +288,30 @@ mod tests {
     #[test]
     fn parse_errors() {
         let err = |s: &str| s.parse::<Quantity>().unwrap_err().to_string();
-        assert_eq!(err("300"), r#"invalid quantity "300": missing unit (expected e.g. 个, TB, 亿元, 人, %)"#);
-        assert_eq!(err("TB"), r#"invalid quantity "TB": expected a number, found 'T'"#);
-        assert_eq!(err(""), r#"invalid quantity "": expected a number, found nothing"#);
-        assert_eq!(err("12 parsecs"), r#"invalid quantity "12 parsecs": unknown unit "parsecs""#);
-        assert_eq!(err("5万%"), r#"invalid quantity "5万%": % takes no magnitude such as 万 or 亿"#);
-        assert_eq!(err("1.5.5个"), r#"invalid quantity "1.5.5个": unknown unit ".5个""#);
+        assert_eq!(
+            err("300"),
+            r#"invalid quantity "300": missing unit (expected e.g. 个, TB, 亿元, 人, %)"#
+        );
+        assert_eq!(
+            err("TB"),
+            r#"invalid quantity "TB": expected a number, found 'T'"#
+        );
+        assert_eq!(
+            err(""),
+            r#"invalid quantity "": expected a number, found nothing"#
+        );
+        assert_eq!(
+            err("12 parsecs"),
+            r#"invalid quantity "12 parsecs": unknown unit "parsecs""#
+        );
+        assert_eq!(
+            err("5万%"),
+            r#"invalid quantity "5万%": % takes no magnitude such as 万 or 亿"#
+        );
+        assert_eq!(
+            err("1.5.5个"),
+            r#"invalid quantity "1.5.5个": unknown unit ".5个""#
+        );
         assert_eq!(
             err("79228162514264337593543950335EB"),
             r#"invalid quantity "79228162514264337593543950335EB": too large or too precise to convert exactly to TB"#
@@ -308,7 +327,10 @@ mod tests {
             err.to_string(),
             "cannot compare 3000 TB (data_volume) with 300个 (count): dimensions differ"
         );
-        assert_eq!(q("83亿元").checked_sub(&q("3亿元")).unwrap().to_string(), "8000000000 CNY");
+        assert_eq!(
+            q("83亿元").checked_sub(&q("3亿元")).unwrap().to_string(),
+            "8000000000 CNY"
+        );
         assert!(q("83亿元").checked_add(&q("3人")).is_err());
     }
 
@@ -316,7 +338,12 @@ mod tests {
     fn from_parts_combines_magnitudes() {
         let q = Quantity::from_parts("5.8万", Some("万人")).unwrap();
         assert_eq!(q.to_string(), "5.8亿人");
-        assert_eq!(Quantity::from_parts("1000", Some("个")).unwrap().to_string(), "1000个");
+        assert_eq!(
+            Quantity::from_parts("1000", Some("个"))
+                .unwrap()
+                .to_string(),
+            "1000个"
+        );
         assert!(Quantity::from_parts("1000", Some("bogus")).is_err());
     }
 }

@@ -129,7 +129,10 @@ pub fn rank(catalog: &Catalog, query: &RankQuery) -> Result<Ranking, Error> {
         .into_iter()
         .filter(|t| {
             query.level.is_none()
-                || catalog.jurisdiction(t.jurisdiction.as_str()).map(|j| j.level) == query.level
+                || catalog
+                    .jurisdiction(t.jurisdiction.as_str())
+                    .map(|j| j.level)
+                    == query.level
         })
         .collect();
     let codes: Vec<&JurisdictionCode> = targets.iter().map(|t| &t.jurisdiction).collect();
@@ -141,7 +144,9 @@ pub fn rank(catalog: &Catalog, query: &RankQuery) -> Result<Ranking, Error> {
             reason,
         })
         .collect();
-    let unit_label = query.per.unit_label(&metric.dimension.canonical_unit().to_string());
+    let unit_label = query
+        .per
+        .unit_label(&metric.dimension.canonical_unit().to_string());
     let mut scored = Vec::new();
     for t in targets {
         let denominator = denominators.get(&t.jurisdiction);
@@ -187,7 +192,11 @@ pub fn rank(catalog: &Catalog, query: &RankQuery) -> Result<Ranking, Error> {
             .find(|a| ranked.contains(&a.code))
             .map(|a| a.code.clone());
     }
-    rows.sort_by(|a, b| a.rank.cmp(&b.rank).then_with(|| a.jurisdiction.cmp(&b.jurisdiction)));
+    rows.sort_by(|a, b| {
+        a.rank
+            .cmp(&b.rank)
+            .then_with(|| a.jurisdiction.cmp(&b.jurisdiction))
+    });
     unranked.sort_by(|a, b| a.jurisdiction.cmp(&b.jurisdiction));
     Ok(Ranking {
         metric: metric.id.clone(),
@@ -201,7 +210,10 @@ pub fn rank(catalog: &Catalog, query: &RankQuery) -> Result<Ranking, Error> {
 }
 
 /// The metric named by id or name, or an error listing the ids.
-pub(crate) fn find_metric<'c>(catalog: &'c Catalog, name: &str) -> Result<&'c crate::Metric, Error> {
+pub(crate) fn find_metric<'c>(
+    catalog: &'c Catalog,
+    name: &str,
+) -> Result<&'c crate::Metric, Error> {
     catalog.find_metric(name).ok_or_else(|| {
         let ids: Vec<&str> = catalog.metrics().iter().map(|m| m.id.as_str()).collect();
         Error::at(
@@ -271,9 +283,15 @@ mod tests {
     #[test]
     fn ties_after_six_significant_digits() {
         let values = [d("1.0000001"), d("1.0000002"), d("0.5"), d("2")];
-        assert_eq!(competition_ranks(&values, Polarity::HigherIsBetter), [2, 2, 4, 1]);
+        assert_eq!(
+            competition_ranks(&values, Polarity::HigherIsBetter),
+            [2, 2, 4, 1]
+        );
         let values = [d("123456.4"), d("123456.3"), d("123457")];
-        assert_eq!(competition_ranks(&values, Polarity::HigherIsBetter), [2, 2, 1]);
+        assert_eq!(
+            competition_ranks(&values, Polarity::HigherIsBetter),
+            [2, 2, 1]
+        );
     }
 
     #[test]

@@ -1,11 +1,7 @@
 //! Sources (来源): the documents targets and figures are read from.
 
-use std::fmt;
-use std::str::FromStr;
-
 use serde::{Deserialize, Serialize};
 
-use crate::error::ParseError;
 use crate::metric::snake_enum;
 use crate::{Id, PartialDate, Period};
 

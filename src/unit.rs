@@ -224,10 +224,11 @@ impl Unit {
 
     /// Parses a base symbol (no magnitude), ignoring ASCII case.
     fn lookup(symbol: &str) -> Option<Unit> {
-        let index = BASES
-            .iter()
-            .position(|b| b.symbol == symbol)
-            .or_else(|| BASES.iter().position(|b| b.symbol.eq_ignore_ascii_case(symbol)))?;
+        let index = BASES.iter().position(|b| b.symbol == symbol).or_else(|| {
+            BASES
+                .iter()
+                .position(|b| b.symbol.eq_ignore_ascii_case(symbol))
+        })?;
         Some(Unit {
             base: index as u8,
             magnitude: 0,
@@ -254,7 +255,11 @@ impl FromStr for Unit {
         let normalized = normalize_width(input);
         let s = normalized.trim();
         if s.is_empty() {
-            return Err(ParseError::new("unit", input, "expected a unit such as 个, TB, 亿元 or %"));
+            return Err(ParseError::new(
+                "unit",
+                input,
+                "expected a unit such as 个, TB, 亿元 or %",
+            ));
         }
         let (magnitude, rest) = split_magnitude(s)
             .ok_or_else(|| ParseError::new("unit", input, "ill-formed magnitude prefix"))?;
@@ -349,11 +354,23 @@ mod tests {
     #[test]
     fn errors_say_what_was_wrong() {
         let err = |s: &str| s.parse::<Unit>().unwrap_err().to_string();
-        assert_eq!(err("parsec"), r#"invalid unit "parsec": unknown unit "parsec""#);
-        assert_eq!(err("万%"), r#"invalid unit "万%": % takes no magnitude prefix"#);
-        assert_eq!(err(""), r#"invalid unit "": expected a unit such as 个, TB, 亿元 or %"#);
+        assert_eq!(
+            err("parsec"),
+            r#"invalid unit "parsec": unknown unit "parsec""#
+        );
+        assert_eq!(
+            err("万%"),
+            r#"invalid unit "万%": % takes no magnitude prefix"#
+        );
+        assert_eq!(
+            err(""),
+            r#"invalid unit "": expected a unit such as 个, TB, 亿元 or %"#
+        );
         assert_eq!(err("万"), r#"invalid unit "万": unknown unit """#);
-        assert_eq!(err("亿万元"), r#"invalid unit "亿万元": ill-formed magnitude prefix"#);
+        assert_eq!(
+            err("亿万元"),
+            r#"invalid unit "亿万元": ill-formed magnitude prefix"#
+        );
         assert_eq!(
             err("volume"),
             r#"invalid unit "volume": unknown unit "volume""#
