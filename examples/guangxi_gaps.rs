@@ -7,12 +7,13 @@
 //! ```
 
 use chrono::NaiveDate;
-use policy_targets::gap::{Benchmark, GapQuery, Peers, Statistic, gap};
+use policy_targets::gap::benchmark_gaps;
 use policy_targets::table::{Table, human};
-use policy_targets::{Catalog, Level, Per};
+use policy_targets::{Catalog, Lang, Per};
 
 fn run(as_of: NaiveDate) -> Result<String, Box<dyn std::error::Error>> {
     let catalog = Catalog::bundled()?;
+    let (gaps, unanswered) = benchmark_gaps(&catalog, "450000", Per::CAPITA, as_of)?;
     let mut table = Table::new([
         "指标",
         "对标",
@@ -22,53 +23,37 @@ fn run(as_of: NaiveDate) -> Result<String, Box<dyn std::error::Error>> {
         "分母日期",
     ]);
     table.align_right(2).align_right(3).align_right(4);
-    let mut notes = Vec::new();
-    for metric in catalog.metrics() {
-        let targets = catalog.select_targets(metric.id.as_str(), as_of);
-        if targets.is_empty() {
-            continue;
-        }
-        let mut benchmarks: Vec<Benchmark> = targets
-            .iter()
-            .map(|t| Benchmark::Jurisdiction(t.jurisdiction.clone()))
-            .collect();
-        benchmarks.push(Benchmark::Statistic(
-            Statistic::Median,
-            Peers::Level(Level::Province),
-        ));
-        for benchmark in benchmarks {
-            let mut query = GapQuery::new("450000", benchmark.clone(), metric.id.as_str(), as_of);
-            query.per = Per::CAPITA;
-            match gap(&catalog, &query) {
-                Ok(answer) => {
-                    let benchmark_target = match &benchmark {
-                        Benchmark::Jurisdiction(code) => targets
-                            .iter()
-                            .find(|t| &t.jurisdiction == code)
-                            .map(|t| t.value.to_string())
-                            .unwrap_or_default(),
-                        _ => format!("{} 个省份", answer.peers.len()),
-                    };
-                    table.push([
-                        metric.name_zh.clone(),
-                        answer.benchmark_label(policy_targets::Lang::Zh),
-                        benchmark_target,
-                        human(answer.benchmark_value.round_dp(2)),
-                        human(answer.required_target.round_dp(0)),
-                        answer
-                            .denominator_as_of
-                            .map(|d| d.to_string())
-                            .unwrap_or_default(),
-                    ]);
-                }
-                Err(err) => notes.push(format!("{}：{}", metric.name_zh, err)),
-            }
-        }
+    for g in &gaps {
+        let metric = catalog
+            .metric(g.metric.as_str())
+            .map_or(g.metric.as_str(), |m| &m.name_zh);
+        let benchmark_target = match &g.benchmark_target {
+            Some(id) => catalog
+                .targets()
+                .iter()
+                .find(|t| &t.id == id)
+                .map(|t| t.value.to_string())
+                .unwrap_or_default(),
+            None => format!("{}个省份", g.peers.len()),
+        };
+        table.push([
+            metric.to_owned(),
+            g.benchmark_label(Lang::Zh),
+            benchmark_target,
+            human(g.benchmark_value.round_dp(2)),
+            human(g.required_target.round_dp(0)),
+            g.denominator_as_of
+                .map(|d| d.to_string())
+                .unwrap_or_default(),
+        ]);
     }
     let mut out = format!("广西对标所需目标（每百万常住人口口径，截至 {as_of}）\n");
     out.push_str(&table.render());
-    for note in notes {
-        out.push_str(&format!("说明：{note}\n"));
+    for (metric, reason) in unanswered {
+        let name = catalog
+            .metric(metric.as_str())
+            .map_or(metric.as_str(), |m| &m.name_zh);
+        out.push_str(&format!("说明：{name}：{reason}\n"));
     }
     Ok(out)
 }
@@ -89,7 +74,6 @@ mod tests {
     #[test]
     fn hand_checked_figures() {
         let out = run(NaiveDate::from_ymd_opt(2025, 7, 4).unwrap()).unwrap();
-        // 江苏: 1000 / 84.748016 × 50.126804 = 591.48 → 591.
         let row = |metric: &str, benchmark: &str| -> Vec<String> {
             out.lines()
                 .map(|l| l.split_whitespace().map(str::to_owned).collect::<Vec<_>>())
@@ -99,6 +83,7 @@ mod tests {
                 })
                 .unwrap_or_else(|| panic!("no row {metric} {benchmark} in\n{out}"))
         };
+        // 江苏: 1000 / 84.748016 × 50.126804 = 591.48 → 591.
         assert_eq!(
             row("高质量数据集", "江苏省"),
             [
@@ -115,5 +100,7 @@ mod tests {
         // 湖南 annotation volume: 3000 TB / 66.444864 × 50.126804 = 2263.27 TB → 2,263.
         assert_eq!(row("数据标注规模", "湖南省")[2..5], ["3000", "TB", "45.15"]);
         assert_eq!(row("数据标注规模", "湖南省")[5], "2,263");
+        // The median of the provinces that set a datasets target (江苏 only).
+        assert_eq!(row("高质量数据集", "省级中位数")[4], "591");
     }
 }
