@@ -115,6 +115,15 @@ impl Catalog {
     /// column and field) rather than only the first.
     pub fn load(dir: impl AsRef<Path>) -> Result<Catalog, Errors> {
         let dir = dir.as_ref();
+        if !dir.is_dir() {
+            let kind = ErrorKind::Invalid(if dir.exists() {
+                "not a folder: a data folder holds jurisdictions.toml, metrics.toml and sources/"
+                    .to_owned()
+            } else {
+                "no such data folder".to_owned()
+            });
+            return Err(Error::at(kind, Position::new().with_file(dir)).into());
+        }
         let mut files: Vec<(PathBuf, Vec<u8>)> = Vec::new();
         let mut errors = Vec::new();
         let mut read = |path: PathBuf, errors: &mut Vec<Error>| match std::fs::read(&path) {
@@ -303,7 +312,7 @@ fn read_file(parts: &mut Parts, path: &Path, bytes: &[u8]) {
             let text = std::str::from_utf8(valid).unwrap_or_default();
             let doc = load::Doc::new(Some(file), text);
             let kind = ErrorKind::Syntax(format!(
-                "invalid UTF-8 at byte {}: data files must be UTF-8",
+                "invalid UTF-8 at byte {}: data files must be UTF-8 (re-save it as UTF-8; GBK and GB18030 are not read)",
                 err.valid_up_to()
             ));
             parts
@@ -363,11 +372,27 @@ impl Parts {
             }
         }
 
+        let jurisdiction_codes: Vec<&str> =
+            jurisdictions.iter().map(|(j, _)| j.code.as_str()).collect();
+        let metric_ids: Vec<&str> = metrics.iter().map(|(m, _)| m.id.as_str()).collect();
+        let source_ids: Vec<&str> = sources.iter().map(|(s, _)| s.id.as_str()).collect();
         let unknown = |what: &'static str, id: &str, at: Position| {
+            let known = match what {
+                "jurisdiction" => &jurisdiction_codes,
+                "metric" => &metric_ids,
+                _ => &source_ids,
+            };
+            // Codes are digits: a near one is as likely wrong as right.
+            let suggestion = (!id.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| load::closest(id, known.iter().copied()))
+                .flatten()
+                .map(str::to_owned);
+            let id = id.to_owned();
             Error::at(
                 ErrorKind::UnknownReference {
                     what,
-                    id: id.to_owned(),
+                    id,
+                    suggestion,
                 },
                 at,
             )

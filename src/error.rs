@@ -191,12 +191,14 @@ pub enum ErrorKind {
     #[error("missing field `{0}`")]
     MissingField(&'static str),
     /// A reference to a jurisdiction, metric or source that is not in the catalogue.
-    #[error("unknown {what} {id:?}")]
+    #[error("unknown {what} {id:?}{}", did_you_mean(.suggestion.as_deref()))]
     UnknownReference {
         /// `jurisdiction`, `metric` or `source`.
         what: &'static str,
         /// The id as written.
         id: String,
+        /// A known id close to it, where there is one.
+        suggestion: Option<String>,
     },
     /// Two records with the same id.
     #[error("duplicate {what} {id:?}, first defined at {first}")]
@@ -226,6 +228,10 @@ pub enum ErrorKind {
     /// Any other rule of the data format that the input breaks.
     #[error("{0}")]
     Invalid(String),
+}
+
+fn did_you_mean(suggestion: Option<&str>) -> String {
+    suggestion.map_or(String::new(), |s| format!(" (did you mean {s:?}?)"))
 }
 
 /// An error with its position, where known.

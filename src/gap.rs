@@ -241,6 +241,7 @@ pub(crate) fn find_jurisdiction<'c>(
             ErrorKind::UnknownReference {
                 what: "jurisdiction",
                 id: name.to_owned(),
+                suggestion: None,
             },
             Position::new().with_field(
                 "jurisdiction (expected a code such as 450000, or a name such as 广西 or Guangxi)",
@@ -444,6 +445,64 @@ pub fn gap(catalog: &Catalog, query: &GapQuery) -> Result<Gap, Error> {
     })
 }
 
+/// Questions without an answer: the metric and the reason.
+pub type Unanswered = Vec<(Id, String)>;
+
+/// The gaps of `subject` on every metric that has targets on `as_of`:
+/// against each jurisdiction that set one, then against the median of the
+/// provinces (where another province set one), under `per`. Questions that have no answer (no peer, no
+/// denominator) are returned as `(metric, reason)` beside the answers.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use policy_targets::{Catalog, Per, gap::benchmark_gaps};
+///
+/// let catalog = Catalog::bundled()?;
+/// let as_of = NaiveDate::from_ymd_opt(2025, 7, 4).unwrap();
+/// let (gaps, _unanswered) = benchmark_gaps(&catalog, "450000", Per::CAPITA, as_of)?;
+/// let jiangsu = gaps
+///     .iter()
+///     .find(|g| g.metric.as_str() == "high_quality_datasets" && g.benchmark == "320000")
+///     .unwrap();
+/// assert_eq!(jiangsu.required_target.round_dp(2).to_string(), "591.48");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn benchmark_gaps(
+    catalog: &Catalog,
+    subject: &str,
+    per: Per,
+    as_of: NaiveDate,
+) -> Result<(Vec<Gap>, Unanswered), Error> {
+    let subject = find_jurisdiction(catalog, subject)?;
+    let mut gaps = Vec::new();
+    let mut unanswered = Vec::new();
+    for metric in catalog.metrics() {
+        let targets = catalog.select_targets(metric.id.as_str(), as_of);
+        let mut benchmarks: Vec<Benchmark> = targets
+            .iter()
+            .filter(|t| t.jurisdiction != subject.code)
+            .map(|t| Benchmark::Jurisdiction(t.jurisdiction.clone()))
+            .collect();
+        if benchmarks.is_empty() {
+            continue;
+        }
+        benchmarks.push(Benchmark::Statistic(
+            Statistic::Median,
+            Peers::Level(Level::Province),
+        ));
+        for benchmark in benchmarks {
+            let mut query =
+                GapQuery::new(subject.code.as_str(), benchmark, metric.id.as_str(), as_of);
+            query.per = per;
+            match gap(catalog, &query) {
+                Ok(answer) => gaps.push(answer),
+                Err(err) => unanswered.push((metric.id.clone(), err.to_string())),
+            }
+        }
+    }
+    Ok((gaps, unanswered))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -479,59 +538,4 @@ mod tests {
         assert!("p101".parse::<Statistic>().is_err());
         assert!("p".parse::<Statistic>().is_err());
     }
-}
-
-/// The gaps of `subject` on every metric that has targets on `as_of`:
-/// against each jurisdiction that set one, then against the median of the
-/// provinces, under `per`. Questions that have no answer (no peer, no
-/// denominator) are returned as `(metric, reason)` beside the answers.
-///
-/// ```
-/// use chrono::NaiveDate;
-/// use policy_targets::{Catalog, Per, gap::benchmark_gaps};
-///
-/// let catalog = Catalog::bundled()?;
-/// let as_of = NaiveDate::from_ymd_opt(2025, 7, 4).unwrap();
-/// let (gaps, _unanswered) = benchmark_gaps(&catalog, "450000", Per::CAPITA, as_of)?;
-/// let jiangsu = gaps
-///     .iter()
-///     .find(|g| g.metric.as_str() == "high_quality_datasets" && g.benchmark == "320000")
-///     .unwrap();
-/// assert_eq!(jiangsu.required_target.round_dp(2).to_string(), "591.48");
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-pub fn benchmark_gaps(
-    catalog: &Catalog,
-    subject: &str,
-    per: Per,
-    as_of: NaiveDate,
-) -> Result<(Vec<Gap>, Vec<(Id, String)>), Error> {
-    let subject = find_jurisdiction(catalog, subject)?;
-    let mut gaps = Vec::new();
-    let mut unanswered = Vec::new();
-    for metric in catalog.metrics() {
-        let targets = catalog.select_targets(metric.id.as_str(), as_of);
-        let mut benchmarks: Vec<Benchmark> = targets
-            .iter()
-            .filter(|t| t.jurisdiction != subject.code)
-            .map(|t| Benchmark::Jurisdiction(t.jurisdiction.clone()))
-            .collect();
-        if benchmarks.is_empty() {
-            continue;
-        }
-        benchmarks.push(Benchmark::Statistic(
-            Statistic::Median,
-            Peers::Level(Level::Province),
-        ));
-        for benchmark in benchmarks {
-            let mut query =
-                GapQuery::new(subject.code.as_str(), benchmark, metric.id.as_str(), as_of);
-            query.per = per;
-            match gap(catalog, &query) {
-                Ok(answer) => gaps.push(answer),
-                Err(err) => unanswered.push((metric.id.clone(), err.to_string())),
-            }
-        }
-    }
-    Ok((gaps, unanswered))
 }

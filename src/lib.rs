@@ -68,6 +68,7 @@ pub mod output;
 pub mod progress;
 mod quantity;
 pub mod rank;
+pub mod report;
 mod select;
 mod source;
 pub mod table;

@@ -310,7 +310,7 @@ impl<'a, 'd, 't> Fields<'a, 'd, 't> {
             if !allowed.contains(&key.get_ref().as_ref()) {
                 let kind = ErrorKind::UnknownKey {
                     key: key.get_ref().to_string(),
-                    expected: allowed.join(", "),
+                    expected: expected_keys(key.get_ref(), allowed),
                 };
                 let field = key.get_ref().to_string();
                 self.fail(kind, &key.span(), &field);
@@ -383,14 +383,52 @@ pub(crate) fn read(kind: FileKind, file: Option<Arc<Path>>, text: &str, parts: &
         Err(err) => {
             let span = err.span().unwrap_or(0..0);
             let message = err.message().trim().to_owned();
+            let field = key_of_line(text, span.start);
             doc.error(
                 ErrorKind::Syntax(format!("invalid TOML: {message}")),
                 &span,
-                None,
+                field.as_deref(),
             );
         }
     }
     parts.errors.append(&mut doc.errors);
+}
+
+/// The key assigned on the line holding `offset` (`deadline = 2025-02-30` →
+/// `deadline`), to name the field of a syntax error.
+fn key_of_line(text: &str, offset: usize) -> Option<String> {
+    let offset = offset.min(text.len());
+    let start = text.get(..offset)?.rfind('\n').map_or(0, |i| i + 1);
+    let line = text.get(start..)?.lines().next()?;
+    let (key, _) = line.split_once('=')?;
+    let key = key.trim();
+    (!key.is_empty()
+        && key
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-'))
+    .then(|| key.to_owned())
+}
+
+/// `expected` keys, with the closest to `key` suggested when one is close.
+pub(crate) fn expected_keys(key: &str, allowed: &[&str]) -> String {
+    match closest(key, allowed.iter().copied()) {
+        Some(near) => format!("{} (did you mean `{near}`?)", allowed.join(", ")),
+        None => allowed.join(", "),
+    }
+}
+
+/// The candidate closest to `word` by edit distance, when it is close
+/// enough to be a likely typo.
+pub(crate) fn closest<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    candidates
+        .into_iter()
+        .map(|c| (strsim::damerau_levenshtein(word, c), c))
+        .filter(|(d, c)| *d > 0 && *d <= (c.chars().count() / 3).max(1))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
 }
 
 fn read_root(kind: FileKind, doc: &mut Doc<'_>, root: &DeTable<'_>, parts: &mut Parts) {
@@ -404,7 +442,7 @@ fn read_root(kind: FileKind, doc: &mut Doc<'_>, root: &DeTable<'_>, parts: &mut 
         if !allowed.contains(&name) {
             let kind = ErrorKind::UnknownKey {
                 key: name.to_owned(),
-                expected: allowed.join(", "),
+                expected: expected_keys(name, allowed),
             };
             doc.error(kind, &key.span(), Some(name));
         }
@@ -437,6 +475,13 @@ fn read_root(kind: FileKind, doc: &mut Doc<'_>, root: &DeTable<'_>, parts: &mut 
                         None
                     }
                 },
+                None if root.is_empty() => {
+                    let kind = ErrorKind::Invalid(
+                        "the file is empty: a source file needs a [source] table (id, title, issuer, published, status, force) and its [[target]] and [[observation]] entries".to_owned(),
+                    );
+                    doc.error(kind, &(0..0), None);
+                    None
+                }
                 None => {
                     doc.error(ErrorKind::MissingField("source"), &(0..0), Some("[source]"));
                     None

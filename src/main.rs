@@ -8,7 +8,9 @@ use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use policy_targets::gap::{Benchmark, GapQuery, Peers, Statistic};
 use policy_targets::rank::RankQuery;
-use policy_targets::{Catalog, Errors, Lang, Level, Per, Quantity, export, gap, rank};
+use policy_targets::{
+    Catalog, Errors, Lang, Level, Per, Quantity, export, gap, progress, rank, report,
+};
 
 /// Track, rank and compare quantitative policy targets.
 #[derive(Parser)]
@@ -65,6 +67,26 @@ enum Command {
         per: Per,
         #[command(flatten)]
         common: Common,
+    },
+    /// Attainment and pace verdicts of the targets that count on a date.
+    Progress {
+        #[command(flatten)]
+        common: Common,
+    },
+    /// The overview: targets by deadline, every metric's ranking, a region's gaps, progress.
+    Report {
+        /// The jurisdiction whose gaps to its peers are shown.
+        #[arg(long, default_value = "450000")]
+        subject: String,
+        /// Also write the report as one self-contained HTML page to FILE.
+        #[arg(long, value_name = "FILE")]
+        html: Option<PathBuf>,
+        /// Evaluate on this date (YYYY-MM-DD; default: today).
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<NaiveDate>,
+        /// Labels in Chinese (zh) or English (en).
+        #[arg(long, default_value = "zh")]
+        lang: Lang,
     },
 }
 
@@ -188,13 +210,16 @@ fn run(cli: Cli) -> Result<(), Failure> {
     match cli.command {
         Command::Validate => {
             let c = load(data)?;
+            let count = |n: usize, one: &str, many: &str| {
+                format!("{n} {}", if n == 1 { one } else { many })
+            };
             let summary = format!(
-                "ok: {} jurisdictions, {} metrics, {} sources, {} targets, {} observations\n",
-                c.jurisdictions().len(),
-                c.metrics().len(),
-                c.sources().len(),
-                c.targets().len(),
-                c.observations().len()
+                "ok: {}, {}, {}, {}, {}\n",
+                count(c.jurisdictions().len(), "jurisdiction", "jurisdictions"),
+                count(c.metrics().len(), "metric", "metrics"),
+                count(c.sources().len(), "source", "sources"),
+                count(c.targets().len(), "target", "targets"),
+                count(c.observations().len(), "observation", "observations"),
             );
             emit(None, summary.as_bytes())
         }
@@ -270,7 +295,40 @@ fn run(cli: Cli) -> Result<(), Failure> {
             };
             emit(common.output.as_deref(), &bytes)
         }
+        Command::Progress { common } => {
+            let catalog = load(data)?;
+            let report =
+                progress::progress(&catalog, common.as_of(), &progress::Options::default());
+            let bytes = match common.format {
+                Format::Table => report.to_table(&catalog, common.lang).into_bytes(),
+                Format::Json => with_newline(report.to_json()),
+                Format::Csv => {
+                    let mut buffer = Vec::new();
+                    report.write_csv(&mut buffer)?;
+                    buffer
+                }
+            };
+            emit(common.output.as_deref(), &bytes)
+        }
+        Command::Report {
+            subject,
+            html,
+            as_of,
+            lang,
+        } => {
+            let catalog = load(data)?;
+            let overview = report::overview(&catalog, &subject, as_of.unwrap_or_else(today))?;
+            if let Some(path) = html {
+                let _ = path;
+                return Err(usage("--html is not available yet".to_owned()));
+            }
+            emit(None, overview.to_text(&catalog, lang).as_bytes())
+        }
     }
+}
+
+fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
 }
 
 fn with_newline(mut text: String) -> Vec<u8> {

@@ -233,7 +233,7 @@ fn chinese(s: &str) -> Result<Leading<'_>, String> {
                 has_num = false;
             }
             '万' => {
-                let s = section + num;
+                let s = section.checked_add(num).ok_or(OVERFLOW)?;
                 let s = if s == 0 && !has_num { 1 } else { s };
                 wan = wan
                     .checked_add(s)
@@ -245,7 +245,10 @@ fn chinese(s: &str) -> Result<Leading<'_>, String> {
                 last_small = i128::MAX;
             }
             '亿' => {
-                let s = wan + section + num;
+                let s = wan
+                    .checked_add(section)
+                    .and_then(|v| v.checked_add(num))
+                    .ok_or(OVERFLOW)?;
                 let s = if s == 0 && !has_num { 1 } else { s };
                 total = total
                     .checked_add(s)

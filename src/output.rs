@@ -481,3 +481,163 @@ impl Gap {
         out
     }
 }
+
+#[derive(Serialize)]
+struct ProgressJson<'a> {
+    version: u32,
+    as_of: chrono::NaiveDate,
+    rows: &'a [crate::progress::ProgressRow],
+}
+
+/// The columns of the progress CSV.
+pub const PROGRESS_CSV_COLUMNS: [&str; 18] = [
+    "target_id",
+    "jurisdiction",
+    "metric",
+    "comparator",
+    "target_value",
+    "unit",
+    "deadline",
+    "latest_value",
+    "latest_as_of",
+    "progress",
+    "gap",
+    "met",
+    "pace",
+    "required_rate",
+    "observed_rate",
+    "pace_ratio",
+    "status",
+    "rank",
+];
+
+impl crate::progress::Progress {
+    /// The progress as the JSON of `targets progress --format json`.
+    pub fn to_json(&self) -> String {
+        json(&ProgressJson {
+            version: FORMAT_VERSION,
+            as_of: self.as_of,
+            rows: &self.rows,
+        })
+    }
+
+    /// The progress as CSV ([`PROGRESS_CSV_COLUMNS`]), one row per target.
+    pub fn write_csv<W: Write>(&self, out: W) -> Result<(), Error> {
+        let rows = self
+            .rows
+            .iter()
+            .map(|r| {
+                vec![
+                    r.target_id.to_string(),
+                    r.jurisdiction.to_string(),
+                    r.metric.to_string(),
+                    r.comparator.to_string(),
+                    r.target_value.to_string(),
+                    r.unit.to_string(),
+                    r.deadline.to_string(),
+                    opt(r.latest_value),
+                    opt(r.latest_as_of),
+                    opt(r.progress),
+                    opt(r.gap),
+                    opt(r.met),
+                    opt(r.pace),
+                    opt(r.required_rate),
+                    opt(r.observed_rate),
+                    opt(r.pace_ratio),
+                    r.status.to_string(),
+                    opt(r.rank),
+                ]
+            })
+            .collect();
+        write_csv_rows(out, &PROGRESS_CSV_COLUMNS, rows)
+    }
+
+    /// The progress as a text table.
+    pub fn to_table(&self, catalog: &crate::Catalog, lang: Lang) -> String {
+        let name = |code: &str| {
+            catalog
+                .jurisdiction(code)
+                .map_or(code.to_owned(), |j| j.name(lang).to_owned())
+        };
+        let metric = |id: &str| {
+            catalog
+                .metric(id)
+                .map_or(id.to_owned(), |m| m.name(lang).to_owned())
+        };
+        let (title, headers) = match lang {
+            Lang::Zh => (
+                format!("目标进展（截至 {}）\n", self.as_of),
+                [
+                    "指标",
+                    "地区",
+                    "目标",
+                    "期限",
+                    "最新值",
+                    "日期",
+                    "完成度",
+                    "进度比",
+                    "状态",
+                    "名次",
+                ],
+            ),
+            Lang::En => (
+                format!("Progress of targets (as of {})\n", self.as_of),
+                [
+                    "metric",
+                    "jurisdiction",
+                    "target",
+                    "deadline",
+                    "latest",
+                    "as of",
+                    "progress",
+                    "pace",
+                    "status",
+                    "rank",
+                ],
+            ),
+        };
+        let mut table = Table::new(headers);
+        for i in [2, 4, 6, 7, 9] {
+            table.align_right(i);
+        }
+        for r in &self.rows {
+            table.push([
+                metric(r.metric.as_str()),
+                name(r.jurisdiction.as_str()),
+                format!("{}{}", r.comparator.symbol(), human(r.target_value)),
+                r.deadline.to_string(),
+                r.latest_value.map(human).unwrap_or_default(),
+                opt(r.latest_as_of),
+                r.progress
+                    .map(|p| format!("{}%", (p * Decimal::from(100)).round_dp(1).normalize()))
+                    .unwrap_or_default(),
+                r.pace_ratio
+                    .map(|p| p.round_dp(2).to_string())
+                    .unwrap_or_default(),
+                status_label(r.status, lang).to_owned(),
+                opt(r.rank),
+            ]);
+        }
+        let mut out = title;
+        out.push_str(&table.render());
+        out
+    }
+}
+
+/// A progress status in the language asked for.
+pub fn status_label(status: crate::progress::Status, lang: Lang) -> &'static str {
+    use crate::progress::Status;
+    match lang {
+        Lang::En => status.as_str(),
+        Lang::Zh => match status {
+            Status::Met => "已完成",
+            Status::Missed => "未按期完成",
+            Status::NoData => "无实绩数据",
+            Status::InsufficientData => "数据不足",
+            Status::OnTrack => "进度正常",
+            Status::AccelerationNeeded => "需加快",
+            Status::LimitedProgress => "进展有限",
+            Status::MovingAway => "偏离目标",
+        },
+    }
+}

@@ -345,6 +345,40 @@ impl Default for Options {
 /// last day), plus `comparator`, `unit`, `met` and `pace`.
 ///
 /// See [`assess`] for how each field is computed.
+///
+/// ```
+/// use policy_targets::progress::{Pace, ProgressRow, Status};
+/// use policy_targets::Comparator;
+/// use rust_decimal::Decimal;
+///
+/// let day = |s: &str| s.parse::<chrono::NaiveDate>().unwrap();
+/// let row = ProgressRow {
+///     target_id: "suzhou_datasets_2027".parse()?,
+///     jurisdiction: "320500".parse()?,
+///     metric: "high_quality_datasets".parse()?,
+///     comparator: Comparator::AtLeast,
+///     target_value: Decimal::from(300),
+///     unit: "count".parse()?,
+///     deadline: day("2027-12-31"),
+///     latest_value: Some(Decimal::from(120)),
+///     latest_as_of: Some(day("2025-06-30")),
+///     progress: Some(Decimal::new(4, 1)),
+///     gap: Some(Decimal::from(180)),
+///     met: Some(false),
+///     pace: None,
+///     required_rate: None,
+///     observed_rate: None,
+///     pace_ratio: None,
+///     status: Status::InsufficientData,
+///     rank: Some(1),
+/// };
+/// let json = serde_json::to_string(&row).unwrap();
+/// assert!(json.starts_with(r#"{"target_id":"suzhou_datasets_2027","jurisdiction":"320500""#));
+/// assert!(json.contains(r#""target_value":300,"unit":"count","deadline":"2027-12-31""#));
+/// assert!(json.contains(r#""progress":0.4,"gap":180,"met":false,"pace":null"#));
+/// assert!(json.ends_with(r#""pace_ratio":null,"status":"insufficient_data","rank":1}"#));
+/// # Ok::<(), policy_targets::ParseError>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ProgressRow {
     /// The target's id.
@@ -395,6 +429,13 @@ pub struct ProgressRow {
 ///
 /// `Serialize` writes the `targets progress` JSON contract:
 /// `{"as_of", "rows": [...]}`.
+///
+/// ```
+/// use policy_targets::progress::Progress;
+///
+/// let empty = Progress { as_of: "2025-12-31".parse().unwrap(), rows: Vec::new() };
+/// assert_eq!(serde_json::to_string(&empty).unwrap(), r#"{"as_of":"2025-12-31","rows":[]}"#);
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Progress {
     /// The date the targets were assessed on.
@@ -477,8 +518,9 @@ impl Serialize for Progress {
 /// a strict `more_than`/`less_than` target, which is not met at equality),
 /// `R` is taken as its limit: `on_track` if the observed rate moves toward
 /// the target, the verdict of `R = 0` if it is 0, `moving_away` otherwise;
-/// `pace_ratio` is then `None`. Rates and the ratio are present exactly when
-/// the status is a pace verdict.
+/// `pace_ratio` is then `None`. `pace` and the rates (and the ratio, unless
+/// the required rate is 0) are present exactly when the status is a pace
+/// verdict.
 ///
 /// **No panic.** Every step uses checked arithmetic; an overflow (values
 /// near the limits of `Decimal`, or a compound growth so steep that its
@@ -684,7 +726,7 @@ pub fn assess(
         None => {
             // Required rate 0: the aim is reached but a strict comparator
             // asks for a little more; R is taken as its limit.
-            let direction = match (aim - x).cmp(&Decimal::ZERO) {
+            let direction = match aim.cmp(&x) {
                 Ordering::Greater => 1,
                 Ordering::Less => -1,
                 Ordering::Equal => match target.comparator {

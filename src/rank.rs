@@ -220,6 +220,7 @@ pub(crate) fn find_metric<'c>(
             ErrorKind::UnknownReference {
                 what: "metric",
                 id: name.to_owned(),
+                suggestion: None,
             },
             Position::new().with_field(format!("metric (expected one of: {})", ids.join(", "))),
         )

@@ -1,0 +1,272 @@
+//! The overview report: who promised what by when, every metric's ranking,
+//! a subject's gaps to its peers, and the progress of targets with reported
+//! figures.
+
+use chrono::NaiveDate;
+
+use crate::error::Error;
+use crate::gap::{Gap, benchmark_gaps, find_jurisdiction};
+use crate::output::{level_label, per_zh, status_label};
+use crate::progress::{Options, Progress, progress};
+use crate::rank::{RankQuery, Ranking, rank};
+use crate::table::{Table, human};
+use crate::{Catalog, Id, Jurisdiction, Lang, Per, Target};
+
+/// Everything the report shows, computed once for text and HTML.
+#[derive(Clone, Debug)]
+pub struct Overview<'c> {
+    /// The date it is evaluated on.
+    pub as_of: NaiveDate,
+    /// The jurisdiction whose gaps are shown (广西 by default).
+    pub subject: &'c Jurisdiction,
+    /// Every target whose source is in force, by deadline, then jurisdiction.
+    pub targets: Vec<&'c Target>,
+    /// For each metric with targets: its ranking raw and per million residents.
+    pub rankings: Vec<(Ranking, Ranking)>,
+    /// The subject's gaps per million residents ([`benchmark_gaps`]).
+    pub gaps: Vec<Gap>,
+    /// Gap questions without an answer: metric and reason.
+    pub unanswered: Vec<(Id, String)>,
+    /// The progress of every target that counts.
+    pub progress: Progress,
+}
+
+/// The default subject of the report: 广西壮族自治区.
+pub const DEFAULT_SUBJECT: &str = "450000";
+
+/// Computes the overview on `as_of` with `subject`'s gaps.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use policy_targets::{Catalog, Lang, report::overview};
+///
+/// let catalog = Catalog::bundled()?;
+/// let as_of = NaiveDate::from_ymd_opt(2025, 7, 4).unwrap();
+/// let report = overview(&catalog, "广西", as_of)?;
+/// assert_eq!(report.targets.len(), 12);
+/// assert!(report.to_text(&catalog, Lang::Zh).contains("广西壮族自治区对标"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn overview<'c>(
+    catalog: &'c Catalog,
+    subject: &str,
+    as_of: NaiveDate,
+) -> Result<Overview<'c>, Error> {
+    let subject = find_jurisdiction(catalog, subject)?;
+    let mut targets: Vec<&Target> = catalog
+        .targets()
+        .iter()
+        .filter(|t| {
+            catalog
+                .source(t.source.as_str())
+                .is_some_and(|s| catalog.in_force(s, as_of))
+        })
+        .collect();
+    targets.sort_by(|a, b| {
+        (a.deadline.end(), &a.jurisdiction, &a.metric).cmp(&(
+            b.deadline.end(),
+            &b.jurisdiction,
+            &b.metric,
+        ))
+    });
+    let mut rankings = Vec::new();
+    for metric in catalog.metrics() {
+        if catalog.select_targets(metric.id.as_str(), as_of).is_empty() {
+            continue;
+        }
+        let mut query = RankQuery::new(metric.id.as_str(), as_of);
+        let raw = rank(catalog, &query)?;
+        query.per = Per::CAPITA;
+        let capita = rank(catalog, &query)?;
+        rankings.push((raw, capita));
+    }
+    let (gaps, unanswered) = benchmark_gaps(catalog, subject.code.as_str(), Per::CAPITA, as_of)?;
+    Ok(Overview {
+        as_of,
+        subject,
+        targets,
+        rankings,
+        gaps,
+        unanswered,
+        progress: progress(catalog, as_of, &Options::default()),
+    })
+}
+
+impl Overview<'_> {
+    /// The report as text for a terminal.
+    pub fn to_text(&self, catalog: &Catalog, lang: Lang) -> String {
+        let zh = lang == Lang::Zh;
+        let name = |code: &str| {
+            catalog
+                .jurisdiction(code)
+                .map_or(code.to_owned(), |j| j.name(lang).to_owned())
+        };
+        let metric_name = |id: &str| {
+            catalog
+                .metric(id)
+                .map_or(id.to_owned(), |m| m.name(lang).to_owned())
+        };
+        let mut out = String::new();
+        out.push_str(&if zh {
+            format!("政策量化目标概览（截至 {}）\n\n", self.as_of)
+        } else {
+            format!(
+                "Quantitative policy targets: overview (as of {})\n\n",
+                self.as_of
+            )
+        });
+
+        out.push_str(if zh {
+            "一、目标一览（按期限）\n"
+        } else {
+            "1. Targets by deadline\n"
+        });
+        let mut table = if zh {
+            Table::new(["期限", "地区", "级别", "指标", "目标", "来源", "发布"])
+        } else {
+            Table::new([
+                "deadline",
+                "jurisdiction",
+                "level",
+                "metric",
+                "target",
+                "source",
+                "published",
+            ])
+        };
+        table.align_right(4);
+        for t in &self.targets {
+            let j = catalog.jurisdiction(t.jurisdiction.as_str());
+            let source = catalog.source(t.source.as_str());
+            let value = match t.upper {
+                Some(upper) => format!("{}–{}", t.value, upper),
+                None => format!("{}{}", t.comparator.symbol(), t.value),
+            };
+            table.push([
+                t.deadline.to_string(),
+                name(t.jurisdiction.as_str()),
+                j.map(|j| level_label(j.level, lang)).unwrap_or_default(),
+                metric_name(t.metric.as_str()),
+                value,
+                source.map(|s| s.title.clone()).unwrap_or_default(),
+                source.map(|s| s.published.to_string()).unwrap_or_default(),
+            ]);
+        }
+        out.push_str(&table.render());
+        out.push('\n');
+
+        out.push_str(if zh {
+            "二、各指标排名\n"
+        } else {
+            "2. Rankings by metric\n"
+        });
+        for (raw, capita) in &self.rankings {
+            out.push_str(&raw.to_table(catalog, lang));
+            out.push_str(&capita.to_table(catalog, lang));
+            out.push('\n');
+        }
+
+        out.push_str(&if zh {
+            format!(
+                "三、{}对标（{}）\n",
+                self.subject.name_zh,
+                per_zh(Per::CAPITA)
+            )
+        } else {
+            format!(
+                "3. {}: gaps to benchmarks (per million residents)\n",
+                self.subject.name_en
+            )
+        });
+        let mut table = if zh {
+            Table::new([
+                "指标",
+                "对标",
+                "对标数值",
+                "现有目标",
+                "所需目标",
+                "分母日期",
+            ])
+        } else {
+            Table::new([
+                "metric",
+                "benchmark",
+                "benchmark value",
+                "own target",
+                "required target",
+                "denominators",
+            ])
+        };
+        table.align_right(2).align_right(3).align_right(4);
+        for g in &self.gaps {
+            table.push([
+                metric_name(g.metric.as_str()),
+                g.benchmark_label(lang),
+                human(g.benchmark_value.round_dp(2)),
+                g.subject_value.map(human).unwrap_or_else(|| {
+                    if zh {
+                        "无".to_owned()
+                    } else {
+                        "none".to_owned()
+                    }
+                }),
+                format!(
+                    "{} {}",
+                    human(g.required_target.round_dp(0)),
+                    unit_word(g, lang)
+                ),
+                g.denominator_as_of
+                    .map(|d| d.to_string())
+                    .unwrap_or_default(),
+            ]);
+        }
+        out.push_str(&table.render());
+        for (metric, reason) in &self.unanswered {
+            out.push_str(&if zh {
+                format!("说明：{}：{reason}\n", metric_name(metric.as_str()))
+            } else {
+                format!("note: {}: {reason}\n", metric_name(metric.as_str()))
+            });
+        }
+        out.push('\n');
+
+        out.push_str(if zh {
+            "四、目标进展\n"
+        } else {
+            "4. Progress\n"
+        });
+        out.push_str(&self.progress.to_table(catalog, lang));
+        let with_data = self
+            .progress
+            .rows
+            .iter()
+            .filter(|r| r.latest_value.is_some())
+            .count();
+        if with_data == 0 {
+            out.push_str(if zh {
+                "说明：截至该日期，尚无设定目标的地区报告对应指标的实绩数据。\n"
+            } else {
+                "note: no jurisdiction with a target has reported a figure for its metric by this date.\n"
+            });
+        }
+        let counts: Vec<String> = crate::progress::Status::ALL
+            .iter()
+            .filter_map(|s| {
+                let n = self.progress.rows.iter().filter(|r| r.status == *s).count();
+                (n > 0).then(|| format!("{} {n}", status_label(*s, lang)))
+            })
+            .collect();
+        if !counts.is_empty() {
+            out.push_str(&counts.join(if zh { "，" } else { ", " }));
+            out.push('\n');
+        }
+        out
+    }
+}
+
+fn unit_word(g: &Gap, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => crate::output::zh_unit(Some(g.required_unit)),
+        Lang::En => g.required_unit.to_string(),
+    }
+}
