@@ -58,6 +58,7 @@ pub mod design;
 mod error;
 pub mod export;
 pub mod gap;
+pub mod html;
 mod id;
 mod jurisdiction;
 mod load;

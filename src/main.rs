@@ -78,7 +78,7 @@ enum Command {
         /// The jurisdiction whose gaps to its peers are shown.
         #[arg(long, default_value = "450000")]
         subject: String,
-        /// Also write the report as one self-contained HTML page to FILE.
+        /// Write the report as one self-contained HTML page to FILE instead of printing it.
         #[arg(long, value_name = "FILE")]
         html: Option<PathBuf>,
         /// Evaluate on this date (YYYY-MM-DD; default: today).
@@ -318,11 +318,13 @@ fn run(cli: Cli) -> Result<(), Failure> {
         } => {
             let catalog = load(data)?;
             let overview = report::overview(&catalog, &subject, as_of.unwrap_or_else(today))?;
-            if let Some(path) = html {
-                let _ = path;
-                return Err(usage("--html is not available yet".to_owned()));
+            match html {
+                Some(path) => {
+                    let page = policy_targets::html::render(&overview, &catalog, lang);
+                    write_atomically(&path, page.as_bytes())
+                }
+                None => emit(None, overview.to_text(&catalog, lang).as_bytes()),
             }
-            emit(None, overview.to_text(&catalog, lang).as_bytes())
         }
     }
 }
