@@ -18,6 +18,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::value::RawValue;
 
 use crate::catalog::{Origin, Parts};
+use crate::output::{CsvOptions, write_csv_rows};
 use crate::error::{Error, ErrorKind, Errors, Position};
 use crate::{
     Baseline, Basis, Catalog, Comparator, Deadline, Id, Jurisdiction, JurisdictionCode, Metric,
@@ -58,9 +59,10 @@ impl<'de> Deserialize<'de> for JsonDecimal {
     }
 }
 
-#[derive(Serialize, Deserialize)]
+#[derive(Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
-struct BaselineRecord {
+#[schemars(rename = "Baseline")]
+pub(crate) struct BaselineRecord {
     value: JsonDecimal,
     unit: Unit,
     canonical_value: JsonDecimal,
@@ -68,9 +70,10 @@ struct BaselineRecord {
     as_of_precision: Precision,
 }
 
-#[derive(Serialize, Deserialize)]
+#[derive(Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
-struct TargetRecord {
+#[schemars(rename = "Target")]
+pub(crate) struct TargetRecord {
     id: Id,
     jurisdiction: JurisdictionCode,
     metric: Id,
@@ -98,9 +101,10 @@ struct TargetRecord {
     note: Option<String>,
 }
 
-#[derive(Serialize, Deserialize)]
+#[derive(Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
-struct ObservationRecord {
+#[schemars(rename = "Observation")]
+pub(crate) struct ObservationRecord {
     id: Id,
     jurisdiction: JurisdictionCode,
     metric: Id,
@@ -118,9 +122,10 @@ struct ObservationRecord {
     note: Option<String>,
 }
 
-#[derive(Serialize, Deserialize)]
+#[derive(Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
-struct Document {
+#[schemars(rename = "Export")]
+pub(crate) struct Document {
     version: u32,
     jurisdictions: Vec<Jurisdiction>,
     metrics: Vec<Metric>,
@@ -356,16 +361,14 @@ pub const CSV_COLUMNS: [&str; 23] = [
 ];
 
 /// The catalogue as tidy CSV: one row per target or observation, with the
-/// columns of [`CSV_COLUMNS`] (UTF-8, exact decimals, ISO dates).
-pub fn write_csv<W: std::io::Write>(catalog: &Catalog, out: W) -> Result<(), Error> {
-    let mut writer = csv::Writer::from_writer(out);
-    let io = |e: csv::Error| Error::new(ErrorKind::Io(std::io::Error::other(e)), None);
-    writer.write_record(CSV_COLUMNS).map_err(io)?;
+/// columns of [`CSV_COLUMNS`] (UTF-8, exact decimals, ISO dates); see
+/// [`CsvOptions`] for the byte order mark and the formula guard.
+pub fn write_csv<W: std::io::Write>(catalog: &Catalog, out: W, options: &CsvOptions) -> Result<(), Error> {
     let context = |code: &JurisdictionCode, metric: &Id, source: &Id| {
         let j = catalog.jurisdiction(code.as_str());
         let m = catalog.metric(metric.as_str());
         let s = catalog.source(source.as_str());
-        (
+        [
             j.map(|j| j.name_zh.clone()).unwrap_or_default(),
             j.map(|j| j.name_en.clone()).unwrap_or_default(),
             j.map(|j| j.level.to_string()).unwrap_or_default(),
@@ -373,74 +376,66 @@ pub fn write_csv<W: std::io::Write>(catalog: &Catalog, out: W) -> Result<(), Err
             s.map(|s| s.title.clone()).unwrap_or_default(),
             s.map(|s| s.issuer.clone()).unwrap_or_default(),
             s.map(|s| s.published.to_string()).unwrap_or_default(),
-        )
+        ]
     };
+    let mut rows = Vec::with_capacity(catalog.targets().len() + catalog.observations().len());
     for t in catalog.targets() {
-        let (jzh, jen, level, mzh, title, issuer, published) =
-            context(&t.jurisdiction, &t.metric, &t.source);
-        writer
-            .write_record([
-                "target".to_owned(),
-                t.id.to_string(),
-                t.jurisdiction.to_string(),
-                jzh,
-                jen,
-                level,
-                t.metric.to_string(),
-                mzh,
-                t.comparator.to_string(),
-                t.value.value().to_string(),
-                t.value.unit().to_string(),
-                t.value.canonical_value().to_string(),
-                t.value.dimension().canonical_unit().to_string(),
-                t.deadline.end().to_string(),
-                catalog.period_start(t).to_string(),
-                String::new(),
-                t.source.to_string(),
-                title,
-                issuer,
-                published,
-                t.quote.clone(),
-                t.upper.map(|u| u.value().to_string()).unwrap_or_default(),
-                t.note.clone().unwrap_or_default(),
-            ])
-            .map_err(io)?;
+        let [jzh, jen, level, mzh, title, issuer, published] = context(&t.jurisdiction, &t.metric, &t.source);
+        rows.push(vec![
+            "target".to_owned(),
+            t.id.to_string(),
+            t.jurisdiction.to_string(),
+            jzh,
+            jen,
+            level,
+            t.metric.to_string(),
+            mzh,
+            t.comparator.to_string(),
+            t.value.value().to_string(),
+            t.value.unit().to_string(),
+            t.value.canonical_value().to_string(),
+            t.value.dimension().canonical_unit().to_string(),
+            t.deadline.end().to_string(),
+            catalog.period_start(t).to_string(),
+            String::new(),
+            t.source.to_string(),
+            title,
+            issuer,
+            published,
+            t.quote.clone(),
+            t.upper.map(|u| u.value().to_string()).unwrap_or_default(),
+            t.note.clone().unwrap_or_default(),
+        ]);
     }
     for o in catalog.observations() {
-        let (jzh, jen, level, mzh, title, issuer, published) =
-            context(&o.jurisdiction, &o.metric, &o.source);
-        writer
-            .write_record([
-                "observation".to_owned(),
-                o.id.to_string(),
-                o.jurisdiction.to_string(),
-                jzh,
-                jen,
-                level,
-                o.metric.to_string(),
-                mzh,
-                o.comparator.map(|c| c.to_string()).unwrap_or_default(),
-                o.value.value().to_string(),
-                o.value.unit().to_string(),
-                o.value.canonical_value().to_string(),
-                o.value.dimension().canonical_unit().to_string(),
-                String::new(),
-                String::new(),
-                o.as_of.last_day().to_string(),
-                o.source.to_string(),
-                title,
-                issuer,
-                published,
-                o.quote.clone(),
-                String::new(),
-                o.note.clone().unwrap_or_default(),
-            ])
-            .map_err(io)?;
+        let [jzh, jen, level, mzh, title, issuer, published] = context(&o.jurisdiction, &o.metric, &o.source);
+        rows.push(vec![
+            "observation".to_owned(),
+            o.id.to_string(),
+            o.jurisdiction.to_string(),
+            jzh,
+            jen,
+            level,
+            o.metric.to_string(),
+            mzh,
+            o.comparator.map(|c| c.to_string()).unwrap_or_default(),
+            o.value.value().to_string(),
+            o.value.unit().to_string(),
+            o.value.canonical_value().to_string(),
+            o.value.dimension().canonical_unit().to_string(),
+            String::new(),
+            String::new(),
+            o.as_of.last_day().to_string(),
+            o.source.to_string(),
+            title,
+            issuer,
+            published,
+            o.quote.clone(),
+            String::new(),
+            o.note.clone().unwrap_or_default(),
+        ]);
     }
-    writer
-        .flush()
-        .map_err(|e| Error::new(ErrorKind::Io(e), None))?;
-    Ok(())
+    write_csv_rows(out, &CSV_COLUMNS, rows, options)
 }
 
 impl Catalog {

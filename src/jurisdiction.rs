@@ -147,7 +147,7 @@ impl FromStr for Level {
 crate::date::serde_via_string!(Level);
 
 /// A jurisdiction (主体) that sets targets or reports figures.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Jurisdiction {
     /// Its code.

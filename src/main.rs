@@ -7,7 +7,9 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use policy_targets::gap::{Benchmark, GapQuery, Peers, Statistic};
+use policy_targets::output::CsvOptions;
 use policy_targets::rank::RankQuery;
+use policy_targets::schema::{Contract, schema};
 use policy_targets::{
     Catalog, Errors, Lang, Level, Per, Quantity, export, gap, progress, rank, report,
 };
@@ -27,14 +29,25 @@ struct Cli {
 enum Command {
     /// Check a data folder (or the bundled data); exit 1 listing every problem.
     Validate,
-    /// Write the whole catalogue as JSON or tidy CSV.
+    /// Write the whole catalogue as JSON, tidy CSV, or a Frictionless data package.
     Export {
         /// Output format.
         #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
         format: ExportFormat,
+        /// The folder a data package is written to (with --format datapackage).
+        #[arg(value_name = "DIR", required_if_eq("format", "datapackage"))]
+        dir: Option<PathBuf>,
         /// Write to this file (completely or not at all) instead of standard output.
-        #[arg(long, short, value_name = "FILE")]
+        #[arg(long, short, value_name = "FILE", conflicts_with = "dir")]
         output: Option<PathBuf>,
+        #[command(flatten)]
+        csv: CsvFlags,
+    },
+    /// Print the JSON Schema of a JSON output.
+    Schema {
+        /// Which output: export, rank, gap or progress.
+        #[arg(value_enum)]
+        contract: SchemaContract,
     },
     /// Rank the jurisdictions by their target on a metric.
     Rank {
@@ -105,9 +118,44 @@ struct Common {
     /// Write to this file (completely or not at all) instead of standard output.
     #[arg(long, short, value_name = "FILE")]
     output: Option<PathBuf>,
+    #[command(flatten)]
+    csv: CsvFlags,
+}
+
+/// How CSV is written.
+#[derive(Args)]
+struct CsvFlags {
+    /// Start CSV with a byte order mark, so that Excel reads it as UTF-8.
+    #[arg(long)]
+    bom: bool,
+    /// Leave cells that start with = + - @ as they are (by default they get a
+    /// leading ' so that spreadsheets do not run them as formulas).
+    #[arg(long)]
+    raw_csv: bool,
+}
+
+impl CsvFlags {
+    fn options(&self) -> CsvOptions {
+        CsvOptions {
+            bom: self.bom,
+            guard_formulas: !self.raw_csv,
+        }
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum SchemaContract {
+    Export,
+    Rank,
+    Gap,
+    Progress,
 }
 
 impl Common {
+    fn csv(&self) -> CsvOptions {
+        self.csv.options()
+    }
+
     fn as_of(&self) -> NaiveDate {
         self.as_of
             .unwrap_or_else(|| chrono::Local::now().date_naive())
@@ -125,6 +173,7 @@ enum Format {
 enum ExportFormat {
     Json,
     Csv,
+    Datapackage,
 }
 
 /// A failure: what to print on standard error, and the exit code.
@@ -188,6 +237,44 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
     result.map_err(fail)
 }
 
+/// Writes `files` into the folder `dir` completely or not at all: a fresh
+/// temporary folder beside it, renamed into place once every file is
+/// written (an existing folder is replaced only then).
+fn write_folder_atomically(dir: &Path, files: &[(String, Vec<u8>)]) -> Result<(), Failure> {
+    let fail = |e: std::io::Error| Failure {
+        message: format!("{}: cannot write: {e}", dir.display()),
+        code: 1,
+    };
+    let parent = dir.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let name = dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let tmp = parent.join(format!(".{name}.{}.tmp", std::process::id()));
+    let old = parent.join(format!(".{name}.{}.old", std::process::id()));
+    let write = || -> std::io::Result<()> {
+        std::fs::create_dir(&tmp)?;
+        for (file, bytes) in files {
+            let mut f = std::fs::File::create(tmp.join(file))?;
+            f.write_all(bytes)?;
+            f.sync_all()?;
+        }
+        if dir.exists() {
+            std::fs::rename(dir, &old)?;
+        }
+        std::fs::rename(&tmp, dir)?;
+        if old.exists() {
+            std::fs::remove_dir_all(&old)?;
+        }
+        Ok(())
+    };
+    let result = write();
+    if result.is_err() {
+        let _ = std::fs::remove_dir_all(&tmp);
+        if old.exists() && !dir.exists() {
+            let _ = std::fs::rename(&old, dir);
+        }
+    }
+    result.map_err(fail)
+}
+
 fn emit(output: Option<&Path>, bytes: &[u8]) -> Result<(), Failure> {
     match output {
         Some(path) => write_atomically(path, bytes),
@@ -223,9 +310,20 @@ fn run(cli: Cli) -> Result<(), Failure> {
             );
             emit(None, summary.as_bytes())
         }
-        Command::Export { format, output } => {
+        Command::Export {
+            format,
+            dir,
+            output,
+            csv,
+        } => {
             let catalog = load(data)?;
+            let csv_options = csv.options();
             let bytes = match format {
+                ExportFormat::Datapackage => {
+                    let dir = dir.ok_or_else(|| usage("--format datapackage needs a DIR".to_owned()))?;
+                    let files = policy_targets::datapackage::files(&catalog, &csv_options)?;
+                    return write_folder_atomically(&dir, &files);
+                }
                 ExportFormat::Json => {
                     let mut json = export::to_json(&catalog);
                     json.push('\n');
@@ -233,11 +331,20 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 }
                 ExportFormat::Csv => {
                     let mut buffer = Vec::new();
-                    export::write_csv(&catalog, &mut buffer)?;
+                    export::write_csv(&catalog, &mut buffer, &csv_options)?;
                     buffer
                 }
             };
             emit(output.as_deref(), &bytes)
+        }
+        Command::Schema { contract } => {
+            let contract = match contract {
+                SchemaContract::Export => Contract::Export,
+                SchemaContract::Rank => Contract::Rank,
+                SchemaContract::Gap => Contract::Gap,
+                SchemaContract::Progress => Contract::Progress,
+            };
+            emit(None, schema(contract).as_bytes())
         }
         Command::Rank {
             metric,
@@ -259,7 +366,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 Format::Json => with_newline(ranking.to_json()),
                 Format::Csv => {
                     let mut buffer = Vec::new();
-                    ranking.write_csv(&mut buffer)?;
+                    ranking.write_csv(&mut buffer, &common.csv())?;
                     buffer
                 }
             };
@@ -289,7 +396,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 Format::Json => with_newline(answer.to_json()),
                 Format::Csv => {
                     let mut buffer = Vec::new();
-                    answer.write_csv(&mut buffer)?;
+                    answer.write_csv(&mut buffer, &common.csv())?;
                     buffer
                 }
             };
@@ -304,7 +411,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 Format::Json => with_newline(report.to_json()),
                 Format::Csv => {
                     let mut buffer = Vec::new();
-                    report.write_csv(&mut buffer)?;
+                    report.write_csv(&mut buffer, &common.csv())?;
                     buffer
                 }
             };

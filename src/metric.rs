@@ -53,7 +53,7 @@ snake_enum!(Polarity, "polarity", HigherIsBetter => "higher_is_better", LowerIsB
 snake_enum!(Basis, "basis", Stock => "stock", Flow => "flow");
 
 /// A metric (指标): what is measured, in which dimension, and which way is better.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Metric {
     /// snake_case id (`high_quality_datasets`).

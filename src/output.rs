@@ -2,6 +2,7 @@
 //! output contracts of the [`design`](crate::design) notes: exact decimals,
 //! ISO dates, a `version` field in every JSON document.
 
+use std::borrow::Cow;
 use std::io::Write;
 
 use rust_decimal::Decimal;
@@ -27,16 +28,66 @@ pub(crate) fn csv_error(e: csv::Error) -> Error {
     Error::new(ErrorKind::Io(std::io::Error::other(e)), None)
 }
 
+/// How CSV is written.
+///
+/// ```
+/// use policy_targets::output::CsvOptions;
+///
+/// let options = CsvOptions::default();
+/// assert!(options.guard_formulas && !options.bom);
+/// assert_eq!(options.guard("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+/// assert_eq!(options.guard("-12.5"), "-12.5"); // a number stays a number
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct CsvOptions {
+    /// Start with a UTF-8 byte order mark, so that Excel reads the file as
+    /// UTF-8 (default off).
+    pub bom: bool,
+    /// Neutralise spreadsheet formula injection (default on): a cell that
+    /// starts with `=`, `+`, `-`, `@`, a tab or a carriage return and is not
+    /// a plain number gets a leading `'`, following OWASP's guidance on CSV
+    /// injection. Turn it off for machine consumers that need the text as is.
+    pub guard_formulas: bool,
+}
+
+impl Default for CsvOptions {
+    fn default() -> CsvOptions {
+        CsvOptions {
+            bom: false,
+            guard_formulas: true,
+        }
+    }
+}
+
+impl CsvOptions {
+    /// The cell as it is written under these options.
+    pub fn guard<'a>(&self, cell: &'a str) -> Cow<'a, str> {
+        let risky = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
+        if self.guard_formulas && risky && cell.parse::<Decimal>().is_err() {
+            Cow::Owned(format!("'{cell}"))
+        } else {
+            Cow::Borrowed(cell)
+        }
+    }
+}
+
 /// Writes a header and rows of cells as CSV.
 pub(crate) fn write_csv_rows<W: Write>(
-    out: W,
+    mut out: W,
     header: &[&str],
     rows: Vec<Vec<String>>,
+    options: &CsvOptions,
 ) -> Result<(), Error> {
+    if options.bom {
+        out.write_all("\u{feff}".as_bytes())
+            .map_err(|e| Error::new(ErrorKind::Io(e), None))?;
+    }
     let mut writer = csv::Writer::from_writer(out);
     writer.write_record(header).map_err(csv_error)?;
     for row in rows {
-        writer.write_record(row).map_err(csv_error)?;
+        writer
+            .write_record(row.iter().map(|cell| options.guard(cell)).map(|c| c.into_owned()))
+            .map_err(csv_error)?;
     }
     writer
         .flush()
@@ -47,8 +98,9 @@ fn opt<T: ToString>(value: Option<T>) -> String {
     value.map(|v| v.to_string()).unwrap_or_default()
 }
 
-#[derive(Serialize)]
-struct RankRowJson<'a> {
+#[derive(Serialize, schemars::JsonSchema)]
+#[schemars(rename = "RankRow")]
+pub(crate) struct RankRowJson<'a> {
     rank: u32,
     jurisdiction: &'a str,
     name_zh: &'a str,
@@ -64,14 +116,16 @@ struct RankRowJson<'a> {
     denominator_as_of: Option<chrono::NaiveDate>,
 }
 
-#[derive(Serialize)]
-struct UnrankedJson<'a> {
+#[derive(Serialize, schemars::JsonSchema)]
+#[schemars(rename = "Unranked")]
+pub(crate) struct UnrankedJson<'a> {
     jurisdiction: &'a str,
     reason: &'a str,
 }
 
-#[derive(Serialize)]
-struct RankingJson<'a> {
+#[derive(Serialize, schemars::JsonSchema)]
+#[schemars(rename = "Ranking")]
+pub(crate) struct RankingJson<'a> {
     version: u32,
     metric: &'a str,
     per: String,
@@ -142,7 +196,7 @@ impl Ranking {
 
     /// The ranking as CSV ([`RANK_CSV_COLUMNS`]): ranked rows, then the
     /// unranked ones with a blank rank and their reason.
-    pub fn write_csv<W: Write>(&self, out: W) -> Result<(), Error> {
+    pub fn write_csv<W: Write>(&self, out: W, options: &CsvOptions) -> Result<(), Error> {
         let mut rows: Vec<Vec<String>> = self
             .rows
             .iter()
@@ -171,7 +225,7 @@ impl Ranking {
             row[13] = u.reason.clone();
             rows.push(row);
         }
-        write_csv_rows(out, &RANK_CSV_COLUMNS, rows)
+        write_csv_rows(out, &RANK_CSV_COLUMNS, rows, options)
     }
 
     /// The ranking as a text table, with a title line and the unranked
@@ -300,8 +354,9 @@ pub(crate) fn level_label(level: crate::Level, lang: Lang) -> String {
     }
 }
 
-#[derive(Serialize)]
-struct GapJson<'a> {
+#[derive(Serialize, schemars::JsonSchema)]
+#[schemars(rename = "Gap")]
+pub(crate) struct GapJson<'a> {
     version: u32,
     subject: &'a str,
     subject_name_zh: &'a str,
@@ -394,8 +449,8 @@ impl Gap {
     }
 
     /// The gap as CSV: a header and one row.
-    pub fn write_csv<W: Write>(&self, out: W) -> Result<(), Error> {
-        write_csv_rows(out, &GAP_CSV_COLUMNS, vec![self.csv_row()])
+    pub fn write_csv<W: Write>(&self, out: W, options: &CsvOptions) -> Result<(), Error> {
+        write_csv_rows(out, &GAP_CSV_COLUMNS, vec![self.csv_row()], options)
     }
 
     /// A label for the benchmark in the language asked for.
@@ -482,11 +537,12 @@ impl Gap {
     }
 }
 
-#[derive(Serialize)]
-struct ProgressJson<'a> {
+#[derive(Serialize, schemars::JsonSchema)]
+#[schemars(rename = "Progress")]
+pub(crate) struct ProgressJson<'a> {
     version: u32,
     as_of: chrono::NaiveDate,
-    rows: &'a [crate::progress::ProgressRow],
+    rows: Vec<crate::progress::ProgressRowJson<'a>>,
 }
 
 /// The columns of the progress CSV.
@@ -517,12 +573,12 @@ impl crate::progress::Progress {
         json(&ProgressJson {
             version: FORMAT_VERSION,
             as_of: self.as_of,
-            rows: &self.rows,
+            rows: self.rows.iter().map(Into::into).collect(),
         })
     }
 
     /// The progress as CSV ([`PROGRESS_CSV_COLUMNS`]), one row per target.
-    pub fn write_csv<W: Write>(&self, out: W) -> Result<(), Error> {
+    pub fn write_csv<W: Write>(&self, out: W, options: &CsvOptions) -> Result<(), Error> {
         let rows = self
             .rows
             .iter()
@@ -549,7 +605,7 @@ impl crate::progress::Progress {
                 ]
             })
             .collect();
-        write_csv_rows(out, &PROGRESS_CSV_COLUMNS, rows)
+        write_csv_rows(out, &PROGRESS_CSV_COLUMNS, rows, options)
     }
 
     /// The progress as a text table.

@@ -445,29 +445,60 @@ pub struct Progress {
     pub rows: Vec<ProgressRow>,
 }
 
+/// The JSON shape of a [`ProgressRow`]: the one place its fields, their
+/// order and their JSON types are stated, for serialisation and the schema.
+#[derive(serde::Serialize, schemars::JsonSchema)]
+#[schemars(rename = "ProgressRow")]
+pub(crate) struct ProgressRowJson<'a> {
+    target_id: &'a Id,
+    jurisdiction: &'a JurisdictionCode,
+    metric: &'a Id,
+    comparator: Comparator,
+    target_value: JsonDecimal,
+    unit: Unit,
+    deadline: NaiveDate,
+    latest_value: Option<JsonDecimal>,
+    latest_as_of: Option<NaiveDate>,
+    progress: Option<JsonDecimal>,
+    gap: Option<JsonDecimal>,
+    met: Option<bool>,
+    pace: Option<Pace>,
+    required_rate: Option<JsonDecimal>,
+    observed_rate: Option<JsonDecimal>,
+    pace_ratio: Option<JsonDecimal>,
+    status: Status,
+    rank: Option<u32>,
+}
+
+impl<'a> From<&'a ProgressRow> for ProgressRowJson<'a> {
+    fn from(r: &'a ProgressRow) -> Self {
+        let decimal = |d: Option<Decimal>| d.map(JsonDecimal);
+        ProgressRowJson {
+            target_id: &r.target_id,
+            jurisdiction: &r.jurisdiction,
+            metric: &r.metric,
+            comparator: r.comparator,
+            target_value: JsonDecimal(r.target_value),
+            unit: r.unit,
+            deadline: r.deadline,
+            latest_value: decimal(r.latest_value),
+            latest_as_of: r.latest_as_of,
+            progress: decimal(r.progress),
+            gap: decimal(r.gap),
+            met: r.met,
+            pace: r.pace,
+            required_rate: decimal(r.required_rate),
+            observed_rate: decimal(r.observed_rate),
+            pace_ratio: decimal(r.pace_ratio),
+            status: r.status,
+            rank: r.rank,
+        }
+    }
+}
+
 impl Serialize for ProgressRow {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let decimal = |d: Option<Decimal>| d.map(JsonDecimal);
-        let mut s = serializer.serialize_struct("ProgressRow", 18)?;
-        s.serialize_field("target_id", &self.target_id)?;
-        s.serialize_field("jurisdiction", &self.jurisdiction)?;
-        s.serialize_field("metric", &self.metric)?;
-        s.serialize_field("comparator", &self.comparator)?;
-        s.serialize_field("target_value", &JsonDecimal(self.target_value))?;
-        s.serialize_field("unit", &self.unit)?;
-        s.serialize_field("deadline", &self.deadline)?;
-        s.serialize_field("latest_value", &decimal(self.latest_value))?;
-        s.serialize_field("latest_as_of", &self.latest_as_of)?;
-        s.serialize_field("progress", &decimal(self.progress))?;
-        s.serialize_field("gap", &decimal(self.gap))?;
-        s.serialize_field("met", &self.met)?;
-        s.serialize_field("pace", &self.pace)?;
-        s.serialize_field("required_rate", &decimal(self.required_rate))?;
-        s.serialize_field("observed_rate", &decimal(self.observed_rate))?;
-        s.serialize_field("pace_ratio", &decimal(self.pace_ratio))?;
-        s.serialize_field("status", &self.status)?;
-        s.serialize_field("rank", &self.rank)?;
-        s.end()
+        ProgressRowJson::from(self).serialize(serializer)
     }
 }
 

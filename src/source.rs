@@ -39,7 +39,7 @@ pub enum Force {
 snake_enum!(Force, "force", Statement => "statement", Notice => "notice", Plan => "plan", Regulation => "regulation", Law => "law");
 
 /// A source document: who issued what, when, and where it was read.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     /// snake_case id.

@@ -1,0 +1,249 @@
+//! The catalogue as a Frictionless Data Package: tidy CSV tables and a
+//! `datapackage.json` that declares every field's type, keys and references,
+//! and documents units, magnitudes and Chinese/English labels in custom
+//! properties (prefixed `policy_targets:`), so generic tools can load it.
+
+use serde_json::{Value, json};
+
+use crate::error::Error;
+use crate::export::{CSV_COLUMNS, write_csv};
+use crate::output::{CsvOptions, write_csv_rows};
+use crate::{Catalog, Dimension};
+
+/// One field: name, Frictionless type, English and Chinese titles, description.
+struct Field(&'static str, &'static str, &'static str, &'static str, &'static str);
+
+const RECORD_FIELDS: [Field; 23] = [
+    Field("record", "string", "Record", "记录类型", "`target` (a goal) or `observation` (a reported figure)."),
+    Field("id", "string", "Id", "编号", "Unique among targets and observations."),
+    Field("jurisdiction", "string", "Jurisdiction code", "主体代码", "GB/T 2260 code (the nation is 100000) or a group slug."),
+    Field("jurisdiction_name_zh", "string", "Jurisdiction (Chinese)", "主体", ""),
+    Field("jurisdiction_name_en", "string", "Jurisdiction (English)", "主体（英文）", ""),
+    Field("level", "string", "Level", "级别", "nation, province, prefecture, county or group."),
+    Field("metric", "string", "Metric", "指标代码", "See metrics.csv."),
+    Field("metric_name_zh", "string", "Metric (Chinese)", "指标", ""),
+    Field("comparator", "string", "Comparator", "比较关系", "at_least, more_than, at_most, less_than, exactly or range; for an observation, set only when the figure is a bound."),
+    Field("value", "number", "Value as written", "原文数值", "The number as written, in `unit` (which may carry a Chinese magnitude)."),
+    Field("unit", "string", "Unit as written", "原文单位", "个, 家, TB, PB, 元, 亿元, 人, 万人, % ...: a base unit with an optional magnitude prefix."),
+    Field("canonical_value", "number", "Canonical value", "标准值", "`value` converted exactly to `canonical_unit`."),
+    Field("canonical_unit", "string", "Canonical unit", "标准单位", "count, TB, CNY, person, percent or PFLOPS."),
+    Field("deadline", "date", "Deadline", "期限", "The last day of the deadline (a year ends on December 31)."),
+    Field("period_start", "date", "Period start", "起始日", "The first day of the target's plan period."),
+    Field("as_of", "date", "As of", "数据日期", "The last day an observation refers to."),
+    Field("source", "string", "Source", "来源代码", "See sources.csv."),
+    Field("source_title", "string", "Source title", "来源标题", ""),
+    Field("issuer", "string", "Issuer", "发布机构", ""),
+    Field("published", "string", "Published", "发布日期", "A year, month or day (YYYY, YYYY-MM or YYYY-MM-DD)."),
+    Field("quote", "string", "Quote", "原文", "The source's words, verbatim."),
+    Field("upper", "number", "Upper bound", "上限", "The upper bound of a `range`, as written."),
+    Field("note", "string", "Note", "备注", ""),
+];
+
+const JURISDICTION_FIELDS: [Field; 8] = [
+    Field("code", "string", "Code", "代码", "GB/T 2260 code (the nation is 100000) or a group slug."),
+    Field("name_zh", "string", "Name (Chinese)", "名称", ""),
+    Field("name_en", "string", "Name (English)", "英文名称", ""),
+    Field("level", "string", "Level", "级别", "nation, province, prefecture, county or group."),
+    Field("parent", "string", "Parent", "上级", "The jurisdiction it lies in."),
+    Field("aliases", "string", "Aliases", "简称", "Other names, separated by `;`."),
+    Field("members", "string", "Members", "成员", "A group's members, separated by `;`."),
+    Field("note", "string", "Note", "备注", ""),
+];
+
+const METRIC_FIELDS: [Field; 9] = [
+    Field("id", "string", "Id", "代码", ""),
+    Field("name_zh", "string", "Name (Chinese)", "名称", ""),
+    Field("name_en", "string", "Name (English)", "英文名称", ""),
+    Field("dimension", "string", "Dimension", "量纲", "count, data_volume, money, persons, share or compute."),
+    Field("canonical_unit", "string", "Canonical unit", "标准单位", ""),
+    Field("polarity", "string", "Polarity", "方向", "higher_is_better or lower_is_better."),
+    Field("basis", "string", "Basis", "口径", "stock (level reached) or flow (amount added)."),
+    Field("aliases", "string", "Aliases", "别名", "Phrases that name it in policy text, separated by `;`."),
+    Field("note", "string", "Note", "备注", ""),
+];
+
+const SOURCE_FIELDS: [Field; 12] = [
+    Field("id", "string", "Id", "代码", ""),
+    Field("title", "string", "Title", "标题", ""),
+    Field("issuer", "string", "Issuer", "发布机构", ""),
+    Field("doc_number", "string", "Document number", "文号", ""),
+    Field("published", "string", "Published", "发布日期", "A year, month or day (YYYY, YYYY-MM or YYYY-MM-DD)."),
+    Field("status", "string", "Status", "状态", "draft (征求意见稿) or final."),
+    Field("force", "string", "Legal force", "效力", "law > regulation > plan > notice > statement."),
+    Field("period", "string", "Plan period", "规划期", "START/END, e.g. 2025/2027."),
+    Field("url", "string", "URL", "链接", ""),
+    Field("via", "string", "Read in", "转引自", "The secondary source it was read in."),
+    Field("supersedes", "string", "Supersedes", "取代", "The earlier source it replaces."),
+    Field("note", "string", "Note", "备注", ""),
+];
+
+fn schema(fields: &[Field], key: &str, foreign: Value) -> Value {
+    let fields: Vec<Value> = fields
+        .iter()
+        .map(|Field(name, kind, title, title_zh, description)| {
+            let mut field = json!({
+                "name": name,
+                "type": kind,
+                "title": title,
+                "policy_targets:title_zh": title_zh,
+            });
+            if !description.is_empty() {
+                field["description"] = json!(description);
+            }
+            if *name == key {
+                field["constraints"] = json!({"required": true, "unique": true});
+            }
+            field
+        })
+        .collect();
+    json!({"fields": fields, "primaryKey": [key], "foreignKeys": foreign, "missingValues": [""]})
+}
+
+fn resource(name: &str, title: &str, schema: Value, options: &CsvOptions) -> Value {
+    json!({
+        "name": name,
+        "title": title,
+        "path": format!("{name}.csv"),
+        "profile": "tabular-data-resource",
+        "format": "csv",
+        "mediatype": "text/csv",
+        "encoding": if options.bom { "utf-8-sig" } else { "utf-8" },
+        "schema": schema,
+    })
+}
+
+fn reference(field: &str, resource: &str, key: &str) -> Value {
+    json!({"fields": [field], "reference": {"resource": resource, "fields": [key]}})
+}
+
+/// The files of the data package, as `(file name, bytes)`: `records.csv`
+/// (the tidy export), `jurisdictions.csv`, `metrics.csv`, `sources.csv` and
+/// `datapackage.json`.
+///
+/// ```
+/// use policy_targets::{Catalog, datapackage, output::CsvOptions};
+///
+/// let files = datapackage::files(&Catalog::bundled()?, &CsvOptions::default())?;
+/// let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
+/// assert_eq!(names, ["records.csv", "jurisdictions.csv", "metrics.csv", "sources.csv", "datapackage.json"]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn files(catalog: &Catalog, options: &CsvOptions) -> Result<Vec<(String, Vec<u8>)>, Error> {
+    let join = |items: &[String]| items.join(";");
+    let mut records = Vec::new();
+    write_csv(catalog, &mut records, options)?;
+
+    let mut jurisdictions = Vec::new();
+    let rows = catalog
+        .jurisdictions()
+        .iter()
+        .map(|j| {
+            let members: Vec<String> = j.members.iter().map(|m| m.to_string()).collect();
+            vec![
+                j.code.to_string(),
+                j.name_zh.clone(),
+                j.name_en.clone(),
+                j.level.to_string(),
+                j.parent.as_ref().map(|p| p.to_string()).unwrap_or_default(),
+                join(&j.aliases),
+                join(&members),
+                j.note.clone().unwrap_or_default(),
+            ]
+        })
+        .collect();
+    let header: Vec<&str> = JURISDICTION_FIELDS.iter().map(|f| f.0).collect();
+    write_csv_rows(&mut jurisdictions, &header, rows, options)?;
+
+    let mut metrics = Vec::new();
+    let rows = catalog
+        .metrics()
+        .iter()
+        .map(|m| {
+            vec![
+                m.id.to_string(),
+                m.name_zh.clone(),
+                m.name_en.clone(),
+                m.dimension.to_string(),
+                m.dimension.canonical_unit().to_string(),
+                m.polarity.to_string(),
+                m.basis.to_string(),
+                join(&m.aliases),
+                m.note.clone().unwrap_or_default(),
+            ]
+        })
+        .collect();
+    let header: Vec<&str> = METRIC_FIELDS.iter().map(|f| f.0).collect();
+    write_csv_rows(&mut metrics, &header, rows, options)?;
+
+    let mut sources = Vec::new();
+    let opt = |o: &Option<String>| o.clone().unwrap_or_default();
+    let rows = catalog
+        .sources()
+        .iter()
+        .map(|s| {
+            vec![
+                s.id.to_string(),
+                s.title.clone(),
+                s.issuer.clone(),
+                opt(&s.doc_number),
+                s.published.to_string(),
+                s.status.to_string(),
+                s.force.to_string(),
+                s.period.map(|p| p.to_string()).unwrap_or_default(),
+                opt(&s.url),
+                s.via.as_ref().map(|v| v.to_string()).unwrap_or_default(),
+                s.supersedes.as_ref().map(|v| v.to_string()).unwrap_or_default(),
+                opt(&s.note),
+            ]
+        })
+        .collect();
+    let header: Vec<&str> = SOURCE_FIELDS.iter().map(|f| f.0).collect();
+    write_csv_rows(&mut sources, &header, rows, options)?;
+
+    debug_assert_eq!(CSV_COLUMNS.len(), RECORD_FIELDS.len());
+    let canonical: serde_json::Map<String, Value> = Dimension::ALL
+        .iter()
+        .map(|d| (d.to_string(), json!(d.canonical_unit().to_string())))
+        .collect();
+    let package = json!({
+        "profile": "tabular-data-package",
+        "name": "policy-targets",
+        "title": "Quantitative policy targets",
+        "policy_targets:title_zh": "政策量化目标",
+        "description": "Targets and reported figures of Chinese jurisdictions, each with its source document and verbatim quote. Values are exact decimals: `value` and `unit` as written, `canonical_value` in `canonical_unit`.",
+        "version": crate::export::FORMAT_VERSION.to_string(),
+        "policy_targets:canonical_units": canonical,
+        "policy_targets:magnitudes": {
+            "十": 10, "百": 100, "千": 1000, "万": 10000, "亿": 100000000,
+            "combinations": "prefixes combine by multiplication, largest last: 百亿 = 10^10, 万亿 = 10^12"
+        },
+        "policy_targets:unit_factors": {
+            "GB": "0.001 TB", "PB": "1000 TB", "EB": "1000000 TB",
+            "TFLOPS": "0.001 PFLOPS", "EFLOPS": "1000 PFLOPS"
+        },
+        "resources": [
+            resource("records", "Targets and observations", schema(&RECORD_FIELDS, "id", json!([
+                reference("jurisdiction", "jurisdictions", "code"),
+                reference("metric", "metrics", "id"),
+                reference("source", "sources", "id"),
+            ])), options),
+            resource("jurisdictions", "Jurisdictions", schema(&JURISDICTION_FIELDS, "code", json!([
+                reference("parent", "", "code"),
+            ])), options),
+            resource("metrics", "Metrics", schema(&METRIC_FIELDS, "id", json!([])), options),
+            resource("sources", "Sources", schema(&SOURCE_FIELDS, "id", json!([
+                reference("via", "", "id"),
+                reference("supersedes", "", "id"),
+            ])), options),
+        ],
+    });
+    let mut json = serde_json::to_string_pretty(&package).unwrap_or_default();
+    json.push('\n');
+    Ok(vec![
+        ("records.csv".to_owned(), records),
+        ("jurisdictions.csv".to_owned(), jurisdictions),
+        ("metrics.csv".to_owned(), metrics),
+        ("sources.csv".to_owned(), sources),
+        ("datapackage.json".to_owned(), json.into_bytes()),
+    ])
+}

@@ -1,0 +1,2661 @@
+//! Proposing candidate targets and observations from Chinese policy text.
+//!
+//! [`extract`] reads policy text (a plan, a notice, a newsletter, a
+//! statistical bulletin) and proposes every quantitative statement it finds
+//! as a [`Candidate`]: a target (目标, "到2027年，建设不少于300个高质量数据集")
+//! or a reported figure (实绩, "截至2024年底，已建成120个"), with its metric,
+//! comparator, value and unit, deadline or date, jurisdiction, the verbatim
+//! clause it came from, a confidence and the reasons for it. [`to_toml`]
+//! writes candidates as entries for a data file under `targets/sources/`,
+//! [`to_json`] as a list for review tools.
+//!
+//! ```
+//! use policy_targets::Catalog;
+//! use policy_targets::extract::{extract, Kind};
+//!
+//! let catalog = Catalog::bundled()?;
+//! let text = "江苏省提出，到2027年，全省建成1000个高质量数据集，\
+//!             数据交易机构累计登记数据产品超2000个。";
+//! let found = extract(text, &catalog);
+//! assert_eq!(found.len(), 2);
+//!
+//! let datasets = &found[0];
+//! assert_eq!(datasets.kind, Kind::Target);
+//! assert_eq!(datasets.jurisdiction.as_ref().unwrap().as_str(), "320000");
+//! assert_eq!(datasets.metric.as_ref().unwrap().as_str(), "high_quality_datasets");
+//! assert_eq!(datasets.comparator.as_str(), "at_least");
+//! assert_eq!(datasets.value.to_string(), "1000个");
+//! assert_eq!(datasets.deadline.unwrap().to_string(), "2027");
+//! assert_eq!(datasets.quote, "全省建成1000个高质量数据集");
+//! // Spans count characters, not bytes.
+//! let quote: String = text.chars().skip(datasets.span.start).take(datasets.span.len()).collect();
+//! assert_eq!(quote, datasets.quote);
+//!
+//! assert_eq!(found[1].comparator.as_str(), "more_than");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! # How figures are read
+//!
+//! The text is cut into paragraphs (a line that ends mid-sentence and goes on
+//! in the next line is joined to it, the way scanned documents break lines),
+//! sentences (。；！？) and clauses (，： and 、 between two figures).
+//! Full-width digits and punctuation (`１０００`, `，`) are read as their
+//! ASCII forms; quotes and spans always refer to the original text.
+//!
+//! - **Figures**: every number the quantity parser reads (`5.8万人`,
+//!   `1.8万亿元`, `百亿元`, `三千个`, `两百家`, `40EFLOPS`, `20%`) followed
+//!   by a unit; ranges `3—5个`, `3至5万人`. Not figures: dates (`2025年`,
+//!   `1月6日`), document numbers (`〔2025〕19号`), ordinals (`第8届`),
+//!   durations (`3个月`), percentage points, numbers inside document titles
+//!   《…》, vague amounts (`一批`).
+//! - **Comparator**: 不少于/不低于/至少/以上/达到/达 → at least; 超过/超/突破/逾
+//!   and 余/多 (`300余家`) → more than; 不超过/以内/以下/控制在 → at most;
+//!   低于 → less than; a range; a bare figure is a level to reach in a
+//!   target (at least) and an exact figure in a report.
+//! - **Metric**: the longest name or alias of a catalogue metric of the
+//!   figure's dimension next to it: after a count (`建设50个高质量数据集`),
+//!   before a volume or an amount (`数据产业规模突破3000亿元`), with one
+//!   differing character allowed in long names (scanning errors).
+//! - **Target or reported figure**: the nearest cue, looking first in the
+//!   figure's clause, then in the earlier clauses of its sentence, the
+//!   earlier sentences of its paragraph and the paragraph's headings. Target
+//!   cues: 到2027年, 2027年前, 力争, 目标, 提出, 要求, 印发, plan titles (方案,
+//!   规划, 意见), plan periods; report cues: 已, 当前, 目前, 截至, 同比, 上年,
+//!   发布了. A bare year (`2024年，…`) is a report when it precedes the date
+//!   of the text (from a dated heading such as 【2025年5月】), a target year
+//!   otherwise. Building verbs (建设, 打造, 形成, 培育, 引育, 建成, 推动) lean
+//!   to a target.
+//! - **Deadline**: 到2027年, 2027年前, 2025年底, 到2025年6月, the end of a
+//!   plan period (`（2025—2027年）`, 十四五), else a bare year near the figure.
+//!   The **date** of a reported figure: 截至…, a year or a date near it, the
+//!   date its paragraph opens with (`3月18日，`), else the dated heading.
+//! - **Jurisdiction**: the catalogue's jurisdictions (names and aliases) and
+//!   the provinces and main cities of China by name, nearest to the figure in
+//!   its clause, else the first one named in the earlier clauses, sentences
+//!   and headings (a venue, `在成都召开`, names none); national bodies
+//!   (国家数据局, 国务院) name the nation when nothing else is named; then
+//!   [`Options::jurisdiction`].
+//!
+//! Counts that are not targets are kept with a low confidence and a reason:
+//! issuing or attending bodies (`12个部门联合印发`, `27个部委代表参加`),
+//! scopes (`12个行业领域`), counts of measures, layouts (`1+N`), and figures
+//! with no recognised metric.
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::export::JsonDecimal;
+use crate::number::{leading_number, scale_pow10};
+use crate::{
+    Catalog, Comparator, Deadline, Dimension, Id, JurisdictionCode, PartialDate, Period, Quantity,
+    Unit,
+};
+
+// ---------------------------------------------------------------------------
+// Public API
+// ---------------------------------------------------------------------------
+
+/// Whether a candidate is a goal or a reported figure.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Kind {
+    /// A target (目标): a level to reach by a deadline.
+    Target,
+    /// An observation (实绩): a figure reported as reached on a date.
+    Observation,
+}
+
+impl Kind {
+    /// `target` or `observation`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Target => "target",
+            Kind::Observation => "observation",
+        }
+    }
+}
+
+impl std::fmt::Display for Kind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A quantitative statement found in policy text, proposed as a target or an
+/// observation for the catalogue.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Candidate {
+    /// Target or reported figure.
+    pub kind: Kind,
+    /// Whose figure it is: a jurisdiction of the catalogue or, for a province
+    /// or main city the catalogue lacks, its GB/T 2260 code (then
+    /// `jurisdiction_in_catalog` is false); `None` when the text names none
+    /// and [`Options::jurisdiction`] gives none.
+    pub jurisdiction: Option<JurisdictionCode>,
+    /// The words that named the jurisdiction (`苏州市`); empty when it came
+    /// from [`Options::jurisdiction`] or none was found.
+    pub jurisdiction_phrase: String,
+    /// Whether `jurisdiction` is in the catalogue the text was read with.
+    pub jurisdiction_in_catalog: bool,
+    /// The catalogue metric, recognised by its name or an alias; `None` when
+    /// none of the figure's dimension is named next to it.
+    pub metric: Option<Id>,
+    /// The words that named the metric (or, when none was recognised, the
+    /// words next to the figure that probably do).
+    pub metric_phrase: String,
+    /// How the value is meant. Reported figures are `exactly` unless the text
+    /// bounds them (超过 83亿元 → `more_than`).
+    pub comparator: Comparator,
+    /// The value as written (the lower bound of a range).
+    pub value: Quantity,
+    /// The upper bound of a range (`3—5个`).
+    pub upper: Option<Quantity>,
+    /// When a target is due, where the text says.
+    pub deadline: Option<Deadline>,
+    /// The plan period a target belongs to, where the text states one.
+    pub period: Option<Period>,
+    /// The date a reported figure refers to: as the text dates it, else the
+    /// date of its heading.
+    pub as_of: Option<PartialDate>,
+    /// The clause the figure came from, verbatim: an exact substring of the
+    /// input.
+    pub quote: String,
+    /// Where `quote` is in the input, in **characters** (Unicode scalar
+    /// values, as `str::chars` counts them), not bytes:
+    /// `text.chars().skip(span.start).take(span.len())` is the quote.
+    pub span: Range<usize>,
+    /// How likely the candidate is right, from 0 to 1 (two decimal places).
+    pub confidence: Decimal,
+    /// Why the confidence is what it is (missing metric, missing deadline,
+    /// count of meeting attendees, ...).
+    pub reasons: Vec<String>,
+}
+
+/// Settings of [`extract_with`].
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Options {
+    /// Candidates below this confidence are dropped (default 0: keep all).
+    pub min_confidence: Decimal,
+    /// The jurisdiction of figures whose text names none (the issuer of the
+    /// document being read).
+    pub jurisdiction: Option<JurisdictionCode>,
+}
+
+/// Proposes every quantitative statement of `text` as a candidate target or
+/// observation, in the order of the text, reading metrics and jurisdictions
+/// from `catalog`. Low-confidence candidates are included, with their
+/// reasons; see [`extract_with`] to filter them.
+///
+/// ```
+/// use policy_targets::Catalog;
+/// use policy_targets::extract::{extract, Kind};
+///
+/// let catalog = Catalog::bundled()?;
+/// let text = "截至2024年底，武汉市已建成高质量数据集１２０个。";
+/// let found = extract(text, &catalog);
+/// assert_eq!(found[0].kind, Kind::Observation);
+/// assert_eq!(found[0].value.canonical_value().to_string(), "120");
+/// assert_eq!(found[0].as_of.unwrap().to_string(), "2024");
+/// assert_eq!(found[0].comparator.as_str(), "exactly");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn extract(text: &str, catalog: &Catalog) -> Vec<Candidate> {
+    extract_with(text, catalog, &Options::default())
+}
+
+/// [`extract`] with [`Options`]: a minimum confidence and a default
+/// jurisdiction.
+///
+/// ```
+/// use policy_targets::Catalog;
+/// use policy_targets::extract::{extract_with, Options};
+/// use rust_decimal::Decimal;
+///
+/// let catalog = Catalog::bundled()?;
+/// let options = Options {
+///     min_confidence: Decimal::new(5, 1),
+///     jurisdiction: Some("420100".parse()?),
+/// };
+/// let text = "2025年，建设不少于20个高质量数据集。27个部委代表参加会议。";
+/// let found = extract_with(text, &catalog, &options);
+/// assert_eq!(found.len(), 1); // the attendees are below 0.5
+/// assert_eq!(found[0].jurisdiction.as_ref().unwrap().as_str(), "420100");
+/// assert_eq!(found[0].deadline.unwrap().to_string(), "2025");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn extract_with(text: &str, catalog: &Catalog, options: &Options) -> Vec<Candidate> {
+    let lexicon = Lexicon::new(catalog);
+    let doc = Doc::read(text, &lexicon);
+    let mut found = Vec::new();
+    for p in 0..doc.paras.len() {
+        if matches!(doc.paras[p].kind, BlockKind::Prose | BlockKind::Heading) {
+            doc.candidates_of(p, &lexicon, catalog, options, &mut found);
+        }
+    }
+    let mut found = dedupe(found);
+    found.retain(|c| c.confidence >= options.min_confidence);
+    found.sort_by_key(|c| (c.span.start, c.span.end));
+    found
+}
+
+/// Writes candidates as `[[target]]` and `[[observation]]` entries for a
+/// data file under `targets/sources/`, after a commented `[source]` table
+/// for `source` to fill in.
+///
+/// Values are written as integers or strings, never floats. Ids are
+/// generated from the metric, the jurisdiction and the date (snake_case,
+/// unique within the output). An entry is written commented out, with its
+/// unknown fields as `?` placeholders, when a field the data format requires
+/// is missing (metric, a jurisdiction of the catalogue, a deadline or a
+/// date) or its confidence is below 0.5: the file then validates as soon as
+/// its `[source]` table is filled in.
+///
+/// ```
+/// use policy_targets::{Catalog, Id};
+/// use policy_targets::extract::{extract, to_toml};
+///
+/// let catalog = Catalog::bundled()?;
+/// let found = extract("苏州市提出，到2027年打造不少于500个典型数据产品。", &catalog);
+/// let source: Id = "suzhou_plan".parse()?;
+/// let toml = to_toml(&found, &source);
+/// assert!(toml.contains("[[target]]\nid = \"typical_data_products_320500_2027\""));
+/// assert!(toml.contains("value = 500\nunit = \"个\"\ndeadline = 2027\n"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn to_toml(candidates: &[Candidate], source: &Id) -> String {
+    let mut out = String::new();
+    out.push_str("# Candidate entries read from policy text. Check each against its quote,\n");
+    out.push_str("# fill in the [source] table, and complete or delete the entries written\n");
+    out.push_str("# as comments (they lack a field or have a low confidence).\n");
+    out.push_str("#\n# [source]\n");
+    out.push_str(&format!("# id = {}\n", toml_string(source.as_str())));
+    out.push_str("# title = \"?\"\n# issuer = \"?\"\n# published = ?\n");
+    out.push_str("# status = \"final\"\n# force = \"plan\"\n");
+    let mut ids: HashSet<String> = HashSet::new();
+    for c in candidates {
+        out.push('\n');
+        out.push_str(&toml_entry(c, &mut ids));
+    }
+    out
+}
+
+/// Writes candidates as a JSON array for review tools: every field of
+/// [`Candidate`], exact decimals (`"value": 5.8`, never a binary float), the
+/// canonical value and unit, the deadline's last day, and `span` as
+/// `{"start", "end"}` in characters.
+///
+/// ```
+/// use policy_targets::Catalog;
+/// use policy_targets::extract::{extract, to_json};
+///
+/// let catalog = Catalog::bundled()?;
+/// let found = extract("标注从业人员达5.8万人。", &catalog);
+/// let json = to_json(&found);
+/// assert!(json.contains(r#""value": 5.8"#));
+/// assert!(json.contains(r#""canonical_value": 58000"#));
+/// assert!(json.contains(r#""span": {"#));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn to_json(candidates: &[Candidate]) -> String {
+    let records: Vec<JsonCandidate<'_>> = candidates.iter().map(JsonCandidate::from).collect();
+    serde_json::to_string_pretty(&records).unwrap_or_else(|_| "[]".to_owned())
+}
+
+// ---------------------------------------------------------------------------
+// Text: folding, paragraphs, sentences, clauses
+// ---------------------------------------------------------------------------
+
+/// Full-width ASCII forms to ASCII, except the full-width comma, which stays
+/// a clause separator (an ASCII comma between digits is a thousands
+/// separator).
+fn fold(c: char) -> char {
+    match c {
+        '\u{FF0C}' => '，',
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        '\u{3000}' => ' ',
+        _ => c,
+    }
+}
+
+fn is_cjk(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c) || ('\u{3400}'..='\u{4DBF}').contains(&c)
+}
+
+fn is_cn_numeral(c: char) -> bool {
+    matches!(
+        c,
+        '零' | '〇'
+            | '一'
+            | '二'
+            | '两'
+            | '三'
+            | '四'
+            | '五'
+            | '六'
+            | '七'
+            | '八'
+            | '九'
+            | '十'
+            | '百'
+            | '千'
+            | '万'
+            | '亿'
+    )
+}
+
+/// A paragraph's text, folded and without whitespace, with the original
+/// character index of each character.
+struct Norm {
+    chars: Vec<char>,
+    orig: Vec<usize>,
+    s: String,
+    /// Byte offset in `s` of each character, and `s.len()` at the end.
+    bytes: Vec<usize>,
+    /// Whether each character is inside a document title 《…》.
+    title: Vec<bool>,
+}
+
+impl Norm {
+    fn build(src: &[char], ranges: &[Range<usize>]) -> Norm {
+        let mut chars: Vec<char> = Vec::new();
+        let mut orig = Vec::new();
+        let mut space: Option<usize> = None;
+        for range in ranges {
+            if !chars.is_empty() {
+                space = Some(range.start.saturating_sub(1));
+            }
+            for k in range.clone() {
+                let c = fold(src[k]);
+                if c.is_whitespace() {
+                    space = Some(k);
+                    continue;
+                }
+                if let Some(at) = space.take() {
+                    // Keep one space between ASCII words and numbers only.
+                    if chars.last().is_some_and(char::is_ascii_alphanumeric)
+                        && c.is_ascii_alphanumeric()
+                    {
+                        chars.push(' ');
+                        orig.push(at);
+                    }
+                }
+                chars.push(c);
+                orig.push(k);
+            }
+        }
+        let s: String = chars.iter().collect();
+        let mut bytes = Vec::with_capacity(chars.len() + 1);
+        let mut at = 0;
+        for c in &chars {
+            bytes.push(at);
+            at += c.len_utf8();
+        }
+        bytes.push(at);
+        let mut title = Vec::with_capacity(chars.len());
+        let mut depth = 0usize;
+        for &c in &chars {
+            if c == '《' {
+                depth += 1;
+            }
+            title.push(depth > 0);
+            if c == '》' {
+                depth = depth.saturating_sub(1);
+            }
+        }
+        Norm {
+            chars,
+            orig,
+            s,
+            bytes,
+            title,
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.chars.len()
+    }
+
+    /// The text from character `start` to character `end`.
+    fn str(&self, start: usize, end: usize) -> &str {
+        let end = end.min(self.len());
+        let start = start.min(end);
+        &self.s[self.bytes[start]..self.bytes[end]]
+    }
+
+    fn text(&self, range: Range<usize>) -> String {
+        self.str(range.start, range.end).to_owned()
+    }
+
+    /// The character index at a byte offset of `s`.
+    fn char_at_byte(&self, byte: usize) -> usize {
+        self.bytes.partition_point(|&b| b < byte)
+    }
+
+    fn starts_with(&self, i: usize, word: &str) -> bool {
+        self.s
+            .get(self.bytes[i.min(self.len())]..)
+            .is_some_and(|rest| rest.starts_with(word))
+    }
+
+    fn ends_with(&self, i: usize, word: &str) -> bool {
+        self.s[..self.bytes[i.min(self.len())]].ends_with(word)
+    }
+
+    fn get(&self, i: usize) -> Option<char> {
+        self.chars.get(i).copied()
+    }
+
+    fn contains(&self, range: Range<usize>, word: &str) -> bool {
+        self.str(range.start, range.end).contains(word)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum BlockKind {
+    /// Running text.
+    Prose,
+    /// A title or a short line without sentence punctuation.
+    Heading,
+    /// A line that is only a date (【2025年3月】): it dates what follows.
+    Date(PartialDate),
+    /// A 来源 (source) line: the end of a news item.
+    Source,
+}
+
+/// The lines of the text (character ranges, without the line break).
+fn lines(src: &[char]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, &c) in src.iter().enumerate() {
+        if c == '\n' {
+            out.push(start..i);
+            start = i + 1;
+        }
+    }
+    out.push(start..src.len());
+    out
+}
+
+fn squeeze(src: &[char], range: &Range<usize>) -> Vec<char> {
+    src[range.clone()]
+        .iter()
+        .map(|&c| fold(c))
+        .filter(|c| !c.is_whitespace())
+        .collect()
+}
+
+fn date_only(line: &[char]) -> Option<PartialDate> {
+    let s: String = line
+        .iter()
+        .filter(|c| !matches!(c, '【' | '】' | '[' | ']' | '(' | ')' | '〔' | '〕'))
+        .collect();
+    if !s.contains('年') || s.ends_with('年') {
+        return None;
+    }
+    s.parse().ok()
+}
+
+fn classify(line: &[char]) -> BlockKind {
+    let s: String = line.iter().collect();
+    if s.starts_with("来源") {
+        return BlockKind::Source;
+    }
+    if let Some(date) = date_only(line) {
+        return BlockKind::Date(date);
+    }
+    let last = line.last().copied().unwrap_or('。');
+    if s.contains('。') || matches!(last, '。' | '!' | '?' | ';' | '…' | ':') || line.len() > 80
+    {
+        BlockKind::Prose
+    } else {
+        BlockKind::Heading
+    }
+}
+
+/// Whether a line ends mid-sentence and goes on in the next one.
+fn continues(line: &[char]) -> bool {
+    let Some(&last) = line.last() else {
+        return false;
+    };
+    if matches!(last, '，' | ',' | '、') {
+        return true;
+    }
+    let open_end = is_cjk(last) || last.is_ascii_alphanumeric() || matches!(last, '"' | '“');
+    let prose = line
+        .iter()
+        .any(|c| matches!(c, '，' | ',' | '。' | ';' | '；'));
+    open_end && prose && line.len() >= 30
+}
+
+/// Paragraphs: lines, with a line that continues joined to the next one.
+fn blocks(src: &[char]) -> Vec<(BlockKind, Vec<Range<usize>>)> {
+    let mut out: Vec<(BlockKind, Vec<Range<usize>>)> = Vec::new();
+    let mut open = false;
+    for range in lines(src) {
+        let line = squeeze(src, &range);
+        if line.is_empty() {
+            continue;
+        }
+        let kind = classify(&line);
+        if open && matches!(kind, BlockKind::Prose | BlockKind::Heading) && line[0] != '【' {
+            if let Some(last) = out.last_mut() {
+                last.0 = BlockKind::Prose;
+                last.1.push(range);
+                open = continues(&line);
+                continue;
+            }
+        }
+        open = matches!(kind, BlockKind::Prose | BlockKind::Heading) && continues(&line);
+        out.push((kind, vec![range]));
+    }
+    out
+}
+
+struct Sentence {
+    range: Range<usize>,
+    clauses: Vec<Range<usize>>,
+}
+
+fn has_number(n: &Norm, range: &Range<usize>) -> bool {
+    n.chars[range.clone()].iter().any(|&c| {
+        c.is_ascii_digit()
+            || matches!(
+                c,
+                '二' | '两' | '三' | '四' | '五' | '六' | '七' | '八' | '九'
+            )
+    })
+}
+
+fn sentences(n: &Norm) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 0..=n.len() {
+        let end = i == n.len();
+        if end || (matches!(n.chars[i], '。' | '!' | '?' | ';' | '…') && !n.title[i]) {
+            if i > start {
+                out.push(Sentence {
+                    range: start..i,
+                    clauses: clauses(n, start..i),
+                });
+            }
+            start = i + 1;
+        }
+    }
+    out
+}
+
+fn clauses(n: &Norm, sentence: Range<usize>) -> Vec<Range<usize>> {
+    let mut hard = Vec::new();
+    let mut start = sentence.start;
+    let mut i = sentence.start;
+    while i < sentence.end {
+        let c = n.chars[i];
+        let mut cut = 0;
+        if !n.title[i] {
+            if matches!(c, '，' | ':') {
+                cut = 1;
+            } else if c == ',' {
+                let thousands = i > 0
+                    && n.get(i - 1).is_some_and(|p| p.is_ascii_digit())
+                    && (1..=3).all(|k| n.get(i + k).is_some_and(|d| d.is_ascii_digit()))
+                    && !n.get(i + 4).is_some_and(|d| d.is_ascii_digit());
+                if !thousands {
+                    cut = 1;
+                }
+            } else if c == '—' && n.get(i + 1) == Some('—') {
+                cut = 2;
+            }
+        }
+        if cut > 0 {
+            if i > start {
+                hard.push(start..i);
+            }
+            i += cut;
+            start = i;
+        } else {
+            i += 1;
+        }
+    }
+    if sentence.end > start {
+        hard.push(start..sentence.end);
+    }
+    // 、 separates clauses when the items on both sides hold figures
+    // (建设数据集50个、数据企业100家), not in a plain list of names.
+    let mut out = Vec::new();
+    for clause in hard {
+        if n.contains(clause.clone(), "分别") {
+            out.push(clause);
+            continue;
+        }
+        let mut pieces = Vec::new();
+        let mut s = clause.start;
+        for i in clause.clone() {
+            if n.chars[i] == '、' && !n.title[i] {
+                pieces.push(s..i);
+                s = i + 1;
+            }
+        }
+        pieces.push(s..clause.end);
+        let mut current = pieces[0].clone();
+        for pair in pieces.windows(2) {
+            if has_number(n, &pair[0]) && has_number(n, &pair[1]) {
+                out.push(current);
+                current = pair[1].clone();
+            } else {
+                current.end = pair[1].end;
+            }
+        }
+        out.push(current);
+    }
+    out.retain(|r| !r.is_empty());
+    out
+}
+
+// ---------------------------------------------------------------------------
+// The catalogue's words: metrics and jurisdictions
+// ---------------------------------------------------------------------------
+
+struct Alias {
+    chars: Vec<char>,
+    metric: usize,
+    dimension: Dimension,
+}
+
+#[derive(Clone, Debug)]
+struct Place {
+    code: JurisdictionCode,
+    in_catalog: bool,
+    /// A national body (国家数据局): names the nation only when nothing else
+    /// is named.
+    weak: bool,
+}
+
+struct Lexicon {
+    aliases: Vec<Alias>,
+    metric_ids: Vec<Id>,
+    /// Names, longest first.
+    places: Vec<(Vec<char>, Place)>,
+}
+
+/// Provinces and main cities by GB/T 2260 code: full name, short name.
+const DIVISIONS: &[(&str, &str, &str)] = &[
+    ("110000", "北京市", "北京"),
+    ("120000", "天津市", "天津"),
+    ("130000", "河北省", "河北"),
+    ("140000", "山西省", "山西"),
+    ("150000", "内蒙古自治区", "内蒙古"),
+    ("210000", "辽宁省", "辽宁"),
+    ("220000", "吉林省", "吉林"),
+    ("230000", "黑龙江省", "黑龙江"),
+    ("310000", "上海市", "上海"),
+    ("320000", "江苏省", "江苏"),
+    ("330000", "浙江省", "浙江"),
+    ("340000", "安徽省", "安徽"),
+    ("350000", "福建省", "福建"),
+    ("360000", "江西省", "江西"),
+    ("370000", "山东省", "山东"),
+    ("410000", "河南省", "河南"),
+    ("420000", "湖北省", "湖北"),
+    ("430000", "湖南省", "湖南"),
+    ("440000", "广东省", "广东"),
+    ("450000", "广西壮族自治区", "广西"),
+    ("460000", "海南省", "海南"),
+    ("500000", "重庆市", "重庆"),
+    ("510000", "四川省", "四川"),
+    ("520000", "贵州省", "贵州"),
+    ("530000", "云南省", "云南"),
+    ("540000", "西藏自治区", "西藏"),
+    ("610000", "陕西省", "陕西"),
+    ("620000", "甘肃省", "甘肃"),
+    ("630000", "青海省", "青海"),
+    ("640000", "宁夏回族自治区", "宁夏"),
+    ("650000", "新疆维吾尔自治区", "新疆"),
+    ("710000", "台湾省", "台湾"),
+    ("810000", "香港特别行政区", "香港"),
+    ("820000", "澳门特别行政区", "澳门"),
+    ("130100", "石家庄市", "石家庄"),
+    ("130200", "唐山市", "唐山"),
+    ("130600", "保定市", "保定"),
+    ("131000", "廊坊市", "廊坊"),
+    ("140100", "太原市", "太原"),
+    ("140200", "大同市", "大同"),
+    ("150100", "呼和浩特市", "呼和浩特"),
+    ("210100", "沈阳市", "沈阳"),
+    ("210200", "大连市", "大连"),
+    ("220100", "长春市", "长春"),
+    ("230100", "哈尔滨市", "哈尔滨"),
+    ("320100", "南京市", "南京"),
+    ("320200", "无锡市", "无锡"),
+    ("320300", "徐州市", "徐州"),
+    ("320400", "常州市", "常州"),
+    ("320500", "苏州市", "苏州"),
+    ("320600", "南通市", "南通"),
+    ("330100", "杭州市", "杭州"),
+    ("330200", "宁波市", "宁波"),
+    ("330300", "温州市", "温州"),
+    ("330400", "嘉兴市", "嘉兴"),
+    ("330500", "湖州市", "湖州"),
+    ("330600", "绍兴市", "绍兴"),
+    ("330700", "金华市", "金华"),
+    ("331000", "台州市", "台州"),
+    ("340100", "合肥市", "合肥"),
+    ("340200", "芜湖市", "芜湖"),
+    ("350100", "福州市", "福州"),
+    ("350200", "厦门市", "厦门"),
+    ("350500", "泉州市", "泉州"),
+    ("360100", "南昌市", "南昌"),
+    ("370100", "济南市", "济南"),
+    ("370200", "青岛市", "青岛"),
+    ("370600", "烟台市", "烟台"),
+    ("370700", "潍坊市", "潍坊"),
+    ("410100", "郑州市", "郑州"),
+    ("410300", "洛阳市", "洛阳"),
+    ("420100", "武汉市", "武汉"),
+    ("420500", "宜昌市", "宜昌"),
+    ("420600", "襄阳市", "襄阳"),
+    ("430100", "长沙市", "长沙"),
+    ("430200", "株洲市", "株洲"),
+    ("430300", "湘潭市", "湘潭"),
+    ("440100", "广州市", "广州"),
+    ("440300", "深圳市", "深圳"),
+    ("440400", "珠海市", "珠海"),
+    ("440500", "汕头市", "汕头"),
+    ("440600", "佛山市", "佛山"),
+    ("441300", "惠州市", "惠州"),
+    ("441900", "东莞市", "东莞"),
+    ("450100", "南宁市", "南宁"),
+    ("450200", "柳州市", "柳州"),
+    ("450300", "桂林市", "桂林"),
+    ("460100", "海口市", "海口"),
+    ("510100", "成都市", "成都"),
+    ("510700", "绵阳市", "绵阳"),
+    ("520100", "贵阳市", "贵阳"),
+    ("520300", "遵义市", "遵义"),
+    ("530100", "昆明市", "昆明"),
+    ("540100", "拉萨市", "拉萨"),
+    ("610100", "西安市", "西安"),
+    ("620100", "兰州市", "兰州"),
+    ("630100", "西宁市", "西宁"),
+    ("640100", "银川市", "银川"),
+    ("650100", "乌鲁木齐市", "乌鲁木齐"),
+];
+
+/// The nation, by the words policy text uses for it. The bare name 中国 is
+/// not among them: it is mostly part of a proper name (数字中国, 中国移动).
+const NATION: &str = "100000";
+const NATION_NAMES: &[&str] = &["全国", "我国", "中华人民共和国"];
+
+/// National bodies: their figures are the nation's when nothing else is named.
+const NATIONAL_BODIES: &[&str] = &[
+    "国家数据局",
+    "国家发展改革委",
+    "国家发改委",
+    "国家统计局",
+    "国家网信办",
+    "中央网信办",
+    "国务院",
+    "中共中央",
+    "党中央",
+    "工业和信息化部",
+    "工信部",
+    "科技部",
+    "财政部",
+    "商务部",
+    "教育部",
+];
+
+/// Short place names that are also parts of common words: (name, characters
+/// that may not precede it, characters that may not follow it).
+const PLACE_GUARDS: &[(&str, &str, &str)] = &[
+    ("保定", "确担", ""),
+    ("合肥", "复", "料"),
+    ("海口", "出入河港", ""),
+    ("大同", "", "小世"),
+    ("大连", "", "接"),
+    ("福建", "幸造", ""),
+    ("长春", "", "藤"),
+    ("河南", "黄", ""),
+];
+
+fn lower(c: char) -> char {
+    c.to_ascii_lowercase()
+}
+
+fn word_chars(s: &str) -> Vec<char> {
+    s.chars()
+        .map(fold)
+        .filter(|c| !c.is_whitespace())
+        .map(lower)
+        .collect()
+}
+
+impl Lexicon {
+    fn new(catalog: &Catalog) -> Lexicon {
+        let mut aliases = Vec::new();
+        let mut metric_ids = Vec::new();
+        for (i, m) in catalog.metrics().iter().enumerate() {
+            metric_ids.push(m.id.clone());
+            let mut seen: HashSet<Vec<char>> = HashSet::new();
+            for name in std::iter::once(&m.name_zh).chain(&m.aliases) {
+                let chars = word_chars(name);
+                if chars.len() >= 2 && seen.insert(chars.clone()) {
+                    aliases.push(Alias {
+                        chars,
+                        metric: i,
+                        dimension: m.dimension,
+                    });
+                }
+            }
+        }
+        aliases.sort_by(|a, b| b.chars.len().cmp(&a.chars.len()));
+
+        let mut places: Vec<(Vec<char>, Place)> = Vec::new();
+        let add = |name: &str, place: Place, places: &mut Vec<(Vec<char>, Place)>| {
+            let chars = word_chars(name);
+            if chars.len() >= 2 && !places.iter().any(|(n, _)| *n == chars) {
+                places.push((chars, place));
+            }
+        };
+        for j in catalog.jurisdictions() {
+            let place = Place {
+                code: j.code.clone(),
+                in_catalog: true,
+                weak: false,
+            };
+            for name in std::iter::once(&j.name_zh).chain(&j.aliases) {
+                if name != "中国" {
+                    add(name, place.clone(), &mut places);
+                }
+            }
+        }
+        let known = |code: &str| catalog.jurisdiction(code).is_some();
+        for &(code, full, short) in DIVISIONS {
+            if let Ok(code_parsed) = code.parse::<JurisdictionCode>() {
+                let place = Place {
+                    code: code_parsed,
+                    in_catalog: known(code),
+                    weak: false,
+                };
+                add(full, place.clone(), &mut places);
+                add(short, place, &mut places);
+            }
+        }
+        if let Ok(nation) = NATION.parse::<JurisdictionCode>() {
+            let in_catalog = known(NATION);
+            for name in NATION_NAMES {
+                let place = Place {
+                    code: nation.clone(),
+                    in_catalog,
+                    weak: false,
+                };
+                add(name, place, &mut places);
+            }
+            for name in NATIONAL_BODIES {
+                let place = Place {
+                    code: nation.clone(),
+                    in_catalog,
+                    weak: true,
+                };
+                add(name, place, &mut places);
+            }
+        }
+        places.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+        Lexicon {
+            aliases,
+            metric_ids,
+            places,
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Cues: dates, periods and words that say target or report
+// ---------------------------------------------------------------------------
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum CueKind {
+    /// 到2027年, 2027年前: a deadline.
+    Deadline(PartialDate),
+    /// 截至2024年底: the date of a reported figure.
+    AsOf(PartialDate),
+    /// A date without 到 or 截至; `true` when it can be a deadline (a year,
+    /// 2025年底, 2025年6月底).
+    Bare(PartialDate, bool),
+    /// A date with a day, or a month and day (the year from the context).
+    Event(PartialDate),
+    MonthDay(u32, u32),
+    /// A plan period (2025—2027年, 十四五).
+    Period(Period),
+    /// A word of plans (力争, 目标, 印发, 方案).
+    TargetWord,
+    /// A word of reports (已, 当前, 截至, 同比).
+    ReportWord,
+    /// A building verb (建设, 打造): leans to a target.
+    Verb,
+    /// Words that must not be read as cues (将近).
+    Neutral,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Cue {
+    pos: usize,
+    kind: CueKind,
+}
+
+const TARGET_WORDS: &[&str] = &[
+    "力争",
+    "争取",
+    "目标",
+    "预期",
+    "预计",
+    "计划",
+    "确保",
+    "提出",
+    "要求",
+    "印发",
+    "明确",
+    "将",
+    "规划",
+    "方案",
+    "意见",
+    "纲要",
+    "行动",
+    "到期末",
+];
+const REPORT_WORDS: &[&str] = &[
+    "已经",
+    "已",
+    "当前",
+    "目前",
+    "现有",
+    "共有",
+    "截至",
+    "截止",
+    "同比",
+    "比上年",
+    "较上年",
+    "上年",
+    "去年",
+    "发布了",
+    "实现了",
+    "达到了",
+    "完成了",
+    "建成了",
+    "形成了",
+    "突破了",
+    "超过了",
+    "成立了",
+    "公报",
+    "年鉴",
+];
+const VERBS: &[&str] = &[
+    "建设", "打造", "形成", "培育", "引育", "建成", "推动", "建立", "构建", "新增", "培养", "引进",
+    "新建", "创建", "布局", "遴选", "发展",
+];
+const NEUTRAL_WORDS: &[&str] = &["将近", "而已", "不已"];
+
+fn year_at(n: &Norm, i: usize) -> Option<i32> {
+    if i > 0 && n.get(i - 1).is_some_and(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let digits: String = (i..i + 4).filter_map(|k| n.get(k)).collect();
+    if digits.len() != 4
+        || !digits.bytes().all(|b| b.is_ascii_digit())
+        || n.get(i + 4).is_some_and(|c| c.is_ascii_digit())
+    {
+        return None;
+    }
+    let year: i32 = digits.parse().ok()?;
+    (1900..=2100).contains(&year).then_some(year)
+}
+
+/// One or two digits at `i` followed by `unit`: the number and the index
+/// after the unit.
+fn small_at(n: &Norm, i: usize, unit: char, max: u32) -> Option<(u32, usize)> {
+    let mut k = i;
+    let mut value = 0u32;
+    while k < i + 2 && n.get(k).is_some_and(|c| c.is_ascii_digit()) {
+        value = value * 10 + n.get(k)?.to_digit(10)?;
+        k += 1;
+    }
+    (k > i && n.get(k) == Some(unit) && (1..=max).contains(&value)).then_some((value, k + 1))
+}
+
+/// A date expression starting at the year at `i`: the cue and where it ends.
+fn date_cue(n: &Norm, i: usize) -> Option<(CueKind, usize)> {
+    let year = year_at(n, i)?;
+    let mut k = i + 4;
+    // A plan period: 2025—2027年, (2025-2027).
+    let after_year = if n.get(k) == Some('年') { k + 1 } else { k };
+    if n.get(after_year)
+        .is_some_and(|c| matches!(c, '—' | '–' | '-' | '~' | '至' | '到'))
+    {
+        if let Some(to) = year_at(n, after_year + 1) {
+            let end = after_year + 5;
+            if to >= year && (n.get(end) == Some('年') || n.get(end) == Some(')')) {
+                let period = Period::new(PartialDate::Year(year), PartialDate::Year(to)).ok()?;
+                let end = if n.get(end) == Some('年') {
+                    end + 1
+                } else {
+                    end
+                };
+                return Some((CueKind::Period(period), end));
+            }
+        }
+    }
+    if n.get(k) != Some('年') {
+        return None;
+    }
+    k += 1;
+    let mut date = PartialDate::Year(year);
+    if let Some((month, next)) = small_at(n, k, '月', 12) {
+        date = PartialDate::Month(year, month);
+        k = next;
+        let day = small_at(n, k, '日', 31).or_else(|| small_at(n, k, '号', 31));
+        if let Some((day, next)) = day {
+            if let Some(d) = NaiveDate::from_ymd_opt(year, month, day) {
+                date = PartialDate::Day(d);
+                k = next;
+            }
+        }
+    }
+    let mut end_of = false;
+    if matches!(n.get(k), Some('底' | '末')) {
+        end_of = true;
+        k += 1;
+    }
+    let before = ["前", "以前", "之前"].iter().find(|w| n.starts_with(k, w));
+    if let Some(w) = before {
+        k += w.chars().count();
+    }
+    let as_of = n.ends_with(i, "截至")
+        || n.ends_with(i, "截止")
+        || n.ends_with(i, "截止到")
+        || n.ends_with(i, "截至到");
+    let to = !as_of && (n.ends_with(i, "到") || n.ends_with(i, "至"));
+    let kind = if as_of {
+        CueKind::AsOf(date)
+    } else if to || before.is_some() {
+        CueKind::Deadline(date)
+    } else if matches!(date, PartialDate::Day(_)) {
+        CueKind::Event(date)
+    } else {
+        CueKind::Bare(date, end_of || matches!(date, PartialDate::Year(_)))
+    };
+    Some((kind, k))
+}
+
+fn cues(n: &Norm) -> Vec<Cue> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    'scan: while i < n.len() {
+        let c = n.chars[i];
+        if c.is_ascii_digit() {
+            if let Some((kind, end)) = date_cue(n, i) {
+                out.push(Cue { pos: i, kind });
+                i = end;
+                continue;
+            }
+            let after_year = i > 0 && n.get(i - 1) == Some('年');
+            if !after_year && !(i > 0 && n.get(i - 1).is_some_and(|p| p.is_ascii_digit())) {
+                if let Some((month, k)) = small_at(n, i, '月', 12) {
+                    let day = small_at(n, k, '日', 31).or_else(|| small_at(n, k, '号', 31));
+                    if let Some((day, k)) = day {
+                        out.push(Cue {
+                            pos: i,
+                            kind: CueKind::MonthDay(month, day),
+                        });
+                        i = k;
+                        continue;
+                    }
+                }
+            }
+            while i < n.len() && n.chars[i].is_ascii_digit() {
+                i += 1;
+            }
+            continue;
+        }
+        for (word, period) in [
+            ("十三五", (2016, 2020)),
+            ("十四五", (2021, 2025)),
+            ("十五五", (2026, 2030)),
+        ] {
+            if n.starts_with(i, word) {
+                let (from, to) = period;
+                if let Ok(p) = Period::new(PartialDate::Year(from), PartialDate::Year(to)) {
+                    out.push(Cue {
+                        pos: i,
+                        kind: CueKind::Period(p),
+                    });
+                    let k = i + 3;
+                    if ["末", "期末", "时期末"].iter().any(|w| n.starts_with(k, w)) {
+                        out.push(Cue {
+                            pos: i,
+                            kind: CueKind::Deadline(PartialDate::Year(to)),
+                        });
+                    }
+                }
+                i += 3;
+                continue 'scan;
+            }
+        }
+        let lists: [(&[&str], CueKind); 4] = [
+            (NEUTRAL_WORDS, CueKind::Neutral),
+            (REPORT_WORDS, CueKind::ReportWord),
+            (TARGET_WORDS, CueKind::TargetWord),
+            (VERBS, CueKind::Verb),
+        ];
+        let mut best: Option<(usize, CueKind)> = None;
+        for (words, kind) in lists {
+            for w in words {
+                let len = w.chars().count();
+                if n.starts_with(i, w) && best.is_none_or(|(l, _)| len > l) {
+                    best = Some((len, kind));
+                }
+            }
+        }
+        if let Some((len, kind)) = best {
+            out.push(Cue { pos: i, kind });
+            i += len;
+            continue;
+        }
+        i += 1;
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------
+// Jurisdiction mentions
+// ---------------------------------------------------------------------------
+
+#[derive(Clone, Debug)]
+struct Mention {
+    pos: usize,
+    end: usize,
+    place: Place,
+    name: String,
+    /// Inside a document title 《…》.
+    title: bool,
+}
+
+fn mentions(n: &Norm, lexicon: &Lexicon) -> Vec<Mention> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    let lowered: Vec<char> = n.chars.iter().map(|&c| lower(c)).collect();
+    while i < n.len() {
+        let hit = lexicon
+            .places
+            .iter()
+            .find(|(name, _)| lowered[i..].starts_with(name) && guard_ok(n, i, name.len(), name));
+        let Some((name, place)) = hit else {
+            i += 1;
+            continue;
+        };
+        let end = i + name.len();
+        // A venue (在成都召开) is not whose figures these are.
+        let venue = i > 0
+            && n.get(i - 1) == Some('在')
+            && ["召开", "举行", "举办", "开幕", "闭幕"]
+                .iter()
+                .any(|w| (end..end + 4).any(|k| n.starts_with(k, w)));
+        if !venue {
+            out.push(Mention {
+                pos: i,
+                end,
+                place: place.clone(),
+                name: n.text(i..end),
+                title: n.title[i],
+            });
+        }
+        i = end;
+    }
+    out
+}
+
+fn guard_ok(n: &Norm, i: usize, len: usize, name: &[char]) -> bool {
+    let name: String = name.iter().collect();
+    PLACE_GUARDS
+        .iter()
+        .filter(|(g, _, _)| *g == name)
+        .all(|(_, not_before, not_after)| {
+            let before = i.checked_sub(1).and_then(|k| n.get(k));
+            let after = n.get(i + len);
+            !before.is_some_and(|c| not_before.contains(c))
+                && !after.is_some_and(|c| not_after.contains(c))
+        })
+}
+
+// ---------------------------------------------------------------------------
+// Figures
+// ---------------------------------------------------------------------------
+
+/// How a comparator word before the number binds.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Before {
+    /// 不少于, 超过, 不超过, 低于, ...
+    Strict(Comparator),
+    /// 达, 达到, 提高到: the level reached (at least in a target, exact in a report).
+    Reach,
+    /// 约, 近: approximately.
+    About,
+}
+
+const BEFORE_WORDS: &[(&str, Before)] = &[
+    ("不少于", Before::Strict(Comparator::AtLeast)),
+    ("不低于", Before::Strict(Comparator::AtLeast)),
+    ("不小于", Before::Strict(Comparator::AtLeast)),
+    ("至少", Before::Strict(Comparator::AtLeast)),
+    ("不超过", Before::Strict(Comparator::AtMost)),
+    ("不高于", Before::Strict(Comparator::AtMost)),
+    ("不大于", Before::Strict(Comparator::AtMost)),
+    ("不多于", Before::Strict(Comparator::AtMost)),
+    ("控制在", Before::Strict(Comparator::AtMost)),
+    ("超过", Before::Strict(Comparator::MoreThan)),
+    ("突破", Before::Strict(Comparator::MoreThan)),
+    ("多于", Before::Strict(Comparator::MoreThan)),
+    ("高于", Before::Strict(Comparator::MoreThan)),
+    ("大于", Before::Strict(Comparator::MoreThan)),
+    ("低于", Before::Strict(Comparator::LessThan)),
+    ("少于", Before::Strict(Comparator::LessThan)),
+    ("小于", Before::Strict(Comparator::LessThan)),
+    ("提高到", Before::Reach),
+    ("提升到", Before::Reach),
+    ("提高至", Before::Reach),
+    ("提升至", Before::Reach),
+    ("增加到", Before::Reach),
+    ("增长到", Before::Reach),
+    ("增至", Before::Reach),
+    ("达到", Before::Reach),
+    ("达", Before::Reach),
+    ("超", Before::Strict(Comparator::MoreThan)),
+    ("逾", Before::Strict(Comparator::MoreThan)),
+    ("将近", Before::About),
+    ("接近", Before::About),
+    ("约", Before::About),
+    ("近", Before::About),
+];
+
+/// Unit characters that start a longer word instead: the figure is not a
+/// quantity (`3个月`, `5家庭`), or, for `部门`, the unit is implied (个).
+const UNIT_GUARDS: &[(&str, &[&str])] = &[
+    (
+        "个",
+        &["月", "工作日", "小时", "季度", "百分点", "年度", "星期"],
+    ),
+    ("家", &["庭", "居", "电", "乡", "具"]),
+    ("条", &["件", "例"]),
+    ("台", &["湾", "阶", "账"]),
+    ("所", &["有", "属", "在", "以", "得"]),
+    ("种", &["子"]),
+    ("名", &["单", "称", "录", "义", "片"]),
+    ("元", &["宇宙", "素", "件"]),
+    ("部", &["分", "署", "署"]),
+];
+
+#[derive(Clone, Debug)]
+struct Figure {
+    /// Where the number starts.
+    start: usize,
+    /// Where the comparator word before it starts (`start` when none).
+    lead: usize,
+    /// After the unit (and 以上/以内/左右).
+    end: usize,
+    /// Where the words after the figure begin.
+    tail: usize,
+    value: Quantity,
+    upper: Option<Quantity>,
+    before: Option<Before>,
+    after: Option<Comparator>,
+    /// 余, 多, 左右, 约.
+    approx: bool,
+    /// 三大 (three major ...): a count with 个 supplied.
+    big: bool,
+    /// `1000P` read as PFLOPS.
+    compute_guess: bool,
+    /// 前10名: a rank.
+    rank: bool,
+}
+
+struct Number {
+    value: Decimal,
+    magnitude: u8,
+    end: usize,
+    chinese: bool,
+}
+
+fn number_at(n: &Norm, i: usize, limit: usize) -> Option<Number> {
+    let sub = n.str(i, limit);
+    let lead = leading_number(sub).ok()?;
+    let consumed = sub.len() - lead.rest.len();
+    let end = n.char_at_byte(n.bytes[i] + consumed);
+    if end <= i {
+        return None;
+    }
+    let chinese = !n.chars[i].is_ascii_digit();
+    if chinese {
+        let text: String = n.chars[i..end].iter().collect();
+        // 万人, 亿元 alone are words (每万人); 一批, 一个 are articles.
+        if matches!(
+            text.as_str(),
+            "百" | "千" | "万" | "亿" | "一" | "两" | "二"
+        ) {
+            return None;
+        }
+    }
+    Some(Number {
+        value: lead.value,
+        magnitude: lead.magnitude,
+        end,
+        chinese,
+    })
+}
+
+enum UnitHit {
+    Unit(Unit, usize),
+    /// The unit is implied (个) and the words start at this index (部门).
+    Implied(usize),
+    /// Not a quantity (3个月).
+    Not,
+}
+
+fn unit_at(n: &Norm, j: usize, limit: usize) -> Option<UnitHit> {
+    for len in (1..=7).rev() {
+        if j + len > limit {
+            continue;
+        }
+        let s = n.str(j, j + len);
+        if s.contains(' ') {
+            continue;
+        }
+        let Ok(unit) = s.parse::<Unit>() else {
+            continue;
+        };
+        let next = n.get(j + len);
+        if s.ends_with(|c: char| c.is_ascii_alphabetic())
+            && next.is_some_and(|c| c.is_ascii_alphabetic())
+        {
+            continue;
+        }
+        if s == "部" && (n.starts_with(j + 1, "门") || n.starts_with(j + 1, "委")) {
+            return Some(UnitHit::Implied(j));
+        }
+        for (u, words) in UNIT_GUARDS {
+            if *u == s && words.iter().any(|w| n.starts_with(j + len, w)) {
+                return Some(UnitHit::Not);
+            }
+        }
+        return Some(UnitHit::Unit(unit, j + len));
+    }
+    None
+}
+
+fn count_unit() -> Unit {
+    "个"
+        .parse()
+        .unwrap_or_else(|_| Dimension::Count.canonical_unit())
+}
+
+fn quantity(value: Decimal, unit: Unit, magnitude: u8) -> Option<Quantity> {
+    Quantity::new(value, unit.with_more_magnitude(magnitude)?).ok()
+}
+
+/// The unit of a range's lower bound written without one (3—5万人: 3万人).
+fn lower_unit(upper: Unit, magnitude: u8) -> Option<Unit> {
+    if magnitude == 0 {
+        return Some(upper);
+    }
+    let base: Unit = upper.symbol().parse().ok()?;
+    base.with_more_magnitude(magnitude)
+}
+
+fn is_dash(c: char) -> bool {
+    matches!(c, '—' | '–' | '-' | '~' | '至' | '到')
+}
+
+/// Every figure of a clause, in order.
+fn figures(n: &Norm, clause: Range<usize>, compute_context: bool) -> Vec<Figure> {
+    let mut out = Vec::new();
+    let mut i = clause.start;
+    while i < clause.end {
+        let c = n.chars[i];
+        let prev = i.checked_sub(1).and_then(|k| n.get(k));
+        let starts = if c.is_ascii_digit() {
+            // Not inside a number or an ASCII word (5G, H100); a comma or a
+            // point after a digit belongs to the number before.
+            let before_prev = i.checked_sub(2).and_then(|k| n.get(k));
+            !prev.is_some_and(|p| {
+                p.is_ascii_alphanumeric()
+                    || (matches!(p, '.' | ',') && before_prev.is_some_and(|b| b.is_ascii_digit()))
+            })
+        } else {
+            is_cn_numeral(c) && !prev.is_some_and(is_cn_numeral)
+        };
+        if !starts || n.title[i] {
+            i += 1;
+            continue;
+        }
+        let Some(num) = number_at(n, i, clause.end) else {
+            i += 1;
+            continue;
+        };
+        let skip_to = num.end.max(i + 1);
+        match figure_at(n, &clause, i, &num, compute_context) {
+            Some(f) => {
+                i = f.end.max(skip_to);
+                out.push(f);
+            }
+            None => i = skip_to,
+        }
+    }
+    out
+}
+
+fn figure_at(
+    n: &Norm,
+    clause: &Range<usize>,
+    i: usize,
+    num: &Number,
+    compute_context: bool,
+) -> Option<Figure> {
+    let prev = i.checked_sub(1).and_then(|k| n.get(k));
+    // Ordinals (第8届), per-unit rates (每万人), document numbers.
+    if matches!(prev, Some('第' | '每' | '〔' | '[' | '№' | '#')) {
+        return None;
+    }
+    let mut j = num.end;
+    while n.get(j) == Some(' ') {
+        j += 1;
+    }
+    let mut approx = false;
+    if matches!(n.get(j), Some('余' | '多')) {
+        if let Some(UnitHit::Unit(..) | UnitHit::Implied(_)) = unit_at(n, j + 1, clause.end) {
+            approx = true;
+            j += 1;
+        }
+    }
+    let mut big = false;
+    let mut compute_guess = false;
+    let mut upper = None;
+    let (value, mut end) = match unit_at(n, j, clause.end) {
+        Some(UnitHit::Not) => return None,
+        Some(UnitHit::Unit(unit, end)) => (quantity(num.value, unit, num.magnitude)?, end),
+        Some(UnitHit::Implied(at)) => (quantity(num.value, count_unit(), num.magnitude)?, at),
+        None => {
+            let next = n.get(j);
+            if next.is_some_and(is_dash) && j + 1 < clause.end {
+                // A range whose lower bound has no unit: 3—5个, 3至5万人.
+                let up = number_at(n, j + 1, clause.end)?;
+                let Some(UnitHit::Unit(unit, end)) = unit_at(n, up.end, clause.end) else {
+                    return None;
+                };
+                let hi = quantity(up.value, unit, up.magnitude)?;
+                let lo = Quantity::new(num.value, lower_unit(hi.unit(), num.magnitude)?).ok()?;
+                if lo.compare(&hi).ok()? == std::cmp::Ordering::Greater {
+                    return None;
+                }
+                upper = Some(hi);
+                (lo, end)
+            } else if next == Some('大') && num.magnitude == 0 && num.value <= Decimal::from(100) {
+                big = true;
+                (quantity(num.value, count_unit(), 0)?, j + 1)
+            } else if compute_context
+                && matches!(next, Some('P' | 'E'))
+                && !n.get(j + 1).is_some_and(|c| c.is_ascii_alphabetic())
+            {
+                compute_guess = true;
+                let unit: Unit = if next == Some('P') {
+                    "PFLOPS"
+                } else {
+                    "EFLOPS"
+                }
+                .parse()
+                .ok()?;
+                (quantity(num.value, unit, num.magnitude)?, j + 1)
+            } else {
+                return None;
+            }
+        }
+    };
+    let _ = num.chinese;
+    // A range with units on both sides: 3个—5个.
+    if upper.is_none() && n.get(end).is_some_and(is_dash) {
+        if let Some(up) = n
+            .get(end + 1)
+            .filter(|c| c.is_ascii_digit() || is_cn_numeral(*c))
+            .and_then(|_| number_at(n, end + 1, clause.end))
+        {
+            if let Some(UnitHit::Unit(unit, e)) = unit_at(n, up.end, clause.end) {
+                if let Some(hi) = quantity(up.value, unit, up.magnitude) {
+                    if value.compare(&hi) == Ok(std::cmp::Ordering::Less) {
+                        upper = Some(hi);
+                        end = e;
+                    }
+                }
+            }
+        }
+    }
+    let tail_start = end;
+    let mut after = None;
+    for (word, comparator) in [
+        ("以上", Some(Comparator::AtLeast)),
+        ("以内", Some(Comparator::AtMost)),
+        ("以下", Some(Comparator::AtMost)),
+        ("左右", None),
+        ("上下", None),
+    ] {
+        if n.starts_with(end, word) {
+            end += 2;
+            match comparator {
+                Some(c) => after = Some(c),
+                None => approx = true,
+            }
+            break;
+        }
+    }
+    let tail = if big { tail_start } else { end };
+    // The comparator word before the number.
+    let mut lead = i;
+    let mut before = None;
+    let mut k = i;
+    if k > clause.start && n.get(k - 1) == Some('了') {
+        k -= 1;
+    }
+    for &(word, b) in BEFORE_WORDS {
+        let len = word.chars().count();
+        if k >= clause.start + len && n.ends_with(k, word) {
+            before = Some(b);
+            lead = k - len;
+            break;
+        }
+    }
+    let rank = prev == Some('前') && matches!(value.unit().symbol(), "名" | "位");
+    Some(Figure {
+        start: i,
+        lead,
+        end,
+        tail,
+        value,
+        upper,
+        before,
+        after,
+        approx,
+        big,
+        compute_guess,
+        rank,
+    })
+}
+
+// ---------------------------------------------------------------------------
+// Metrics
+// ---------------------------------------------------------------------------
+
+#[derive(Clone, Debug)]
+struct MetricHit {
+    metric: usize,
+    pos: usize,
+    end: usize,
+    fuzzy: bool,
+}
+
+/// The best metric named in `region` for a figure of `dimension` near `at`:
+/// the longest name or alias (one differing character allowed in names of
+/// eight characters or more), nearest to the figure.
+fn find_metric(
+    n: &Norm,
+    lexicon: &Lexicon,
+    region: Range<usize>,
+    dimension: Dimension,
+    at: usize,
+) -> Option<MetricHit> {
+    if region.is_empty() {
+        return None;
+    }
+    let text: Vec<char> = n.chars[region.clone()].iter().map(|&c| lower(c)).collect();
+    let mut best: Option<(usize, usize, MetricHit)> = None;
+    for alias in lexicon.aliases.iter().filter(|a| a.dimension == dimension) {
+        let len = alias.chars.len();
+        if len > text.len() {
+            continue;
+        }
+        for start in 0..=text.len() - len {
+            let window = &text[start..start + len];
+            let diff = window
+                .iter()
+                .zip(&alias.chars)
+                .filter(|(a, b)| a != b)
+                .count();
+            let fuzzy = diff == 1
+                && len >= 8
+                && window[0] == alias.chars[0]
+                && window[len - 1] == alias.chars[len - 1];
+            if diff != 0 && !fuzzy {
+                continue;
+            }
+            let pos = region.start + start;
+            let end = pos + len;
+            if n.title[pos..end].iter().any(|&t| t) {
+                continue;
+            }
+            let score = if fuzzy { len - 2 } else { len };
+            let distance = if end <= at {
+                at - end
+            } else {
+                pos.saturating_sub(at)
+            };
+            let better = best
+                .as_ref()
+                .is_none_or(|(s, d, _)| score > *s || (score == *s && distance < *d));
+            if better {
+                best = Some((
+                    score,
+                    distance,
+                    MetricHit {
+                        metric: alias.metric,
+                        pos,
+                        end,
+                        fuzzy,
+                    },
+                ));
+            }
+        }
+    }
+    best.map(|(_, _, hit)| hit)
+}
+
+// ---------------------------------------------------------------------------
+// The document
+// ---------------------------------------------------------------------------
+
+struct Para {
+    kind: BlockKind,
+    norm: Norm,
+    sentences: Vec<Sentence>,
+    cues: Vec<Cue>,
+    mentions: Vec<Mention>,
+    /// Heading paragraphs governing this one, nearest first.
+    headings: Vec<usize>,
+    /// The paragraph ending with a colon that introduces this one (a list).
+    inherit: Option<usize>,
+    /// The date of the latest date line before it.
+    section: Option<PartialDate>,
+}
+
+struct Doc {
+    src: Vec<char>,
+    paras: Vec<Para>,
+    /// The first heading that is a document title naming a jurisdiction.
+    title_para: Option<usize>,
+}
+
+/// Where to look for cues and names, nearest first.
+#[derive(Clone, Debug)]
+struct Scope {
+    para: usize,
+    range: Range<usize>,
+    level: u8,
+}
+
+const PLAN_TITLE_WORDS: &[&str] = &[
+    "方案", "规划", "计划", "意见", "纲要", "措施", "办法", "要点", "通知",
+];
+
+fn enumerated(n: &Norm) -> bool {
+    let first = n.get(0);
+    first.is_some_and(|c| c.is_ascii_digit() || matches!(c, '(' | '（' | '①' | '②' | '③'))
+        || [
+            "一是", "二是", "三是", "四是", "五是", "一、", "二、", "三、", "四、",
+        ]
+        .iter()
+        .any(|w| n.starts_with(0, w))
+}
+
+impl Doc {
+    fn read(text: &str, lexicon: &Lexicon) -> Doc {
+        let src: Vec<char> = text.chars().collect();
+        let mut paras: Vec<Para> = Vec::new();
+        let mut section = None;
+        for (kind, ranges) in blocks(&src) {
+            if let BlockKind::Date(d) = kind {
+                section = Some(d);
+            }
+            let norm = Norm::build(&src, &ranges);
+            let sentences = sentences(&norm);
+            let cues = cues(&norm);
+            let mentions = mentions(&norm, lexicon);
+            let index = paras.len();
+            let mut headings = Vec::new();
+            for q in (0..index).rev() {
+                match paras[q].kind {
+                    BlockKind::Heading => headings.push(q),
+                    _ => break,
+                }
+            }
+            let mut inherit = None;
+            if let Some(prev) = index.checked_sub(1).map(|q| &paras[q]) {
+                if prev.kind == BlockKind::Prose && kind == BlockKind::Prose {
+                    if prev.norm.chars.last() == Some(&':') {
+                        inherit = Some(index - 1);
+                    } else if prev.inherit.is_some() && enumerated(&norm) {
+                        inherit = prev.inherit;
+                    }
+                }
+            }
+            if headings.is_empty() {
+                if let Some(q) = inherit {
+                    headings = paras[q].headings.clone();
+                }
+            }
+            paras.push(Para {
+                kind,
+                norm,
+                sentences,
+                cues,
+                mentions,
+                headings,
+                inherit,
+                section,
+            });
+        }
+        let title_para = paras.iter().position(|p| {
+            p.kind == BlockKind::Heading
+                && PLAN_TITLE_WORDS
+                    .iter()
+                    .any(|w| p.norm.contains(0..p.norm.len(), w))
+                && p.mentions.iter().any(|m| !m.place.weak)
+        });
+        Doc {
+            src,
+            paras,
+            title_para,
+        }
+    }
+
+    fn scopes(&self, p: usize, s: usize, c: usize, at: usize) -> Vec<Scope> {
+        let para = &self.paras[p];
+        let sentence = &para.sentences[s];
+        let clause = &sentence.clauses[c];
+        let mut out = vec![Scope {
+            para: p,
+            range: clause.start..at,
+            level: 1,
+        }];
+        for cc in (0..c).rev() {
+            out.push(Scope {
+                para: p,
+                range: sentence.clauses[cc].clone(),
+                level: 2,
+            });
+        }
+        for ss in (0..s).rev() {
+            out.push(Scope {
+                para: p,
+                range: para.sentences[ss].range.clone(),
+                level: 3,
+            });
+        }
+        if let Some(q) = para.inherit {
+            out.push(Scope {
+                para: q,
+                range: 0..self.paras[q].norm.len(),
+                level: 4,
+            });
+        }
+        for &h in &para.headings {
+            out.push(Scope {
+                para: h,
+                range: 0..self.paras[h].norm.len(),
+                level: 5,
+            });
+        }
+        out
+    }
+
+    /// The cues of the scopes, nearest first, with their level.
+    fn cues_in<'a>(&'a self, scopes: &'a [Scope]) -> impl Iterator<Item = (u8, CueKind)> + 'a {
+        scopes.iter().flat_map(move |scope| {
+            self.paras[scope.para]
+                .cues
+                .iter()
+                .rev()
+                .filter(move |cue| scope.range.contains(&cue.pos))
+                .map(move |cue| (scope.level, cue.kind))
+        })
+    }
+
+    /// The year the text is written in, near a paragraph: the date its
+    /// sentences open with, else its section's.
+    fn context_year(&self, p: usize) -> Option<i32> {
+        let para = &self.paras[p];
+        para.cues
+            .iter()
+            .find_map(|c| match c.kind {
+                CueKind::Event(d) => Some(d.year()),
+                _ => None,
+            })
+            .or_else(|| para.section.map(|d| d.year()))
+    }
+
+    fn resolve_month_day(&self, p: usize, month: u32, day: u32) -> Option<PartialDate> {
+        let year = self.paras[p].section.map(|d| d.year())?;
+        NaiveDate::from_ymd_opt(year, month, day).map(PartialDate::Day)
+    }
+
+    fn candidates_of(
+        &self,
+        p: usize,
+        lexicon: &Lexicon,
+        catalog: &Catalog,
+        options: &Options,
+        out: &mut Vec<Candidate>,
+    ) {
+        let para = &self.paras[p];
+        let n = &para.norm;
+        for (s, sentence) in para.sentences.iter().enumerate() {
+            let compute_context = n.contains(sentence.range.clone(), "算力");
+            let clause_figures: Vec<Vec<Figure>> = sentence
+                .clauses
+                .iter()
+                .map(|clause| figures(n, clause.clone(), compute_context))
+                .collect();
+            for (c, clause) in sentence.clauses.iter().enumerate() {
+                let figs = &clause_figures[c];
+                let mut claimed = clause.start;
+                for (k, f) in figs.iter().enumerate() {
+                    let next = figs.get(k + 1).map_or(clause.end, |g| g.lead);
+                    let after = f.tail..next.max(f.tail);
+                    let before = claimed.max(clause.start)..f.lead.max(claimed);
+                    let dimension = f.value.dimension();
+                    let count_like = matches!(dimension, Dimension::Count | Dimension::Persons);
+                    let from_after =
+                        |r: &Range<usize>| find_metric(n, lexicon, r.clone(), dimension, f.start);
+                    let (mut hit, mut used_after) = if count_like {
+                        match from_after(&after) {
+                            Some(h) => (Some(h), true),
+                            None => (from_after(&before), false),
+                        }
+                    } else {
+                        match from_after(&before) {
+                            Some(h) => (Some(h), false),
+                            None => (from_after(&after), true),
+                        }
+                    };
+                    let mut reasons = Vec::new();
+                    let after_text = n.text(after.clone());
+                    let trailing_only = after_text
+                        .trim_start_matches(['等', '的'])
+                        .trim_end_matches("目标")
+                        .is_empty();
+                    if hit.is_none() && trailing_only {
+                        // The metric named in an earlier clause without a figure
+                        // (高质量数据集方面，建成50个).
+                        for cc in (0..c).rev() {
+                            if !clause_figures[cc].is_empty() {
+                                break;
+                            }
+                            if let Some(h) = find_metric(
+                                n,
+                                lexicon,
+                                sentence.clauses[cc].clone(),
+                                dimension,
+                                clause.start,
+                            ) {
+                                reasons.push("metric named in the preceding clause".to_owned());
+                                hit = Some(h);
+                                used_after = false;
+                                break;
+                            }
+                        }
+                    }
+                    claimed = match (&hit, used_after) {
+                        (Some(h), true) => h.end,
+                        _ => f.end,
+                    };
+                    let candidate = self.candidate(
+                        p, s, c, f, hit, &after, &before, reasons, lexicon, catalog, options,
+                    );
+                    out.push(candidate);
+                }
+            }
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn candidate(
+        &self,
+        p: usize,
+        s: usize,
+        c: usize,
+        f: &Figure,
+        hit: Option<MetricHit>,
+        after: &Range<usize>,
+        before: &Range<usize>,
+        mut reasons: Vec<String>,
+        lexicon: &Lexicon,
+        catalog: &Catalog,
+        options: &Options,
+    ) -> Candidate {
+        let para = &self.paras[p];
+        let n = &para.norm;
+        let clause = para.sentences[s].clauses[c].clone();
+        let scopes = self.scopes(p, s, c, f.lead);
+        let mut confidence = Decimal::new(45, 2);
+        let hundredths = |x: i64| Decimal::new(x, 2);
+        let mut cap: Option<Decimal> = None;
+        let lower_cap = |cap: &mut Option<Decimal>, value: Decimal| {
+            *cap = Some(cap.map_or(value, |c: Decimal| c.min(value)));
+        };
+
+        // Metric.
+        let (metric, metric_phrase) = match &hit {
+            Some(h) => {
+                confidence += hundredths(30);
+                if h.fuzzy {
+                    confidence -= hundredths(5);
+                    reasons.push(format!(
+                        "metric matched with one character differing: {}",
+                        n.text(h.pos..h.end)
+                    ));
+                }
+                (
+                    lexicon.metric_ids.get(h.metric).cloned(),
+                    n.text(h.pos..h.end),
+                )
+            }
+            None => {
+                lower_cap(&mut cap, hundredths(35));
+                reasons.push("no metric recognised".to_owned());
+                (None, guess_phrase(n, f, after, before))
+            }
+        };
+
+        // Counts that are not targets.
+        let after_text = n.text(after.clone());
+        let rest_of_clause = n.text(f.tail..clause.end);
+        if metric.is_none() {
+            let bodies = [
+                "部门",
+                "部委",
+                "单位",
+                "厅局",
+                "委办局",
+                "机构",
+                "省份",
+                "省市",
+                "城市",
+                "国家",
+            ];
+            let acts = [
+                "参加", "出席", "参会", "与会", "联合", "印发", "发布", "代表",
+            ];
+            let starts_body = bodies.iter().any(|b| {
+                after_text.starts_with(b)
+                    || after_text
+                        .strip_prefix("国家")
+                        .is_some_and(|t| t.starts_with(b))
+            });
+            if starts_body && acts.iter().any(|a| rest_of_clause.contains(a)) {
+                lower_cap(&mut cap, hundredths(10));
+                reasons.push("count of participating or issuing bodies, not a target".to_owned());
+            } else if [
+                "行业",
+                "领域",
+                "重点领域",
+                "重点行业",
+                "方面",
+                "板块",
+                "赛道",
+                "产业链",
+            ]
+            .iter()
+            .any(|w| after_text.starts_with(w))
+            {
+                lower_cap(&mut cap, hundredths(15));
+                reasons.push("count of sectors or fields in scope, not a target".to_owned());
+            } else if [
+                "任务",
+                "重点任务",
+                "措施",
+                "举措",
+                "工程",
+                "专项",
+                "条",
+                "项任务",
+            ]
+            .iter()
+            .any(|w| after_text.starts_with(w))
+            {
+                lower_cap(&mut cap, hundredths(15));
+                reasons.push("count of measures in the document, not a target".to_owned());
+            } else if rest_of_clause.contains('+') {
+                lower_cap(&mut cap, hundredths(15));
+                reasons.push("part of a layout such as 1+N, not a target".to_owned());
+            } else if after_text.contains('的') {
+                lower_cap(&mut cap, hundredths(20));
+                reasons.push("describes whose figure follows (N个…的), not a target".to_owned());
+            }
+        }
+        if f.rank {
+            lower_cap(&mut cap, hundredths(15));
+            reasons.push("a rank (前N名), not a quantity".to_owned());
+        }
+        if f.big {
+            confidence -= hundredths(20);
+            reasons.push("count written as N大 (N major …); unit 个 supplied".to_owned());
+        }
+        if f.compute_guess {
+            confidence -= hundredths(10);
+            reasons
+                .push("P or E after a computing-power figure read as PFLOPS or EFLOPS".to_owned());
+        }
+        if para.kind == BlockKind::Heading {
+            confidence -= hundredths(5);
+            reasons.push("figure in a heading".to_owned());
+        }
+        if f.approx {
+            reasons.push("approximate figure (余, 多, 约, 左右)".to_owned());
+        }
+
+        // Target or report.
+        let ctx_year = self.context_year(p);
+        let mut kind = None;
+        let mut level = 0u8;
+        let mut bare_seen = false;
+        for (lv, cue) in self.cues_in(&scopes) {
+            let decided = match cue {
+                CueKind::Deadline(_) | CueKind::TargetWord | CueKind::Period(_) => {
+                    Some(Kind::Target)
+                }
+                CueKind::AsOf(_) | CueKind::ReportWord => Some(Kind::Observation),
+                CueKind::Bare(d, _) => match ctx_year {
+                    Some(y) if d.year() < y => Some(Kind::Observation),
+                    Some(_) => Some(Kind::Target),
+                    None => {
+                        bare_seen = true;
+                        None
+                    }
+                },
+                _ => None,
+            };
+            if let Some(k) = decided {
+                kind = Some(k);
+                level = lv;
+                break;
+            }
+        }
+        let kind = match kind {
+            Some(k) => {
+                confidence += match level {
+                    1 | 2 => hundredths(10),
+                    _ => hundredths(5),
+                };
+                k
+            }
+            None => {
+                let verb = para
+                    .cues
+                    .iter()
+                    .any(|cue| clause.contains(&cue.pos) && cue.kind == CueKind::Verb);
+                if !verb && !bare_seen {
+                    confidence -= hundredths(10);
+                    reasons
+                        .push("no cue says target or reported figure: read as a target".to_owned());
+                }
+                Kind::Target
+            }
+        };
+
+        // Comparator.
+        let comparator = if f.upper.is_some() {
+            Comparator::Range
+        } else {
+            match (f.before, f.after) {
+                (Some(Before::Strict(c)), _) => c,
+                (_, Some(c)) => c,
+                (Some(Before::About), None) => Comparator::Exactly,
+                _ if f.approx => Comparator::MoreThan,
+                _ => match kind {
+                    Kind::Target => Comparator::AtLeast,
+                    Kind::Observation => Comparator::Exactly,
+                },
+            }
+        };
+        let comparator = if f.approx && f.before.is_none() && f.after.is_none() {
+            // 余/多 bound from below; 左右 is about.
+            if n.contains(f.start..f.end, "左右") || n.contains(f.start..f.end, "上下") {
+                Comparator::Exactly
+            } else {
+                comparator
+            }
+        } else {
+            comparator
+        };
+
+        // Dates.
+        let (mut deadline, mut period, mut as_of) = (None, None, None);
+        match kind {
+            Kind::Target => {
+                period = self.cues_in(&scopes).find_map(|(_, c)| match c {
+                    CueKind::Period(p) => Some(p),
+                    _ => None,
+                });
+                deadline = self.cues_in(&scopes).find_map(|(_, c)| match c {
+                    CueKind::Deadline(d) => Some(Deadline::new(d)),
+                    _ => None,
+                });
+                if deadline.is_none() {
+                    if let Some(p) = period {
+                        deadline = Some(Deadline::new(p.to()));
+                        reasons.push("deadline is the end of the plan period".to_owned());
+                    }
+                }
+                if deadline.is_none() {
+                    deadline = self.cues_in(&scopes).find_map(|(lv, c)| match c {
+                        CueKind::Bare(d, can) if lv <= 3 && (can || lv == 1) => ctx_year
+                            .is_none_or(|y| d.year() >= y)
+                            .then_some(Deadline::new(d)),
+                        _ => None,
+                    });
+                    if let Some(d) = deadline {
+                        confidence -= hundredths(5);
+                        reasons.push(format!("deadline read from a bare date ({d})"));
+                    }
+                }
+                if deadline.is_none() {
+                    confidence -= hundredths(10);
+                    reasons.push("no deadline in the text".to_owned());
+                }
+            }
+            Kind::Observation => {
+                as_of = self.cues_in(&scopes).find_map(|(lv, c)| match c {
+                    CueKind::AsOf(d) => Some(d),
+                    CueKind::Bare(d, _) if lv <= 3 => {
+                        ctx_year.is_none_or(|y| d.year() <= y).then_some(d)
+                    }
+                    CueKind::Event(d) if lv <= 3 => Some(d),
+                    CueKind::MonthDay(m, day) if lv <= 3 => self.resolve_month_day(p, m, day),
+                    _ => None,
+                });
+                if as_of.is_none() {
+                    as_of = para.section;
+                    if as_of.is_some() {
+                        reasons.push("dated by its section heading".to_owned());
+                    } else {
+                        confidence -= hundredths(10);
+                        reasons.push("no date for the figure".to_owned());
+                    }
+                }
+            }
+        }
+
+        // Jurisdiction.
+        let found = self.jurisdiction(p, &scopes, f);
+        let (jurisdiction, jurisdiction_phrase, in_catalog) = match found {
+            Some((m, from_title)) => {
+                if from_title {
+                    confidence -= hundredths(5);
+                    reasons.push("jurisdiction from the document title".to_owned());
+                } else {
+                    confidence += hundredths(10);
+                }
+                if !m.place.in_catalog {
+                    confidence -= hundredths(15);
+                    reasons.push(format!(
+                        "jurisdiction {} ({}) is not in the catalogue",
+                        m.name, m.place.code
+                    ));
+                }
+                (
+                    Some(m.place.code.clone()),
+                    m.name.clone(),
+                    m.place.in_catalog,
+                )
+            }
+            None => match &options.jurisdiction {
+                Some(code) => {
+                    confidence += hundredths(5);
+                    let known = catalog.jurisdiction(code.as_str()).is_some();
+                    if !known {
+                        reasons.push(format!("jurisdiction {code} is not in the catalogue"));
+                    }
+                    (Some(code.clone()), String::new(), known)
+                }
+                None => {
+                    confidence -= hundredths(15);
+                    reasons.push("no jurisdiction named".to_owned());
+                    (None, String::new(), false)
+                }
+            },
+        };
+
+        if let Some(cap) = cap {
+            confidence = confidence.min(cap);
+        }
+        let confidence = confidence.clamp(Decimal::ZERO, Decimal::ONE).round_dp(2);
+
+        let (quote, span) = self.quote(p, clause);
+        Candidate {
+            kind,
+            jurisdiction,
+            jurisdiction_phrase,
+            jurisdiction_in_catalog: in_catalog,
+            metric,
+            metric_phrase,
+            comparator,
+            value: f.value,
+            upper: f.upper,
+            deadline,
+            period: if kind == Kind::Target { period } else { None },
+            as_of,
+            quote,
+            span,
+            confidence,
+            reasons,
+        }
+    }
+
+    /// The jurisdiction of a figure, and whether it came from the document
+    /// title.
+    fn jurisdiction(&self, p: usize, scopes: &[Scope], f: &Figure) -> Option<(&Mention, bool)> {
+        let explicit = |m: &&Mention| !m.place.weak;
+        let weak = |m: &&Mention| m.place.weak;
+        let para = &self.paras[p];
+        let clause_range = scopes.first().map(|s| s.range.start).unwrap_or(0);
+        let clause_end = para
+            .sentences
+            .iter()
+            .flat_map(|s| s.clauses.iter())
+            .find(|c| c.contains(&f.start))
+            .map_or(f.end, |c| c.end);
+        let nearest = |filter: &dyn Fn(&&Mention) -> bool| {
+            para.mentions
+                .iter()
+                .filter(|m| m.pos >= clause_range && m.end <= clause_end)
+                .filter(|m| filter(m))
+                .min_by_key(|m| {
+                    if m.end <= f.start {
+                        f.start - m.end
+                    } else {
+                        m.pos.saturating_sub(f.end)
+                    }
+                })
+        };
+        let first_in = |scope: &Scope, filter: &dyn Fn(&&Mention) -> bool| {
+            let ms = &self.paras[scope.para].mentions;
+            let inside = |m: &&Mention| scope.range.contains(&m.pos) && filter(m);
+            ms.iter()
+                .filter(inside)
+                .find(|m| !m.title)
+                .or_else(|| ms.iter().filter(inside).next())
+        };
+        let near: Vec<&Scope> = scopes
+            .iter()
+            .filter(|s| s.level > 1 && s.level <= 3)
+            .collect();
+        let far: Vec<&Scope> = scopes.iter().filter(|s| s.level > 3).collect();
+        for filter in [&explicit as &dyn Fn(&&Mention) -> bool, &weak] {
+            if let Some(m) = nearest(filter) {
+                return Some((m, false));
+            }
+            if let Some(m) = near.iter().find_map(|s| first_in(s, filter)) {
+                return Some((m, false));
+            }
+        }
+        for filter in [&explicit as &dyn Fn(&&Mention) -> bool, &weak] {
+            if let Some(m) = far.iter().find_map(|s| first_in(s, filter)) {
+                return Some((m, false));
+            }
+        }
+        let title = self.title_para?;
+        if title == p {
+            return None;
+        }
+        self.paras[title]
+            .mentions
+            .iter()
+            .find(|m| !m.place.weak)
+            .map(|m| (m, true))
+    }
+
+    /// The clause, trimmed, verbatim from the input, and its character span.
+    fn quote(&self, p: usize, clause: Range<usize>) -> (String, Range<usize>) {
+        let n = &self.paras[p].norm;
+        let trim = |c: char| c.is_whitespace() || matches!(c, '，' | ',' | '、' | ':' | '。' | ';');
+        let mut a = clause.start;
+        let mut b = clause.end;
+        while a < b && trim(n.chars[a]) {
+            a += 1;
+        }
+        while b > a && trim(n.chars[b - 1]) {
+            b -= 1;
+        }
+        if a >= b {
+            return (String::new(), 0..0);
+        }
+        let start = n.orig[a];
+        let end = n.orig[b - 1] + 1;
+        let quote: String = self.src[start..end].iter().collect();
+        (quote, start..end)
+    }
+}
+
+/// Words near a figure whose metric was not recognised.
+fn guess_phrase(n: &Norm, f: &Figure, after: &Range<usize>, before: &Range<usize>) -> String {
+    let count_like = matches!(f.value.dimension(), Dimension::Count | Dimension::Persons);
+    let cut = |s: String| -> String {
+        let s = s
+            .split(['的', '等', '和', '及', '+'])
+            .next()
+            .unwrap_or("")
+            .to_owned();
+        s.chars().take(16).collect()
+    };
+    let after_text = cut(n.text(after.clone()));
+    if count_like && !after_text.is_empty() {
+        return after_text;
+    }
+    let mut text = n.text(before.clone());
+    for word in VERBS.iter().chain(TARGET_WORDS).chain(REPORT_WORDS) {
+        if let Some(at) = text.rfind(word) {
+            text = text[at + word.len()..].to_owned();
+        }
+    }
+    let text: String = text
+        .chars()
+        .rev()
+        .take(16)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    if text.is_empty() { after_text } else { text }
+}
+
+/// Keeps one candidate per statement when a figure is repeated (a heading
+/// and its text): the one outside a heading, else the most complete.
+fn dedupe(found: Vec<Candidate>) -> Vec<Candidate> {
+    let mut out: Vec<Candidate> = Vec::new();
+    for c in found {
+        let same = out.iter().position(|o| {
+            o.metric.is_some()
+                && o.metric == c.metric
+                && o.kind == c.kind
+                && o.jurisdiction == c.jurisdiction
+                && o.comparator == c.comparator
+                && o.value.canonical() == c.value.canonical()
+                && (o.deadline == c.deadline || o.deadline.is_none() || c.deadline.is_none())
+        });
+        match same {
+            Some(i) => {
+                let rank = |c: &Candidate| {
+                    (
+                        !c.reasons.iter().any(|r| r == "figure in a heading"),
+                        c.deadline.is_some() || c.as_of.is_some(),
+                        c.confidence,
+                    )
+                };
+                if rank(&c) > rank(&out[i]) {
+                    out[i] = c;
+                }
+            }
+            None => out.push(c),
+        }
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------
+// TOML and JSON
+// ---------------------------------------------------------------------------
+
+fn toml_string(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04X}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// A decimal as a TOML integer when it is one, else as a string.
+fn toml_number(value: Decimal) -> String {
+    if value.scale() == 0 {
+        if let Ok(i) = value.to_string().parse::<i64>() {
+            return i.to_string();
+        }
+    }
+    format!("\"{value}\"")
+}
+
+fn toml_date(date: PartialDate) -> String {
+    match date {
+        PartialDate::Year(y) => y.to_string(),
+        other => format!("\"{other}\""),
+    }
+}
+
+/// The value of `q` in the unit `unit`, exactly.
+fn in_unit(q: &Quantity, unit: Unit) -> Option<Decimal> {
+    if q.unit() == unit {
+        return Some(q.value());
+    }
+    if q.dimension() != unit.dimension() {
+        return None;
+    }
+    scale_pow10(q.canonical_value(), -unit.exponent_to_canonical()).map(|d| d.normalize())
+}
+
+fn id_part(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '_'
+            }
+        })
+        .collect()
+}
+
+fn toml_entry(c: &Candidate, ids: &mut HashSet<String>) -> String {
+    let date = match c.kind {
+        Kind::Target => c.deadline.map(|d| d.date()),
+        Kind::Observation => c.as_of,
+    };
+    let mut base = String::new();
+    base.push_str(c.metric.as_ref().map_or("candidate", |m| m.as_str()));
+    if let Some(j) = &c.jurisdiction {
+        base.push('_');
+        base.push_str(&id_part(j.as_str()));
+    }
+    if let Some(d) = date {
+        base.push('_');
+        base.push_str(&id_part(&d.to_string()));
+    }
+    let base: String = base.chars().take(120).collect();
+    let mut id = base.clone();
+    let mut k = 2;
+    while !ids.insert(id.clone()) {
+        id = format!("{base}_{k}");
+        k += 1;
+    }
+
+    let mut missing = Vec::new();
+    let mut lines: Vec<String> = Vec::new();
+    lines.push(format!("[[{}]]", c.kind.as_str()));
+    lines.push(format!("id = {}", toml_string(&id)));
+    match (&c.jurisdiction, c.jurisdiction_in_catalog) {
+        (Some(j), true) => lines.push(format!("jurisdiction = {}", toml_string(j.as_str()))),
+        (Some(j), false) => {
+            missing.push("a jurisdiction of the catalogue");
+            lines.push(format!(
+                "jurisdiction = {}  # {} is not in jurisdictions.toml",
+                toml_string(j.as_str()),
+                c.jurisdiction_phrase
+            ));
+        }
+        (None, _) => {
+            missing.push("jurisdiction");
+            lines.push("jurisdiction = \"?\"".to_owned());
+        }
+    }
+    match &c.metric {
+        Some(m) => lines.push(format!("metric = {}", toml_string(m.as_str()))),
+        None => {
+            missing.push("metric");
+            lines.push(format!(
+                "metric = \"?\"  # {}",
+                c.metric_phrase.replace('\n', " ")
+            ));
+        }
+    }
+    if c.kind == Kind::Target || c.comparator != Comparator::Exactly {
+        lines.push(format!(
+            "comparator = {}",
+            toml_string(c.comparator.as_str())
+        ));
+    }
+    lines.push(format!("value = {}", toml_number(c.value.value())));
+    lines.push(format!(
+        "unit = {}",
+        toml_string(&c.value.unit().to_string())
+    ));
+    if let Some(upper) = &c.upper {
+        match in_unit(upper, c.value.unit()) {
+            Some(v) => lines.push(format!("upper = {}", toml_number(v))),
+            None => {
+                missing.push("upper");
+                lines.push(format!("upper = \"?\"  # {upper}"));
+            }
+        }
+    }
+    match c.kind {
+        Kind::Target => {
+            match c.deadline {
+                Some(d) => lines.push(format!("deadline = {}", toml_date(d.date()))),
+                None => {
+                    missing.push("deadline");
+                    lines.push("deadline = ?".to_owned());
+                }
+            }
+            if let Some(p) = c.period {
+                lines.push(format!("period = {}", toml_string(&p.to_string())));
+            }
+        }
+        Kind::Observation => match c.as_of {
+            Some(d) => lines.push(format!("as_of = {}", toml_date(d))),
+            None => {
+                missing.push("as_of");
+                lines.push("as_of = ?".to_owned());
+            }
+        },
+    }
+    lines.push(format!("quote = {}", toml_string(&c.quote)));
+
+    let mut out = String::new();
+    let mut note = format!("# confidence {}", c.confidence);
+    if !c.reasons.is_empty() {
+        note.push_str(": ");
+        note.push_str(&c.reasons.join("; ").replace('\n', " "));
+    }
+    out.push_str(&note);
+    out.push('\n');
+    let low = c.confidence < Decimal::new(5, 1);
+    if missing.is_empty() && !low {
+        for line in lines {
+            out.push_str(&line);
+            out.push('\n');
+        }
+    } else {
+        let why = if missing.is_empty() {
+            "low confidence".to_owned()
+        } else {
+            format!("missing {}", missing.join(", "))
+        };
+        out.push_str(&format!("# Incomplete ({why}): complete and uncomment.\n"));
+        for line in lines {
+            out.push_str("# ");
+            out.push_str(&line);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+#[derive(Serialize)]
+struct JsonSpan {
+    start: usize,
+    end: usize,
+}
+
+#[derive(Serialize)]
+struct JsonCandidate<'a> {
+    kind: &'static str,
+    jurisdiction: Option<&'a str>,
+    jurisdiction_phrase: &'a str,
+    jurisdiction_in_catalog: bool,
+    metric: Option<&'a str>,
+    metric_phrase: &'a str,
+    comparator: &'static str,
+    value: JsonDecimal,
+    upper: Option<JsonDecimal>,
+    unit: String,
+    canonical_value: JsonDecimal,
+    canonical_upper: Option<JsonDecimal>,
+    canonical_unit: String,
+    deadline: Option<String>,
+    deadline_end: Option<NaiveDate>,
+    period: Option<String>,
+    as_of: Option<String>,
+    quote: &'a str,
+    span: JsonSpan,
+    confidence: JsonDecimal,
+    reasons: &'a [String],
+}
+
+impl<'a> From<&'a Candidate> for JsonCandidate<'a> {
+    fn from(c: &'a Candidate) -> JsonCandidate<'a> {
+        JsonCandidate {
+            kind: c.kind.as_str(),
+            jurisdiction: c.jurisdiction.as_ref().map(|j| j.as_str()),
+            jurisdiction_phrase: &c.jurisdiction_phrase,
+            jurisdiction_in_catalog: c.jurisdiction_in_catalog,
+            metric: c.metric.as_ref().map(|m| m.as_str()),
+            metric_phrase: &c.metric_phrase,
+            comparator: c.comparator.as_str(),
+            value: JsonDecimal(c.value.value()),
+            upper: c
+                .upper
+                .as_ref()
+                .and_then(|u| in_unit(u, c.value.unit()))
+                .map(JsonDecimal),
+            unit: c.value.unit().to_string(),
+            canonical_value: JsonDecimal(c.value.canonical_value()),
+            canonical_upper: c.upper.as_ref().map(|u| JsonDecimal(u.canonical_value())),
+            canonical_unit: c.value.dimension().canonical_unit().to_string(),
+            deadline: c.deadline.map(|d| d.to_string()),
+            deadline_end: c.deadline.map(|d| d.end()),
+            period: c.period.map(|p| p.to_string()),
+            as_of: c.as_of.map(|d| d.to_string()),
+            quote: &c.quote,
+            span: JsonSpan {
+                start: c.span.start,
+                end: c.span.end,
+            },
+            confidence: JsonDecimal(c.confidence),
+            reasons: &c.reasons,
+        }
+    }
+}

@@ -1,0 +1,129 @@
+//! JSON Schemas of every JSON output, generated from the types that write
+//! the outputs, so a dashboard can validate what it receives.
+//!
+//! The schemas are shipped in the repository's `schemas/` folder; a test
+//! checks that the shipped files equal what this module generates and that
+//! real outputs validate against them.
+//!
+//! ```
+//! use policy_targets::schema::{Contract, schema};
+//!
+//! let text = schema(Contract::Rank);
+//! assert!(text.contains(r#""title": "Ranking""#));
+//! ```
+
+use std::borrow::Cow;
+
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
+
+/// A JSON output with a contract.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Contract {
+    /// `targets export --format json`.
+    Export,
+    /// `targets rank --format json`.
+    Rank,
+    /// `targets gap --format json`.
+    Gap,
+    /// `targets progress --format json`.
+    Progress,
+}
+
+impl Contract {
+    /// Every contract.
+    pub const ALL: [Contract; 4] = [Contract::Export, Contract::Rank, Contract::Gap, Contract::Progress];
+
+    /// The file name of its shipped schema (`rank.schema.json`).
+    pub fn file_name(self) -> &'static str {
+        match self {
+            Contract::Export => "export.schema.json",
+            Contract::Rank => "rank.schema.json",
+            Contract::Gap => "gap.schema.json",
+            Contract::Progress => "progress.schema.json",
+        }
+    }
+}
+
+/// The JSON Schema (draft 2020-12) of a contract, pretty-printed.
+pub fn schema(contract: Contract) -> String {
+    let schema = match contract {
+        Contract::Export => schemars::schema_for!(crate::export::Document),
+        Contract::Rank => schemars::schema_for!(crate::output::RankingJson<'static>),
+        Contract::Gap => schemars::schema_for!(crate::output::GapJson<'static>),
+        Contract::Progress => schemars::schema_for!(crate::output::ProgressJson<'static>),
+    };
+    let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+impl JsonSchema for crate::export::JsonDecimal {
+    fn schema_name() -> Cow<'static, str> {
+        "Decimal".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "number",
+            "description": "An exact decimal: the JSON number carries exactly its digits (never a binary float)."
+        })
+    }
+}
+
+macro_rules! string_schema {
+    ($t:ty, $name:literal, $description:literal) => {
+        impl JsonSchema for $t {
+            fn schema_name() -> Cow<'static, str> {
+                $name.into()
+            }
+            fn json_schema(_: &mut SchemaGenerator) -> Schema {
+                json_schema!({ "type": "string", "description": $description })
+            }
+        }
+    };
+    ($t:ty, $name:literal, $description:literal, [$($value:literal),+]) => {
+        impl JsonSchema for $t {
+            fn schema_name() -> Cow<'static, str> {
+                $name.into()
+            }
+            fn json_schema(_: &mut SchemaGenerator) -> Schema {
+                json_schema!({ "type": "string", "description": $description, "enum": [$($value),+] })
+            }
+        }
+    };
+}
+
+string_schema!(crate::Id, "Id", "A snake_case identifier.");
+string_schema!(
+    crate::JurisdictionCode,
+    "JurisdictionCode",
+    "A 6-digit GB/T 2260 code (the nation is 100000) or a snake_case group slug."
+);
+string_schema!(crate::Unit, "Unit", "A unit as written (个, TB, 亿元, 万人, %) or a canonical unit (count, TB, CNY, person, percent, PFLOPS).");
+string_schema!(crate::PartialDate, "PartialDate", "A year (2027), a month (2025-06) or a day (2025-06-13).");
+string_schema!(crate::Period, "Period", "A plan period, START/END (2025/2027).");
+string_schema!(crate::Per, "Per", "The normalisation: none, capita, gdp, year or a combination such as capita,year.");
+string_schema!(crate::Precision, "Precision", "How precisely a date is known.", ["year", "month", "day"]);
+string_schema!(crate::Level, "Level", "An administrative level.", ["nation", "province", "prefecture", "county", "group"]);
+string_schema!(
+    crate::Dimension,
+    "Dimension",
+    "What a quantity measures.",
+    ["count", "data_volume", "money", "persons", "share", "compute"]
+);
+string_schema!(crate::Polarity, "Polarity", "Whether more is better.", ["higher_is_better", "lower_is_better"]);
+string_schema!(crate::Basis, "Basis", "Stock (level reached) or flow (amount added).", ["stock", "flow"]);
+string_schema!(crate::Status, "SourceStatus", "Draft for comment or final.", ["draft", "final"]);
+string_schema!(crate::Force, "Force", "Legal force.", ["law", "regulation", "plan", "notice", "statement"]);
+string_schema!(
+    crate::Comparator,
+    "Comparator",
+    "How a target's value is meant.",
+    ["at_least", "more_than", "at_most", "less_than", "exactly", "range"]
+);
+string_schema!(
+    crate::progress::Status,
+    "ProgressStatus",
+    "The verdict on a target.",
+    ["met", "missed", "no_data", "insufficient_data", "on_track", "acceleration_needed", "limited_progress", "moving_away"]
+);
+string_schema!(crate::progress::Pace, "Pace", "How the rates were computed.", ["linear", "compound"]);
