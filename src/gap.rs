@@ -335,13 +335,18 @@ pub fn gap(catalog: &Catalog, query: &GapQuery) -> Result<Gap, Error> {
     codes.extend(others.iter().map(|t| &t.jurisdiction));
     let (denominators, missing) = normalize::denominators(catalog, &codes, query.per, query.as_of);
     let needs_denominator = query.per.denominator_metric().is_some();
+    // Why a jurisdiction has no denominator, when it needs one and has none.
+    let lacks_denominator = |code: &JurisdictionCode| -> Option<String> {
+        (needs_denominator && !denominators.contains_key(code)).then(|| {
+            missing
+                .iter()
+                .find(|(c, _)| c == code)
+                .map(|(_, r)| r.clone())
+                .unwrap_or_default()
+        })
+    };
     let subject_denominator: Option<&Denominator> = denominators.get(&subject.code);
-    if needs_denominator && subject_denominator.is_none() {
-        let reason = missing
-            .iter()
-            .find(|(c, _)| c == &subject.code)
-            .map(|(_, r)| r.clone())
-            .unwrap_or_default();
+    if let Some(reason) = lacks_denominator(&subject.code) {
         return Err(problem(format!(
             "{} ({}) has no denominator: {reason}",
             subject.name_zh, subject.code
@@ -357,12 +362,7 @@ pub fn gap(catalog: &Catalog, query: &GapQuery) -> Result<Gap, Error> {
     let benchmark_value = match &query.benchmark {
         Benchmark::Jurisdiction(_) => {
             let t = others[0];
-            if needs_denominator && !denominators.contains_key(&t.jurisdiction) {
-                let reason = missing
-                    .iter()
-                    .find(|(c, _)| c == &t.jurisdiction)
-                    .map(|(_, r)| r.clone())
-                    .unwrap_or_default();
+            if let Some(reason) = lacks_denominator(&t.jurisdiction) {
                 return Err(problem(format!(
                     "the benchmark {} has no denominator: {reason}",
                     t.jurisdiction
@@ -373,12 +373,7 @@ pub fn gap(catalog: &Catalog, query: &GapQuery) -> Result<Gap, Error> {
         Benchmark::Statistic(stat, peer_set) => {
             let mut values = Vec::new();
             for t in &others {
-                if needs_denominator && !denominators.contains_key(&t.jurisdiction) {
-                    let reason = missing
-                        .iter()
-                        .find(|(c, _)| c == &t.jurisdiction)
-                        .map(|(_, r)| r.clone())
-                        .unwrap_or_default();
+                if let Some(reason) = lacks_denominator(&t.jurisdiction) {
                     excluded.push((t.jurisdiction.clone(), reason));
                     continue;
                 }
