@@ -18,8 +18,8 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::value::RawValue;
 
 use crate::catalog::{Origin, Parts};
-use crate::output::{CsvOptions, write_csv_rows};
 use crate::error::{Error, ErrorKind, Errors, Position};
+use crate::output::{CsvOptions, write_csv_rows};
 use crate::{
     Baseline, Basis, Catalog, Comparator, Deadline, Id, Jurisdiction, JurisdictionCode, Metric,
     Observation, PartialDate, Period, Precision, Quantity, Source, Target, Unit,
@@ -363,7 +363,11 @@ pub const CSV_COLUMNS: [&str; 23] = [
 /// The catalogue as tidy CSV: one row per target or observation, with the
 /// columns of [`CSV_COLUMNS`] (UTF-8, exact decimals, ISO dates); see
 /// [`CsvOptions`] for the byte order mark and the formula guard.
-pub fn write_csv<W: std::io::Write>(catalog: &Catalog, out: W, options: &CsvOptions) -> Result<(), Error> {
+pub fn write_csv<W: std::io::Write>(
+    catalog: &Catalog,
+    out: W,
+    options: &CsvOptions,
+) -> Result<(), Error> {
     let context = |code: &JurisdictionCode, metric: &Id, source: &Id| {
         let j = catalog.jurisdiction(code.as_str());
         let m = catalog.metric(metric.as_str());
@@ -380,7 +384,8 @@ pub fn write_csv<W: std::io::Write>(catalog: &Catalog, out: W, options: &CsvOpti
     };
     let mut rows = Vec::with_capacity(catalog.targets().len() + catalog.observations().len());
     for t in catalog.targets() {
-        let [jzh, jen, level, mzh, title, issuer, published] = context(&t.jurisdiction, &t.metric, &t.source);
+        let [jzh, jen, level, mzh, title, issuer, published] =
+            context(&t.jurisdiction, &t.metric, &t.source);
         rows.push(vec![
             "target".to_owned(),
             t.id.to_string(),
@@ -408,7 +413,8 @@ pub fn write_csv<W: std::io::Write>(catalog: &Catalog, out: W, options: &CsvOpti
         ]);
     }
     for o in catalog.observations() {
-        let [jzh, jen, level, mzh, title, issuer, published] = context(&o.jurisdiction, &o.metric, &o.source);
+        let [jzh, jen, level, mzh, title, issuer, published] =
+            context(&o.jurisdiction, &o.metric, &o.source);
         rows.push(vec![
             "observation".to_owned(),
             o.id.to_string(),

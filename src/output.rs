@@ -86,7 +86,11 @@ pub(crate) fn write_csv_rows<W: Write>(
     writer.write_record(header).map_err(csv_error)?;
     for row in rows {
         writer
-            .write_record(row.iter().map(|cell| options.guard(cell)).map(|c| c.into_owned()))
+            .write_record(
+                row.iter()
+                    .map(|cell| options.guard(cell))
+                    .map(|c| c.into_owned()),
+            )
             .map_err(csv_error)?;
     }
     writer

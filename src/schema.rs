@@ -31,7 +31,12 @@ pub enum Contract {
 
 impl Contract {
     /// Every contract.
-    pub const ALL: [Contract; 4] = [Contract::Export, Contract::Rank, Contract::Gap, Contract::Progress];
+    pub const ALL: [Contract; 4] = [
+        Contract::Export,
+        Contract::Rank,
+        Contract::Gap,
+        Contract::Progress,
+    ];
 
     /// The file name of its shipped schema (`rank.schema.json`).
     pub fn file_name(self) -> &'static str {
@@ -98,32 +103,106 @@ string_schema!(
     "JurisdictionCode",
     "A 6-digit GB/T 2260 code (the nation is 100000) or a snake_case group slug."
 );
-string_schema!(crate::Unit, "Unit", "A unit as written (个, TB, 亿元, 万人, %) or a canonical unit (count, TB, CNY, person, percent, PFLOPS).");
-string_schema!(crate::PartialDate, "PartialDate", "A year (2027), a month (2025-06) or a day (2025-06-13).");
-string_schema!(crate::Period, "Period", "A plan period, START/END (2025/2027).");
-string_schema!(crate::Per, "Per", "The normalisation: none, capita, gdp, year or a combination such as capita,year.");
-string_schema!(crate::Precision, "Precision", "How precisely a date is known.", ["year", "month", "day"]);
-string_schema!(crate::Level, "Level", "An administrative level.", ["nation", "province", "prefecture", "county", "group"]);
+string_schema!(
+    crate::Unit,
+    "Unit",
+    "A unit as written (个, TB, 亿元, 万人, %) or a canonical unit (count, TB, CNY, person, percent, PFLOPS)."
+);
+string_schema!(
+    crate::PartialDate,
+    "PartialDate",
+    "A year (2027), a month (2025-06) or a day (2025-06-13)."
+);
+string_schema!(
+    crate::Period,
+    "Period",
+    "A plan period, START/END (2025/2027)."
+);
+string_schema!(
+    crate::Per,
+    "Per",
+    "The normalisation: none, capita, gdp, year or a combination such as capita,year."
+);
+string_schema!(
+    crate::Precision,
+    "Precision",
+    "How precisely a date is known.",
+    ["year", "month", "day"]
+);
+string_schema!(
+    crate::Level,
+    "Level",
+    "An administrative level.",
+    ["nation", "province", "prefecture", "county", "group"]
+);
 string_schema!(
     crate::Dimension,
     "Dimension",
     "What a quantity measures.",
-    ["count", "data_volume", "money", "persons", "share", "compute"]
+    [
+        "count",
+        "data_volume",
+        "money",
+        "persons",
+        "share",
+        "compute"
+    ]
 );
-string_schema!(crate::Polarity, "Polarity", "Whether more is better.", ["higher_is_better", "lower_is_better"]);
-string_schema!(crate::Basis, "Basis", "Stock (level reached) or flow (amount added).", ["stock", "flow"]);
-string_schema!(crate::Status, "SourceStatus", "Draft for comment or final.", ["draft", "final"]);
-string_schema!(crate::Force, "Force", "Legal force.", ["law", "regulation", "plan", "notice", "statement"]);
+string_schema!(
+    crate::Polarity,
+    "Polarity",
+    "Whether more is better.",
+    ["higher_is_better", "lower_is_better"]
+);
+string_schema!(
+    crate::Basis,
+    "Basis",
+    "Stock (level reached) or flow (amount added).",
+    ["stock", "flow"]
+);
+string_schema!(
+    crate::Status,
+    "SourceStatus",
+    "Draft for comment or final.",
+    ["draft", "final"]
+);
+string_schema!(
+    crate::Force,
+    "Force",
+    "Legal force.",
+    ["law", "regulation", "plan", "notice", "statement"]
+);
 string_schema!(
     crate::Comparator,
     "Comparator",
     "How a target's value is meant.",
-    ["at_least", "more_than", "at_most", "less_than", "exactly", "range"]
+    [
+        "at_least",
+        "more_than",
+        "at_most",
+        "less_than",
+        "exactly",
+        "range"
+    ]
 );
 string_schema!(
     crate::progress::Status,
     "ProgressStatus",
     "The verdict on a target.",
-    ["met", "missed", "no_data", "insufficient_data", "on_track", "acceleration_needed", "limited_progress", "moving_away"]
+    [
+        "met",
+        "missed",
+        "no_data",
+        "insufficient_data",
+        "on_track",
+        "acceleration_needed",
+        "limited_progress",
+        "moving_away"
+    ]
 );
-string_schema!(crate::progress::Pace, "Pace", "How the rates were computed.", ["linear", "compound"]);
+string_schema!(
+    crate::progress::Pace,
+    "Pace",
+    "How the rates were computed.",
+    ["linear", "compound"]
+);

@@ -1,0 +1,241 @@
+//! The HTML report in a real browser: headless Chromium opens the page the
+//! command line writes, the rendered document must hold the charts and the
+//! key figures, the page must log nothing to the console, and a screenshot is
+//! kept under `target/report-test/` for people (and CI artifacts) to look at.
+//!
+//! Without `chromium` (or `chromium-browser`) on `PATH` the test is skipped
+//! with a message, unless the `CI` environment variable is set: in CI a
+//! missing browser is a failure (`.ci/run` installs Debian's `chromium` and
+//! `fonts-noto-cjk`).
+
+use std::fs::File;
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitStatus, Stdio};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+/// How long one browser run may take before it is killed.
+const TIMEOUT: Duration = Duration::from_secs(60);
+
+/// The first of `chromium`, `chromium-browser` found on `PATH`.
+fn find_chromium() -> Option<PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    ["chromium", "chromium-browser"].iter().find_map(|name| {
+        std::env::split_paths(&path)
+            .map(|dir| dir.join(name))
+            .find(|candidate| candidate.is_file())
+    })
+}
+
+/// What a browser run left behind.
+struct Run {
+    status: Option<ExitStatus>,
+    stdout: String,
+    stderr: String,
+}
+
+/// A fresh, empty folder under Cargo's temporary folder for tests.
+fn fresh_dir(label: &str) -> PathBuf {
+    let nanos = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_nanos())
+        .unwrap_or(0);
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("chromium-{label}-{}-{nanos}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// Runs headless Chromium on `page` with `extra` arguments, its output sent
+/// to files (so a full pipe never blocks it), killed after [`TIMEOUT`].
+fn chromium(browser: &Path, page: &Path, extra: &[String], label: &str) -> Run {
+    let scratch = fresh_dir(label);
+    let profile = scratch.join("profile");
+    let out_path = scratch.join("stdout.txt");
+    let err_path = scratch.join("stderr.txt");
+    let mut command = Command::new(browser);
+    command
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--disable-dev-shm-usage",
+            "--no-first-run",
+            "--no-default-browser-check",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--disable-extensions",
+            "--hide-scrollbars",
+            "--enable-logging=stderr",
+            "--v=0",
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .args(extra)
+        .arg(format!("file://{}", page.display()))
+        .stdin(Stdio::null())
+        .stdout(File::create(&out_path).unwrap())
+        .stderr(File::create(&err_path).unwrap());
+    #[cfg(unix)]
+    {
+        // Its own process group, so that a hung browser is killed with all
+        // of its helper processes.
+        use std::os::unix::process::CommandExt;
+        command.process_group(0);
+    }
+    let mut child = command.spawn().expect("chromium starts");
+    let started = Instant::now();
+    let status = loop {
+        match child.try_wait() {
+            Ok(Some(status)) => break Some(status),
+            Ok(None) if started.elapsed() < TIMEOUT => {
+                std::thread::sleep(Duration::from_millis(100));
+            }
+            _ => {
+                #[cfg(unix)]
+                {
+                    let _ = Command::new("kill")
+                        .args(["-KILL", &format!("-{}", child.id())])
+                        .status();
+                }
+                let _ = child.kill();
+                let _ = child.wait();
+                break None;
+            }
+        }
+    };
+    let run = Run {
+        status,
+        stdout: String::from_utf8_lossy(&std::fs::read(&out_path).unwrap_or_default()).into_owned(),
+        stderr: String::from_utf8_lossy(&std::fs::read(&err_path).unwrap_or_default()).into_owned(),
+    };
+    let _ = std::fs::remove_dir_all(&scratch);
+    run
+}
+
+/// Lines of Chromium's log that report the page's console: messages the
+/// page logged (`INFO:CONSOLE:1] "…"`, `CONSOLE(1)` in older versions) and
+/// uncaught exceptions. Chromium's own noise (D-Bus, GPU, sandbox) is not
+/// the page's and is ignored.
+fn console_lines(stderr: &str) -> Vec<&str> {
+    stderr
+        .lines()
+        .filter(|l| l.contains(":CONSOLE") || l.contains("CONSOLE(") || l.contains("Uncaught"))
+        .collect()
+}
+
+#[test]
+fn the_report_renders_in_headless_chromium() {
+    let Some(browser) = find_chromium() else {
+        if std::env::var_os("CI").is_some() {
+            panic!(
+                "CI is set but neither chromium nor chromium-browser is on PATH: \
+                 install Debian's chromium and fonts-noto-cjk (see .ci/run)"
+            );
+        }
+        eprintln!(
+            "skipping the browser test: neither chromium nor chromium-browser is on PATH \
+             (install Debian's chromium and fonts-noto-cjk to run it; with CI set it fails instead)"
+        );
+        return;
+    };
+
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = root.join("target").join("report-test");
+    std::fs::create_dir_all(&dir).unwrap();
+    let page = dir.join("report.html");
+    let screenshot = dir.join("report.png");
+    let _ = std::fs::remove_file(&screenshot);
+
+    let out = Command::new(env!("CARGO_BIN_EXE_targets"))
+        .current_dir(root)
+        .args([
+            "report",
+            "--as-of",
+            "2025-07-04",
+            "--html",
+            "target/report-test/report.html",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "targets report --html failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let page = page.canonicalize().unwrap();
+
+    // The rendered document.
+    let dom = chromium(&browser, &page, &["--dump-dom".to_owned()], "dom");
+    assert!(
+        dom.status.is_some_and(|s| s.success()),
+        "chromium --dump-dom failed or timed out ({:?}):\n{}",
+        dom.status,
+        dom.stderr
+    );
+    let html = &dom.stdout;
+    assert!(html.contains("<svg"), "no SVG in the rendered page");
+    assert!(
+        html.matches("<rect").count() >= 20,
+        "the charts have too few bars"
+    );
+    for figure in [
+        "《政策量化目标概览》",
+        "1,000",
+        "591",
+        "3,000 TB",
+        "江苏省",
+        "苏州市（江苏省内）",
+        "广西壮族自治区",
+        "来源与原文",
+    ] {
+        assert!(
+            html.contains(figure),
+            "{figure} is not in the rendered page"
+        );
+    }
+    let lower = html.to_lowercase();
+    assert!(!lower.contains("<script"), "the page runs no script");
+    assert!(!lower.contains(" src="), "the page loads nothing");
+    assert!(!lower.contains("<link"), "the page loads nothing");
+    let console = console_lines(&dom.stderr);
+    assert!(
+        console.is_empty(),
+        "the page logged to the console:\n{}",
+        console.join("\n")
+    );
+
+    // The screenshot, an artifact for people to look at.
+    let shot = chromium(
+        &browser,
+        &page,
+        &[
+            format!("--screenshot={}", screenshot.display()),
+            "--window-size=1280,4000".to_owned(),
+        ],
+        "screenshot",
+    );
+    assert!(
+        shot.status.is_some_and(|s| s.success()),
+        "chromium --screenshot failed or timed out ({:?}):\n{}",
+        shot.status,
+        shot.stderr
+    );
+    let png = std::fs::read(&screenshot).expect("the screenshot is written");
+    assert!(
+        png.starts_with(b"\x89PNG\r\n\x1a\n"),
+        "the screenshot is a PNG"
+    );
+    assert!(
+        png.len() > 100_000,
+        "the screenshot is nearly empty ({} bytes)",
+        png.len()
+    );
+    let console = console_lines(&shot.stderr);
+    assert!(
+        console.is_empty(),
+        "the page logged to the console:\n{}",
+        console.join("\n")
+    );
+    eprintln!("screenshot: {}", screenshot.display());
+}
