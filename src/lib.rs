@@ -53,8 +53,8 @@
 
 mod catalog;
 mod comparator;
-mod date;
 pub mod datapackage;
+mod date;
 pub mod design;
 mod error;
 pub mod export;

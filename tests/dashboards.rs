@@ -28,7 +28,12 @@ fn json(args: &[&str]) -> Value {
 
 fn csv_rows(bytes: &[u8]) -> (Vec<String>, Vec<Vec<String>>) {
     let mut reader = csv::Reader::from_reader(bytes);
-    let header = reader.headers().unwrap().iter().map(str::to_owned).collect();
+    let header = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .map(str::to_owned)
+        .collect();
     let rows = reader
         .records()
         .map(|r| r.unwrap().iter().map(str::to_owned).collect())
@@ -49,7 +54,10 @@ fn cell(v: &Value) -> String {
 fn validate(contract: Contract, instance: &Value) {
     let schema: Value = serde_json::from_str(&schema(contract)).unwrap();
     let validator = jsonschema::validator_for(&schema).unwrap();
-    let errors: Vec<String> = validator.iter_errors(instance).map(|e| e.to_string()).collect();
+    let errors: Vec<String> = validator
+        .iter_errors(instance)
+        .map(|e| e.to_string())
+        .collect();
     assert!(errors.is_empty(), "{contract:?}: {errors:#?}");
 }
 
@@ -65,7 +73,11 @@ fn shipped_schemas_are_the_generated_ones() {
             contract.file_name()
         );
         assert_eq!(
-            String::from_utf8(targets(&["schema", &format!("{contract:?}").to_lowercase()])).unwrap(),
+            String::from_utf8(targets(&[
+                "schema",
+                &format!("{contract:?}").to_lowercase()
+            ]))
+            .unwrap(),
             shipped
         );
     }
@@ -75,28 +87,69 @@ fn shipped_schemas_are_the_generated_ones() {
 fn every_json_output_validates_against_its_schema() {
     validate(Contract::Export, &json(&["export", "--format", "json"]));
     for per in ["none", "capita", "gdp", "capita,year"] {
-        let v = json(&["rank", "high_quality_datasets", "--per", per, "--as-of", "2025-07-04", "--format", "json"]);
+        let v = json(&[
+            "rank",
+            "high_quality_datasets",
+            "--per",
+            per,
+            "--as-of",
+            "2025-07-04",
+            "--format",
+            "json",
+        ]);
         validate(Contract::Rank, &v);
     }
     for against in ["江苏", "median", "500个"] {
         let v = json(&[
-            "gap", "广西", "--against", against, "--metric", "high_quality_datasets", "--per", "none",
-            "--as-of", "2025-07-04", "--format", "json",
+            "gap",
+            "广西",
+            "--against",
+            against,
+            "--metric",
+            "high_quality_datasets",
+            "--per",
+            "none",
+            "--as-of",
+            "2025-07-04",
+            "--format",
+            "json",
         ]);
         validate(Contract::Gap, &v);
     }
-    validate(Contract::Progress, &json(&["progress", "--as-of", "2025-07-04", "--format", "json"]));
+    validate(
+        Contract::Progress,
+        &json(&["progress", "--as-of", "2025-07-04", "--format", "json"]),
+    );
     // Rows with every field filled: the fixture's pace verdicts.
     let v = json(&[
-        "progress", "--data", "tests/fixtures/progress/linear", "--as-of", "2026-12-31", "--format", "json",
+        "progress",
+        "--data",
+        "tests/fixtures/progress/linear",
+        "--as-of",
+        "2026-12-31",
+        "--format",
+        "json",
     ]);
-    assert!(v["rows"].as_array().unwrap().iter().any(|r| !r["pace_ratio"].is_null()));
+    assert!(
+        v["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| !r["pace_ratio"].is_null())
+    );
     validate(Contract::Progress, &v);
 }
 
 #[test]
 fn a_schema_rejects_a_wrong_output() {
-    let mut v = json(&["rank", "high_quality_datasets", "--as-of", "2025-07-04", "--format", "json"]);
+    let mut v = json(&[
+        "rank",
+        "high_quality_datasets",
+        "--as-of",
+        "2025-07-04",
+        "--format",
+        "json",
+    ]);
     v["rows"][0]["value"] = Value::String("1000".into());
     let schema: Value = serde_json::from_str(&schema(Contract::Rank)).unwrap();
     assert!(!jsonschema::is_valid(&schema, &v));
@@ -104,7 +157,14 @@ fn a_schema_rejects_a_wrong_output() {
 
 #[test]
 fn rank_csv_equals_rank_json() {
-    let args = ["rank", "high_quality_datasets", "--per", "capita", "--as-of", "2025-07-04"];
+    let args = [
+        "rank",
+        "high_quality_datasets",
+        "--per",
+        "capita",
+        "--as-of",
+        "2025-07-04",
+    ];
     let v = json(&[&args[..], &["--format", "json"]].concat());
     let (header, rows) = csv_rows(&targets(&[&args[..], &["--format", "csv"]].concat()));
     assert_eq!(header, policy_targets::output::RANK_CSV_COLUMNS);
@@ -122,7 +182,15 @@ fn rank_csv_equals_rank_json() {
 #[test]
 fn gap_csv_equals_gap_json() {
     let args = [
-        "gap", "广西", "--against", "江苏", "--metric", "high_quality_datasets", "--per", "capita", "--as-of",
+        "gap",
+        "广西",
+        "--against",
+        "江苏",
+        "--metric",
+        "high_quality_datasets",
+        "--per",
+        "capita",
+        "--as-of",
         "2025-07-04",
     ];
     let v = json(&[&args[..], &["--format", "json"]].concat());
@@ -137,7 +205,13 @@ fn gap_csv_equals_gap_json() {
 
 #[test]
 fn progress_csv_equals_progress_json() {
-    let args = ["progress", "--data", "tests/fixtures/progress/compound", "--as-of", "2026-12-31"];
+    let args = [
+        "progress",
+        "--data",
+        "tests/fixtures/progress/compound",
+        "--as-of",
+        "2026-12-31",
+    ];
     let v = json(&[&args[..], &["--format", "json"]].concat());
     let (header, rows) = csv_rows(&targets(&[&args[..], &["--format", "csv"]].concat()));
     assert_eq!(header, policy_targets::output::PROGRESS_CSV_COLUMNS);
@@ -202,14 +276,24 @@ fn csv_cells_cannot_run_as_formulas() {
     let (header, rows) = csv_rows(&targets(&["export", "--data", data, "--format", "csv"]));
     let row = &rows[0];
     let get = |name: &str| row[header.iter().position(|h| h == name).unwrap()].clone();
-    assert_eq!(get("quote"), "'=HYPERLINK(\"http://example.invalid\",\"click\")");
+    assert_eq!(
+        get("quote"),
+        "'=HYPERLINK(\"http://example.invalid\",\"click\")"
+    );
     assert_eq!(get("source_title"), "'+SUM(A1:A9)");
     assert_eq!(get("issuer"), "'@evil");
     assert_eq!(get("note"), "'-2+3");
     assert_eq!(get("value"), "10", "numbers are left alone");
 
     // Machine consumers can ask for the text as it is.
-    let (header, rows) = csv_rows(&targets(&["export", "--data", data, "--format", "csv", "--raw-csv"]));
+    let (header, rows) = csv_rows(&targets(&[
+        "export",
+        "--data",
+        data,
+        "--format",
+        "csv",
+        "--raw-csv",
+    ]));
     let quote = &rows[0][header.iter().position(|h| h == "quote").unwrap()];
     assert_eq!(quote, "=HYPERLINK(\"http://example.invalid\",\"click\")");
     let _ = std::fs::remove_dir_all(&dir);
@@ -220,7 +304,8 @@ fn data_package_files_and_descriptor() {
     let dir = std::env::temp_dir().join(format!("policy-targets-package-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     targets(&["export", "--format", "datapackage", dir.to_str().unwrap()]);
-    let descriptor: Value = serde_json::from_slice(&std::fs::read(dir.join("datapackage.json")).unwrap()).unwrap();
+    let descriptor: Value =
+        serde_json::from_slice(&std::fs::read(dir.join("datapackage.json")).unwrap()).unwrap();
     assert_eq!(descriptor["profile"], "tabular-data-package");
     let resources = descriptor["resources"].as_array().unwrap();
     for r in resources {
@@ -243,7 +328,8 @@ fn data_package_files_and_descriptor() {
         .filter_map(|e| e.ok())
         .filter(|e| {
             let name = e.file_name().to_string_lossy().into_owned();
-            name.starts_with(".policy-targets-package-") && (name.ends_with(".tmp") || name.ends_with(".old"))
+            name.starts_with(".policy-targets-package-")
+                && (name.ends_with(".tmp") || name.ends_with(".old"))
         })
         .collect();
     assert!(leftovers.is_empty());
