@@ -508,7 +508,21 @@ fn classify(line: &[char]) -> BlockKind {
         return BlockKind::Date(date);
     }
     let last = line.last().copied().unwrap_or('。');
-    if s.contains('。') || matches!(last, '。' | '!' | '?' | ';' | '…' | ':') || line.len() > 80
+    // A comma outside a title makes a line prose (a one-line text), not a
+    // heading.
+    let mut depth = 0i32;
+    let comma = line.iter().any(|&c| {
+        match c {
+            '《' => depth += 1,
+            '》' => depth -= 1,
+            _ => {}
+        }
+        depth <= 0 && matches!(c, '，' | ',')
+    });
+    if s.contains('。')
+        || comma
+        || matches!(last, '。' | '!' | '?' | ';' | '…' | ':')
+        || line.len() > 80
     {
         BlockKind::Prose
     } else {
@@ -528,7 +542,32 @@ fn continues(line: &[char]) -> bool {
     let prose = line
         .iter()
         .any(|c| matches!(c, '，' | ',' | '。' | ';' | '；'));
-    open_end && prose && line.len() >= 30
+    // A paragraph that ends with its 来源 (source) line is complete.
+    let tail: String = line
+        .rsplit(|&c| c == '。')
+        .next()
+        .unwrap_or(&[])
+        .iter()
+        .collect();
+    open_end && prose && line.len() >= 12 && !tail.starts_with("来源")
+}
+
+/// Whether a line opens a new item: a list item (一、 （一） 1. 一是) or a
+/// dated news item (3月18日，).
+fn starts_item(line: &[char]) -> bool {
+    let s: String = line.iter().take(8).collect();
+    let numeral = |c: char| is_cn_numeral(c) || c.is_ascii_digit();
+    let mut chars = s.chars();
+    let first = chars.next().unwrap_or(' ');
+    let second = chars.next().unwrap_or(' ');
+    if numeral(first) && matches!(second, '、' | '.' | '是') {
+        return true;
+    }
+    if matches!(first, '(' | '（') && numeral(second) {
+        return true;
+    }
+    let digits = s.chars().take_while(char::is_ascii_digit).count();
+    (1..=2).contains(&digits) && s.chars().nth(digits) == Some('月') && s.contains('日')
 }
 
 /// Paragraphs: lines, with a line that continues joined to the next one.
@@ -541,7 +580,11 @@ fn blocks(src: &[char]) -> Vec<(BlockKind, Vec<Range<usize>>)> {
             continue;
         }
         let kind = classify(&line);
-        if open && matches!(kind, BlockKind::Prose | BlockKind::Heading) && line[0] != '【' {
+        if open
+            && matches!(kind, BlockKind::Prose | BlockKind::Heading)
+            && line[0] != '【'
+            && !starts_item(&line)
+        {
             if let Some(last) = out.last_mut() {
                 last.0 = BlockKind::Prose;
                 last.1.push(range);
@@ -851,7 +894,7 @@ impl Lexicon {
                 }
             }
         }
-        aliases.sort_by(|a, b| b.chars.len().cmp(&a.chars.len()));
+        aliases.sort_by_key(|a| std::cmp::Reverse(a.chars.len()));
 
         let mut places: Vec<(Vec<char>, Place)> = Vec::new();
         let add = |name: &str, place: Place, places: &mut Vec<(Vec<char>, Place)>| {
@@ -903,7 +946,7 @@ impl Lexicon {
                 add(name, place, &mut places);
             }
         }
-        places.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+        places.sort_by_key(|p| std::cmp::Reverse(p.0.len()));
         Lexicon {
             aliases,
             metric_ids,
@@ -922,12 +965,16 @@ enum CueKind {
     Deadline(PartialDate),
     /// 截至2024年底: the date of a reported figure.
     AsOf(PartialDate),
-    /// A date without 到 or 截至; `true` when it can be a deadline (a year,
-    /// 2025年底, 2025年6月底).
+    /// A date without 到 or 截至; `true` when it can be a deadline (a year).
     Bare(PartialDate, bool),
+    /// 2025年底, 2025年6月底: a deadline in a target, a date in a report.
+    End(PartialDate),
     /// A date with a day, or a month and day (the year from the context).
     Event(PartialDate),
     MonthDay(u32, u32),
+    /// The year of a document number (苏府办〔2025〕19号): when the text was
+    /// written.
+    DocYear(i32),
     /// A plan period (2025—2027年, 十四五).
     Period(Period),
     /// A word of plans (力争, 目标, 印发, 方案).
@@ -1083,8 +1130,10 @@ fn date_cue(n: &Norm, i: usize) -> Option<(CueKind, usize)> {
         CueKind::Deadline(date)
     } else if matches!(date, PartialDate::Day(_)) {
         CueKind::Event(date)
+    } else if end_of {
+        CueKind::End(date)
     } else {
-        CueKind::Bare(date, end_of || matches!(date, PartialDate::Year(_)))
+        CueKind::Bare(date, matches!(date, PartialDate::Year(_)))
     };
     Some((kind, k))
 }
@@ -1095,13 +1144,25 @@ fn cues(n: &Norm) -> Vec<Cue> {
     'scan: while i < n.len() {
         let c = n.chars[i];
         if c.is_ascii_digit() {
+            let bracketed = i > 0
+                && matches!(n.get(i - 1), Some('〔' | '[' | '('))
+                && matches!(n.get(i + 4), Some('〕' | ']' | ')'));
+            if let Some(year) = year_at(n, i).filter(|_| bracketed) {
+                out.push(Cue {
+                    pos: i,
+                    kind: CueKind::DocYear(year),
+                });
+                i += 4;
+                continue;
+            }
             if let Some((kind, end)) = date_cue(n, i) {
                 out.push(Cue { pos: i, kind });
                 i = end;
                 continue;
             }
             let after_year = i > 0 && n.get(i - 1) == Some('年');
-            if !after_year && !(i > 0 && n.get(i - 1).is_some_and(|p| p.is_ascii_digit())) {
+            let after_digit = i > 0 && n.get(i - 1).is_some_and(|p| p.is_ascii_digit());
+            if !after_year && !after_digit {
                 if let Some((month, k)) = small_at(n, i, '月', 12) {
                     let day = small_at(n, k, '日', 31).or_else(|| small_at(n, k, '号', 31));
                     if let Some((day, k)) = day {
@@ -1324,7 +1385,6 @@ struct Number {
     value: Decimal,
     magnitude: u8,
     end: usize,
-    chinese: bool,
 }
 
 fn number_at(n: &Norm, i: usize, limit: usize) -> Option<Number> {
@@ -1335,8 +1395,7 @@ fn number_at(n: &Norm, i: usize, limit: usize) -> Option<Number> {
     if end <= i {
         return None;
     }
-    let chinese = !n.chars[i].is_ascii_digit();
-    if chinese {
+    if !n.chars[i].is_ascii_digit() {
         let text: String = n.chars[i..end].iter().collect();
         // 万人, 亿元 alone are words (每万人); 一批, 一个 are articles.
         if matches!(
@@ -1350,7 +1409,6 @@ fn number_at(n: &Norm, i: usize, limit: usize) -> Option<Number> {
         value: lead.value,
         magnitude: lead.magnitude,
         end,
-        chinese,
     })
 }
 
@@ -1520,7 +1578,6 @@ fn figure_at(
             }
         }
     };
-    let _ = num.chinese;
     // A range with units on both sides: 3个—5个.
     if upper.is_none() && n.get(end).is_some_and(is_dash) {
         if let Some(up) = n
@@ -1689,6 +1746,8 @@ struct Doc {
     paras: Vec<Para>,
     /// The first heading that is a document title naming a jurisdiction.
     title_para: Option<usize>,
+    /// The year the text was written, where its first lines say.
+    written: Option<i32>,
 }
 
 /// Where to look for cues and names, nearest first.
@@ -1760,17 +1819,32 @@ impl Doc {
                 section,
             });
         }
-        let title_para = paras.iter().position(|p| {
+        let first_prose = paras
+            .iter()
+            .position(|p| p.kind == BlockKind::Prose)
+            .unwrap_or(paras.len());
+        let title_para = paras[..first_prose].iter().position(|p| {
             p.kind == BlockKind::Heading
                 && PLAN_TITLE_WORDS
                     .iter()
                     .any(|w| p.norm.contains(0..p.norm.len(), w))
                 && p.mentions.iter().any(|m| !m.place.weak)
         });
+        // The date of the text, from the lines before its first paragraph
+        // (a dated masthead, a document number).
+        let written = paras[..first_prose].iter().find_map(|p| match p.kind {
+            BlockKind::Date(d) => Some(d.year()),
+            _ => p.cues.iter().find_map(|c| match c.kind {
+                CueKind::DocYear(y) => Some(y),
+                CueKind::Event(d) => Some(d.year()),
+                _ => None,
+            }),
+        });
         Doc {
             src,
             paras,
             title_para,
+            written,
         }
     }
 
@@ -1811,6 +1885,15 @@ impl Doc {
                 level: 5,
             });
         }
+        if let Some(t) = self.title_para {
+            if t != p && !para.headings.contains(&t) {
+                out.push(Scope {
+                    para: t,
+                    range: 0..self.paras[t].norm.len(),
+                    level: 6,
+                });
+            }
+        }
         out
     }
 
@@ -1827,16 +1910,19 @@ impl Doc {
     }
 
     /// The year the text is written in, near a paragraph: the date its
-    /// sentences open with, else its section's.
+    /// sentences open with or its document number's, else its section's,
+    /// else the text's.
     fn context_year(&self, p: usize) -> Option<i32> {
         let para = &self.paras[p];
         para.cues
             .iter()
             .find_map(|c| match c.kind {
                 CueKind::Event(d) => Some(d.year()),
+                CueKind::DocYear(y) => Some(y),
                 _ => None,
             })
             .or_else(|| para.section.map(|d| d.year()))
+            .or(self.written)
     }
 
     fn resolve_month_day(&self, p: usize, month: u32, day: u32) -> Option<PartialDate> {
@@ -1864,6 +1950,7 @@ impl Doc {
             for (c, clause) in sentence.clauses.iter().enumerate() {
                 let figs = &clause_figures[c];
                 let mut claimed = clause.start;
+                let paired = respectively(n, lexicon, clause, figs);
                 for (k, f) in figs.iter().enumerate() {
                     let next = figs.get(k + 1).map_or(clause.end, |g| g.lead);
                     let after = f.tail..next.max(f.tail);
@@ -1883,6 +1970,10 @@ impl Doc {
                             None => (from_after(&after), true),
                         }
                     };
+                    if let Some(hits) = &paired {
+                        hit = hits.get(k).cloned();
+                        used_after = false;
+                    }
                     let mut reasons = Vec::new();
                     let after_text = n.text(after.clone());
                     let trailing_only = after_text
@@ -2038,6 +2129,23 @@ impl Doc {
                 reasons.push("describes whose figure follows (N个…的), not a target".to_owned());
             }
         }
+        let lead_text = n.text(clause.start..f.lead);
+        if [
+            "每万人",
+            "每百人",
+            "每千人",
+            "每十万人",
+            "人均",
+            "每平方公里",
+            "万人拥有",
+            "每万",
+        ]
+        .iter()
+        .any(|w| lead_text.contains(w))
+        {
+            lower_cap(&mut cap, hundredths(20));
+            reasons.push("a rate per person or per area, not a total".to_owned());
+        }
         if f.rank {
             lower_cap(&mut cap, hundredths(15));
             reasons.push("a rank (前N名), not a quantity".to_owned());
@@ -2055,7 +2163,7 @@ impl Doc {
             confidence -= hundredths(5);
             reasons.push("figure in a heading".to_owned());
         }
-        if f.approx {
+        if f.approx || f.before == Some(Before::About) {
             reasons.push("approximate figure (余, 多, 约, 左右)".to_owned());
         }
 
@@ -2064,13 +2172,37 @@ impl Doc {
         let mut kind = None;
         let mut level = 0u8;
         let mut bare_seen = false;
-        for (lv, cue) in self.cues_in(&scopes) {
+        // Words after the figure that settle it (同比增长, …的目标) count
+        // after its own sentence's earlier words.
+        let sentence_end = para.sentences[s].range.end;
+        let rest = n.text(f.end..sentence_end);
+        let after_cue = if ["同比", "比上年", "较上年", "上年同期"]
+            .iter()
+            .any(|w| rest.contains(w))
+        {
+            Some(Kind::Observation)
+        } else if rest.contains("目标") {
+            Some(Kind::Target)
+        } else {
+            None
+        };
+        let ordered: Vec<(u8, CueKind)> = self.cues_in(&scopes).collect();
+        let mut checked_after = false;
+        for (lv, cue) in ordered {
+            if lv > 2 && !checked_after {
+                checked_after = true;
+                if let Some(k) = after_cue {
+                    kind = Some(k);
+                    level = 2;
+                    break;
+                }
+            }
             let decided = match cue {
                 CueKind::Deadline(_) | CueKind::TargetWord | CueKind::Period(_) => {
                     Some(Kind::Target)
                 }
                 CueKind::AsOf(_) | CueKind::ReportWord => Some(Kind::Observation),
-                CueKind::Bare(d, _) => match ctx_year {
+                CueKind::Bare(d, _) | CueKind::End(d) => match ctx_year {
                     Some(y) if d.year() < y => Some(Kind::Observation),
                     Some(_) => Some(Kind::Target),
                     None => {
@@ -2084,6 +2216,12 @@ impl Doc {
                 kind = Some(k);
                 level = lv;
                 break;
+            }
+        }
+        if kind.is_none() && !checked_after {
+            if let Some(k) = after_cue {
+                kind = Some(k);
+                level = 2;
             }
         }
         let kind = match kind {
@@ -2142,8 +2280,11 @@ impl Doc {
                     CueKind::Period(p) => Some(p),
                     _ => None,
                 });
-                deadline = self.cues_in(&scopes).find_map(|(_, c)| match c {
+                deadline = self.cues_in(&scopes).find_map(|(lv, c)| match c {
                     CueKind::Deadline(d) => Some(Deadline::new(d)),
+                    CueKind::End(d) if lv <= 3 => ctx_year
+                        .is_none_or(|y| d.year() >= y)
+                        .then_some(Deadline::new(d)),
                     _ => None,
                 });
                 if deadline.is_none() {
@@ -2172,7 +2313,7 @@ impl Doc {
             Kind::Observation => {
                 as_of = self.cues_in(&scopes).find_map(|(lv, c)| match c {
                     CueKind::AsOf(d) => Some(d),
-                    CueKind::Bare(d, _) if lv <= 3 => {
+                    CueKind::Bare(d, _) | CueKind::End(d) if lv <= 3 => {
                         ctx_year.is_none_or(|y| d.year() <= y).then_some(d)
                     }
                     CueKind::Event(d) if lv <= 3 => Some(d),
@@ -2234,7 +2375,10 @@ impl Doc {
         if let Some(cap) = cap {
             confidence = confidence.min(cap);
         }
-        let confidence = confidence.clamp(Decimal::ZERO, Decimal::ONE).round_dp(2);
+        let confidence = confidence
+            .clamp(Decimal::ZERO, Decimal::ONE)
+            .round_dp(2)
+            .normalize();
 
         let (quote, span) = self.quote(p, clause);
         Candidate {
@@ -2289,13 +2433,16 @@ impl Doc {
             ms.iter()
                 .filter(inside)
                 .find(|m| !m.title)
-                .or_else(|| ms.iter().filter(inside).next())
+                .or_else(|| ms.iter().find(inside))
         };
         let near: Vec<&Scope> = scopes
             .iter()
             .filter(|s| s.level > 1 && s.level <= 3)
             .collect();
-        let far: Vec<&Scope> = scopes.iter().filter(|s| s.level > 3).collect();
+        let far: Vec<&Scope> = scopes
+            .iter()
+            .filter(|s| s.level > 3 && s.level < 6)
+            .collect();
         for filter in [&explicit as &dyn Fn(&&Mention) -> bool, &weak] {
             if let Some(m) = nearest(filter) {
                 return Some((m, false));
@@ -2342,6 +2489,53 @@ impl Doc {
     }
 }
 
+/// The metrics of a list read with 分别 (数据产业规模、数字经济规模分别达到
+/// 3000亿元、1万亿元): the names before 分别, in order, one per figure after
+/// it.
+fn respectively(
+    n: &Norm,
+    lexicon: &Lexicon,
+    clause: &Range<usize>,
+    figs: &[Figure],
+) -> Option<Vec<MetricHit>> {
+    let q = clause.start
+        + n.str(clause.start, clause.end)
+            .find("分别")
+            .map(|b| n.str(clause.start, clause.end)[..b].chars().count())?;
+    if figs.len() < 2 || figs.iter().any(|f| f.start < q) {
+        return None;
+    }
+    let mut hits = Vec::new();
+    let mut i = clause.start;
+    while i < q {
+        let lowered: Vec<char> = n.chars[i..q].iter().map(|&c| lower(c)).collect();
+        match lexicon
+            .aliases
+            .iter()
+            .find(|a| lowered.starts_with(&a.chars) && !n.title[i])
+        {
+            Some(a) => {
+                hits.push(MetricHit {
+                    metric: a.metric,
+                    pos: i,
+                    end: i + a.chars.len(),
+                    fuzzy: false,
+                });
+                i += a.chars.len();
+            }
+            None => i += 1,
+        }
+    }
+    let fits = hits.len() == figs.len()
+        && hits.iter().zip(figs).all(|(h, f)| {
+            lexicon
+                .aliases
+                .iter()
+                .any(|a| a.metric == h.metric && a.dimension == f.value.dimension())
+        });
+    fits.then_some(hits)
+}
+
 /// Words near a figure whose metric was not recognised.
 fn guess_phrase(n: &Norm, f: &Figure, after: &Range<usize>, before: &Range<usize>) -> String {
     let count_like = matches!(f.value.dimension(), Dimension::Count | Dimension::Persons);
@@ -2351,7 +2545,7 @@ fn guess_phrase(n: &Norm, f: &Figure, after: &Range<usize>, before: &Range<usize
             .next()
             .unwrap_or("")
             .to_owned();
-        s.chars().take(16).collect()
+        s.chars().take(24).collect()
     };
     let after_text = cut(n.text(after.clone()));
     if count_like && !after_text.is_empty() {
@@ -2366,7 +2560,7 @@ fn guess_phrase(n: &Norm, f: &Figure, after: &Range<usize>, before: &Range<usize
     let text: String = text
         .chars()
         .rev()
-        .take(16)
+        .take(24)
         .collect::<Vec<_>>()
         .into_iter()
         .rev()
@@ -2379,12 +2573,14 @@ fn guess_phrase(n: &Norm, f: &Figure, after: &Range<usize>, before: &Range<usize
 fn dedupe(found: Vec<Candidate>) -> Vec<Candidate> {
     let mut out: Vec<Candidate> = Vec::new();
     for c in found {
+        let heading = |c: &Candidate| c.reasons.iter().any(|r| r == "figure in a heading");
         let same = out.iter().position(|o| {
+            let stated_alike =
+                o.kind == c.kind && o.comparator == c.comparator || heading(o) != heading(&c);
             o.metric.is_some()
                 && o.metric == c.metric
-                && o.kind == c.kind
+                && stated_alike
                 && o.jurisdiction == c.jurisdiction
-                && o.comparator == c.comparator
                 && o.value.canonical() == c.value.canonical()
                 && (o.deadline == c.deadline || o.deadline.is_none() || c.deadline.is_none())
         });
@@ -2392,7 +2588,7 @@ fn dedupe(found: Vec<Candidate>) -> Vec<Candidate> {
             Some(i) => {
                 let rank = |c: &Candidate| {
                     (
-                        !c.reasons.iter().any(|r| r == "figure in a heading"),
+                        !heading(c),
                         c.deadline.is_some() || c.as_of.is_some(),
                         c.confidence,
                     )
@@ -2657,5 +2853,696 @@ impl<'a> From<&'a Candidate> for JsonCandidate<'a> {
             confidence: JsonDecimal(c.confidence),
             reasons: &c.reasons,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn catalog() -> Catalog {
+        Catalog::bundled().unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    fn run(text: &str) -> Vec<Candidate> {
+        extract(text, &catalog())
+    }
+
+    /// The one candidate whose value is `value` (as written, e.g. `50个`).
+    fn one(found: &[Candidate], value: &str) -> Candidate {
+        let hits: Vec<&Candidate> = found
+            .iter()
+            .filter(|c| c.value.to_string() == value)
+            .collect();
+        assert_eq!(hits.len(), 1, "{value} in {found:#?}");
+        hits[0].clone()
+    }
+
+    fn metric(c: &Candidate) -> &str {
+        c.metric.as_ref().map_or("", |m| m.as_str())
+    }
+
+    fn jur(c: &Candidate) -> &str {
+        c.jurisdiction.as_ref().map_or("", |j| j.as_str())
+    }
+
+    fn deadline(c: &Candidate) -> String {
+        c.deadline.map(|d| d.to_string()).unwrap_or_default()
+    }
+
+    fn as_of(c: &Candidate) -> String {
+        c.as_of.map(|d| d.to_string()).unwrap_or_default()
+    }
+
+    fn dec(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn every_comparator_form() {
+        let cases = [
+            (
+                "到2027年，全省建设不少于300个高质量数据集。",
+                "300个",
+                Comparator::AtLeast,
+            ),
+            (
+                "到2027年，全省培育数据企业2000家以上。",
+                "2000家",
+                Comparator::AtLeast,
+            ),
+            (
+                "到2027年，全省数据产业规模达到3000亿元。",
+                "3000亿元",
+                Comparator::AtLeast,
+            ),
+            (
+                "到2027年，全省数据标注规模达3000TB。",
+                "3000 TB",
+                Comparator::AtLeast,
+            ),
+            (
+                "到2027年，全省数据产业规模超过3000亿元。",
+                "3000亿元",
+                Comparator::MoreThan,
+            ),
+            (
+                "到2027年，全省数据产业规模突破3000亿元。",
+                "3000亿元",
+                Comparator::MoreThan,
+            ),
+            (
+                "到2027年，累计登记数据产品超2000个。",
+                "2000个",
+                Comparator::MoreThan,
+            ),
+            (
+                "到2027年，新建数据企业不超过50家。",
+                "50家",
+                Comparator::AtMost,
+            ),
+            (
+                "到2027年，标注成本控制在3000万元以内。",
+                "3000万元",
+                Comparator::AtMost,
+            ),
+            (
+                "到2027年，数据企业数量低于500家的县不再新增。",
+                "500家",
+                Comparator::LessThan,
+            ),
+            (
+                "到2027年，建成可信数据空间3—5个。",
+                "3个",
+                Comparator::Range,
+            ),
+            (
+                "到2027年，建成高质量数据集50个。",
+                "50个",
+                Comparator::AtLeast,
+            ),
+        ];
+        for (text, value, comparator) in cases {
+            let c = one(&run(text), value);
+            assert_eq!(c.comparator, comparator, "{text}");
+            assert_eq!(c.kind, Kind::Target, "{text}");
+            assert_eq!(deadline(&c), "2027", "{text}");
+        }
+    }
+
+    #[test]
+    fn ranges_take_the_unit_of_their_upper_bound() {
+        let found = run(
+            "到2027年，建成可信数据空间3—5个，培育标注从业人员3至5万人，建设高质量数据集10个-20个。",
+        );
+        let spaces = one(&found, "3个");
+        assert_eq!(spaces.comparator, Comparator::Range);
+        assert_eq!(spaces.upper.unwrap().to_string(), "5个");
+        assert_eq!(metric(&spaces), "trusted_data_spaces");
+        let workers = one(&found, "3万人");
+        assert_eq!(workers.upper.unwrap().canonical_value(), dec("50000"));
+        assert_eq!(metric(&workers), "annotation_workers");
+        let datasets = one(&found, "10个");
+        assert_eq!(datasets.upper.unwrap().to_string(), "20个");
+        // A plan period is not a range.
+        let found = run("《江苏省行动方案(2025-2027年)》提出，建成高质量数据集1000个。");
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].value.to_string(), "1000个");
+    }
+
+    #[test]
+    fn approximate_figures() {
+        let found = run("截至2024年底，全省已有数据企业300余家，数据交易额约15亿元。");
+        let firms = one(&found, "300家");
+        assert_eq!(firms.comparator, Comparator::MoreThan);
+        assert_eq!(firms.kind, Kind::Observation);
+        let trade = one(&found, "15亿元");
+        assert_eq!(trade.comparator, Comparator::Exactly);
+        assert!(trade.reasons.iter().any(|r| r.starts_with("approximate")));
+    }
+
+    #[test]
+    fn every_magnitude() {
+        let cases = [
+            ("数据产业规模突破5万元", "50000"),
+            ("数据产业规模突破83亿元", "8300000000"),
+            ("数据产业规模突破百亿元", "10000000000"),
+            ("数据产业规模突破1.2万亿元", "1200000000000"),
+            ("数据产业规模突破3千亿元", "300000000000"),
+            ("数据产业规模突破三千亿元", "300000000000"),
+            ("数据产业规模突破千亿元", "100000000000"),
+            ("数据产业规模突破五百亿元", "50000000000"),
+        ];
+        for (clause, canonical) in cases {
+            let text = format!("到2027年，{clause}。");
+            let found = run(&text);
+            assert_eq!(found.len(), 1, "{text}: {found:#?}");
+            assert_eq!(found[0].value.canonical_value(), dec(canonical), "{text}");
+            assert_eq!(metric(&found[0]), "data_industry_scale", "{text}");
+        }
+    }
+
+    #[test]
+    fn chinese_numerals() {
+        let found =
+            run("到2027年，培育三千家数据企业，培育两百家数据标注企业，建设十二个可信数据空间。");
+        assert_eq!(
+            one(&found, "3000家").metric.unwrap().as_str(),
+            "data_enterprises"
+        );
+        assert_eq!(
+            one(&found, "200家").metric.unwrap().as_str(),
+            "annotation_enterprises"
+        );
+        assert_eq!(
+            one(&found, "12个").metric.unwrap().as_str(),
+            "trusted_data_spaces"
+        );
+        // Articles and words made of numerals are not figures.
+        let found =
+            run("打造一批高质量数据集，构建一体化算力网络，赋能千行百业，每万人拥有量提升。");
+        assert!(found.is_empty(), "{found:#?}");
+    }
+
+    #[test]
+    fn full_width_digits_and_punctuation() {
+        let text = "到２０２７年，浙江省建成１０００个高质量数据集，数据产业规模突破３０００亿元。";
+        let found = run(text);
+        assert_eq!(found.len(), 2);
+        let datasets = one(&found, "1000个");
+        assert_eq!(deadline(&datasets), "2027");
+        assert_eq!(datasets.quote, "浙江省建成１０００个高质量数据集");
+        assert_eq!(jur(&datasets), "330000");
+        let size = one(&found, "3000亿元");
+        assert_eq!(size.comparator, Comparator::MoreThan);
+        // ASCII commas of scanned text separate clauses; between digits they
+        // group thousands.
+        let found = run("到2027年,全省建成1,000个高质量数据集,培育2000家数据企业。");
+        assert_eq!(
+            one(&found, "1000个").metric.unwrap().as_str(),
+            "high_quality_datasets"
+        );
+        assert_eq!(
+            one(&found, "2000家").metric.unwrap().as_str(),
+            "data_enterprises"
+        );
+    }
+
+    #[test]
+    fn every_deadline_form() {
+        let cases = [
+            ("到2027年，全省建成高质量数据集50个。", "2027"),
+            ("力争到2026年，全省建成高质量数据集50个。", "2026"),
+            ("2027年前，全省建成高质量数据集50个。", "2027"),
+            ("上海市2025年底建成高质量数据集50个。", "2025"),
+            ("到2025年6月，全市建成高质量数据集50个。", "2025-06"),
+            ("2025年6月底前建成高质量数据集50个。", "2025-06"),
+            (
+                "《数据产业行动方案（2025—2027年）》提出，建成高质量数据集50个。",
+                "2027",
+            ),
+            ("“十四五”末，全省建成高质量数据集50个。", "2025"),
+            ("到2027年底，全省建成高质量数据集50个。", "2027"),
+        ];
+        for (text, expected) in cases {
+            let c = one(&run(text), "50个");
+            assert_eq!(c.kind, Kind::Target, "{text}");
+            assert_eq!(deadline(&c), expected, "{text}");
+            assert_eq!(
+                c.deadline.unwrap().end(),
+                c.deadline.unwrap().date().last_day()
+            );
+        }
+        let c = one(
+            &run("《数据产业行动方案（2025—2027年）》提出，到2026年建成高质量数据集50个。"),
+            "50个",
+        );
+        assert_eq!(deadline(&c), "2026");
+        assert_eq!(c.period.unwrap().to_string(), "2025/2027");
+        let c = one(&run("建设高质量数据集50个。"), "50个");
+        assert_eq!(c.deadline, None);
+        assert!(c.reasons.iter().any(|r| r == "no deadline in the text"));
+    }
+
+    #[test]
+    fn a_plan_period_in_a_title_heading_governs_its_text() {
+        let text = "湖南省数据产业发展行动计划（2025—2027年）\n\n一、主要目标\n\n全省数据产业规模突破2000亿元，培育数据企业1000家。";
+        let found = run(text);
+        assert_eq!(found.len(), 2);
+        for c in &found {
+            assert_eq!(c.kind, Kind::Target);
+            assert_eq!(deadline(c), "2027");
+            assert_eq!(c.period.unwrap().to_string(), "2025/2027");
+            assert_eq!(jur(c), "430000");
+            assert!(c.jurisdiction_in_catalog);
+        }
+    }
+
+    #[test]
+    fn target_cues() {
+        for verb in [
+            "力争", "建设", "打造", "形成", "培育", "引育", "建成", "推动",
+        ] {
+            let text = format!("{verb}高质量数据集50个。");
+            let c = one(&run(&text), "50个");
+            assert_eq!(c.kind, Kind::Target, "{text}");
+            assert_eq!(c.comparator, Comparator::AtLeast, "{text}");
+        }
+        let c = one(
+            &run("2025年全市数据集建设目标：建成高质量数据集50个。"),
+            "50个",
+        );
+        assert_eq!(c.kind, Kind::Target);
+    }
+
+    #[test]
+    fn report_cues() {
+        let cases = [
+            ("截至2024年底，全市已建成高质量数据集120个。", "2024"),
+            ("截至2025年6月，全国高质量数据集超过3.5万个。", "2025-06"),
+            ("当前，全市高质量数据集达到120个。", ""),
+            ("目前全省已形成高质量数据集120个。", ""),
+            (
+                "2024年，四川省数据产业规模达到1200亿元，同比增长20%。",
+                "2024",
+            ),
+        ];
+        for (text, date) in cases {
+            let found = run(text);
+            let c = &found[0];
+            assert_eq!(c.kind, Kind::Observation, "{text}");
+            assert_eq!(as_of(c), date, "{text}");
+            assert_ne!(c.comparator, Comparator::AtLeast, "{text}");
+        }
+        let c = &run("截至2025年6月，全国高质量数据集超过3.5万个。")[0];
+        assert_eq!(c.comparator, Comparator::MoreThan);
+        assert_eq!(c.value.canonical_value(), dec("35000"));
+        assert_eq!(jur(c), "100000");
+        // 达到 reports a level reached: exactly that figure.
+        let c = &run("截至2024年底，全市高质量数据集达到120个。")[0];
+        assert_eq!(c.comparator, Comparator::Exactly);
+    }
+
+    #[test]
+    fn a_bare_year_before_the_date_of_the_text_is_a_report() {
+        let text = "【2025年3月】\n\n3月5日，武汉市发布通知。2024年，全市建成高质量数据集80个。2025年，全市建设高质量数据集100个。";
+        let found = run(text);
+        let past = one(&found, "80个");
+        assert_eq!(past.kind, Kind::Observation);
+        assert_eq!(as_of(&past), "2024");
+        let plan = one(&found, "100个");
+        assert_eq!(plan.kind, Kind::Target);
+        assert_eq!(deadline(&plan), "2025");
+        assert_eq!(jur(&plan), "420100");
+    }
+
+    #[test]
+    fn observations_are_dated_by_their_paragraph_or_heading() {
+        let text = "【2025年3月】\n\n3月18日，现场会在成都市召开。当前7个基地的数据标注规模达17282TB，已形成高质量数据集335个。";
+        let found = run(text);
+        let volume = one(&found, "17282 TB");
+        assert_eq!(volume.kind, Kind::Observation);
+        assert_eq!(as_of(&volume), "2025-03-18");
+        assert_eq!(volume.comparator, Comparator::Exactly);
+        // A venue is not whose figure it is.
+        assert_eq!(volume.jurisdiction, None);
+        let text = "【2025年4月】\n\n国务院国资委发布了首批30项央企高质量数据集优秀建设成果。";
+        let c = one(&run(text), "30项");
+        assert_eq!(as_of(&c), "2025-04");
+        assert_eq!(jur(&c), "central_soes");
+        assert_eq!(metric(&c), "outstanding_dataset_results");
+    }
+
+    #[test]
+    fn several_figures_in_one_sentence() {
+        let text = "到2027年，江苏省建成5个数据产业创新联合体，打造100个数据企业应用场景优秀案例，引育1000家规上数据企业，形成1000个高质量数据集、2000个典型数据产品，数据产业规模突破1万亿元，算力规模达到40EFLOPS。";
+        let found = run(text);
+        let got: Vec<(String, &str)> = found
+            .iter()
+            .map(|c| (c.value.to_string(), metric(c)))
+            .collect();
+        let expected = [
+            ("5个", "data_industry_innovation_consortia"),
+            ("100个", "data_enterprise_application_cases"),
+            ("1000家", "above_scale_data_enterprises"),
+            ("1000个", "high_quality_datasets"),
+            ("2000个", "typical_data_products"),
+            ("1万亿元", "data_industry_scale"),
+            ("40 EFLOPS", "computing_power"),
+        ];
+        let expected: Vec<(String, &str)> = expected
+            .iter()
+            .map(|(v, m)| ((*v).to_owned(), *m))
+            .collect();
+        assert_eq!(got, expected);
+        for c in &found {
+            assert_eq!(jur(c), "320000");
+            assert_eq!(deadline(c), "2027");
+            assert!(c.confidence >= dec("0.9"), "{c:#?}");
+        }
+        assert_eq!(one(&found, "2000个").quote, "2000个典型数据产品");
+        // Metrics named before the figures they go with, respectively.
+        let found = run("到2027年，数据产业规模、数字经济规模分别达到3000亿元、1.2万亿元。");
+        assert_eq!(metric(&one(&found, "3000亿元")), "data_industry_scale");
+        assert_eq!(metric(&one(&found, "1.2万亿元")), "digital_economy_scale");
+    }
+
+    #[test]
+    fn figures_that_are_not_targets() {
+        // Dates, document numbers, ordinals, durations, titles: not proposed.
+        let found = run(
+            "2025年1月6日，苏州市人民政府办公室印发苏府办〔2025〕19号文件（2025年第5期，总第11期），\
+             第八届峰会于4月29日举行，为期3个月，提高2个百分点，《关于培育100家数据企业的通知》。",
+        );
+        assert!(found.is_empty(), "{found:#?}");
+        // Counts of attendees, issuers, scopes, measures: low confidence, with a reason.
+        let cases = [
+            (
+                "2月19日，国家数据局召开启动会，27个国家部委代表参加。",
+                "27个",
+                "participating",
+            ),
+            (
+                "江苏省数据局等12个部门联合发布行动方案。",
+                "12个",
+                "issuing",
+            ),
+            (
+                "工信部、商务部等七个部门联合印发实施方案。",
+                "7个",
+                "issuing",
+            ),
+            ("聚焦工业制造、医疗健康等12个行业领域。", "12个", "sectors"),
+            ("征集16个重点领域的数据集需求。", "16个", "sectors"),
+            ("方案提出20项重点任务。", "20项", "measures"),
+            (
+                "加快构建“1个综合标注基地+N个行业标注基地”的产业布局。",
+                "1个",
+                "layout",
+            ),
+            ("当前7个基地的数据标注规模达17282TB。", "7个", "whose"),
+            ("每万人拥有5G基站20.2个。", "20.2个", "per person"),
+        ];
+        for (text, value, reason) in cases {
+            let c = one(&run(text), value);
+            assert!(c.confidence < dec("0.5"), "{text}: {c:#?}");
+            assert!(
+                c.reasons.iter().any(|r| r.contains(reason)),
+                "{text}: {:?}",
+                c.reasons
+            );
+        }
+    }
+
+    #[test]
+    fn metrics_by_longest_alias_and_dimension() {
+        let found =
+            run("截至2025年3月，数据交易机构累计登记数据产品超2000个，数据标注规模达17282TB。");
+        assert_eq!(metric(&one(&found, "2000个")), "registered_data_products");
+        assert_eq!(
+            one(&found, "2000个").metric_phrase,
+            "数据交易机构累计登记数据产品"
+        );
+        assert_eq!(metric(&one(&found, "17282 TB")), "data_annotation_volume");
+        // A scanning error in a long name: one character differs.
+        let c = one(&run("到2027年，建立50个数据产业公共服务术范平台。"), "50个");
+        assert_eq!(metric(&c), "data_industry_public_service_platforms");
+        assert!(
+            c.reasons
+                .iter()
+                .any(|r| r.contains("one character differing"))
+        );
+        // A metric named in the clause before.
+        let c = one(&run("可信数据空间方面，到2027年，全省建成20个。"), "20个");
+        assert_eq!(metric(&c), "trusted_data_spaces");
+        // None recognised.
+        let c = one(&run("到2027年，培育50家数据标注龙头企业。"), "50家");
+        assert_eq!(c.metric, None);
+        assert_eq!(c.metric_phrase, "数据标注龙头企业");
+        assert!(c.confidence < dec("0.5"));
+        // Computing power written with P.
+        let c = one(
+            &run("到2025年，全省智能算力规模达到1000P以上。"),
+            "1000 PFLOPS",
+        );
+        assert_eq!(metric(&c), "intelligent_computing_power");
+        assert_eq!(c.comparator, Comparator::AtLeast);
+    }
+
+    #[test]
+    fn jurisdictions() {
+        let catalog = catalog();
+        // Named in the clause, in the sentence, in the heading.
+        let c = one(&run("到2027年，苏州市建成300个高质量数据集。"), "300个");
+        assert_eq!(jur(&c), "320500");
+        assert_eq!(c.jurisdiction_phrase, "苏州市");
+        let c = one(
+            &run("苏州市印发实施意见，提出建成300个高质量数据集。"),
+            "300个",
+        );
+        assert_eq!(jur(&c), "320500");
+        let c = one(
+            &run("武汉公布2025年数据集建设年度目标\n\n2月25日，全市建设不少于20个高质量数据集。"),
+            "20个",
+        );
+        assert_eq!(jur(&c), "420100");
+        // Provinces outside the catalogue get their division code.
+        let c = one(&run("到2027年，广东省建成高质量数据集500个。"), "500个");
+        assert_eq!(jur(&c), "440000");
+        assert!(!c.jurisdiction_in_catalog);
+        assert!(c.reasons.iter().any(|r| r.contains("not in the catalogue")));
+        // National bodies name the nation when nothing else is named.
+        let c = one(
+            &run("国家数据局提出，到2028年建成可信数据空间100个以上。"),
+            "100个",
+        );
+        assert_eq!(jur(&c), "100000");
+        // 数字中国 is not the nation; the default applies.
+        let options = Options {
+            min_confidence: Decimal::ZERO,
+            jurisdiction: Some("430100".parse().unwrap()),
+        };
+        let found = extract_with(
+            "数字中国建设峰会上提出，建成高质量数据集50个。",
+            &catalog,
+            &options,
+        );
+        let c = one(&found, "50个");
+        assert_eq!(jur(&c), "430100");
+        assert!(c.jurisdiction_phrase.is_empty());
+        // Words that contain a place name are not places.
+        let c = one(&run("确保定期建成高质量数据集50个。"), "50个");
+        assert_eq!(c.jurisdiction, None);
+    }
+
+    #[test]
+    fn quotes_are_verbatim_and_spans_count_characters() {
+        let text = "【2025年3月】\n3月18日，会议召开。当前7个基地的数据标注规\n\n模达 17282TB, 已形成高质量数据集 335 个。\n\n1月6日，另一则消息。";
+        for c in run(text) {
+            let quote: String = text.chars().skip(c.span.start).take(c.span.len()).collect();
+            assert_eq!(quote, c.quote);
+            assert!(text.contains(&c.quote));
+        }
+        let found = run(text);
+        // The line break inside a word is joined for reading and kept in the quote.
+        let volume = one(&found, "17282 TB");
+        assert_eq!(metric(&volume), "data_annotation_volume");
+        assert_eq!(volume.quote, "当前7个基地的数据标注规\n\n模达 17282TB");
+        assert_eq!(one(&found, "335个").quote, "已形成高质量数据集 335 个");
+    }
+
+    #[test]
+    fn headings_repeat_figures_once() {
+        let text = "国务院国资委发布首批30项央企高质量数据集优秀建设成果\n\n4月29日，国务院国资委集中发布了首批30项央企高质量数据集优秀建设成果。";
+        let found = run(text);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(!found[0].reasons.iter().any(|r| r.contains("heading")));
+    }
+
+    #[test]
+    fn min_confidence_filters() {
+        let catalog = catalog();
+        let text = "到2027年，建成高质量数据集50个，27个部委代表参加。";
+        assert_eq!(extract(text, &catalog).len(), 2);
+        let options = Options {
+            min_confidence: dec("0.5"),
+            jurisdiction: None,
+        };
+        assert_eq!(extract_with(text, &catalog, &options).len(), 1);
+    }
+
+    #[test]
+    fn no_panic_on_odd_text() {
+        let catalog = catalog();
+        let pieces = [
+            "",
+            "，",
+            "。",
+            "\n",
+            "《",
+            "》",
+            "到",
+            "2027",
+            "年",
+            "个",
+            "万",
+            "亿",
+            "百",
+            "三",
+            "两",
+            "—",
+            "-",
+            "至",
+            "5",
+            ".",
+            ",",
+            "%",
+            "TB",
+            "P",
+            "大",
+            "余",
+            "以上",
+            "截至",
+            "已",
+            "第",
+            "〔",
+            "〕",
+            "１",
+            "　",
+            "数据集",
+            "高质量",
+            "苏州",
+            "\r\n",
+            "：",
+            "、",
+            "分别",
+            "+",
+            "99999999999999999999999999999",
+            "0.000000000000000000000000001",
+        ];
+        let mut seed = 12345u64;
+        for _ in 0..400 {
+            let mut text = String::new();
+            for _ in 0..(seed % 40) {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            for c in extract(&text, &catalog) {
+                let quote: String = text.chars().skip(c.span.start).take(c.span.len()).collect();
+                assert_eq!(quote, c.quote, "{text:?}");
+                assert!(c.confidence >= Decimal::ZERO && c.confidence <= Decimal::ONE);
+            }
+        }
+    }
+
+    #[test]
+    fn toml_output_validates() {
+        let text = "到2027年，江苏省建成1000个高质量数据集，打造3—5个可信数据空间，标注从业人员达5.8万人。\
+                    截至2024年底，武汉市已建成高质量数据集80个。\n\n\
+                    到2027年，建成高质量数据集50个。广东省建成高质量数据集500个。";
+        let found = run(text);
+        let source: Id = "test_plan".parse().unwrap();
+        let toml = to_toml(&found, &source);
+        assert!(
+            toml.contains("value = 1000\nunit = \"个\"\ndeadline = 2027\n"),
+            "{toml}"
+        );
+        assert!(
+            toml.contains("value = 3\nunit = \"个\"\nupper = 5\n"),
+            "{toml}"
+        );
+        assert!(
+            toml.contains("value = \"5.8\"\nunit = \"万人\"\n"),
+            "{toml}"
+        );
+        assert!(toml.contains("[[observation]]\nid = \"high_quality_datasets_420100_2024\""));
+        // Incomplete entries are comments, with placeholders.
+        assert!(toml.contains("# jurisdiction = \"?\""), "{toml}");
+        assert!(
+            toml.contains("# jurisdiction = \"440000\"  # 广东省 is not in jurisdictions.toml")
+        );
+        let data = format!(
+            "[source]\nid = \"test_plan\"\ntitle = \"测试\"\nissuer = \"测试\"\npublished = 2025-01-01\nstatus = \"final\"\nforce = \"plan\"\n{toml}"
+        );
+        let files = [
+            (
+                "jurisdictions.toml",
+                include_str!("../targets/jurisdictions.toml").to_owned(),
+            ),
+            (
+                "metrics.toml",
+                include_str!("../targets/metrics.toml").to_owned(),
+            ),
+            ("sources/test_plan.toml", data),
+        ];
+        let catalog = Catalog::from_toml_files(files).unwrap_or_else(|e| panic!("{e}\n{toml}"));
+        assert_eq!(catalog.targets().len(), 3);
+        assert_eq!(catalog.observations().len(), 1);
+        assert_eq!(catalog.targets()[1].upper.unwrap().to_string(), "5个");
+    }
+
+    #[test]
+    fn toml_ids_are_unique_and_strings_escaped() {
+        let c = one(
+            &run("到2027年，苏州市建成“100”个高质量数据集，建成100个高质量数据集。"),
+            "100个",
+        );
+        let mut twice = vec![c.clone(), c];
+        twice[1].quote = "a \"quoted\"\\ line\nbreak".to_owned();
+        let toml = to_toml(&twice, &"s".parse().unwrap());
+        assert!(toml.contains("id = \"high_quality_datasets_320500_2027\""));
+        assert!(toml.contains("id = \"high_quality_datasets_320500_2027_2\""));
+        assert!(
+            toml.contains(r#"quote = "a \"quoted\"\\ line\nbreak""#),
+            "{toml}"
+        );
+    }
+
+    #[test]
+    fn json_output() {
+        let text = "截至2024年底，武汉市已有标注从业人员5.8万人。到2027年，建成可信数据空间3—5个。";
+        let found = run(text);
+        let json = to_json(&found);
+        let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+        let list = value.as_array().unwrap();
+        assert_eq!(list.len(), 2);
+        assert_eq!(list[0]["kind"], "observation");
+        assert_eq!(list[0]["jurisdiction"], "420100");
+        assert_eq!(list[0]["metric"], "annotation_workers");
+        assert_eq!(list[0]["as_of"], "2024");
+        assert_eq!(list[0]["unit"], "万人");
+        assert_eq!(list[0]["canonical_unit"], "person");
+        assert_eq!(list[1]["comparator"], "range");
+        assert_eq!(list[1]["deadline"], "2027");
+        assert_eq!(list[1]["deadline_end"], "2027-12-31");
+        let span = &list[1]["span"];
+        assert_eq!(span["start"].as_u64(), Some(found[1].span.start as u64));
+        // Exact digits, never binary floats.
+        assert!(json.contains("\"value\": 5.8,"), "{json}");
+        assert!(json.contains("\"canonical_value\": 58000,"));
+        assert!(json.contains("\"upper\": 5,"));
+        assert_eq!(to_json(&[]), "[]");
     }
 }

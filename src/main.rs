@@ -11,7 +11,7 @@ use policy_targets::output::CsvOptions;
 use policy_targets::rank::RankQuery;
 use policy_targets::schema::{Contract, schema};
 use policy_targets::{
-    Catalog, Errors, Lang, Level, Per, Quantity, export, gap, progress, rank, report,
+    Catalog, Errors, Lang, Level, Per, Quantity, export, extract, gap, progress, rank, report,
 };
 
 /// Track, rank and compare quantitative policy targets.
@@ -42,6 +42,24 @@ enum Command {
         output: Option<PathBuf>,
         #[command(flatten)]
         csv: CsvFlags,
+    },
+    /// Propose candidate targets and reported figures from Chinese policy text.
+    Extract {
+        /// A UTF-8 text file, or - (the default) for standard input.
+        #[arg(value_name = "FILE", default_value = "-")]
+        file: PathBuf,
+        /// Output format: TOML entries to paste into a source file, or JSON with confidences and spans.
+        #[arg(long, value_enum, default_value_t = ExtractFormat::Toml)]
+        format: ExtractFormat,
+        /// The source id the TOML entries belong to.
+        #[arg(long, default_value = "new_source")]
+        source: policy_targets::Id,
+        /// The jurisdiction of figures whose text names none (a code or name).
+        #[arg(long, value_name = "CODE")]
+        jurisdiction: Option<String>,
+        /// Leave out candidates below this confidence (0 to 1).
+        #[arg(long, default_value = "0")]
+        min_confidence: rust_decimal::Decimal,
     },
     /// Print the JSON Schema of a JSON output.
     Schema {
@@ -144,6 +162,12 @@ impl CsvFlags {
 }
 
 #[derive(Clone, Copy, ValueEnum)]
+enum ExtractFormat {
+    Toml,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
 enum SchemaContract {
     Export,
     Rank,
@@ -237,6 +261,33 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
     result.map_err(fail)
 }
 
+/// The text of FILE, or of standard input for `-`.
+fn read_text(file: &Path) -> Result<String, Failure> {
+    let fail = |what: String| Failure {
+        message: what,
+        code: 1,
+    };
+    let bytes = if file == Path::new("-") {
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes)
+            .map_err(|e| fail(format!("cannot read standard input: {e}")))?;
+        bytes
+    } else {
+        std::fs::read(file).map_err(|e| fail(format!("{}: cannot read: {e}", file.display())))?
+    };
+    String::from_utf8(bytes).map_err(|e| {
+        let name = if file == Path::new("-") {
+            "standard input".to_owned()
+        } else {
+            file.display().to_string()
+        };
+        fail(format!(
+            "{name}: invalid UTF-8 at byte {}: the text must be UTF-8",
+            e.utf8_error().valid_up_to()
+        ))
+    })
+}
+
 /// Writes `files` into the folder `dir` completely or not at all: a fresh
 /// temporary folder beside it, renamed into place once every file is
 /// written (an existing folder is replaced only then).
@@ -245,8 +296,14 @@ fn write_folder_atomically(dir: &Path, files: &[(String, Vec<u8>)]) -> Result<()
         message: format!("{}: cannot write: {e}", dir.display()),
         code: 1,
     };
-    let parent = dir.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let name = dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let parent = dir
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = dir
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let tmp = parent.join(format!(".{name}.{}.tmp", std::process::id()));
     let old = parent.join(format!(".{name}.{}.old", std::process::id()));
     let write = || -> std::io::Result<()> {
@@ -320,7 +377,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let csv_options = csv.options();
             let bytes = match format {
                 ExportFormat::Datapackage => {
-                    let dir = dir.ok_or_else(|| usage("--format datapackage needs a DIR".to_owned()))?;
+                    let dir =
+                        dir.ok_or_else(|| usage("--format datapackage needs a DIR".to_owned()))?;
                     let files = policy_targets::datapackage::files(&catalog, &csv_options)?;
                     return write_folder_atomically(&dir, &files);
                 }
@@ -336,6 +394,41 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 }
             };
             emit(output.as_deref(), &bytes)
+        }
+        Command::Extract {
+            file,
+            format,
+            source,
+            jurisdiction,
+            min_confidence,
+        } => {
+            let catalog = load(data)?;
+            let text = read_text(&file)?;
+            let jurisdiction = match jurisdiction {
+                Some(name) => Some(
+                    catalog
+                        .find_jurisdiction(&name)
+                        .map(|j| j.code.clone())
+                        .ok_or_else(|| {
+                            usage(format!("--jurisdiction: unknown jurisdiction {name:?}"))
+                        })?,
+                ),
+                None => None,
+            };
+            let options = extract::Options {
+                min_confidence,
+                jurisdiction,
+            };
+            let candidates = extract::extract_with(&text, &catalog, &options);
+            let out = match format {
+                ExtractFormat::Toml => extract::to_toml(&candidates, &source),
+                ExtractFormat::Json => {
+                    let mut json = extract::to_json(&candidates);
+                    json.push('\n');
+                    json
+                }
+            };
+            emit(None, out.as_bytes())
         }
         Command::Schema { contract } => {
             let contract = match contract {

@@ -1,0 +1,526 @@
+//! `extract` on the seed newsletter: every quantitative statement the
+//! bundled data holds from it is proposed with the right value, unit,
+//! comparator and date, few wrong ones are proposed with confidence, and the
+//! TOML written for the proposals validates with the bundled data.
+
+use std::path::{Path, PathBuf};
+
+use policy_targets::extract::{Candidate, Kind, extract, to_toml};
+use policy_targets::{Catalog, Comparator, Id};
+use rust_decimal::Decimal;
+
+fn manifest_dir() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn newsletter() -> String {
+    std::fs::read_to_string(manifest_dir().join("tests/fixtures/newsletter_2025_05.txt"))
+        .expect("the newsletter text is in tests/fixtures")
+}
+
+/// One statement of the newsletter, written by hand from its text and the
+/// bundled data: the bundled record's id, kind, jurisdiction, metric,
+/// comparator, canonical value and unit, and the deadline (targets) or date
+/// (observations) that the newsletter's text gives.
+struct Expected {
+    id: &'static str,
+    kind: Kind,
+    jurisdiction: &'static str,
+    metric: &'static str,
+    comparator: Comparator,
+    canonical: &'static str,
+    unit: &'static str,
+    date: Option<&'static str>,
+}
+
+const fn target(
+    id: &'static str,
+    jurisdiction: &'static str,
+    metric: &'static str,
+    comparator: Comparator,
+    canonical: &'static str,
+    unit: &'static str,
+    deadline: Option<&'static str>,
+) -> Expected {
+    Expected {
+        id,
+        kind: Kind::Target,
+        jurisdiction,
+        metric,
+        comparator,
+        canonical,
+        unit,
+        date: deadline,
+    }
+}
+
+const fn observation(
+    id: &'static str,
+    jurisdiction: &'static str,
+    metric: &'static str,
+    comparator: Comparator,
+    canonical: &'static str,
+    unit: &'static str,
+    as_of: &'static str,
+) -> Expected {
+    Expected {
+        id,
+        kind: Kind::Observation,
+        jurisdiction,
+        metric,
+        comparator,
+        canonical,
+        unit,
+        date: Some(as_of),
+    }
+}
+
+use Comparator::{AtLeast, Exactly, MoreThan};
+
+/// The 12 targets and 8 observations of the bundled data whose quotes are in
+/// the newsletter.
+///
+/// The newsletter states no deadline for 苏州's four figures: the bundled
+/// data's 2027 comes from the reference compilation (力争到2027年 in the
+/// document itself), so the text's deadline is none.
+const EXPECTED: &[Expected] = &[
+    target(
+        "wuhan_high_quality_datasets_2025",
+        "420100",
+        "high_quality_datasets",
+        AtLeast,
+        "20",
+        "count",
+        Some("2025"),
+    ),
+    target(
+        "suzhou_open_data_catalogues_2027",
+        "320500",
+        "open_data_catalogues",
+        AtLeast,
+        "10000",
+        "count",
+        None,
+    ),
+    target(
+        "suzhou_typical_data_products_2027",
+        "320500",
+        "typical_data_products",
+        AtLeast,
+        "500",
+        "count",
+        None,
+    ),
+    target(
+        "suzhou_high_quality_datasets_2027",
+        "320500",
+        "high_quality_datasets",
+        AtLeast,
+        "300",
+        "count",
+        None,
+    ),
+    target(
+        "suzhou_registered_data_products_2027",
+        "320500",
+        "registered_data_products",
+        MoreThan,
+        "2000",
+        "count",
+        None,
+    ),
+    target(
+        "jiangsu_innovation_consortia_2027",
+        "320000",
+        "data_industry_innovation_consortia",
+        AtLeast,
+        "5",
+        "count",
+        Some("2027"),
+    ),
+    target(
+        "jiangsu_application_cases_2027",
+        "320000",
+        "data_enterprise_application_cases",
+        AtLeast,
+        "100",
+        "count",
+        Some("2027"),
+    ),
+    target(
+        "jiangsu_above_scale_data_enterprises_2027",
+        "320000",
+        "above_scale_data_enterprises",
+        AtLeast,
+        "1000",
+        "count",
+        Some("2027"),
+    ),
+    target(
+        "jiangsu_high_quality_datasets_2027",
+        "320000",
+        "high_quality_datasets",
+        AtLeast,
+        "1000",
+        "count",
+        Some("2027"),
+    ),
+    target(
+        "jiangsu_typical_data_products_2027",
+        "320000",
+        "typical_data_products",
+        AtLeast,
+        "2000",
+        "count",
+        Some("2027"),
+    ),
+    target(
+        "jiangsu_public_service_platforms_2027",
+        "320000",
+        "data_industry_public_service_platforms",
+        AtLeast,
+        "50",
+        "count",
+        Some("2027"),
+    ),
+    target(
+        "hunan_data_annotation_volume_2027",
+        "430000",
+        "data_annotation_volume",
+        AtLeast,
+        "3000",
+        "TB",
+        Some("2027"),
+    ),
+    observation(
+        "annotation_bases_volume_2025_03",
+        "national_annotation_bases",
+        "data_annotation_volume",
+        Exactly,
+        "17282",
+        "TB",
+        "2025-03-18",
+    ),
+    observation(
+        "annotation_bases_datasets_2025_03",
+        "national_annotation_bases",
+        "high_quality_datasets",
+        Exactly,
+        "335",
+        "count",
+        "2025-03-18",
+    ),
+    observation(
+        "annotation_bases_models_2025_03",
+        "national_annotation_bases",
+        "large_models_enabled",
+        Exactly,
+        "121",
+        "count",
+        "2025-03-18",
+    ),
+    observation(
+        "annotation_bases_enterprises_2025_03",
+        "national_annotation_bases",
+        "annotation_enterprises",
+        Exactly,
+        "223",
+        "count",
+        "2025-03-18",
+    ),
+    observation(
+        "annotation_bases_workers_2025_03",
+        "national_annotation_bases",
+        "annotation_workers",
+        Exactly,
+        "58000",
+        "person",
+        "2025-03-18",
+    ),
+    observation(
+        "annotation_bases_output_value_2025_03",
+        "national_annotation_bases",
+        "annotation_output_value",
+        Exactly,
+        "8300000000",
+        "CNY",
+        "2025-03-18",
+    ),
+    observation(
+        "central_soes_outstanding_dataset_results_2025_04",
+        "central_soes",
+        "outstanding_dataset_results",
+        Exactly,
+        "30",
+        "count",
+        "2025-04",
+    ),
+    observation(
+        "central_soes_data_industry_communities_2025_04",
+        "central_soes",
+        "data_industry_communities",
+        Exactly,
+        "3",
+        "count",
+        "2025-04",
+    ),
+];
+
+fn matches(c: &Candidate, e: &Expected) -> bool {
+    let date = match c.kind {
+        Kind::Target => c.deadline.map(|d| d.to_string()),
+        Kind::Observation => c.as_of.map(|d| d.to_string()),
+    };
+    c.kind == e.kind
+        && c.jurisdiction.as_ref().map(|j| j.as_str()) == Some(e.jurisdiction)
+        && c.metric.as_ref().map(|m| m.as_str()) == Some(e.metric)
+        && c.comparator == e.comparator
+        && c.value.canonical_value().to_string() == e.canonical
+        && c.value.dimension().canonical_unit().to_string() == e.unit
+        && date.as_deref() == e.date
+}
+
+fn remove_whitespace(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+#[test]
+fn the_hand_written_list_agrees_with_the_bundled_data() {
+    let catalog = Catalog::bundled().expect("bundled data");
+    let text = newsletter();
+    let (mut targets, mut observations) = (0, 0);
+    for e in EXPECTED {
+        let (jurisdiction, metric, value, comparator, quote) = match e.kind {
+            Kind::Target => {
+                targets += 1;
+                let t = catalog
+                    .targets()
+                    .iter()
+                    .find(|t| t.id.as_str() == e.id)
+                    .unwrap_or_else(|| panic!("no bundled target {}", e.id));
+                if let Some(deadline) = e.date {
+                    assert_eq!(t.deadline.to_string(), deadline, "{}", e.id);
+                }
+                (
+                    &t.jurisdiction,
+                    &t.metric,
+                    t.value,
+                    Some(t.comparator),
+                    &t.quote,
+                )
+            }
+            Kind::Observation => {
+                observations += 1;
+                let o = catalog
+                    .observations()
+                    .iter()
+                    .find(|o| o.id.as_str() == e.id)
+                    .unwrap_or_else(|| panic!("no bundled observation {}", e.id));
+                assert_eq!(Some(o.as_of.to_string().as_str()), e.date, "{}", e.id);
+                (&o.jurisdiction, &o.metric, o.value, o.comparator, &o.quote)
+            }
+        };
+        assert_eq!(jurisdiction.as_str(), e.jurisdiction, "{}", e.id);
+        assert_eq!(metric.as_str(), e.metric, "{}", e.id);
+        assert_eq!(value.canonical_value().to_string(), e.canonical, "{}", e.id);
+        assert_eq!(
+            comparator.unwrap_or(Comparator::Exactly),
+            e.comparator,
+            "{}",
+            e.id
+        );
+        assert!(text.contains(quote.as_str()), "{}: {quote}", e.id);
+    }
+    assert_eq!((targets, observations), (12, 8));
+    // Every record of the bundled data quoting the newsletter is in the list.
+    let quoted = catalog
+        .targets()
+        .iter()
+        .map(|t| (t.id.as_str(), &t.quote))
+        .chain(
+            catalog
+                .observations()
+                .iter()
+                .map(|o| (o.id.as_str(), &o.quote)),
+        )
+        .filter(|(_, quote)| text.contains(quote.as_str()))
+        .filter(|(id, _)| !EXPECTED.iter().any(|e| e.id == *id))
+        .map(|(id, _)| id)
+        .collect::<Vec<_>>();
+    assert_eq!(quoted, Vec::<&str>::new());
+}
+
+#[test]
+fn the_newsletter_figures_are_all_proposed_and_most_proposals_are_right() {
+    let catalog = Catalog::bundled().expect("bundled data");
+    let text = newsletter();
+    let found = extract(&text, &catalog);
+
+    // Quotes are verbatim, at their character spans.
+    for c in &found {
+        let at: String = text.chars().skip(c.span.start).take(c.span.len()).collect();
+        assert_eq!(at, c.quote);
+    }
+
+    // Recall: every statement is proposed, with a quote holding the data's.
+    let mut used = vec![false; found.len()];
+    for e in EXPECTED {
+        let hit = found
+            .iter()
+            .enumerate()
+            .find(|(i, c)| !used[*i] && matches(c, e))
+            .map(|(i, _)| i);
+        let Some(i) = hit else {
+            panic!("{} is not proposed as written: {found:#?}", e.id)
+        };
+        used[i] = true;
+        let bundled_quote = catalog
+            .targets()
+            .iter()
+            .find(|t| t.id.as_str() == e.id)
+            .map(|t| t.quote.clone())
+            .or_else(|| {
+                catalog
+                    .observations()
+                    .iter()
+                    .find(|o| o.id.as_str() == e.id)
+                    .map(|o| o.quote.clone())
+            })
+            .expect("bundled record");
+        assert!(
+            remove_whitespace(&found[i].quote).contains(&remove_whitespace(&bundled_quote)),
+            "{}: {:?} does not hold {bundled_quote:?}",
+            e.id,
+            found[i].quote
+        );
+    }
+    let recall = used.iter().filter(|&&u| u).count();
+    assert_eq!(recall, EXPECTED.len());
+
+    // Precision on what is proposed with confidence.
+    let threshold = Decimal::new(5, 1);
+    let confident: Vec<usize> = (0..found.len())
+        .filter(|&i| found[i].confidence >= threshold)
+        .collect();
+    let right = confident.iter().filter(|&&i| used[i]).count();
+    let precision = Decimal::from(right as u64) / Decimal::from(confident.len().max(1) as u64);
+    assert!(
+        precision >= Decimal::new(9, 1),
+        "precision {precision}: {:#?}",
+        confident
+            .iter()
+            .filter(|&&i| !used[i])
+            .map(|&i| &found[i])
+            .collect::<Vec<_>>()
+    );
+    // Every expected statement is among the confident proposals.
+    assert!(
+        (0..found.len())
+            .filter(|&i| used[i])
+            .all(|i| found[i].confidence >= threshold)
+    );
+}
+
+/// A copy of the bundled data folder in a fresh temporary folder, removed
+/// when dropped.
+struct TempData(PathBuf);
+
+impl TempData {
+    fn new() -> TempData {
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos());
+        let dir = std::env::temp_dir().join(format!(
+            "policy_targets_extract_{}_{nanos}",
+            std::process::id()
+        ));
+        copy_dir(&manifest_dir().join("targets"), &dir);
+        TempData(dir)
+    }
+}
+
+impl Drop for TempData {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("temporary folder");
+    for entry in std::fs::read_dir(from).expect("data folder") {
+        let entry = entry.expect("data folder entry");
+        let path = entry.path();
+        let target = to.join(entry.file_name());
+        if path.is_dir() {
+            copy_dir(&path, &target);
+        } else {
+            std::fs::copy(&path, &target).expect("copying a data file");
+        }
+    }
+}
+
+#[test]
+fn the_toml_of_the_proposals_validates_with_the_bundled_data() {
+    let catalog = Catalog::bundled().expect("bundled data");
+    let found = extract(&newsletter(), &catalog);
+    let source: Id = "extracted_newsletter_2025_05".parse().expect("an id");
+    let toml = to_toml(&found, &source);
+    let file = format!(
+        "[source]\n\
+         id = \"extracted_newsletter_2025_05\"\n\
+         title = \"数智资讯（2025年第5期，总第11期）\"\n\
+         issuer = \"数字广西专家咨询委员会秘书处\"\n\
+         published = 2025-07-04\n\
+         status = \"final\"\n\
+         force = \"statement\"\n\
+         {toml}"
+    );
+    let data = TempData::new();
+    std::fs::write(
+        data.0.join("sources/extracted_newsletter_2025_05.toml"),
+        file,
+    )
+    .expect("writing the extracted file");
+    let loaded = Catalog::load(&data.0).unwrap_or_else(|e| panic!("{e}\n{toml}"));
+    let added = loaded.targets().len() + loaded.observations().len()
+        - catalog.targets().len()
+        - catalog.observations().len();
+    // The figures with everything the format needs are live entries: all
+    // but 苏州's four, which have no deadline in the text.
+    assert_eq!(added, EXPECTED.len() - 4);
+    assert_eq!(
+        loaded
+            .targets()
+            .iter()
+            .filter(|t| t.source.as_str() == "extracted_newsletter_2025_05")
+            .count(),
+        8
+    );
+}
+
+#[test]
+fn the_command_line_reads_standard_input() {
+    use std::io::Write;
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_targets"))
+        .args(["extract", "-", "--format", "json", "--jurisdiction", "广西"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all("到2027年，全区建成高质量数据集５００个以上。".as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let first = &v.as_array().unwrap()[0];
+    assert_eq!(first["jurisdiction"], "450000");
+    assert_eq!(first["metric"], "high_quality_datasets");
+    assert_eq!(first["comparator"], "at_least");
+    assert_eq!(first["canonical_value"].to_string(), "500");
+    assert_eq!(first["deadline"], "2027");
+    assert_eq!(first["deadline_end"], "2027-12-31");
+}
