@@ -454,16 +454,12 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 decimals: 6,
             };
             let ranking = rank::rank(&catalog, &query)?;
-            let bytes = match common.format {
-                Format::Table => ranking.to_table(&catalog, common.lang).into_bytes(),
-                Format::Json => with_newline(ranking.to_json()),
-                Format::Csv => {
-                    let mut buffer = Vec::new();
-                    ranking.write_csv(&mut buffer, &common.csv())?;
-                    buffer
-                }
-            };
-            emit(common.output.as_deref(), &bytes)
+            answer_in(
+                &common,
+                || ranking.to_table(&catalog, common.lang),
+                || ranking.to_json(),
+                |out| ranking.write_csv(out, &common.csv()),
+            )
         }
         Command::Gap {
             subject,
@@ -484,31 +480,23 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 decimals: 6,
             };
             let answer = gap::gap(&catalog, &query)?;
-            let bytes = match common.format {
-                Format::Table => answer.to_table(&catalog, common.lang).into_bytes(),
-                Format::Json => with_newline(answer.to_json()),
-                Format::Csv => {
-                    let mut buffer = Vec::new();
-                    answer.write_csv(&mut buffer, &common.csv())?;
-                    buffer
-                }
-            };
-            emit(common.output.as_deref(), &bytes)
+            answer_in(
+                &common,
+                || answer.to_table(&catalog, common.lang),
+                || answer.to_json(),
+                |out| answer.write_csv(out, &common.csv()),
+            )
         }
         Command::Progress { common } => {
             let catalog = load(data)?;
             let report =
                 progress::progress(&catalog, common.as_of(), &progress::Options::default());
-            let bytes = match common.format {
-                Format::Table => report.to_table(&catalog, common.lang).into_bytes(),
-                Format::Json => with_newline(report.to_json()),
-                Format::Csv => {
-                    let mut buffer = Vec::new();
-                    report.write_csv(&mut buffer, &common.csv())?;
-                    buffer
-                }
-            };
-            emit(common.output.as_deref(), &bytes)
+            answer_in(
+                &common,
+                || report.to_table(&catalog, common.lang),
+                || report.to_json(),
+                |out| report.write_csv(out, &common.csv()),
+            )
         }
         Command::Report {
             subject,
@@ -531,6 +519,25 @@ fn run(cli: Cli) -> Result<(), Failure> {
 
 fn today() -> NaiveDate {
     chrono::Local::now().date_naive()
+}
+
+/// Writes an answer in the format `common` asks for, where it asks.
+fn answer_in(
+    common: &Common,
+    table: impl FnOnce() -> String,
+    json: impl FnOnce() -> String,
+    csv: impl FnOnce(&mut Vec<u8>) -> Result<(), policy_targets::Error>,
+) -> Result<(), Failure> {
+    let bytes = match common.format {
+        Format::Table => table().into_bytes(),
+        Format::Json => with_newline(json()),
+        Format::Csv => {
+            let mut buffer = Vec::new();
+            csv(&mut buffer)?;
+            buffer
+        }
+    };
+    emit(common.output.as_deref(), &bytes)
 }
 
 fn with_newline(mut text: String) -> Vec<u8> {
