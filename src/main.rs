@@ -101,6 +101,10 @@ enum Command {
     },
     /// Attainment and pace verdicts of the targets that count on a date.
     Progress {
+        /// The pace-ratio thresholds of on_track, acceleration_needed and
+        /// limited_progress (Eurostat's and Open SDG's bands by default).
+        #[arg(long, value_name = "ON,ACC,LIMITED", default_value = "0.95,0.60,0", value_parser = parse_bands)]
+        bands: progress::Bands,
         #[command(flatten)]
         common: Common,
     },
@@ -487,10 +491,13 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 |out| answer.write_csv(out, &common.csv()),
             )
         }
-        Command::Progress { common } => {
+        Command::Progress { bands, common } => {
             let catalog = load(data)?;
-            let report =
-                progress::progress(&catalog, common.as_of(), &progress::Options::default());
+            let options = progress::Options {
+                bands,
+                ..progress::Options::default()
+            };
+            let report = progress::progress(&catalog, common.as_of(), &options);
             answer_in(
                 &common,
                 || report.to_table(&catalog, common.lang),
@@ -538,6 +545,30 @@ fn answer_in(
         }
     };
     emit(common.output.as_deref(), &bytes)
+}
+
+/// `--bands 0.95,0.60,0`: three decreasing thresholds.
+fn parse_bands(text: &str) -> Result<progress::Bands, String> {
+    let numbers: Vec<rust_decimal::Decimal> = text
+        .split(',')
+        .map(|n| {
+            n.trim()
+                .parse()
+                .map_err(|_| format!("{n:?} is not a decimal number"))
+        })
+        .collect::<Result<_, _>>()?;
+    match numbers[..] {
+        [on_track, acceleration_needed, limited_progress]
+            if on_track >= acceleration_needed && acceleration_needed >= limited_progress =>
+        {
+            Ok(progress::Bands {
+                on_track,
+                acceleration_needed,
+                limited_progress,
+            })
+        }
+        _ => Err("expected three decreasing numbers, e.g. 0.95,0.60,0".to_owned()),
+    }
 }
 
 fn with_newline(mut text: String) -> Vec<u8> {
