@@ -672,7 +672,7 @@ impl crate::progress::Progress {
                     .map(|p| format!("{}%", (p * Decimal::from(100)).round_dp(1).normalize()))
                     .unwrap_or_default(),
                 r.pace_ratio
-                    .map(|p| p.round_dp(2).to_string())
+                    .map(|p| format!("{:.2}", p.round_dp(2)))
                     .unwrap_or_default(),
                 status_label(r.status, lang).to_owned(),
                 opt(r.rank),

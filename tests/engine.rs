@@ -427,3 +427,32 @@ fn report_prints_the_overview() {
     assert_eq!(code, 0);
     assert!(out.contains("3. Guangxi: gaps to benchmarks"), "{out}");
 }
+
+#[test]
+fn progress_bands_are_configurable() {
+    let args = [
+        "progress",
+        "--data",
+        "tests/fixtures/progress/linear",
+        "--as-of",
+        "2026-12-31",
+        "--format",
+        "json",
+    ];
+    let rows = |v: &Value| v["rows"].as_array().unwrap().clone();
+    let default = json(&args);
+    let edge = rows(&default)
+        .into_iter()
+        .find(|r| r["pace_ratio"].to_string() == "0.95")
+        .unwrap();
+    assert_eq!(edge["status"], "on_track");
+    let strict = json(&[&args[..], &["--bands", "0.99,0.60,0"]].concat());
+    let same = rows(&strict)
+        .into_iter()
+        .find(|r| r["target_id"] == edge["target_id"])
+        .unwrap();
+    assert_eq!(same["status"], "acceleration_needed");
+    let (code, _, err) = targets(&["progress", "--bands", "0.5,0.9,0"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("expected three decreasing numbers"), "{err}");
+}
