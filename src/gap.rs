@@ -8,7 +8,7 @@ use std::str::FromStr;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use crate::error::{Error, ErrorKind, ParseError, Position};
+use crate::error::{Error, ErrorKind, ParseError};
 use crate::normalize::{self, Denominator, Per};
 use crate::rank::find_metric;
 use crate::{Catalog, Id, Jurisdiction, JurisdictionCode, Level, Quantity, Target, Unit};
@@ -237,16 +237,9 @@ pub(crate) fn find_jurisdiction<'c>(
     name: &str,
 ) -> Result<&'c Jurisdiction, Error> {
     catalog.find_jurisdiction(name).ok_or_else(|| {
-        Error::at(
-            ErrorKind::UnknownReference {
-                what: "jurisdiction",
-                id: name.to_owned(),
-                suggestion: None,
-            },
-            Position::new().with_field(
-                "jurisdiction (expected a code such as 450000, or a name such as 广西 or Guangxi)",
-            ),
-        )
+        problem(format!(
+            "unknown jurisdiction {name:?}; expected a code such as 450000, or a name such as 广西 or Guangxi"
+        ))
     })
 }
 

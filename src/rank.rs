@@ -6,7 +6,7 @@ use std::cmp::Ordering;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use crate::error::{Error, ErrorKind, Position};
+use crate::error::{Error, ErrorKind};
 use crate::normalize::{self, Per};
 use crate::{Catalog, Id, JurisdictionCode, Level, Polarity, Unit};
 
@@ -216,13 +216,14 @@ pub(crate) fn find_metric<'c>(
 ) -> Result<&'c crate::Metric, Error> {
     catalog.find_metric(name).ok_or_else(|| {
         let ids: Vec<&str> = catalog.metrics().iter().map(|m| m.id.as_str()).collect();
-        Error::at(
-            ErrorKind::UnknownReference {
-                what: "metric",
-                id: name.to_owned(),
-                suggestion: None,
-            },
-            Position::new().with_field(format!("metric (expected one of: {})", ids.join(", "))),
+        let near = crate::load::closest(name, ids.iter().copied())
+            .map_or(String::new(), |id| format!(" (did you mean {id:?}?)"));
+        Error::new(
+            ErrorKind::Invalid(format!(
+                "unknown metric {name:?}{near}; expected an id or name from the metric catalogue: {}",
+                ids.join(", ")
+            )),
+            None,
         )
     })
 }
