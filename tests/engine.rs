@@ -376,10 +376,19 @@ fn errors_and_usage() {
     let (code, _, err) = targets(&["rank", "no_such_metric"]);
     assert_eq!(code, 1);
     assert!(
-        err.starts_with("metric (expected one of: high_quality_datasets,"),
+        err.starts_with(
+            "unknown metric \"no_such_metric\"; expected an id or name from the metric catalogue: high_quality_datasets,"
+        ),
         "{err}"
     );
-    assert!(err.contains("unknown metric \"no_such_metric\""), "{err}");
+    let (code, _, err) = targets(&["rank", "high_quality_dataset"]);
+    assert_eq!(code, 1);
+    assert!(
+        err.starts_with(
+            "unknown metric \"high_quality_dataset\" (did you mean \"high_quality_datasets\"?)"
+        ),
+        "{err}"
+    );
     let (code, _, err) = targets(&[
         "gap",
         "广西",
@@ -443,7 +452,7 @@ fn progress_bands_are_configurable() {
     let default = json(&args);
     let edge = rows(&default)
         .into_iter()
-        .find(|r| r["pace_ratio"].to_string() == "0.95")
+        .find(|r| r["pace_ratio"] == Value::from(0.95))
         .unwrap();
     assert_eq!(edge["status"], "on_track");
     let strict = json(&[&args[..], &["--bands", "0.99,0.60,0"]].concat());
