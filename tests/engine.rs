@@ -452,7 +452,7 @@ fn progress_bands_are_configurable() {
     let default = json(&args);
     let edge = rows(&default)
         .into_iter()
-        .find(|r| r["pace_ratio"] == Value::from(0.95))
+        .find(|r| r["pace_ratio"] == 0.95)
         .unwrap();
     assert_eq!(edge["status"], "on_track");
     let strict = json(&[&args[..], &["--bands", "0.99,0.60,0"]].concat());
