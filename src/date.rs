@@ -127,6 +127,13 @@ impl PartialDate {
     /// Rebuilds a partial date from the last day it covers and its precision,
     /// the way exports write it (`2027-12-31` + `year` → `2027`).
     pub fn from_last_day(last: NaiveDate, precision: Precision) -> Result<PartialDate, ParseError> {
+        if !YEARS.contains(&last.year()) {
+            return Err(ParseError::new(
+                "date",
+                &last.to_string(),
+                "the year must be between 1000 and 9999",
+            ));
+        }
         let date = match precision {
             Precision::Year => PartialDate::Year(last.year()),
             Precision::Month => PartialDate::Month(last.year(), last.month()),

@@ -280,7 +280,17 @@ pub fn to_toml(candidates: &[Candidate], source: &Id) -> String {
         out.push('\n');
         out.push_str(&toml_entry(c, &mut ids));
     }
-    out
+    // Strings are escaped where they are written; a control character can
+    // only reach a comment, where TOML allows none: show it as U+FFFD.
+    out.chars()
+        .map(|c| {
+            if c.is_control() && c != '\n' && c != '\t' {
+                '\u{FFFD}'
+            } else {
+                c
+            }
+        })
+        .collect()
 }
 
 /// Writes candidates as a JSON array for review tools: every field of

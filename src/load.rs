@@ -31,6 +31,8 @@ pub(crate) struct Doc<'t> {
     file: Option<Arc<Path>>,
     text: &'t str,
     line_starts: Vec<usize>,
+    /// The last offset asked for and its character count from its line's start.
+    last: std::cell::Cell<(usize, usize)>,
     pub(crate) errors: Vec<Error>,
 }
 
@@ -43,6 +45,7 @@ impl<'t> Doc<'t> {
             file,
             text,
             line_starts,
+            last: std::cell::Cell::new((0, 0)),
             errors: Vec::new(),
         }
     }
@@ -52,11 +55,23 @@ impl<'t> Doc<'t> {
         let offset = offset.min(self.text.len());
         let line = self.line_starts.partition_point(|&s| s <= offset).max(1);
         let start = self.line_starts[line - 1];
-        let column = self
-            .text
-            .get(start..offset)
-            .map_or(offset - start, |s| s.chars().count())
-            + 1;
+        // Columns count characters. Counting on from the last position asked
+        // for on the same line keeps a file of one long line linear.
+        let (last_offset, last_chars) = self.last.get();
+        let (from, chars_before) = if last_offset >= start && last_offset <= offset {
+            (last_offset, last_chars)
+        } else {
+            (start, 0)
+        };
+        let chars = chars_before
+            + self
+                .text
+                .get(from..offset)
+                .map_or(offset - from, |s| s.chars().count());
+        self.last.set((offset, chars));
+        // A byte order mark is not a column.
+        let bom = usize::from(line == 1 && self.text.starts_with('\u{feff}') && offset > 0);
+        let column = chars - bom + 1;
         let position = Position::new()
             .with_shared_file(self.file.clone())
             .with_line_column(line as u64, column as u64);
@@ -236,8 +251,13 @@ impl<'a, 'd, 't> Fields<'a, 'd, 't> {
                     u32::from(d.month),
                     u32::from(d.day),
                 )
-                .map(PartialDate::Day)
-                .ok_or_else(|| ErrorKind::Invalid(format!("no such day in the calendar: {dt}"))),
+                .ok_or_else(|| ErrorKind::Invalid(format!("no such day in the calendar: {dt}")))
+                .and_then(|day| {
+                    // The same range as every other way of writing a date.
+                    day.to_string()
+                        .parse::<PartialDate>()
+                        .map_err(ErrorKind::from)
+                }),
                 _ => Err(ErrorKind::Invalid(format!(
                     "expected a date without a time, found {dt}"
                 ))),
@@ -264,6 +284,21 @@ impl<'a, 'd, 't> Fields<'a, 'd, 't> {
             DeValue::String(s) => Some((s.clone(), span)),
             DeValue::Integer(i) if i.radix() == 10 => {
                 Some((Cow::Owned(i.as_str().to_owned()), span))
+            }
+            DeValue::Integer(i) => {
+                let (name, prefix) = match i.radix() {
+                    16 => ("hexadecimal", "0x"),
+                    8 => ("octal", "0o"),
+                    _ => ("binary", "0b"),
+                };
+                let written = format!("{prefix}{}", i.as_str());
+                let decimal = u128::from_str_radix(i.as_str(), i.radix())
+                    .map_or(String::new(), |v| format!(" ({v})"));
+                let kind = ErrorKind::Invalid(format!(
+                    "found the {name} integer {written}: write it in decimal{decimal}"
+                ));
+                self.fail(kind, &span, key);
+                None
             }
             DeValue::Float(f) => {
                 let text = f.as_str().to_owned();
@@ -297,6 +332,12 @@ impl<'a, 'd, 't> Fields<'a, 'd, 't> {
         };
         match Quantity::from_parts(&text, unit) {
             Ok(q) => Some(q),
+            // A bad `unit` key is reported where it is written.
+            Err(err) if err.what() == "unit" && unit.is_some() => {
+                let span = self.table.get("unit").map_or(span, |u| u.span());
+                self.fail(err, &span, "unit");
+                None
+            }
             Err(err) => {
                 self.fail(err, &span, key);
                 None
@@ -309,10 +350,10 @@ impl<'a, 'd, 't> Fields<'a, 'd, 't> {
         for (key, _) in self.table.iter() {
             if !allowed.contains(&key.get_ref().as_ref()) {
                 let kind = ErrorKind::UnknownKey {
-                    key: key.get_ref().to_string(),
+                    key: shorten(key.get_ref()),
                     expected: expected_keys(key.get_ref(), allowed),
                 };
-                let field = key.get_ref().to_string();
+                let field = shorten(key.get_ref());
                 self.fail(kind, &key.span(), &field);
             }
         }
@@ -383,7 +424,11 @@ pub(crate) fn read(kind: FileKind, file: Option<Arc<Path>>, text: &str, parts: &
         Err(err) => {
             let span = err.span().unwrap_or(0..0);
             let message = err.message().trim().to_owned();
-            let field = key_of_line(text, span.start);
+            // An error placed at the very start (a recursion limit, say)
+            // is not about the first line's key.
+            let field = (span.start > 0)
+                .then(|| key_of_line(text, span.start))
+                .flatten();
             doc.error(
                 ErrorKind::Syntax(format!("invalid TOML: {message}")),
                 &span,
@@ -399,14 +444,27 @@ pub(crate) fn read(kind: FileKind, file: Option<Arc<Path>>, text: &str, parts: &
 fn key_of_line(text: &str, offset: usize) -> Option<String> {
     let offset = offset.min(text.len());
     let start = text.get(..offset)?.rfind('\n').map_or(0, |i| i + 1);
-    let line = text.get(start..)?.lines().next()?;
-    let (key, _) = line.split_once('=')?;
+    let line = text.get(start..)?.lines().next()?.trim();
+    let key = if let Some(header) = line.strip_prefix('[') {
+        // `[[target]` → `target`
+        header.trim_start_matches('[').split([']', ' ']).next()?
+    } else {
+        line.split(['=', ' ', '\t']).next()?
+    };
     let key = key.trim();
     (!key.is_empty()
         && key
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-'))
     .then(|| key.to_owned())
+}
+
+/// Text from the input as it is quoted in a message: at most 60 characters.
+pub(crate) fn shorten(text: &str) -> String {
+    match text.char_indices().nth(60) {
+        Some((end, _)) => format!("{}… ({} characters)", &text[..end], text.chars().count()),
+        None => text.to_owned(),
+    }
 }
 
 /// `expected` keys, with the closest to `key` suggested when one is close.
@@ -423,8 +481,13 @@ pub(crate) fn closest<'a>(
     word: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {
+    let length = word.chars().count();
     candidates
         .into_iter()
+        .filter(|c| {
+            let n = c.chars().count();
+            length.abs_diff(n) <= (n / 3).max(1)
+        })
         .map(|c| (strsim::damerau_levenshtein(word, c), c))
         .filter(|(d, c)| *d > 0 && *d <= (c.chars().count() / 3).max(1))
         .min_by_key(|(d, _)| *d)
@@ -441,11 +504,23 @@ fn read_root(kind: FileKind, doc: &mut Doc<'_>, root: &DeTable<'_>, parts: &mut 
         let name = key.get_ref().as_ref();
         if !allowed.contains(&name) {
             let kind = ErrorKind::UnknownKey {
-                key: name.to_owned(),
+                key: shorten(name),
                 expected: expected_keys(name, allowed),
             };
-            doc.error(kind, &key.span(), Some(name));
+            doc.error(kind, &key.span(), Some(&shorten(name)));
         }
+    }
+    let empty = match kind {
+        FileKind::Jurisdictions if root.is_empty() => Some(
+            "the file is empty: it needs [[jurisdiction]] tables (code, name_zh, name_en, level)",
+        ),
+        FileKind::Metrics if root.is_empty() => Some(
+            "the file is empty: it needs [[metric]] tables (id, name_zh, name_en, dimension, polarity, basis)",
+        ),
+        _ => None,
+    };
+    if let Some(message) = empty {
+        doc.error(ErrorKind::Invalid(message.to_owned()), &(0..0), None);
     }
     match kind {
         FileKind::Jurisdictions => {

@@ -93,9 +93,14 @@ impl Quantity {
         let rest = lead.rest.trim();
         let unit = match (rest.is_empty(), unit) {
             (true, Some(unit)) => unit.parse::<Unit>()?,
-            (false, None) => rest
-                .parse::<Unit>()
-                .map_err(|e| ParseError::new("quantity", number, e.problem()))?,
+            (false, None) => rest.parse::<Unit>().map_err(|e| {
+                let problem = if e.problem().starts_with("not a known unit") {
+                    format!("unknown unit {rest:?}")
+                } else {
+                    e.problem().to_owned()
+                };
+                ParseError::new("quantity", number, problem)
+            })?,
             (true, None) => {
                 return Err(ParseError::new(
                     "quantity",

@@ -263,7 +263,15 @@ impl FromStr for Unit {
         }
         let (magnitude, rest) = split_magnitude(s)
             .ok_or_else(|| ParseError::new("unit", input, "ill-formed magnitude prefix"))?;
-        let unknown = || ParseError::new("unit", input, format!("unknown unit {rest:?}"));
+        let unknown = || {
+            let problem = if rest == s {
+                "not a known unit (expected e.g. 个, 家, 项, TB, PB, 元, 亿元, 人, 万人, %, PFLOPS)"
+                    .to_owned()
+            } else {
+                format!("unknown unit {rest:?}")
+            };
+            ParseError::new("unit", input, problem)
+        };
         let unit = Unit::lookup(rest.trim_start()).ok_or_else(unknown)?;
         unit.with_more_magnitude(magnitude).ok_or_else(|| {
             ParseError::new(
@@ -356,7 +364,11 @@ mod tests {
         let err = |s: &str| s.parse::<Unit>().unwrap_err().to_string();
         assert_eq!(
             err("parsec"),
-            r#"invalid unit "parsec": unknown unit "parsec""#
+            r#"invalid unit "parsec": not a known unit (expected e.g. 个, 家, 项, TB, PB, 元, 亿元, 人, 万人, %, PFLOPS)"#
+        );
+        assert_eq!(
+            err("万parsec"),
+            r#"invalid unit "万parsec": unknown unit "parsec""#
         );
         assert_eq!(
             err("万%"),
@@ -372,8 +384,8 @@ mod tests {
             r#"invalid unit "亿万元": ill-formed magnitude prefix"#
         );
         assert_eq!(
-            err("volume"),
-            r#"invalid unit "volume": unknown unit "volume""#
+            err("万volume"),
+            r#"invalid unit "万volume": unknown unit "volume""#
         );
     }
 }

@@ -812,7 +812,7 @@ fn a_sources_path_that_is_a_file_is_reported_with_its_path() {
 }
 
 #[test]
-#[ignore = "known bug: an unknown unit is reported at `value` (15:9) instead of at `unit` (16:8), and names the unit twice"]
+
 fn an_unknown_unit_is_reported_at_the_unit_field() {
     let err = validate_bad("unknown_unit");
     let file = "tests/fixtures/bad/unknown_unit/sources/suzhou_data_industry_opinions_2025.toml";
@@ -822,7 +822,7 @@ fn an_unknown_unit_is_reported_at_the_unit_field() {
 }
 
 #[test]
-#[ignore = "known bug: `value = 0x12C` reads \"expected a decimal integer ..., found an integer\", which contradicts itself"]
+
 fn a_hexadecimal_value_is_called_hexadecimal() {
     let err = validate_bad("hexadecimal_value");
     let file =
@@ -834,7 +834,7 @@ fn a_hexadecimal_value_is_called_hexadecimal() {
 }
 
 #[test]
-#[ignore = "known bug: an empty metrics.toml is not reported itself; only the metric references are, as unknown"]
+
 fn an_empty_metrics_file_is_reported_itself() {
     let err = validate_bad("empty_metrics_file");
     assert!(
@@ -857,7 +857,7 @@ fn a_record_with_a_mistake_is_not_also_reported_as_unknown() {
 }
 
 #[test]
-#[ignore = "known bug: a TOML syntax error on a line without `=` names no field"]
+
 fn a_key_without_equals_names_its_field() {
     let err = validate_bad("missing_equals");
     assert_eq!(
@@ -869,7 +869,7 @@ fn a_key_without_equals_names_its_field() {
 }
 
 #[test]
-#[ignore = "known bug: a TOML syntax error in a table header names no field"]
+
 fn an_unclosed_table_header_names_its_table() {
     let err = validate_bad("unclosed_table_header");
     assert_eq!(

@@ -1,17 +1,20 @@
 //! The TOML loader, fed any bytes as `jurisdictions.toml` or `metrics.toml`
-//! (the first byte chooses which) beside the other bundled file and a bundled
-//! source: it never panics.
+//! (the first byte chooses which) beside the other file and two sources of the test
+//! suite's minimal data folder: it never panics.
 
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
 use policy_targets::{Catalog, export};
 
-const JURISDICTIONS: &str = include_str!("../../targets/jurisdictions.toml");
-const METRICS: &str = include_str!("../../targets/metrics.toml");
-const SOURCE: &str =
-    include_str!("../../targets/sources/jiangsu_data_enterprise_action_plan_2025_2027.toml");
-const NEWSLETTER: &str = include_str!("../../targets/sources/dgx_newsletter_2025_05.toml");
+// The test suite's minimal data folder, so that each run is cheap.
+const JURISDICTIONS: &str = include_str!("../../tests/fixtures/good/minimal/jurisdictions.toml");
+const METRICS: &str = include_str!("../../tests/fixtures/good/minimal/metrics.toml");
+const SOURCE: &str = include_str!(
+    "../../tests/fixtures/good/minimal/sources/jiangsu_data_enterprise_action_plan_2025_2027.toml"
+);
+const NEWSLETTER: &str =
+    include_str!("../../tests/fixtures/good/minimal/sources/suzhou_data_industry_opinions_2025.toml");
 
 fuzz_target!(|data: &[u8]| {
     let Some((&which, rest)) = data.split_first() else {
@@ -26,7 +29,7 @@ fuzz_target!(|data: &[u8]| {
     let files = [
         ("targets/jurisdictions.toml", jurisdictions),
         ("targets/metrics.toml", metrics),
-        ("targets/sources/dgx_newsletter_2025_05.toml", NEWSLETTER),
+        ("targets/sources/suzhou_data_industry_opinions_2025.toml", NEWSLETTER),
         (
             "targets/sources/jiangsu_data_enterprise_action_plan_2025_2027.toml",
             SOURCE,

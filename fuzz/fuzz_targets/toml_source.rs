@@ -1,5 +1,6 @@
-//! The TOML loader, fed any bytes as one source file beside the bundled
-//! jurisdictions and metrics: it never panics, and a catalogue it accepts
+//! The TOML loader, fed any bytes as one source file beside a small
+//! jurisdictions and metrics catalogue (the test suite's minimal data folder,
+//! so that each run is cheap): it never panics, and a catalogue it accepts
 //! survives the JSON export round trip unchanged.
 
 #![no_main]
@@ -7,8 +8,8 @@
 use libfuzzer_sys::fuzz_target;
 use policy_targets::{Catalog, export};
 
-const JURISDICTIONS: &str = include_str!("../../targets/jurisdictions.toml");
-const METRICS: &str = include_str!("../../targets/metrics.toml");
+const JURISDICTIONS: &str = include_str!("../../tests/fixtures/good/minimal/jurisdictions.toml");
+const METRICS: &str = include_str!("../../tests/fixtures/good/minimal/metrics.toml");
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
