@@ -110,56 +110,13 @@ mod bundled {
 }
 
 impl Catalog {
-    /// Reads a data folder: `jurisdictions.toml`, `metrics.toml` and every
-    /// `sources/*.toml`, reporting every problem found (with file, line,
-    /// column and field) rather than only the first.
+    /// Reads a data folder: `jurisdictions.toml`, `metrics.toml`, every
+    /// `sources/*.toml` and, where present, the tables `targets.csv` and
+    /// `observations.csv` (see the [`bulk`](crate::bulk) module), reporting
+    /// every problem found (with file, line, column and field) rather than
+    /// only the first.
     pub fn load(dir: impl AsRef<Path>) -> Result<Catalog, Errors> {
-        let dir = dir.as_ref();
-        if !dir.is_dir() {
-            let kind = ErrorKind::Invalid(if dir.exists() {
-                "not a folder: a data folder holds jurisdictions.toml, metrics.toml and sources/"
-                    .to_owned()
-            } else {
-                "no such data folder".to_owned()
-            });
-            return Err(Error::at(kind, Position::new().with_file(dir)).into());
-        }
-        let mut files: Vec<(PathBuf, Vec<u8>)> = Vec::new();
-        let mut errors = Vec::new();
-        let mut read = |path: PathBuf, errors: &mut Vec<Error>| match std::fs::read(&path) {
-            Ok(bytes) => files.push((path, bytes)),
-            Err(err) => errors.push(Error::at(
-                ErrorKind::Io(err),
-                Position::new().with_file(path),
-            )),
-        };
-        read(dir.join("jurisdictions.toml"), &mut errors);
-        read(dir.join("metrics.toml"), &mut errors);
-        let sources = dir.join("sources");
-        match std::fs::read_dir(&sources) {
-            Ok(entries) => {
-                let mut paths: Vec<PathBuf> = entries
-                    .filter_map(|e| e.ok().map(|e| e.path()))
-                    .filter(|p| p.extension().is_some_and(|e| e == "toml") && p.is_file())
-                    .collect();
-                paths.sort();
-                for path in paths {
-                    read(path, &mut errors);
-                }
-            }
-            Err(err) => errors.push(Error::at(
-                ErrorKind::Io(err),
-                Position::new().with_file(sources),
-            )),
-        }
-        let mut parts = Parts {
-            errors,
-            ..Parts::default()
-        };
-        for (path, bytes) in &files {
-            read_file(&mut parts, path, bytes);
-        }
-        parts.build()
+        load_folder(dir.as_ref(), true)
     }
 
     /// The data bundled with this crate (the `targets/` folder of its
@@ -303,6 +260,57 @@ impl Catalog {
     }
 }
 
+/// Reads a data folder; with `observations_csv` false, its
+/// `observations.csv` is left for the caller to stream.
+pub(crate) fn load_folder(dir: &Path, observations_csv: bool) -> Result<Catalog, Errors> {
+    if !dir.is_dir() {
+        let kind = ErrorKind::Invalid(if dir.exists() {
+            "not a folder: a data folder holds jurisdictions.toml, metrics.toml and sources/"
+                .to_owned()
+        } else {
+            "no such data folder".to_owned()
+        });
+        return Err(Error::at(kind, Position::new().with_file(dir)).into());
+    }
+    let mut files: Vec<(PathBuf, Vec<u8>)> = Vec::new();
+    let mut errors = Vec::new();
+    let mut read = |path: PathBuf, errors: &mut Vec<Error>| match std::fs::read(&path) {
+        Ok(bytes) => files.push((path, bytes)),
+        Err(err) => errors.push(Error::at(
+            ErrorKind::Io(err),
+            Position::new().with_file(path),
+        )),
+    };
+    read(dir.join("jurisdictions.toml"), &mut errors);
+    read(dir.join("metrics.toml"), &mut errors);
+    let sources = dir.join("sources");
+    match std::fs::read_dir(&sources) {
+        Ok(entries) => {
+            let mut paths: Vec<PathBuf> = entries
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|e| e == "toml") && p.is_file())
+                .collect();
+            paths.sort();
+            for path in paths {
+                read(path, &mut errors);
+            }
+        }
+        Err(err) => errors.push(Error::at(
+            ErrorKind::Io(err),
+            Position::new().with_file(sources),
+        )),
+    }
+    let mut parts = Parts {
+        errors,
+        ..Parts::default()
+    };
+    for (path, bytes) in &files {
+        read_file(&mut parts, path, bytes);
+    }
+    crate::bulk::read_tables(&mut parts, dir, observations_csv);
+    parts.build()
+}
+
 fn read_file(parts: &mut Parts, path: &Path, bytes: &[u8]) {
     let file: Arc<Path> = Arc::from(path);
     let text = match std::str::from_utf8(bytes) {
@@ -353,7 +361,10 @@ impl Parts {
         let by_source = index(&sources, "source", "id", |s| &s.id, &mut errors);
         {
             // Targets and observations share one id space.
-            let mut seen: HashMap<&str, Position> = HashMap::new();
+            // Positions are worked out only for duplicates: bulk tables
+            // hold millions of records.
+            let mut seen: HashMap<&str, &Origin, crate::bulk::FxBuild> = HashMap::default();
+            seen.reserve(targets.len() + observations.len());
             let records = targets
                 .iter()
                 .map(|(t, o)| (t.id.as_str(), o, "target"))
@@ -363,11 +374,10 @@ impl Parts {
                         .map(|(t, o)| (t.id.as_str(), o, "observation")),
                 );
             for (id, origin, what) in records {
-                let here = origin.field("id");
                 if let Some(first) = seen.get(id) {
-                    errors.push(duplicate(what, id, first.clone(), here));
+                    errors.push(duplicate(what, id, first.field("id"), origin.field("id")));
                 } else {
-                    seen.insert(id, here);
+                    seen.insert(id, origin);
                 }
             }
         }
@@ -467,22 +477,24 @@ impl Parts {
         }
 
         let metric_of = |id: &Id| by_metric.get(id).map(|&i| &metrics[i].0);
-        let check_unit =
-            |q: &Quantity, metric: Option<&Metric>, at: Position, errors: &mut Vec<Error>| {
-                if let Some(m) = metric {
-                    if q.dimension() != m.dimension {
-                        errors.push(Error::at(
-                            ErrorKind::WrongDimension {
-                                unit: q.unit().to_string(),
-                                found: q.dimension(),
-                                metric: m.id.to_string(),
-                                expected: m.dimension,
-                            },
-                            at,
-                        ));
-                    }
+        let check_unit = |q: &Quantity,
+                          metric: Option<&Metric>,
+                          at: &dyn Fn() -> Position,
+                          errors: &mut Vec<Error>| {
+            if let Some(m) = metric {
+                if q.dimension() != m.dimension {
+                    errors.push(Error::at(
+                        ErrorKind::WrongDimension {
+                            unit: q.unit().to_string(),
+                            found: q.dimension(),
+                            metric: m.id.to_string(),
+                            expected: m.dimension,
+                        },
+                        at(),
+                    ));
                 }
-            };
+            }
+        };
 
         for (t, origin) in &targets {
             if !by_code.contains_key(&t.jurisdiction) {
@@ -496,12 +508,12 @@ impl Parts {
             if metric.is_none() {
                 errors.push(unknown("metric", t.metric.as_str(), origin.field("metric")));
             }
-            check_unit(&t.value, metric, origin.field("value"), &mut errors);
+            check_unit(&t.value, metric, &|| origin.field("value"), &mut errors);
             if let Some(upper) = &t.upper {
-                check_unit(upper, metric, origin.field("upper"), &mut errors);
+                check_unit(upper, metric, &|| origin.field("upper"), &mut errors);
             }
             if let Some(b) = &t.baseline {
-                check_unit(&b.value, metric, origin.field("baseline"), &mut errors);
+                check_unit(&b.value, metric, &|| origin.field("baseline"), &mut errors);
             }
             match (t.comparator, &t.upper) {
                 (Comparator::Range, None) => errors.push(Error::invalid(
@@ -563,7 +575,7 @@ impl Parts {
             if metric.is_none() {
                 errors.push(unknown("metric", o.metric.as_str(), origin.field("metric")));
             }
-            check_unit(&o.value, metric, origin.field("value"), &mut errors);
+            check_unit(&o.value, metric, &|| origin.field("value"), &mut errors);
             if o.comparator == Some(Comparator::Range) {
                 errors.push(Error::invalid(
                     "an observation's comparator marks a bound: at_least, more_than, at_most, less_than or exactly, not range",

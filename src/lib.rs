@@ -51,6 +51,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod bulk;
 mod catalog;
 mod comparator;
 pub mod datapackage;
@@ -75,6 +76,7 @@ pub mod report;
 pub mod schema;
 mod select;
 mod source;
+pub mod synth;
 pub mod table;
 mod target;
 mod unit;

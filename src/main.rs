@@ -108,6 +108,24 @@ enum Command {
         #[command(flatten)]
         common: Common,
     },
+    /// Write a synthetic data folder of the given size (the same for the same seed).
+    Synth {
+        /// Counties.
+        #[arg(long, default_value_t = 200)]
+        jurisdictions: usize,
+        /// Metrics.
+        #[arg(long, default_value_t = 10)]
+        metrics: usize,
+        /// Months of figures, ending in December 2025.
+        #[arg(long, default_value_t = 24)]
+        months: usize,
+        /// The seed of the random numbers.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// The folder to write.
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+    },
     /// The overview: targets by deadline, every metric's ranking, a region's gaps, progress.
     Report {
         /// The jurisdiction whose gaps to its peers are shown.
@@ -492,18 +510,51 @@ fn run(cli: Cli) -> Result<(), Failure> {
             )
         }
         Command::Progress { bands, common } => {
-            let catalog = load(data)?;
             let options = progress::Options {
                 bands,
                 ..progress::Options::default()
             };
-            let report = progress::progress(&catalog, common.as_of(), &options);
+            // A folder with observations.csv is read as a stream.
+            let (catalog, report) = match data.filter(|d| d.join("observations.csv").is_file()) {
+                Some(dir) => progress::progress_folder(dir, common.as_of(), &options)?,
+                None => {
+                    let catalog = load(data)?;
+                    let report = progress::progress(&catalog, common.as_of(), &options);
+                    (catalog, report)
+                }
+            };
             answer_in(
                 &common,
                 || report.to_table(&catalog, common.lang),
                 || report.to_json(),
                 |out| report.write_csv(out, &common.csv()),
             )
+        }
+        Command::Synth {
+            jurisdictions,
+            metrics,
+            months,
+            seed,
+            dir,
+        } => {
+            let spec = policy_targets::synth::Spec {
+                jurisdictions,
+                metrics,
+                months,
+                seed,
+            };
+            let s = policy_targets::synth::write_folder(&spec, &dir)?;
+            let summary = format!(
+                "wrote {} jurisdictions, {} metrics, {} targets and {} observations ({} to {}) to {}\n",
+                s.jurisdictions,
+                s.metrics,
+                s.targets,
+                s.observations,
+                s.first_day,
+                s.last_day,
+                dir.display()
+            );
+            emit(None, summary.as_bytes())
         }
         Command::Report {
             subject,

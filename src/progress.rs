@@ -96,17 +96,18 @@
 //! ```
 
 use std::cmp::Ordering;
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
 
 use chrono::NaiveDate;
 use rust_decimal::{Decimal, MathematicalOps, RoundingStrategy};
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 
+use crate::bulk;
 use crate::export::JsonDecimal;
 use crate::metric::snake_enum;
 use crate::rank::competition_ranks;
-use crate::{
-    Catalog, Comparator, Dimension, Id, JurisdictionCode, Observation, Polarity, Target, Unit,
-};
+use crate::{Catalog, Comparator, Dimension, Errors, Id, JurisdictionCode, Polarity, Target, Unit};
 
 /// Days per year used to turn day counts into years: the mean Gregorian
 /// year, 365.2425 days. Years are `days / 365.2425`, in exact decimal
@@ -630,6 +631,104 @@ pub fn assess(
     options: &Options,
 ) -> ProgressRow {
     let dimension = target.value.dimension();
+    let period_start = catalog.period_start(target);
+    let mut kept = Kept::default();
+    for o in catalog.observations() {
+        if o.jurisdiction == target.jurisdiction
+            && o.metric == target.metric
+            && o.value.dimension() == dimension
+        {
+            kept.offer(
+                o.date(),
+                o.value.canonical_value(),
+                o.comparator,
+                as_of,
+                period_start,
+            );
+        }
+    }
+    evaluate(target, &kept, as_of, options)
+}
+
+/// The points of a target's figures that [`assess`] needs, kept while the
+/// figures go by in catalogue order: the latest figure on or before the
+/// as-of date (of several on its day, the last offered) and the earliest on
+/// or after the period start (likewise the last offered of its day).
+///
+/// The streaming engine ([`progress_folder`]) keeps one of these per target
+/// while it reads `observations.csv`, with values in the canonical unit.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Kept<V> {
+    latest: Option<(NaiveDate, V, Option<Comparator>)>,
+    first: Option<(NaiveDate, V)>,
+}
+
+impl<V> Default for Kept<V> {
+    fn default() -> Kept<V> {
+        Kept {
+            latest: None,
+            first: None,
+        }
+    }
+}
+
+impl<V: Copy> Kept<V> {
+    /// Takes a figure of `value` on `day`, reported as a bound if `bound`.
+    #[inline]
+    pub(crate) fn offer(
+        &mut self,
+        day: NaiveDate,
+        value: V,
+        bound: Option<Comparator>,
+        as_of: NaiveDate,
+        period_start: NaiveDate,
+    ) {
+        if day > as_of {
+            return; // not yet known
+        }
+        if self.latest.is_none_or(|(d, ..)| day >= d) {
+            self.latest = Some((day, value, bound));
+        }
+        if day >= period_start && self.first.is_none_or(|(d, _)| day <= d) {
+            self.first = Some((day, value));
+        }
+    }
+
+    /// The points of the figures offered to `self` and then those offered
+    /// to `later`, as if all had been offered to one.
+    pub(crate) fn then(self, later: Kept<V>) -> Kept<V> {
+        Kept {
+            latest: match (self.latest, later.latest) {
+                (Some(a), Some(b)) if b.0 < a.0 => Some(a),
+                (a, None) => a,
+                (_, b) => b,
+            },
+            first: match (self.first, later.first) {
+                (Some(a), Some(b)) if b.0 > a.0 => Some(a),
+                (a, None) => a,
+                (_, b) => b,
+            },
+        }
+    }
+
+    /// The same points with their values mapped.
+    pub(crate) fn map<W>(self, f: impl Fn(V) -> W) -> Kept<W> {
+        Kept {
+            latest: self.latest.map(|(d, v, b)| (d, f(v), b)),
+            first: self.first.map(|(d, v)| (d, f(v))),
+        }
+    }
+}
+
+/// The row of a target from the points kept of its figures (canonical
+/// values): the formulas of [`assess`].
+pub(crate) fn evaluate(
+    target: &Target,
+    kept: &Kept<Decimal>,
+    as_of: NaiveDate,
+    options: &Options,
+) -> ProgressRow {
+    let dimension = target.value.dimension();
     let value = target.value.canonical_value();
     let upper = target.upper.map(|u| u.canonical_value());
     let deadline = target.deadline.end();
@@ -656,23 +755,7 @@ pub fn assess(
         rank: None,
     };
 
-    let observations: Vec<&Observation> = catalog
-        .observations()
-        .iter()
-        .filter(|o| {
-            o.jurisdiction == target.jurisdiction
-                && o.metric == target.metric
-                && o.value.dimension() == dimension
-                && o.date() <= as_of
-        })
-        .collect();
-    // Of several figures on one day, the last in the catalogue wins.
-    let latest = observations
-        .iter()
-        .copied()
-        .reduce(|best, o| if o.date() >= best.date() { o } else { best });
-
-    let Some(latest) = latest else {
+    let Some((t, x, bound)) = kept.latest else {
         row.status = if deadline < as_of {
             Status::Missed
         } else {
@@ -681,8 +764,6 @@ pub fn assess(
         return row;
     };
 
-    let x = latest.value.canonical_value();
-    let t = latest.date();
     row.latest_value = Some(x);
     row.latest_as_of = Some(t);
 
@@ -698,7 +779,7 @@ pub fn assess(
         .map(round);
     row.gap = value.checked_sub(x);
 
-    let met = is_met(target.comparator, x, latest.comparator, value, upper);
+    let met = is_met(target.comparator, x, bound, value, upper);
     row.met = Some(met);
     if met {
         row.status = Status::Met;
@@ -711,13 +792,7 @@ pub fn assess(
 
     // The first point of the period: the earliest figure on or after the
     // period start, or the baseline when it is strictly earlier.
-    let period_start = catalog.period_start(target);
-    let first = observations
-        .iter()
-        .copied()
-        .filter(|o| o.date() >= period_start)
-        .reduce(|best, o| if o.date() <= best.date() { o } else { best })
-        .map(|o| (o.date(), o.value.canonical_value()));
+    let first = kept.first;
     let base = baseline
         .map(|b| (b.as_of.last_day(), b.value.canonical_value()))
         .filter(|(day, _)| *day <= as_of);
@@ -886,22 +961,329 @@ pub fn progress(catalog: &Catalog, as_of: NaiveDate, options: &Options) -> Progr
             .into_iter()
             .map(|t| assess(catalog, t, as_of, options))
             .collect();
-        let (ranked, values): (Vec<usize>, Vec<Decimal>) = group
-            .iter()
-            .enumerate()
-            .filter_map(|(i, r)| r.progress.map(|p| (i, p)))
-            .unzip();
-        let ranks = competition_ranks(&values, Polarity::HigherIsBetter);
-        for (i, rank) in ranked.into_iter().zip(ranks) {
-            group[i].rank = Some(rank);
-        }
-        group.sort_by(|a, b| {
-            let key = |r: &ProgressRow| (r.rank.is_none(), r.rank, r.jurisdiction.clone());
-            key(a).cmp(&key(b))
-        });
+        rank_group(&mut group);
         rows.extend(group);
     }
     Progress { as_of, rows }
+}
+
+/// Ranks the rows of one metric by progress and puts them in order: rank,
+/// unranked last, then jurisdiction code.
+fn rank_group(group: &mut [ProgressRow]) {
+    let (ranked, values): (Vec<usize>, Vec<Decimal>) = group
+        .iter()
+        .enumerate()
+        .filter_map(|(i, r)| r.progress.map(|p| (i, p)))
+        .unzip();
+    let ranks = competition_ranks(&values, Polarity::HigherIsBetter);
+    for (i, rank) in ranked.into_iter().zip(ranks) {
+        group[i].rank = Some(rank);
+    }
+    group.sort_by(|a, b| {
+        (a.rank.is_none(), a.rank, &a.jurisdiction).cmp(&(
+            b.rank.is_none(),
+            b.rank,
+            &b.jurisdiction,
+        ))
+    });
+}
+
+/// [`progress`] over a data folder, reading its `observations.csv` (if it
+/// has one) once, as a stream.
+///
+/// The folder's TOML files and `targets.csv` are loaded as by
+/// [`Catalog::load`]; then every row of `observations.csv` is checked as
+/// that load would check it and offered to the target that counts for its
+/// jurisdiction and metric, which keeps only the two points [`assess`]
+/// needs (the latest figure on or before `as_of` and the first of the
+/// period). The rows are the same as those of [`progress`] on the loaded
+/// catalogue, computed by the same code; time grows with the number of
+/// rows and memory with the number of targets, not with the file. The file
+/// is read by several threads at once (one chunk each) where the machine
+/// has several cores.
+///
+/// Returns the catalogue without the figures of `observations.csv` (for
+/// names and labels) and the progress; or every problem of the folder, up
+/// to 1000 per CSV file.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use policy_targets::progress::{progress_folder, Options};
+///
+/// let dir = std::env::temp_dir().join(format!("progress_folder_doc_{}", std::process::id()));
+/// std::fs::create_dir_all(dir.join("sources")).unwrap();
+/// std::fs::write(dir.join("jurisdictions.toml"), r#"
+///     [[jurisdiction]]
+///     code = "320000"
+///     name_zh = "江苏省"
+///     name_en = "Jiangsu"
+///     level = "province"
+/// "#).unwrap();
+/// std::fs::write(dir.join("metrics.toml"), r#"
+///     [[metric]]
+///     id = "high_quality_datasets"
+///     name_zh = "高质量数据集"
+///     name_en = "High-quality datasets"
+///     dimension = "count"
+///     polarity = "higher_is_better"
+///     basis = "stock"
+/// "#).unwrap();
+/// std::fs::write(dir.join("sources/plan.toml"), r#"
+///     [source]
+///     id = "plan"
+///     title = "行动方案（2025—2027年）"
+///     issuer = "江苏省数据局"
+///     published = 2025-03-31
+///     status = "final"
+///     force = "plan"
+///     period = "2025/2027"
+/// "#).unwrap();
+/// std::fs::write(dir.join("targets.csv"), "\
+/// id,jurisdiction,metric,comparator,value,unit,deadline,period_start,source
+/// datasets_2027,320000,high_quality_datasets,at_least,1000,个,2027,,plan
+/// ").unwrap();
+/// std::fs::write(dir.join("observations.csv"), "\
+/// jurisdiction,metric,as_of,value,unit
+/// 320000,high_quality_datasets,2025-12-31,400,个
+/// 320000,high_quality_datasets,2026-12-31,700,个
+/// ").unwrap();
+///
+/// let as_of = NaiveDate::from_ymd_opt(2027, 3, 1).unwrap();
+/// let (_catalog, report) = progress_folder(&dir, as_of, &Options::default())?;
+/// let row = &report.rows[0];
+/// assert_eq!(row.latest_value.unwrap().to_string(), "700");
+/// assert_eq!(row.progress.unwrap().to_string(), "0.7");
+/// assert_eq!(row.pace_ratio.unwrap().to_string(), "1");
+/// std::fs::remove_dir_all(&dir).unwrap();
+/// # Ok::<(), policy_targets::Errors>(())
+/// ```
+pub fn progress_folder(
+    dir: impl AsRef<Path>,
+    as_of: NaiveDate,
+    options: &Options,
+) -> Result<(Catalog, Progress), Errors> {
+    let dir = dir.as_ref();
+    let catalog = crate::catalog::load_folder(dir, false)?;
+    let csv = dir.join(bulk::OBSERVATIONS_CSV);
+    let report = if csv.is_file() {
+        stream(
+            &catalog,
+            &csv,
+            as_of,
+            options,
+            bulk::default_threads(),
+            bulk::MIN_CHUNK,
+        )?
+    } else {
+        progress(&catalog, as_of, options)
+    };
+    Ok((catalog, report))
+}
+
+/// Where each target that counts keeps its points: by jurisdiction and
+/// metric number.
+enum Slots {
+    Dense { metrics: usize, slot: Vec<u32> },
+    Sparse(HashMap<u64, u32, bulk::FxBuild>),
+}
+
+const NO_SLOT: u32 = u32::MAX;
+
+impl Slots {
+    fn new(jurisdictions: usize, metrics: usize) -> Slots {
+        match jurisdictions.checked_mul(metrics) {
+            Some(n) if n <= 1 << 24 => Slots::Dense {
+                metrics,
+                slot: vec![NO_SLOT; n],
+            },
+            _ => Slots::Sparse(HashMap::default()),
+        }
+    }
+
+    fn set(&mut self, j: u32, m: u32, value: u32) {
+        match self {
+            Slots::Dense { metrics, slot } => slot[j as usize * *metrics + m as usize] = value,
+            Slots::Sparse(map) => {
+                map.insert(u64::from(j) << 32 | u64::from(m), value);
+            }
+        }
+    }
+
+    #[inline]
+    fn get(&self, j: u32, m: u32) -> Option<usize> {
+        let s = match self {
+            Slots::Dense { metrics, slot } => slot[j as usize * *metrics + m as usize],
+            Slots::Sparse(map) => *map.get(&(u64::from(j) << 32 | u64::from(m)))?,
+        };
+        (s != NO_SLOT).then_some(s as usize)
+    }
+}
+
+/// The points of every target that counts, from one chunk of the file.
+struct Keeper<'a> {
+    slots: &'a Slots,
+    period_start: &'a [NaiveDate],
+    as_of: NaiveDate,
+    kept: Vec<Kept<Decimal>>,
+}
+
+impl bulk::Sink for Keeper<'_> {
+    const NEEDS_QUANTITY: bool = false;
+
+    #[inline]
+    fn row(&mut self, row: &bulk::Row) {
+        if let Some(s) = self.slots.get(row.jurisdiction, row.metric) {
+            self.kept[s].offer(
+                row.day,
+                row.canonical,
+                None,
+                self.as_of,
+                self.period_start[s],
+            );
+        }
+    }
+}
+
+/// The targets that count on `as_of`, per metric in catalogue order: those
+/// of [`Catalog::select_targets`], found without its pairwise search where
+/// no jurisdiction has two candidates on a metric.
+fn select_all(catalog: &Catalog, as_of: NaiveDate) -> Vec<Vec<&Target>> {
+    let mut in_force: HashMap<&str, bool> = HashMap::new();
+    let mut by_metric: HashMap<&str, Vec<&Target>> = HashMap::new();
+    for t in catalog.targets() {
+        let source = t.source.as_str();
+        let counts = *in_force.entry(source).or_insert_with(|| {
+            catalog
+                .source(source)
+                .is_some_and(|s| catalog.in_force(s, as_of))
+        });
+        if counts {
+            by_metric.entry(t.metric.as_str()).or_default().push(t);
+        }
+    }
+    catalog
+        .metrics()
+        .iter()
+        .map(|m| {
+            let candidates = by_metric.remove(m.id.as_str()).unwrap_or_default();
+            let mut seen = HashSet::with_capacity(candidates.len());
+            if candidates.iter().all(|t| seen.insert(&t.jurisdiction)) {
+                candidates
+            } else {
+                catalog.select_targets(m.id.as_str(), as_of)
+            }
+        })
+        .collect()
+}
+
+/// [`progress`] with the figures of `csv` added after the catalogue's, read
+/// as a stream.
+pub(crate) fn stream(
+    catalog: &Catalog,
+    csv: &Path,
+    as_of: NaiveDate,
+    options: &Options,
+    threads: usize,
+    min_chunk: u64,
+) -> Result<Progress, Errors> {
+    let mut keys = bulk::Keys::new(
+        catalog.jurisdictions().iter().map(|j| &j.code),
+        catalog.metrics().iter().map(|m| (&m.id, m.dimension)),
+        catalog.sources().iter().map(|s| (&s.id, s.published)),
+    );
+    keys.reserve_ids(
+        catalog
+            .targets()
+            .iter()
+            .map(|t| t.id.as_str())
+            .chain(catalog.observations().iter().map(|o| o.id.as_str())),
+    );
+
+    let selected = select_all(catalog, as_of);
+    let mut slots = Slots::new(keys.jurisdiction_count(), keys.metric_count());
+    let mut targets: Vec<&Target> = Vec::new();
+    let mut groups: Vec<Vec<usize>> = Vec::with_capacity(selected.len());
+    for group in &selected {
+        let mut numbers = Vec::with_capacity(group.len());
+        for t in group {
+            // A catalogue's references resolve.
+            if let (Some(j), Some(m)) = (
+                keys.jurisdiction(t.jurisdiction.as_str()),
+                keys.metric(t.metric.as_str()),
+            ) {
+                slots.set(j, m, targets.len() as u32);
+                numbers.push(targets.len());
+                targets.push(t);
+            }
+        }
+        groups.push(numbers);
+    }
+    let period_start: Vec<NaiveDate> = targets.iter().map(|t| catalog.period_start(t)).collect();
+
+    // The catalogue's own figures come first, as in a loaded catalogue.
+    let mut kept = vec![Kept::default(); targets.len()];
+    for o in catalog.observations() {
+        let (Some(j), Some(m)) = (
+            keys.jurisdiction(o.jurisdiction.as_str()),
+            keys.metric(o.metric.as_str()),
+        ) else {
+            continue;
+        };
+        if let Some(s) = slots.get(j, m) {
+            if o.value.dimension() == targets[s].value.dimension() {
+                kept[s].offer(
+                    o.date(),
+                    o.value.canonical_value(),
+                    o.comparator,
+                    as_of,
+                    period_start[s],
+                );
+            }
+        }
+    }
+
+    let make = || Keeper {
+        slots: &slots,
+        period_start: &period_start,
+        as_of,
+        kept: vec![Kept::default(); targets.len()],
+    };
+    let (chunks, errors) = bulk::scan_with(csv, &keys, threads, min_chunk, make);
+    if !errors.is_empty() {
+        return Err(Errors::from_vec(errors));
+    }
+    for (chunk, _) in chunks {
+        for (k, later) in kept.iter_mut().zip(chunk.kept) {
+            *k = k.then(later);
+        }
+    }
+
+    // Rows are independent: evaluated on all threads (the compound rates'
+    // logarithms and exponentials dominate), then ranked per metric.
+    let mut evaluated: Vec<Option<ProgressRow>> = vec![None; targets.len()];
+    let per_thread = targets.len().div_ceil(threads.max(1)).max(1);
+    std::thread::scope(|scope| {
+        for (k, part) in evaluated.chunks_mut(per_thread).enumerate() {
+            let (targets, kept) = (&targets, &kept);
+            scope.spawn(move || {
+                for (i, slot) in part.iter_mut().enumerate() {
+                    let s = k * per_thread + i;
+                    let points = kept[s].map(|v| v.normalize());
+                    *slot = Some(evaluate(targets[s], &points, as_of, options));
+                }
+            });
+        }
+    });
+    let mut rows = Vec::with_capacity(targets.len());
+    for numbers in groups {
+        let mut group: Vec<ProgressRow> = numbers
+            .into_iter()
+            .filter_map(|s| evaluated[s].take())
+            .collect();
+        rank_group(&mut group);
+        rows.extend(group);
+    }
+    Ok(Progress { as_of, rows })
 }
 
 /// Whether a figure `x` meets a target, where the figure may be a bound.

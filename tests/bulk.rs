@@ -1,0 +1,486 @@
+//! The CSV tables of a data folder (`targets.csv`, `observations.csv`), the
+//! streaming progress engine, and the synthetic data generator, on invented
+//! fixture data (`tests/fixtures/bulk/*`) and generated folders.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use chrono::NaiveDate;
+use policy_targets::Catalog;
+use policy_targets::output::CsvOptions;
+use policy_targets::progress::{self, Options, Progress, Status, progress_folder};
+use policy_targets::synth::{Spec, write_folder};
+
+fn date(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/bulk")
+        .join(name)
+}
+
+/// A fresh folder under the target directory, removed when dropped.
+struct TempDir(PathBuf);
+
+impl TempDir {
+    fn new(name: &str) -> TempDir {
+        let dir = std::env::temp_dir().join(format!(
+            "policy_targets_tests_bulk_{name}_{}",
+            std::process::id()
+        ));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        TempDir(dir)
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn in_memory(dir: &Path, as_of: &str) -> Progress {
+    let catalog = Catalog::load(dir).unwrap_or_else(|e| panic!("{e}"));
+    progress::progress(&catalog, date(as_of), &Options::default())
+}
+
+fn streamed(dir: &Path, as_of: &str) -> Progress {
+    progress_folder(dir, date(as_of), &Options::default())
+        .unwrap_or_else(|e| panic!("{e}"))
+        .1
+}
+
+fn errors(dir: &Path) -> Vec<String> {
+    Catalog::load(dir)
+        .unwrap_err()
+        .iter()
+        .map(|e| e.to_string().replace(&format!("{}/", dir.display()), ""))
+        .collect()
+}
+
+fn stream_errors(dir: &Path) -> Vec<String> {
+    progress_folder(dir, date("2025-12-31"), &Options::default())
+        .unwrap_err()
+        .iter()
+        .map(|e| e.to_string().replace(&format!("{}/", dir.display()), ""))
+        .collect()
+}
+
+#[test]
+fn csv_rows_become_targets_and_observations() {
+    let catalog = Catalog::load(fixture("good")).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(catalog.targets().len(), 3 + 8);
+    assert_eq!(catalog.observations().len(), 3 + 30);
+
+    let suzhou = catalog
+        .targets()
+        .iter()
+        .find(|t| t.id.as_str() == "suzhou_revenue_2026")
+        .unwrap();
+    assert_eq!(suzhou.value.to_string(), "1.2千亿元");
+    assert_eq!(suzhou.value.canonical_value().to_string(), "120000000000");
+    assert_eq!(suzhou.period.unwrap().to_string(), "2025/2026-06");
+    assert_eq!(suzhou.quote, "");
+    assert_eq!(suzhou.source.as_str(), "plan");
+    let bases = catalog
+        .targets()
+        .iter()
+        .find(|t| t.id.as_str() == "bases_volume_2027")
+        .unwrap();
+    assert_eq!(bases.value.canonical_value().to_string(), "20000");
+    assert_eq!(catalog.period_start(bases).to_string(), "2025-01-01");
+
+    // Observations: ids from the line, the source column or the file.
+    let csv: Vec<_> = catalog.observations()[3..].iter().collect();
+    assert_eq!(csv[0].id.as_str(), "observations_2");
+    assert_eq!(csv[0].source.as_str(), "statistics");
+    assert_eq!(csv[1].id.as_str(), "observations_3");
+    assert_eq!(csv[1].source.as_str(), "observations_csv");
+    assert_eq!(csv[1].as_of.to_string(), "2025-06");
+    // Line 7 is empty: the next row is line 8.
+    assert_eq!(csv[5].id.as_str(), "observations_8");
+    assert_eq!(csv[5].value.to_string(), "1200个");
+    assert_eq!(csv[8].value.to_string(), "240个");
+    assert_eq!(csv[11].value.canonical_value().to_string(), "1500");
+    assert_eq!(csv[14].value.to_string(), "2.2 PB");
+    assert!(
+        csv.iter()
+            .all(|o| o.quote.is_empty() && o.comparator.is_none())
+    );
+}
+
+#[test]
+fn streaming_equals_in_memory_on_the_fixture() {
+    let dir = fixture("good");
+    for as_of in [
+        "2024-12-31",
+        "2025-03-18",
+        "2025-06-30",
+        "2025-12-31",
+        "2026-03-31",
+        "2026-06-30",
+        "2026-07-01",
+        "2027-03-01",
+        "2028-01-01",
+    ] {
+        let a = in_memory(&dir, as_of);
+        let b = streamed(&dir, as_of);
+        assert_eq!(a, b, "as of {as_of}");
+    }
+    // The cases the fixture is built for, as of 2025-12-31.
+    let report = streamed(&dir, "2025-12-31");
+    let row = |id: &str| {
+        report
+            .rows
+            .iter()
+            .find(|r| r.target_id.as_str() == id)
+            .unwrap()
+    };
+    // Two Jiangsu targets on datasets: the nearer deadline counts.
+    assert!(
+        report
+            .rows
+            .iter()
+            .all(|r| r.target_id.as_str() != "jiangsu_datasets_2027")
+    );
+    assert_eq!(
+        row("jiangsu_datasets_2026")
+            .latest_value
+            .unwrap()
+            .to_string(),
+        "520"
+    );
+    // Of two figures on one day, the later row wins.
+    let early = streamed(&dir, "2025-06-30");
+    let suzhou = early
+        .rows
+        .iter()
+        .find(|r| r.target_id.as_str() == "suzhou_datasets_2027")
+        .unwrap();
+    assert_eq!(suzhou.latest_value.unwrap().to_string(), "160");
+    // A CSV figure after a TOML one on the same day (2025-06 ends 06-30):
+    // the CSV one comes later in the catalogue.
+    let jiangsu = early
+        .rows
+        .iter()
+        .find(|r| r.target_id.as_str() == "jiangsu_datasets_2026")
+        .unwrap();
+    assert_eq!(jiangsu.latest_value.unwrap().to_string(), "400");
+    // Units are converted exactly: 1500000 GB is 1500 TB.
+    assert_eq!(
+        row("suzhou_volume_2027").latest_value.unwrap().to_string(),
+        "1500"
+    );
+    // Due today, one figure in its period.
+    assert_eq!(row("hunan_revenue_2025").status, Status::InsufficientData);
+    let late = streamed(&dir, "2026-01-01");
+    let hunan = late
+        .rows
+        .iter()
+        .find(|r| r.target_id.as_str() == "hunan_revenue_2025")
+        .unwrap();
+    assert_eq!(hunan.status, Status::Missed);
+    // 60 → 55 in eleven months, 15 still to cut in twelve.
+    assert_eq!(
+        row("jiangsu_incidents_2026").status,
+        Status::LimitedProgress
+    );
+}
+
+#[test]
+fn streaming_equals_in_memory_on_synthetic_data() {
+    let tmp = TempDir::new("synthetic");
+    for (seed, spec) in [
+        (
+            1,
+            Spec {
+                jurisdictions: 40,
+                metrics: 9,
+                months: 24,
+                seed: 1,
+            },
+        ),
+        (
+            2,
+            Spec {
+                jurisdictions: 7,
+                metrics: 16,
+                months: 60,
+                seed: 99,
+            },
+        ),
+    ] {
+        let dir = tmp.0.join(format!("s{seed}"));
+        let summary = write_folder(&spec, &dir).unwrap();
+        assert_eq!(
+            summary.observations,
+            spec.jurisdictions * spec.metrics * spec.months
+        );
+        for as_of in ["2024-06-30", "2025-06-30", "2026-07-01", "2028-01-01"] {
+            let a = in_memory(&dir, as_of);
+            let b = streamed(&dir, as_of);
+            assert_eq!(a.rows.len(), spec.jurisdictions * spec.metrics);
+            assert_eq!(a, b, "seed {seed} as of {as_of}");
+        }
+    }
+}
+
+#[test]
+fn synthetic_data_covers_the_statuses() {
+    let tmp = TempDir::new("statuses");
+    let spec = Spec {
+        jurisdictions: 100,
+        metrics: 8,
+        months: 60,
+        seed: 5,
+    };
+    write_folder(&spec, &tmp.0).unwrap();
+    let report = streamed(&tmp.0, "2025-06-30");
+    for status in [
+        Status::Met,
+        Status::Missed,
+        Status::InsufficientData,
+        Status::OnTrack,
+        Status::AccelerationNeeded,
+        Status::LimitedProgress,
+        Status::MovingAway,
+    ] {
+        let n = report.rows.iter().filter(|r| r.status == status).count();
+        assert!(n >= 5, "{status}: {n} rows");
+    }
+}
+
+#[test]
+fn the_generator_is_deterministic() {
+    let tmp = TempDir::new("deterministic");
+    let spec = Spec {
+        jurisdictions: 12,
+        metrics: 10,
+        months: 13,
+        seed: 2024,
+    };
+    let read = |dir: &Path| -> Vec<(String, Vec<u8>)> {
+        let mut files = Vec::new();
+        for name in [
+            "jurisdictions.toml",
+            "metrics.toml",
+            "sources/synthetic_plan.toml",
+            "targets.csv",
+            "observations.csv",
+        ] {
+            files.push((name.to_owned(), std::fs::read(dir.join(name)).unwrap()));
+        }
+        files
+    };
+    write_folder(&spec, &tmp.0.join("a")).unwrap();
+    write_folder(&spec, &tmp.0.join("b")).unwrap();
+    assert_eq!(read(&tmp.0.join("a")), read(&tmp.0.join("b")));
+    write_folder(&Spec { seed: 2025, ..spec }, &tmp.0.join("c")).unwrap();
+    assert_ne!(read(&tmp.0.join("a"))[4], read(&tmp.0.join("c"))[4]);
+    assert!(write_folder(&Spec { months: 0, ..spec }, &tmp.0.join("d")).is_err());
+}
+
+#[test]
+fn bad_tables_report_every_problem_at_its_line_and_column() {
+    let dir = fixture("bad");
+    let expected = [
+        "observations.csv:1:45: header: unknown column `comment`; expected one of: jurisdiction, metric, as_of, value, unit, source",
+        "targets.csv:3:1: id: duplicate target \"jiangsu_datasets_2027\", first defined at sources/plan.toml:12:6",
+        "targets.csv:4:1: id: invalid id \"Bad Id\": expected a snake_case id (a-z, 0-9 and _, starting with a letter or digit, at most 128 bytes)",
+        "targets.csv:4:8: jurisdiction: unknown jurisdiction \"999999\"",
+        "targets.csv:4:15: metric: unknown metric \"high_quality_dataset\" (did you mean \"high_quality_datasets\"?)",
+        "targets.csv:4:36: comparator: invalid comparator \"at_leest\": expected one of at_least, more_than, at_most, less_than, exactly, range",
+        "targets.csv:4:45: value: invalid quantity \"12.5.5\": the value carries a unit and a separate unit is given too",
+        "targets.csv:4:54: deadline: invalid date \"2026-02-30\": no such day in the calendar",
+        "targets.csv:4:66: source: unknown source \"plann\" (did you mean \"plan\"?)",
+        "targets.csv:5:53: deadline: deadline 2024 ends before its source \"plan\" was published (2025-03-31)",
+        "targets.csv:6:51: value: unit 个 is count, but metric \"data_annotation_volume\" is measured in data_volume",
+        "targets.csv:7:41: comparator: a range needs an upper bound (`upper`)",
+        "targets.csv:8:60: period_start: the period starts (2028) after the deadline (2027)",
+        "targets.csv:9:59: source: missing field `source`",
+        "targets.csv:10:35: expected 9 cells (id, jurisdiction, metric, comparator, value, unit, deadline, period_start, source), found 3: missing cells",
+    ];
+    assert_eq!(errors(&dir), expected);
+    // The streaming path checks the catalogue (TOML and targets.csv) first,
+    // and stops there before reading the figures.
+    assert_eq!(stream_errors(&dir), expected[1..]);
+}
+
+#[test]
+fn bad_observations_are_reported_by_both_paths() {
+    let dir = fixture("bad_observations");
+    // The unit parser's own message, whatever its wording.
+    let parsecs = format!(
+        "observations.csv:8:45: unit: {}",
+        "parsecs".parse::<policy_targets::Unit>().unwrap_err()
+    );
+    let common = [
+        "observations.csv:3:23: jurisdiction: invalid jurisdiction code \"32000\": expected a 6-digit administrative division code such as 320000, or a snake_case group slug",
+        "observations.csv:4:1: metric: unknown metric \"high_quality_dataset\" (did you mean \"high_quality_datasets\"?)",
+        "observations.csv:5:30: as_of: invalid date \"2025-02-30\": no such day in the calendar",
+        "observations.csv:6:41: value: invalid quantity \"12.5.5\": the value carries a unit and a separate unit is given too",
+        "observations.csv:7:41: value: unit TB is data_volume, but metric \"high_quality_datasets\" is measured in count",
+        &parsecs,
+        "observations.csv:9:47: source: unknown source \"statistic\" (did you mean \"statistics\"?)",
+        "observations.csv:10:23: jurisdiction: unknown jurisdiction \"wuhan\"",
+        "observations.csv:11:40: expected 6 cells (metric, jurisdiction, as_of, value, unit, source), found 3: missing cells",
+        "observations.csv:12:48: expected 6 cells (metric, jurisdiction, as_of, value, unit, source), found 7: extra cells",
+        "observations.csv:13:41: value: invalid quantity \"3\\n00\": the value carries a unit and a separate unit is given too",
+    ];
+    let mut loaded = vec![
+        "observations.csv:2:1: id: duplicate observation \"observations_2\", first defined at sources/plan.toml:22:6",
+    ];
+    loaded.extend(common.iter().copied());
+    assert_eq!(errors(&dir), loaded);
+    let mut streamed = vec![
+        "observations.csv:2:1: id: duplicate observation \"observations_2\": the id this row gets is already used in the TOML files",
+    ];
+    streamed.extend(common.iter().copied());
+    assert_eq!(stream_errors(&dir), streamed);
+}
+
+#[test]
+fn problems_are_capped_per_file() {
+    let tmp = TempDir::new("capped");
+    let spec = Spec {
+        jurisdictions: 3,
+        metrics: 2,
+        months: 2,
+        seed: 1,
+    };
+    write_folder(&spec, &tmp.0).unwrap();
+    let mut text = String::from("jurisdiction,metric,as_of,value,unit\n");
+    for i in 0..1500 {
+        text.push_str(&format!("110101,nope_{i},2025-01-31,1,个\n"));
+    }
+    std::fs::write(tmp.0.join("observations.csv"), text).unwrap();
+    for errors in [errors(&tmp.0), stream_errors(&tmp.0)] {
+        assert_eq!(errors.len(), 1001);
+        assert!(errors[0].starts_with("observations.csv:2:8: metric: unknown metric \"nope_0\""));
+        assert_eq!(
+            errors[1000],
+            "observations.csv:1002:8: … and 500 more problems in this file (the first 1000 are listed)"
+        );
+    }
+}
+
+#[test]
+fn an_empty_or_headless_table_is_reported() {
+    let tmp = TempDir::new("headless");
+    let spec = Spec {
+        jurisdictions: 2,
+        metrics: 1,
+        months: 1,
+        seed: 1,
+    };
+    write_folder(&spec, &tmp.0).unwrap();
+    std::fs::write(tmp.0.join("observations.csv"), "").unwrap();
+    std::fs::write(tmp.0.join("targets.csv"), "id,jurisdiction\n").unwrap();
+    let expected = [
+        "observations.csv:1:1: the file is empty: the first line names the columns jurisdiction,metric,as_of,value,unit (and optionally source)",
+        "targets.csv:1:1: header: missing column `metric`; the columns are id,jurisdiction,metric,comparator,value,unit,deadline,period_start,source",
+        "targets.csv:1:1: header: missing column `comparator`; the columns are id,jurisdiction,metric,comparator,value,unit,deadline,period_start,source",
+        "targets.csv:1:1: header: missing column `value`; the columns are id,jurisdiction,metric,comparator,value,unit,deadline,period_start,source",
+        "targets.csv:1:1: header: missing column `unit`; the columns are id,jurisdiction,metric,comparator,value,unit,deadline,period_start,source",
+        "targets.csv:1:1: header: missing column `deadline`; the columns are id,jurisdiction,metric,comparator,value,unit,deadline,period_start,source",
+        "targets.csv:1:1: header: missing column `period_start`; the columns are id,jurisdiction,metric,comparator,value,unit,deadline,period_start,source",
+        "targets.csv:1:1: header: missing column `source`; the columns are id,jurisdiction,metric,comparator,value,unit,deadline,period_start,source",
+    ];
+    assert_eq!(errors(&tmp.0), expected);
+}
+
+#[test]
+fn non_utf8_cells_are_reported_not_a_panic() {
+    let tmp = TempDir::new("utf8");
+    let spec = Spec {
+        jurisdictions: 2,
+        metrics: 1,
+        months: 1,
+        seed: 1,
+    };
+    write_folder(&spec, &tmp.0).unwrap();
+    let mut bytes =
+        b"jurisdiction,metric,as_of,value,unit\n110101,high_quality_datasets_01,2025-12-31,5,"
+            .to_vec();
+    bytes.extend([0xB8, 0xF6, b'\n']); // 个 in GBK
+    std::fs::write(tmp.0.join("observations.csv"), bytes).unwrap();
+    let expected = [
+        "observations.csv:2:46: unit: invalid UTF-8: data files must be UTF-8 (re-save it as UTF-8; GBK and GB18030 are not read)",
+    ];
+    assert_eq!(errors(&tmp.0), expected);
+    assert_eq!(stream_errors(&tmp.0), expected);
+}
+
+fn targets_bin(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_targets"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn the_cli_synthesises_and_streams_the_same_rows() {
+    let tmp = TempDir::new("cli");
+    let dir = tmp.0.join("data");
+    let dir_s = dir.to_str().unwrap();
+    let out = targets_bin(&[
+        "synth",
+        "--jurisdictions",
+        "20",
+        "--metrics",
+        "5",
+        "--months",
+        "12",
+        "--seed",
+        "3",
+        dir_s,
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        format!(
+            "wrote 20 jurisdictions, 5 metrics, 100 targets and 1200 observations (2025-01-31 to 2025-12-31) to {dir_s}\n"
+        )
+    );
+    let out = targets_bin(&[
+        "progress",
+        "--data",
+        dir_s,
+        "--as-of",
+        "2025-09-30",
+        "--format",
+        "csv",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut expected = Vec::new();
+    in_memory(&dir, "2025-09-30")
+        .write_csv(&mut expected, &CsvOptions::default())
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&expected)
+    );
+
+    // A bad row: exit 1 with its line.
+    let mut csv = std::fs::read_to_string(dir.join("observations.csv")).unwrap();
+    csv.push_str("110101,high_quality_datasets_01,2025-13-31,5,个\n");
+    std::fs::write(dir.join("observations.csv"), csv).unwrap();
+    let out = targets_bin(&["progress", "--data", dir_s, "--as-of", "2025-09-30"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("observations.csv:1202:33: as_of: invalid date \"2025-13-31\": no such day in the calendar"),
+        "{stderr}"
+    );
+}
