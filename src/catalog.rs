@@ -1,7 +1,7 @@
 //! The catalogue: every jurisdiction, metric, source, target and observation,
 //! validated together, with lookups.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -59,6 +59,48 @@ pub(crate) struct Parts {
     pub targets: Vec<(Target, Origin)>,
     pub observations: Vec<(Observation, Origin)>,
     pub errors: Vec<Error>,
+    pub unread: Unread,
+}
+
+/// What could not be read, so that references to it are not also reported
+/// as unknown: the mistake is reported once, where it is.
+#[derive(Default)]
+pub(crate) struct Unread {
+    /// Codes and ids of records that have a mistake, by kind of record
+    /// ("jurisdiction", "metric", "source").
+    pub names: HashSet<(&'static str, String)>,
+    /// Kinds of record whose whole file could not be read.
+    pub files: HashSet<&'static str>,
+}
+
+impl Unread {
+    /// Whether a reference to `id` may be to something that was not read.
+    fn covers(&self, what: &'static str, id: &str) -> bool {
+        self.files.contains(what) || self.names.contains(&(what, id.to_owned()))
+    }
+}
+
+impl Parts {
+    /// Notes that a file could not be read (missing, not text, not TOML).
+    pub(crate) fn unreadable(&mut self, kind: FileKind, path: Option<&Path>) {
+        match kind {
+            FileKind::Jurisdictions => {
+                self.unread.files.insert("jurisdiction");
+            }
+            FileKind::Metrics => {
+                self.unread.files.insert("metric");
+            }
+            // Source files are named by their source's id.
+            FileKind::Source => match path.and_then(Path::file_stem).and_then(|s| s.to_str()) {
+                Some(stem) => {
+                    self.unread.names.insert(("source", stem.to_owned()));
+                }
+                None => {
+                    self.unread.files.insert("source");
+                }
+            },
+        }
+    }
 }
 
 /// Every jurisdiction, metric, source, target and observation, checked
@@ -168,7 +210,7 @@ impl Catalog {
             sources: located(sources, "sources"),
             targets: located(targets, "targets"),
             observations: located(observations, "observations"),
-            errors: Vec::new(),
+            ..Parts::default()
         }
         .build()
     }
@@ -273,16 +315,19 @@ pub(crate) fn load_folder(dir: &Path, observations_csv: bool) -> Result<Catalog,
         return Err(Error::at(kind, Position::new().with_file(dir)).into());
     }
     let mut files: Vec<(PathBuf, Vec<u8>)> = Vec::new();
-    let mut errors = Vec::new();
-    let mut read = |path: PathBuf, errors: &mut Vec<Error>| match std::fs::read(&path) {
+    let mut parts = Parts::default();
+    let mut read = |path: PathBuf, parts: &mut Parts| match std::fs::read(&path) {
         Ok(bytes) => files.push((path, bytes)),
-        Err(err) => errors.push(Error::at(
-            ErrorKind::Io(err),
-            Position::new().with_file(path),
-        )),
+        Err(err) => {
+            parts.unreadable(file_kind(&path), Some(&path));
+            parts.errors.push(Error::at(
+                ErrorKind::Io(err),
+                Position::new().with_file(path),
+            ));
+        }
     };
-    read(dir.join("jurisdictions.toml"), &mut errors);
-    read(dir.join("metrics.toml"), &mut errors);
+    read(dir.join("jurisdictions.toml"), &mut parts);
+    read(dir.join("metrics.toml"), &mut parts);
     let sources = dir.join("sources");
     match std::fs::read_dir(&sources) {
         Ok(entries) => {
@@ -292,18 +337,17 @@ pub(crate) fn load_folder(dir: &Path, observations_csv: bool) -> Result<Catalog,
                 .collect();
             paths.sort();
             for path in paths {
-                read(path, &mut errors);
+                read(path, &mut parts);
             }
         }
-        Err(err) => errors.push(Error::at(
-            ErrorKind::Io(err),
-            Position::new().with_file(sources),
-        )),
+        Err(err) => {
+            parts.unread.files.insert("source");
+            parts.errors.push(Error::at(
+                ErrorKind::Io(err),
+                Position::new().with_file(sources),
+            ));
+        }
     }
-    let mut parts = Parts {
-        errors,
-        ..Parts::default()
-    };
     for (path, bytes) in &files {
         read_file(&mut parts, path, bytes);
     }
@@ -311,30 +355,68 @@ pub(crate) fn load_folder(dir: &Path, observations_csv: bool) -> Result<Catalog,
     parts.build()
 }
 
-fn read_file(parts: &mut Parts, path: &Path, bytes: &[u8]) {
-    let file: Arc<Path> = Arc::from(path);
-    let text = match std::str::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(err) => {
-            let valid = &bytes[..err.valid_up_to()];
-            let text = std::str::from_utf8(valid).unwrap_or_default();
-            let doc = load::Doc::new(Some(file), text);
-            let kind = ErrorKind::Syntax(format!(
-                "invalid UTF-8 at byte {}: data files must be UTF-8 (re-save it as UTF-8; GBK and GB18030 are not read)",
-                err.valid_up_to()
-            ));
-            parts
-                .errors
-                .push(Error::at(kind, doc.position(text.len(), None)));
-            return;
-        }
-    };
-    let kind = match path.file_name().and_then(|n| n.to_str()) {
+/// What a data file holds, by its name.
+fn file_kind(path: &Path) -> FileKind {
+    match path.file_name().and_then(|n| n.to_str()) {
         Some("jurisdictions.toml") => FileKind::Jurisdictions,
         Some("metrics.toml") => FileKind::Metrics,
         _ => FileKind::Source,
-    };
-    load::read(kind, Some(file), text, parts);
+    }
+}
+
+fn read_file(parts: &mut Parts, path: &Path, bytes: &[u8]) {
+    let file: Arc<Path> = Arc::from(path);
+    let kind = file_kind(path);
+    match as_text(bytes) {
+        Ok(text) => load::read(kind, Some(file), text, parts),
+        Err((message, at)) => {
+            // The place is counted in the text before the problem.
+            let before = String::from_utf8_lossy(&bytes[..at]);
+            let doc = load::Doc::new(Some(file), &before);
+            let error = Error::at(ErrorKind::Syntax(message), doc.position(before.len(), None));
+            parts.errors.push(error);
+            parts.unreadable(kind, Some(path));
+        }
+    }
+}
+
+/// The bytes of a data file as text, or what is wrong with them and the
+/// offset of the problem.
+fn as_text(bytes: &[u8]) -> Result<&str, (String, usize)> {
+    if let Some(order) = utf16_order(bytes) {
+        let message = format!(
+            "the file is UTF-16 ({order} byte order mark): data files must be UTF-8 (re-save it as UTF-8)"
+        );
+        return Err((message, 0));
+    }
+    // Many NUL bytes mean a binary file (or UTF-16 without a byte order
+    // mark), not a typing mistake; a stray one is left to the TOML parser,
+    // which names its field.
+    let nul = bytes.iter().filter(|&&b| b == 0).count();
+    if nul > 8 && nul * 100 >= bytes.len() {
+        let at = bytes.iter().position(|&b| b == 0).unwrap_or_default();
+        let message = format!(
+            "NUL byte at byte {at}: this is a binary file (or UTF-16), not TOML text; data files must be UTF-8 text"
+        );
+        return Err((message, at));
+    }
+    std::str::from_utf8(bytes).map_err(|err| {
+        let at = err.valid_up_to();
+        let message = format!(
+            "invalid UTF-8 at byte {at}: data files must be UTF-8 (re-save it as UTF-8; GBK and GB18030 are not read)"
+        );
+        (message, at)
+    })
+}
+
+/// "little-endian" or "big-endian" when `bytes` start with a UTF-16 byte
+/// order mark.
+fn utf16_order(bytes: &[u8]) -> Option<&'static str> {
+    match bytes {
+        [0xFF, 0xFE, ..] => Some("little-endian"),
+        [0xFE, 0xFF, ..] => Some("big-endian"),
+        _ => None,
+    }
 }
 
 impl Parts {
@@ -348,6 +430,7 @@ impl Parts {
             targets,
             observations,
             mut errors,
+            unread: self_unread,
         } = self;
 
         let by_code = index(
@@ -386,7 +469,11 @@ impl Parts {
             jurisdictions.iter().map(|(j, _)| j.code.as_str()).collect();
         let metric_ids: Vec<&str> = metrics.iter().map(|(m, _)| m.id.as_str()).collect();
         let source_ids: Vec<&str> = sources.iter().map(|(s, _)| s.id.as_str()).collect();
+        let unread = &self_unread;
         let unknown = |what: &'static str, id: &str, at: Position| {
+            if unread.covers(what, id) {
+                return None;
+            }
             let known = match what {
                 "jurisdiction" => &jurisdiction_codes,
                 "metric" => &metric_ids,
@@ -398,20 +485,20 @@ impl Parts {
                 .flatten()
                 .map(str::to_owned);
             let id = id.to_owned();
-            Error::at(
+            Some(Error::at(
                 ErrorKind::UnknownReference {
                     what,
                     id,
                     suggestion,
                 },
                 at,
-            )
+            ))
         };
 
         for (j, origin) in &jurisdictions {
             if let Some(parent) = &j.parent {
                 if !by_code.contains_key(parent) {
-                    errors.push(unknown(
+                    errors.extend(unknown(
                         "jurisdiction",
                         parent.as_str(),
                         origin.field("parent"),
@@ -420,7 +507,7 @@ impl Parts {
             }
             for member in &j.members {
                 if !by_code.contains_key(member) {
-                    errors.push(unknown(
+                    errors.extend(unknown(
                         "jurisdiction",
                         member.as_str(),
                         origin.field("members"),
@@ -465,7 +552,7 @@ impl Parts {
             for (key, reference) in [("via", &s.via), ("supersedes", &s.supersedes)] {
                 if let Some(id) = reference {
                     if !by_source.contains_key(id) {
-                        errors.push(unknown("source", id.as_str(), origin.field(key)));
+                        errors.extend(unknown("source", id.as_str(), origin.field(key)));
                     } else if id == &s.id {
                         errors.push(Error::invalid(
                             format!("source {:?} cannot name itself in `{key}`", s.id.as_str()),
@@ -498,7 +585,7 @@ impl Parts {
 
         for (t, origin) in &targets {
             if !by_code.contains_key(&t.jurisdiction) {
-                errors.push(unknown(
+                errors.extend(unknown(
                     "jurisdiction",
                     t.jurisdiction.as_str(),
                     origin.field("jurisdiction"),
@@ -506,7 +593,7 @@ impl Parts {
             }
             let metric = metric_of(&t.metric);
             if metric.is_none() {
-                errors.push(unknown("metric", t.metric.as_str(), origin.field("metric")));
+                errors.extend(unknown("metric", t.metric.as_str(), origin.field("metric")));
             }
             check_unit(&t.value, metric, &|| origin.field("value"), &mut errors);
             if let Some(upper) = &t.upper {
@@ -565,7 +652,7 @@ impl Parts {
 
         for (o, origin) in &observations {
             if !by_code.contains_key(&o.jurisdiction) {
-                errors.push(unknown(
+                errors.extend(unknown(
                     "jurisdiction",
                     o.jurisdiction.as_str(),
                     origin.field("jurisdiction"),
@@ -573,7 +660,7 @@ impl Parts {
             }
             let metric = metric_of(&o.metric);
             if metric.is_none() {
-                errors.push(unknown("metric", o.metric.as_str(), origin.field("metric")));
+                errors.extend(unknown("metric", o.metric.as_str(), origin.field("metric")));
             }
             check_unit(&o.value, metric, &|| origin.field("value"), &mut errors);
             if o.comparator == Some(Comparator::Range) {

@@ -418,14 +418,28 @@ const OBSERVATION_KEYS: &[&str] = &[
 
 /// Reads one data file into `parts`; problems go to `parts.errors`.
 pub(crate) fn read(kind: FileKind, file: Option<Arc<Path>>, text: &str, parts: &mut Parts) {
-    let mut doc = Doc::new(file, text);
+    let mut doc = Doc::new(file.clone(), text);
     match DeTable::parse(text) {
         Ok(root) => read_root(kind, &mut doc, root.get_ref(), parts),
         Err(err) => {
-            let span = err.span().unwrap_or(0..0);
-            let message = err.message().trim().to_owned();
-            // An error placed at the very start (a recursion limit, say)
-            // is not about the first line's key.
+            let mut message = err.message().trim().to_owned();
+            let span = match err.span() {
+                Some(span) => span,
+                // The parser gives no place for a key with too many dotted
+                // parts: find the line ourselves.
+                None => match deep_key(text) {
+                    Some(at) => {
+                        message = format!(
+                            "a key or table header of {MAX_KEY_PARTS} or more dotted parts (at most {} are read)",
+                            MAX_KEY_PARTS - 1
+                        );
+                        at..at
+                    }
+                    None => 0..0,
+                },
+            };
+            // An error placed at the very start with no place of its own is
+            // not about the first line's key.
             let field = (span.start > 0)
                 .then(|| key_of_line(text, span.start))
                 .flatten();
@@ -434,9 +448,37 @@ pub(crate) fn read(kind: FileKind, file: Option<Arc<Path>>, text: &str, parts: &
                 &span,
                 field.as_deref(),
             );
+            parts.unreadable(kind, file.as_deref());
         }
     }
     parts.errors.append(&mut doc.errors);
+}
+
+/// The parser's limit on the parts of a dotted key (`a.b.c` has three).
+const MAX_KEY_PARTS: usize = 80;
+
+/// The offset of the first key or table header with at least
+/// [`MAX_KEY_PARTS`] dotted parts, pointing at its first part.
+fn deep_key(text: &str) -> Option<usize> {
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        let indent = line.len() - line.trim_start().len();
+        let body = &line[indent..];
+        let (key, at) = match body.strip_prefix('[') {
+            Some(header) => {
+                let inner = header.trim_start_matches('[');
+                let skip = body.len() - inner.len();
+                let skip = skip + inner.len() - inner.trim_start().len();
+                (inner.split(']').next().unwrap_or(""), start + indent + skip)
+            }
+            None => (body.split('=').next().unwrap_or(""), start + indent),
+        };
+        if key.split('.').count() >= MAX_KEY_PARTS {
+            return Some(at);
+        }
+        start += line.len();
+    }
+    None
 }
 
 /// The key assigned on the line holding `offset` (`deadline = 2025-02-30` →
@@ -451,6 +493,8 @@ fn key_of_line(text: &str, offset: usize) -> Option<String> {
     } else {
         line.split(['=', ' ', '\t']).next()?
     };
+    // `x.y.z = 1` → `x`
+    let key = key.split('.').next()?;
     let key = key.trim();
     (!key.is_empty()
         && key
@@ -525,22 +569,30 @@ fn read_root(kind: FileKind, doc: &mut Doc<'_>, root: &DeTable<'_>, parts: &mut 
     match kind {
         FileKind::Jurisdictions => {
             for (table, span) in tables(doc, root, "jurisdiction") {
-                if let Some(j) = jurisdiction(doc, table, span) {
-                    parts.jurisdictions.push(j);
+                match jurisdiction(doc, table, span) {
+                    Some(j) => parts.jurisdictions.push(j),
+                    None => unread(parts, "jurisdiction", table, "code"),
                 }
             }
         }
         FileKind::Metrics => {
             for (table, span) in tables(doc, root, "metric") {
-                if let Some(m) = metric(doc, table, span) {
-                    parts.metrics.push(m);
+                match metric(doc, table, span) {
+                    Some(m) => parts.metrics.push(m),
+                    None => unread(parts, "metric", table, "id"),
                 }
             }
         }
         FileKind::Source => {
             let source = match root.get("source") {
                 Some(value) => match value.get_ref() {
-                    DeValue::Table(table) => source(doc, table, value.span()),
+                    DeValue::Table(table) => {
+                        let read = source(doc, table, value.span());
+                        if read.is_none() {
+                            unread(parts, "source", table, "id");
+                        }
+                        read
+                    }
                     other => {
                         let kind = ErrorKind::Type {
                             expected: "a table ([source])",
@@ -580,6 +632,17 @@ fn read_root(kind: FileKind, doc: &mut Doc<'_>, root: &DeTable<'_>, parts: &mut 
             }
         }
     }
+}
+
+/// Notes the code or id of a record that has a mistake, so that references
+/// to it are not also reported as unknown.
+fn unread(parts: &mut Parts, what: &'static str, table: &DeTable<'_>, key: &str) {
+    let name = match table.get(key).map(|v| v.get_ref()) {
+        Some(DeValue::String(s)) => s.to_string(),
+        Some(DeValue::Integer(i)) => i.as_str().to_owned(),
+        _ => return,
+    };
+    parts.unread.names.insert((what, name));
 }
 
 /// The tables of an array of tables (`[[target]]`).

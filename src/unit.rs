@@ -39,6 +39,25 @@ impl Dimension {
         Dimension::Compute,
     ];
 
+    /// Whether a value of this dimension may be below zero: a share (a
+    /// growth rate) or money (a balance) may; a count, an amount of data, a
+    /// number of people or of computing power may not.
+    pub fn signed(self) -> bool {
+        matches!(self, Dimension::Money | Dimension::Share)
+    }
+
+    /// The dimension in words, for messages: "a count", "an amount of data".
+    pub fn described(self) -> &'static str {
+        match self {
+            Dimension::Count => "a count",
+            Dimension::DataVolume => "an amount of data",
+            Dimension::Money => "an amount of money",
+            Dimension::Persons => "a number of people",
+            Dimension::Share => "a share",
+            Dimension::Compute => "computing power",
+        }
+    }
+
     /// The snake_case name: `count`, `data_volume`, `money`, `persons`, `share`, `compute`.
     pub fn as_str(self) -> &'static str {
         match self {

@@ -794,7 +794,6 @@ fn a_missing_metrics_file_is_reported_with_its_path() {
 }
 
 #[test]
-#[ignore = "known bug: a missing metrics.toml also reports every metric reference as unknown (3 more lines)"]
 fn a_missing_metrics_file_is_one_problem() {
     let err = validate_bad("missing_metrics_file");
     assert_eq!(err.lines().count(), 2, "{err}");
@@ -812,7 +811,6 @@ fn a_sources_path_that_is_a_file_is_reported_with_its_path() {
 }
 
 #[test]
-
 fn an_unknown_unit_is_reported_at_the_unit_field() {
     let err = validate_bad("unknown_unit");
     let file = "tests/fixtures/bad/unknown_unit/sources/suzhou_data_industry_opinions_2025.toml";
@@ -822,7 +820,6 @@ fn an_unknown_unit_is_reported_at_the_unit_field() {
 }
 
 #[test]
-
 fn a_hexadecimal_value_is_called_hexadecimal() {
     let err = validate_bad("hexadecimal_value");
     let file =
@@ -834,7 +831,6 @@ fn a_hexadecimal_value_is_called_hexadecimal() {
 }
 
 #[test]
-
 fn an_empty_metrics_file_is_reported_itself() {
     let err = validate_bad("empty_metrics_file");
     assert!(
@@ -845,7 +841,6 @@ fn an_empty_metrics_file_is_reported_itself() {
 }
 
 #[test]
-#[ignore = "known bug: a jurisdiction with a mistake is also reported as unknown wherever it is named"]
 fn a_record_with_a_mistake_is_not_also_reported_as_unknown() {
     let err = validate_bad("invalid_level_cascades");
     assert_eq!(
@@ -857,7 +852,6 @@ fn a_record_with_a_mistake_is_not_also_reported_as_unknown() {
 }
 
 #[test]
-
 fn a_key_without_equals_names_its_field() {
     let err = validate_bad("missing_equals");
     assert_eq!(
@@ -869,7 +863,6 @@ fn a_key_without_equals_names_its_field() {
 }
 
 #[test]
-
 fn an_unclosed_table_header_names_its_table() {
     let err = validate_bad("unclosed_table_header");
     assert_eq!(
