@@ -39,7 +39,6 @@
 
 use std::collections::{HashMap, HashSet};
 use std::fs::File;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::io::{self, Read, Seek, SeekFrom};
 use std::path::Path;
 use std::sync::Arc;
@@ -91,46 +90,9 @@ pub(crate) const MIN_CHUNK: u64 = 4 << 20;
 // ---------------------------------------------------------------------------
 // Hashing of short keys.
 
-/// The Fx hash (as in rustc): fast on the short keys of a data file.
-#[derive(Default, Clone, Copy)]
-pub(crate) struct FxHasher(u64);
-
-impl FxHasher {
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            self.add(u64::from_le_bytes(word));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut word = [0u8; 8];
-            word[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(word));
-        }
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.add(n);
-    }
-
-    fn write_usize(&mut self, n: usize) {
-        self.add(n as u64);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-pub(crate) type FxBuild = BuildHasherDefault<FxHasher>;
+/// The hasher of the tables of short keys (codes, ids, lines): rustc's Fx
+/// hash, fast on a few bytes, and the same in every run.
+pub(crate) type FxBuild = rustc_hash::FxBuildHasher;
 
 /// Keys of one kind (jurisdiction codes, metric ids, source ids) by their
 /// bytes, numbered in catalogue order.
@@ -328,7 +290,7 @@ fn stem(path: &Path) -> String {
 }
 
 // ---------------------------------------------------------------------------
-// Reading CSV records with exact lines and byte offsets.
+// Reading CSV records (with the `csv` crate) at exact lines and byte offsets.
 
 /// How a call to [`CsvReader::next`] ended.
 #[derive(Debug, PartialEq, Eq)]
@@ -341,89 +303,158 @@ enum Next {
     TooLong,
 }
 
-/// `0x80` in each byte of `word` that equals `byte`, `0` elsewhere (exact:
-/// no carries between bytes).
-#[inline]
-fn byte_marks(word: u64, byte: u8) -> u64 {
-    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
-    let x = word ^ (0x0101_0101_0101_0101 * u64::from(byte));
-    !(((x & LOW7) + LOW7) | x | LOW7)
-}
-
 /// The characters of UTF-8 text (bytes that do not continue a character).
 fn chars(bytes: &[u8]) -> u64 {
     bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count() as u64
 }
 
-/// An RFC 4180 reader: fields separated by commas, records by `\n` or
-/// `\r\n`, fields in double quotes may hold commas, quotes (doubled) and
-/// line breaks. Empty lines are skipped. It tracks the line of each record
-/// and the byte offset of each boundary, so that a file can be read in
-/// chunks by several threads.
+/// What [`Source`] hands out after the last byte of the input. A last
+/// record outside quotes takes the `\0` into its last field and ends at the
+/// `\n`; an unclosed quote takes both: so the two are told apart, and the
+/// lines of the last record are exact either way.
+const SENTINEL: &[u8; 2] = b"\0\n";
+
+/// The input of a [`CsvReader`]: the file from where the reader starts, then
+/// [`SENTINEL`]. Two more duties:
+///
+/// - it hands out no byte at or beyond `cap`, which the reader sets before
+///   each record to [`MAX_RECORD`] (and room for the sentinel) past where
+///   the read starts: a longer record (an unclosed quote; empty lines
+///   before it count too) ends there as at the end of the input, so that
+///   it never takes more memory than that, and `capped` tells;
+/// - its first read gives one byte, so that the `csv` crate never takes a
+///   byte-order mark off a reader's first record: a chunk may start with
+///   one (a stray one in a cell), and the header reader strips it from the
+///   first column's name itself, where it still counts as a character.
+struct Source<R> {
+    inner: R,
+    /// The bytes handed out so far.
+    pos: u64,
+    /// `pos` may not grow beyond this.
+    cap: u64,
+    /// Whether a read stopped at `cap`.
+    capped: bool,
+    /// The length of the input, once its end was reached.
+    end: Option<u64>,
+}
+
+impl<R: Read> Read for Source<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let room = self.cap.saturating_sub(self.pos);
+        if room == 0 {
+            self.capped |= !buf.is_empty();
+            return Ok(0);
+        }
+        let mut want = buf.len().min(usize::try_from(room).unwrap_or(usize::MAX));
+        if self.pos == 0 {
+            want = want.min(1);
+        }
+        let buf = &mut buf[..want];
+        let end = match self.end {
+            Some(end) => end,
+            None => {
+                let n = loop {
+                    match self.inner.read(buf) {
+                        Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                        other => break other?,
+                    }
+                };
+                if n > 0 || buf.is_empty() {
+                    self.pos += n as u64;
+                    return Ok(n);
+                }
+                self.end = Some(self.pos);
+                self.pos
+            }
+        };
+        let rest = &SENTINEL[(self.pos - end).min(SENTINEL.len() as u64) as usize..];
+        let n = rest.len().min(buf.len());
+        buf[..n].copy_from_slice(&rest[..n]);
+        self.pos += n as u64;
+        Ok(n)
+    }
+}
+
+/// The bytes `\n` in `bytes`.
+fn newlines(bytes: &[u8]) -> u64 {
+    memchr::memchr_iter(b'\n', bytes).count() as u64
+}
+
+/// The I/O error in a `csv` error (records are bytes of any width: the
+/// reader raises no other).
+fn csv_io(err: csv::Error) -> io::Error {
+    match err.into_kind() {
+        csv::ErrorKind::Io(e) => e,
+        kind => io::Error::other(format!("{kind:?}")),
+    }
+}
+
+/// An RFC 4180 reader (the `csv` crate's): fields separated by commas,
+/// records by `\n` or `\r\n`, fields in double quotes may hold commas,
+/// quotes (doubled) and line breaks. Empty lines are skipped. It tracks the
+/// line each record starts on and the byte offset of each boundary, so that
+/// a file can be read in chunks by several threads.
+///
+/// The `csv` crate gives the position where each read started and where it
+/// stopped; the empty lines it skipped before a record are found from the
+/// lines between the two, less the line breaks inside the record and its
+/// own. Records end at `\n` only (a lone `\r` stays in its field, as
+/// before): the `\r` of `\r\n` is taken off the last field, and a record
+/// that is just `\r\n` is an empty line.
 struct CsvReader<R> {
-    src: R,
-    buf: Vec<u8>,
-    start: usize,
-    end: usize,
-    eof: bool,
-    /// The byte offset (in the file) of `buf[start]`.
+    csv: csv::Reader<Source<R>>,
+    record: csv::ByteRecord,
+    /// The byte offset (in the file) where the reader started.
+    base: u64,
+    /// The line the reader started on.
+    first_line: u64,
+    /// The byte offset (in the file) after the last record, or where
+    /// reading stopped.
     offset: u64,
-    /// The line of `buf[start]` (counted from the reader's first line).
+    /// The line at `offset`; after [`Next::TooLong`], the line the long
+    /// record starts on.
     line: u64,
     /// The line the current record starts on.
     record_line: u64,
-    /// Field boundaries of the current record, in `buf` or `scratch`.
-    fields: Vec<(usize, usize)>,
-    scratch: Vec<u8>,
-    quoted: bool,
+    /// The bytes to leave off the end of the last field: a `\r` before the
+    /// line break, or what the record took of [`SENTINEL`].
+    trim: usize,
 }
 
 impl<R: Read> CsvReader<R> {
     fn new(src: R, offset: u64, line: u64) -> CsvReader<R> {
+        CsvReader::with_buffer(src, offset, line, BUFFER)
+    }
+
+    fn with_buffer(src: R, offset: u64, line: u64, buffer: usize) -> CsvReader<R> {
+        let source = Source {
+            inner: src,
+            pos: 0,
+            cap: 0,
+            capped: false,
+            end: None,
+        };
+        let csv = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .terminator(csv::Terminator::Any(b'\n'))
+            .buffer_capacity(buffer)
+            .from_reader(source);
         CsvReader {
-            src,
-            buf: vec![0; BUFFER],
-            start: 0,
-            end: 0,
-            eof: false,
+            csv,
+            record: csv::ByteRecord::with_capacity(256, 16),
+            base: offset,
+            first_line: line,
             offset,
             line,
             record_line: line,
-            fields: Vec::with_capacity(16),
-            scratch: Vec::new(),
-            quoted: false,
+            trim: 0,
         }
     }
 
-    /// Reads more input, keeping what is unread; false when a record does
-    /// not fit in [`MAX_RECORD`].
-    fn fill(&mut self) -> io::Result<bool> {
-        if self.start > 0 {
-            self.buf.copy_within(self.start..self.end, 0);
-            self.end -= self.start;
-            self.start = 0;
-        }
-        if self.end == self.buf.len() {
-            if self.buf.len() >= MAX_RECORD {
-                return Ok(false);
-            }
-            let len = (self.buf.len() * 2).min(MAX_RECORD);
-            self.buf.resize(len, 0);
-        }
-        loop {
-            match self.src.read(&mut self.buf[self.end..]) {
-                Ok(0) => {
-                    self.eof = true;
-                    return Ok(true);
-                }
-                Ok(n) => {
-                    self.end += n;
-                    return Ok(true);
-                }
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-                Err(e) => return Err(e),
-            }
-        }
+    /// The line in the file of a line counted by the `csv` crate (from 1).
+    fn file_line(&self, csv_line: u64) -> u64 {
+        self.first_line + csv_line - 1
     }
 
     /// Reads the next record, unless the input ends or `limit` (a byte
@@ -433,191 +464,112 @@ impl<R: Read> CsvReader<R> {
             if self.offset >= limit {
                 return Ok(Next::End);
             }
-            if self.start == self.end {
-                if self.eof {
+            let (b0, l0) = {
+                let at = self.csv.position();
+                (at.byte(), at.line())
+            };
+            if let Some(end) = self.csv.get_ref().end {
+                if b0 >= end {
+                    // The last record took the sentinel.
                     return Ok(Next::End);
                 }
-                if !self.fill()? {
+            }
+            self.csv.get_mut().cap = b0 + (MAX_RECORD + SENTINEL.len()) as u64;
+            let more = self
+                .csv
+                .read_byte_record(&mut self.record)
+                .map_err(csv_io)?;
+            debug_assert_eq!(self.record.position().map(|p| p.byte()), Some(b0));
+            let (b1, l1) = {
+                let at = self.csv.position();
+                (at.byte(), at.line())
+            };
+            let source = self.csv.get_ref();
+            let (capped, end) = (source.capped, source.end);
+            if !more {
+                // Only empty lines were left.
+                self.line = self.file_line(l1);
+                if capped {
                     return Ok(Next::TooLong);
                 }
+                self.offset = self.base + end.unwrap_or(b1);
+                return Ok(Next::End);
+            }
+            let n = self.record.len();
+            let last = self.record.get(n.wrapping_sub(1)).unwrap_or_default();
+            // The empty lines skipped before the record (`skipped`), the
+            // offset and line after it, and what to trim off its last field.
+            let (skipped, after, line_after, trim) = if capped {
+                // Cut short at the cap: no line break of its own.
+                (l1 - l0 - newlines(self.record.as_slice()), b1, l1, 0)
+            } else {
+                match end {
+                    Some(end) if b1 > end => {
+                        let inside = newlines(self.record.as_slice());
+                        if last.ends_with(b"\0") {
+                            // Not in quotes: the sentinel's `\n` ended it. A
+                            // `\r` before the end goes unless a cell was
+                            // quoted (then its text is longer than its cells).
+                            let skipped = l1 - l0 - inside - 1;
+                            let text = end - b0 - skipped;
+                            let cells = (self.record.as_slice().len() + n - 2) as u64;
+                            let cr = text == cells && last[..last.len() - 1].ends_with(b"\r");
+                            (skipped, end, l1 - 1, 1 + usize::from(cr))
+                        } else {
+                            // An unclosed quote took the sentinel.
+                            (l1 - l0 - inside, end, l1 - 1, SENTINEL.len())
+                        }
+                    }
+                    _ => {
+                        // Ended by a line break of the input.
+                        let skipped = match l1 - l0 {
+                            1 => 0,
+                            lines => lines - 1 - newlines(self.record.as_slice()),
+                        };
+                        (skipped, b1, l1, usize::from(last.ends_with(b"\r")))
+                    }
+                }
+            };
+            // Only `\n` are skipped: the record starts `skipped` bytes on.
+            let start = b0 + skipped;
+            if self.base + start >= limit {
+                // The record is the next chunk's: stop at the limit, between
+                // empty lines.
+                let to_limit = limit - self.base - b0;
+                self.offset = limit;
+                self.line = self.file_line(l0 + to_limit);
+                return Ok(Next::End);
+            }
+            if capped {
+                self.line = self.file_line(l0 + skipped);
+                return Ok(Next::TooLong);
+            }
+            self.offset = self.base + after;
+            self.line = self.file_line(line_after);
+            if end.is_some_and(|end| start >= end) {
+                // Only the sentinel was left.
+                return Ok(Next::End);
+            }
+            if n == 1 && last == b"\r" && b1 - start == 2 {
+                // An empty line ended by `\r\n`.
                 continue;
             }
-            // Skip empty lines.
-            match self.buf[self.start] {
-                b'\n' => {
-                    self.start += 1;
-                    self.offset += 1;
-                    self.line += 1;
-                    continue;
-                }
-                b'\r' if self.start + 1 < self.end && self.buf[self.start + 1] == b'\n' => {
-                    self.start += 2;
-                    self.offset += 2;
-                    self.line += 1;
-                    continue;
-                }
-                b'\r' if self.start + 1 == self.end && !self.eof => {
-                    if !self.fill()? {
-                        return Ok(Next::TooLong);
-                    }
-                    continue;
-                }
-                _ => {}
-            }
-            match self.parse() {
-                Some((end, newlines)) => {
-                    self.record_line = self.line;
-                    self.line += newlines;
-                    self.offset += (end - self.start) as u64;
-                    self.start = end;
-                    return Ok(Next::Record);
-                }
-                None => {
-                    if !self.fill()? {
-                        return Ok(Next::TooLong);
-                    }
-                }
-            }
-        }
-    }
-
-    /// Parses the record at `start`: its end and the line breaks it
-    /// consumed, or `None` when it is not complete in the buffer.
-    fn parse(&mut self) -> Option<(usize, u64)> {
-        self.fields.clear();
-        self.quoted = false;
-        let start = self.start;
-        let rest = &self.buf[start..self.end];
-        let (line, next) = match memchr::memchr(b'\n', rest) {
-            Some(i) => (&rest[..i], i + 1),
-            None if self.eof => (rest, rest.len()),
-            None => return None,
-        };
-        // Commas and quotes, eight bytes at a time.
-        let mut field = 0;
-        let mut at = 0;
-        while at < line.len() {
-            let (mut marks, width) = if at + 8 <= line.len() {
-                let mut word = [0u8; 8];
-                word.copy_from_slice(&line[at..at + 8]);
-                let word = u64::from_le_bytes(word);
-                (byte_marks(word, b',') | byte_marks(word, b'"'), 8)
-            } else {
-                let mut marks = 0u64;
-                for (k, &b) in line[at..].iter().enumerate() {
-                    if b == b',' || b == b'"' {
-                        marks |= 0x80 << (8 * k);
-                    }
-                }
-                (marks, line.len() - at)
-            };
-            while marks != 0 {
-                let i = at + (marks.trailing_zeros() / 8) as usize;
-                marks &= marks - 1;
-                if line[i] == b',' {
-                    self.fields.push((start + field, start + i));
-                    field = i + 1;
-                } else if i == field {
-                    // A quote opens a quoted field only at the field's start.
-                    return self.parse_quoted();
-                }
-            }
-            at += width;
-        }
-        let end = if line.len() > field && line[line.len() - 1] == b'\r' {
-            line.len() - 1
-        } else {
-            line.len()
-        };
-        self.fields.push((start + field, start + end));
-        let newlines = u64::from(next > line.len());
-        Some((start + next, newlines))
-    }
-
-    /// Parses a record with quoted fields into `scratch`.
-    fn parse_quoted(&mut self) -> Option<(usize, u64)> {
-        self.fields.clear();
-        self.scratch.clear();
-        self.quoted = true;
-        let buf = &self.buf[..self.end];
-        let eof = self.eof;
-        let mut i = self.start;
-        let mut newlines = 0;
-        loop {
-            let field = self.scratch.len();
-            if i < buf.len() && buf[i] == b'"' {
-                i += 1;
-                loop {
-                    if i == buf.len() {
-                        if eof {
-                            // An unclosed quote at the end of the input.
-                            self.fields.push((field, self.scratch.len()));
-                            return Some((i, newlines));
-                        }
-                        return None;
-                    }
-                    match buf[i] {
-                        b'"' if i + 1 < buf.len() && buf[i + 1] == b'"' => {
-                            self.scratch.push(b'"');
-                            i += 2;
-                        }
-                        b'"' if i + 1 == buf.len() && !eof => return None,
-                        b'"' => {
-                            i += 1;
-                            break;
-                        }
-                        c => {
-                            if c == b'\n' {
-                                newlines += 1;
-                            }
-                            self.scratch.push(c);
-                            i += 1;
-                        }
-                    }
-                }
-            }
-            // The unquoted rest of the field.
-            loop {
-                if i == buf.len() {
-                    if eof {
-                        self.fields.push((field, self.scratch.len()));
-                        return Some((i, newlines));
-                    }
-                    return None;
-                }
-                match buf[i] {
-                    b',' => {
-                        self.fields.push((field, self.scratch.len()));
-                        i += 1;
-                        break;
-                    }
-                    b'\n' => {
-                        let mut end = self.scratch.len();
-                        if end > field && self.scratch[end - 1] == b'\r' {
-                            end -= 1;
-                        }
-                        self.fields.push((field, end));
-                        return Some((i + 1, newlines + 1));
-                    }
-                    c => {
-                        self.scratch.push(c);
-                        i += 1;
-                    }
-                }
-            }
+            self.record_line = self.file_line(l0 + skipped);
+            self.trim = trim;
+            return Ok(Next::Record);
         }
     }
 
     fn len(&self) -> usize {
-        self.fields.len()
+        self.record.len()
     }
 
     fn field(&self, i: usize) -> &[u8] {
-        let (a, b) = self.fields[i];
-        if self.quoted {
-            &self.scratch[a..b]
+        let field = &self.record[i];
+        if i + 1 == self.record.len() {
+            &field[..field.len() - self.trim]
         } else {
-            &self.buf[a..b]
+            field
         }
     }
 
@@ -1782,36 +1734,107 @@ fn target_row<R: Read>(
 mod tests {
     use super::*;
 
-    fn records(text: &[u8]) -> Vec<(u64, Vec<String>)> {
-        let mut reader = CsvReader::new(text, 0, 1);
-        reader.buf = vec![0; 4]; // tiny, to exercise refills
+    /// The records of `text` read from `offset` up to `limit` (line and
+    /// fields), and where the reader stopped (offset and line).
+    #[allow(clippy::type_complexity)]
+    fn read_range(
+        text: &[u8],
+        offset: usize,
+        line: u64,
+        limit: u64,
+        buffer: usize,
+    ) -> (Vec<(u64, Vec<Vec<u8>>)>, u64, u64) {
+        let mut reader = CsvReader::with_buffer(&text[offset..], offset as u64, line, buffer);
         let mut out = Vec::new();
-        while reader.next(u64::MAX).unwrap() == Next::Record {
+        while reader.next(limit).unwrap() == Next::Record {
             let fields = (0..reader.len())
-                .map(|i| String::from_utf8_lossy(reader.field(i)).into_owned())
+                .map(|i| reader.field(i).to_vec())
                 .collect();
             out.push((reader.record_line, fields));
         }
-        out
+        (out, reader.offset, reader.line)
+    }
+
+    fn records(text: &[u8]) -> Vec<(u64, Vec<String>)> {
+        // A tiny buffer, to exercise refills.
+        let (records, offset, _) = read_range(text, 0, 1, u64::MAX, 4);
+        assert_eq!(offset, text.len() as u64);
+        records
+            .into_iter()
+            .map(|(line, fields)| {
+                let fields = fields
+                    .iter()
+                    .map(|f| String::from_utf8_lossy(f).into_owned())
+                    .collect();
+                (line, fields)
+            })
+            .collect()
+    }
+
+    fn expect(text: &[u8], want: &[(u64, &[&str])]) {
+        let want: Vec<(u64, Vec<String>)> = want
+            .iter()
+            .map(|(l, f)| (*l, f.iter().map(|s| s.to_string()).collect()))
+            .collect();
+        assert_eq!(records(text), want, "{:?}", String::from_utf8_lossy(text));
     }
 
     #[test]
     fn reader_tracks_lines_through_quotes_crlf_and_empty_lines() {
-        let got = records(b"a,b\n\n1,2\r\n\"x\ny\",3\n4\n,\n\"q\"\"\",\"\"\r\n5,6");
-        let want: Vec<(u64, Vec<&str>)> = vec![
-            (1, vec!["a", "b"]),
-            (3, vec!["1", "2"]),
-            (4, vec!["x\ny", "3"]),
-            (6, vec!["4"]),
-            (7, vec!["", ""]),
-            (8, vec!["q\"", ""]),
-            (9, vec!["5", "6"]),
-        ];
-        let got: Vec<(u64, Vec<&str>)> = got
-            .iter()
-            .map(|(l, f)| (*l, f.iter().map(String::as_str).collect()))
-            .collect();
-        assert_eq!(got, want);
+        expect(
+            b"a,b\n\n1,2\r\n\"x\ny\",3\n4\n,\n\"q\"\"\",\"\"\r\n5,6",
+            &[
+                (1, &["a", "b"]),
+                (3, &["1", "2"]),
+                (4, &["x\ny", "3"]),
+                (6, &["4"]),
+                (7, &["", ""]),
+                (8, &["q\"", ""]),
+                (9, &["5", "6"]),
+            ],
+        );
+        // Empty lines of both kinds, before and between records and at the
+        // end; quoted line breaks after them.
+        expect(
+            b"\r\n\n\r\na\n\n\n\"b\n\nc\"\r\n\r\n\n",
+            &[(4, &["a"]), (7, &["b\n\nc"])],
+        );
+        // A lone `\r` stays in its field; only the one before `\n` goes.
+        expect(b"a\rb,c\r\r\n\r\n", &[(1, &["a\rb", "c\r"])]);
+        // The last record without a line break, with and without `\r`.
+        expect(b"a\n\n\"b\nc\",d", &[(1, &["a"]), (3, &["b\nc", "d"])]);
+        expect(b"a\r\nb\r", &[(1, &["a"]), (2, &["b"])]);
+        expect(b"\r", &[(1, &[""])]);
+        expect(b"\"\r\"\n\"\"\r\n", &[(1, &[""]), (2, &[""])]);
+        // Cells that end like the sentinel.
+        expect(
+            b"a\0\n\"b\0\n\"\nc\0",
+            &[(1, &["a\0"]), (2, &["b\0\n"]), (4, &["c\0"])],
+        );
+        // Nothing but empty lines, or nothing at all.
+        expect(b"\n\r\n\n", &[]);
+        expect(b"", &[]);
+    }
+
+    #[test]
+    fn an_unclosed_quote_at_the_end_keeps_its_line() {
+        expect(b"a\n\n\"b\nc,d\n", &[(1, &["a"]), (3, &["b\nc,d\n"])]);
+        expect(b"a\n\"b\r\n", &[(1, &["a"]), (2, &["b\r\n"])]);
+        expect(b"\"", &[(1, &[""])]);
+        expect(b"x,\"\"\"", &[(1, &["x", "\""])]);
+    }
+
+    #[test]
+    fn a_byte_order_mark_stays_in_the_first_cell() {
+        // The header reader takes it off the first name itself; a chunk
+        // that starts with one keeps it too.
+        expect(
+            "\u{feff}a,b\n\u{feff}c\n".as_bytes(),
+            &[(1, &["\u{feff}a", "b"]), (2, &["\u{feff}c"])],
+        );
+        let text = "a\n\u{feff}c\n".as_bytes();
+        let (got, _, _) = read_range(text, 2, 2, u64::MAX, 1 << 10);
+        assert_eq!(got, vec![(2, vec!["\u{feff}c".as_bytes().to_vec()])]);
     }
 
     #[test]
@@ -1822,16 +1845,99 @@ mod tests {
         assert_eq!(reader.next(8).unwrap(), Next::Record);
         assert_eq!(reader.next(8).unwrap(), Next::End);
         assert_eq!((reader.offset, reader.line), (8, 3));
+        // The limit among empty lines: the reader stops at it, on its line.
+        let text = b"a\n\n\n\nb\n";
+        let (got, offset, line) = read_range(text, 0, 1, 4, 1 << 10);
+        assert_eq!((got.len(), offset, line), (1, 4, 4));
+        let (got, offset, line) = read_range(text, 4, 4, u64::MAX, 1 << 10);
+        assert_eq!(got, vec![(5, vec![b"b".to_vec()])]);
+        assert_eq!((offset, line), (7, 6));
+        // A record across the limit: the reader stops after it.
+        let (got, offset, line) = read_range(b"a\n\"b\nc\"\nd\n", 0, 1, 4, 1 << 10);
+        assert_eq!((got.len(), offset, line), (2, 8, 4));
+    }
+
+    /// A small deterministic generator of awkward CSV text.
+    fn awkward_texts() -> Vec<Vec<u8>> {
+        let pieces: [&[u8]; 12] = [
+            b"a",
+            b"bc",
+            b",",
+            b"\n",
+            b"\r\n",
+            b"\"",
+            b"\"\"",
+            b"\r",
+            b"\xe4\xb8\xaa",
+            b"\0",
+            b"\n\n",
+            b"\",\"",
+        ];
+        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut texts = Vec::new();
+        for _ in 0..3000 {
+            let mut text = Vec::new();
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            for _ in 0..(state % 24) {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                text.extend_from_slice(pieces[(state % pieces.len() as u64) as usize]);
+            }
+            texts.push(text);
+        }
+        texts
+    }
+
+    #[test]
+    fn chunks_read_what_one_reader_reads() {
+        // Cut every text after each line break, as the threads do: where
+        // the first reader stops exactly at the cut, the second continues
+        // it; together they read what one reader reads.
+        for text in awkward_texts() {
+            let (whole, end, end_line) = read_range(&text, 0, 1, u64::MAX, 3);
+            assert_eq!(end, text.len() as u64);
+            assert_eq!(
+                end_line,
+                1 + newlines(&text),
+                "{:?}",
+                String::from_utf8_lossy(&text)
+            );
+            for cut in memchr::memchr_iter(b'\n', &text).map(|i| i + 1) {
+                let (mut first, stopped, line) = read_range(&text, 0, 1, cut as u64, 2);
+                if stopped != cut as u64 {
+                    assert!(stopped > cut as u64);
+                    continue;
+                }
+                assert_eq!(line, 1 + newlines(&text[..cut]));
+                let (second, _, _) = read_range(&text, cut, line, u64::MAX, 5);
+                first.extend(second);
+                assert_eq!(
+                    first,
+                    whole,
+                    "{:?} cut at {cut}",
+                    String::from_utf8_lossy(&text)
+                );
+            }
+        }
     }
 
     #[test]
     fn unclosed_quote_is_bounded() {
-        let mut text = b"a\n\"".to_vec();
+        let mut text = b"a\n\n\"".to_vec();
         text.extend(std::iter::repeat_n(b'x', MAX_RECORD + 10));
         text.extend(b"\nmore\n");
         let mut reader = CsvReader::new(&text[..], 0, 1);
         assert_eq!(reader.next(u64::MAX).unwrap(), Next::Record);
         assert_eq!(reader.next(u64::MAX).unwrap(), Next::TooLong);
+        assert_eq!(reader.line, 3);
+        // A long record that is closed is read.
+        let mut text = b"a\n\"".to_vec();
+        text.extend(std::iter::repeat_n(b'x', MAX_RECORD - 10));
+        text.extend(b"\"\nmore\n");
+        assert_eq!(records(&text).len(), 3);
     }
 
     #[test]
