@@ -6,7 +6,7 @@ export LC_ALL=C.UTF-8
 fuzz="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$fuzz")"
 corpus="$fuzz/corpus"
-mkdir -p "$corpus/quantity" "$corpus/toml_source" "$corpus/toml_any" "$corpus/extract"
+mkdir -p "$corpus/quantity" "$corpus/toml_source" "$corpus/toml_any" "$corpus/extract" "$corpus/csv_tables"
 
 # toml_source: every source file, good and bad.
 for f in "$root"/targets/sources/*.toml "$root"/tests/fixtures/good/*/sources/*.toml \
@@ -68,6 +68,14 @@ grep -h '^quote = ' "$root"/targets/sources/*.toml | sed 's/^quote = "//; s/"$//
         printf '%s' "$q" >"$corpus/extract/$(printf '%s' "$q" | sha1sum | cut -c1-16)"
     done
 
-for target in quantity toml_source toml_any extract; do
+# csv_tables: the first byte picks the file (even: observations.csv, odd: targets.csv).
+for f in "$root"/tests/fixtures/bulk/*/observations.csv; do
+    { printf '\x00'; cat "$f"; } >"$corpus/csv_tables/o_$(basename "$(dirname "$f")")"
+done
+for f in "$root"/tests/fixtures/bulk/*/targets.csv; do
+    { printf '\x01'; cat "$f"; } >"$corpus/csv_tables/t_$(basename "$(dirname "$f")")"
+done
+
+for target in quantity toml_source toml_any extract csv_tables; do
     echo "$target: $(find "$corpus/$target" -type f | wc -l) seeds"
 done

@@ -84,6 +84,9 @@
 
 use std::collections::HashSet;
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -228,18 +231,72 @@ pub fn extract(text: &str, catalog: &Catalog) -> Vec<Candidate> {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn extract_with(text: &str, catalog: &Catalog, options: &Options) -> Vec<Candidate> {
-    let lexicon = Lexicon::new(catalog);
-    let doc = Doc::read(text, &lexicon);
-    let mut found = Vec::new();
-    for p in 0..doc.paras.len() {
-        if matches!(doc.paras[p].kind, BlockKind::Prose | BlockKind::Heading) {
-            doc.candidates_of(p, &lexicon, catalog, options, &mut found);
+    Extractor::new(catalog).extract_with(text, options)
+}
+
+/// The extractor of one catalogue, built once to read many texts.
+///
+/// [`extract`] builds one for each call: the catalogue's metric names and
+/// aliases and the place names are gathered and compiled into a matcher,
+/// which costs about as much as reading a page of text. An `Extractor`
+/// keeps them.
+///
+/// ```
+/// use policy_targets::Catalog;
+/// use policy_targets::extract::{Extractor, Options};
+///
+/// let catalog = Catalog::bundled()?;
+/// let extractor = Extractor::new(&catalog);
+/// let texts = ["到2027年，苏州市建成300个高质量数据集。", "武汉市提出，到2025年建设20个高质量数据集。"];
+/// let found: Vec<_> = texts.iter().map(|t| extractor.extract(t)).collect();
+/// assert_eq!(found[0][0].value.to_string(), "300个");
+/// assert_eq!(found[1][0].jurisdiction.as_ref().unwrap().as_str(), "420100");
+/// assert_eq!(extractor.extract_with(texts[0], &Options::default()), found[0]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub struct Extractor<'c> {
+    catalog: &'c Catalog,
+    lexicon: Lexicon,
+}
+
+impl<'c> Extractor<'c> {
+    /// An extractor for the metrics and jurisdictions of `catalog`.
+    pub fn new(catalog: &'c Catalog) -> Extractor<'c> {
+        Extractor {
+            catalog,
+            lexicon: Lexicon::new(catalog),
         }
     }
-    let mut found = dedupe(found);
-    found.retain(|c| c.confidence >= options.min_confidence);
-    found.sort_by_key(|c| (c.span.start, c.span.end));
-    found
+
+    /// The candidates of `text` (see [`extract`]).
+    pub fn extract(&self, text: &str) -> Vec<Candidate> {
+        self.extract_with(text, &Options::default())
+    }
+
+    /// The candidates of `text` with [`Options`] (see [`extract_with`]).
+    pub fn extract_with(&self, text: &str, options: &Options) -> Vec<Candidate> {
+        let lexicon = &self.lexicon;
+        let doc = Doc::read(text, lexicon);
+        let mut found = Vec::new();
+        for p in 0..doc.paras.len() {
+            if matches!(doc.paras[p].kind, BlockKind::Prose | BlockKind::Heading) {
+                doc.candidates_of(p, lexicon, self.catalog, options, &mut found);
+            }
+        }
+        let mut found = dedupe(found);
+        found.retain(|c| c.confidence >= options.min_confidence);
+        found.sort_by_key(|c| (c.span.start, c.span.end));
+        found
+    }
+}
+
+impl std::fmt::Debug for Extractor<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Extractor")
+            .field("metric_names", &self.lexicon.aliases.len())
+            .field("place_names", &self.lexicon.places.len())
+            .finish()
+    }
 }
 
 /// Writes candidates as `[[target]]` and `[[observation]]` entries for a
@@ -732,6 +789,8 @@ struct Lexicon {
     metric_ids: Vec<Id>,
     /// Names, longest first.
     places: Vec<(Vec<char>, Place)>,
+    /// Finds every place name at once; pattern `k` is `places[k]`.
+    place_names: AhoCorasick,
 }
 
 /// Provinces and main cities by GB/T 2260 code: full name, short name.
@@ -957,10 +1016,19 @@ impl Lexicon {
             }
         }
         places.sort_by_key(|p| std::cmp::Reverse(p.0.len()));
+        let names = places
+            .iter()
+            .map(|(name, _)| name.iter().collect::<String>());
+        // Built from a few hundred short names: it cannot exceed the
+        // automaton's limits, but an error leaves it matching nothing.
+        let place_names = AhoCorasick::new(names)
+            .or_else(|_| AhoCorasick::new(Vec::<String>::new()))
+            .expect("an empty automaton builds");
         Lexicon {
             aliases,
             metric_ids,
             places,
+            place_names,
         }
     }
 }
@@ -1150,6 +1218,7 @@ fn date_cue(n: &Norm, i: usize) -> Option<(CueKind, usize)> {
 
 fn cues(n: &Norm) -> Vec<Cue> {
     let mut out = Vec::new();
+    let words = cue_words(n);
     let mut i = 0;
     'scan: while i < n.len() {
         let c = n.chars[i];
@@ -1214,22 +1283,7 @@ fn cues(n: &Norm) -> Vec<Cue> {
                 continue 'scan;
             }
         }
-        let lists: [(&[&str], CueKind); 4] = [
-            (NEUTRAL_WORDS, CueKind::Neutral),
-            (REPORT_WORDS, CueKind::ReportWord),
-            (TARGET_WORDS, CueKind::TargetWord),
-            (VERBS, CueKind::Verb),
-        ];
-        let mut best: Option<(usize, CueKind)> = None;
-        for (words, kind) in lists {
-            for w in words {
-                let len = w.chars().count();
-                if n.starts_with(i, w) && best.is_none_or(|(l, _)| len > l) {
-                    best = Some((len, kind));
-                }
-            }
-        }
-        if let Some((len, kind)) = best {
+        if let Some((len, kind)) = words[i] {
             out.push(Cue { pos: i, kind });
             i += len;
             continue;
@@ -1237,6 +1291,44 @@ fn cues(n: &Norm) -> Vec<Cue> {
         i += 1;
     }
     out
+}
+
+/// The cue words, in order of precedence among words of one length.
+static CUE_WORDS: LazyLock<(AhoCorasick, Vec<(usize, CueKind)>)> = LazyLock::new(|| {
+    let lists: [(&[&str], CueKind); 4] = [
+        (NEUTRAL_WORDS, CueKind::Neutral),
+        (REPORT_WORDS, CueKind::ReportWord),
+        (TARGET_WORDS, CueKind::TargetWord),
+        (VERBS, CueKind::Verb),
+    ];
+    let words: Vec<(&str, CueKind)> = lists
+        .iter()
+        .flat_map(|(words, kind)| words.iter().map(move |w| (*w, *kind)))
+        .collect();
+    let automaton =
+        AhoCorasick::new(words.iter().map(|(w, _)| w)).expect("the cue words make an automaton");
+    let kinds = words
+        .iter()
+        .map(|(w, kind)| (w.chars().count(), *kind))
+        .collect();
+    (automaton, kinds)
+});
+
+/// At each character, the longest cue word that starts there (the first
+/// listed among words of that length) and its length in characters.
+fn cue_words(n: &Norm) -> Vec<Option<(usize, CueKind)>> {
+    let (automaton, kinds) = &*CUE_WORDS;
+    let mut best: Vec<Option<(usize, usize)>> = vec![None; n.len()];
+    for m in automaton.find_overlapping_iter(&n.s) {
+        let (i, k) = (n.char_at_byte(m.start()), m.pattern().as_usize());
+        let len = kinds[k].0;
+        if best[i].is_none_or(|(l, first)| len > l || (len == l && k < first)) {
+            best[i] = Some((len, k));
+        }
+    }
+    best.into_iter()
+        .map(|b| b.map(|(len, k)| (len, kinds[k].1)))
+        .collect()
 }
 
 // ---------------------------------------------------------------------------
@@ -1255,13 +1347,20 @@ struct Mention {
 
 fn mentions(n: &Norm, lexicon: &Lexicon) -> Vec<Mention> {
     let mut out = Vec::new();
+    // Every name at every position, found in one pass; at each position the
+    // names are tried longest first, as they are listed.
+    let lowered = n.s.to_ascii_lowercase();
+    let mut at: Vec<Vec<usize>> = vec![Vec::new(); n.len()];
+    for m in lexicon.place_names.find_overlapping_iter(&lowered) {
+        at[n.char_at_byte(m.start())].push(m.pattern().as_usize());
+    }
     let mut i = 0;
-    let lowered: Vec<char> = n.chars.iter().map(|&c| lower(c)).collect();
     while i < n.len() {
-        let hit = lexicon
-            .places
+        at[i].sort_unstable();
+        let hit = at[i]
             .iter()
-            .find(|(name, _)| lowered[i..].starts_with(name) && guard_ok(n, i, name.len(), name));
+            .map(|&k| &lexicon.places[k])
+            .find(|(name, _)| guard_ok(n, i, name.len(), name));
         let Some((name, place)) = hit else {
             i += 1;
             continue;

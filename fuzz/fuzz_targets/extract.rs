@@ -7,23 +7,25 @@
 use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
-use policy_targets::extract::{extract, to_json, to_toml};
+use policy_targets::extract::{Extractor, to_json, to_toml};
 use policy_targets::{Catalog, Id};
 
 const JURISDICTIONS: &str = include_str!("../../targets/jurisdictions.toml");
 const METRICS: &str = include_str!("../../targets/metrics.toml");
 
-fn catalog() -> &'static Catalog {
+fn extractor() -> &'static Extractor<'static> {
     static CATALOG: OnceLock<Catalog> = OnceLock::new();
-    CATALOG.get_or_init(|| Catalog::bundled().expect("the bundled data is valid"))
+    static EXTRACTOR: OnceLock<Extractor<'static>> = OnceLock::new();
+    EXTRACTOR.get_or_init(|| {
+        Extractor::new(CATALOG.get_or_init(|| Catalog::bundled().expect("the bundled data is valid")))
+    })
 }
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    let catalog = catalog();
-    let found = extract(text, catalog);
+    let found = extractor().extract(text);
     for c in &found {
         assert!(
             text.contains(&c.quote),
