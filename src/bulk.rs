@@ -1138,6 +1138,9 @@ impl<'k> ObservationReader<'k> {
         if q.dimension() != *expected {
             return Err((3, wrong_dimension(q.unit(), metric_id, *expected)));
         }
+        if let Some(kind) = crate::catalog::negative(&q) {
+            return Err((3, kind));
+        }
         Ok((q.canonical_value(), S::NEEDS_QUANTITY.then_some(q)))
     }
 

@@ -581,6 +581,9 @@ impl Parts {
                     ));
                 }
             }
+            if let Some(kind) = negative(q) {
+                errors.push(Error::at(kind, at()));
+            }
         };
 
         for (t, origin) in &targets {
@@ -694,6 +697,16 @@ impl Parts {
     }
 }
 
+/// The error for a quantity below zero in a dimension that has no negative
+/// values (see [`Dimension::signed`](crate::Dimension::signed)).
+pub(crate) fn negative(q: &Quantity) -> Option<ErrorKind> {
+    let below_zero = q.value().is_sign_negative() && !q.value().is_zero();
+    (below_zero && !q.dimension().signed()).then(|| ErrorKind::Negative {
+        quantity: q.to_string(),
+        dimension: q.dimension(),
+    })
+}
+
 fn strip<T>(items: Vec<(T, Origin)>) -> Vec<T> {
     items.into_iter().map(|(x, _)| x).collect()
 }
@@ -754,5 +767,34 @@ impl AsRefStr for Id {
 impl AsRefStr for JurisdictionCode {
     fn as_ref_str(&self) -> &str {
         self.as_str()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::negative;
+    use crate::Quantity;
+
+    #[test]
+    fn only_unsigned_dimensions_refuse_values_below_zero() {
+        let message = |s: &str| negative(&s.parse::<Quantity>().unwrap()).map(|k| k.to_string());
+        assert_eq!(
+            message("-300个").as_deref(),
+            Some("negative value -300个: a count cannot be below zero")
+        );
+        assert_eq!(
+            message("-1.5PB").as_deref(),
+            Some("negative value -1.5 PB: an amount of data cannot be below zero")
+        );
+        assert_eq!(
+            message("-2万人").as_deref(),
+            Some("negative value -2万人: a number of people cannot be below zero")
+        );
+        // Money and shares may fall below zero: a deficit, a decline.
+        assert_eq!(message("-83亿元"), None);
+        assert_eq!(message("-5%"), None);
+        // Zero is not below zero, however it is written.
+        assert_eq!(message("-0个"), None);
+        assert_eq!(message("0TB"), None);
     }
 }

@@ -222,6 +222,15 @@ pub enum ErrorKind {
         /// The metric's dimension.
         expected: crate::Dimension,
     },
+    /// A value below zero in a dimension that has none: a count, an amount
+    /// of data, a number of people or computing power.
+    #[error("negative value {quantity}: {} cannot be below zero", dimension.described())]
+    Negative {
+        /// The quantity as written.
+        quantity: String,
+        /// Its dimension.
+        dimension: crate::Dimension,
+    },
     /// Quantities of different dimensions compared or combined.
     #[error("{0}")]
     Dimension(#[from] DimensionError),

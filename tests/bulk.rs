@@ -329,6 +329,7 @@ fn bad_observations_are_reported_by_both_paths() {
         "observations.csv:11:40: expected 6 cells (metric, jurisdiction, as_of, value, unit, source), found 3: missing cells",
         "observations.csv:12:48: expected 6 cells (metric, jurisdiction, as_of, value, unit, source), found 7: extra cells",
         "observations.csv:13:41: value: invalid quantity \"3\\n00\": the value carries a unit and a separate unit is given too",
+        "observations.csv:15:41: value: negative value -5个: a count cannot be below zero",
     ];
     let mut loaded = vec![
         "observations.csv:2:1: id: duplicate observation \"observations_2\", first defined at sources/plan.toml:22:6",

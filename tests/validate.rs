@@ -99,6 +99,13 @@ const CASES: &[Case] = &[
 "#,
     },
     Case {
+        name: "negative_count",
+        mistake: "a target of minus 300 datasets (`value = -300`)",
+        stderr: r#"tests/fixtures/bad/negative_count/sources/suzhou_data_industry_opinions_2025.toml:15:9: value: negative value -300个: a count cannot be below zero
+1 problem found
+"#,
+    },
+    Case {
         name: "malformed_date",
         mistake: "a deadline with month 13 (`\"2027-13\"`)",
         stderr: r#"tests/fixtures/bad/malformed_date/sources/suzhou_data_industry_opinions_2025.toml:17:12: deadline: invalid date "2027-13": the month must be between 01 and 12
