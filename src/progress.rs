@@ -209,10 +209,11 @@ pub enum Status {
     /// The latest figure meets the target (whenever that is).
     Met,
     /// The deadline has passed (or the latest figure is dated on or after
-    /// it) and the target is not met.
+    /// it) and the latest figure does not meet the target.
     Missed,
-    /// No figure has been reported by the as-of date (and the deadline has
-    /// not passed).
+    /// No figure has been reported by the as-of date, whether or not the
+    /// deadline has passed: without a figure it cannot be said that the
+    /// target was not met.
     NoData,
     /// Figures exist but the pace cannot be judged: fewer than two dates in
     /// the period, or an arithmetic overflow.
@@ -297,12 +298,28 @@ pub enum Pace {
     /// `observed = (x_t / x_0)^(1 / years(t − t_0)) − 1`.
     ///
     /// Used for data volumes and money when `x_0`, `x_t` and `T` are all
-    /// positive. The power is computed as `exp(ln(r) · 365.2425 / days)`
-    /// with `rust_decimal`'s `checked_ln` and `checked_exp`, whose series run
-    /// on 192-bit intermediates: results are accurate to about 1e-20
-    /// relative (in practice closer to 1e-26), far below the `decimals`
-    /// places the rates and the ratio are rounded to. A ratio within that
-    /// error of a band edge may fall on either side of it.
+    /// positive.
+    ///
+    /// **Precision.** This is the one place a root is taken. With `r` the
+    /// factor (`T / x_t` or `x_t / x_0`, a decimal division to 28
+    /// significant digits), the rate `r^(365.2425 / days) − 1` is computed
+    /// as `exp(ln(r) · 365.2425 / days) − 1` with `rust_decimal`'s
+    /// `checked_ln` and `checked_exp`, whose series run on 192-bit
+    /// intermediates and return 28 significant digits. The absolute error of
+    /// each rate is below `1e-24 × max(1, 1 + rate)` (a bound checked
+    /// against 80-digit references on tens of thousands of factors and
+    /// spans, not proved): 24 correct decimal places for a rate between
+    /// −100 % and +100 % a year, 24 significant digits for a steeper one.
+    /// A factor of exactly 1 gives a rate of exactly 0. The rates and
+    /// `R = observed / required` are then rounded half to even to
+    /// [`Options::decimals`] places (6 by default); the verdict is taken
+    /// from the unrounded `R`. `R` carries the relative errors of both
+    /// rates, which stay far below 1e-6 unless a rate is itself tiny (a
+    /// rate of 1e-14 a year is known to about 10 significant digits). A
+    /// rate or ratio within these errors of a rounding midpoint or a band
+    /// edge may fall on either side of it. A power beyond the range of
+    /// `Decimal` (about 7.9e28) leaves the rates `None` and the status
+    /// `insufficient_data`.
     Compound,
 }
 
@@ -401,8 +418,12 @@ pub struct ProgressRow {
     pub latest_value: Option<Decimal>,
     /// The day that figure refers to (the last day of its `as_of`).
     pub latest_as_of: Option<NaiveDate>,
-    /// `(x − b) / (T − b)` with `b` the baseline (0 when none); `None`
-    /// without a figure or when `T = b`. Rounded to [`Options::decimals`].
+    /// `(x − b) / (T − b)` with `b` the baseline; for higher-is-better
+    /// metrics `b` is 0 when none is stated, for lower-is-better ones
+    /// (where this reads `(b − x) / (b − T)`) progress needs a stated
+    /// baseline. `None` without a figure, without the baseline a
+    /// lower-is-better metric needs, or when `T = b`. Rounded to
+    /// [`Options::decimals`].
     pub progress: Option<Decimal>,
     /// `T − x`, exact; negative when the target value is exceeded.
     pub gap: Option<Decimal>,
@@ -411,13 +432,17 @@ pub struct ProgressRow {
     /// How the rates were computed; set with the rates.
     pub pace: Option<Pace>,
     /// The rate still required to meet the target by its deadline.
-    /// Rounded to [`Options::decimals`].
+    /// Rounded to [`Options::decimals`]; exact before rounding when linear,
+    /// within the error stated at [`Pace::Compound`] when compound.
     pub required_rate: Option<Decimal>,
     /// The rate observed from the first point of the period to the latest
-    /// figure. Rounded to [`Options::decimals`].
+    /// figure. Rounded to [`Options::decimals`]; exact before rounding when
+    /// linear, within the error stated at [`Pace::Compound`] when compound.
     pub observed_rate: Option<Decimal>,
     /// `observed_rate / required_rate` (computed before rounding, then
     /// rounded to [`Options::decimals`]); `None` when the required rate is 0.
+    /// A linear ratio is one exact division; a compound one carries the
+    /// errors of its rates ([`Pace::Compound`]).
     pub pace_ratio: Option<Decimal>,
     /// The verdict.
     pub status: Status,
@@ -522,19 +547,23 @@ impl Serialize for Progress {
 /// report). All values are compared in the canonical unit.
 ///
 /// **Attainment.** With `x` the latest figure, `T` the target value (the
-/// lower bound of a `range`) and `b` the baseline value (0 when none):
-/// `progress = (x − b) / (T − b)` (`None` when `T = b`), `gap = T − x`
-/// (exact; negative when exceeded), and `met` by the comparator (`more_than`
-/// needs `x > T`; a `range` needs both bounds). The same formulas hold for
-/// lower-is-better metrics. A figure reported as a bound (超过 35000) is taken
-/// at its value, except that a strict bound settles a strict target at
-/// equality (a figure of "more than 100" meets "more than 100").
+/// lower bound of a `range`) and `b` the target's baseline value (of the
+/// target's dimension): for a higher-is-better metric
+/// `progress = (x − b) / (T − b)`, with `b = 0` when no baseline is stated;
+/// for a lower-is-better metric `progress = (b − x) / (b − T)` (the same
+/// quotient), and `None` when no baseline is stated, since a fall toward a
+/// ceiling has no natural origin to measure from. Progress is also `None`
+/// when `T = b`. `gap = T − x` (exact; negative when exceeded) and `met` by
+/// the comparator (`more_than` needs `x > T`; a `range` needs both bounds)
+/// hold for either polarity, with or without a baseline. A figure reported
+/// as a bound (超过 35000) is taken at its value, except that a strict bound
+/// settles a strict target at equality (a figure of "more than 100" meets
+/// "more than 100").
 ///
-/// **Status**, in this order: `met` if the latest figure meets the target;
-/// `missed` if the deadline's last day is before `as_of` (whether or not any
-/// figure was reported); `no_data` if there is no figure; `missed` if the
-/// latest figure is dated on or after the deadline's last day; otherwise a
-/// pace verdict.
+/// **Status**, in this order: `no_data` if there is no figure (even once
+/// the deadline has passed); `met` if the latest figure meets the target;
+/// `missed` if the deadline's last day is before `as_of` or the latest
+/// figure is dated on or after it; otherwise a pace verdict.
 ///
 /// **Pace.** Two points are needed: `x_t` at `t`, the latest figure, and
 /// `x_0` at `t_0`, the earliest figure dated on or after the period start
@@ -647,7 +676,15 @@ pub fn assess(
             );
         }
     }
-    evaluate(target, &kept, as_of, options)
+    evaluate(target, polarity(catalog, target), &kept, as_of, options)
+}
+
+/// The polarity of a target's metric. A catalogue's references resolve; a
+/// metric that did not would count as higher is better.
+fn polarity(catalog: &Catalog, target: &Target) -> Polarity {
+    catalog
+        .metric(target.metric.as_str())
+        .map_or(Polarity::HigherIsBetter, |m| m.polarity)
 }
 
 /// The points of a target's figures that [`assess`] needs, kept while the
@@ -724,6 +761,7 @@ impl<V: Copy> Kept<V> {
 /// values): the formulas of [`assess`].
 pub(crate) fn evaluate(
     target: &Target,
+    polarity: Polarity,
     kept: &Kept<Decimal>,
     as_of: NaiveDate,
     options: &Options,
@@ -755,12 +793,9 @@ pub(crate) fn evaluate(
         rank: None,
     };
 
+    // Without a figure nothing can be said of attainment, not even after
+    // the deadline: the status stays `no_data`.
     let Some((t, x, bound)) = kept.latest else {
-        row.status = if deadline < as_of {
-            Status::Missed
-        } else {
-            Status::NoData
-        };
         return row;
     };
 
@@ -771,12 +806,18 @@ pub(crate) fn evaluate(
         .baseline
         .as_ref()
         .filter(|b| b.value.dimension() == dimension);
-    let b = baseline.map_or(Decimal::ZERO, |b| b.value.canonical_value());
-    row.progress = value
-        .checked_sub(b)
-        .filter(|span| !span.is_zero())
-        .and_then(|span| x.checked_sub(b)?.checked_div(span))
-        .map(round);
+    // Higher is better measures from 0 when no baseline is stated; lower is
+    // better has no natural origin, so it needs one. (x − b) / (T − b) is
+    // (b − x) / (b − T): the same quotient either way round.
+    let b = match (baseline, polarity) {
+        (Some(b), _) => Some(b.value.canonical_value()),
+        (None, Polarity::HigherIsBetter) => Some(Decimal::ZERO),
+        (None, Polarity::LowerIsBetter) => None,
+    };
+    row.progress = b.and_then(|b| {
+        let span = value.checked_sub(b).filter(|span| !span.is_zero())?;
+        x.checked_sub(b)?.checked_div(span).map(round)
+    });
     row.gap = value.checked_sub(x);
 
     let met = is_met(target.comparator, x, bound, value, upper);
@@ -867,7 +908,8 @@ pub(crate) fn evaluate(
 /// among the rows of the same metric, higher progress first whatever the
 /// metric's polarity (progress already points toward the target), after
 /// rounding to 6 significant digits ([`crate::rank::competition_ranks`]).
-/// Rows without progress (no figure, or `T = b`) are unranked (`None`).
+/// Rows without progress (no figure, a lower-is-better target without a
+/// baseline, or `T = b`) are unranked (`None`).
 /// Rows are ordered by metric (catalogue order), then rank (unranked last),
 /// then jurisdiction code.
 ///
@@ -1145,19 +1187,14 @@ impl bulk::Sink for Keeper<'_> {
 }
 
 /// The targets that count on `as_of`, per metric in catalogue order: those
-/// of [`Catalog::select_targets`], found without its pairwise search where
-/// no jurisdiction has two candidates on a metric.
+/// of [`Catalog::select_targets`], found in one pass over the targets
+/// (rather than one per metric) and taken as they are on a metric where no
+/// jurisdiction has two candidates.
 fn select_all(catalog: &Catalog, as_of: NaiveDate) -> Vec<Vec<&Target>> {
-    let mut in_force: HashMap<&str, bool> = HashMap::new();
+    let in_force = catalog.sources_in_force(as_of);
     let mut by_metric: HashMap<&str, Vec<&Target>> = HashMap::new();
     for t in catalog.targets() {
-        let source = t.source.as_str();
-        let counts = *in_force.entry(source).or_insert_with(|| {
-            catalog
-                .source(source)
-                .is_some_and(|s| catalog.in_force(s, as_of))
-        });
-        if counts {
+        if in_force.contains(t.source.as_str()) {
             by_metric.entry(t.metric.as_str()).or_default().push(t);
         }
     }
@@ -1219,6 +1256,7 @@ pub(crate) fn stream(
         groups.push(numbers);
     }
     let period_start: Vec<NaiveDate> = targets.iter().map(|t| catalog.period_start(t)).collect();
+    let polarities: Vec<Polarity> = targets.iter().map(|t| polarity(catalog, t)).collect();
 
     // The catalogue's own figures come first, as in a loaded catalogue.
     let mut kept = vec![Kept::default(); targets.len()];
@@ -1264,12 +1302,12 @@ pub(crate) fn stream(
     let per_thread = targets.len().div_ceil(threads.max(1)).max(1);
     std::thread::scope(|scope| {
         for (k, part) in evaluated.chunks_mut(per_thread).enumerate() {
-            let (targets, kept) = (&targets, &kept);
+            let (targets, polarities, kept) = (&targets, &polarities, &kept);
             scope.spawn(move || {
                 for (i, slot) in part.iter_mut().enumerate() {
                     let s = k * per_thread + i;
                     let points = kept[s].map(|v| v.normalize());
-                    *slot = Some(evaluate(targets[s], &points, as_of, options));
+                    *slot = Some(evaluate(targets[s], polarities[s], &points, as_of, options));
                 }
             });
         }
@@ -1327,7 +1365,9 @@ fn linear_rate(delta: Decimal, days: i64) -> Option<Decimal> {
 }
 
 /// The yearly growth rate of a factor `ratio` reached over `days` days:
-/// `ratio^(365.2425 / days) − 1`, as `exp(ln(ratio) · 365.2425 / days) − 1`.
+/// `ratio^(365.2425 / days) − 1`, as `exp(ln(ratio) · 365.2425 / days) − 1`,
+/// with an absolute error below `1e-24 × max(1, 1 + rate)` (see
+/// [`Pace::Compound`]); `None` when the power overflows.
 fn compound_rate(ratio: Decimal, days: i64) -> Option<Decimal> {
     if days <= 0 || ratio <= Decimal::ZERO {
         return None;
@@ -1449,6 +1489,40 @@ mod tests {
         // A factor of 1e20 in one day: the power overflows, and that is
         // None, not a panic.
         assert!(compound_rate(d("100000000000000000000"), 1).is_none());
+    }
+
+    #[test]
+    fn compound_rate_error_is_within_the_documented_bound() {
+        // |rate − reference| < 1e-24 × max(1, 1 + reference), the bound
+        // stated at Pace::Compound; references from 80-digit arithmetic of
+        // exp(ln(r) · 365.2425 / days) − 1.
+        let cases = [
+            // Ordinary growth and decline.
+            ("2", 365, "1.0009212432922968963142296737947842701"),
+            ("1.21", 730, "0.1000696569737954112465560576794750434"),
+            ("0.5", 365, "-0.5002302047857668528999262084601285775"),
+            // A tiny rate: 24 correct places, so only about 10 significant
+            // digits of 1.00011637458922115…e-14.
+            (
+                "1.0000000000001",
+                3652,
+                "0.0000000000000100011637458922115087629991960881804",
+            ),
+            // Steep growth: 100^(365.2425 / 60) − 1 ≈ 1.5e12, known to 24
+            // significant digits.
+            ("100", 60, "1495374601469.3210343465954326196122353"),
+            // Steep decline: 0.01^(365.2425 / 60) − 1, close to −1.
+            ("0.01", 60, "-0.9999999999993312712419906329552298445"),
+        ];
+        for (r, days, reference) in cases {
+            let reference = d(reference);
+            let rate = compound_rate(d(r), days).unwrap();
+            let bound = d("1e-24") * (Decimal::ONE + reference).max(Decimal::ONE);
+            assert!(
+                (rate - reference).abs() < bound,
+                "{r} over {days} days: {rate} vs {reference}"
+            );
+        }
     }
 
     #[test]

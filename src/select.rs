@@ -1,8 +1,11 @@
 //! Which target counts for a jurisdiction and metric on a date.
 
+use std::cmp::Reverse;
+use std::collections::{HashMap, HashSet};
+
 use chrono::NaiveDate;
 
-use crate::{Catalog, Source, Status, Target};
+use crate::{Catalog, Force, Id, JurisdictionCode, Source, Status, Target};
 
 impl Catalog {
     /// Whether a source is in force on `as_of`: published by then (to the
@@ -16,58 +19,86 @@ impl Catalog {
             })
     }
 
+    /// The ids of the sources in force on `as_of` (see
+    /// [`Catalog::in_force`]), found in one pass over the sources.
+    pub(crate) fn sources_in_force(&self, as_of: NaiveDate) -> HashSet<&str> {
+        let out = |s: &Source| s.published.last_day() <= as_of;
+        let superseded: HashSet<&Id> = self
+            .sources()
+            .iter()
+            .filter(|s| out(s))
+            .filter_map(|s| s.supersedes.as_ref())
+            .collect();
+        self.sources()
+            .iter()
+            .filter(|s| out(s) && !superseded.contains(&s.id))
+            .map(|s| s.id.as_str())
+            .collect()
+    }
+
     /// The target that counts for each jurisdiction on `metric` on `as_of`,
     /// in catalogue order of first appearance.
     ///
-    /// Among the targets whose source is in force, the one with the nearest
-    /// deadline on or after `as_of` is chosen, else the one with the latest
-    /// deadline. Ties go to the stronger source (legal force, then final over
-    /// draft, then the later publication), then to the smaller id.
+    /// Among the targets whose source is in force ([`Catalog::in_force`]),
+    /// the one with the nearest deadline on or after `as_of` is chosen, else
+    /// (when every deadline has passed) the one with the latest deadline;
+    /// deadlines compare by their last day. Ties go to the stronger source
+    /// (legal force, then final over draft, then the later publication, by
+    /// its last day), then to the smaller id.
+    ///
+    /// Time grows linearly with the numbers of targets and sources.
     pub fn select_targets(&self, metric: &str, as_of: NaiveDate) -> Vec<&Target> {
-        let mut chosen: Vec<&Target> = Vec::new();
+        let in_force = self.sources_in_force(as_of);
+        let mut chosen: Vec<(&Target, Preference<'_>)> = Vec::new();
+        // Where each jurisdiction's choice sits in `chosen`.
+        let mut slot: HashMap<&JurisdictionCode, usize> = HashMap::new();
         for t in self.targets() {
-            if t.metric.as_str() != metric {
+            if t.metric.as_str() != metric || !in_force.contains(t.source.as_str()) {
                 continue;
             }
-            let Some(source) = self.source(t.source.as_str()) else {
-                continue;
-            };
-            if !self.in_force(source, as_of) {
-                continue;
-            }
-            match chosen.iter_mut().find(|c| c.jurisdiction == t.jurisdiction) {
-                Some(current) => {
-                    if self.preference(t, as_of) > self.preference(current, as_of) {
-                        *current = t;
+            let preference = self.preference(t, as_of);
+            match slot.get(&t.jurisdiction) {
+                Some(&i) => {
+                    if preference > chosen[i].1 {
+                        chosen[i] = (t, preference);
                     }
                 }
-                None => chosen.push(t),
+                None => {
+                    slot.insert(&t.jurisdiction, chosen.len());
+                    chosen.push((t, preference));
+                }
             }
         }
-        chosen
+        chosen.into_iter().map(|(t, _)| t).collect()
     }
 
-    /// A sort key: greater is preferred.
-    fn preference(&self, t: &Target, as_of: NaiveDate) -> impl Ord {
+    /// How much a target is preferred on `as_of`: greater is preferred.
+    fn preference<'a>(&'a self, t: &'a Target, as_of: NaiveDate) -> Preference<'a> {
         let end = t.deadline.end();
         let upcoming = end >= as_of;
         // Upcoming: the nearest deadline wins; past: the latest wins.
-        let when = if upcoming {
-            -(end - as_of).num_days()
-        } else {
-            (end - as_of).num_days()
-        };
+        let days = (end - as_of).num_days();
+        let when = if upcoming { -days } else { days };
         let source = self.source(t.source.as_str());
-        let force = source.map(|s| s.force);
-        let final_ = source.map(|s| s.status == Status::Final);
-        let published = source.map(|s| s.published.last_day());
         (
             upcoming,
             when,
-            force,
-            final_,
-            published,
-            std::cmp::Reverse(t.id.clone()),
+            source.map(|s| s.force),
+            source.map(|s| s.status == Status::Final),
+            source.map(|s| s.published.last_day()),
+            Reverse(&t.id),
         )
     }
 }
+
+/// The sort key of [`Catalog::preference`], compared in order: deadline on
+/// or after the as-of date, closeness of the deadline (nearest upcoming or
+/// latest past), legal force, final over draft, publication day, smaller id.
+type Preference<'a> = (
+    bool,
+    i64,
+    Option<Force>,
+    Option<bool>,
+    Option<NaiveDate>,
+    Reverse<&'a Id>,
+);

@@ -118,7 +118,8 @@ fn a_strict_bound_figure_meets_a_strict_target_at_equality() {
 #[test]
 fn missed() {
     let report = run("status", "2026-12-31");
-    // Deadline 2026-06 ends 2026-06-30 < 2026-12-31; x = 50 < 100.
+    // Deadline 2026-06 ends 2026-06-30 < 2026-12-31; x = 50 < 100:
+    // progress 50 / 100 = 0.5, gap 100 − 50 = 50.
     let r = row(&report, "missed_deadline", "datasets");
     assert_eq!(
         (r.met, r.progress, r.gap),
@@ -126,15 +127,40 @@ fn missed() {
     );
     assert_eq!(r.deadline, date("2026-06-30"));
     assert_eq!(pacing(r), unpaced(Status::Missed));
-    // Deadline passed without any figure: missed all the same.
-    let r = row(&report, "missed_no_data", "datasets");
-    assert_eq!((r.met, r.latest_value, r.progress), (None, None, None));
-    assert_eq!(pacing(r), unpaced(Status::Missed));
     // The latest figure (90) is dated on the deadline's last day.
     let r = row(&report, "missed_on_deadline", "datasets");
     assert_eq!(r.latest_as_of, Some(date("2026-12-31")));
     assert_eq!(r.deadline, date("2026-12-31"));
     assert_eq!(pacing(r), unpaced(Status::Missed));
+}
+
+#[test]
+fn deadline_passed_without_a_figure_is_no_data() {
+    // Deadline 2026-06 ends 2026-06-30 < 2026-12-31 and no figure was ever
+    // reported: nothing shows the target was not met, so no_data, not missed.
+    let report = run("status", "2026-12-31");
+    let r = row(&report, "passed_no_data", "datasets");
+    assert_eq!(r.deadline, date("2026-06-30"));
+    assert_eq!(
+        (r.met, r.latest_value, r.latest_as_of, r.progress, r.gap),
+        (None, None, None, None, None)
+    );
+    assert_eq!(pacing(r), unpaced(Status::NoData));
+    assert_eq!(r.rank, None);
+    // Still no_data on the deadline's last day and long after it.
+    for as_of in ["2026-06-30", "2030-01-01"] {
+        let report = run("status", as_of);
+        assert_eq!(
+            row(&report, "passed_no_data", "datasets").status,
+            Status::NoData,
+            "{as_of}"
+        );
+    }
+    let json = serde_json::to_string(r).unwrap();
+    assert!(
+        json.ends_with(r#""status":"no_data","rank":null}"#),
+        "{json}"
+    );
 }
 
 #[test]
@@ -327,13 +353,159 @@ fn linear_band_edges() {
         assert_eq!(pacing(r), expected, "{jurisdiction}");
         assert_eq!(r.met, Some(false), "{jurisdiction}");
     }
-    // Attainment of a few: 80 / 100; lower is better without a baseline
-    // keeps the same formula: 70 / 50 = 1.4, gap 50 − 70 = −20.
+    // Attainment of a few: 80 / 100 = 0.8, gap 100 − 80 = 20. Lower is
+    // better without a baseline has no progress (70 / 50 = 1.4 would be
+    // meaningless), but still a gap, 50 − 70 = −20, and a pace (above).
     let r = row(&report, "edge_095", "datasets");
     assert_eq!((r.progress, r.gap), (Some(d("0.8")), Some(d("20"))));
     let r = row(&report, "lower_edge_095", "error_rate");
-    assert_eq!((r.progress, r.gap), (Some(d("1.4")), Some(d("-20"))));
+    assert_eq!((r.progress, r.gap), (None, Some(d("-20"))));
     assert_eq!(r.unit.to_string(), "percent");
+    assert_eq!(r.rank, None);
+}
+
+// ---------------------------------------------------------------------------
+// Progress by polarity (fixture `polarity`, assessed on 2026-12-31; the
+// figures are in its observations.csv; plan period 2025/2027, deadline
+// 2027-12-31 unless stated; year figures fall on December 31, so the
+// figures of 2025 and 2026 are 365 days apart, as are 2026 and the deadline,
+// and a 2024 baseline is 730 days before 2026-12-31).
+
+#[test]
+fn higher_is_better_measures_from_the_baseline_or_zero() {
+    let report = run("polarity", "2026-12-31");
+    // No baseline, b = 0: progress (70 − 0) / (100 − 0) = 0.7; gap 30.
+    // Pace 40 → 70 observed, 70 → 100 required, 365 days each:
+    // 30 × 365.2425 / 365 = 30.0199315 both, R = 30 / 30 = 1.
+    let r = row(&report, "higher_no_baseline", "datasets");
+    assert_eq!(
+        (r.progress, r.gap, r.met),
+        (Some(d("0.7")), Some(d("30")), Some(false))
+    );
+    assert_eq!(
+        pacing(r),
+        paced(Status::OnTrack, Pace::Linear, "30.019932", "30.019932", "1")
+    );
+    // Baseline 20: progress (60 − 20) / (100 − 20) = 40 / 80 = 0.5; gap 40.
+    // Pace from the baseline (2024-12-31, earlier than the 2025 figure):
+    // observed 40 × 365.2425 / 730 = 20.0132877, required
+    // 40 × 365.2425 / 365 = 40.0265753, R = 40·365 / (40·730) = 0.5.
+    let r = row(&report, "higher_baseline", "datasets");
+    assert_eq!(
+        (r.progress, r.gap, r.met),
+        (Some(d("0.5")), Some(d("40")), Some(false))
+    );
+    assert_eq!(
+        pacing(r),
+        paced(
+            Status::LimitedProgress,
+            Pace::Linear,
+            "40.026575",
+            "20.013288",
+            "0.5"
+        )
+    );
+}
+
+#[test]
+fn lower_is_better_needs_a_baseline_for_progress() {
+    let report = run("polarity", "2026-12-31");
+    // No baseline: no progress; gap 50 − 65 = −15, not met (65 > 50).
+    // The pace needs no baseline: 80 → 65 observed, 65 → 50 required,
+    // 365 days each: −15 × 365.2425 / 365 = −15.0099658 both, R = 1.
+    let r = row(&report, "lower_no_baseline", "error_rate");
+    assert_eq!(
+        (r.progress, r.gap, r.met),
+        (None, Some(d("-15")), Some(false))
+    );
+    assert_eq!(
+        pacing(r),
+        paced(
+            Status::OnTrack,
+            Pace::Linear,
+            "-15.009966",
+            "-15.009966",
+            "1"
+        )
+    );
+    // Baseline 90: progress (b − x) / (b − T) = (90 − 70) / (90 − 50)
+    // = 20 / 40 = 0.5; gap 50 − 70 = −20. Pace from the baseline
+    // (2024-12-31): observed −20 × 365.2425 / 730 = −10.0066438, required
+    // −20 × 365.2425 / 365 = −20.0132877, R = (−20·365) / (−20·730) = 0.5.
+    let r = row(&report, "lower_baseline", "error_rate");
+    assert_eq!(
+        (r.progress, r.gap, r.met),
+        (Some(d("0.5")), Some(d("-20")), Some(false))
+    );
+    assert_eq!(
+        pacing(r),
+        paced(
+            Status::LimitedProgress,
+            Pace::Linear,
+            "-20.013288",
+            "-10.006644",
+            "0.5"
+        )
+    );
+    // Met without a baseline: 40 ≤ 50; gap 50 − 40 = 10; no progress.
+    let r = row(&report, "lower_met_no_baseline", "error_rate");
+    assert_eq!(
+        (r.progress, r.gap, r.met),
+        (None, Some(d("10")), Some(true))
+    );
+    assert_eq!(pacing(r), unpaced(Status::Met));
+    // Met from a baseline of 90: (90 − 40) / (90 − 50) = 50 / 40 = 1.25.
+    let r = row(&report, "lower_met_baseline", "error_rate");
+    assert_eq!(
+        (r.progress, r.gap, r.met),
+        (Some(d("1.25")), Some(d("10")), Some(true))
+    );
+    assert_eq!(pacing(r), unpaced(Status::Met));
+    // Deadline 2026-06-30 passed at 60 > 50: missed, gap 50 − 60 = −10, and
+    // still no progress.
+    let r = row(&report, "lower_passed_no_baseline", "error_rate");
+    assert_eq!(
+        (r.progress, r.gap, r.met),
+        (None, Some(d("-10")), Some(false))
+    );
+    assert_eq!(pacing(r), unpaced(Status::Missed));
+}
+
+#[test]
+fn rows_without_progress_are_unranked() {
+    let report = run("polarity", "2026-12-31");
+    let rows: Vec<(&str, Option<Decimal>, Option<u32>)> = report
+        .rows
+        .iter()
+        .map(|r| (r.jurisdiction.as_str(), r.progress, r.rank))
+        .collect();
+    let p = |s: &str| Some(d(s));
+    assert_eq!(
+        rows,
+        [
+            ("higher_no_baseline", p("0.7"), Some(1)),
+            ("higher_baseline", p("0.5"), Some(2)),
+            // 1.25 before 0.5; the three lower-is-better rows without a
+            // baseline have no progress: unranked, by code.
+            ("lower_met_baseline", p("1.25"), Some(1)),
+            ("lower_baseline", p("0.5"), Some(2)),
+            ("lower_met_no_baseline", None, None),
+            ("lower_no_baseline", None, None),
+            ("lower_passed_no_baseline", None, None),
+        ]
+    );
+}
+
+#[test]
+fn the_streaming_engine_agrees_on_polarity() {
+    // progress_folder reads observations.csv as a stream; Catalog::load
+    // keeps its rows. Both give the same rows.
+    let dir = "tests/fixtures/progress/polarity";
+    let as_of = date("2026-12-31");
+    let (_, streamed) = progress::progress_folder(dir, as_of, &Options::default()).unwrap();
+    assert_eq!(streamed, run("polarity", "2026-12-31"));
+    let r = row(&streamed, "lower_no_baseline", "error_rate");
+    assert_eq!((r.progress, r.status), (None, Status::OnTrack));
 }
 
 // ---------------------------------------------------------------------------
