@@ -14,6 +14,8 @@
 
 use std::borrow::Cow;
 
+use schemars::generate::SchemaSettings;
+use schemars::transform::RecursiveTransform;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 
 /// A JSON output with a contract.
@@ -50,16 +52,53 @@ impl Contract {
 }
 
 /// The JSON Schema (draft 2020-12) of a contract, pretty-printed.
+///
+/// The schemas describe what the outputs **write** (schemars' serialize
+/// contract) and hold them to it: every field an output always writes is
+/// `required`, even when its value may be `null`; an object may hold no field
+/// the schema does not name (`additionalProperties: false`); and `version` is
+/// the constant [`FORMAT_VERSION`](crate::export::FORMAT_VERSION), so a
+/// dashboard that validates its input notices a renamed or dropped field and
+/// a new contract version.
 pub fn schema(contract: Contract) -> String {
+    let generator = SchemaSettings::draft2020_12()
+        .for_serialize()
+        .with_transform(RecursiveTransform(strict as fn(&mut Schema)))
+        .into_generator();
     let schema = match contract {
-        Contract::Export => schemars::schema_for!(crate::export::Document),
-        Contract::Rank => schemars::schema_for!(crate::output::RankingJson<'static>),
-        Contract::Gap => schemars::schema_for!(crate::output::GapJson<'static>),
-        Contract::Progress => schemars::schema_for!(crate::output::ProgressJson<'static>),
+        Contract::Export => generator.into_root_schema_for::<crate::export::Document>(),
+        Contract::Rank => generator.into_root_schema_for::<crate::output::RankingJson<'static>>(),
+        Contract::Gap => generator.into_root_schema_for::<crate::output::GapJson<'static>>(),
+        Contract::Progress => {
+            generator.into_root_schema_for::<crate::output::ProgressJson<'static>>()
+        }
     };
     let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
     text.push('\n');
     text
+}
+
+/// Closes every object schema to fields it does not name, and pins
+/// `version` to the current contract version.
+fn strict(schema: &mut Schema) {
+    let Some(object) = schema.as_object_mut() else {
+        return;
+    };
+    let Some(properties) = object
+        .get_mut("properties")
+        .and_then(serde_json::Value::as_object_mut)
+    else {
+        return;
+    };
+    if let Some(version) = properties.get_mut("version") {
+        *version = serde_json::json!({
+            "description": "The contract version; see CHANGELOG.md.",
+            "const": crate::export::FORMAT_VERSION
+        });
+    }
+    object
+        .entry("additionalProperties")
+        .or_insert(serde_json::Value::Bool(false));
 }
 
 impl JsonSchema for crate::export::JsonDecimal {

@@ -142,7 +142,7 @@ fn every_json_output_validates_against_its_schema() {
 
 #[test]
 fn a_schema_rejects_a_wrong_output() {
-    let mut v = json(&[
+    let v = json(&[
         "rank",
         "high_quality_datasets",
         "--as-of",
@@ -150,9 +150,97 @@ fn a_schema_rejects_a_wrong_output() {
         "--format",
         "json",
     ]);
-    v["rows"][0]["value"] = Value::String("1000".into());
     let schema: Value = serde_json::from_str(&schema(Contract::Rank)).unwrap();
-    assert!(!jsonschema::is_valid(&schema, &v));
+    assert!(jsonschema::is_valid(&schema, &v));
+    let rejected = |change: &dyn Fn(&mut Value)| {
+        let mut wrong = v.clone();
+        change(&mut wrong);
+        !jsonschema::is_valid(&schema, &wrong)
+    };
+    // A number written as a string.
+    assert!(rejected(&|w| w["rows"][0]["value"] = "1000".into()));
+    // A field dropped, even one whose value may be null.
+    assert!(rejected(&|w| {
+        w["rows"][0].as_object_mut().unwrap().remove("target_id");
+    }));
+    assert!(rejected(&|w| {
+        w["rows"][0].as_object_mut().unwrap().remove("within");
+    }));
+    assert!(rejected(&|w| {
+        w.as_object_mut().unwrap().remove("level");
+    }));
+    // A field the contract does not name, at the top or in a row.
+    assert!(rejected(&|w| w["extra"] = 1.into()));
+    assert!(rejected(&|w| w["rows"][0]["extra"] = 1.into()));
+    // Another contract version.
+    assert!(rejected(&|w| w["version"] = 2.into()));
+}
+
+#[test]
+fn every_schema_requires_each_field_and_names_all() {
+    // Walk each schema: every object schema closes itself to unnamed fields,
+    // and names as required each field its output always writes (export's
+    // optional source and catalogue fields are left out when empty).
+    fn walk(path: &str, s: &Value, optional: &[&str], seen: &mut usize) {
+        if let Some(props) = s.get("properties").and_then(Value::as_object) {
+            *seen += 1;
+            assert_eq!(s["additionalProperties"], Value::Bool(false), "{path}");
+            let required: Vec<&str> = s["required"]
+                .as_array()
+                .map(|r| r.iter().filter_map(Value::as_str).collect())
+                .unwrap_or_default();
+            for key in props.keys() {
+                let key_path = format!("{path}.{key}");
+                assert_eq!(
+                    required.contains(&key.as_str()),
+                    !optional.contains(&key_path.as_str()),
+                    "{key_path}"
+                );
+            }
+        }
+        match s {
+            Value::Object(m) => m
+                .iter()
+                .for_each(|(k, v)| walk(&format!("{path}.{k}"), v, optional, seen)),
+            Value::Array(a) => a.iter().for_each(|v| walk(path, v, optional, seen)),
+            _ => {}
+        }
+    }
+    let export_optional: Vec<String> = [
+        (
+            "Jurisdiction",
+            &["parent", "aliases", "members", "note"][..],
+        ),
+        ("Metric", &["aliases", "note"]),
+        (
+            "Source",
+            &["doc_number", "period", "url", "via", "supersedes", "note"],
+        ),
+        (
+            "Target",
+            &[
+                "upper",
+                "canonical_upper",
+                "period",
+                "baseline",
+                "basis",
+                "note",
+            ],
+        ),
+        ("Observation", &["comparator", "note"]),
+    ]
+    .iter()
+    .flat_map(|(def, keys)| keys.iter().map(move |k| format!("export.$defs.{def}.{k}")))
+    .collect();
+    let export_optional: Vec<&str> = export_optional.iter().map(String::as_str).collect();
+    for contract in Contract::ALL {
+        let name = format!("{contract:?}").to_lowercase();
+        let s: Value = serde_json::from_str(&schema(contract)).unwrap();
+        assert_eq!(s["properties"]["version"]["const"], 1, "{name}");
+        let mut seen = 0;
+        walk(&name, &s, &export_optional, &mut seen);
+        assert!(seen >= 1, "{name}: no object schema");
+    }
 }
 
 #[test]
