@@ -332,72 +332,60 @@ pub fn files(catalog: &Catalog, options: &CsvOptions) -> Result<Vec<(String, Vec
     write_csv(catalog, &mut records, options)?;
 
     let mut jurisdictions = Vec::new();
-    let rows = catalog
-        .jurisdictions()
-        .iter()
-        .map(|j| {
-            let members: Vec<String> = j.members.iter().map(|m| m.to_string()).collect();
-            vec![
-                j.code.to_string(),
-                j.name_zh.clone(),
-                j.name_en.clone(),
-                j.level.to_string(),
-                j.parent.as_ref().map(|p| p.to_string()).unwrap_or_default(),
-                join(&j.aliases),
-                join(&members),
-                j.note.clone().unwrap_or_default(),
-            ]
-        })
-        .collect();
+    let rows = catalog.jurisdictions().iter().map(|j| {
+        let members: Vec<String> = j.members.iter().map(|m| m.to_string()).collect();
+        vec![
+            j.code.to_string(),
+            j.name_zh.clone(),
+            j.name_en.clone(),
+            j.level.to_string(),
+            j.parent.as_ref().map(|p| p.to_string()).unwrap_or_default(),
+            join(&j.aliases),
+            join(&members),
+            j.note.clone().unwrap_or_default(),
+        ]
+    });
     let header: Vec<&str> = JURISDICTION_FIELDS.iter().map(|f| f.0).collect();
     write_csv_rows(&mut jurisdictions, &header, rows, options)?;
 
     let mut metrics = Vec::new();
-    let rows = catalog
-        .metrics()
-        .iter()
-        .map(|m| {
-            vec![
-                m.id.to_string(),
-                m.name_zh.clone(),
-                m.name_en.clone(),
-                m.dimension.to_string(),
-                m.dimension.canonical_unit().to_string(),
-                m.polarity.to_string(),
-                m.basis.to_string(),
-                join(&m.aliases),
-                m.note.clone().unwrap_or_default(),
-            ]
-        })
-        .collect();
+    let rows = catalog.metrics().iter().map(|m| {
+        vec![
+            m.id.to_string(),
+            m.name_zh.clone(),
+            m.name_en.clone(),
+            m.dimension.to_string(),
+            m.dimension.canonical_unit().to_string(),
+            m.polarity.to_string(),
+            m.basis.to_string(),
+            join(&m.aliases),
+            m.note.clone().unwrap_or_default(),
+        ]
+    });
     let header: Vec<&str> = METRIC_FIELDS.iter().map(|f| f.0).collect();
     write_csv_rows(&mut metrics, &header, rows, options)?;
 
     let mut sources = Vec::new();
     let opt = |o: &Option<String>| o.clone().unwrap_or_default();
-    let rows = catalog
-        .sources()
-        .iter()
-        .map(|s| {
-            vec![
-                s.id.to_string(),
-                s.title.clone(),
-                s.issuer.clone(),
-                opt(&s.doc_number),
-                s.published.to_string(),
-                s.status.to_string(),
-                s.force.to_string(),
-                s.period.map(|p| p.to_string()).unwrap_or_default(),
-                opt(&s.url),
-                s.via.as_ref().map(|v| v.to_string()).unwrap_or_default(),
-                s.supersedes
-                    .as_ref()
-                    .map(|v| v.to_string())
-                    .unwrap_or_default(),
-                opt(&s.note),
-            ]
-        })
-        .collect();
+    let rows = catalog.sources().iter().map(|s| {
+        vec![
+            s.id.to_string(),
+            s.title.clone(),
+            s.issuer.clone(),
+            opt(&s.doc_number),
+            s.published.to_string(),
+            s.status.to_string(),
+            s.force.to_string(),
+            s.period.map(|p| p.to_string()).unwrap_or_default(),
+            opt(&s.url),
+            s.via.as_ref().map(|v| v.to_string()).unwrap_or_default(),
+            s.supersedes
+                .as_ref()
+                .map(|v| v.to_string())
+                .unwrap_or_default(),
+            opt(&s.note),
+        ]
+    });
     let header: Vec<&str> = SOURCE_FIELDS.iter().map(|f| f.0).collect();
     write_csv_rows(&mut sources, &header, rows, options)?;
 

@@ -382,11 +382,11 @@ pub fn write_csv<W: std::io::Write>(
             s.map(|s| s.published.to_string()).unwrap_or_default(),
         ]
     };
-    let mut rows = Vec::with_capacity(catalog.targets().len() + catalog.observations().len());
-    for t in catalog.targets() {
+    // Rows are made one at a time as they are written, not gathered first.
+    let targets = catalog.targets().iter().map(|t| {
         let [jzh, jen, level, mzh, title, issuer, published] =
             context(&t.jurisdiction, &t.metric, &t.source);
-        rows.push(vec![
+        vec![
             "target".to_owned(),
             t.id.to_string(),
             t.jurisdiction.to_string(),
@@ -410,12 +410,12 @@ pub fn write_csv<W: std::io::Write>(
             t.quote.clone(),
             t.upper.map(|u| u.value().to_string()).unwrap_or_default(),
             t.note.clone().unwrap_or_default(),
-        ]);
-    }
-    for o in catalog.observations() {
+        ]
+    });
+    let observations = catalog.observations().iter().map(|o| {
         let [jzh, jen, level, mzh, title, issuer, published] =
             context(&o.jurisdiction, &o.metric, &o.source);
-        rows.push(vec![
+        vec![
             "observation".to_owned(),
             o.id.to_string(),
             o.jurisdiction.to_string(),
@@ -439,9 +439,9 @@ pub fn write_csv<W: std::io::Write>(
             o.quote.clone(),
             String::new(),
             o.note.clone().unwrap_or_default(),
-        ]);
-    }
-    write_csv_rows(out, &CSV_COLUMNS, rows, options)
+        ]
+    });
+    write_csv_rows(out, &CSV_COLUMNS, targets.chain(observations), options)
 }
 
 impl Catalog {

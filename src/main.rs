@@ -11,7 +11,7 @@ use policy_targets::output::CsvOptions;
 use policy_targets::rank::RankQuery;
 use policy_targets::schema::{Contract, schema};
 use policy_targets::{
-    Catalog, Errors, Lang, Level, Per, Quantity, export, extract, gap, progress, rank, report,
+    Catalog, Errors, Lang, Level, Per, Quantity, bulk, export, extract, gap, progress, rank, report,
 };
 
 /// Track, rank and compare quantitative policy targets.
@@ -375,17 +375,21 @@ fn run(cli: Cli) -> Result<(), Failure> {
     let data = cli.data.as_deref();
     match cli.command {
         Command::Validate => {
-            let c = load(data)?;
+            // A folder's observations.csv is checked as a stream, not held.
+            let c = match data {
+                Some(dir) => bulk::check_folder(dir)?,
+                None => bulk::Inventory::of(&Catalog::bundled()?),
+            };
             let count = |n: usize, one: &str, many: &str| {
                 format!("{n} {}", if n == 1 { one } else { many })
             };
             let summary = format!(
                 "ok: {}, {}, {}, {}, {}\n",
-                count(c.jurisdictions().len(), "jurisdiction", "jurisdictions"),
-                count(c.metrics().len(), "metric", "metrics"),
-                count(c.sources().len(), "source", "sources"),
-                count(c.targets().len(), "target", "targets"),
-                count(c.observations().len(), "observation", "observations"),
+                count(c.jurisdictions, "jurisdiction", "jurisdictions"),
+                count(c.metrics, "metric", "metrics"),
+                count(c.sources, "source", "sources"),
+                count(c.targets, "target", "targets"),
+                count(c.observations, "observation", "observations"),
             );
             emit(None, summary.as_bytes())
         }

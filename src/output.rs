@@ -75,7 +75,7 @@ impl CsvOptions {
 pub(crate) fn write_csv_rows<W: Write>(
     mut out: W,
     header: &[&str],
-    rows: Vec<Vec<String>>,
+    rows: impl IntoIterator<Item = Vec<String>>,
     options: &CsvOptions,
 ) -> Result<(), Error> {
     if options.bom {
@@ -583,32 +583,28 @@ impl crate::progress::Progress {
 
     /// The progress as CSV ([`PROGRESS_CSV_COLUMNS`]), one row per target.
     pub fn write_csv<W: Write>(&self, out: W, options: &CsvOptions) -> Result<(), Error> {
-        let rows = self
-            .rows
-            .iter()
-            .map(|r| {
-                vec![
-                    r.target_id.to_string(),
-                    r.jurisdiction.to_string(),
-                    r.metric.to_string(),
-                    r.comparator.to_string(),
-                    r.target_value.to_string(),
-                    r.unit.to_string(),
-                    r.deadline.to_string(),
-                    opt(r.latest_value),
-                    opt(r.latest_as_of),
-                    opt(r.progress),
-                    opt(r.gap),
-                    opt(r.met),
-                    opt(r.pace),
-                    opt(r.required_rate),
-                    opt(r.observed_rate),
-                    opt(r.pace_ratio),
-                    r.status.to_string(),
-                    opt(r.rank),
-                ]
-            })
-            .collect();
+        let rows = self.rows.iter().map(|r| {
+            vec![
+                r.target_id.to_string(),
+                r.jurisdiction.to_string(),
+                r.metric.to_string(),
+                r.comparator.to_string(),
+                r.target_value.to_string(),
+                r.unit.to_string(),
+                r.deadline.to_string(),
+                opt(r.latest_value),
+                opt(r.latest_as_of),
+                opt(r.progress),
+                opt(r.gap),
+                opt(r.met),
+                opt(r.pace),
+                opt(r.required_rate),
+                opt(r.observed_rate),
+                opt(r.pace_ratio),
+                r.status.to_string(),
+                opt(r.rank),
+            ]
+        });
         write_csv_rows(out, &PROGRESS_CSV_COLUMNS, rows, options)
     }
 

@@ -485,3 +485,33 @@ fn the_cli_synthesises_and_streams_the_same_rows() {
         "{stderr}"
     );
 }
+
+#[test]
+fn validate_streams_the_observations_and_counts_them() {
+    // The valid fixture: the counts of a catalogue load.
+    let good = fixture("good");
+    let out = targets_bin(&["validate", "--data", good.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+    let loaded = Catalog::load(&good).unwrap();
+    assert_eq!(loaded.observations().len(), 33);
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "ok: 5 jurisdictions, 4 metrics, 2 sources, 11 targets, 33 observations\n"
+    );
+    assert_eq!(
+        policy_targets::bulk::check_folder(&good).unwrap(),
+        policy_targets::bulk::Inventory::of(&loaded)
+    );
+
+    // Every bad row, with the streaming reader's words, then the count.
+    let bad = fixture("bad_observations");
+    let out = targets_bin(&["validate", "--data", bad.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let prefix = format!("{}/", bad.display());
+    let lines: Vec<String> = stderr.lines().map(|l| l.replace(&prefix, "")).collect();
+    let mut expected = stream_errors(&bad);
+    expected.push(format!("{} problems found", expected.len()));
+    assert_eq!(lines, expected);
+    assert!(lines[0].ends_with("the id this row gets is already used in the TOML files"));
+}
