@@ -105,6 +105,10 @@ enum Command {
         /// limited_progress (Eurostat's and Open SDG's bands by default).
         #[arg(long, value_name = "ON,ACC,LIMITED", default_value = "0.95,0.60,0", value_parser = parse_bands)]
         bands: progress::Bands,
+        /// Only the targets of this level, ranked among themselves: nation,
+        /// province, prefecture, county or group.
+        #[arg(long)]
+        level: Option<Level>,
         #[command(flatten)]
         common: Common,
     },
@@ -513,7 +517,11 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 |out| answer.write_csv(out, &common.csv()),
             )
         }
-        Command::Progress { bands, common } => {
+        Command::Progress {
+            bands,
+            level,
+            common,
+        } => {
             let options = progress::Options {
                 bands,
                 ..progress::Options::default()
@@ -526,6 +534,10 @@ fn run(cli: Cli) -> Result<(), Failure> {
                     let report = progress::progress(&catalog, common.as_of(), &options);
                     (catalog, report)
                 }
+            };
+            let report = match level {
+                Some(level) => report.at_level(&catalog, level),
+                None => report,
             };
             answer_in(
                 &common,

@@ -471,6 +471,121 @@ pub struct Progress {
     pub rows: Vec<ProgressRow>,
 }
 
+impl Progress {
+    /// Only the rows of jurisdictions at `level`, ranked among themselves
+    /// (`targets progress --level`): a prefecture's rank then says how it
+    /// stands among the prefectures with that metric, not among provinces.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use policy_targets::progress::{Options, progress};
+    /// use policy_targets::{Catalog, Level};
+    ///
+    /// let catalog = Catalog::from_toml_files([
+    ///     ("jurisdictions.toml", r#"
+    ///         [[jurisdiction]]
+    ///         code = "320000"
+    ///         name_zh = "江苏省"
+    ///         name_en = "Jiangsu"
+    ///         level = "province"
+    ///
+    ///         [[jurisdiction]]
+    ///         code = "320500"
+    ///         name_zh = "苏州市"
+    ///         name_en = "Suzhou"
+    ///         level = "prefecture"
+    ///         parent = "320000"
+    ///     "#),
+    ///     ("metrics.toml", r#"
+    ///         [[metric]]
+    ///         id = "high_quality_datasets"
+    ///         name_zh = "高质量数据集"
+    ///         name_en = "High-quality datasets"
+    ///         dimension = "count"
+    ///         polarity = "higher_is_better"
+    ///         basis = "stock"
+    ///     "#),
+    ///     ("sources/plan.toml", r#"
+    ///         [source]
+    ///         id = "plan"
+    ///         title = "Plan"
+    ///         issuer = "Office"
+    ///         published = 2025-01-15
+    ///         status = "final"
+    ///         force = "plan"
+    ///
+    ///         [[target]]
+    ///         id = "jiangsu_2027"
+    ///         jurisdiction = "320000"
+    ///         metric = "high_quality_datasets"
+    ///         comparator = "at_least"
+    ///         value = 1000
+    ///         unit = "个"
+    ///         deadline = 2027
+    ///         quote = "1000个"
+    ///
+    ///         [[target]]
+    ///         id = "suzhou_2027"
+    ///         jurisdiction = "320500"
+    ///         metric = "high_quality_datasets"
+    ///         comparator = "at_least"
+    ///         value = 300
+    ///         unit = "个"
+    ///         deadline = 2027
+    ///         quote = "300个"
+    ///
+    ///         [[observation]]
+    ///         id = "jiangsu_2025"
+    ///         jurisdiction = "320000"
+    ///         metric = "high_quality_datasets"
+    ///         value = 800
+    ///         unit = "个"
+    ///         as_of = "2025-06"
+    ///         quote = "800个"
+    ///
+    ///         [[observation]]
+    ///         id = "suzhou_2025"
+    ///         jurisdiction = "320500"
+    ///         metric = "high_quality_datasets"
+    ///         value = 120
+    ///         unit = "个"
+    ///         as_of = "2025-06"
+    ///         quote = "120个"
+    ///     "#),
+    /// ])?;
+    /// let as_of = NaiveDate::from_ymd_opt(2025, 12, 31).unwrap();
+    /// let all = progress(&catalog, as_of, &Options::default());
+    /// assert_eq!(all.rows[1].rank, Some(2)); // 苏州: 0.4 after 江苏's 0.8
+    /// let prefectures = all.at_level(&catalog, Level::Prefecture);
+    /// assert_eq!(prefectures.rows.len(), 1);
+    /// assert_eq!(prefectures.rows[0].jurisdiction.as_str(), "320500");
+    /// assert_eq!(prefectures.rows[0].rank, Some(1));
+    /// # Ok::<(), policy_targets::Errors>(())
+    /// ```
+    pub fn at_level(mut self, catalog: &Catalog, level: crate::Level) -> Progress {
+        self.rows.retain(|r| {
+            catalog
+                .jurisdiction(r.jurisdiction.as_str())
+                .is_some_and(|j| j.level == level)
+        });
+        for row in &mut self.rows {
+            row.rank = None;
+        }
+        // The rows of a metric are adjacent.
+        let mut start = 0;
+        while start < self.rows.len() {
+            let metric = &self.rows[start].metric;
+            let len = self.rows[start..]
+                .iter()
+                .take_while(|r| &r.metric == metric)
+                .count();
+            rank_group(&mut self.rows[start..start + len]);
+            start += len;
+        }
+        self
+    }
+}
+
 /// The JSON shape of a [`ProgressRow`]: the one place its fields, their
 /// order and their JSON types are stated, for serialisation and the schema.
 #[derive(serde::Serialize, schemars::JsonSchema)]

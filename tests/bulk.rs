@@ -515,3 +515,54 @@ fn validate_streams_the_observations_and_counts_them() {
     assert_eq!(lines, expected);
     assert!(lines[0].ends_with("the id this row gets is already used in the TOML files"));
 }
+
+#[test]
+fn progress_by_level_ranks_within_the_level() {
+    // Ranks among all (fixture `good` on 2025-12-31): 江苏 0.866667 (1st)
+    // and 苏州 0.533333 (2nd) on datasets; 湖南 0.1 is 3rd on volume, after
+    // the bases' 0.95 and 苏州's 0.3.
+    let good = fixture("good");
+    let dir = good.to_str().unwrap();
+    let ranks = |level: Option<&str>| -> Vec<String> {
+        let mut args = vec!["progress", "--data", dir, "--as-of", "2025-12-31"];
+        if let Some(level) = level {
+            args.extend(["--level", level]);
+        }
+        args.extend(["--format", "csv"]);
+        let out = targets_bin(&args);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let mut reader = csv::Reader::from_reader(out.stdout.as_slice());
+        reader
+            .records()
+            .map(|r| {
+                let r = r.unwrap();
+                format!("{} {} {}", &r[1], &r[2], &r[17])
+            })
+            .collect()
+    };
+    assert_eq!(
+        ranks(Some("province")),
+        [
+            "320000 high_quality_datasets 1",
+            "430000 data_annotation_volume 1",
+            "430000 data_industry_revenue 1",
+            "320000 data_security_incidents ",
+        ]
+    );
+    assert_eq!(
+        ranks(Some("prefecture")),
+        [
+            "320500 high_quality_datasets 1",
+            "320500 data_annotation_volume 1",
+            "420100 data_industry_revenue 1",
+            "320500 data_industry_revenue 2",
+            "320500 data_security_incidents ",
+        ]
+    );
+    assert_eq!(ranks(None).len(), 10);
+    assert!(ranks(None).contains(&"430000 data_annotation_volume 3".to_owned()));
+}
