@@ -546,8 +546,27 @@ impl Gap {
 pub(crate) struct ProgressJson<'a> {
     version: u32,
     as_of: chrono::NaiveDate,
+    precision: PrecisionJson,
     rows: Vec<crate::progress::ProgressRowJson<'a>>,
 }
+
+/// How precise the computed ratios and rates are (DESIGN: a root or
+/// logarithm is computed with a stated precision, and the output says so).
+#[derive(Serialize, schemars::JsonSchema)]
+#[schemars(rename = "Precision")]
+pub(crate) struct PrecisionJson {
+    /// The decimal places `progress`, `required_rate`, `observed_rate` and
+    /// `pace_ratio` are rounded to.
+    decimals: u32,
+    /// How they are rounded: `half_even`; verdicts are decided before.
+    rounding: &'static str,
+    /// How compound rates are computed, and their error before rounding.
+    compound_rates: &'static str,
+}
+
+/// The statement of [`PrecisionJson::compound_rates`] (see
+/// [`crate::progress::Pace::Compound`]).
+const COMPOUND_RATES: &str = "exp(ln(ratio) × 365.2425 / days) − 1 in decimal arithmetic (28 significant digits), the ratio being x_t / x_0 (observed) or T / x_t (required); absolute error below 1e-24 × max(1, 1 + rate) before rounding";
 
 /// The columns of the progress CSV.
 pub const PROGRESS_CSV_COLUMNS: [&str; 18] = [
@@ -577,6 +596,11 @@ impl crate::progress::Progress {
         json(&ProgressJson {
             version: FORMAT_VERSION,
             as_of: self.as_of,
+            precision: PrecisionJson {
+                decimals: self.decimals,
+                rounding: "half_even",
+                compound_rates: COMPOUND_RATES,
+            },
             rows: self.rows.iter().map(Into::into).collect(),
         })
     }
@@ -676,6 +700,18 @@ impl crate::progress::Progress {
         }
         let mut out = title;
         out.push_str(&table.render());
+        if self.rows.iter().any(|r| r.pace_ratio.is_some()) {
+            out.push_str(&match lang {
+                Lang::Zh => format!(
+                    "完成度与进度比按精确小数计算，保留{}位小数（银行家舍入），表中再取整显示；复合增长率以十进制对数与指数计算，误差小于 1e-24。\n",
+                    self.decimals
+                ),
+                Lang::En => format!(
+                    "progress and pace ratios are computed in exact decimals to {} places (half to even) and shown rounded; compound rates use decimal logarithms and exponentials, error below 1e-24.\n",
+                    self.decimals
+                ),
+            });
+        }
         out
     }
 }

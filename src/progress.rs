@@ -459,13 +459,16 @@ pub struct ProgressRow {
 /// ```
 /// use policy_targets::progress::Progress;
 ///
-/// let empty = Progress { as_of: "2025-12-31".parse().unwrap(), rows: Vec::new() };
+/// let empty = Progress { as_of: "2025-12-31".parse().unwrap(), decimals: 6, rows: Vec::new() };
 /// assert_eq!(serde_json::to_string(&empty).unwrap(), r#"{"as_of":"2025-12-31","rows":[]}"#);
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Progress {
     /// The date the targets were assessed on.
     pub as_of: NaiveDate,
+    /// The decimal places the rows' ratios and rates are rounded to
+    /// ([`Options::decimals`]).
+    pub decimals: u32,
     /// One row per target, ordered by metric (catalogue order), then rank
     /// (unranked last), then jurisdiction code.
     pub rows: Vec<ProgressRow>,
@@ -1121,7 +1124,11 @@ pub fn progress(catalog: &Catalog, as_of: NaiveDate, options: &Options) -> Progr
         rank_group(&mut group);
         rows.extend(group);
     }
-    Progress { as_of, rows }
+    Progress {
+        as_of,
+        decimals: options.decimals,
+        rows,
+    }
 }
 
 /// Ranks the rows of one metric by progress and puts them in order: rank,
@@ -1436,7 +1443,11 @@ pub(crate) fn stream(
         rank_group(&mut group);
         rows.extend(group);
     }
-    Ok(Progress { as_of, rows })
+    Ok(Progress {
+        as_of,
+        decimals: options.decimals,
+        rows,
+    })
 }
 
 /// Whether a figure `x` meets a target, where the figure may be a bound.
