@@ -61,6 +61,7 @@ def main(folder, as_of_text, output):
         "metric": [m["id"] for m in metrics],
         "metric_order": range(len(metrics)),
         "dimension": [m["dimension"] for m in metrics],
+        "lower_is_better": [m["polarity"] == "lower_is_better" for m in metrics],
     })
     source_table = pd.DataFrame(common.source_table(sources, as_of.date()))
     source_table["published"] = pd.to_datetime(source_table["published"])
@@ -145,8 +146,8 @@ def main(folder, as_of_text, output):
     late = (t["t_day"] >= deadline).to_numpy()
     unpaced = t["t0_day"].isna().to_numpy() | (t["t0_day"] >= t["t_day"]).to_numpy()
     status = np.select(
-        [no_figure & past, no_figure, met.astype(bool), past | late, unpaced],
-        ["missed", "no_data", "met", "missed", "insufficient_data"], default=verdict)
+        [no_figure, met.astype(bool), past | late, unpaced],
+        ["no_data", "met", "missed", "insufficient_data"], default=verdict)
     paced = ~np.isin(status, ["met", "missed", "no_data", "insufficient_data"])
 
     out = pd.DataFrame({
@@ -159,7 +160,8 @@ def main(folder, as_of_text, output):
         "deadline": deadline.dt.strftime("%Y-%m-%d"),
         "latest_value": x,
         "latest_as_of": t["t_day"].dt.strftime("%Y-%m-%d"),
-        "progress": np.where(T != 0, x / T, np.nan),
+        # Lower is better: measured from a baseline, which these targets lack.
+        "progress": np.where((T != 0) & ~t["lower_is_better"].to_numpy(dtype=bool), x / T, np.nan),
         "gap": T - x,
         "met": pd.Series(np.where(no_figure, None, np.where(met, "true", "false")),
                          index=t.index),

@@ -17,7 +17,7 @@ import polars as pl
 
 import common
 
-DAY_BITS = 24  # row numbers below 2^24 per day in the tie-break key
+DAY_BITS = 32  # row numbers below 2^32 per day in the tie-break key (day * 2^32 fits in Int64)
 
 
 def first_day(col):
@@ -46,6 +46,7 @@ def main(folder, as_of_text, output):
         "metric": [m["id"] for m in metrics],
         "metric_order": list(range(len(metrics))),
         "dimension": [m["dimension"] for m in metrics],
+        "lower_is_better": [m["polarity"] == "lower_is_better" for m in metrics],
     })
     source_table = pl.DataFrame(common.source_table(sources, as_of))
 
@@ -165,7 +166,7 @@ def main(folder, as_of_text, output):
     )
     past = deadline < as_of
     status = (
-        pl.when(x.is_null()).then(pl.when(past).then(pl.lit("missed")).otherwise(pl.lit("no_data")))
+        pl.when(x.is_null()).then(pl.lit("no_data"))
         .when(pl.col("met")).then(pl.lit("met"))
         .when(past | (t_day >= deadline)).then(pl.lit("missed"))
         .when(t0_day.is_null() | (t0_day >= t_day)).then(pl.lit("insufficient_data"))
@@ -173,7 +174,9 @@ def main(folder, as_of_text, output):
     )
     d = d.with_columns(status=status)
     paced = ~pl.col("status").is_in(["met", "missed", "no_data", "insufficient_data"])
-    progress = pl.when(T != 0).then(x / T)
+    # Lower is better: progress is measured from a baseline, which the
+    # synthetic targets do not have.
+    progress = pl.when((T != 0) & ~pl.col("lower_is_better")).then(x / T)
     d = d.with_columns(
         progress=progress,
         gap=T - x,
