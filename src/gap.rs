@@ -222,7 +222,7 @@ pub struct Gap {
     /// The peers a statistic was taken over.
     pub peers: Vec<JurisdictionCode>,
     /// Peers left out, with the reason (no denominator).
-    pub excluded: Vec<(JurisdictionCode, String)>,
+    pub excluded: Vec<(JurisdictionCode, crate::rank::Reason)>,
     /// The date of the denominators used, if any.
     pub denominator_as_of: Option<NaiveDate>,
 }
@@ -329,13 +329,20 @@ pub fn gap(catalog: &Catalog, query: &GapQuery) -> Result<Gap, Error> {
     let (denominators, missing) = normalize::denominators(catalog, &codes, query.per, query.as_of);
     let needs_denominator = query.per.denominator_metric().is_some();
     // Why a jurisdiction has no denominator, when it needs one and has none.
-    let lacks_denominator = |code: &JurisdictionCode| -> Option<String> {
+    let lacks_denominator = |code: &JurisdictionCode| -> Option<crate::rank::Reason> {
         (needs_denominator && !denominators.contains_key(code)).then(|| {
             missing
                 .iter()
                 .find(|(c, _)| c == code)
                 .map(|(_, r)| r.clone())
-                .unwrap_or_default()
+                .unwrap_or(crate::rank::Reason::NoDenominator {
+                    metric: query
+                        .per
+                        .denominator_metric()
+                        .and_then(|m| m.parse().ok())
+                        .unwrap_or_else(|| metric.id.clone()),
+                    as_of: query.as_of,
+                })
         })
     };
     let subject_denominator: Option<&Denominator> = denominators.get(&subject.code);

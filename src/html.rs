@@ -1265,7 +1265,7 @@ impl<'a, 'c> Page<'a, 'c> {
                             Lang::Zh => format!(
                                 "未排名：{}（{}）",
                                 self.name(u.jurisdiction.as_str()),
-                                reason_text(&u.reason, self.lang)
+                                u.reason.text(self.lang)
                             ),
                             Lang::En => format!(
                                 "Not ranked: {} ({})",

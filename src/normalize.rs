@@ -190,11 +190,14 @@ pub(crate) fn denominators(
     as_of: NaiveDate,
 ) -> (
     HashMap<JurisdictionCode, Denominator>,
-    Vec<(JurisdictionCode, String)>,
+    Vec<(JurisdictionCode, crate::rank::Reason)>,
 ) {
     let mut found = HashMap::new();
     let mut missing = Vec::new();
     let Some(metric) = per.denominator_metric() else {
+        return (found, missing);
+    };
+    let Ok(metric_id) = metric.parse::<crate::Id>() else {
         return (found, missing);
     };
     let scale = if per.capita {
@@ -202,23 +205,35 @@ pub(crate) fn denominators(
     } else {
         Decimal::from(100_000_000_000u64)
     };
-    // Per jurisdiction: date → value (the later record wins on equal dates).
+    // Per jurisdiction: date → value (the later record wins on equal
+    // dates), gathered in one pass over the observations.
+    let mut by_code: HashMap<&JurisdictionCode, HashMap<NaiveDate, Decimal>> =
+        codes.iter().map(|&c| (c, HashMap::new())).collect();
+    for o in catalog.observations() {
+        if o.metric.as_str() != metric || o.date() > as_of {
+            continue;
+        }
+        let value = o.value.canonical_value();
+        if value <= Decimal::ZERO {
+            continue;
+        }
+        if let Some(values) = by_code.get_mut(&o.jurisdiction) {
+            values.insert(o.date(), value);
+        }
+    }
     let mut series: Vec<(&JurisdictionCode, HashMap<NaiveDate, Decimal>)> = Vec::new();
     for &code in codes {
-        let values: HashMap<NaiveDate, Decimal> = catalog
-            .observations()
-            .iter()
-            .filter(|o| o.jurisdiction == *code && o.metric.as_str() == metric && o.date() <= as_of)
-            .map(|o| (o.date(), o.value.canonical_value()))
-            .filter(|(_, v)| *v > Decimal::ZERO)
-            .collect();
-        if values.is_empty() {
-            missing.push((
+        match by_code.remove(code) {
+            Some(values) if !values.is_empty() => series.push((code, values)),
+            // A code listed twice is looked up once.
+            Some(_) => missing.push((
                 code.clone(),
-                format!("no {metric} observation on or before {as_of}"),
-            ));
-        } else {
-            series.push((code, values));
+                crate::rank::Reason::NoDenominator {
+                    metric: metric_id.clone(),
+                    as_of,
+                },
+            )),
+            None => {}
         }
     }
     let common: Option<NaiveDate> = series

@@ -124,7 +124,7 @@ pub(crate) struct RankRowJson<'a> {
 #[schemars(rename = "Unranked")]
 pub(crate) struct UnrankedJson<'a> {
     jurisdiction: &'a str,
-    reason: &'a str,
+    reason: String,
 }
 
 #[derive(Serialize, schemars::JsonSchema)]
@@ -192,7 +192,7 @@ impl Ranking {
                 .iter()
                 .map(|u| UnrankedJson {
                     jurisdiction: u.jurisdiction.as_str(),
-                    reason: &u.reason,
+                    reason: u.reason.to_string(),
                 })
                 .collect(),
         })
@@ -226,7 +226,11 @@ impl Ranking {
         for u in &self.unranked {
             let mut row = vec![String::new(); RANK_CSV_COLUMNS.len()];
             row[1] = u.jurisdiction.to_string();
-            row[13] = u.reason.clone();
+            row[2] = u.name_zh.clone();
+            row[3] = u.name_en.clone();
+            row[4] = opt(u.level);
+            row[8] = u.target_id.to_string();
+            row[13] = u.reason.to_string();
             rows.push(row);
         }
         write_csv_rows(out, &RANK_CSV_COLUMNS, rows, options)
@@ -306,7 +310,7 @@ impl Ranking {
                 Lang::Zh => format!(
                     "未排名：{}（{}）\n",
                     name(u.jurisdiction.as_str()),
-                    u.reason
+                    u.reason.text(lang)
                 ),
                 Lang::En => format!(
                     "not ranked: {} ({})\n",

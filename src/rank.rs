@@ -75,8 +75,76 @@ pub struct RankRow {
 pub struct Unranked {
     /// The jurisdiction.
     pub jurisdiction: JurisdictionCode,
-    /// Why it is not ranked (`no resident_population observation on or before 2026-11-28`).
-    pub reason: String,
+    /// Its Chinese name (empty if the catalogue lacks it).
+    pub name_zh: String,
+    /// Its English name (empty if the catalogue lacks it).
+    pub name_en: String,
+    /// Its level, if the catalogue has it.
+    pub level: Option<Level>,
+    /// The target that could not be ranked.
+    pub target_id: Id,
+    /// Why it is not ranked.
+    pub reason: Reason,
+}
+
+/// Why a jurisdiction's target is left out of a ranking or a peer
+/// statistic. `Display` gives the English sentence the JSON and CSV outputs
+/// carry; [`Reason::text`] gives it in either language.
+///
+/// ```
+/// use policy_targets::Lang;
+/// use policy_targets::rank::Reason;
+///
+/// let reason = Reason::NoDenominator {
+///     metric: "resident_population".parse()?,
+///     as_of: "2026-11-28".parse()?,
+/// };
+/// assert_eq!(reason.to_string(), "no resident_population observation on or before 2026-11-28");
+/// assert_eq!(reason.text(Lang::Zh), "2026-11-28前无常住人口数据，无法折算");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Reason {
+    /// No figure of the denominator's metric (`resident_population`,
+    /// `gdp`) dated on or before the as-of date.
+    NoDenominator {
+        /// The denominator's metric.
+        metric: Id,
+        /// The as-of date.
+        as_of: NaiveDate,
+    },
+    /// The normalised value does not fit in a decimal.
+    Overflow,
+}
+
+impl Reason {
+    /// The reason in `lang`.
+    pub fn text(&self, lang: crate::Lang) -> String {
+        match (self, lang) {
+            (_, crate::Lang::En) => self.to_string(),
+            (Reason::NoDenominator { metric, as_of }, crate::Lang::Zh) => {
+                let what = match metric.as_str() {
+                    "resident_population" => "常住人口",
+                    "gdp" => "地区生产总值",
+                    other => other,
+                };
+                format!("{as_of}前无{what}数据，无法折算")
+            }
+            (Reason::Overflow, crate::Lang::Zh) => "折算值超出可表示范围".to_owned(),
+        }
+    }
+}
+
+impl std::fmt::Display for Reason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Reason::NoDenominator { metric, as_of } => {
+                write!(f, "no {metric} observation on or before {as_of}")
+            }
+            Reason::Overflow => f.write_str("the normalised value overflows"),
+        }
+    }
 }
 
 /// A ranking: rows best first, then the jurisdictions left out.
@@ -137,11 +205,22 @@ pub fn rank(catalog: &Catalog, query: &RankQuery) -> Result<Ranking, Error> {
         .collect();
     let codes: Vec<&JurisdictionCode> = targets.iter().map(|t| &t.jurisdiction).collect();
     let (denominators, missing) = normalize::denominators(catalog, &codes, query.per, query.as_of);
+    let unranked_row = |t: &crate::Target, reason: Reason| {
+        let j = catalog.jurisdiction(t.jurisdiction.as_str());
+        Unranked {
+            jurisdiction: t.jurisdiction.clone(),
+            name_zh: j.map(|j| j.name_zh.clone()).unwrap_or_default(),
+            name_en: j.map(|j| j.name_en.clone()).unwrap_or_default(),
+            level: j.map(|j| j.level),
+            target_id: t.id.clone(),
+            reason,
+        }
+    };
     let mut unranked: Vec<Unranked> = missing
         .into_iter()
-        .map(|(jurisdiction, reason)| Unranked {
-            jurisdiction,
-            reason,
+        .filter_map(|(code, reason)| {
+            let t = targets.iter().find(|t| t.jurisdiction == code)?;
+            Some(unranked_row(t, reason))
         })
         .collect();
     let unit_label = query
@@ -155,10 +234,7 @@ pub fn rank(catalog: &Catalog, query: &RankQuery) -> Result<Ranking, Error> {
         }
         match normalize::normalised(catalog, t, query.per, denominator) {
             Some(value) => scored.push((t, value, denominator.map(|d| d.as_of))),
-            None => unranked.push(Unranked {
-                jurisdiction: t.jurisdiction.clone(),
-                reason: "the normalised value overflows".to_owned(),
-            }),
+            None => unranked.push(unranked_row(t, Reason::Overflow)),
         }
     }
     let values: Vec<Decimal> = scored.iter().map(|(_, v, _)| *v).collect();

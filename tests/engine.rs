@@ -149,8 +149,30 @@ fn jurisdictions_without_a_denominator_are_unranked_with_the_reason() {
     assert_eq!(ranking.unranked.len(), 1);
     assert_eq!(ranking.unranked[0].jurisdiction.as_str(), "320500");
     assert_eq!(
-        ranking.unranked[0].reason,
+        ranking.unranked[0].reason.to_string(),
         "no gdp observation on or before 2026-01-01"
+    );
+    // The table says why in the language asked for; the CSV row names the
+    // jurisdiction and the target that could not be ranked.
+    let zh = ranking.to_table(&minimal, policy_targets::Lang::Zh);
+    assert!(
+        zh.contains("未排名：苏州市（2026-01-01前无地区生产总值数据，无法折算）\n"),
+        "{zh}"
+    );
+    let en = ranking.to_table(&minimal, policy_targets::Lang::En);
+    assert!(
+        en.contains("not ranked: Suzhou (no gdp observation on or before 2026-01-01)\n"),
+        "{en}"
+    );
+    let mut csv = Vec::new();
+    ranking
+        .write_csv(&mut csv, &policy_targets::output::CsvOptions::default())
+        .unwrap();
+    let csv = String::from_utf8(csv).unwrap();
+    let last = csv.lines().last().unwrap();
+    assert_eq!(
+        last,
+        ",320500,苏州市,Suzhou,prefecture,,,,suzhou_high_quality_datasets_2027,,,,,no gdp observation on or before 2026-01-01"
     );
 }
 
