@@ -223,8 +223,12 @@ pub struct Gap {
     pub peers: Vec<JurisdictionCode>,
     /// Peers left out, with the reason (no denominator).
     pub excluded: Vec<(JurisdictionCode, crate::rank::Reason)>,
-    /// The date of the denominators used, if any.
+    /// The date of the subject's denominator, if any.
     pub denominator_as_of: Option<NaiveDate>,
+    /// The date of a jurisdiction benchmark's denominator, if any: the same
+    /// as the subject's when both have a figure of one vintage (DESIGN §4),
+    /// else the benchmark's latest.
+    pub benchmark_denominator_as_of: Option<NaiveDate>,
 }
 
 fn problem(message: String) -> Error {
@@ -437,6 +441,9 @@ pub fn gap(catalog: &Catalog, query: &GapQuery) -> Result<Gap, Error> {
         peers,
         excluded,
         denominator_as_of: subject_denominator.map(|d| d.as_of),
+        benchmark_denominator_as_of: benchmark_jurisdiction
+            .and_then(|j| denominators.get(&j.code))
+            .map(|d| d.as_of),
     })
 }
 

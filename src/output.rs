@@ -299,11 +299,45 @@ impl Ranking {
             Lang::En => format!("unit: {unit}\n"),
         });
         out.push_str(&table.render());
-        if let Some(d) = self.rows.iter().find_map(|r| r.denominator_as_of) {
-            out.push_str(&match lang {
+        // One vintage for all (DESIGN §4), or each row's own when there is
+        // no common date.
+        let mut dates: Vec<(chrono::NaiveDate, Vec<&str>)> = Vec::new();
+        for r in &self.rows {
+            if let Some(d) = r.denominator_as_of {
+                let who = match lang {
+                    Lang::Zh => r.name_zh.as_str(),
+                    Lang::En => r.name_en.as_str(),
+                };
+                match dates.iter_mut().find(|(x, _)| *x == d) {
+                    Some((_, names)) => names.push(who),
+                    None => dates.push((d, vec![who])),
+                }
+            }
+        }
+        match dates.as_slice() {
+            [] => {}
+            [(d, _)] => out.push_str(&match lang {
                 Lang::Zh => format!("分母数据日期：{d}\n"),
                 Lang::En => format!("denominators as of {d}\n"),
-            });
+            }),
+            several => {
+                let list = |open: &str, sep: &str, close: &str| {
+                    several
+                        .iter()
+                        .map(|(d, names)| format!("{d}{open}{}{close}", names.join(sep)))
+                        .collect::<Vec<_>>()
+                };
+                out.push_str(&match lang {
+                    Lang::Zh => format!(
+                        "分母数据日期（无共同年份）：{}\n",
+                        list("（", "、", "）").join("；")
+                    ),
+                    Lang::En => format!(
+                        "denominators as of (no common vintage): {}\n",
+                        list(" (", ", ", ")").join("; ")
+                    ),
+                });
+            }
         }
         for u in &self.unranked {
             out.push_str(&match lang {
@@ -385,11 +419,13 @@ pub(crate) struct GapJson<'a> {
     subject_target: Option<&'a str>,
     benchmark_target: Option<&'a str>,
     peers: Vec<&'a str>,
+    excluded: Vec<UnrankedJson<'a>>,
     denominator_as_of: Option<chrono::NaiveDate>,
+    benchmark_denominator_as_of: Option<chrono::NaiveDate>,
 }
 
 /// The columns of a gap's CSV.
-pub const GAP_CSV_COLUMNS: [&str; 15] = [
+pub const GAP_CSV_COLUMNS: [&str; 16] = [
     "subject",
     "benchmark",
     "metric",
@@ -405,6 +441,7 @@ pub const GAP_CSV_COLUMNS: [&str; 15] = [
     "subject_target",
     "benchmark_target",
     "denominator_as_of",
+    "benchmark_denominator_as_of",
 ];
 
 impl Gap {
@@ -431,7 +468,16 @@ impl Gap {
             subject_target: self.subject_target.as_ref().map(|t| t.as_str()),
             benchmark_target: self.benchmark_target.as_ref().map(|t| t.as_str()),
             peers: self.peers.iter().map(|p| p.as_str()).collect(),
+            excluded: self
+                .excluded
+                .iter()
+                .map(|(code, reason)| UnrankedJson {
+                    jurisdiction: code.as_str(),
+                    reason: reason.to_string(),
+                })
+                .collect(),
             denominator_as_of: self.denominator_as_of,
+            benchmark_denominator_as_of: self.benchmark_denominator_as_of,
         })
     }
 
@@ -453,6 +499,7 @@ impl Gap {
             opt(self.subject_target.as_ref()),
             opt(self.benchmark_target.as_ref()),
             opt(self.denominator_as_of),
+            opt(self.benchmark_denominator_as_of),
         ]
     }
 
@@ -535,10 +582,25 @@ impl Gap {
             ),
         };
         out.push_str(&table.render());
-        if let Some(d) = self.denominator_as_of {
-            out.push_str(&match lang {
+        match (self.denominator_as_of, self.benchmark_denominator_as_of) {
+            (Some(d), Some(b)) if d != b => out.push_str(&match lang {
+                Lang::Zh => format!("分母数据日期：对象 {d}，对标 {b}（无共同年份）\n"),
+                Lang::En => {
+                    format!(
+                        "denominators as of {d} (subject) and {b} (benchmark): no common vintage\n"
+                    )
+                }
+            }),
+            (Some(d), _) => out.push_str(&match lang {
                 Lang::Zh => format!("分母数据日期：{d}\n"),
                 Lang::En => format!("denominators as of {d}\n"),
+            }),
+            _ => {}
+        }
+        for (code, reason) in &self.excluded {
+            out.push_str(&match lang {
+                Lang::Zh => format!("未计入同级比较：{code}（{}）\n", reason.text(lang)),
+                Lang::En => format!("left out of the peers: {code} ({reason})\n"),
             });
         }
         out

@@ -311,7 +311,7 @@ fn gap_json_contract() {
         "gap",
         "广西",
         "--against",
-        "江苏",
+        "江苏省",
         "--metric",
         "high_quality_datasets",
         "--per",
@@ -415,7 +415,7 @@ fn errors_and_usage() {
         "gap",
         "广西",
         "--against",
-        "江苏",
+        "江苏省",
         "--metric",
         "high_quality_datasets",
         "--per",
@@ -486,4 +486,194 @@ fn progress_bands_are_configurable() {
     let (code, _, err) = targets(&["progress", "--bands", "0.5,0.9,0"]);
     assert_eq!(code, 2);
     assert!(err.contains("expected three decreasing numbers"), "{err}");
+}
+
+/// Three provinces with dataset targets; populations of 江苏 and 浙江 from
+/// different years and none for 上海.
+fn vintages() -> Catalog {
+    let jurisdictions = r#"
+        [[jurisdiction]]
+        code = "320000"
+        name_zh = "江苏省"
+        name_en = "Jiangsu"
+        level = "province"
+
+        [[jurisdiction]]
+        code = "330000"
+        name_zh = "浙江省"
+        name_en = "Zhejiang"
+        level = "province"
+
+        [[jurisdiction]]
+        code = "310000"
+        name_zh = "上海市"
+        name_en = "Shanghai"
+        level = "province"
+    "#;
+    let metrics = r#"
+        [[metric]]
+        id = "high_quality_datasets"
+        name_zh = "高质量数据集"
+        name_en = "High-quality datasets"
+        dimension = "count"
+        polarity = "higher_is_better"
+        basis = "stock"
+
+        [[metric]]
+        id = "resident_population"
+        name_zh = "常住人口"
+        name_en = "Resident population"
+        dimension = "persons"
+        polarity = "higher_is_better"
+        basis = "stock"
+    "#;
+    let mut source = String::from(
+        r#"
+        [source]
+        id = "plans"
+        title = "Plans"
+        issuer = "Offices"
+        published = 2025-01-15
+        status = "final"
+        force = "plan"
+    "#,
+    );
+    for (code, value) in [("320000", 1000), ("330000", 500), ("310000", 800)] {
+        source.push_str(&format!(
+            r#"
+        [[target]]
+        id = "datasets_{code}"
+        jurisdiction = "{code}"
+        metric = "high_quality_datasets"
+        comparator = "at_least"
+        value = {value}
+        unit = "个"
+        deadline = 2027
+        quote = "{value}个"
+    "#
+        ));
+    }
+    // 江苏 8000万 in 2020, 浙江 5000万 in 2024: no common date.
+    for (code, people, date) in [
+        ("320000", "8000万", "2020-11-01"),
+        ("330000", "5000万", "2024-12-31"),
+    ] {
+        source.push_str(&format!(
+            r#"
+        [[observation]]
+        id = "population_{code}"
+        jurisdiction = "{code}"
+        metric = "resident_population"
+        value = "{people}"
+        unit = "人"
+        as_of = {date}
+        quote = "{people}人"
+    "#
+        ));
+    }
+    Catalog::from_toml_files([
+        ("jurisdictions.toml", jurisdictions),
+        ("metrics.toml", metrics),
+        ("sources/plans.toml", source.as_str()),
+    ])
+    .unwrap()
+}
+
+#[test]
+fn each_row_says_its_denominator_date_when_there_is_no_common_vintage() {
+    let catalog = vintages();
+    let mut query = RankQuery::new("high_quality_datasets", day("2025-07-04"));
+    query.per = Per::CAPITA;
+    let ranking = rank(&catalog, &query).unwrap();
+    // 江苏 1000 / 80 = 12.5 and 浙江 500 / 50 = 10 per million residents.
+    let rows: Vec<(&str, String, Option<NaiveDate>)> = ranking
+        .rows
+        .iter()
+        .map(|r| {
+            (
+                r.jurisdiction.as_str(),
+                r.value.to_string(),
+                r.denominator_as_of,
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("320000", "12.5".to_owned(), Some(day("2020-11-01"))),
+            ("330000", "10".to_owned(), Some(day("2024-12-31"))),
+        ]
+    );
+    let zh = ranking.to_table(&catalog, policy_targets::Lang::Zh);
+    assert!(
+        zh.contains("分母数据日期（无共同年份）：2020-11-01（江苏省）；2024-12-31（浙江省）\n"),
+        "{zh}"
+    );
+    assert!(
+        zh.contains("未排名：上海市（2025-07-04前无常住人口数据，无法折算）\n"),
+        "{zh}"
+    );
+    let en = ranking.to_table(&catalog, policy_targets::Lang::En);
+    assert!(
+        en.contains(
+            "denominators as of (no common vintage): 2020-11-01 (Jiangsu); 2024-12-31 (Zhejiang)\n"
+        ),
+        "{en}"
+    );
+}
+
+#[test]
+fn a_gap_names_both_denominator_dates_and_the_peers_left_out() {
+    let catalog = vintages();
+    // 浙江 against 江苏 per capita: 12.5 − 10 = 2.5 per million; 浙江 would
+    // need 12.5 × 50 = 625 datasets.
+    let mut query = GapQuery::new(
+        "浙江省",
+        Benchmark::Jurisdiction("320000".parse().unwrap()),
+        "high_quality_datasets",
+        day("2025-07-04"),
+    );
+    query.per = Per::CAPITA;
+    let answer = gap(&catalog, &query).unwrap();
+    assert_eq!(answer.gap.to_string(), "2.5");
+    assert_eq!(answer.required_target.to_string(), "625");
+    assert_eq!(answer.denominator_as_of, Some(day("2024-12-31")));
+    assert_eq!(answer.benchmark_denominator_as_of, Some(day("2020-11-01")));
+    let json: Value = serde_json::from_str(&answer.to_json()).unwrap();
+    assert_eq!(json["benchmark_denominator_as_of"], "2020-11-01");
+    assert_eq!(json["excluded"], serde_json::json!([]));
+    let zh = answer.to_table(&catalog, policy_targets::Lang::Zh);
+    assert!(
+        zh.contains("分母数据日期：对象 2024-12-31，对标 2020-11-01（无共同年份）\n"),
+        "{zh}"
+    );
+
+    // 江苏 against the median of the other provinces per capita: 上海 has
+    // no population and is left out, which leaves 浙江's 10.
+    let mut query = GapQuery::new(
+        "江苏省",
+        Benchmark::Statistic(Statistic::Median, Peers::Level(Level::Province)),
+        "high_quality_datasets",
+        day("2025-07-04"),
+    );
+    query.per = Per::CAPITA;
+    let answer = gap(&catalog, &query).unwrap();
+    assert_eq!(answer.benchmark_value.to_string(), "10");
+    assert_eq!(answer.peers, ["330000".parse().unwrap()]);
+    let json: Value = serde_json::from_str(&answer.to_json()).unwrap();
+    assert_eq!(
+        json["excluded"],
+        serde_json::json!([{
+            "jurisdiction": "310000",
+            "reason": "no resident_population observation on or before 2025-07-04"
+        }])
+    );
+    assert_eq!(json["benchmark_denominator_as_of"], Value::Null);
+    let en = answer.to_table(&catalog, policy_targets::Lang::En);
+    assert!(
+        en.contains(
+            "left out of the peers: 310000 (no resident_population observation on or before 2025-07-04)\n"
+        ),
+        "{en}"
+    );
 }
