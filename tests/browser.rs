@@ -6,7 +6,8 @@
 //! Without `chromium` (or `chromium-browser`) on `PATH` the test is skipped
 //! with a message, unless the `CI` environment variable is set: in CI a
 //! missing browser is a failure (`.ci/run` installs Debian's `chromium` and
-//! `fonts-noto-cjk`).
+//! `fonts-noto-cjk`). With a browser, a font for Chinese must be installed
+//! (`fc-list :lang=zh`), or the page would show empty boxes.
 
 use std::fs::File;
 use std::path::{Path, PathBuf};
@@ -139,6 +140,19 @@ fn the_report_renders_in_headless_chromium() {
         );
         return;
     };
+
+    // Chromium draws text with the fonts fontconfig knows; without one
+    // for Chinese the page shows empty boxes, which no DOM check sees.
+    let cjk = Command::new("fc-list")
+        .args([":lang=zh", "family"])
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_owned())
+        .unwrap_or_default();
+    assert!(
+        !cjk.is_empty(),
+        "no font for Chinese is installed (fc-list :lang=zh lists none), so the page would show \
+         empty boxes: install Debian's fonts-noto-cjk (see .ci/run)"
+    );
 
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let dir = root.join("target").join("report-test");
