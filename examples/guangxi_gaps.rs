@@ -1,19 +1,55 @@
 //! What targets would Guangxi (广西) need to match its peers? For every metric
 //! with targets, Guangxi's required target to match each jurisdiction that
-//! set one, and the median of the provinces, per million residents.
+//! set one, the median of the provinces, and the median of every
+//! jurisdiction that set one (provinces and cities alike, which per-capita
+//! figures make comparable), per million residents.
 //!
 //! ```text
 //! cargo run --example guangxi_gaps [AS_OF]
 //! ```
 
 use chrono::NaiveDate;
-use policy_targets::gap::benchmark_gaps;
+use policy_targets::gap::{Benchmark, GapQuery, Peers, Statistic, benchmark_gaps, gap};
 use policy_targets::table::{Table, human};
 use policy_targets::{Catalog, Lang, Per};
 
 fn run(as_of: NaiveDate) -> Result<String, Box<dyn std::error::Error>> {
     let catalog = Catalog::bundled()?;
-    let (gaps, unanswered) = benchmark_gaps(&catalog, "450000", Per::CAPITA, as_of)?;
+    let (mut gaps, unanswered) = benchmark_gaps(&catalog, "450000", Per::CAPITA, as_of)?;
+    // A median of one province is that province's row again.
+    let single_province = |g: &policy_targets::gap::Gap| {
+        g.benchmark_target.is_none() && g.peers.len() < 2 && g.benchmark.contains("province")
+    };
+    gaps.retain(|g| !single_province(g));
+    // The median of every jurisdiction with a target, where there are two or
+    // more, after the metric's other rows.
+    let mut all = Vec::new();
+    for metric in catalog.metrics() {
+        let peers: Vec<_> = catalog
+            .select_targets(metric.id.as_str(), as_of)
+            .iter()
+            .map(|t| t.jurisdiction.clone())
+            .filter(|code| code.as_str() != "450000")
+            .collect();
+        if peers.len() >= 2 {
+            let mut query = GapQuery::new(
+                "450000",
+                Benchmark::Statistic(Statistic::Median, Peers::List(peers)),
+                metric.id.as_str(),
+                as_of,
+            );
+            query.per = Per::CAPITA;
+            all.push(gap(&catalog, &query)?);
+        }
+    }
+    for g in all {
+        let at = gaps
+            .iter()
+            .rposition(|x| x.metric == g.metric)
+            .map_or(gaps.len(), |i| i + 1);
+        gaps.insert(at, g);
+    }
+
     let mut table = Table::new([
         "指标",
         "对标",
@@ -27,18 +63,25 @@ fn run(as_of: NaiveDate) -> Result<String, Box<dyn std::error::Error>> {
         let metric = catalog
             .metric(g.metric.as_str())
             .map_or(g.metric.as_str(), |m| &m.name_zh);
-        let benchmark_target = match &g.benchmark_target {
-            Some(id) => catalog
-                .targets()
-                .iter()
-                .find(|t| &t.id == id)
-                .map(|t| t.value.to_string())
-                .unwrap_or_default(),
-            None => format!("{}个省份", g.peers.len()),
+        let (label, benchmark_target) = match &g.benchmark_target {
+            Some(id) => (
+                g.benchmark_label(Lang::Zh),
+                catalog
+                    .targets()
+                    .iter()
+                    .find(|t| &t.id == id)
+                    .map(|t| t.value.to_string())
+                    .unwrap_or_default(),
+            ),
+            None if g.benchmark.contains("province") => (
+                g.benchmark_label(Lang::Zh),
+                format!("{}个省份", g.peers.len()),
+            ),
+            None => ("各地中位数".to_owned(), format!("{}地", g.peers.len())),
         };
         table.push([
             metric.to_owned(),
-            g.benchmark_label(Lang::Zh),
+            label,
             benchmark_target,
             human(g.benchmark_value.round_dp(2)),
             human(g.required_target.round_dp(0)),
@@ -49,10 +92,16 @@ fn run(as_of: NaiveDate) -> Result<String, Box<dyn std::error::Error>> {
     }
     let mut out = format!("广西对标所需目标（每百万常住人口口径，截至 {as_of}）\n");
     out.push_str(&table.render());
+    out.push_str("注：各地中位数取设定该指标目标的全部地区（省、市）；省级中位数仅在两个以上省份设定目标时列出。\n");
     for (metric, reason) in unanswered {
         let name = catalog
             .metric(metric.as_str())
             .map_or(metric.as_str(), |m| &m.name_zh);
+        let reason = if reason.starts_with("no peer in province") {
+            "无其他省份设定该指标目标，没有省级中位数".to_owned()
+        } else {
+            reason
+        };
         out.push_str(&format!("说明：{name}：{reason}\n"));
     }
     Ok(out)
@@ -100,7 +149,25 @@ mod tests {
         // 湖南 annotation volume: 3000 TB / 66.444864 × 50.126804 = 2263.27 TB → 2,263.
         assert_eq!(row("数据标注规模", "湖南省")[2..5], ["3000", "TB", "45.15"]);
         assert_eq!(row("数据标注规模", "湖南省")[5], "2,263");
-        // The median of the provinces that set a datasets target (江苏 only).
-        assert_eq!(row("高质量数据集", "省级中位数")[4], "591");
+        // The median of the provinces that set a datasets target is 江苏's
+        // row again (one province), so it is left out.
+        assert!(
+            !out.contains("高质量数据集                  省级中位数"),
+            "{out}"
+        );
+        // The median of 江苏 11.80, 苏州 23.53 and 武汉 1.62 per million is
+        // 江苏's 11.80 → 591.
+        assert_eq!(
+            row("高质量数据集", "各地中位数")[2..5],
+            ["3地", "11.80", "591"]
+        );
+        // 典型数据产品: the median of 江苏 2000 / 84.748016 = 23.59937… and
+        // 苏州 500 / 12.748262 = 39.22103… per million is 31.41020…;
+        // × 50.126804 = 1574.49… → 1,574.
+        assert_eq!(
+            row("典型数据产品", "各地中位数")[2..5],
+            ["2地", "31.41", "1,574"]
+        );
+        assert!(out.contains("说明：开放数据目录：无其他省份设定该指标目标，没有省级中位数\n"));
     }
 }
