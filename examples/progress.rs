@@ -10,7 +10,7 @@
 
 use chrono::NaiveDate;
 use policy_targets::progress::{Options, progress};
-use policy_targets::table::{Table, human};
+use policy_targets::table::Table;
 use policy_targets::{Catalog, Lang};
 
 fn run(catalog: &Catalog, as_of: NaiveDate) -> String {
@@ -43,11 +43,8 @@ fn run(catalog: &Catalog, as_of: NaiveDate) -> String {
             table.push([
                 who.to_owned(),
                 metric.to_owned(),
-                format!(
-                    "{bound}{} {}",
-                    human(o.value.canonical_value()),
-                    o.value.canonical().unit()
-                ),
+                // As the source wrote it (5.8万人, 83亿元, 17282TB).
+                format!("{bound}{}", o.value),
                 o.as_of.to_string(),
                 o.quote.clone(),
             ]);
@@ -87,12 +84,15 @@ mod tests {
             .unwrap()
             .split_whitespace()
             .collect();
+        // Figures as written: 5.8万人 and 83亿元, not 58,000 person.
+        assert!(out.contains("5.8万人"), "{out}");
+        assert!(out.contains("83亿元"), "{out}");
         assert_eq!(
             row,
             [
                 "国家数据标注基地",
                 "数据标注规模",
-                "17,282",
+                "17282",
                 "TB",
                 "2025-03-18",
                 "模达",
