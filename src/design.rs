@@ -1,4 +1,5 @@
-//! Design notes: the domain model, the data format and the output contracts.
+//! Design notes: the domain model, the data format, the comparison engine
+//! and the output contracts.
 //!
 //! # The model
 //!
@@ -39,6 +40,36 @@
 //! wrong dimension for its metric, a deadline before its source's
 //! publication, a range whose lower bound exceeds its upper bound and a cycle
 //! in `parent` are all reported, every one with `file:line:column: field`.
+//!
+//! # The comparison engine
+//!
+//! All arithmetic is on [`Decimal`](rust_decimal::Decimal); the as-of date
+//! is always an argument.
+//!
+//! - **Which target counts** for a jurisdiction and metric on a date: among
+//!   targets whose source is in force (published by then, not superseded by
+//!   a source published by then, so a draft counts until its final version
+//!   is out), the nearest deadline on or after the date, else the latest
+//!   ([`Catalog::select_targets`](crate::Catalog::select_targets)).
+//! - **Normalisation** (`--per`): per million residents, per 100 billion
+//!   CNY of GDP, per plan year, or combinations; one denominator date for
+//!   all compared jurisdictions where they share one, else each its latest,
+//!   and every row says which. A jurisdiction without a denominator is
+//!   listed as unranked with the reason, never ranked as zero.
+//! - **Ranking**: best first by polarity, standard competition ranking
+//!   (1-2-2-4) after rounding to 6 significant digits.
+//! - **Gaps**: benchmark − subject, relative gap, and the target the
+//!   subject would need to match the benchmark (also when it has none).
+//! - **Progress**: `(x − b) / (T − b)` with baseline `b` (0 when none) for
+//!   higher-is-better metrics; for lower-is-better ones `(b − x) / (b − T)`,
+//!   which needs a stated baseline (without one, progress is left empty and
+//!   the target unranked; `met`, gap and pace are still given). Status:
+//!   `met`; else `no_data` when no figure is reported (also after the
+//!   deadline: nothing shows it was missed); else `missed` once the
+//!   deadline has passed; else a pace verdict from the ratio of observed to
+//!   required rate, linear or compound (compound rates computed with
+//!   decimal logarithms and exponentials, error below 1e-24, stated in the
+//!   output), in Eurostat's bands 0.95 / 0.60 / 0 by default.
 //!
 //! # Exact numbers in outputs
 //!
