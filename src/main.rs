@@ -219,7 +219,7 @@ enum Format {
     Csv,
 }
 
-#[derive(Clone, Copy, ValueEnum)]
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum ExportFormat {
     Json,
     Csv,
@@ -261,16 +261,48 @@ fn load(data: Option<&Path>) -> Result<Catalog, Failure> {
 
 /// Writes `bytes` to `path` completely or not at all: a temporary file in the
 /// same folder, renamed over the target once fully written.
+///
+/// A symbolic link is followed (the file it points to is replaced, the link
+/// kept); a file that is not a regular one (a pipe, a device such as
+/// `/dev/stdout`) is written into as it is, since it cannot be replaced; a
+/// read-only file is not overwritten; a replaced file keeps its permissions.
 fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
     let fail = |e: std::io::Error| Failure {
         message: format!("{}: cannot write: {e}", path.display()),
         code: 1,
     };
-    let dir = path
+    let mut target = path.to_path_buf();
+    let mut existing = std::fs::symlink_metadata(&target).ok();
+    if existing
+        .as_ref()
+        .is_some_and(|m| m.file_type().is_symlink())
+    {
+        target = std::fs::canonicalize(path).map_err(fail)?;
+        existing = std::fs::metadata(&target).ok();
+    }
+    if let Some(meta) = &existing {
+        if meta.is_dir() {
+            return Err(fail(std::io::Error::other("it is a folder")));
+        }
+        if !meta.is_file() {
+            let mut f = std::fs::OpenOptions::new()
+                .write(true)
+                .open(&target)
+                .map_err(fail)?;
+            return f.write_all(bytes).and_then(|()| f.flush()).map_err(fail);
+        }
+        if meta.permissions().readonly() {
+            return Err(fail(std::io::Error::new(
+                std::io::ErrorKind::PermissionDenied,
+                "the file is read-only",
+            )));
+        }
+    }
+    let dir = target
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    let name = path
+    let name = target
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
@@ -278,9 +310,12 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
     let result = std::fs::File::create(&tmp)
         .and_then(|mut f| {
             f.write_all(bytes)?;
+            if let Some(meta) = &existing {
+                f.set_permissions(meta.permissions())?;
+            }
             f.sync_all()
         })
-        .and_then(|()| std::fs::rename(&tmp, path));
+        .and_then(|()| std::fs::rename(&tmp, &target));
     if result.is_err() {
         let _ = std::fs::remove_file(&tmp);
     }
@@ -314,14 +349,61 @@ fn read_text(file: &Path) -> Result<String, Failure> {
     })
 }
 
-/// Writes `files` into the folder `dir` completely or not at all: a fresh
-/// temporary folder beside it, renamed into place once every file is
-/// written (an existing folder is replaced only then).
-fn write_folder_atomically(dir: &Path, files: &[(String, Vec<u8>)]) -> Result<(), Failure> {
+/// Fills the folder `dir` completely or not at all: `fill` writes into a
+/// fresh temporary folder beside it, which is renamed into place once it is
+/// done (an existing folder is replaced only then).
+///
+/// An existing `dir` is replaced only if it is empty or holds nothing but
+/// entries that `ours` accepts (what an earlier run of the same command
+/// wrote): a folder that holds anything else is left alone with an error,
+/// as is a file of that name.
+fn replace_folder(
+    dir: &Path,
+    ours: impl Fn(&std::fs::DirEntry) -> bool,
+    fill: impl FnOnce(&Path) -> Result<(), Failure>,
+) -> Result<(), Failure> {
     let fail = |e: std::io::Error| Failure {
         message: format!("{}: cannot write: {e}", dir.display()),
         code: 1,
     };
+    match std::fs::symlink_metadata(dir) {
+        Ok(meta) if !meta.is_dir() => {
+            return Err(Failure {
+                message: format!(
+                    "{}: cannot write: it exists and is not a folder",
+                    dir.display()
+                ),
+                code: 1,
+            });
+        }
+        Ok(_) => {
+            let mut foreign: Vec<String> = std::fs::read_dir(dir)
+                .map_err(fail)?
+                .filter_map(|e| e.ok())
+                .filter(|e| !ours(e))
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect();
+            if !foreign.is_empty() {
+                foreign.sort();
+                let more = foreign.len().saturating_sub(3);
+                foreign.truncate(3);
+                let listed = foreign.join(", ");
+                return Err(Failure {
+                    message: format!(
+                        "{}: cannot write: the folder holds files this command does not write ({listed}{}); choose a new or empty folder",
+                        dir.display(),
+                        if more > 0 {
+                            format!(" and {more} more")
+                        } else {
+                            String::new()
+                        }
+                    ),
+                    code: 1,
+                });
+            }
+        }
+        Err(_) => {}
+    }
     let parent = dir
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -332,30 +414,49 @@ fn write_folder_atomically(dir: &Path, files: &[(String, Vec<u8>)]) -> Result<()
         .unwrap_or_default();
     let tmp = parent.join(format!(".{name}.{}.tmp", std::process::id()));
     let old = parent.join(format!(".{name}.{}.old", std::process::id()));
-    let write = || -> std::io::Result<()> {
-        std::fs::create_dir(&tmp)?;
-        for (file, bytes) in files {
-            let mut f = std::fs::File::create(tmp.join(file))?;
-            f.write_all(bytes)?;
-            f.sync_all()?;
-        }
+    let result = std::fs::create_dir(&tmp).map_err(fail).and_then(|()| {
+        fill(&tmp)?;
         if dir.exists() {
-            std::fs::rename(dir, &old)?;
+            std::fs::rename(dir, &old).map_err(fail)?;
         }
-        std::fs::rename(&tmp, dir)?;
+        std::fs::rename(&tmp, dir).map_err(fail)?;
         if old.exists() {
-            std::fs::remove_dir_all(&old)?;
+            std::fs::remove_dir_all(&old).map_err(fail)?;
         }
         Ok(())
-    };
-    let result = write();
+    });
     if result.is_err() {
         let _ = std::fs::remove_dir_all(&tmp);
         if old.exists() && !dir.exists() {
             let _ = std::fs::rename(&old, dir);
         }
     }
-    result.map_err(fail)
+    result
+}
+
+/// Writes `files` into the folder `dir` completely or not at all (see
+/// [`replace_folder`]); an existing `dir` is replaced only if it holds
+/// nothing but files of those names.
+fn write_folder_atomically(dir: &Path, files: &[(String, Vec<u8>)]) -> Result<(), Failure> {
+    let ours = |e: &std::fs::DirEntry| {
+        files.iter().any(|(name, _)| e.file_name() == name.as_str())
+            && e.file_type().is_ok_and(|t| t.is_file())
+    };
+    replace_folder(dir, ours, |tmp| {
+        for (file, bytes) in files {
+            let path = tmp.join(file);
+            std::fs::File::create(&path)
+                .and_then(|mut f| {
+                    f.write_all(bytes)?;
+                    f.sync_all()
+                })
+                .map_err(|e| Failure {
+                    message: format!("{}: cannot write: {e}", dir.join(file).display()),
+                    code: 1,
+                })?;
+        }
+        Ok(())
+    })
 }
 
 fn emit(output: Option<&Path>, bytes: &[u8]) -> Result<(), Failure> {
@@ -403,6 +504,18 @@ fn run(cli: Cli) -> Result<(), Failure> {
             output,
             csv,
         } => {
+            if dir.is_some() && format != ExportFormat::Datapackage {
+                return Err(usage(
+                    "a DIR is written only with --format datapackage; use --output FILE for json or csv"
+                        .to_owned(),
+                ));
+            }
+            if format == ExportFormat::Json && (csv.bom || csv.raw_csv) {
+                return Err(usage(
+                    "--bom and --raw-csv apply to CSV output (--format csv or datapackage)"
+                        .to_owned(),
+                ));
+            }
             let catalog = load(data)?;
             let csv_options = csv.options();
             let bytes = match format {
@@ -432,6 +545,13 @@ fn run(cli: Cli) -> Result<(), Failure> {
             jurisdiction,
             min_confidence,
         } => {
+            if min_confidence < rust_decimal::Decimal::ZERO
+                || min_confidence > rust_decimal::Decimal::ONE
+            {
+                return Err(usage(format!(
+                    "--min-confidence: expected a number from 0 to 1, found {min_confidence}"
+                )));
+            }
             let catalog = load(data)?;
             let text = read_text(&file)?;
             let jurisdiction = match jurisdiction {
@@ -559,7 +679,35 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 months,
                 seed,
             };
-            let s = policy_targets::synth::write_folder(&spec, &dir)?;
+            let mut summary = None;
+            // What synth writes: its files, and `sources/` with its one file.
+            let ours = |e: &std::fs::DirEntry| {
+                let name = e.file_name();
+                let is = |t: fn(&std::fs::FileType) -> bool| e.file_type().is_ok_and(|f| t(&f));
+                if name == "sources" && is(std::fs::FileType::is_dir) {
+                    std::fs::read_dir(e.path()).is_ok_and(|mut entries| {
+                        entries.all(|s| {
+                            s.is_ok_and(|s| {
+                                policy_targets::synth::FILES
+                                    .iter()
+                                    .any(|f| s.path().ends_with(f))
+                            })
+                        })
+                    })
+                } else {
+                    is(std::fs::FileType::is_file)
+                        && policy_targets::synth::FILES
+                            .iter()
+                            .any(|f| Path::new(f) == Path::new(&name))
+                }
+            };
+            replace_folder(&dir, ours, |tmp| {
+                summary = Some(policy_targets::synth::write_folder(&spec, tmp)?);
+                Ok(())
+            })?;
+            let Some(s) = summary else {
+                return Ok(());
+            };
             let summary = format!(
                 "wrote {} jurisdictions, {} metrics, {} targets and {} observations ({} to {}) to {}\n",
                 s.jurisdictions,
@@ -602,6 +750,11 @@ fn answer_in(
     json: impl FnOnce() -> String,
     csv: impl FnOnce(&mut Vec<u8>) -> Result<(), policy_targets::Error>,
 ) -> Result<(), Failure> {
+    if common.format != Format::Csv && (common.csv.bom || common.csv.raw_csv) {
+        return Err(usage(
+            "--bom and --raw-csv apply to CSV output (--format csv)".to_owned(),
+        ));
+    }
     let bytes = match common.format {
         Format::Table => table().into_bytes(),
         Format::Json => with_newline(json()),

@@ -244,6 +244,15 @@ const PROVINCES: [(u32, &str, &str); 31] = [
 /// The id of the one source.
 const SOURCE_ID: &str = "synthetic_plan";
 
+/// The files [`write_folder`] writes, relative to its folder.
+pub const FILES: [&str; 5] = [
+    "jurisdictions.toml",
+    "metrics.toml",
+    "sources/synthetic_plan.toml",
+    "targets.csv",
+    "observations.csv",
+];
+
 /// The code and names of county `i`.
 fn county(i: usize) -> (u32, String, String) {
     let (prefix, zh, en) = PROVINCES[i % PROVINCES.len()];

@@ -675,3 +675,168 @@ fn export_output_into_a_missing_folder_fails_naming_the_path() {
     assert!(err.contains(path_text), "{err}");
     assert!(!path.exists());
 }
+
+/// Runs `targets` expecting exit code `code`; returns standard error.
+fn fails(args: &[&str], code: i32) -> String {
+    let output = run(args);
+    let err = String::from_utf8_lossy(&output.stderr).into_owned();
+    assert!(!err.contains("panicked"), "{err}");
+    assert_eq!(output.status.code(), Some(code), "targets {args:?}:\n{err}");
+    assert!(output.stdout.is_empty());
+    err
+}
+
+#[test]
+fn a_data_package_replaces_only_a_data_package() {
+    let dir = TempDir::new("package-folders");
+    let package = dir.0.join("package");
+    let p = package.to_str().unwrap();
+    // A new folder, then the same folder again: replaced, nothing left over.
+    targets(&["export", "--format", "datapackage", p]);
+    let files = folder_listing(&package);
+    assert!(files.contains(&"datapackage.json".to_owned()), "{files:?}");
+    targets(&["export", "--format", "datapackage", p]);
+    assert_eq!(folder_listing(&package), files);
+    assert_eq!(folder_listing(&dir.0), ["package"]);
+
+    // A folder holding anything else is left as it was.
+    std::fs::create_dir_all(package.join("notes")).unwrap();
+    std::fs::write(package.join("notes").join("thesis.docx"), "x").unwrap();
+    let err = fails(&["export", "--format", "datapackage", p], 1);
+    assert_eq!(
+        err,
+        format!(
+            "{p}: cannot write: the folder holds files this command does not write (notes); choose a new or empty folder\n"
+        )
+    );
+    assert_eq!(
+        std::fs::read_to_string(package.join("notes").join("thesis.docx")).unwrap(),
+        "x"
+    );
+
+    // A file of that name is not turned into a folder.
+    let file = dir.0.join("file");
+    std::fs::write(&file, "F").unwrap();
+    let f = file.to_str().unwrap();
+    let err = fails(&["export", "--format", "datapackage", f], 1);
+    assert_eq!(
+        err,
+        format!("{f}: cannot write: it exists and is not a folder\n")
+    );
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "F");
+    assert_eq!(folder_listing(&dir.0), ["file", "package"]);
+}
+
+#[test]
+fn synth_replaces_only_a_folder_it_wrote() {
+    let dir = TempDir::new("synth-folders");
+    let data = dir.0.join("data");
+    let d = data.to_str().unwrap();
+    let args = |n: &'static str| -> Vec<String> {
+        [
+            "synth",
+            "--jurisdictions",
+            n,
+            "--metrics",
+            "2",
+            "--months",
+            "2",
+            d,
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect()
+    };
+    let run_synth = |n: &'static str| {
+        let a = args(n);
+        let a: Vec<&str> = a.iter().map(String::as_str).collect();
+        targets(&a)
+    };
+    run_synth("3");
+    run_synth("4");
+    let catalog = policy_targets::Catalog::load(&data).unwrap();
+    assert_eq!(catalog.jurisdictions().len(), 4);
+    // A source file of someone else's under sources/: the folder is kept.
+    std::fs::write(data.join("sources").join("mine.toml"), "# mine\n").unwrap();
+    let a = args("5");
+    let a: Vec<&str> = a.iter().map(String::as_str).collect();
+    let err = fails(&a, 1);
+    assert_eq!(
+        err,
+        format!(
+            "{d}: cannot write: the folder holds files this command does not write (sources); choose a new or empty folder\n"
+        )
+    );
+    assert_eq!(
+        std::fs::read_to_string(data.join("sources").join("mine.toml")).unwrap(),
+        "# mine\n"
+    );
+    assert_eq!(folder_listing(&dir.0), ["data"]);
+}
+
+#[cfg(unix)]
+#[test]
+fn output_follows_links_and_keeps_read_only_files() {
+    let dir = TempDir::new("output-kinds");
+    let real = dir.0.join("real.json");
+    let link = dir.0.join("link.json");
+    std::fs::write(&real, "old").unwrap();
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    let printed = targets(&["export"]);
+    targets(&["export", "--output", link.to_str().unwrap()]);
+    // The link stays a link; the file it points to gets the export.
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(std::fs::read_to_string(&real).unwrap(), printed);
+
+    // A read-only file is not replaced (even for a user who could).
+    let read_only = dir.0.join("read_only.json");
+    std::fs::write(&read_only, "kept").unwrap();
+    let mut permissions = std::fs::metadata(&read_only).unwrap().permissions();
+    permissions.set_readonly(true);
+    std::fs::set_permissions(&read_only, permissions).unwrap();
+    let r = read_only.to_str().unwrap();
+    let err = fails(&["export", "--output", r], 1);
+    assert_eq!(err, format!("{r}: cannot write: the file is read-only\n"));
+    assert_eq!(std::fs::read_to_string(&read_only).unwrap(), "kept");
+
+    // A device is written into, not replaced.
+    targets(&["export", "--output", "/dev/null"]);
+    assert!(!std::fs::metadata("/dev/null").unwrap().is_file());
+    assert_eq!(
+        folder_listing(&dir.0),
+        ["link.json", "read_only.json", "real.json"]
+    );
+}
+
+#[test]
+fn options_that_would_be_ignored_are_usage_errors() {
+    assert_eq!(
+        fails(&["export", "--format", "json", "somewhere"], 2),
+        "a DIR is written only with --format datapackage; use --output FILE for json or csv\n"
+    );
+    assert_eq!(
+        fails(&["export", "--bom"], 2),
+        "--bom and --raw-csv apply to CSV output (--format csv or datapackage)\n"
+    );
+    assert_eq!(
+        fails(&["rank", "high_quality_datasets", "--bom"], 2),
+        "--bom and --raw-csv apply to CSV output (--format csv)\n"
+    );
+    assert_eq!(
+        fails(
+            &[
+                "extract",
+                "--min-confidence",
+                "2",
+                "tests/fixtures/newsletter_2025_05.txt"
+            ],
+            2
+        ),
+        "--min-confidence: expected a number from 0 to 1, found 2\n"
+    );
+}
