@@ -1537,10 +1537,12 @@ impl Inventory {
 /// read as a stream on several threads, checked and counted, so memory stays
 /// that of the TOML files and `targets.csv` however long the table is.
 ///
-/// The errors are those of [`crate::Catalog::load`] with one difference of
-/// wording: a row whose id (`observations_<line>`) a TOML record already
-/// uses is reported without the position of that record, which a stream
-/// does not keep.
+/// The errors are those of [`crate::Catalog::load`], all reported at once,
+/// with one difference of wording: a row whose id (`observations_<line>`) a
+/// TOML record already uses is reported without the position of that
+/// record, which a stream does not keep. (When the TOML files or
+/// `targets.csv` have errors, the rows cannot be checked against them as a
+/// stream, and the folder is loaded whole to report everything.)
 ///
 /// ```
 /// use policy_targets::bulk::check_folder;
@@ -1586,9 +1588,19 @@ impl Inventory {
 /// ```
 pub fn check_folder(dir: impl AsRef<Path>) -> Result<Inventory, crate::Errors> {
     let dir = dir.as_ref();
-    let catalog = crate::catalog::load_folder(dir, false)?;
-    let mut inventory = Inventory::of(&catalog);
     let csv = dir.join(OBSERVATIONS_CSV);
+    let catalog = match crate::catalog::load_folder(dir, false) {
+        Ok(catalog) => catalog,
+        // The table's rows are checked against the catalogue; without one,
+        // a full load reports every problem of the folder at once.
+        Err(errors) if csv.is_file() => {
+            return Err(crate::catalog::load_folder(dir, true)
+                .err()
+                .unwrap_or(errors));
+        }
+        Err(errors) => return Err(errors),
+    };
+    let mut inventory = Inventory::of(&catalog);
     if !csv.is_file() {
         return Ok(inventory);
     }

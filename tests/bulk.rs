@@ -514,6 +514,26 @@ fn validate_streams_the_observations_and_counts_them() {
     expected.push(format!("{} problems found", expected.len()));
     assert_eq!(lines, expected);
     assert!(lines[0].ends_with("the id this row gets is already used in the TOML files"));
+
+    // Errors in targets.csv and in observations.csv: all of them at once.
+    let bad = fixture("bad");
+    let out = targets_bin(&["validate", "--data", bad.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let prefix = format!("{}/", bad.display());
+    let lines: Vec<String> = stderr
+        .lines()
+        .map(|l| l.replace(&prefix, ""))
+        .collect();
+    let mut expected = errors(&bad);
+    expected.push(format!("{} problems found", expected.len()));
+    assert_eq!(lines, expected);
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("observations.csv:1:45: header: unknown column `comment`")),
+        "{lines:#?}"
+    );
 }
 
 #[test]
