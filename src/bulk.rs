@@ -1641,6 +1641,16 @@ impl Sink for Counter {
 pub(crate) fn read_tables(parts: &mut Parts, dir: &Path, observations: bool) {
     let targets = dir.join(TARGETS_CSV);
     let observations_csv = dir.join(OBSERVATIONS_CSV);
+    for path in [&targets, &observations_csv] {
+        // Present but not a file (a folder, a link to nothing): reported,
+        // not skipped.
+        if std::fs::symlink_metadata(path).is_ok() && !path.is_file() {
+            parts.errors.push(Error::at(
+                ErrorKind::Invalid(crate::catalog::not_a_file(path)),
+                Position::new().with_file(path.to_path_buf()),
+            ));
+        }
+    }
     let has_targets = targets.is_file();
     let has_observations = observations && observations_csv.is_file();
     if !has_targets && !has_observations {

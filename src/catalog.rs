@@ -333,8 +333,21 @@ pub(crate) fn load_folder(dir: &Path, observations_csv: bool) -> Result<Catalog,
         Ok(entries) => {
             let mut paths: Vec<PathBuf> = entries
                 .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.extension().is_some_and(|e| e == "toml") && p.is_file())
+                .filter(|p| p.extension().is_some_and(|e| e == "toml"))
                 .collect();
+            // A `.toml` entry that is not a readable file (a folder, a
+            // link to nothing) is a mistake to report, not to skip.
+            paths.retain(|p| {
+                let file = p.is_file();
+                if !file {
+                    parts.unreadable(FileKind::Source, Some(p));
+                    parts.errors.push(Error::at(
+                        ErrorKind::Invalid(not_a_file(p)),
+                        Position::new().with_file(p.clone()),
+                    ));
+                }
+                file
+            });
             paths.sort();
             for path in paths {
                 read(path, &mut parts);
@@ -353,6 +366,17 @@ pub(crate) fn load_folder(dir: &Path, observations_csv: bool) -> Result<Catalog,
     }
     crate::bulk::read_tables(&mut parts, dir, observations_csv);
     parts.build()
+}
+
+/// Why a path that should be a data file is not read.
+pub(crate) fn not_a_file(path: &Path) -> String {
+    match std::fs::symlink_metadata(path) {
+        Ok(m) if m.file_type().is_symlink() => {
+            "a link to nothing: a data file must be a readable file".to_owned()
+        }
+        Ok(m) if m.is_dir() => "a folder, not a file: a data file must be a file".to_owned(),
+        _ => "not a regular file: a data file must be a file".to_owned(),
+    }
 }
 
 /// What a data file holds, by its name.

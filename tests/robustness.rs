@@ -678,12 +678,14 @@ fn a_source_file_of_blank_lines_is_empty() {
 
 #[test]
 fn files_other_than_toml_in_sources_are_ignored() {
-    // An editor's backup, notes, and a folder whose name ends in .toml.
+    // An editor's backup, notes and a folder of drafts. (A folder whose
+    // name ends in .toml is reported: see
+    // `entries_that_are_not_files_are_reported_not_skipped`.)
     let scratch = Scratch::with_minimal_data("other-files");
     scratch.write("sources/suzhou.toml.bak", noise(3, 1000));
     scratch.write("sources/notes.txt", "待核对：苏州 300 个\n");
     scratch.write("sources/.DS_Store", noise(4, 100));
-    std::fs::create_dir(scratch.path("data/sources/old.toml")).expect("create folder");
+    std::fs::create_dir(scratch.path("data/sources/drafts")).expect("create folder");
     assert_eq!(scratch.validate().succeeded(), MINIMAL_OK);
 }
 
@@ -901,4 +903,28 @@ fn an_unreadable_source_file_does_not_make_references_to_it_unknown() {
     let err = scratch.validate().failed();
     assert!(err.starts_with(&format!("data/{SUZHOU}:1:")), "{err}");
     assert!(err.ends_with("\n1 problem found\n"), "{err}");
+}
+
+#[cfg(unix)]
+#[test]
+fn entries_that_are_not_files_are_reported_not_skipped() {
+    let scratch = Scratch::with_minimal_data("not-files");
+    let data = scratch.path("data");
+    std::fs::create_dir(data.join("sources").join("drafts.toml")).unwrap();
+    std::os::unix::fs::symlink("gone.toml", data.join("sources").join("broken.toml")).unwrap();
+    std::fs::create_dir(data.join("observations.csv")).unwrap();
+    std::fs::create_dir(data.join("targets.csv")).unwrap();
+    assert_eq!(
+        scratch.validate().failed(),
+        "\
+data/observations.csv: a folder, not a file: a data file must be a file
+data/sources/broken.toml: a link to nothing: a data file must be a readable file
+data/sources/drafts.toml: a folder, not a file: a data file must be a file
+data/targets.csv: a folder, not a file: a data file must be a file
+4 problems found
+"
+    );
+    // The engine reads the same folder the same way.
+    let progress = Run::from(scratch.targets(&["progress", "--data", "data"]));
+    assert!(progress.failed().ends_with("4 problems found\n"));
 }
