@@ -7,7 +7,7 @@
 //! comparator, value and unit, deadline or date, jurisdiction, the verbatim
 //! clause it came from, a confidence and the reasons for it. [`to_toml`]
 //! writes candidates as entries for a data file under `targets/sources/`,
-//! [`to_json`] as a list for review tools.
+//! [`to_json`] as JSON for review tools ([`CandidatesJson`]).
 //!
 //! ```
 //! use policy_targets::Catalog;
@@ -41,7 +41,9 @@
 //! in the next line is joined to it, the way scanned documents break lines),
 //! sentences (。；！？) and clauses (，： and 、 between two figures).
 //! Full-width digits and punctuation (`１０００`, `，`) are read as their
-//! ASCII forms; quotes and spans always refer to the original text.
+//! ASCII forms, and dates in Chinese numerals (`二〇二七年`, `二〇二五年六月`,
+//! `三月十八日`) as dates in digits; quotes and spans always refer to the
+//! original text.
 //!
 //! - **Figures**: every number the quantity parser reads (`5.8万人`,
 //!   `1.8万亿元`, `百亿元`, `三千个`, `两百家`, `40EFLOPS`, `20%`) followed
@@ -51,12 +53,22 @@
 //!   《…》, vague amounts (`一批`).
 //! - **Comparator**: 不少于/不低于/至少/以上/达到/达 → at least; 超过/超/突破/逾
 //!   and 余/多 (`300余家`) → more than; 不超过/以内/以下/控制在 → at most;
-//!   低于 → less than; a range; a bare figure is a level to reach in a
-//!   target (at least) and an exact figure in a report.
+//!   低于 → less than; 约/大约/近/左右 (`1000个左右`) → exactly, with a
+//!   reason saying the figure is approximate; a range; a bare figure is a
+//!   level to reach in a target (at least) and an exact figure in a report.
+//! - **Changes**: in 由2023年的800家增加到2027年的1500家 (从…提高到…,
+//!   由…增至…, …增长到…) the figure reached is the target (or the reported
+//!   figure) and the starting figure a reported figure dated by the year the
+//!   text gives it. An amount added (新增, 净增, 增加) to a metric counted as
+//!   a level reached (`basis = "stock"`) is proposed with a lower confidence
+//!   and a reason.
 //! - **Metric**: the longest name or alias of a catalogue metric of the
 //!   figure's dimension next to it: after a count (`建设50个高质量数据集`),
 //!   before a volume or an amount (`数据产业规模突破3000亿元`), with one
-//!   differing character allowed in long names (scanning errors).
+//!   differing character allowed in long names (scanning errors). A later
+//!   clause of the sentence (or after a semicolon) that names none, or a kind
+//!   of the same thing (`其中行业数据集500个`), carries over the metric of the
+//!   figure before when the unit agrees, with a slightly lower confidence.
 //! - **Target or reported figure**: the nearest cue, looking first in the
 //!   figure's clause, then in the earlier clauses of its sentence, the
 //!   earlier sentences of its paragraph and the paragraph's headings. Target
@@ -73,14 +85,16 @@
 //! - **Jurisdiction**: the catalogue's jurisdictions (names and aliases) and
 //!   the provinces and main cities of China by name, nearest to the figure in
 //!   its clause, else the first one named in the earlier clauses, sentences
-//!   and headings (a venue, `在成都召开`, names none); national bodies
+//!   and headings (a venue, `在成都召开`, names none, nor a group named as
+//!   what is built or counted, `建设国家数据标注基地`); national bodies
 //!   (国家数据局, 国务院) name the nation when nothing else is named; then
 //!   [`Options::jurisdiction`].
 //!
 //! Counts that are not targets are kept with a low confidence and a reason:
 //! issuing or attending bodies (`12个部门联合印发`, `27个部委代表参加`),
 //! scopes (`12个行业领域`), counts of measures, layouts (`1+N`), and figures
-//! with no recognised metric.
+//! with no recognised metric. A heading that repeats a figure of the text
+//! under it is proposed once, from the text.
 
 use std::collections::HashSet;
 use std::ops::Range;
@@ -95,8 +109,8 @@ use serde::Serialize;
 use crate::export::JsonDecimal;
 use crate::number::{leading_number, scale_pow10};
 use crate::{
-    Catalog, Comparator, Deadline, Dimension, Id, JurisdictionCode, PartialDate, Period, Quantity,
-    Unit,
+    Basis, Catalog, Comparator, Deadline, Dimension, Id, JurisdictionCode, Level, PartialDate,
+    Period, Quantity, Unit,
 };
 
 // ---------------------------------------------------------------------------
@@ -280,10 +294,12 @@ impl<'c> Extractor<'c> {
         let mut found = Vec::new();
         for p in 0..doc.paras.len() {
             if matches!(doc.paras[p].kind, BlockKind::Prose | BlockKind::Heading) {
-                doc.candidates_of(p, lexicon, self.catalog, options, &mut found);
+                let mut here = Vec::new();
+                doc.candidates_of(p, lexicon, self.catalog, options, &mut here);
+                found.extend(here.into_iter().map(|c| (p, c)));
             }
         }
-        let mut found = dedupe(found);
+        let mut found = dedupe(found, &doc);
         found.retain(|c| c.confidence >= options.min_confidence);
         found.sort_by_key(|c| (c.span.start, c.span.end));
         found
@@ -350,10 +366,11 @@ pub fn to_toml(candidates: &[Candidate], source: &Id) -> String {
         .collect()
 }
 
-/// Writes candidates as a JSON array for review tools: every field of
-/// [`Candidate`], exact decimals (`"value": 5.8`, never a binary float), the
-/// canonical value and unit, the deadline's last day, and `span` as
-/// `{"start", "end"}` in characters.
+/// Writes candidates as a JSON object for review tools,
+/// `{"version": 1, "candidates": [...]}` (see [`CandidatesJson`]): every
+/// field of [`Candidate`], exact decimals (`"value": 5.8`, never a binary
+/// float), the canonical value and unit, the deadline's last day, and `span`
+/// as `{"start", "end"}` in characters.
 ///
 /// ```
 /// use policy_targets::Catalog;
@@ -362,14 +379,20 @@ pub fn to_toml(candidates: &[Candidate], source: &Id) -> String {
 /// let catalog = Catalog::bundled()?;
 /// let found = extract("标注从业人员达5.8万人。", &catalog);
 /// let json = to_json(&found);
+/// assert!(json.starts_with("{\n  \"version\": 1,\n  \"candidates\": ["));
 /// assert!(json.contains(r#""value": 5.8"#));
 /// assert!(json.contains(r#""canonical_value": 58000"#));
 /// assert!(json.contains(r#""span": {"#));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn to_json(candidates: &[Candidate]) -> String {
-    let records: Vec<JsonCandidate<'_>> = candidates.iter().map(JsonCandidate::from).collect();
-    serde_json::to_string_pretty(&records).unwrap_or_else(|_| "[]".to_owned())
+    let document = CandidatesJson::new(candidates);
+    serde_json::to_string_pretty(&document).unwrap_or_else(|_| {
+        format!(
+            "{{\"version\": {}, \"candidates\": []}}",
+            crate::export::FORMAT_VERSION
+        )
+    })
 }
 
 // ---------------------------------------------------------------------------
@@ -454,6 +477,7 @@ impl Norm {
                 orig.push(k);
             }
         }
+        let (chars, orig) = fold_cn_dates(&chars, &orig);
         let s: String = chars.iter().collect();
         let mut bytes = Vec::with_capacity(chars.len() + 1);
         let mut at = 0;
@@ -548,11 +572,137 @@ fn lines(src: &[char]) -> Vec<Range<usize>> {
 }
 
 fn squeeze(src: &[char], range: &Range<usize>) -> Vec<char> {
-    src[range.clone()]
+    let chars: Vec<char> = src[range.clone()]
         .iter()
         .map(|&c| fold(c))
         .filter(|c| !c.is_whitespace())
-        .collect()
+        .collect();
+    let orig: Vec<usize> = (0..chars.len()).collect();
+    fold_cn_dates(&chars, &orig).0
+}
+
+/// A digit written as a Chinese numeral in a year (二〇二七年).
+fn cn_digit(c: char) -> Option<char> {
+    Some(match c {
+        '〇' | '零' | '○' => '0',
+        '一' => '1',
+        '二' => '2',
+        '三' => '3',
+        '四' => '4',
+        '五' => '5',
+        '六' => '6',
+        '七' => '7',
+        '八' => '8',
+        '九' => '9',
+        _ => return None,
+    })
+}
+
+/// A number from 1 to 31 written in Chinese numerals at `i` (六, 十, 十二,
+/// 二十五, 三十一): its value and the number of characters it takes.
+fn cn_small_at(chars: &[char], i: usize) -> Option<(u32, usize)> {
+    let digit = |k: usize| {
+        chars
+            .get(k)
+            .and_then(|&c| cn_digit(c))
+            .and_then(|d| d.to_digit(10))
+            .filter(|&d| d > 0)
+    };
+    let ten = |k: usize| chars.get(k) == Some(&'十');
+    let (value, len) = if ten(i) {
+        match digit(i + 1) {
+            Some(u) => (10 + u, 2),
+            None => (10, 1),
+        }
+    } else {
+        let tens = digit(i)?;
+        if ten(i + 1) {
+            match digit(i + 2) {
+                Some(u) => (tens * 10 + u, 3),
+                None => (tens * 10, 2),
+            }
+        } else {
+            (tens, 1)
+        }
+    };
+    (value <= 31).then_some((value, len))
+}
+
+/// Rewrites dates written in Chinese numerals with ASCII digits, the way
+/// the rest of the reader expects them: 二〇二七年 → 2027年, 二〇二五年六月
+/// → 2025年6月, 三月十八日 → 3月18日. Each new character keeps the original
+/// index of the numeral it stands for, so quotes stay verbatim.
+fn fold_cn_dates(chars: &[char], orig: &[usize]) -> (Vec<char>, Vec<usize>) {
+    let mut out = Vec::with_capacity(chars.len());
+    let mut out_orig = Vec::with_capacity(orig.len());
+    let numeral_before = |i: usize| i > 0 && is_cn_numeral(chars[i - 1]);
+    // A month (and a day) at `k`: pushes them and returns where they end.
+    let month_day = |k: usize, out: &mut Vec<char>, out_orig: &mut Vec<usize>| -> usize {
+        let Some((month, len)) = cn_small_at(chars, k).filter(|&(m, _)| m <= 12) else {
+            return k;
+        };
+        if chars.get(k + len) != Some(&'月') {
+            return k;
+        }
+        for (j, d) in month.to_string().chars().enumerate() {
+            out.push(d);
+            out_orig.push(orig[if j == 0 { k } else { k + len - 1 }]);
+        }
+        out.push('月');
+        out_orig.push(orig[k + len]);
+        let k = k + len + 1;
+        if let Some((day, len)) = cn_small_at(chars, k) {
+            if matches!(chars.get(k + len), Some('日' | '号')) {
+                for (j, d) in day.to_string().chars().enumerate() {
+                    out.push(d);
+                    out_orig.push(orig[if j == 0 { k } else { k + len - 1 }]);
+                }
+                out.push(chars[k + len]);
+                out_orig.push(orig[k + len]);
+                return k + len + 1;
+            }
+        }
+        k
+    };
+    let mut i = 0;
+    while i < chars.len() {
+        // A year: four numeral digits, 1900 to 2100, then 年.
+        let year: Option<String> = (i + 4 < chars.len())
+            .then(|| chars[i..i + 4].iter().map(|&c| cn_digit(c)).collect())
+            .flatten();
+        let year = year.filter(|y: &String| {
+            chars[i + 4] == '年'
+                && !numeral_before(i)
+                && y.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y))
+        });
+        if let Some(year) = year {
+            for (j, d) in year.chars().enumerate() {
+                out.push(d);
+                out_orig.push(orig[i + j]);
+            }
+            out.push('年');
+            out_orig.push(orig[i + 4]);
+            i = month_day(i + 5, &mut out, &mut out_orig);
+            continue;
+        }
+        // A month and day without a year (三月十八日).
+        if !numeral_before(i) && !chars[i].is_ascii_digit() {
+            let before = out.len();
+            let k = month_day(i, &mut out, &mut out_orig);
+            if k > i {
+                if out.last().is_some_and(|&c| matches!(c, '日' | '号')) {
+                    i = k;
+                    continue;
+                }
+                out.truncate(before);
+                out_orig.truncate(before);
+            }
+        }
+        out.push(chars[i]);
+        out_orig.push(orig[i]);
+        i += 1;
+    }
+    (out, out_orig)
 }
 
 fn date_only(line: &[char]) -> Option<PartialDate> {
@@ -782,6 +932,9 @@ struct Place {
     /// A national body (国家数据局): names the nation only when nothing else
     /// is named.
     weak: bool,
+    /// A group that is also a kind of place (国家数据标注基地): named as
+    /// what is built or counted, it is not whose figure it is.
+    group: bool,
 }
 
 struct Lexicon {
@@ -977,6 +1130,7 @@ impl Lexicon {
                 code: j.code.clone(),
                 in_catalog: true,
                 weak: false,
+                group: j.level == Level::Group,
             };
             for name in std::iter::once(&j.name_zh).chain(&j.aliases) {
                 if name != "中国" {
@@ -991,6 +1145,7 @@ impl Lexicon {
                     code: code_parsed,
                     in_catalog: known(code),
                     weak: false,
+                    group: false,
                 };
                 add(full, place.clone(), &mut places);
                 add(short, place, &mut places);
@@ -1003,6 +1158,7 @@ impl Lexicon {
                     code: nation.clone(),
                     in_catalog,
                     weak: false,
+                    group: false,
                 };
                 add(name, place, &mut places);
             }
@@ -1011,6 +1167,7 @@ impl Lexicon {
                     code: nation.clone(),
                     in_catalog,
                     weak: true,
+                    group: false,
                 };
                 add(name, place, &mut places);
             }
@@ -1372,7 +1529,8 @@ fn mentions(n: &Norm, lexicon: &Lexicon) -> Vec<Mention> {
             && ["召开", "举行", "举办", "开幕", "闭幕"]
                 .iter()
                 .any(|w| (end..end + 4).any(|k| n.starts_with(k, w)));
-        if !venue {
+        let object = place.group && built_or_counted(n, i, end);
+        if !venue && !object {
             out.push(Mention {
                 pos: i,
                 end,
@@ -1384,6 +1542,49 @@ fn mentions(n: &Norm, lexicon: &Lexicon) -> Vec<Mention> {
         i = end;
     }
     out
+}
+
+/// Verbs whose object a group name can be (建设国家数据标注基地).
+const OBJECT_VERBS: &[&str] = &[
+    "建好", "争创", "申报", "申建", "获批", "设立", "认定", "创建", "新建", "建设", "建成", "打造",
+    "培育", "布局", "遴选", "建立", "构建", "形成", "推动", "新增", "建",
+];
+
+/// Whether the group name at `i..end` is what is built or counted
+/// (建设国家数据标注基地, 3个数据标注基地, 数据标注基地3个) rather than whose
+/// figures follow.
+fn built_or_counted(n: &Norm, i: usize, end: usize) -> bool {
+    let numeral = |c: char| c.is_ascii_digit() || is_cn_numeral(c);
+    // A count right after the name.
+    if n.get(end)
+        .is_some_and(|c| numeral(c) && c != '万' && c != '亿')
+    {
+        return true;
+    }
+    // A count right before it (3个, 一批, 若干), then perhaps a verb.
+    let mut k = i;
+    if k > 0
+        && n.get(k - 1)
+            .is_some_and(|c| matches!(c, '个' | '家' | '批' | '处'))
+    {
+        let mut m = k - 1;
+        while m > 0 && n.get(m - 1).is_some_and(numeral) {
+            m -= 1;
+        }
+        if m < k - 1 {
+            return true;
+        }
+    }
+    if n.ends_with(k, "若干") {
+        k -= 2;
+    }
+    if let Some(m) = ["国家级", "省级", "市级", "区域性", "行业", "综合", "特色"]
+        .iter()
+        .find(|m| n.ends_with(k, m))
+    {
+        k -= m.chars().count();
+    }
+    OBJECT_VERBS.iter().any(|w| n.ends_with(k, w))
 }
 
 fn guard_ok(n: &Norm, i: usize, len: usize, name: &[char]) -> bool {
@@ -1445,6 +1646,8 @@ const BEFORE_WORDS: &[(&str, Before)] = &[
     ("逾", Before::Strict(Comparator::MoreThan)),
     ("将近", Before::About),
     ("接近", Before::About),
+    ("大约", Before::About),
+    ("约为", Before::About),
     ("约", Before::About),
     ("近", Before::About),
 ];
@@ -1480,8 +1683,10 @@ struct Figure {
     upper: Option<Quantity>,
     before: Option<Before>,
     after: Option<Comparator>,
-    /// 余, 多, 左右, 约.
+    /// 余, 多, 左右, 上下 after the number.
     approx: bool,
+    /// Right after the number (where 余 or 多 is).
+    value_end: usize,
     /// 三大 (three major ...): a count with 个 supplied.
     big: bool,
     /// `1000P` read as PFLOPS.
@@ -1638,6 +1843,7 @@ fn figure_at(
         j += 1;
     }
     let mut approx = false;
+    let value_end = j;
     if matches!(n.get(j), Some('余' | '多')) {
         if let Some(UnitHit::Unit(..) | UnitHit::Implied(_)) = unit_at(n, j + 1, clause.end) {
             approx = true;
@@ -1749,6 +1955,7 @@ fn figure_at(
         before,
         after,
         approx,
+        value_end,
         big,
         compute_guess,
         rank,
@@ -1835,6 +2042,27 @@ fn find_metric(
 // ---------------------------------------------------------------------------
 // The document
 // ---------------------------------------------------------------------------
+
+/// What a figure is in a statement of change (由2023年的800家增加到2027年的
+/// 1500家).
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Role {
+    /// A figure on its own.
+    Plain,
+    /// The starting figure, with the date the text gives it.
+    Baseline(Option<PartialDate>),
+    /// The figure reached; the starting figure ends at this index.
+    Reached(usize),
+}
+
+/// How a figure was read before its candidate is made.
+struct Reading {
+    hit: Option<MetricHit>,
+    role: Role,
+    reasons: Vec<String>,
+    /// Hundredths taken off the confidence.
+    penalty: i64,
+}
 
 struct Para {
     kind: BlockKind,
@@ -2049,7 +2277,15 @@ impl Doc {
     ) {
         let para = &self.paras[p];
         let n = &para.norm;
+        // The metric of the latest figure: a later clause that names none
+        // carries it over (…1000个，2030年达到2000个).
+        let mut carried: Option<(MetricHit, Unit)> = None;
         for (s, sentence) in para.sentences.iter().enumerate() {
+            // A semicolon joins the parts of one statement.
+            let after_semicolon = s > 0 && n.get(para.sentences[s - 1].range.end) == Some(';');
+            if !after_semicolon {
+                carried = None;
+            }
             let compute_context = n.contains(sentence.range.clone(), "算力");
             let clause_figures: Vec<Vec<Figure>> = sentence
                 .clauses
@@ -2060,7 +2296,19 @@ impl Doc {
                 let figs = &clause_figures[c];
                 let mut claimed = clause.start;
                 let paired = respectively(n, lexicon, clause, figs);
+                let mut previous: Option<MetricHit> = None;
+                let mut reached_from: Option<usize> = None;
                 for (k, f) in figs.iter().enumerate() {
+                    let role = match reached_from.take() {
+                        Some(from) => Role::Reached(from),
+                        None => match baseline(n, &para.cues, figs, k, claimed) {
+                            Some(date) => {
+                                reached_from = Some(f.end);
+                                Role::Baseline(date)
+                            }
+                            None => Role::Plain,
+                        },
+                    };
                     let next = figs.get(k + 1).map_or(clause.end, |g| g.lead);
                     let after = f.tail..next.max(f.tail);
                     let before = claimed.max(clause.start)..f.lead.max(claimed);
@@ -2084,6 +2332,13 @@ impl Doc {
                         used_after = false;
                     }
                     let mut reasons = Vec::new();
+                    let mut penalty = 0;
+                    if hit.is_none() && matches!(role, Role::Reached(_)) {
+                        // 高质量数据集从120个提高到500个: the metric of the
+                        // starting figure.
+                        hit = previous.clone();
+                        used_after = false;
+                    }
                     let after_text = n.text(after.clone());
                     let trailing_only = after_text
                         .trim_start_matches(['等', '的'])
@@ -2110,12 +2365,43 @@ impl Doc {
                             }
                         }
                     }
+                    if hit.is_none() && paired.is_none() {
+                        if let Some((h, unit)) = &carried {
+                            let words = [residual(n, &before), residual(n, &after)].concat();
+                            let phrase: String = n.chars[h.pos..h.end].iter().collect();
+                            let name = content_words(&phrase);
+                            if carries_over(*unit, f.value.unit(), &words, &name) {
+                                reasons.push(format!(
+                                    "metric carried over from an earlier clause ({phrase})"
+                                ));
+                                penalty += 5;
+                                if n.contains(clause.clone(), "其中") {
+                                    reasons.push(
+                                        "其中 introduces a part of the figure before".to_owned(),
+                                    );
+                                    penalty += 5;
+                                }
+                                hit = Some(h.clone());
+                                used_after = false;
+                            }
+                        }
+                    }
                     claimed = match (&hit, used_after) {
                         (Some(h), true) => h.end,
                         _ => f.end,
                     };
+                    previous = hit.clone();
+                    if let Some(h) = &hit {
+                        carried = Some((h.clone(), f.value.unit()));
+                    }
+                    let reading = Reading {
+                        hit,
+                        role,
+                        reasons,
+                        penalty,
+                    };
                     let candidate = self.candidate(
-                        p, s, c, f, hit, &after, &before, reasons, lexicon, catalog, options,
+                        p, s, c, f, reading, &after, &before, lexicon, catalog, options,
                     );
                     out.push(candidate);
                 }
@@ -2130,20 +2416,31 @@ impl Doc {
         s: usize,
         c: usize,
         f: &Figure,
-        hit: Option<MetricHit>,
+        reading: Reading,
         after: &Range<usize>,
         before: &Range<usize>,
-        mut reasons: Vec<String>,
         lexicon: &Lexicon,
         catalog: &Catalog,
         options: &Options,
     ) -> Candidate {
+        let Reading {
+            hit,
+            role,
+            mut reasons,
+            penalty,
+        } = reading;
         let para = &self.paras[p];
         let n = &para.norm;
         let clause = para.sentences[s].clauses[c].clone();
         let scopes = self.scopes(p, s, c, f.lead);
-        let mut confidence = Decimal::new(45, 2);
+        // The cues of the figure reached in 由…增加到… are those after the
+        // starting figure.
+        let mut cue_scopes = scopes.clone();
+        if let (Role::Reached(from), Some(first)) = (role, cue_scopes.first_mut()) {
+            first.range.start = from.min(first.range.end);
+        }
         let hundredths = |x: i64| Decimal::new(x, 2);
+        let mut confidence = Decimal::new(45, 2) - hundredths(penalty);
         let mut cap: Option<Decimal> = None;
         let lower_cap = |cap: &mut Option<Decimal>, value: Decimal| {
             *cap = Some(cap.map_or(value, |c: Decimal| c.min(value)));
@@ -2171,6 +2468,23 @@ impl Doc {
                 (None, guess_phrase(n, f, after, before))
             }
         };
+
+        // An amount added (新增高质量数据集200个) is a flow: for a metric
+        // counted as a level reached, the figure is not its target level.
+        if let Some(word) = flow_word(n, before) {
+            let stock = metric
+                .as_ref()
+                .and_then(|m| catalog.metric(m.as_str()))
+                .is_some_and(|m| m.basis == Basis::Stock);
+            if stock || metric.is_none() {
+                if stock {
+                    confidence -= hundredths(20);
+                }
+                reasons.push(format!(
+                    "{word} states an amount added, not a level reached"
+                ));
+            }
+        }
 
         // Counts that are not targets.
         let after_text = n.text(after.clone());
@@ -2272,9 +2586,6 @@ impl Doc {
             confidence -= hundredths(5);
             reasons.push("figure in a heading".to_owned());
         }
-        if f.approx || f.before == Some(Before::About) {
-            reasons.push("approximate figure (余, 多, 约, 左右)".to_owned());
-        }
 
         // Target or report.
         let ctx_year = self.context_year(p);
@@ -2295,8 +2606,19 @@ impl Doc {
         } else {
             None
         };
-        let ordered: Vec<(u8, CueKind)> = self.cues_in(&scopes).collect();
-        let mut checked_after = false;
+        let ordered: Vec<(u8, CueKind)> = match role {
+            Role::Baseline(_) => {
+                kind = Some(Kind::Observation);
+                level = 1;
+                reasons.push(
+                    "the starting figure of a change (由…到…): a reported figure, not a target"
+                        .to_owned(),
+                );
+                Vec::new()
+            }
+            _ => self.cues_in(&cue_scopes).collect(),
+        };
+        let mut checked_after = matches!(role, Role::Baseline(_));
         for (lv, cue) in ordered {
             if lv > 2 && !checked_after {
                 checked_after = true;
@@ -2355,7 +2677,12 @@ impl Doc {
             }
         };
 
-        // Comparator.
+        // Comparator. 余/多 bound from below; 约, 近, 左右 and 上下 are
+        // about the figure: read as exactly, with a reason.
+        let about_word = ["左右", "上下"]
+            .into_iter()
+            .find(|w| n.contains(f.value_end..f.end, w));
+        let about = about_word.is_some();
         let comparator = if f.upper.is_some() {
             Comparator::Range
         } else {
@@ -2363,6 +2690,7 @@ impl Doc {
                 (Some(Before::Strict(c)), _) => c,
                 (_, Some(c)) => c,
                 (Some(Before::About), None) => Comparator::Exactly,
+                _ if about => Comparator::Exactly,
                 _ if f.approx => Comparator::MoreThan,
                 _ => match kind {
                     Kind::Target => Comparator::AtLeast,
@@ -2370,26 +2698,29 @@ impl Doc {
                 },
             }
         };
-        let comparator = if f.approx && f.before.is_none() && f.after.is_none() {
-            // 余/多 bound from below; 左右 is about.
-            if n.contains(f.start..f.end, "左右") || n.contains(f.start..f.end, "上下") {
-                Comparator::Exactly
+        if f.approx || f.before == Some(Before::About) {
+            let word = if f.before == Some(Before::About) {
+                n.text(f.lead..f.start)
+            } else if let Some(w) = about_word {
+                w.to_owned()
             } else {
-                comparator
-            }
-        } else {
-            comparator
-        };
+                n.text(f.value_end..f.value_end + 1)
+            };
+            reasons.push(format!(
+                "approximate figure ({word}): read as {}",
+                comparator.as_str().replace('_', " ")
+            ));
+        }
 
         // Dates.
         let (mut deadline, mut period, mut as_of) = (None, None, None);
         match kind {
             Kind::Target => {
-                period = self.cues_in(&scopes).find_map(|(_, c)| match c {
+                period = self.cues_in(&cue_scopes).find_map(|(_, c)| match c {
                     CueKind::Period(p) => Some(p),
                     _ => None,
                 });
-                deadline = self.cues_in(&scopes).find_map(|(lv, c)| match c {
+                deadline = self.cues_in(&cue_scopes).find_map(|(lv, c)| match c {
                     CueKind::Deadline(d) => Some(Deadline::new(d)),
                     CueKind::End(d) if lv <= 3 => ctx_year
                         .is_none_or(|y| d.year() >= y)
@@ -2403,7 +2734,7 @@ impl Doc {
                     }
                 }
                 if deadline.is_none() {
-                    deadline = self.cues_in(&scopes).find_map(|(lv, c)| match c {
+                    deadline = self.cues_in(&cue_scopes).find_map(|(lv, c)| match c {
                         CueKind::Bare(d, can) if lv <= 3 && (can || lv == 1) => ctx_year
                             .is_none_or(|y| d.year() >= y)
                             .then_some(Deadline::new(d)),
@@ -2419,8 +2750,19 @@ impl Doc {
                     reasons.push("no deadline in the text".to_owned());
                 }
             }
+            Kind::Observation if matches!(role, Role::Baseline(_)) => {
+                // Only the date the text gives the starting figure.
+                as_of = match role {
+                    Role::Baseline(date) => date,
+                    _ => None,
+                };
+                if as_of.is_none() {
+                    confidence -= hundredths(10);
+                    reasons.push("no date for the figure".to_owned());
+                }
+            }
             Kind::Observation => {
-                as_of = self.cues_in(&scopes).find_map(|(lv, c)| match c {
+                as_of = self.cues_in(&cue_scopes).find_map(|(lv, c)| match c {
                     CueKind::AsOf(d) => Some(d),
                     CueKind::Bare(d, _) | CueKind::End(d) if lv <= 3 => {
                         ctx_year.is_none_or(|y| d.year() <= y).then_some(d)
@@ -2598,6 +2940,151 @@ impl Doc {
     }
 }
 
+/// A word before a figure saying it is an amount added (新增, 净增, 增加 but
+/// not 增加到), if any.
+fn flow_word(n: &Norm, before: &Range<usize>) -> Option<&'static str> {
+    let text = n.str(before.start, before.end);
+    for word in ["新增", "净增"] {
+        if text.contains(word) {
+            return Some(word);
+        }
+    }
+    let mut at = 0;
+    while let Some(k) = text[at..].find("增加") {
+        let rest = &text[at + k + "增加".len()..];
+        if !rest.starts_with(['到', '至']) && !rest.starts_with("了到") {
+            return Some("增加");
+        }
+        at += k + "增加".len();
+    }
+    None
+}
+
+/// Where a date and 的 that end at `end` begin (`2027年的`, `2024年底的`),
+/// not before `start`; `end` when there is none.
+fn date_before(n: &Norm, start: usize, end: usize) -> usize {
+    let mut k = end;
+    if k > start && n.get(k - 1) == Some('的') {
+        k -= 1;
+    }
+    let date_char =
+        |c: char| c.is_ascii_digit() || matches!(c, '年' | '月' | '日' | '底' | '末' | '初');
+    let mut m = k;
+    while m > start && n.get(m - 1).is_some_and(date_char) {
+        m -= 1;
+    }
+    if n.contains(m..k, "年") { m } else { k }
+}
+
+/// Whether figure `k` of a clause is the starting figure of a change stated
+/// with the figure after it: 由2023年的800家增加到2027年的1500家,
+/// 从120个提高到500个, 由…增至…, 由…增长到…. Then the date the text gives
+/// the starting figure, if any. `from` is where the words of the figure
+/// begin.
+fn baseline(
+    n: &Norm,
+    cues: &[Cue],
+    figs: &[Figure],
+    k: usize,
+    from: usize,
+) -> Option<Option<PartialDate>> {
+    let x = &figs[k];
+    let y = figs.get(k + 1)?;
+    if x.value.dimension() != y.value.dimension() || x.upper.is_some() || x.lead < from {
+        return None;
+    }
+    // 由 or 从, then perhaps a date and 的, right before the figure.
+    let words = from.max(date_before(n, from, x.lead).saturating_sub(1));
+    let opening = (words..x.lead)
+        .rev()
+        .find(|&i| matches!(n.get(i), Some('由' | '从')))?;
+    if date_before(n, opening + 1, x.lead) != opening + 1 {
+        return None;
+    }
+    // 增加到, 提高到, 增至, 到 …, then perhaps a date and 的, right before the
+    // figure reached.
+    let to = date_before(n, x.end, y.lead);
+    let reaches = if to > x.end {
+        matches!(n.get(to - 1), Some('到' | '至'))
+    } else {
+        y.before == Some(Before::Reach)
+    };
+    if !reaches {
+        return None;
+    }
+    let date = cues
+        .iter()
+        .filter(|c| (opening + 1..x.lead).contains(&c.pos))
+        .find_map(|c| match c.kind {
+            CueKind::Bare(d, _)
+            | CueKind::End(d)
+            | CueKind::Event(d)
+            | CueKind::AsOf(d)
+            | CueKind::Deadline(d) => Some(d),
+            _ => None,
+        });
+    Some(date)
+}
+
+/// The words of a range that could name what a figure counts: without
+/// numbers, dates, cue words, comparators and fillers (其中, 全省, 累计).
+fn residual(n: &Norm, range: &Range<usize>) -> String {
+    content_words(n.str(range.start, range.end))
+}
+
+/// `text` without numbers, punctuation, cue words, comparators and fillers.
+fn content_words(text: &str) -> String {
+    const FILLERS: &[&str] = &[
+        "其中", "累计", "全省", "全市", "全区", "全县", "全国", "总数", "总量", "数量", "规模",
+        "左右", "上下", "以上", "以内", "以下", "分别", "共计", "合计", "共", "再", "到", "至",
+        "年", "月", "日", "底", "末", "初", "前", "的", "等", "和", "及", "个", "家", "达",
+    ];
+    static WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+        let mut words: Vec<&str> = TARGET_WORDS
+            .iter()
+            .chain(REPORT_WORDS)
+            .chain(VERBS)
+            .chain(NEUTRAL_WORDS)
+            .chain(FILLERS)
+            .copied()
+            .chain(BEFORE_WORDS.iter().map(|(w, _)| *w))
+            .collect();
+        words.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+        words
+    });
+    let mut text: String = text
+        .chars()
+        .filter(|c| is_cjk(*c) || c.is_ascii_alphabetic())
+        .collect();
+    for word in WORDS.iter() {
+        text = text.replace(word, "");
+    }
+    text
+}
+
+/// Whether a figure in `unit` whose own words are `words` counts what the
+/// earlier figure in `from` named `phrase` counts: no words of its own, or a
+/// kind of the same thing (行业数据集 after 高质量数据集), in the same unit
+/// of count.
+fn carries_over(from: Unit, unit: Unit, words: &str, phrase: &str) -> bool {
+    if from.dimension() != unit.dimension() {
+        return false;
+    }
+    if unit.dimension() == Dimension::Count && from.symbol() != unit.symbol() {
+        return false;
+    }
+    if words.is_empty() {
+        return true;
+    }
+    let shared = words
+        .chars()
+        .rev()
+        .zip(phrase.chars().rev())
+        .take_while(|(a, b)| a == b)
+        .count();
+    shared >= 3 && words.chars().count() <= 12
+}
+
 /// The metrics of a list read with 分别 (数据产业规模、数字经济规模分别达到
 /// 3000亿元、1万亿元): the names before 分别, in order, one per figure after
 /// it.
@@ -2679,37 +3166,50 @@ fn guess_phrase(n: &Norm, f: &Figure, after: &Range<usize>, before: &Range<usize
 
 /// Keeps one candidate per statement when a figure is repeated (a heading
 /// and its text): the one outside a heading, else the most complete.
-fn dedupe(found: Vec<Candidate>) -> Vec<Candidate> {
-    let mut out: Vec<Candidate> = Vec::new();
-    for c in found {
-        let heading = |c: &Candidate| c.reasons.iter().any(|r| r == "figure in a heading");
-        let same = out.iter().position(|o| {
+/// `found` holds each candidate with the index of its paragraph.
+fn dedupe(found: Vec<(usize, Candidate)>, doc: &Doc) -> Vec<Candidate> {
+    let heading = |p: usize| doc.paras[p].kind == BlockKind::Heading;
+    // A heading and a paragraph under it.
+    let governs =
+        |h: usize, p: usize| heading(h) && !heading(p) && doc.paras[p].headings.contains(&h);
+    let year = |c: &Candidate| c.deadline.map(|d| d.date().year());
+    let mut out: Vec<(usize, Candidate)> = Vec::new();
+    for (p, c) in found {
+        let same = out.iter().position(|(q, o)| {
+            if o.jurisdiction != c.jurisdiction || o.value.canonical() != c.value.canonical() {
+                return false;
+            }
+            if governs(*q, p) || governs(p, *q) {
+                // The heading repeats the figure of its text: the same
+                // metric (or none recognised in either), and the same year
+                // where both give one.
+                return o.metric == c.metric
+                    && (year(o) == year(&c) || o.deadline.is_none() || c.deadline.is_none());
+            }
             let stated_alike =
-                o.kind == c.kind && o.comparator == c.comparator || heading(o) != heading(&c);
+                o.kind == c.kind && o.comparator == c.comparator || heading(*q) != heading(p);
             o.metric.is_some()
                 && o.metric == c.metric
                 && stated_alike
-                && o.jurisdiction == c.jurisdiction
-                && o.value.canonical() == c.value.canonical()
                 && (o.deadline == c.deadline || o.deadline.is_none() || c.deadline.is_none())
         });
         match same {
             Some(i) => {
-                let rank = |c: &Candidate| {
+                let rank = |p: usize, c: &Candidate| {
                     (
-                        !heading(c),
+                        !heading(p),
                         c.deadline.is_some() || c.as_of.is_some(),
                         c.confidence,
                     )
                 };
-                if rank(&c) > rank(&out[i]) {
-                    out[i] = c;
+                if rank(p, &c) > rank(out[i].0, &out[i].1) {
+                    out[i] = (p, c);
                 }
             }
-            None => out.push(c),
+            None => out.push((p, c)),
         }
     }
-    out
+    out.into_iter().map(|(_, c)| c).collect()
 }
 
 // ---------------------------------------------------------------------------
@@ -2899,34 +3399,99 @@ fn toml_entry(c: &Candidate, ids: &mut HashSet<String>) -> String {
     out
 }
 
-#[derive(Serialize)]
+/// The JSON written by [`to_json`] (`targets extract --format json`): the
+/// contract version and the candidates, in the order of the text.
+///
+/// It derives [`schemars::JsonSchema`], so the JSON Schema of the output is
+/// generated from the type that writes it.
+///
+/// ```
+/// use policy_targets::Catalog;
+/// use policy_targets::extract::{extract, CandidatesJson};
+///
+/// let catalog = Catalog::bundled()?;
+/// let found = extract("到2027年，建成高质量数据集50个。", &catalog);
+/// let value = serde_json::to_value(CandidatesJson::new(&found))?;
+/// assert_eq!(value["version"], 1);
+/// assert_eq!(value["candidates"][0]["metric"], "high_quality_datasets");
+/// let schema = schemars::schema_for!(CandidatesJson<'static>);
+/// assert!(schema.as_value()["properties"]["candidates"].is_object());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Serialize, schemars::JsonSchema)]
+#[schemars(rename = "Candidates")]
+pub struct CandidatesJson<'a> {
+    /// The contract version.
+    version: u32,
+    /// The candidates, in the order of the text.
+    candidates: Vec<JsonCandidate<'a>>,
+}
+
+impl<'a> CandidatesJson<'a> {
+    /// The JSON form of `candidates`.
+    pub fn new(candidates: &'a [Candidate]) -> CandidatesJson<'a> {
+        CandidatesJson {
+            version: crate::export::FORMAT_VERSION,
+            candidates: candidates.iter().map(JsonCandidate::from).collect(),
+        }
+    }
+}
+
+/// Where a quote is in the input, in characters.
+#[derive(Serialize, schemars::JsonSchema)]
+#[schemars(rename = "CharSpan")]
 struct JsonSpan {
+    /// The first character of the quote.
     start: usize,
+    /// The character after the quote.
     end: usize,
 }
 
-#[derive(Serialize)]
+/// One candidate target or observation.
+#[derive(Serialize, schemars::JsonSchema)]
+#[schemars(rename = "Candidate")]
 struct JsonCandidate<'a> {
+    /// `target` or `observation`.
     kind: &'static str,
+    /// The jurisdiction code or group slug, when one is named or given.
     jurisdiction: Option<&'a str>,
+    /// The words that named the jurisdiction (empty when none did).
     jurisdiction_phrase: &'a str,
+    /// Whether the jurisdiction is in the catalogue.
     jurisdiction_in_catalog: bool,
+    /// The catalogue metric, when one was recognised.
     metric: Option<&'a str>,
+    /// The words that named the metric, or probably do.
     metric_phrase: &'a str,
+    /// How the value is meant.
     comparator: &'static str,
+    /// The value in the unit as written (the lower bound of a range).
     value: JsonDecimal,
+    /// The upper bound of a range, in the unit as written.
     upper: Option<JsonDecimal>,
+    /// The unit as written.
     unit: String,
+    /// The value in the canonical unit.
     canonical_value: JsonDecimal,
+    /// The upper bound of a range in the canonical unit.
     canonical_upper: Option<JsonDecimal>,
+    /// The canonical unit of the value's dimension.
     canonical_unit: String,
+    /// When a target is due (2027, 2025-06).
     deadline: Option<String>,
+    /// The last day of the deadline.
     deadline_end: Option<NaiveDate>,
+    /// The plan period (START/END).
     period: Option<String>,
+    /// The date a reported figure refers to.
     as_of: Option<String>,
+    /// The clause the figure came from, verbatim.
     quote: &'a str,
+    /// Where the quote is in the input, in characters.
     span: JsonSpan,
+    /// How likely the candidate is right, from 0 to 1.
     confidence: JsonDecimal,
+    /// Why the confidence is what it is.
     reasons: &'a [String],
 }
 
@@ -3635,7 +4200,8 @@ mod tests {
         let found = run(text);
         let json = to_json(&found);
         let value: serde_json::Value = serde_json::from_str(&json).unwrap();
-        let list = value.as_array().unwrap();
+        assert_eq!(value["version"], 1);
+        let list = value["candidates"].as_array().unwrap();
         assert_eq!(list.len(), 2);
         assert_eq!(list[0]["kind"], "observation");
         assert_eq!(list[0]["jurisdiction"], "420100");
@@ -3652,6 +4218,337 @@ mod tests {
         assert!(json.contains("\"value\": 5.8,"), "{json}");
         assert!(json.contains("\"canonical_value\": 58000,"));
         assert!(json.contains("\"upper\": 5,"));
-        assert_eq!(to_json(&[]), "[]");
+        assert_eq!(
+            to_json(&[]),
+            "{\n  \"version\": 1,\n  \"candidates\": []\n}"
+        );
+        // The schema generated from the type describes what is written.
+        let schema = schemars::schema_for!(CandidatesJson<'static>);
+        let schema = schema.as_value();
+        assert_eq!(schema["title"], "Candidates");
+        assert!(schema["properties"]["version"].is_object());
+        let candidate = &schema["$defs"]["Candidate"]["properties"];
+        for key in list[0].as_object().unwrap().keys() {
+            assert!(candidate[key].is_object(), "{key} is not in the schema");
+        }
+    }
+
+    #[test]
+    fn a_change_from_a_starting_figure_is_a_reported_figure_and_a_target() {
+        let found = run("全省数据标注企业由2023年的800家增加到2027年的1500家。");
+        assert_eq!(found.len(), 2, "{found:#?}");
+        let start = one(&found, "800家");
+        assert_eq!(start.kind, Kind::Observation);
+        assert_eq!(metric(&start), "annotation_enterprises");
+        assert_eq!(start.comparator, Comparator::Exactly);
+        assert_eq!(as_of(&start), "2023");
+        assert_eq!(start.deadline, None);
+        assert!(
+            start
+                .reasons
+                .iter()
+                .any(|r| r.starts_with("the starting figure of a change"))
+        );
+        let goal = one(&found, "1500家");
+        assert_eq!(goal.kind, Kind::Target);
+        assert_eq!(metric(&goal), "annotation_enterprises");
+        assert_eq!(goal.comparator, Comparator::AtLeast);
+        assert_eq!(deadline(&goal), "2027");
+        assert_eq!(goal.as_of, None);
+        assert_eq!(goal.confidence, dec("0.7"));
+
+        let found = run("高质量数据集从2024年的120个提高到2027年的500个。");
+        assert_eq!(found.len(), 2, "{found:#?}");
+        let start = one(&found, "120个");
+        assert_eq!(
+            (start.kind, as_of(&start), start.comparator),
+            (Kind::Observation, "2024".to_owned(), Comparator::Exactly)
+        );
+        assert_eq!(metric(&start), "high_quality_datasets");
+        let goal = one(&found, "500个");
+        assert_eq!(
+            (goal.kind, deadline(&goal), goal.comparator),
+            (Kind::Target, "2027".to_owned(), Comparator::AtLeast)
+        );
+        assert_eq!(metric(&goal), "high_quality_datasets");
+
+        // 增至, 增长到; a money figure; the end of a year; no date for the start.
+        let found = run("到2027年，全省数据产业规模由2024年底的1000亿元增长到3000亿元。");
+        let start = one(&found, "1000亿元");
+        assert_eq!(
+            (start.kind, as_of(&start)),
+            (Kind::Observation, "2024".to_owned())
+        );
+        let goal = one(&found, "3000亿元");
+        assert_eq!(
+            (goal.kind, deadline(&goal)),
+            (Kind::Target, "2027".to_owned())
+        );
+        assert_eq!(metric(&goal), "data_industry_scale");
+        let found = run("江苏省数据企业由800家增至1500家。");
+        let start = one(&found, "800家");
+        assert_eq!((start.kind, start.as_of), (Kind::Observation, None));
+        assert!(start.reasons.iter().any(|r| r == "no date for the figure"));
+        let goal = one(&found, "1500家");
+        assert_eq!(
+            (goal.kind, metric(&goal), jur(&goal)),
+            (Kind::Target, "data_enterprises", "320000")
+        );
+        // A year the earlier figure is given is not the deadline of the later one.
+        assert_eq!(goal.deadline, None);
+
+        // In a report, both are reported figures.
+        let found = run("截至2024年底，全省数据企业由2020年的100家增加到800家。");
+        let start = one(&found, "100家");
+        assert_eq!(
+            (start.kind, as_of(&start)),
+            (Kind::Observation, "2020".to_owned())
+        );
+        let now = one(&found, "800家");
+        assert_eq!(
+            (now.kind, as_of(&now)),
+            (Kind::Observation, "2024".to_owned())
+        );
+
+        // 从 in a word (从业人员) opens no change.
+        let c = one(&run("到2027年，标注从业人员达5.8万人。"), "5.8万人");
+        assert_eq!(c.kind, Kind::Target);
+        assert!(!c.reasons.iter().any(|r| r.contains("starting figure")));
+
+        // The TOML holds the starting figure as an observation of its year.
+        let found = run("到2027年，苏州市高质量数据集从2024年的120个提高到500个。");
+        let toml = to_toml(&found, &"s".parse().unwrap());
+        assert!(
+            toml.contains(
+                "[[observation]]\nid = \"high_quality_datasets_320500_2024\"\njurisdiction = \"320500\"\nmetric = \"high_quality_datasets\"\nvalue = 120\nunit = \"个\"\nas_of = 2024\n"
+            ),
+            "{toml}"
+        );
+        assert!(
+            toml.contains(
+                "comparator = \"at_least\"\nvalue = 500\nunit = \"个\"\ndeadline = 2027\n"
+            ),
+            "{toml}"
+        );
+    }
+
+    #[test]
+    fn a_later_clause_without_a_metric_carries_the_metric_over() {
+        let found = run("到2027年，建成高质量数据集1000个，其中行业数据集500个。");
+        assert_eq!(found.len(), 2, "{found:#?}");
+        let whole = one(&found, "1000个");
+        let part = one(&found, "500个");
+        assert_eq!(metric(&part), "high_quality_datasets");
+        assert_eq!(
+            (part.kind, part.comparator, deadline(&part)),
+            (Kind::Target, Comparator::AtLeast, "2027".to_owned())
+        );
+        assert_eq!(whole.confidence, dec("0.7"));
+        assert_eq!(part.confidence, dec("0.6"));
+        assert!(
+            part.reasons
+                .iter()
+                .any(|r| r == "metric carried over from an earlier clause (高质量数据集)")
+        );
+        assert!(part.reasons.iter().any(|r| r.starts_with("其中")));
+
+        let found = run("高质量数据集数量达到1000个，2030年达到2000个。");
+        let later = one(&found, "2000个");
+        assert_eq!(metric(&later), "high_quality_datasets");
+        assert_eq!(
+            (later.kind, later.comparator, deadline(&later)),
+            (Kind::Target, Comparator::AtLeast, "2030".to_owned())
+        );
+        assert!(
+            later
+                .reasons
+                .iter()
+                .any(|r| r.starts_with("metric carried over"))
+        );
+        // Across a semicolon, and for amounts.
+        let later = one(
+            &run("到2025年，建成高质量数据集500个；到2027年，达到1000个。"),
+            "1000个",
+        );
+        assert_eq!(
+            (metric(&later), deadline(&later)),
+            ("high_quality_datasets", "2027".to_owned())
+        );
+        let later = one(
+            &run("到2025年，全省数据产业规模达到1000亿元，2027年突破2000亿元。"),
+            "2000亿元",
+        );
+        assert_eq!(metric(&later), "data_industry_scale");
+        assert_eq!(later.comparator, Comparator::MoreThan);
+        // Not carried: a thing of its own, another unit of count, another
+        // sentence.
+        let found = run("到2027年，建成高质量数据集1000个，培育龙头企业50个，覆盖12个行业。");
+        assert_eq!(one(&found, "50个").metric, None);
+        assert_eq!(one(&found, "12个").metric, None);
+        let found = run("到2027年，建成高质量数据集1000个，培育50家。");
+        assert_eq!(one(&found, "50家").metric, None);
+        let found = run("到2027年，建成高质量数据集1000个。2030年达到2000个。");
+        assert_eq!(one(&found, "2000个").metric, None);
+    }
+
+    #[test]
+    fn years_in_chinese_numerals_are_dates() {
+        let text = "到二〇二七年，建成高质量数据集1000个。";
+        let found = run(text);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(deadline(&found[0]), "2027");
+        assert_eq!(found[0].value.to_string(), "1000个");
+        assert_eq!(found[0].confidence, dec("0.7"));
+        let c = one(&run("二〇二五年底，建成高质量数据集100个。"), "100个");
+        assert_eq!((c.kind, deadline(&c)), (Kind::Target, "2025".to_owned()));
+        let c = one(&run("到二零三零年，培育数据企业二千家。"), "2000家");
+        assert_eq!(deadline(&c), "2030");
+        // Months and days too; quotes stay verbatim.
+        let text = "【二〇二五年三月】\n三月十八日，当前7个基地已形成高质量数据集十个。\n截至二〇二四年十二月底，全市已建成高质量数据集120个。";
+        let found = run(text);
+        assert_eq!(found.len(), 3, "{found:#?}");
+        assert_eq!(as_of(&one(&found, "10个")), "2025-03-18");
+        let c = one(&found, "120个");
+        assert_eq!(
+            (c.kind, as_of(&c)),
+            (Kind::Observation, "2024-12".to_owned())
+        );
+        assert_eq!(c.quote, "全市已建成高质量数据集120个");
+        for c in &found {
+            let quote: String = text.chars().skip(c.span.start).take(c.span.len()).collect();
+            assert_eq!(quote, c.quote);
+        }
+        // A year alone is not a quantity.
+        assert!(run("二〇二七年。一九九九年，二〇二五年三月。").is_empty());
+    }
+
+    #[test]
+    fn about_figures_are_exact_with_a_reason() {
+        let cases = [
+            ("到2027年，高质量数据集达到1000个左右。", "左右"),
+            ("到2027年，建成高质量数据集1000个左右。", "左右"),
+            ("到2027年，高质量数据集约1000个。", "约"),
+            ("到2027年，高质量数据集大约1000个。", "大约"),
+            ("到2027年，高质量数据集达到约1000个。", "约"),
+        ];
+        for (text, word) in cases {
+            let c = one(&run(text), "1000个");
+            assert_eq!(c.comparator, Comparator::Exactly, "{text}");
+            assert_eq!(
+                (c.kind, deadline(&c)),
+                (Kind::Target, "2027".to_owned()),
+                "{text}"
+            );
+            let reason = format!("approximate figure ({word}): read as exactly");
+            assert!(c.reasons.contains(&reason), "{text}: {:?}", c.reasons);
+        }
+        // 余 and 多 bound from below; a strict word wins.
+        let c = one(&run("到2027年，培育数据企业300余家。"), "300家");
+        assert_eq!(c.comparator, Comparator::MoreThan);
+        assert!(
+            c.reasons
+                .iter()
+                .any(|r| r == "approximate figure (余): read as more than")
+        );
+        let c = one(&run("到2027年，培育数据企业不少于300家左右。"), "300家");
+        assert_eq!(c.comparator, Comparator::AtLeast);
+    }
+
+    #[test]
+    fn a_group_that_is_built_or_counted_is_not_whose_figure_it_is() {
+        for text in [
+            "到2027年，建设国家数据标注基地3个。",
+            "到2027年，建设国家级数据标注基地3个。",
+            "到2027年，建成3个数据标注基地。",
+            "到2027年，数据标注基地3个。",
+        ] {
+            let c = one(&run(text), "3个");
+            assert_eq!(c.jurisdiction, None, "{text}");
+            assert_eq!(c.jurisdiction_phrase, "", "{text}");
+            assert_eq!(
+                (c.kind, deadline(&c)),
+                (Kind::Target, "2027".to_owned()),
+                "{text}"
+            );
+        }
+        // The place that builds it is.
+        let c = one(
+            &run("湖南省提出，到2027年，建好国家数据标注基地，标注数据规模达3000TB。"),
+            "3000 TB",
+        );
+        assert_eq!(jur(&c), "430000");
+        // Named as whose figures follow, it is still the group.
+        let c = one(
+            &run("截至2024年底，数据标注基地已建成高质量数据集335个。"),
+            "335个",
+        );
+        assert_eq!(jur(&c), "national_annotation_bases");
+        assert_eq!(c.jurisdiction_phrase, "数据标注基地");
+    }
+
+    #[test]
+    fn an_amount_added_is_flagged_for_a_stock_metric() {
+        let reason = "新增 states an amount added, not a level reached";
+        let c = one(
+            &run("苏州市提出，到2027年，新增高质量数据集200个。"),
+            "200个",
+        );
+        assert_eq!(metric(&c), "high_quality_datasets");
+        assert_eq!(
+            (c.kind, c.comparator, deadline(&c)),
+            (Kind::Target, Comparator::AtLeast, "2027".to_owned())
+        );
+        assert!(c.reasons.iter().any(|r| r == reason), "{:?}", c.reasons);
+        assert_eq!(c.confidence, dec("0.75"));
+        let level = one(
+            &run("苏州市提出，到2027年，建成高质量数据集200个。"),
+            "200个",
+        );
+        assert_eq!(level.confidence, dec("0.95"));
+        assert!(level.reasons.is_empty());
+        let c = one(&run("到2027年，全省新增200个高质量数据集。"), "200个");
+        assert!(c.reasons.iter().any(|r| r == reason));
+        let c = one(&run("到2027年，高质量数据集增加200个。"), "200个");
+        assert!(
+            c.reasons
+                .iter()
+                .any(|r| r == "增加 states an amount added, not a level reached")
+        );
+        // 增加到 states the level.
+        let c = one(&run("到2027年，数据企业增加到500家。"), "500家");
+        assert!(!c.reasons.iter().any(|r| r.contains("amount added")));
+    }
+
+    #[test]
+    fn a_heading_that_repeats_its_paragraph_is_proposed_once() {
+        // No metric recognised, and a deadline only in the text.
+        let text = "工信部等七个部门联合印发实施方案\n\n近日，工信部、商务部等七个部门联合印发《实施方案(2025—2030年)》。";
+        let found = run(text);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(!found[0].reasons.iter().any(|r| r.contains("heading")));
+        // The text gives the month; the heading only the year.
+        let text = "武汉：2025年建设20个高质量数据集\n\n2月25日，武汉市提出，到2025年6月底，全市建设不少于20个高质量数据集。";
+        let found = run(text);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        let c = &found[0];
+        assert_eq!(
+            (metric(c), jur(c), deadline(c), c.comparator),
+            (
+                "high_quality_datasets",
+                "420100",
+                "2025-06".to_owned(),
+                Comparator::AtLeast
+            )
+        );
+        assert_eq!(c.quote, "全市建设不少于20个高质量数据集");
+        // Other figures: a different year, a different place, or two
+        // paragraphs of text, are kept apart.
+        let text =
+            "武汉：2026年建设20个高质量数据集\n\n武汉市提出，到2025年，全市建设20个高质量数据集。";
+        assert_eq!(run(text).len(), 2);
+        let text = "武汉建设20个高质量数据集\n\n苏州市提出，到2025年，全市建设20个高质量数据集。";
+        assert_eq!(run(text).len(), 2);
+        let text = "聚焦12个行业领域。\n\n覆盖12个行业领域。";
+        assert_eq!(run(text).len(), 2);
     }
 }

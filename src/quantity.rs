@@ -91,6 +91,18 @@ impl Quantity {
         let lead = leading_number(normalized.trim())
             .map_err(|problem| ParseError::new("quantity", number, problem))?;
         let rest = lead.rest.trim();
+        if continues_number(rest) {
+            // `1.5e3`, `12.5.5`, `3 00`: digits the number parser stopped
+            // before are a malformed number, not a unit.
+            return Err(ParseError::new(
+                "quantity",
+                number,
+                format!(
+                    "expected a number such as 1000 or 5.8万, found `{}`",
+                    number.trim().escape_debug()
+                ),
+            ));
+        }
         let unit = match (rest.is_empty(), unit) {
             (true, Some(unit)) => unit.parse::<Unit>()?,
             (false, None) => rest.parse::<Unit>().map_err(|e| {
@@ -242,6 +254,26 @@ impl<'de> serde::Deserialize<'de> for Quantity {
     }
 }
 
+/// Whether what follows a number still looks like part of a number (a
+/// digit, a second decimal point, an exponent such as `e3`): the number is
+/// malformed, there is no unit there.
+fn continues_number(rest: &str) -> bool {
+    let mut chars = rest.chars();
+    match chars.next() {
+        Some(c) if c.is_ascii_digit() || matches!(c, '.' | ',') => true,
+        Some('e' | 'E') => {
+            let next = chars.next();
+            let next = if matches!(next, Some('+' | '-')) {
+                chars.next()
+            } else {
+                next
+            };
+            next.is_some_and(|c| c.is_ascii_digit())
+        }
+        _ => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -315,7 +347,24 @@ mod tests {
         );
         assert_eq!(
             err("1.5.5个"),
-            r#"invalid quantity "1.5.5个": unknown unit ".5个""#
+            r#"invalid quantity "1.5.5个": expected a number such as 1000 or 5.8万, found `1.5.5个`"#
+        );
+        assert_eq!(
+            err("1.5e3个"),
+            r#"invalid quantity "1.5e3个": expected a number such as 1000 or 5.8万, found `1.5e3个`"#
+        );
+        let parts = |n: &str, u: &str| Quantity::from_parts(n, Some(u)).unwrap_err().to_string();
+        assert_eq!(
+            parts("1.5e3", "个"),
+            r#"invalid quantity "1.5e3": expected a number such as 1000 or 5.8万, found `1.5e3`"#
+        );
+        assert_eq!(
+            parts("12.5.5", "个"),
+            r#"invalid quantity "12.5.5": expected a number such as 1000 or 5.8万, found `12.5.5`"#
+        );
+        assert_eq!(
+            parts("300个", "个"),
+            r#"invalid quantity "300个": the value carries a unit and a separate unit is given too"#
         );
         assert_eq!(
             err("79228162514264337593543950335EB"),

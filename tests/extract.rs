@@ -516,11 +516,154 @@ fn the_command_line_reads_standard_input() {
     let out = child.wait_with_output().unwrap();
     assert!(out.status.success());
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let first = &v.as_array().unwrap()[0];
+    assert_eq!(v["version"], 1);
+    let first = &v["candidates"].as_array().unwrap()[0];
     assert_eq!(first["jurisdiction"], "450000");
     assert_eq!(first["metric"], "high_quality_datasets");
     assert_eq!(first["comparator"], "at_least");
     assert_eq!(first["canonical_value"].to_string(), "500");
     assert_eq!(first["deadline"], "2027");
     assert_eq!(first["deadline_end"], "2027-12-31");
+}
+
+#[test]
+fn the_json_output_is_an_object_that_its_schema_describes() {
+    use policy_targets::extract::{CandidatesJson, to_json};
+    let catalog = Catalog::bundled().expect("bundled data");
+    let found = extract(&newsletter(), &catalog);
+    let json = to_json(&found);
+    let value: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    assert_eq!(value["version"], 1);
+    let list = value["candidates"]
+        .as_array()
+        .expect("a list of candidates");
+    assert_eq!(list.len(), found.len());
+    assert_eq!(
+        value
+            .as_object()
+            .map(|o| o.keys().cloned().collect::<Vec<_>>()),
+        Some(vec!["version".to_owned(), "candidates".to_owned()])
+    );
+    let schema = schemars::schema_for!(CandidatesJson<'static>);
+    let schema = serde_json::to_value(&schema).expect("schema JSON");
+    let validator = jsonschema::validator_for(&schema).expect("a valid schema");
+    let errors: Vec<String> = validator
+        .iter_errors(&value)
+        .map(|e| e.to_string())
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    // A bare list, the former shape, does not validate.
+    assert!(!validator.is_valid(&value["candidates"]));
+}
+
+/// Kind, value as written, metric, comparator, deadline, date.
+type Row<'a> = (
+    Kind,
+    String,
+    Option<&'a str>,
+    Comparator,
+    Option<String>,
+    Option<String>,
+);
+
+/// Policy language the seed does not use: changes from a starting figure,
+/// clauses that carry a metric over, years in Chinese numerals, approximate
+/// figures, a group that is built, amounts added, headings that repeat.
+#[test]
+fn policy_language_beyond_the_seed() {
+    let catalog = Catalog::bundled().expect("bundled data");
+    let text = "浙江省数据产业发展行动方案\n\n\
+        到二〇二七年，全省数据标注企业由2023年的800家增加到1500家，\
+        高质量数据集数量达到1000个左右，其中行业数据集500个；\
+        建设国家数据标注基地2个，新增数据交易机构累计登记数据产品300个。";
+    let found = extract(text, &catalog);
+    let got: Vec<Row> = found
+        .iter()
+        .map(|c| {
+            (
+                c.kind,
+                c.value.to_string(),
+                c.metric.as_ref().map(|m| m.as_str()),
+                c.comparator,
+                c.deadline.map(|d| d.to_string()),
+                c.as_of.map(|d| d.to_string()),
+            )
+        })
+        .collect();
+    let some = |s: &str| Some(s.to_owned());
+    let expected = vec![
+        (
+            Kind::Observation,
+            "800家".to_owned(),
+            Some("annotation_enterprises"),
+            Comparator::Exactly,
+            None,
+            some("2023"),
+        ),
+        (
+            Kind::Target,
+            "1500家".to_owned(),
+            Some("annotation_enterprises"),
+            Comparator::AtLeast,
+            some("2027"),
+            None,
+        ),
+        (
+            Kind::Target,
+            "1000个".to_owned(),
+            Some("high_quality_datasets"),
+            Comparator::Exactly,
+            some("2027"),
+            None,
+        ),
+        (
+            Kind::Target,
+            "500个".to_owned(),
+            Some("high_quality_datasets"),
+            Comparator::AtLeast,
+            some("2027"),
+            None,
+        ),
+        (
+            Kind::Target,
+            "2个".to_owned(),
+            None,
+            Comparator::AtLeast,
+            some("2027"),
+            None,
+        ),
+        (
+            Kind::Target,
+            "300个".to_owned(),
+            Some("registered_data_products"),
+            Comparator::AtLeast,
+            some("2027"),
+            None,
+        ),
+    ];
+    assert_eq!(got, expected, "{found:#?}");
+    // Every figure is 浙江省's (from the title), the base included.
+    for c in &found {
+        assert_eq!(
+            c.jurisdiction.as_ref().map(|j| j.as_str()),
+            Some("330000"),
+            "{c:#?}"
+        );
+    }
+    let reasons = |value: &str| -> Vec<String> {
+        found
+            .iter()
+            .find(|c| c.value.to_string() == value)
+            .map(|c| c.reasons.clone())
+            .unwrap_or_default()
+    };
+    assert!(reasons("1000个").contains(&"approximate figure (左右): read as exactly".to_owned()));
+    assert!(
+        reasons("500个")
+            .iter()
+            .any(|r| r.starts_with("metric carried over from an earlier clause"))
+    );
+    assert!(
+        reasons("300个").contains(&"新增 states an amount added, not a level reached".to_owned())
+    );
 }
