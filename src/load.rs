@@ -565,6 +565,9 @@ fn read_root(kind: FileKind, doc: &mut Doc<'_>, root: &DeTable<'_>, parts: &mut 
     };
     if let Some(message) = empty {
         doc.error(ErrorKind::Invalid(message.to_owned()), &(0..0), None);
+        // As for a file that could not be read: its records are missing, so
+        // references to them are not reported again as unknown.
+        parts.unreadable(kind, None);
     }
     match kind {
         FileKind::Jurisdictions => {

@@ -521,10 +521,7 @@ fn validate_streams_the_observations_and_counts_them() {
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&out.stderr);
     let prefix = format!("{}/", bad.display());
-    let lines: Vec<String> = stderr
-        .lines()
-        .map(|l| l.replace(&prefix, ""))
-        .collect();
+    let lines: Vec<String> = stderr.lines().map(|l| l.replace(&prefix, "")).collect();
     let mut expected = errors(&bad);
     expected.push(format!("{} problems found", expected.len()));
     assert_eq!(lines, expected);
