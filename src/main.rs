@@ -63,7 +63,7 @@ enum Command {
     },
     /// Print the JSON Schema of a JSON output.
     Schema {
-        /// Which output: export, rank, gap or progress.
+        /// Which output: export, rank, gap, progress or extract.
         #[arg(value_enum)]
         contract: SchemaContract,
     },
@@ -199,6 +199,7 @@ enum SchemaContract {
     Rank,
     Gap,
     Progress,
+    Extract,
 }
 
 impl Common {
@@ -586,6 +587,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 SchemaContract::Rank => Contract::Rank,
                 SchemaContract::Gap => Contract::Gap,
                 SchemaContract::Progress => Contract::Progress,
+                SchemaContract::Extract => Contract::Extract,
             };
             emit(None, schema(contract).as_bytes())
         }

@@ -29,15 +29,18 @@ pub enum Contract {
     Gap,
     /// `targets progress --format json`.
     Progress,
+    /// `targets extract --format json`.
+    Extract,
 }
 
 impl Contract {
     /// Every contract.
-    pub const ALL: [Contract; 4] = [
+    pub const ALL: [Contract; 5] = [
         Contract::Export,
         Contract::Rank,
         Contract::Gap,
         Contract::Progress,
+        Contract::Extract,
     ];
 
     /// The file name of its shipped schema (`rank.schema.json`).
@@ -47,6 +50,7 @@ impl Contract {
             Contract::Rank => "rank.schema.json",
             Contract::Gap => "gap.schema.json",
             Contract::Progress => "progress.schema.json",
+            Contract::Extract => "extract.schema.json",
         }
     }
 }
@@ -71,6 +75,9 @@ pub fn schema(contract: Contract) -> String {
         Contract::Gap => generator.into_root_schema_for::<crate::output::GapJson<'static>>(),
         Contract::Progress => {
             generator.into_root_schema_for::<crate::output::ProgressJson<'static>>()
+        }
+        Contract::Extract => {
+            generator.into_root_schema_for::<crate::extract::CandidatesJson<'static>>()
         }
     };
     let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
