@@ -1465,6 +1465,8 @@ struct Collect<'k> {
     file: Arc<Path>,
     stem: String,
     unnamed: Option<Id>,
+    /// Per metric number, whether its rows are kept (all when `None`).
+    keep: Option<&'k [bool]>,
     rows: Vec<(Observation, Origin)>,
 }
 
@@ -1472,6 +1474,12 @@ impl Sink for Collect<'_> {
     const NEEDS_QUANTITY: bool = true;
 
     fn row(&mut self, row: &Row) {
+        if self
+            .keep
+            .is_some_and(|keep| !keep.get(row.metric as usize).copied().unwrap_or(false))
+        {
+            return;
+        }
         let (Some(value), Ok(id)) = (row.quantity, format!("{}_{}", self.stem, row.line).parse())
         else {
             return;
@@ -1589,12 +1597,12 @@ impl Inventory {
 pub fn check_folder(dir: impl AsRef<Path>) -> Result<Inventory, crate::Errors> {
     let dir = dir.as_ref();
     let csv = dir.join(OBSERVATIONS_CSV);
-    let catalog = match crate::catalog::load_folder(dir, false) {
+    let catalog = match crate::catalog::load_folder(dir, Rows::None) {
         Ok(catalog) => catalog,
         // The table's rows are checked against the catalogue; without one,
         // a full load reports every problem of the folder at once.
         Err(errors) if csv.is_file() => {
-            return Err(crate::catalog::load_folder(dir, true)
+            return Err(crate::catalog::load_folder(dir, Rows::All)
                 .err()
                 .unwrap_or(errors));
         }
@@ -1635,10 +1643,22 @@ impl Sink for Counter {
     }
 }
 
+/// Which rows of `observations.csv` a folder load keeps (all are checked).
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Rows<'a> {
+    /// None: the caller streams the table itself.
+    None,
+    /// Every row.
+    All,
+    /// The rows of these metrics.
+    Metrics(&'a [&'a str]),
+}
+
 /// Reads the CSV tables of a data folder into `parts`, after its TOML
 /// files: `targets.csv` if present and, with `observations`,
 /// `observations.csv` if present.
-pub(crate) fn read_tables(parts: &mut Parts, dir: &Path, observations: bool) {
+pub(crate) fn read_tables(parts: &mut Parts, dir: &Path, rows: Rows<'_>) {
+    let observations = !matches!(rows, Rows::None);
     let targets = dir.join(TARGETS_CSV);
     let observations_csv = dir.join(OBSERVATIONS_CSV);
     for path in [&targets, &observations_csv] {
@@ -1656,18 +1676,41 @@ pub(crate) fn read_tables(parts: &mut Parts, dir: &Path, observations: bool) {
     if !has_targets && !has_observations {
         return;
     }
-    let keys = Keys::of_parts(parts);
+    let mut keys = Keys::of_parts(parts);
     if has_targets {
         read_targets(parts, &targets, &keys);
     }
     if has_observations {
-        // One thread: the catalogue keeps every row, in file order, and the
+        // Per metric number, whether its rows are kept.
+        let keep: Option<Vec<bool>> = match rows {
+            Rows::Metrics(metrics) => {
+                // Rows that are not kept are still checked against the ids
+                // of the other records.
+                keys.reserve_ids(
+                    parts
+                        .targets
+                        .iter()
+                        .map(|(t, _)| t.id.as_str())
+                        .chain(parts.observations.iter().map(|(o, _)| o.id.as_str())),
+                );
+                Some(
+                    keys.metrics
+                        .items
+                        .iter()
+                        .map(|(id, _)| metrics.contains(&id.as_str()))
+                        .collect(),
+                )
+            }
+            _ => None,
+        };
+        // One thread: the catalogue keeps the rows in file order, and the
         // ids take the file's lines.
         let make = || Collect {
             keys: &keys,
             file: Arc::from(observations_csv.as_path()),
             stem: stem(&observations_csv),
             unnamed: UNNAMED_SOURCE.parse().ok(),
+            keep: keep.as_deref(),
             rows: Vec::new(),
         };
         let (sinks, errors) = scan_observations(&observations_csv, &keys, 1, make);
@@ -2256,7 +2299,7 @@ mod tests {
         write_folder(&spec, &dir).unwrap();
         let as_of = NaiveDate::from_ymd_opt(2025, 6, 30).unwrap();
         let options = Options::default();
-        let catalog = crate::catalog::load_folder(&dir, false).unwrap();
+        let catalog = crate::catalog::load_folder(&dir, Rows::None).unwrap();
         let csv = dir.join(OBSERVATIONS_CSV);
         let one = stream(&catalog, &csv, as_of, &options, 1, 1).unwrap();
         let full = crate::Catalog::load(&dir).unwrap();

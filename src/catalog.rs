@@ -158,7 +158,58 @@ impl Catalog {
     /// every problem found (with file, line, column and field) rather than
     /// only the first.
     pub fn load(dir: impl AsRef<Path>) -> Result<Catalog, Errors> {
-        load_folder(dir.as_ref(), true)
+        load_folder(dir.as_ref(), crate::bulk::Rows::All)
+    }
+
+    /// [`Catalog::load`], keeping of `observations.csv` only the rows of the
+    /// given metrics: every row is checked as strictly, but a table of
+    /// millions of figures costs only what is kept. Rankings and gaps need
+    /// only the denominators ([`Per::DENOMINATOR_METRICS`](crate::Per::DENOMINATOR_METRICS)).
+    ///
+    /// ```
+    /// use policy_targets::{Catalog, Per};
+    ///
+    /// let dir = std::env::temp_dir().join(format!("load-keeping-doc-{}", std::process::id()));
+    /// std::fs::create_dir_all(dir.join("sources")).unwrap();
+    /// std::fs::write(dir.join("jurisdictions.toml"), r#"
+    /// [[jurisdiction]]
+    /// code = "320000"
+    /// name_zh = "江苏省"
+    /// name_en = "Jiangsu"
+    /// level = "province"
+    /// "#).unwrap();
+    /// std::fs::write(dir.join("metrics.toml"), r#"
+    /// [[metric]]
+    /// id = "high_quality_datasets"
+    /// name_zh = "高质量数据集"
+    /// name_en = "High-quality datasets"
+    /// dimension = "count"
+    /// polarity = "higher_is_better"
+    /// basis = "stock"
+    ///
+    /// [[metric]]
+    /// id = "resident_population"
+    /// name_zh = "常住人口"
+    /// name_en = "Resident population"
+    /// dimension = "persons"
+    /// polarity = "higher_is_better"
+    /// basis = "stock"
+    /// "#).unwrap();
+    /// std::fs::write(dir.join("observations.csv"), "\
+    /// jurisdiction,metric,as_of,value,unit
+    /// 320000,high_quality_datasets,2025-12-31,400,个
+    /// 320000,resident_population,2020-11-01,84748016,人
+    /// ").unwrap();
+    ///
+    /// let catalog = Catalog::load_keeping(&dir, &Per::DENOMINATOR_METRICS)?;
+    /// assert_eq!(catalog.observations().len(), 1);
+    /// assert_eq!(catalog.observations()[0].metric.as_str(), "resident_population");
+    /// assert_eq!(Catalog::load(&dir)?.observations().len(), 2);
+    /// std::fs::remove_dir_all(&dir).unwrap();
+    /// # Ok::<(), policy_targets::Errors>(())
+    /// ```
+    pub fn load_keeping(dir: impl AsRef<Path>, metrics: &[&str]) -> Result<Catalog, Errors> {
+        load_folder(dir.as_ref(), crate::bulk::Rows::Metrics(metrics))
     }
 
     /// The data bundled with this crate (the `targets/` folder of its
@@ -302,9 +353,10 @@ impl Catalog {
     }
 }
 
-/// Reads a data folder; with `observations_csv` false, its
-/// `observations.csv` is left for the caller to stream.
-pub(crate) fn load_folder(dir: &Path, observations_csv: bool) -> Result<Catalog, Errors> {
+/// Reads a data folder, with the rows of its `observations.csv` that `rows`
+/// asks for (with [`Rows::None`](crate::bulk::Rows::None), the table is left
+/// for the caller to stream).
+pub(crate) fn load_folder(dir: &Path, rows: crate::bulk::Rows<'_>) -> Result<Catalog, Errors> {
     if !dir.is_dir() {
         let kind = ErrorKind::Invalid(if dir.exists() {
             "not a folder: a data folder holds jurisdictions.toml, metrics.toml and sources/"
@@ -364,7 +416,7 @@ pub(crate) fn load_folder(dir: &Path, observations_csv: bool) -> Result<Catalog,
     for (path, bytes) in &files {
         read_file(&mut parts, path, bytes);
     }
-    crate::bulk::read_tables(&mut parts, dir, observations_csv);
+    crate::bulk::read_tables(&mut parts, dir, rows);
     parts.build()
 }
 

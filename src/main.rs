@@ -260,6 +260,15 @@ fn load(data: Option<&Path>) -> Result<Catalog, Failure> {
     })
 }
 
+/// The catalogue for rankings and gaps: of a folder's `observations.csv`,
+/// only the denominators (population, GDP) are kept, every row checked.
+fn load_for_comparison(data: Option<&Path>) -> Result<Catalog, Failure> {
+    Ok(match data {
+        Some(dir) => Catalog::load_keeping(dir, &Per::DENOMINATOR_METRICS)?,
+        None => Catalog::bundled()?,
+    })
+}
+
 /// Writes `bytes` to `path` completely or not at all: a temporary file in the
 /// same folder, renamed over the target once fully written.
 ///
@@ -597,7 +606,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             level,
             common,
         } => {
-            let catalog = load(data)?;
+            let catalog = load_for_comparison(data)?;
             let query = RankQuery {
                 metric,
                 per,
@@ -621,7 +630,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             per,
             common,
         } => {
-            let catalog = load(data)?;
+            let catalog = load_for_comparison(data)?;
             let benchmark = parse_benchmark(&catalog, &against, &peers)?;
             let query = GapQuery {
                 subject,

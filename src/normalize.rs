@@ -78,6 +78,10 @@ impl Per {
         self.year
     }
 
+    /// The metrics whose figures normalisations divide by: resident
+    /// population and GDP.
+    pub const DENOMINATOR_METRICS: [&'static str; 2] = [POPULATION_METRIC, GDP_METRIC];
+
     /// The denominator metric this normalisation needs, if any.
     pub fn denominator_metric(self) -> Option<&'static str> {
         if self.capita {

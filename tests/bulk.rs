@@ -583,3 +583,33 @@ fn progress_by_level_ranks_within_the_level() {
     assert_eq!(ranks(None).len(), 10);
     assert!(ranks(None).contains(&"430000 data_annotation_volume 3".to_owned()));
 }
+
+#[test]
+fn a_load_keeping_denominators_checks_every_row_and_ranks_the_same() {
+    use policy_targets::rank::{RankQuery, rank};
+    let good = fixture("good");
+    let full = Catalog::load(&good).unwrap();
+    let lean = Catalog::load_keeping(&good, &policy_targets::Per::DENOMINATOR_METRICS).unwrap();
+    // Every target; of the figures, the TOML ones and the table's
+    // denominators only.
+    assert_eq!(lean.targets(), full.targets());
+    assert!(lean.observations().len() < full.observations().len());
+    assert!(lean.observations().iter().all(|o| {
+        !o.id.as_str().starts_with("observations_")
+            || policy_targets::Per::DENOMINATOR_METRICS.contains(&o.metric.as_str())
+    }));
+    for per in [policy_targets::Per::NONE, policy_targets::Per::CAPITA] {
+        let mut query = RankQuery::new("high_quality_datasets", date("2025-12-31"));
+        query.per = per;
+        assert_eq!(rank(&lean, &query).unwrap(), rank(&full, &query).unwrap());
+    }
+    // Bad rows are reported whatever their metric, with the words of the
+    // streaming reader for an id a TOML record holds.
+    let bad = fixture("bad_observations");
+    let errors: Vec<String> = Catalog::load_keeping(&bad, &["resident_population"])
+        .unwrap_err()
+        .iter()
+        .map(|e| e.to_string().replace(&format!("{}/", bad.display()), ""))
+        .collect();
+    assert_eq!(errors, stream_errors(&bad));
+}
