@@ -231,6 +231,25 @@ impl Keys {
         )
     }
 
+    /// The keys of a loaded catalogue, for streaming its folder's
+    /// `observations.csv`: its codes, metrics and sources, and the ids of its
+    /// records reserved.
+    pub(crate) fn of_catalog(catalog: &crate::Catalog) -> Keys {
+        let mut keys = Keys::new(
+            catalog.jurisdictions().iter().map(|j| &j.code),
+            catalog.metrics().iter().map(|m| (&m.id, m.dimension)),
+            catalog.sources().iter().map(|s| (&s.id, s.published)),
+        );
+        keys.reserve_ids(
+            catalog
+                .targets()
+                .iter()
+                .map(|t| t.id.as_str())
+                .chain(catalog.observations().iter().map(|o| o.id.as_str())),
+        );
+        keys
+    }
+
     /// Marks the ids of existing records that a row of `observations.csv`
     /// would get (`observations_17` for line 17).
     pub(crate) fn reserve_ids<'a>(&mut self, ids: impl IntoIterator<Item = &'a str>) {
@@ -1612,18 +1631,7 @@ pub fn check_folder(dir: impl AsRef<Path>) -> Result<Inventory, crate::Errors> {
     if !csv.is_file() {
         return Ok(inventory);
     }
-    let mut keys = Keys::new(
-        catalog.jurisdictions().iter().map(|j| &j.code),
-        catalog.metrics().iter().map(|m| (&m.id, m.dimension)),
-        catalog.sources().iter().map(|s| (&s.id, s.published)),
-    );
-    keys.reserve_ids(
-        catalog
-            .targets()
-            .iter()
-            .map(|t| t.id.as_str())
-            .chain(catalog.observations().iter().map(|o| o.id.as_str())),
-    );
+    let keys = Keys::of_catalog(&catalog);
     let (counters, errors) = scan_observations(&csv, &keys, default_threads(), || Counter(0));
     if !errors.is_empty() {
         return Err(crate::Errors::from_vec(errors));

@@ -1345,18 +1345,7 @@ pub(crate) fn stream(
     threads: usize,
     min_chunk: u64,
 ) -> Result<Progress, Errors> {
-    let mut keys = bulk::Keys::new(
-        catalog.jurisdictions().iter().map(|j| &j.code),
-        catalog.metrics().iter().map(|m| (&m.id, m.dimension)),
-        catalog.sources().iter().map(|s| (&s.id, s.published)),
-    );
-    keys.reserve_ids(
-        catalog
-            .targets()
-            .iter()
-            .map(|t| t.id.as_str())
-            .chain(catalog.observations().iter().map(|o| o.id.as_str())),
-    );
+    let keys = bulk::Keys::of_catalog(catalog);
 
     let selected = select_all(catalog, as_of);
     let mut slots = Slots::new(keys.jurisdiction_count(), keys.metric_count());

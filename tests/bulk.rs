@@ -503,28 +503,32 @@ fn validate_streams_the_observations_and_counts_them() {
         policy_targets::bulk::Inventory::of(&loaded)
     );
 
+    // `targets validate` on a bad folder: exit 1, its report's lines
+    // without the folder's path.
+    let report = |bad: &Path| -> Vec<String> {
+        let out = targets_bin(&["validate", "--data", bad.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(1));
+        let prefix = format!("{}/", bad.display());
+        String::from_utf8_lossy(&out.stderr)
+            .lines()
+            .map(|l| l.replace(&prefix, ""))
+            .collect()
+    };
+    let counted = |mut errors: Vec<String>| {
+        errors.push(format!("{} problems found", errors.len()));
+        errors
+    };
+
     // Every bad row, with the streaming reader's words, then the count.
     let bad = fixture("bad_observations");
-    let out = targets_bin(&["validate", "--data", bad.to_str().unwrap()]);
-    assert_eq!(out.status.code(), Some(1));
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    let prefix = format!("{}/", bad.display());
-    let lines: Vec<String> = stderr.lines().map(|l| l.replace(&prefix, "")).collect();
-    let mut expected = stream_errors(&bad);
-    expected.push(format!("{} problems found", expected.len()));
-    assert_eq!(lines, expected);
+    let lines = report(&bad);
+    assert_eq!(lines, counted(stream_errors(&bad)));
     assert!(lines[0].ends_with("the id this row gets is already used in the TOML files"));
 
     // Errors in targets.csv and in observations.csv: all of them at once.
     let bad = fixture("bad");
-    let out = targets_bin(&["validate", "--data", bad.to_str().unwrap()]);
-    assert_eq!(out.status.code(), Some(1));
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    let prefix = format!("{}/", bad.display());
-    let lines: Vec<String> = stderr.lines().map(|l| l.replace(&prefix, "")).collect();
-    let mut expected = errors(&bad);
-    expected.push(format!("{} problems found", expected.len()));
-    assert_eq!(lines, expected);
+    let lines = report(&bad);
+    assert_eq!(lines, counted(errors(&bad)));
     assert!(
         lines
             .iter()
