@@ -101,6 +101,30 @@ impl FromStr for Statistic {
 }
 
 /// The jurisdictions a statistic is taken over.
+///
+/// Written as a level (`province`) or as jurisdiction codes separated by
+/// commas (`320000,420000`); `Display` writes that form and `FromStr` reads
+/// it back. Parsing takes codes only: to read names and aliases as well
+/// (`江苏,湖北`), use [`Peers::resolve`] with a catalogue.
+///
+/// ```
+/// use policy_targets::Level;
+/// use policy_targets::gap::Peers;
+///
+/// assert_eq!("province".parse::<Peers>()?, Peers::Level(Level::Province));
+/// let list: Peers = "320000, 420000".parse()?;
+/// assert_eq!(list, Peers::List(vec!["320000".parse()?, "420000".parse()?]));
+/// assert_eq!(list.to_string(), "320000,420000");
+/// assert_eq!(
+///     "320000,江苏".parse::<Peers>().unwrap_err().to_string(),
+///     r#"invalid peers "320000,江苏": "江苏" is not a level or a jurisdiction code; expected a level (nation, province, prefecture, county, group) or codes separated by commas (320000,420000)"#
+/// );
+/// # Ok::<(), policy_targets::ParseError>(())
+/// ```
+///
+/// Every value reads back as itself, except a one-group list whose slug is
+/// a level's name (a group coded `province`), which reads as the level, and
+/// an empty list, which does not parse.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Peers {
     /// Every jurisdiction of a level that has a target.
@@ -122,6 +146,35 @@ impl fmt::Display for Peers {
 }
 
 /// What a subject is measured against.
+///
+/// Written as a jurisdiction code (`320000`), a statistic over peers
+/// (`median of province`, `p75 of 320000,420000`) or a quantity (`500个`);
+/// `Display` writes that form (the label of [`Gap::benchmark`]) and
+/// `FromStr` reads it back. A bare statistic (`median`) is taken over
+/// [`DEFAULT_PEERS`], the provinces. Parsing takes codes only: names and
+/// aliases (`江苏`, `Jiangsu`) need a catalogue, and [`Benchmark::resolve`]
+/// reads them as the command-line tool does.
+///
+/// ```
+/// use policy_targets::{Level, Quantity};
+/// use policy_targets::gap::{Benchmark, Peers, Statistic};
+///
+/// let median: Benchmark = "median of province".parse()?;
+/// assert_eq!(median, Benchmark::Statistic(Statistic::Median, Peers::Level(Level::Province)));
+/// assert_eq!("median".parse::<Benchmark>()?, median);
+/// assert_eq!(median.to_string(), "median of province");
+/// assert_eq!("320000".parse::<Benchmark>()?, Benchmark::Jurisdiction("320000".parse()?));
+/// assert_eq!("500个".parse::<Benchmark>()?, Benchmark::Fixed("500个".parse::<Quantity>()?));
+/// assert_eq!(
+///     "32000".parse::<Benchmark>().unwrap_err().to_string(),
+///     r#"invalid benchmark "32000": not a 6-digit jurisdiction code, and not a quantity: missing unit (expected e.g. 个, TB, 亿元, 人, %)"#
+/// );
+/// # Ok::<(), policy_targets::ParseError>(())
+/// ```
+///
+/// Every value reads back as itself, except a group whose slug is a
+/// statistic's name (a group coded `median` or `p75`), which reads as the
+/// statistic, and peers that do not read back (see [`Peers`]).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Benchmark {
     /// Another jurisdiction's target.
@@ -140,6 +193,189 @@ impl fmt::Display for Benchmark {
             Benchmark::Fixed(q) => write!(f, "{q}"),
         }
     }
+}
+
+impl FromStr for Benchmark {
+    type Err = ParseError;
+    fn from_str(s: &str) -> Result<Benchmark, ParseError> {
+        let unknown = || {
+            let text = s.trim();
+            let numeric = text.starts_with(|c: char| c.is_ascii_digit() || "+-.".contains(c));
+            let problem = match text.parse::<Quantity>() {
+                Err(e) if numeric => format!(
+                    "not a 6-digit jurisdiction code, and not a quantity: {}",
+                    e.problem()
+                ),
+                _ => BENCHMARK_EXPECTED.to_owned(),
+            };
+            ParseError::new("benchmark", s, problem)
+        };
+        parse_benchmark(
+            s,
+            |text| text.parse().ok(),
+            |text| text.parse(),
+            || Ok(DEFAULT_PEERS),
+            unknown,
+        )
+    }
+}
+
+const BENCHMARK_EXPECTED: &str = "expected a jurisdiction code (320000, or a group's slug), a statistic over peers (median, p75 of province, max of 320000,420000) or a quantity (500个); names such as 广西 are read only with a catalogue";
+
+impl Benchmark {
+    /// Reads a benchmark the way `targets gap --against TEXT --peers PEERS`
+    /// does, resolving names and aliases against `catalog`: a statistic
+    /// (`median`, `p75`) over `peers` (read by [`Peers::resolve`]; the
+    /// command's default is `province`), or `STAT of PEERS` in `text`
+    /// itself (then `peers` is not read); else a jurisdiction of the
+    /// catalogue by code, name or alias (`320000`, `江苏`, `Jiangsu`); else a
+    /// quantity (`500个`).
+    ///
+    /// Statistics are read first, so a group whose slug is a statistic's
+    /// name is reached by its name, not its slug.
+    ///
+    /// ```
+    /// use policy_targets::{Catalog, Level};
+    /// use policy_targets::gap::{Benchmark, Peers, Statistic};
+    ///
+    /// let catalog = Catalog::bundled()?;
+    /// assert_eq!(
+    ///     Benchmark::resolve(&catalog, "江苏", "province")?,
+    ///     Benchmark::Jurisdiction("320000".parse()?)
+    /// );
+    /// assert_eq!(
+    ///     Benchmark::resolve(&catalog, "median", "江苏,湖北")?,
+    ///     Benchmark::Statistic(
+    ///         Statistic::Median,
+    ///         Peers::List(vec!["320000".parse()?, "420000".parse()?])
+    ///     )
+    /// );
+    /// assert_eq!(
+    ///     Benchmark::resolve(&catalog, "p75 of county", "province")?,
+    ///     Benchmark::Statistic(Statistic::Percentile(75), Peers::Level(Level::County))
+    /// );
+    /// assert_eq!(Benchmark::resolve(&catalog, "500个", "province")?.to_string(), "500个");
+    /// assert_eq!(
+    ///     Benchmark::resolve(&catalog, "火星", "province").unwrap_err().to_string(),
+    ///     r#"invalid benchmark "火星": it is not a jurisdiction (a code or a name), a statistic (max, min, median, mean, p75) or a quantity (500个)"#
+    /// );
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn resolve(catalog: &Catalog, text: &str, peers: &str) -> Result<Benchmark, ParseError> {
+        parse_benchmark(
+            text,
+            |name| catalog.find_jurisdiction(name).map(|j| j.code.clone()),
+            |over| Peers::resolve(catalog, over),
+            || Peers::resolve(catalog, peers),
+            || {
+                ParseError::new(
+                    "benchmark",
+                    text,
+                    "it is not a jurisdiction (a code or a name), a statistic (max, min, median, mean, p75) or a quantity (500个)",
+                )
+            },
+        )
+    }
+}
+
+impl FromStr for Peers {
+    type Err = ParseError;
+    fn from_str(s: &str) -> Result<Peers, ParseError> {
+        parse_peers(s, |item| {
+            item.parse().map_err(|_| {
+                format!("{item:?} is not a level or a jurisdiction code; {PEERS_EXPECTED}")
+            })
+        })
+    }
+}
+
+impl Peers {
+    /// Reads peers the way `targets gap --peers TEXT` does: a level, or
+    /// jurisdictions separated by commas, each a code, name or alias of
+    /// `catalog` (`江苏,湖北`, `320000,Hubei`).
+    ///
+    /// ```
+    /// use policy_targets::Catalog;
+    /// use policy_targets::gap::Peers;
+    ///
+    /// let catalog = Catalog::bundled()?;
+    /// let peers = Peers::resolve(&catalog, "江苏, Hubei")?;
+    /// assert_eq!(peers.to_string(), "320000,420000");
+    /// assert_eq!(
+    ///     Peers::resolve(&catalog, "江苏,火星").unwrap_err().to_string(),
+    ///     r#"invalid peers "江苏,火星": unknown jurisdiction "火星""#
+    /// );
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn resolve(catalog: &Catalog, text: &str) -> Result<Peers, ParseError> {
+        parse_peers(text, |name| {
+            catalog
+                .find_jurisdiction(name)
+                .map(|j| j.code.clone())
+                .ok_or_else(|| format!("unknown jurisdiction {name:?}"))
+        })
+    }
+}
+
+/// The peers of a statistic a benchmark names none for: the provinces (as
+/// the `--peers` option of `targets gap` defaults to).
+pub const DEFAULT_PEERS: Peers = Peers::Level(Level::Province);
+
+const PEERS_EXPECTED: &str = "expected a level (nation, province, prefecture, county, group) or codes separated by commas (320000,420000)";
+
+/// Reads peers, each listed jurisdiction through `jurisdiction`, which
+/// gives its code or what is wrong with it.
+fn parse_peers(
+    s: &str,
+    jurisdiction: impl Fn(&str) -> Result<JurisdictionCode, String>,
+) -> Result<Peers, ParseError> {
+    let text = s.trim();
+    if let Ok(level) = text.parse::<Level>() {
+        return Ok(Peers::Level(level));
+    }
+    if text.is_empty() {
+        return Err(ParseError::new("peers", s, PEERS_EXPECTED));
+    }
+    let mut codes = Vec::new();
+    for item in text.split(',').map(str::trim) {
+        if item.is_empty() {
+            return Err(ParseError::new(
+                "peers",
+                s,
+                format!("an empty item between commas; {PEERS_EXPECTED}"),
+            ));
+        }
+        codes.push(jurisdiction(item).map_err(|problem| ParseError::new("peers", s, problem))?);
+    }
+    Ok(Peers::List(codes))
+}
+
+/// Reads a benchmark: `STAT of PEERS` (the peers read by `peers`), a bare
+/// statistic (over `default_peers`), a jurisdiction (through
+/// `jurisdiction`), or a quantity; `unknown` makes the error for anything
+/// else.
+fn parse_benchmark(
+    s: &str,
+    jurisdiction: impl Fn(&str) -> Option<JurisdictionCode>,
+    peers: impl Fn(&str) -> Result<Peers, ParseError>,
+    default_peers: impl FnOnce() -> Result<Peers, ParseError>,
+    unknown: impl FnOnce() -> ParseError,
+) -> Result<Benchmark, ParseError> {
+    let text = s.trim();
+    if let Some((stat, over)) = text.split_once(" of ") {
+        if let Ok(stat) = stat.trim().parse::<Statistic>() {
+            return Ok(Benchmark::Statistic(stat, peers(over)?));
+        }
+    }
+    if let Ok(stat) = text.parse::<Statistic>() {
+        return Ok(Benchmark::Statistic(stat, default_peers()?));
+    }
+    if let Some(code) = jurisdiction(text) {
+        return Ok(Benchmark::Jurisdiction(code));
+    }
+    text.parse::<Quantity>()
+        .map(Benchmark::Fixed)
+        .map_err(|_| unknown())
 }
 
 /// A gap question: subject, benchmark, metric, normalisation, date.
@@ -539,5 +775,76 @@ mod tests {
         }
         assert!("p101".parse::<Statistic>().is_err());
         assert!("p".parse::<Statistic>().is_err());
+    }
+
+    fn code(s: &str) -> JurisdictionCode {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn benchmarks_and_peers_read_back() {
+        let cases = [
+            Benchmark::Jurisdiction(code("320000")),
+            Benchmark::Jurisdiction(code("central_soes")),
+            Benchmark::Statistic(Statistic::Median, Peers::Level(Level::Province)),
+            Benchmark::Statistic(Statistic::Percentile(75), Peers::Level(Level::County)),
+            Benchmark::Statistic(
+                Statistic::Max,
+                Peers::List(vec![code("320000"), code("national_annotation_bases")]),
+            ),
+            Benchmark::Statistic(Statistic::Mean, Peers::List(vec![code("420100")])),
+            Benchmark::Fixed("500个".parse().unwrap()),
+            Benchmark::Fixed("-1.5 TB".parse().unwrap()),
+            Benchmark::Fixed("1.8万亿元".parse().unwrap()),
+        ];
+        for b in cases {
+            assert_eq!(b.to_string().parse::<Benchmark>(), Ok(b.clone()), "{b}");
+        }
+        // Spaces around the parts are ignored.
+        assert_eq!(
+            " max of  320000 , 420000 "
+                .parse::<Benchmark>()
+                .unwrap()
+                .to_string(),
+            "max of 320000,420000"
+        );
+        assert_eq!(
+            "p90".parse::<Benchmark>().unwrap().to_string(),
+            "p90 of province"
+        );
+    }
+
+    #[test]
+    fn benchmark_and_peers_errors() {
+        let err = |s: &str| s.parse::<Benchmark>().unwrap_err().to_string();
+        assert_eq!(
+            err("广西"),
+            r#"invalid benchmark "广西": expected a jurisdiction code (320000, or a group's slug), a statistic over peers (median, p75 of province, max of 320000,420000) or a quantity (500个); names such as 广西 are read only with a catalogue"#
+        );
+        assert_eq!(
+            err("500 parsecs"),
+            r#"invalid benchmark "500 parsecs": not a 6-digit jurisdiction code, and not a quantity: unknown unit "parsecs""#
+        );
+        assert_eq!(
+            err("median of 省级"),
+            r#"invalid peers "省级": "省级" is not a level or a jurisdiction code; expected a level (nation, province, prefecture, county, group) or codes separated by commas (320000,420000)"#
+        );
+        assert_eq!(
+            err("p101 of province"),
+            r#"invalid benchmark "p101 of province": expected a jurisdiction code (320000, or a group's slug), a statistic over peers (median, p75 of province, max of 320000,420000) or a quantity (500个); names such as 广西 are read only with a catalogue"#
+        );
+        let peers = |s: &str| s.parse::<Peers>().unwrap_err().to_string();
+        assert_eq!(
+            peers(""),
+            r#"invalid peers "": expected a level (nation, province, prefecture, county, group) or codes separated by commas (320000,420000)"#
+        );
+        assert_eq!(
+            peers("320000,,420000"),
+            r#"invalid peers "320000,,420000": an empty item between commas; expected a level (nation, province, prefecture, county, group) or codes separated by commas (320000,420000)"#
+        );
+        assert_eq!(
+            peers("32000"),
+            r#"invalid peers "32000": "32000" is not a level or a jurisdiction code; expected a level (nation, province, prefecture, county, group) or codes separated by commas (320000,420000)"#
+        );
     }
 }

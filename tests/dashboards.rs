@@ -322,15 +322,27 @@ fn bom_for_excel() {
     assert!(bytes.starts_with("\u{feff}rank,".as_bytes()));
 }
 
-/// A data folder whose quote and issuer try spreadsheet formula injection.
-fn hostile_folder() -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("policy-targets-hostile-{}", std::process::id()));
+/// A copy of the minimal fixture folder, under a name of its own for `test`,
+/// whose jurisdiction names, source and records try spreadsheet formula
+/// injection: cells that start with `=`, `+`, `-`, `@`, a tab or a carriage
+/// return. Suzhou's target (300) has a reported figure of 320 and 江苏's
+/// target is 10.
+fn hostile_folder(test: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!(
+        "policy-targets-hostile-{test}-{}",
+        std::process::id()
+    ));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(dir.join("sources")).unwrap();
     let good = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/good/minimal");
-    for file in ["jurisdictions.toml", "metrics.toml"] {
-        std::fs::copy(good.join(file), dir.join(file)).unwrap();
-    }
+    std::fs::copy(good.join("metrics.toml"), dir.join("metrics.toml")).unwrap();
+    let jurisdictions = std::fs::read_to_string(good.join("jurisdictions.toml")).unwrap();
+    let hostile = jurisdictions
+        .replace(r#"name_en = "Jiangsu""#, r#"name_en = "\t=1+2""#)
+        .replace(r#"name_zh = "苏州市""#, r#"name_zh = "\r@苏州市""#);
+    assert_eq!(hostile.matches(r"\t=1+2").count(), 1, "{jurisdictions}");
+    assert_eq!(hostile.matches(r"\r@苏州市").count(), 1, "{jurisdictions}");
+    std::fs::write(dir.join("jurisdictions.toml"), hostile).unwrap();
     std::fs::write(
         dir.join("sources/hostile.toml"),
         r#"[source]
@@ -340,6 +352,7 @@ issuer = "@evil"
 published = 2025-01-01
 status = "final"
 force = "plan"
+note = "\t=cmd|' /C calc'!A0"
 
 [[target]]
 id = "hostile_target"
@@ -351,30 +364,82 @@ unit = "个"
 deadline = 2027
 quote = "=HYPERLINK(\"http://example.invalid\",\"click\")"
 note = "-2+3"
+
+[[target]]
+id = "suzhou_target"
+jurisdiction = "320500"
+metric = "high_quality_datasets"
+comparator = "at_least"
+value = 300
+unit = "个"
+deadline = 2027
+quote = "\t=1+1"
+note = "\r=2+2"
+
+[[observation]]
+id = "suzhou_reported"
+jurisdiction = "320500"
+metric = "high_quality_datasets"
+value = 320
+unit = "个"
+as_of = 2025-06-30
+quote = "\r@SUM(1)"
+note = "-20"
 "#,
     )
     .unwrap();
     dir
 }
 
+/// The rows of a CSV as maps from column name to cell.
+fn csv_maps(bytes: &[u8]) -> Vec<std::collections::HashMap<String, String>> {
+    let (header, rows) = csv_rows(bytes);
+    rows.into_iter()
+        .map(|row| header.iter().cloned().zip(row).collect())
+        .collect()
+}
+
+/// The row whose `key` column is `value`.
+fn row_with<'r>(
+    rows: &'r [std::collections::HashMap<String, String>],
+    key: &str,
+    value: &str,
+) -> &'r std::collections::HashMap<String, String> {
+    rows.iter()
+        .find(|r| r[key] == value)
+        .unwrap_or_else(|| panic!("no row with {key} = {value:?}: {rows:#?}"))
+}
+
 #[test]
 fn csv_cells_cannot_run_as_formulas() {
-    let dir = hostile_folder();
+    let dir = hostile_folder("export");
     let data = dir.to_str().unwrap();
-    let (header, rows) = csv_rows(&targets(&["export", "--data", data, "--format", "csv"]));
-    let row = &rows[0];
-    let get = |name: &str| row[header.iter().position(|h| h == name).unwrap()].clone();
+    let rows = csv_maps(&targets(&["export", "--data", data, "--format", "csv"]));
+    assert_eq!(rows.len(), 3, "two targets and an observation");
+    let hostile = row_with(&rows, "id", "hostile_target");
     assert_eq!(
-        get("quote"),
+        hostile["quote"],
         "'=HYPERLINK(\"http://example.invalid\",\"click\")"
     );
-    assert_eq!(get("source_title"), "'+SUM(A1:A9)");
-    assert_eq!(get("issuer"), "'@evil");
-    assert_eq!(get("note"), "'-2+3");
-    assert_eq!(get("value"), "10", "numbers are left alone");
+    assert_eq!(hostile["source_title"], "'+SUM(A1:A9)");
+    assert_eq!(hostile["issuer"], "'@evil");
+    assert_eq!(hostile["note"], "'-2+3");
+    assert_eq!(hostile["jurisdiction_name_en"], "'\t=1+2");
+    assert_eq!(hostile["jurisdiction_name_zh"], "江苏省");
+    assert_eq!(hostile["value"], "10", "numbers are left alone");
+    let suzhou = row_with(&rows, "id", "suzhou_target");
+    assert_eq!(suzhou["quote"], "'\t=1+1");
+    assert_eq!(suzhou["note"], "'\r=2+2");
+    assert_eq!(suzhou["jurisdiction_name_zh"], "'\r@苏州市");
+    let reported = row_with(&rows, "id", "suzhou_reported");
+    assert_eq!(reported["quote"], "'\r@SUM(1)");
+    assert_eq!(
+        reported["note"], "-20",
+        "a plain negative number is left alone"
+    );
 
     // Machine consumers can ask for the text as it is.
-    let (header, rows) = csv_rows(&targets(&[
+    let rows = csv_maps(&targets(&[
         "export",
         "--data",
         data,
@@ -382,8 +447,151 @@ fn csv_cells_cannot_run_as_formulas() {
         "csv",
         "--raw-csv",
     ]));
-    let quote = &rows[0][header.iter().position(|h| h == "quote").unwrap()];
-    assert_eq!(quote, "=HYPERLINK(\"http://example.invalid\",\"click\")");
+    let hostile = row_with(&rows, "id", "hostile_target");
+    assert_eq!(
+        hostile["quote"],
+        "=HYPERLINK(\"http://example.invalid\",\"click\")"
+    );
+    assert_eq!(hostile["source_title"], "+SUM(A1:A9)");
+    assert_eq!(hostile["issuer"], "@evil");
+    assert_eq!(hostile["note"], "-2+3");
+    assert_eq!(hostile["jurisdiction_name_en"], "\t=1+2");
+    let suzhou = row_with(&rows, "id", "suzhou_target");
+    assert_eq!(suzhou["quote"], "\t=1+1");
+    assert_eq!(suzhou["note"], "\r=2+2");
+    assert_eq!(suzhou["jurisdiction_name_zh"], "\r@苏州市");
+    let reported = row_with(&rows, "id", "suzhou_reported");
+    assert_eq!(reported["quote"], "\r@SUM(1)");
+    assert_eq!(reported["note"], "-20");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn rank_gap_and_progress_csv_cannot_run_as_formulas() {
+    let dir = hostile_folder("answers");
+    let data = dir.to_str().unwrap();
+    let run = |args: &[&str], raw: bool| {
+        let common = ["--data", data, "--as-of", "2025-07-04", "--format", "csv"];
+        let raw_flag: &[&str] = if raw { &["--raw-csv"] } else { &[] };
+        csv_maps(&targets(&[args, &common[..], raw_flag].concat()))
+    };
+
+    // rank: the jurisdictions' names.
+    for raw in [false, true] {
+        let guard = if raw { "" } else { "'" };
+        let rows = run(&["rank", "high_quality_datasets"], raw);
+        assert_eq!(rows.len(), 2);
+        let suzhou = row_with(&rows, "jurisdiction", "320500");
+        assert_eq!(suzhou["name_zh"], format!("{guard}\r@苏州市"));
+        assert_eq!(suzhou["name_en"], "Suzhou");
+        assert_eq!(
+            (suzhou["rank"].as_str(), suzhou["value"].as_str()),
+            ("1", "300")
+        );
+        let jiangsu = row_with(&rows, "jurisdiction", "320000");
+        assert_eq!(jiangsu["name_en"], format!("{guard}\t=1+2"));
+        assert_eq!(jiangsu["name_zh"], "江苏省");
+        assert_eq!(
+            (jiangsu["rank"].as_str(), jiangsu["value"].as_str()),
+            ("2", "10")
+        );
+    }
+
+    // gap: negative gaps are plain numbers, left alone; a benchmark label
+    // that starts with a minus sign is text, and guarded.
+    for raw in [false, true] {
+        let guard = if raw { "" } else { "'" };
+        let rows = run(
+            &[
+                "gap",
+                "320500",
+                "--against",
+                "280个",
+                "--metric",
+                "high_quality_datasets",
+            ],
+            raw,
+        );
+        assert_eq!(rows.len(), 1);
+        let row = &rows[0];
+        assert_eq!(row["benchmark"], "280个");
+        assert_eq!(row["subject_value"], "300");
+        assert_eq!(row["gap"], "-20");
+        assert_eq!(row["relative_gap"], "-0.071429");
+        assert_eq!(row["required_target"], "280");
+
+        let rows = run(
+            &[
+                "gap",
+                "320500",
+                "--against=-280个",
+                "--metric",
+                "high_quality_datasets",
+            ],
+            raw,
+        );
+        let row = &rows[0];
+        assert_eq!(row["benchmark"], format!("{guard}-280个"));
+        assert_eq!(row["benchmark_value"], "-280");
+        assert_eq!(row["gap"], "-580");
+        assert_eq!(row["required_target"], "-280");
+    }
+
+    // progress: 320 reported against a target of 300 leaves a gap of -20.
+    let guarded = run(&["progress"], false);
+    assert_eq!(guarded, run(&["progress"], true));
+    let suzhou = row_with(&guarded, "target_id", "suzhou_target");
+    assert_eq!(suzhou["latest_value"], "320");
+    assert_eq!(suzhou["gap"], "-20");
+    assert_eq!(suzhou["met"], "true");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn data_package_csv_cannot_run_as_formulas() {
+    let dir = hostile_folder("package");
+    let data = dir.to_str().unwrap();
+    for raw in [false, true] {
+        let guard = if raw { "" } else { "'" };
+        let package = std::env::temp_dir().join(format!(
+            "policy-targets-hostile-package-{}-{}",
+            if raw { "raw" } else { "guarded" },
+            std::process::id()
+        ));
+        let out = package.to_str().unwrap();
+        let mut args = vec!["export", "--data", data, "--format", "datapackage", out];
+        if raw {
+            args.push("--raw-csv");
+        }
+        targets(&args);
+        let read = |name: &str| std::fs::read(Path::new(out).join(name)).unwrap();
+
+        let jurisdictions = csv_maps(&read("jurisdictions.csv"));
+        let jiangsu = row_with(&jurisdictions, "code", "320000");
+        assert_eq!(jiangsu["name_en"], format!("{guard}\t=1+2"));
+        assert_eq!(jiangsu["name_zh"], "江苏省");
+        let suzhou = row_with(&jurisdictions, "code", "320500");
+        assert_eq!(suzhou["name_zh"], format!("{guard}\r@苏州市"));
+
+        let sources = csv_maps(&read("sources.csv"));
+        let hostile = row_with(&sources, "id", "hostile");
+        assert_eq!(hostile["title"], format!("{guard}+SUM(A1:A9)"));
+        assert_eq!(hostile["issuer"], format!("{guard}@evil"));
+        assert_eq!(hostile["note"], format!("{guard}\t=cmd|' /C calc'!A0"));
+
+        let records = read("records.csv");
+        let rows = csv_maps(&records);
+        let target = row_with(&rows, "id", "suzhou_target");
+        assert_eq!(target["quote"], format!("{guard}\t=1+1"));
+        assert_eq!(target["note"], format!("{guard}\r=2+2"));
+        assert_eq!(row_with(&rows, "id", "suzhou_reported")["note"], "-20");
+        let mut export = vec!["export", "--data", data, "--format", "csv"];
+        if raw {
+            export.push("--raw-csv");
+        }
+        assert_eq!(records, targets(&export));
+        let _ = std::fs::remove_dir_all(&package);
+    }
     let _ = std::fs::remove_dir_all(&dir);
 }
 
