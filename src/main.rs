@@ -6,12 +6,12 @@ use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use policy_targets::gap::{Benchmark, GapQuery, Peers, Statistic};
+use policy_targets::gap::{Benchmark, GapQuery};
 use policy_targets::output::CsvOptions;
 use policy_targets::rank::RankQuery;
 use policy_targets::schema::{Contract, schema};
 use policy_targets::{
-    Catalog, Errors, Lang, Level, Per, Quantity, bulk, export, extract, gap, progress, rank, report,
+    Catalog, Errors, Lang, Level, Per, bulk, export, extract, gap, progress, rank, report,
 };
 
 /// Track, rank and compare quantitative policy targets.
@@ -172,8 +172,9 @@ struct CsvFlags {
     /// Start CSV with a byte order mark, so that Excel reads it as UTF-8.
     #[arg(long)]
     bom: bool,
-    /// Leave cells that start with = + - @ as they are (by default they get a
-    /// leading ' so that spreadsheets do not run them as formulas).
+    /// Leave cells that start with = + - @, a tab or a carriage return as they
+    /// are (by default they get a leading ' so that spreadsheets do not run
+    /// them as formulas).
     #[arg(long)]
     raw_csv: bool,
 }
@@ -631,7 +632,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
             common,
         } => {
             let catalog = load_for_comparison(data)?;
-            let benchmark = parse_benchmark(&catalog, &against, &peers)?;
+            let benchmark =
+                Benchmark::resolve(&catalog, &against, &peers).map_err(|e| usage(e.to_string()))?;
             let query = GapQuery {
                 subject,
                 benchmark,
@@ -809,34 +811,6 @@ fn with_newline(mut text: String) -> Vec<u8> {
 
 fn usage(message: String) -> Failure {
     Failure { message, code: 2 }
-}
-
-/// A benchmark from the command line: a statistic, a jurisdiction, or a quantity.
-fn parse_benchmark(catalog: &Catalog, against: &str, peers: &str) -> Result<Benchmark, Failure> {
-    if let Ok(stat) = against.parse::<Statistic>() {
-        let peers = match peers.parse::<Level>() {
-            Ok(level) => Peers::Level(level),
-            Err(_) => {
-                let mut codes = Vec::new();
-                for name in peers.split(',') {
-                    let j = catalog
-                        .find_jurisdiction(name)
-                        .ok_or_else(|| usage(format!("--peers: unknown jurisdiction {name:?}")))?;
-                    codes.push(j.code.clone());
-                }
-                Peers::List(codes)
-            }
-        };
-        return Ok(Benchmark::Statistic(stat, peers));
-    }
-    if let Some(j) = catalog.find_jurisdiction(against) {
-        return Ok(Benchmark::Jurisdiction(j.code.clone()));
-    }
-    against.parse::<Quantity>().map(Benchmark::Fixed).map_err(|_| {
-        usage(format!(
-            "--against: {against:?} is not a jurisdiction, a statistic (max, min, median, mean, p75) or a quantity (500个)"
-        ))
-    })
 }
 
 fn main() -> ExitCode {
