@@ -425,17 +425,20 @@ fn replace_folder(
         .unwrap_or_default();
     let tmp = parent.join(format!(".{name}.{}.tmp", std::process::id()));
     let old = parent.join(format!(".{name}.{}.old", std::process::id()));
-    let result = std::fs::create_dir(&tmp).map_err(fail).and_then(|()| {
-        fill(&tmp)?;
-        if dir.exists() {
-            std::fs::rename(dir, &old).map_err(fail)?;
-        }
-        std::fs::rename(&tmp, dir).map_err(fail)?;
-        if old.exists() {
-            std::fs::remove_dir_all(&old).map_err(fail)?;
-        }
-        Ok(())
-    });
+    let result = std::fs::create_dir_all(parent)
+        .and_then(|()| std::fs::create_dir(&tmp))
+        .map_err(fail)
+        .and_then(|()| {
+            fill(&tmp)?;
+            if dir.exists() {
+                std::fs::rename(dir, &old).map_err(fail)?;
+            }
+            std::fs::rename(&tmp, dir).map_err(fail)?;
+            if old.exists() {
+                std::fs::remove_dir_all(&old).map_err(fail)?;
+            }
+            Ok(())
+        });
     if result.is_err() {
         let _ = std::fs::remove_dir_all(&tmp);
         if old.exists() && !dir.exists() {

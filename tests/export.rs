@@ -754,6 +754,20 @@ fn synth_replaces_only_a_folder_it_wrote() {
     };
     run_synth("3");
     run_synth("4");
+    // A folder whose parent does not exist yet is made with it.
+    let nested = dir.0.join("new").join("data");
+    targets(&[
+        "synth",
+        "--jurisdictions",
+        "2",
+        "--metrics",
+        "2",
+        "--months",
+        "2",
+        nested.to_str().unwrap(),
+    ]);
+    assert!(nested.join("observations.csv").is_file());
+    std::fs::remove_dir_all(dir.0.join("new")).unwrap();
     let catalog = policy_targets::Catalog::load(&data).unwrap();
     assert_eq!(catalog.jurisdictions().len(), 4);
     // A source file of someone else's under sources/: the folder is kept.
