@@ -1,10 +1,14 @@
 //! How long extraction takes on the seed newsletter, with and without a
-//! reused [`Extractor`].
+//! reused [`Extractor`], and on long text joined by commas without a full
+//! stop.
 //!
 //! Run with `cargo bench --bench extract`. The baseline is the free
 //! function `extract::extract`, which compiles the catalogue's place and
 //! metric names on every call; the figure that matters is the ratio to it,
-//! measured in the same run.
+//! measured in the same run. For the long text, the figure that matters is
+//! the time per KB at each length as a ratio to the time per KB at 50 KB:
+//! near 1 when the time grows with the length, 4 or 16 at 200 KB when it
+//! grows with its square or cube.
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -70,4 +74,54 @@ fn main() {
         "Extractor::new (building the matchers):    {build:>10.2?} per call  {:.2}",
         build.as_secs_f64() / rebuilt.as_secs_f64()
     );
+
+    // Long text joined by commas, never a full stop (a PDF pasted without
+    // them): one sentence of thousands of clauses.
+    let lengths_kb = [50, 100, 200];
+    let texts: Vec<String> = lengths_kb
+        .iter()
+        .map(|&kb| comma_joined(kb * 1000))
+        .collect();
+    let mut tasks: Vec<Box<dyn FnMut() -> usize>> = texts
+        .iter()
+        .map(|text| {
+            let extractor = &extractor;
+            Box::new(move || extractor.extract(black_box(text)).len()) as Box<dyn FnMut() -> usize>
+        })
+        .collect();
+    let mut tasks: Vec<&mut dyn FnMut() -> usize> = tasks
+        .iter_mut()
+        .map(|task| task.as_mut() as &mut dyn FnMut() -> usize)
+        .collect();
+    let (rounds, runs) = if quick { (3, 1) } else { (7, 2) };
+    let times = medians(rounds, runs, &mut tasks);
+    let per_kb = |i: usize| times[i].as_secs_f64() / lengths_kb[i] as f64;
+    for (i, (kb, text)) in lengths_kb.iter().zip(&texts).enumerate() {
+        println!(
+            "comma-joined text, {kb:>3} KB ({} candidates): {:>10.2?} per call, {:>8.2?} per KB  {:.2}",
+            extractor.extract(text).len(),
+            times[i],
+            Duration::from_secs_f64(per_kb(i)),
+            per_kb(i) / per_kb(0)
+        );
+    }
+}
+
+/// About `bytes` bytes of target clauses joined by commas, without a full
+/// stop: `到2027年，建成高质量数据集不少于1000个，…`, the values, years and
+/// metrics varying.
+fn comma_joined(bytes: usize) -> String {
+    let metrics = ["高质量数据集", "数据产品", "数据标注基地", "典型场景"];
+    let mut text = String::with_capacity(bytes + 64);
+    let mut i = 0;
+    while text.len() < bytes {
+        let metric = metrics[i % metrics.len()];
+        text.push_str(&format!(
+            "到{}年，建成{metric}不少于{}个，",
+            2025 + i % 5,
+            1000 + i
+        ));
+        i += 1;
+    }
+    text
 }

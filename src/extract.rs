@@ -96,7 +96,7 @@
 //! with no recognised metric. A heading that repeats a figure of the text
 //! under it is proposed once, from the text.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -179,7 +179,8 @@ pub struct Candidate {
     /// date of its heading.
     pub as_of: Option<PartialDate>,
     /// The clause the figure came from, verbatim: an exact substring of the
-    /// input.
+    /// input. Of a clause longer than 240 characters (text without
+    /// punctuation), the figure and up to 80 characters on either side.
     pub quote: String,
     /// Where `quote` is in the input, in **characters** (Unicode scalar
     /// values, as `str::chars` counts them), not bytes:
@@ -348,7 +349,7 @@ pub fn to_toml(candidates: &[Candidate], source: &Id) -> String {
     out.push_str(&format!("# id = {}\n", toml_string(source.as_str())));
     out.push_str("# title = \"?\"\n# issuer = \"?\"\n# published = ?\n");
     out.push_str("# status = \"final\"\n# force = \"plan\"\n");
-    let mut ids: HashSet<String> = HashSet::new();
+    let mut ids = Ids::default();
     for c in candidates {
         out.push('\n');
         out.push_str(&toml_entry(c, &mut ids));
@@ -2068,14 +2069,181 @@ struct Para {
     kind: BlockKind,
     norm: Norm,
     sentences: Vec<Sentence>,
+    /// In the order of the text.
     cues: Vec<Cue>,
+    /// In the order of the text, none overlapping.
     mentions: Vec<Mention>,
-    /// Heading paragraphs governing this one, nearest first.
-    headings: Vec<usize>,
+    /// Heading paragraphs governing this one, the nearest last: a run of
+    /// consecutive headings.
+    headings: Range<usize>,
     /// The paragraph ending with a colon that introduces this one (a list).
     inherit: Option<usize>,
     /// The date of the latest date line before it.
     section: Option<PartialDate>,
+    /// The year the text is written in, near the paragraph (see
+    /// [`Doc::context_year`]).
+    year: Option<i32>,
+    /// The cues that answer each question, found at once.
+    look: Looks,
+}
+
+/// For each cue of a paragraph, the index of the last cue at or before it
+/// that passes a test: the nearest passing cue of any stretch of cues, found
+/// without walking the stretch.
+struct Latest(Vec<Option<usize>>);
+
+impl Latest {
+    fn new(cues: &[Cue], test: impl Fn(CueKind) -> bool) -> Latest {
+        let mut last = None;
+        Latest(
+            cues.iter()
+                .enumerate()
+                .map(|(i, cue)| {
+                    if test(cue.kind) {
+                        last = Some(i);
+                    }
+                    last
+                })
+                .collect(),
+        )
+    }
+
+    /// The last cue of `range` (cue indices) that passes.
+    fn last_in(&self, range: Range<usize>) -> Option<usize> {
+        if range.is_empty() {
+            return None;
+        }
+        self.0
+            .get(range.end - 1)
+            .copied()
+            .flatten()
+            .filter(|&j| j >= range.start)
+    }
+
+    /// Whether a cue of the paragraph passes.
+    fn any(&self) -> bool {
+        self.0.last().copied().flatten().is_some()
+    }
+}
+
+/// What a figure's cues are asked.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Ask {
+    /// Target or reported figure: a cue that settles it. Bare dates settle
+    /// it when the year of the text is known.
+    Kind,
+    /// A plan period.
+    Period,
+    /// A deadline (到2027年), or near the figure a year's end in the years
+    /// of the text or later (2027年底).
+    Deadline,
+    /// A bare date read as a deadline: in the figure's clause any date in
+    /// the years of the text or later, further away a year.
+    BareDeadline,
+    /// The date of a reported figure: 截至…, or near the figure a date.
+    AsOf,
+    /// A bare date or the end of a year.
+    Dated,
+}
+
+/// The cue tests that depend on nothing but the cue (asked of other
+/// paragraphs: the paragraph a list continues, headings, the title).
+const FAR_TESTS: usize = 6;
+
+impl Ask {
+    /// The index of the test of a cue of another paragraph, if any cue of
+    /// another paragraph can answer.
+    fn far(self, dated: bool) -> Option<usize> {
+        match self {
+            Ask::Kind => Some(usize::from(dated)),
+            Ask::Period => Some(2),
+            Ask::Deadline => Some(3),
+            Ask::AsOf => Some(4),
+            Ask::Dated => Some(5),
+            Ask::BareDeadline => None,
+        }
+    }
+
+    fn far_test(index: usize, kind: CueKind) -> bool {
+        let decisive = matches!(
+            kind,
+            CueKind::Deadline(_)
+                | CueKind::TargetWord
+                | CueKind::Period(_)
+                | CueKind::AsOf(_)
+                | CueKind::ReportWord
+        );
+        let dated = matches!(kind, CueKind::Bare(..) | CueKind::End(_));
+        match index {
+            0 => decisive,
+            1 => decisive || dated,
+            2 => matches!(kind, CueKind::Period(_)),
+            3 => matches!(kind, CueKind::Deadline(_)),
+            4 => matches!(kind, CueKind::AsOf(_)),
+            _ => dated,
+        }
+    }
+}
+
+/// The cues of a paragraph that answer each question ([`Ask`]).
+struct Looks {
+    /// Asked of the cues of another paragraph (see [`Ask::far`]).
+    far: [Latest; FAR_TESTS],
+    /// For a heading: the nearest heading of its run, itself included, with
+    /// a cue passing each far test.
+    far_chain: [Option<usize>; FAR_TESTS],
+    /// Asked of the paragraph's own cues (levels 1 to 3), which depend on
+    /// the year of the text near it.
+    deadline: Latest,
+    /// [`Ask::BareDeadline`] in the figure's clause, and further away.
+    bare: [Latest; 2],
+    as_of: Latest,
+    /// The first mention naming a place, then a national body, that is not
+    /// in a title, else the first one (see [`Doc::first_in`]).
+    first_mention: [Option<usize>; 2],
+    /// For a heading: the nearest heading of its run, itself included, with
+    /// such a mention.
+    mention_chain: [Option<usize>; 2],
+    /// For each mention, the last mention at or before it that names a
+    /// place, then a national body.
+    mention_before: [Vec<Option<usize>>; 2],
+    /// For each mention, the first mention at or after it of each kind.
+    mention_after: [Vec<Option<usize>>; 2],
+}
+
+impl Looks {
+    fn empty() -> Looks {
+        let none = || Latest(Vec::new());
+        Looks {
+            far: std::array::from_fn(|_| none()),
+            far_chain: [None; FAR_TESTS],
+            deadline: none(),
+            bare: [none(), none()],
+            as_of: none(),
+            first_mention: [None; 2],
+            mention_chain: [None; 2],
+            mention_before: [Vec::new(), Vec::new()],
+            mention_after: [Vec::new(), Vec::new()],
+        }
+    }
+
+    /// The test of the paragraph's own cues at `level` (1 to 3).
+    fn own(&self, ask: Ask, dated: bool, level: u8) -> &Latest {
+        match ask {
+            Ask::Kind => &self.far[usize::from(dated)],
+            Ask::Period => &self.far[2],
+            Ask::Dated => &self.far[5],
+            Ask::Deadline => &self.deadline,
+            Ask::BareDeadline => &self.bare[usize::from(level > 1)],
+            Ask::AsOf => &self.as_of,
+        }
+    }
+}
+
+/// Whether a mention passes the filter of a jurisdiction look-up: 0 for a
+/// place, 1 for a national body.
+fn mention_kind(m: &Mention, filter: usize) -> bool {
+    m.place.weak == (filter == 1)
 }
 
 struct Doc {
@@ -2087,12 +2255,21 @@ struct Doc {
     written: Option<i32>,
 }
 
-/// Where to look for cues and names, nearest first.
+/// Where a figure's cues and names are looked for, nearest first: the part
+/// of its clause before it (level 1), the earlier clauses of its sentence
+/// (2), the earlier sentences of its paragraph (3), the paragraph whose
+/// list it continues (4), its headings, nearest first (5), and the document
+/// title (6).
 #[derive(Clone, Debug)]
-struct Scope {
+struct Reach {
     para: usize,
-    range: Range<usize>,
-    level: u8,
+    /// The cue indices of levels 1, 2 and 3 in the figure's paragraph.
+    own: [Range<usize>; 3],
+    inherit: Option<usize>,
+    headings: Range<usize>,
+    /// The title, when it is not the paragraph itself or one of its
+    /// headings.
+    title: Option<usize>,
 }
 
 const PLAN_TITLE_WORDS: &[&str] = &[
@@ -2123,11 +2300,16 @@ impl Doc {
             let cues = cues(&norm);
             let mentions = mentions(&norm, lexicon);
             let index = paras.len();
-            let mut headings = Vec::new();
-            for q in (0..index).rev() {
-                match paras[q].kind {
-                    BlockKind::Heading => headings.push(q),
-                    _ => break,
+            // The run of headings right before it: the one before and its
+            // own headings.
+            let mut headings = index..index;
+            if let Some(prev) = index.checked_sub(1).map(|q| &paras[q]) {
+                if prev.kind == BlockKind::Heading {
+                    headings.start = if prev.headings.is_empty() {
+                        index - 1
+                    } else {
+                        prev.headings.start
+                    };
                 }
             }
             let mut inherit = None;
@@ -2154,6 +2336,8 @@ impl Doc {
                 headings,
                 inherit,
                 section,
+                year: None,
+                look: Looks::empty(),
             });
         }
         let first_prose = paras
@@ -2177,73 +2361,202 @@ impl Doc {
                 _ => None,
             }),
         });
-        Doc {
+        let mut doc = Doc {
             src,
             paras,
             title_para,
             written,
+        };
+        for p in 0..doc.paras.len() {
+            let year = doc.context_year(p);
+            let look = doc.looks(p, year);
+            let para = &mut doc.paras[p];
+            para.year = year;
+            para.look = look;
+        }
+        doc
+    }
+
+    /// The look-ups of paragraph `p`, whose text is of `year`.
+    fn looks(&self, p: usize, year: Option<i32>) -> Looks {
+        let para = &self.paras[p];
+        let cues = &para.cues;
+        let far: [Latest; FAR_TESTS] =
+            std::array::from_fn(|t| Latest::new(cues, |kind| Ask::far_test(t, kind)));
+        let run = |q: Option<usize>| q.filter(|&q| self.paras[q].kind == BlockKind::Heading);
+        let before = run(p.checked_sub(1).filter(|_| para.kind == BlockKind::Heading));
+        let far_chain = std::array::from_fn(|t| {
+            if para.kind != BlockKind::Heading {
+                None
+            } else if far[t].any() {
+                Some(p)
+            } else {
+                before.and_then(|q| self.paras[q].look.far_chain[t])
+            }
+        });
+        let from = |d: PartialDate| year.is_none_or(|y| d.year() >= y);
+        let until = |d: PartialDate| year.is_none_or(|y| d.year() <= y);
+        let deadline = Latest::new(cues, |kind| match kind {
+            CueKind::Deadline(_) => true,
+            CueKind::End(d) => from(d),
+            _ => false,
+        });
+        let bare = [
+            Latest::new(cues, |kind| matches!(kind, CueKind::Bare(d, _) if from(d))),
+            Latest::new(
+                cues,
+                |kind| matches!(kind, CueKind::Bare(d, true) if from(d)),
+            ),
+        ];
+        let as_of = Latest::new(cues, |kind| match kind {
+            CueKind::AsOf(_) | CueKind::Event(_) => true,
+            CueKind::Bare(d, _) | CueKind::End(d) => until(d),
+            CueKind::MonthDay(m, day) => self.resolve_month_day(p, m, day).is_some(),
+            _ => false,
+        });
+        let ms = &para.mentions;
+        let first_mention = std::array::from_fn(|filter| {
+            let passes = |m: &&Mention| mention_kind(m, filter);
+            ms.iter()
+                .position(|m| passes(&m) && !m.title)
+                .or_else(|| ms.iter().position(|m| passes(&m)))
+        });
+        let mention_chain = std::array::from_fn(|filter| {
+            if para.kind != BlockKind::Heading {
+                None
+            } else if first_mention[filter].is_some() {
+                Some(p)
+            } else {
+                before.and_then(|q| self.paras[q].look.mention_chain[filter])
+            }
+        });
+        let mention_before = std::array::from_fn(|filter| {
+            let mut last = None;
+            ms.iter()
+                .enumerate()
+                .map(|(i, m)| {
+                    if mention_kind(m, filter) {
+                        last = Some(i);
+                    }
+                    last
+                })
+                .collect()
+        });
+        let mention_after = std::array::from_fn(|filter| {
+            let mut next = None;
+            let mut after: Vec<Option<usize>> = ms
+                .iter()
+                .enumerate()
+                .rev()
+                .map(|(i, m)| {
+                    if mention_kind(m, filter) {
+                        next = Some(i);
+                    }
+                    next
+                })
+                .collect();
+            after.reverse();
+            after
+        });
+        Looks {
+            far,
+            far_chain,
+            deadline,
+            bare,
+            as_of,
+            first_mention,
+            mention_chain,
+            mention_before,
+            mention_after,
         }
     }
 
-    fn scopes(&self, p: usize, s: usize, c: usize, at: usize) -> Vec<Scope> {
+    /// Where the figure of clause `c` of sentence `s` of paragraph `p` that
+    /// starts (with its comparator word) at `at` looks for its cues.
+    fn reach(&self, p: usize, s: usize, c: usize, at: usize) -> Reach {
         let para = &self.paras[p];
         let sentence = &para.sentences[s];
         let clause = &sentence.clauses[c];
-        let mut out = vec![Scope {
+        let index = |pos: usize| para.cues.partition_point(|cue| cue.pos < pos);
+        let (at, clause_start, sentence_start) =
+            (index(at), index(clause.start), index(sentence.range.start));
+        let title = self
+            .title_para
+            .filter(|&t| t != p && !para.headings.contains(&t));
+        Reach {
             para: p,
-            range: clause.start..at,
-            level: 1,
-        }];
-        for cc in (0..c).rev() {
-            out.push(Scope {
-                para: p,
-                range: sentence.clauses[cc].clone(),
-                level: 2,
-            });
+            own: [
+                clause_start..at,
+                sentence_start..clause_start,
+                0..sentence_start,
+            ],
+            inherit: para.inherit,
+            headings: para.headings.clone(),
+            title,
         }
-        for ss in (0..s).rev() {
-            out.push(Scope {
-                para: p,
-                range: para.sentences[ss].range.clone(),
-                level: 3,
-            });
-        }
-        if let Some(q) = para.inherit {
-            out.push(Scope {
-                para: q,
-                range: 0..self.paras[q].norm.len(),
-                level: 4,
-            });
-        }
-        for &h in &para.headings {
-            out.push(Scope {
-                para: h,
-                range: 0..self.paras[h].norm.len(),
-                level: 5,
-            });
-        }
-        if let Some(t) = self.title_para {
-            if t != p && !para.headings.contains(&t) {
-                out.push(Scope {
-                    para: t,
-                    range: 0..self.paras[t].norm.len(),
-                    level: 6,
-                });
-            }
-        }
-        out
     }
 
-    /// The cues of the scopes, nearest first, with their level.
-    fn cues_in<'a>(&'a self, scopes: &'a [Scope]) -> impl Iterator<Item = (u8, CueKind)> + 'a {
-        scopes.iter().flat_map(move |scope| {
-            self.paras[scope.para]
-                .cues
-                .iter()
-                .rev()
-                .filter(move |cue| scope.range.contains(&cue.pos))
-                .map(move |cue| (scope.level, cue.kind))
-        })
+    /// The nearest cue in `reach`, at a level of `levels`, that answers
+    /// `ask`, with its level. `dated` is whether the year of the text near
+    /// the figure is known.
+    fn find_cue(
+        &self,
+        reach: &Reach,
+        ask: Ask,
+        dated: bool,
+        levels: std::ops::RangeInclusive<u8>,
+    ) -> Option<(u8, CueKind)> {
+        let para = &self.paras[reach.para];
+        for (level, range) in (1u8..).zip(&reach.own) {
+            if !levels.contains(&level) {
+                continue;
+            }
+            if let Some(j) = para.look.own(ask, dated, level).last_in(range.clone()) {
+                return Some((level, para.cues[j].kind));
+            }
+        }
+        let t = ask.far(dated)?;
+        let last = |q: usize| {
+            let other = &self.paras[q];
+            other.look.far[t]
+                .last_in(0..other.cues.len())
+                .map(|j| other.cues[j].kind)
+        };
+        if levels.contains(&4) {
+            if let Some(kind) = reach.inherit.and_then(last) {
+                return Some((4, kind));
+            }
+        }
+        if levels.contains(&5) {
+            let nearest = reach.headings.end.checked_sub(1);
+            let found = nearest
+                .filter(|_| !reach.headings.is_empty())
+                .and_then(|h| self.paras[h].look.far_chain[t])
+                .and_then(last);
+            if let Some(kind) = found {
+                return Some((5, kind));
+            }
+        }
+        if levels.contains(&6) {
+            if let Some(kind) = reach.title.and_then(last) {
+                return Some((6, kind));
+            }
+        }
+        None
+    }
+
+    /// The first mention of paragraph `p` inside `range` that passes
+    /// `filter` (see [`mention_kind`]) and is not in a document title, else
+    /// the first that passes.
+    fn first_in(&self, p: usize, range: &Range<usize>, filter: usize) -> Option<usize> {
+        let ms = &self.paras[p].mentions;
+        let from = ms.partition_point(|m| m.pos < range.start);
+        let to = ms.partition_point(|m| m.pos < range.end);
+        let passes = |k: &usize| mention_kind(&ms[*k], filter);
+        (from..to)
+            .filter(passes)
+            .find(|&k| !ms[k].title)
+            .or_else(|| (from..to).find(passes))
     }
 
     /// The year the text is written in, near a paragraph: the date its
@@ -2266,7 +2579,6 @@ impl Doc {
         let year = self.paras[p].section.map(|d| d.year())?;
         NaiveDate::from_ymd_opt(year, month, day).map(PartialDate::Day)
     }
-
     fn candidates_of(
         &self,
         p: usize,
@@ -2280,20 +2592,53 @@ impl Doc {
         // The metric of the latest figure: a later clause that names none
         // carries it over (…1000个，2030年达到2000个).
         let mut carried: Option<(MetricHit, Unit)> = None;
+        // The mention the earlier clauses and sentences name first, nearest
+        // first (places, then national bodies): for the first clause of a
+        // sentence, then for the clause at hand.
+        let mut named_before_sentence: [Option<usize>; 2] = [None; 2];
         for (s, sentence) in para.sentences.iter().enumerate() {
             // A semicolon joins the parts of one statement.
             let after_semicolon = s > 0 && n.get(para.sentences[s - 1].range.end) == Some(';');
             if !after_semicolon {
                 carried = None;
             }
+            if let Some(prev) = s.checked_sub(1).map(|q| &para.sentences[q].range) {
+                for (filter, named) in named_before_sentence.iter_mut().enumerate() {
+                    *named = self.first_in(p, prev, filter).or(*named);
+                }
+            }
+            let mut named_before = named_before_sentence;
             let compute_context = n.contains(sentence.range.clone(), "算力");
+            let rest_words = |words: &[&str]| {
+                occurrences(n, sentence.range.clone(), words)
+                    .iter()
+                    .map(|w| w.start)
+                    .max()
+            };
+            let sentence_facts = SentenceFacts {
+                reported_after: rest_words(&["同比", "比上年", "较上年", "上年同期"]),
+                target_after: rest_words(&["目标"]),
+            };
             let clause_figures: Vec<Vec<Figure>> = sentence
                 .clauses
                 .iter()
                 .map(|clause| figures(n, clause.clone(), compute_context))
                 .collect();
             for (c, clause) in sentence.clauses.iter().enumerate() {
+                if let Some(prev) = c.checked_sub(1).map(|q| &sentence.clauses[q]) {
+                    for (filter, named) in named_before.iter_mut().enumerate() {
+                        *named = self.first_in(p, prev, filter).or(*named);
+                    }
+                }
                 let figs = &clause_figures[c];
+                if figs.is_empty() {
+                    continue;
+                }
+                let facts = self.clause_facts(p, clause, named_before, sentence_facts);
+                let in_part = n.contains(clause.clone(), "其中");
+                // The metric named in the earlier clauses without figures,
+                // by dimension.
+                let mut named_earlier: Vec<(Dimension, Option<MetricHit>)> = Vec::new();
                 let mut claimed = clause.start;
                 let paired = respectively(n, lexicon, clause, figs);
                 let mut previous: Option<MetricHit> = None;
@@ -2347,22 +2692,30 @@ impl Doc {
                     if hit.is_none() && trailing_only {
                         // The metric named in an earlier clause without a figure
                         // (高质量数据集方面，建成50个).
-                        for cc in (0..c).rev() {
-                            if !clause_figures[cc].is_empty() {
-                                break;
+                        let known = named_earlier.iter().find(|(d, _)| *d == dimension);
+                        let found = match known {
+                            Some((_, h)) => h.clone(),
+                            None => {
+                                let h = (0..c)
+                                    .rev()
+                                    .take_while(|&cc| clause_figures[cc].is_empty())
+                                    .find_map(|cc| {
+                                        find_metric(
+                                            n,
+                                            lexicon,
+                                            sentence.clauses[cc].clone(),
+                                            dimension,
+                                            clause.start,
+                                        )
+                                    });
+                                named_earlier.push((dimension, h.clone()));
+                                h
                             }
-                            if let Some(h) = find_metric(
-                                n,
-                                lexicon,
-                                sentence.clauses[cc].clone(),
-                                dimension,
-                                clause.start,
-                            ) {
-                                reasons.push("metric named in the preceding clause".to_owned());
-                                hit = Some(h);
-                                used_after = false;
-                                break;
-                            }
+                        };
+                        if let Some(h) = found {
+                            reasons.push("metric named in the preceding clause".to_owned());
+                            hit = Some(h);
+                            used_after = false;
                         }
                     }
                     if hit.is_none() && paired.is_none() {
@@ -2375,7 +2728,7 @@ impl Doc {
                                     "metric carried over from an earlier clause ({phrase})"
                                 ));
                                 penalty += 5;
-                                if n.contains(clause.clone(), "其中") {
+                                if in_part {
                                     reasons.push(
                                         "其中 introduces a part of the figure before".to_owned(),
                                     );
@@ -2401,7 +2754,7 @@ impl Doc {
                         penalty,
                     };
                     let candidate = self.candidate(
-                        p, s, c, f, reading, &after, &before, lexicon, catalog, options,
+                        p, s, c, f, reading, &after, &before, &facts, lexicon, catalog, options,
                     );
                     out.push(candidate);
                 }
@@ -2419,6 +2772,7 @@ impl Doc {
         reading: Reading,
         after: &Range<usize>,
         before: &Range<usize>,
+        facts: &ClauseFacts,
         lexicon: &Lexicon,
         catalog: &Catalog,
         options: &Options,
@@ -2432,12 +2786,13 @@ impl Doc {
         let para = &self.paras[p];
         let n = &para.norm;
         let clause = para.sentences[s].clauses[c].clone();
-        let scopes = self.scopes(p, s, c, f.lead);
+        let mut reach = self.reach(p, s, c, f.lead);
         // The cues of the figure reached in 由…增加到… are those after the
         // starting figure.
-        let mut cue_scopes = scopes.clone();
-        if let (Role::Reached(from), Some(first)) = (role, cue_scopes.first_mut()) {
-            first.range.start = from.min(first.range.end);
+        if let Role::Reached(from) = role {
+            let from = para.cues.partition_point(|cue| cue.pos < from);
+            let first = &mut reach.own[0];
+            first.start = from.min(first.end);
         }
         let hundredths = |x: i64| Decimal::new(x, 2);
         let mut confidence = Decimal::new(45, 2) - hundredths(penalty);
@@ -2488,7 +2843,6 @@ impl Doc {
 
         // Counts that are not targets.
         let after_text = n.text(after.clone());
-        let rest_of_clause = n.text(f.tail..clause.end);
         if metric.is_none() {
             let bodies = [
                 "部门",
@@ -2502,16 +2856,15 @@ impl Doc {
                 "城市",
                 "国家",
             ];
-            let acts = [
-                "参加", "出席", "参会", "与会", "联合", "印发", "发布", "代表",
-            ];
             let starts_body = bodies.iter().any(|b| {
                 after_text.starts_with(b)
                     || after_text
                         .strip_prefix("国家")
                         .is_some_and(|t| t.starts_with(b))
             });
-            if starts_body && acts.iter().any(|a| rest_of_clause.contains(a)) {
+            // The words of the clause after the figure.
+            let later = |at: Option<usize>| at.is_some_and(|at| at >= f.tail);
+            if starts_body && later(facts.act) {
                 lower_cap(&mut cap, hundredths(10));
                 reasons.push("count of participating or issuing bodies, not a target".to_owned());
             } else if [
@@ -2544,7 +2897,7 @@ impl Doc {
             {
                 lower_cap(&mut cap, hundredths(15));
                 reasons.push("count of measures in the document, not a target".to_owned());
-            } else if rest_of_clause.contains('+') {
+            } else if later(facts.plus) {
                 lower_cap(&mut cap, hundredths(15));
                 reasons.push("part of a layout such as 1+N, not a target".to_owned());
             } else if after_text.contains('的') {
@@ -2552,20 +2905,8 @@ impl Doc {
                 reasons.push("describes whose figure follows (N个…的), not a target".to_owned());
             }
         }
-        let lead_text = n.text(clause.start..f.lead);
-        if [
-            "每万人",
-            "每百人",
-            "每千人",
-            "每十万人",
-            "人均",
-            "每平方公里",
-            "万人拥有",
-            "每万",
-        ]
-        .iter()
-        .any(|w| lead_text.contains(w))
-        {
+        // A rate word between the start of the clause and the figure.
+        if facts.rate_end.is_some_and(|end| end <= f.lead) {
             lower_cap(&mut cap, hundredths(20));
             reasons.push("a rate per person or per area, not a total".to_owned());
         }
@@ -2588,73 +2929,44 @@ impl Doc {
         }
 
         // Target or report.
-        let ctx_year = self.context_year(p);
-        let mut kind = None;
-        let mut level = 0u8;
-        let mut bare_seen = false;
+        let ctx_year = para.year;
+        let dated = ctx_year.is_some();
         // Words after the figure that settle it (同比增长, …的目标) count
         // after its own sentence's earlier words.
-        let sentence_end = para.sentences[s].range.end;
-        let rest = n.text(f.end..sentence_end);
-        let after_cue = if ["同比", "比上年", "较上年", "上年同期"]
-            .iter()
-            .any(|w| rest.contains(w))
-        {
+        let later = |at: Option<usize>| at.is_some_and(|at| at >= f.end);
+        let after_cue = if later(facts.sentence.reported_after) {
             Some(Kind::Observation)
-        } else if rest.contains("目标") {
+        } else if later(facts.sentence.target_after) {
             Some(Kind::Target)
         } else {
             None
         };
-        let ordered: Vec<(u8, CueKind)> = match role {
-            Role::Baseline(_) => {
-                kind = Some(Kind::Observation);
-                level = 1;
-                reasons.push(
-                    "the starting figure of a change (由…到…): a reported figure, not a target"
-                        .to_owned(),
-                );
-                Vec::new()
+        let decide = |cue: CueKind| match cue {
+            CueKind::AsOf(_) | CueKind::ReportWord => Kind::Observation,
+            CueKind::Bare(d, _) | CueKind::End(d) if ctx_year.is_some_and(|y| d.year() < y) => {
+                Kind::Observation
             }
-            _ => self.cues_in(&cue_scopes).collect(),
+            _ => Kind::Target,
         };
-        let mut checked_after = matches!(role, Role::Baseline(_));
-        for (lv, cue) in ordered {
-            if lv > 2 && !checked_after {
-                checked_after = true;
-                if let Some(k) = after_cue {
-                    kind = Some(k);
-                    level = 2;
-                    break;
-                }
-            }
-            let decided = match cue {
-                CueKind::Deadline(_) | CueKind::TargetWord | CueKind::Period(_) => {
-                    Some(Kind::Target)
-                }
-                CueKind::AsOf(_) | CueKind::ReportWord => Some(Kind::Observation),
-                CueKind::Bare(d, _) | CueKind::End(d) => match ctx_year {
-                    Some(y) if d.year() < y => Some(Kind::Observation),
-                    Some(_) => Some(Kind::Target),
-                    None => {
-                        bare_seen = true;
-                        None
-                    }
-                },
-                _ => None,
-            };
-            if let Some(k) = decided {
-                kind = Some(k);
-                level = lv;
-                break;
-            }
-        }
-        if kind.is_none() && !checked_after {
-            if let Some(k) = after_cue {
-                kind = Some(k);
-                level = 2;
-            }
-        }
+        let (kind, level) = if let Role::Baseline(_) = role {
+            reasons.push(
+                "the starting figure of a change (由…到…): a reported figure, not a target"
+                    .to_owned(),
+            );
+            (Some(Kind::Observation), 1)
+        } else if let Some((lv, cue)) = self.find_cue(&reach, Ask::Kind, dated, 1..=2) {
+            (Some(decide(cue)), lv)
+        } else if let Some(k) = after_cue {
+            (Some(k), 2)
+        } else if let Some((lv, cue)) = self.find_cue(&reach, Ask::Kind, dated, 3..=6) {
+            (Some(decide(cue)), lv)
+        } else {
+            (None, 0)
+        };
+        // A bare date that could not settle it (the year of the text is not
+        // known).
+        let bare_seen =
+            kind.is_none() && !dated && self.find_cue(&reach, Ask::Dated, dated, 1..=6).is_some();
         let kind = match kind {
             Some(k) => {
                 confidence += match level {
@@ -2664,11 +2976,7 @@ impl Doc {
                 k
             }
             None => {
-                let verb = para
-                    .cues
-                    .iter()
-                    .any(|cue| clause.contains(&cue.pos) && cue.kind == CueKind::Verb);
-                if !verb && !bare_seen {
+                if !facts.verb && !bare_seen {
                     confidence -= hundredths(10);
                     reasons
                         .push("no cue says target or reported figure: read as a target".to_owned());
@@ -2716,17 +3024,17 @@ impl Doc {
         let (mut deadline, mut period, mut as_of) = (None, None, None);
         match kind {
             Kind::Target => {
-                period = self.cues_in(&cue_scopes).find_map(|(_, c)| match c {
-                    CueKind::Period(p) => Some(p),
+                let date = |ask: Ask, levels| match self.find_cue(&reach, ask, dated, levels) {
+                    Some((_, CueKind::Deadline(d) | CueKind::End(d) | CueKind::Bare(d, _))) => {
+                        Some(Deadline::new(d))
+                    }
                     _ => None,
-                });
-                deadline = self.cues_in(&cue_scopes).find_map(|(lv, c)| match c {
-                    CueKind::Deadline(d) => Some(Deadline::new(d)),
-                    CueKind::End(d) if lv <= 3 => ctx_year
-                        .is_none_or(|y| d.year() >= y)
-                        .then_some(Deadline::new(d)),
+                };
+                period = match self.find_cue(&reach, Ask::Period, dated, 1..=6) {
+                    Some((_, CueKind::Period(p))) => Some(p),
                     _ => None,
-                });
+                };
+                deadline = date(Ask::Deadline, 1..=6);
                 if deadline.is_none() {
                     if let Some(p) = period {
                         deadline = Some(Deadline::new(p.to()));
@@ -2734,12 +3042,7 @@ impl Doc {
                     }
                 }
                 if deadline.is_none() {
-                    deadline = self.cues_in(&cue_scopes).find_map(|(lv, c)| match c {
-                        CueKind::Bare(d, can) if lv <= 3 && (can || lv == 1) => ctx_year
-                            .is_none_or(|y| d.year() >= y)
-                            .then_some(Deadline::new(d)),
-                        _ => None,
-                    });
+                    deadline = date(Ask::BareDeadline, 1..=3);
                     if let Some(d) = deadline {
                         confidence -= hundredths(5);
                         reasons.push(format!("deadline read from a bare date ({d})"));
@@ -2762,15 +3065,17 @@ impl Doc {
                 }
             }
             Kind::Observation => {
-                as_of = self.cues_in(&cue_scopes).find_map(|(lv, c)| match c {
-                    CueKind::AsOf(d) => Some(d),
-                    CueKind::Bare(d, _) | CueKind::End(d) if lv <= 3 => {
-                        ctx_year.is_none_or(|y| d.year() <= y).then_some(d)
-                    }
-                    CueKind::Event(d) if lv <= 3 => Some(d),
-                    CueKind::MonthDay(m, day) if lv <= 3 => self.resolve_month_day(p, m, day),
+                as_of = match self.find_cue(&reach, Ask::AsOf, dated, 1..=6) {
+                    Some((
+                        _,
+                        CueKind::AsOf(d)
+                        | CueKind::Bare(d, _)
+                        | CueKind::End(d)
+                        | CueKind::Event(d),
+                    )) => Some(d),
+                    Some((_, CueKind::MonthDay(m, day))) => self.resolve_month_day(p, m, day),
                     _ => None,
-                });
+                };
                 if as_of.is_none() {
                     as_of = para.section;
                     if as_of.is_some() {
@@ -2784,7 +3089,7 @@ impl Doc {
         }
 
         // Jurisdiction.
-        let found = self.jurisdiction(p, &scopes, f);
+        let found = self.jurisdiction(p, &clause, &reach, facts, f);
         let (jurisdiction, jurisdiction_phrase, in_catalog) = match found {
             Some((m, from_title)) => {
                 if from_title {
@@ -2831,7 +3136,7 @@ impl Doc {
             .round_dp(2)
             .normalize();
 
-        let (quote, span) = self.quote(p, clause);
+        let (quote, span) = self.quote(p, quoted(&clause, f));
         Candidate {
             kind,
             jurisdiction,
@@ -2852,58 +3157,99 @@ impl Doc {
         }
     }
 
-    /// The jurisdiction of a figure, and whether it came from the document
-    /// title.
-    fn jurisdiction(&self, p: usize, scopes: &[Scope], f: &Figure) -> Option<(&Mention, bool)> {
-        let explicit = |m: &&Mention| !m.place.weak;
-        let weak = |m: &&Mention| m.place.weak;
+    /// What the figures of `clause` of paragraph `p` share.
+    fn clause_facts(
+        &self,
+        p: usize,
+        clause: &Range<usize>,
+        named_before: [Option<usize>; 2],
+        sentence: SentenceFacts,
+    ) -> ClauseFacts {
         let para = &self.paras[p];
-        let clause_range = scopes.first().map(|s| s.range.start).unwrap_or(0);
-        let clause_end = para
-            .sentences
-            .iter()
-            .flat_map(|s| s.clauses.iter())
-            .find(|c| c.contains(&f.start))
-            .map_or(f.end, |c| c.end);
-        let nearest = |filter: &dyn Fn(&&Mention) -> bool| {
-            para.mentions
+        let n = &para.norm;
+        let cues = &para.cues;
+        let from = cues.partition_point(|cue| cue.pos < clause.start);
+        let to = cues.partition_point(|cue| cue.pos < clause.end);
+        let last = |words: &[&str]| {
+            occurrences(n, clause.clone(), words)
                 .iter()
-                .filter(|m| m.pos >= clause_range && m.end <= clause_end)
-                .filter(|m| filter(m))
-                .min_by_key(|m| {
-                    if m.end <= f.start {
-                        f.start - m.end
-                    } else {
-                        m.pos.saturating_sub(f.end)
-                    }
-                })
+                .map(|w| w.start)
+                .max()
         };
-        let first_in = |scope: &Scope, filter: &dyn Fn(&&Mention) -> bool| {
-            let ms = &self.paras[scope.para].mentions;
-            let inside = |m: &&Mention| scope.range.contains(&m.pos) && filter(m);
-            ms.iter()
-                .filter(inside)
-                .find(|m| !m.title)
-                .or_else(|| ms.iter().find(inside))
-        };
-        let near: Vec<&Scope> = scopes
-            .iter()
-            .filter(|s| s.level > 1 && s.level <= 3)
-            .collect();
-        let far: Vec<&Scope> = scopes
-            .iter()
-            .filter(|s| s.level > 3 && s.level < 6)
-            .collect();
-        for filter in [&explicit as &dyn Fn(&&Mention) -> bool, &weak] {
-            if let Some(m) = nearest(filter) {
-                return Some((m, false));
+        ClauseFacts {
+            sentence,
+            named_before,
+            verb: cues[from..to].iter().any(|cue| cue.kind == CueKind::Verb),
+            act: last(ACT_WORDS),
+            plus: last(&["+"]),
+            rate_end: occurrences(n, clause.clone(), RATE_WORDS)
+                .iter()
+                .map(|w| w.end)
+                .min(),
+        }
+    }
+
+    /// The jurisdiction of a figure of `clause`, and whether it came from
+    /// the document title.
+    fn jurisdiction(
+        &self,
+        p: usize,
+        clause: &Range<usize>,
+        reach: &Reach,
+        facts: &ClauseFacts,
+        f: &Figure,
+    ) -> Option<(&Mention, bool)> {
+        let para = &self.paras[p];
+        let ms = &para.mentions;
+        // The nearest mention in the clause: the last one ending before the
+        // figure or the first one after it, the earlier when as near.
+        let first = ms.partition_point(|m| m.pos < clause.start);
+        let ended = ms.partition_point(|m| m.end <= f.start);
+        let nearest = |filter: usize| {
+            let look = &para.look;
+            let before = ended
+                .checked_sub(1)
+                .and_then(|k| look.mention_before[filter][k])
+                .filter(|&k| k >= first);
+            let after = look.mention_after[filter]
+                .get(ended.max(first))
+                .copied()
+                .flatten()
+                .filter(|&k| ms[k].end <= clause.end);
+            let distance = |k: usize| {
+                let m = &ms[k];
+                if m.end <= f.start {
+                    f.start - m.end
+                } else {
+                    m.pos.saturating_sub(f.end)
+                }
+            };
+            match (before, after) {
+                (Some(b), Some(a)) => Some(if distance(b) <= distance(a) { b } else { a }),
+                (b, a) => b.or(a),
             }
-            if let Some(m) = near.iter().find_map(|s| first_in(s, filter)) {
-                return Some((m, false));
+        };
+        for filter in 0..2 {
+            if let Some(k) = nearest(filter).or(facts.named_before[filter]) {
+                return Some((&ms[k], false));
             }
         }
-        for filter in [&explicit as &dyn Fn(&&Mention) -> bool, &weak] {
-            if let Some(m) = far.iter().find_map(|s| first_in(s, filter)) {
+        // The paragraph whose list this one continues, then the headings,
+        // nearest first.
+        let first_of = |q: usize, filter: usize| {
+            self.paras[q].look.first_mention[filter].map(|k| &self.paras[q].mentions[k])
+        };
+        for filter in 0..2 {
+            if let Some(m) = reach.inherit.and_then(|q| first_of(q, filter)) {
+                return Some((m, false));
+            }
+            let heading = reach
+                .headings
+                .end
+                .checked_sub(1)
+                .filter(|_| !reach.headings.is_empty())
+                .and_then(|h| self.paras[h].look.mention_chain[filter]);
+            if let Some(m) = heading.and_then(|h| first_of(h, filter)) {
                 return Some((m, false));
             }
         }
@@ -2938,6 +3284,84 @@ impl Doc {
         let quote: String = self.src[start..end].iter().collect();
         (quote, start..end)
     }
+}
+
+/// Where words that settle a figure's kind appear in its sentence.
+#[derive(Clone, Copy, Debug)]
+struct SentenceFacts {
+    /// The start of the last 同比 (year on year) or 比上年 (on the year
+    /// before).
+    reported_after: Option<usize>,
+    /// The start of the last 目标 (target).
+    target_after: Option<usize>,
+}
+
+/// What the figures of a clause share, found once for the clause.
+#[derive(Clone, Copy, Debug)]
+struct ClauseFacts {
+    sentence: SentenceFacts,
+    /// The mention the earlier clauses and sentences of the paragraph name
+    /// first, nearest first: a place, a national body.
+    named_before: [Option<usize>; 2],
+    /// A building verb in the clause.
+    verb: bool,
+    /// The start of the last word of attending or issuing (参加, 印发).
+    act: Option<usize>,
+    /// The last `+` (a layout such as 1+N).
+    plus: Option<usize>,
+    /// The end of the first rate word (每万人, 人均).
+    rate_end: Option<usize>,
+}
+
+/// Words of attending or issuing after a count of bodies.
+const ACT_WORDS: &[&str] = &[
+    "参加", "出席", "参会", "与会", "联合", "印发", "发布", "代表",
+];
+
+/// Words before a figure that make it a rate, not a total.
+const RATE_WORDS: &[&str] = &[
+    "每万人",
+    "每百人",
+    "每千人",
+    "每十万人",
+    "人均",
+    "每平方公里",
+    "万人拥有",
+    "每万",
+];
+
+/// Every occurrence of one of `words` inside `range` of the text, as a
+/// character range, in the order of their starts.
+fn occurrences(n: &Norm, range: Range<usize>, words: &[&str]) -> Vec<Range<usize>> {
+    let words: Vec<Vec<char>> = words.iter().map(|w| w.chars().collect()).collect();
+    let end = range.end.min(n.len());
+    let text = &n.chars[..end];
+    let mut out = Vec::new();
+    for i in range.start..end {
+        for w in &words {
+            if w.first() == text.get(i) && text[i..].starts_with(w) {
+                out.push(i..i + w.len());
+            }
+        }
+    }
+    out
+}
+
+/// The longest clause quoted whole, in characters. Of a longer one (text
+/// without punctuation), the quote is the figure and at most
+/// [`QUOTE_AROUND`] characters on either side: a quote never grows with the
+/// text.
+const QUOTE_MAX: usize = 240;
+const QUOTE_AROUND: usize = 80;
+
+/// The part of `clause` quoted for figure `f`.
+fn quoted(clause: &Range<usize>, f: &Figure) -> Range<usize> {
+    if clause.len() <= QUOTE_MAX {
+        return clause.clone();
+    }
+    let start = f.lead.saturating_sub(QUOTE_AROUND).max(clause.start);
+    let end = f.end.saturating_add(QUOTE_AROUND).min(clause.end);
+    start..end.max(start)
 }
 
 /// A word before a figure saying it is an amount added (新增, 净增, 增加 but
@@ -3012,9 +3436,10 @@ fn baseline(
     if !reaches {
         return None;
     }
-    let date = cues
+    let first = cues.partition_point(|c| c.pos < opening + 1);
+    let date = cues[first..]
         .iter()
-        .filter(|c| (opening + 1..x.lead).contains(&c.pos))
+        .take_while(|c| c.pos < x.lead)
         .find_map(|c| match c.kind {
             CueKind::Bare(d, _)
             | CueKind::End(d)
@@ -3102,13 +3527,14 @@ fn respectively(
         return None;
     }
     let mut hits = Vec::new();
+    let lowered: Vec<char> = n.chars[clause.start..q].iter().map(|&c| lower(c)).collect();
     let mut i = clause.start;
     while i < q {
-        let lowered: Vec<char> = n.chars[i..q].iter().map(|&c| lower(c)).collect();
+        let rest = &lowered[i - clause.start..];
         match lexicon
             .aliases
             .iter()
-            .find(|a| lowered.starts_with(&a.chars) && !n.title[i])
+            .find(|a| rest.starts_with(&a.chars) && !n.title[i])
         {
             Some(a) => {
                 hits.push(MetricHit {
@@ -3164,6 +3590,11 @@ fn guess_phrase(n: &Norm, f: &Figure, after: &Range<usize>, before: &Range<usize
     if text.is_empty() { after_text } else { text }
 }
 
+/// How many earlier candidates of the same jurisdiction, value and metric a
+/// candidate is compared with to find the one it repeats: a bound on the
+/// work for text that states one figure over and over.
+const DEDUPE_WINDOW: usize = 64;
+
 /// Keeps one candidate per statement when a figure is repeated (a heading
 /// and its text): the one outside a heading, else the most complete.
 /// `found` holds each candidate with the index of its paragraph.
@@ -3174,8 +3605,20 @@ fn dedupe(found: Vec<(usize, Candidate)>, doc: &Doc) -> Vec<Candidate> {
         |h: usize, p: usize| heading(h) && !heading(p) && doc.paras[p].headings.contains(&h);
     let year = |c: &Candidate| c.deadline.map(|d| d.date().year());
     let mut out: Vec<(usize, Candidate)> = Vec::new();
+    // The kept candidates of each jurisdiction, value and metric: a repeat
+    // has all three of the candidate it repeats.
+    let mut kept: HashMap<(Option<JurisdictionCode>, Quantity, Option<Id>), Vec<usize>> =
+        HashMap::new();
     for (p, c) in found {
-        let same = out.iter().position(|(q, o)| {
+        let key = (
+            c.jurisdiction.clone(),
+            c.value.canonical(),
+            c.metric.clone(),
+        );
+        let alike = kept.entry(key).or_default();
+        let recent = &alike[alike.len().saturating_sub(DEDUPE_WINDOW)..];
+        let same = recent.iter().copied().find(|&i| {
+            let (q, o) = (&out[i].0, &out[i].1);
             if o.jurisdiction != c.jurisdiction || o.value.canonical() != c.value.canonical() {
                 return false;
             }
@@ -3206,7 +3649,10 @@ fn dedupe(found: Vec<(usize, Candidate)>, doc: &Doc) -> Vec<Candidate> {
                     out[i] = (p, c);
                 }
             }
-            None => out.push((p, c)),
+            None => {
+                alike.push(out.len());
+                out.push((p, c));
+            }
         }
     }
     out.into_iter().map(|(_, c)| c).collect()
@@ -3274,7 +3720,14 @@ fn id_part(s: &str) -> String {
         .collect()
 }
 
-fn toml_entry(c: &Candidate, ids: &mut HashSet<String>) -> String {
+/// The ids given so far, and for each stem the next number to try.
+#[derive(Default)]
+struct Ids {
+    given: HashSet<String>,
+    next: HashMap<String, usize>,
+}
+
+fn toml_entry(c: &Candidate, ids: &mut Ids) -> String {
     let date = match c.kind {
         Kind::Target => c.deadline.map(|d| d.date()),
         Kind::Observation => c.as_of,
@@ -3290,11 +3743,13 @@ fn toml_entry(c: &Candidate, ids: &mut HashSet<String>) -> String {
         base.push_str(&id_part(&d.to_string()));
     }
     let base: String = base.chars().take(120).collect();
+    // base, then base_2, base_3, …: the numbers already tried for a base
+    // are not tried again.
     let mut id = base.clone();
-    let mut k = 2;
-    while !ids.insert(id.clone()) {
+    let k = ids.next.entry(base.clone()).or_insert(2);
+    while !ids.given.insert(id.clone()) {
         id = format!("{base}_{k}");
-        k += 1;
+        *k += 1;
     }
 
     let mut missing = Vec::new();
