@@ -3874,7 +3874,10 @@ fn toml_entry(c: &Candidate, ids: &mut Ids) -> String {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Serialize, schemars::JsonSchema)]
-#[schemars(rename = "Candidates")]
+#[schemars(
+    rename = "Candidates",
+    description = "The output of `targets extract --format json`: the contract version and the candidate targets and reported figures, in the order of the text."
+)]
 pub struct CandidatesJson<'a> {
     /// The contract version.
     version: u32,
