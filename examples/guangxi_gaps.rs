@@ -15,16 +15,23 @@ use policy_targets::{Catalog, Lang, Per};
 
 fn run(as_of: NaiveDate) -> Result<String, Box<dyn std::error::Error>> {
     let catalog = Catalog::bundled()?;
-    let (mut gaps, unanswered) = benchmark_gaps(&catalog, "450000", Per::CAPITA, as_of)?;
-    // A median of one province is that province's row again.
-    let single_province = |g: &policy_targets::gap::Gap| {
-        g.benchmark_target.is_none() && g.peers.len() < 2 && g.benchmark.contains("province")
-    };
-    gaps.retain(|g| !single_province(g));
-    // The median of every jurisdiction with a target, where there are two or
-    // more, after the metric's other rows.
-    let mut all = Vec::new();
+    let (answers, unanswered) = benchmark_gaps(&catalog, "450000", Per::CAPITA, as_of)?;
+    // Per metric: its rows, without a median of one province (that
+    // province's row again), then the median of every jurisdiction with a
+    // target, where there are two or more.
+    let mut gaps = Vec::new();
     for metric in catalog.metrics() {
+        gaps.extend(
+            answers
+                .iter()
+                .filter(|g| {
+                    g.metric == metric.id
+                        && !(g.benchmark_target.is_none()
+                            && g.peers.len() < 2
+                            && g.benchmark.contains("province"))
+                })
+                .cloned(),
+        );
         let peers: Vec<_> = catalog
             .select_targets(metric.id.as_str(), as_of)
             .iter()
@@ -39,15 +46,8 @@ fn run(as_of: NaiveDate) -> Result<String, Box<dyn std::error::Error>> {
                 as_of,
             );
             query.per = Per::CAPITA;
-            all.push(gap(&catalog, &query)?);
+            gaps.push(gap(&catalog, &query)?);
         }
-    }
-    for g in all {
-        let at = gaps
-            .iter()
-            .rposition(|x| x.metric == g.metric)
-            .map_or(gaps.len(), |i| i + 1);
-        gaps.insert(at, g);
     }
 
     let mut table = Table::new([

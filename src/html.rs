@@ -259,14 +259,12 @@ fn status_text(status: ProgressStatus, lang: Lang) -> String {
     status_label(status, lang).replace('_', " ")
 }
 
-/// Reasons the engine gives in English, in Chinese where the pattern is
-/// known; other reasons are shown as given.
+/// Why a gap has no answer (the engine's English), in Chinese where the
+/// pattern is known; other reasons are shown as given. (Unranked rows say
+/// why through [`crate::rank::Reason::text`].)
 fn reason_text(reason: &str, lang: Lang) -> String {
     if lang == Lang::En {
         return reason.to_owned();
-    }
-    if let Some(rest) = reason.strip_prefix("no resident_population observation on or before ") {
-        return format!("{rest}前无常住人口数据，无法按人均折算");
     }
     if reason.starts_with("no peer in province has a target on") && reason.ends_with("median of") {
         return "无其他省级地区设定该指标目标，无法计算省级中位数".to_owned();

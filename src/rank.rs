@@ -216,12 +216,12 @@ pub fn rank(catalog: &Catalog, query: &RankQuery) -> Result<Ranking, Error> {
             reason,
         }
     };
+    // One target per jurisdiction: each missing denominator is its target's.
+    let by_code: std::collections::HashMap<&JurisdictionCode, &crate::Target> =
+        targets.iter().map(|t| (&t.jurisdiction, *t)).collect();
     let mut unranked: Vec<Unranked> = missing
         .into_iter()
-        .filter_map(|(code, reason)| {
-            let t = targets.iter().find(|t| t.jurisdiction == code)?;
-            Some(unranked_row(t, reason))
-        })
+        .filter_map(|(code, reason)| Some(unranked_row(by_code.get(&code)?, reason)))
         .collect();
     let unit_label = query
         .per

@@ -591,7 +591,28 @@ fn progress_by_level_ranks_within_the_level() {
 #[test]
 fn a_load_keeping_denominators_checks_every_row_and_ranks_the_same() {
     use policy_targets::rank::{RankQuery, rank};
-    let good = fixture("good");
+    // The good fixture with populations in its table, so that the per-capita
+    // ranking below has denominators to find.
+    let tmp = TempDir::new("load-keeping");
+    let good = tmp.0.join("data");
+    std::fs::create_dir_all(good.join("sources")).unwrap();
+    for file in [
+        "jurisdictions.toml",
+        "targets.csv",
+        "sources/plan.toml",
+        "sources/statistics.toml",
+    ] {
+        std::fs::copy(fixture("good").join(file), good.join(file)).unwrap();
+    }
+    let mut metrics = std::fs::read_to_string(fixture("good").join("metrics.toml")).unwrap();
+    metrics.push_str(
+        "\n[[metric]]\nid = \"resident_population\"\nname_zh = \"常住人口\"\nname_en = \"Resident population\"\ndimension = \"persons\"\npolarity = \"higher_is_better\"\nbasis = \"stock\"\n",
+    );
+    std::fs::write(good.join("metrics.toml"), metrics).unwrap();
+    let mut table = std::fs::read_to_string(fixture("good").join("observations.csv")).unwrap();
+    table.push_str("320000,resident_population,2020-11-01,84748016,人,\n");
+    table.push_str("320500,resident_population,2020-11-01,12748262,人,\n");
+    std::fs::write(good.join("observations.csv"), table).unwrap();
     let full = Catalog::load(&good).unwrap();
     let lean = Catalog::load_keeping(&good, &policy_targets::Per::DENOMINATOR_METRICS).unwrap();
     // Every target; of the figures, the TOML ones and the table's
@@ -602,10 +623,19 @@ fn a_load_keeping_denominators_checks_every_row_and_ranks_the_same() {
         !o.id.as_str().starts_with("observations_")
             || policy_targets::Per::DENOMINATOR_METRICS.contains(&o.metric.as_str())
     }));
+    assert_eq!(
+        lean.observations()
+            .iter()
+            .filter(|o| o.metric.as_str() == "resident_population")
+            .count(),
+        2
+    );
     for per in [policy_targets::Per::NONE, policy_targets::Per::CAPITA] {
         let mut query = RankQuery::new("high_quality_datasets", date("2025-12-31"));
         query.per = per;
-        assert_eq!(rank(&lean, &query).unwrap(), rank(&full, &query).unwrap());
+        let ranking = rank(&full, &query).unwrap();
+        assert_eq!(ranking.rows.len(), 2, "{per}: 江苏 and 苏州 ranked");
+        assert_eq!(rank(&lean, &query).unwrap(), ranking);
     }
     // Bad rows are reported whatever their metric, with the words of the
     // streaming reader for an id a TOML record holds.
