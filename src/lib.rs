@@ -51,48 +51,31 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
-pub mod bulk;
+mod util;
+
 mod catalog;
-mod comparator;
-pub mod datapackage;
-mod date;
 pub mod design;
+pub mod encode;
+pub mod engine;
 mod error;
-pub mod export;
 pub mod extract;
-pub mod gap;
-pub mod html;
-mod id;
-mod jurisdiction;
 mod load;
-mod metric;
-mod normalize;
-mod number;
+pub mod model;
 pub mod output;
-pub mod progress;
-mod quantity;
-pub mod rank;
-pub mod report;
 pub mod schema;
-mod select;
-mod source;
 pub mod synth;
-pub mod table;
-mod target;
-mod unit;
 
 pub use catalog::Catalog;
-pub use comparator::Comparator;
-pub use date::{Deadline, PartialDate, Period, Precision};
+pub use engine::normalize::Per;
+pub use engine::{gap, progress, rank};
 pub use error::{DimensionError, Error, ErrorKind, Errors, ParseError, Position};
-pub use id::Id;
-pub use jurisdiction::{Jurisdiction, JurisdictionCode, Level};
-pub use metric::{Basis, Metric, Polarity};
-pub use normalize::Per;
-pub use quantity::Quantity;
-pub use source::{Force, Source, Status};
-pub use target::{Baseline, Observation, Target};
-pub use unit::{Dimension, Unit};
+pub use load::bulk;
+pub use model::{
+    Baseline, Basis, Comparator, Deadline, Dimension, Force, Id, Jurisdiction, JurisdictionCode,
+    Level, Metric, Observation, PartialDate, Period, Polarity, Precision, Quantity, Source, Status,
+    Target, Unit,
+};
+pub use output::{datapackage, export, html, report, table};
 
 /// The language of names and labels in outputs.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]

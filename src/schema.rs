@@ -61,7 +61,7 @@ impl Contract {
 /// contract) and hold them to it: every field an output always writes is
 /// `required`, even when its value may be `null`; an object may hold no field
 /// the schema does not name (`additionalProperties: false`); and `version` is
-/// the constant [`FORMAT_VERSION`](crate::export::FORMAT_VERSION), so a
+/// the constant [`FORMAT_VERSION`](crate::output::export::FORMAT_VERSION), so a
 /// dashboard that validates its input notices a renamed or dropped field and
 /// a new contract version.
 pub fn schema(contract: Contract) -> String {
@@ -70,7 +70,7 @@ pub fn schema(contract: Contract) -> String {
         .with_transform(RecursiveTransform(strict as fn(&mut Schema)))
         .into_generator();
     let schema = match contract {
-        Contract::Export => generator.into_root_schema_for::<crate::export::Document>(),
+        Contract::Export => generator.into_root_schema_for::<crate::output::export::Document>(),
         Contract::Rank => generator.into_root_schema_for::<crate::output::RankingJson<'static>>(),
         Contract::Gap => generator.into_root_schema_for::<crate::output::GapJson<'static>>(),
         Contract::Progress => {
@@ -100,7 +100,7 @@ fn strict(schema: &mut Schema) {
     if let Some(version) = properties.get_mut("version") {
         *version = serde_json::json!({
             "description": "The contract version; see CHANGELOG.md.",
-            "const": crate::export::FORMAT_VERSION
+            "const": crate::output::export::FORMAT_VERSION
         });
     }
     object
@@ -108,7 +108,7 @@ fn strict(schema: &mut Schema) {
         .or_insert(serde_json::Value::Bool(false));
 }
 
-impl JsonSchema for crate::export::JsonDecimal {
+impl JsonSchema for crate::output::export::JsonDecimal {
     fn schema_name() -> Cow<'static, str> {
         "Decimal".into()
     }
@@ -232,7 +232,7 @@ string_schema!(
     ]
 );
 string_schema!(
-    crate::progress::Status,
+    crate::engine::progress::Status,
     "ProgressStatus",
     "The verdict on a target.",
     [
@@ -247,7 +247,7 @@ string_schema!(
     ]
 );
 string_schema!(
-    crate::progress::Pace,
+    crate::engine::progress::Pace,
     "Pace",
     "How the rates were computed.",
     ["linear", "compound"]

@@ -2,18 +2,25 @@
 //! output contracts of the [`design`](crate::design) notes: exact decimals,
 //! ISO dates, a `version` field in every JSON document.
 
-use std::borrow::Cow;
+pub mod datapackage;
+pub mod export;
+pub mod html;
+pub mod report;
+pub mod table;
+
 use std::io::Write;
 
 use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::Lang;
-use crate::error::{Error, ErrorKind};
-use crate::export::{FORMAT_VERSION, JsonDecimal};
-use crate::gap::Gap;
-use crate::rank::Ranking;
-use crate::table::{Table, human};
+pub use crate::encode::CsvOptions;
+pub(crate) use crate::encode::write_csv_rows;
+use crate::encode::{FORMAT_VERSION, JsonDecimal};
+use crate::engine::gap::Gap;
+use crate::engine::rank::Ranking;
+use crate::error::Error;
+use crate::output::table::{Table, human};
 
 fn json<T: Serialize>(value: &T) -> String {
     // Plain data with string keys always serialises.
@@ -22,80 +29,6 @@ fn json<T: Serialize>(value: &T) -> String {
 
 fn num(d: Decimal) -> JsonDecimal {
     JsonDecimal(d)
-}
-
-pub(crate) fn csv_error(e: csv::Error) -> Error {
-    Error::new(ErrorKind::Io(std::io::Error::other(e)), None)
-}
-
-/// How CSV is written.
-///
-/// ```
-/// use policy_targets::output::CsvOptions;
-///
-/// let options = CsvOptions::default();
-/// assert!(options.guard_formulas && !options.bom);
-/// assert_eq!(options.guard("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
-/// assert_eq!(options.guard("-12.5"), "-12.5"); // a number stays a number
-/// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct CsvOptions {
-    /// Start with a UTF-8 byte order mark, so that Excel reads the file as
-    /// UTF-8 (default off).
-    pub bom: bool,
-    /// Neutralise spreadsheet formula injection (default on): a cell that
-    /// starts with `=`, `+`, `-`, `@`, a tab or a carriage return and is not
-    /// a plain number gets a leading `'`, following OWASP's guidance on CSV
-    /// injection. Turn it off for machine consumers that need the text as is.
-    pub guard_formulas: bool,
-}
-
-impl Default for CsvOptions {
-    fn default() -> CsvOptions {
-        CsvOptions {
-            bom: false,
-            guard_formulas: true,
-        }
-    }
-}
-
-impl CsvOptions {
-    /// The cell as it is written under these options.
-    pub fn guard<'a>(&self, cell: &'a str) -> Cow<'a, str> {
-        let risky = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
-        if self.guard_formulas && risky && cell.parse::<Decimal>().is_err() {
-            Cow::Owned(format!("'{cell}"))
-        } else {
-            Cow::Borrowed(cell)
-        }
-    }
-}
-
-/// Writes a header and rows of cells as CSV.
-pub(crate) fn write_csv_rows<W: Write>(
-    mut out: W,
-    header: &[&str],
-    rows: impl IntoIterator<Item = Vec<String>>,
-    options: &CsvOptions,
-) -> Result<(), Error> {
-    if options.bom {
-        out.write_all("\u{feff}".as_bytes())
-            .map_err(|e| Error::new(ErrorKind::Io(e), None))?;
-    }
-    let mut writer = csv::Writer::from_writer(out);
-    writer.write_record(header).map_err(csv_error)?;
-    for row in rows {
-        writer
-            .write_record(
-                row.iter()
-                    .map(|cell| options.guard(cell))
-                    .map(|c| c.into_owned()),
-            )
-            .map_err(csv_error)?;
-    }
-    writer
-        .flush()
-        .map_err(|e| Error::new(ErrorKind::Io(e), None))
 }
 
 fn opt<T: ToString>(value: Option<T>) -> String {
@@ -613,7 +546,7 @@ pub(crate) struct ProgressJson<'a> {
     version: u32,
     as_of: chrono::NaiveDate,
     precision: PrecisionJson,
-    rows: Vec<crate::progress::ProgressRowJson<'a>>,
+    rows: Vec<crate::engine::progress::ProgressRowJson<'a>>,
 }
 
 /// How precise the computed ratios and rates are (DESIGN: a root or
@@ -631,7 +564,7 @@ pub(crate) struct PrecisionJson {
 }
 
 /// The statement of [`PrecisionJson::compound_rates`] (see
-/// [`crate::progress::Pace::Compound`]).
+/// [`crate::engine::progress::Pace::Compound`]).
 const COMPOUND_RATES: &str = "exp(ln(ratio) × 365.2425 / days) − 1 in decimal arithmetic (28 significant digits), the ratio being x_t / x_0 (observed) or T / x_t (required); absolute error below 1e-24 × max(1, 1 + rate) before rounding";
 
 /// The columns of the progress CSV.
@@ -656,7 +589,7 @@ pub const PROGRESS_CSV_COLUMNS: [&str; 18] = [
     "rank",
 ];
 
-impl crate::progress::Progress {
+impl crate::engine::progress::Progress {
     /// The progress as the JSON of `targets progress --format json`.
     pub fn to_json(&self) -> String {
         json(&ProgressJson {
@@ -783,8 +716,8 @@ impl crate::progress::Progress {
 }
 
 /// A progress status in the language asked for.
-pub fn status_label(status: crate::progress::Status, lang: Lang) -> &'static str {
-    use crate::progress::Status;
+pub fn status_label(status: crate::engine::progress::Status, lang: Lang) -> &'static str {
+    use crate::engine::progress::Status;
     match lang {
         Lang::En => status.as_str(),
         Lang::Zh => match status {

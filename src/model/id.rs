@@ -84,4 +84,4 @@ impl AsRef<str> for Id {
     }
 }
 
-crate::date::serde_via_string!(Id);
+crate::util::serde_via_string!(Id);

@@ -8,9 +8,9 @@ use std::str::FromStr;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
+use crate::engine::normalize::{self, Denominator, Per};
+use crate::engine::rank::find_metric;
 use crate::error::{Error, ErrorKind, ParseError};
-use crate::normalize::{self, Denominator, Per};
-use crate::rank::find_metric;
 use crate::{Catalog, Id, Jurisdiction, JurisdictionCode, Level, Quantity, Target, Unit};
 
 /// A statistic over peers' normalised values.
@@ -458,7 +458,7 @@ pub struct Gap {
     /// The peers a statistic was taken over.
     pub peers: Vec<JurisdictionCode>,
     /// Peers left out, with the reason (no denominator).
-    pub excluded: Vec<(JurisdictionCode, crate::rank::Reason)>,
+    pub excluded: Vec<(JurisdictionCode, crate::engine::rank::Reason)>,
     /// The date of the subject's denominator, if any.
     pub denominator_as_of: Option<NaiveDate>,
     /// The date of a jurisdiction benchmark's denominator, if any: the same
@@ -569,13 +569,13 @@ pub fn gap(catalog: &Catalog, query: &GapQuery) -> Result<Gap, Error> {
     let (denominators, missing) = normalize::denominators(catalog, &codes, query.per, query.as_of);
     let needs_denominator = query.per.denominator_metric().is_some();
     // Why a jurisdiction has no denominator, when it needs one and has none.
-    let lacks_denominator = |code: &JurisdictionCode| -> Option<crate::rank::Reason> {
+    let lacks_denominator = |code: &JurisdictionCode| -> Option<crate::engine::rank::Reason> {
         (needs_denominator && !denominators.contains_key(code)).then(|| {
             missing
                 .iter()
                 .find(|(c, _)| c == code)
                 .map(|(_, r)| r.clone())
-                .unwrap_or(crate::rank::Reason::NoDenominator {
+                .unwrap_or(crate::engine::rank::Reason::NoDenominator {
                     metric: query
                         .per
                         .denominator_metric()

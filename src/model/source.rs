@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::metric::snake_enum;
+use crate::util::snake_enum;
 use crate::{Id, PartialDate, Period};
 
 /// Whether a document is a draft for comment or final.

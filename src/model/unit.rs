@@ -9,7 +9,7 @@ use std::fmt;
 use std::str::FromStr;
 
 use crate::error::ParseError;
-use crate::number::{magnitude_prefix, normalize_width, split_magnitude};
+use crate::model::number::{magnitude_prefix, normalize_width, split_magnitude};
 
 /// What a quantity measures. Quantities of different dimensions never mix.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -235,10 +235,12 @@ impl Unit {
             return Some(self);
         }
         let magnitude = self.magnitude.checked_add(extra)?;
-        (self.base().takes_magnitude && magnitude <= crate::number::MAX_MAGNITUDE).then_some(Unit {
-            base: self.base,
-            magnitude,
-        })
+        (self.base().takes_magnitude && magnitude <= crate::model::number::MAX_MAGNITUDE).then_some(
+            Unit {
+                base: self.base,
+                magnitude,
+            },
+        )
     }
 
     /// Parses a base symbol (no magnitude), ignoring ASCII case.

@@ -6,8 +6,8 @@ use std::cmp::Ordering;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
+use crate::engine::normalize::{self, Per};
 use crate::error::{Error, ErrorKind};
-use crate::normalize::{self, Per};
 use crate::{Catalog, Id, JurisdictionCode, Level, Polarity, Unit};
 
 /// What to rank: one metric's targets on a date, normalised by `per`,
@@ -292,7 +292,7 @@ pub(crate) fn find_metric<'c>(
 ) -> Result<&'c crate::Metric, Error> {
     catalog.find_metric(name).ok_or_else(|| {
         let ids: Vec<&str> = catalog.metrics().iter().map(|m| m.id.as_str()).collect();
-        let near = crate::load::closest(name, ids.iter().copied())
+        let near = crate::util::closest(name, ids.iter().copied())
             .map_or(String::new(), |id| format!(" (did you mean {id:?}?)"));
         Error::new(
             ErrorKind::Invalid(format!(

@@ -7,8 +7,8 @@ use std::str::FromStr;
 use rust_decimal::Decimal;
 
 use crate::error::{DimensionError, Error, ErrorKind, ParseError};
-use crate::number::{leading_number, normalize_width, scale_pow10};
-use crate::unit::{Dimension, Unit};
+use crate::model::number::{leading_number, normalize_width, scale_pow10};
+use crate::model::{Dimension, Unit};
 
 /// An exact amount in a unit, kept as written (`5.8万人` stays 5.8 in 万人) and
 /// convertible exactly to its dimension's canonical unit (58000 person).

@@ -18,11 +18,11 @@ use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
+use crate::engine::progress::{ProgressRow, Status as ProgressStatus};
+use crate::engine::rank::{RankRow, Ranking};
+use crate::output::report::Overview;
+use crate::output::table::human;
 use crate::output::{level_label, status_label};
-use crate::progress::{ProgressRow, Status as ProgressStatus};
-use crate::rank::{RankRow, Ranking};
-use crate::report::Overview;
-use crate::table::human;
 use crate::{Catalog, Dimension, Lang, Observation, PartialDate, Quantity, Source, Target, Unit};
 
 /// Appends formatted text to a `String` (writing to a `String` cannot fail).
@@ -261,7 +261,7 @@ fn status_text(status: ProgressStatus, lang: Lang) -> String {
 
 /// Why a gap has no answer (the engine's English), in Chinese where the
 /// pattern is known; other reasons are shown as given. (Unranked rows say
-/// why through [`crate::rank::Reason::text`].)
+/// why through [`crate::engine::rank::Reason::text`].)
 fn reason_text(reason: &str, lang: Lang) -> String {
     if lang == Lang::En {
         return reason.to_owned();

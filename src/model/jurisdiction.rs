@@ -48,7 +48,7 @@ impl FromStr for JurisdictionCode {
                 ));
             }
         } else {
-            crate::id::check_snake_case("jurisdiction code", s)?;
+            crate::model::check_snake_case("jurisdiction code", s)?;
         }
         Ok(JurisdictionCode(s.into()))
     }
@@ -72,7 +72,7 @@ impl std::borrow::Borrow<str> for JurisdictionCode {
     }
 }
 
-crate::date::serde_via_string!(JurisdictionCode);
+crate::util::serde_via_string!(JurisdictionCode);
 
 /// The administrative level of a jurisdiction.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -144,7 +144,7 @@ impl FromStr for Level {
     }
 }
 
-crate::date::serde_via_string!(Level);
+crate::util::serde_via_string!(Level);
 
 /// A jurisdiction (主体) that sets targets or reports figures.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]

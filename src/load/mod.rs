@@ -1,6 +1,8 @@
 //! Reading the TOML data files into records with the position of every field,
 //! collecting every problem of a file rather than stopping at the first.
 
+pub mod bulk;
+
 use std::borrow::Cow;
 use std::ops::Range;
 use std::path::Path;
@@ -513,29 +515,10 @@ pub(crate) fn shorten(text: &str) -> String {
 
 /// `expected` keys, with the closest to `key` suggested when one is close.
 pub(crate) fn expected_keys(key: &str, allowed: &[&str]) -> String {
-    match closest(key, allowed.iter().copied()) {
+    match crate::util::closest(key, allowed.iter().copied()) {
         Some(near) => format!("{} (did you mean `{near}`?)", allowed.join(", ")),
         None => allowed.join(", "),
     }
-}
-
-/// The candidate closest to `word` by edit distance, when it is close
-/// enough to be a likely typo.
-pub(crate) fn closest<'a>(
-    word: &str,
-    candidates: impl IntoIterator<Item = &'a str>,
-) -> Option<&'a str> {
-    let length = word.chars().count();
-    candidates
-        .into_iter()
-        .filter(|c| {
-            let n = c.chars().count();
-            length.abs_diff(n) <= (n / 3).max(1)
-        })
-        .map(|c| (strsim::damerau_levenshtein(word, c), c))
-        .filter(|(d, c)| *d > 0 && *d <= (c.chars().count() / 3).max(1))
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, c)| c)
 }
 
 fn read_root(kind: FileKind, doc: &mut Doc<'_>, root: &DeTable<'_>, parts: &mut Parts) {

@@ -33,7 +33,7 @@
 //!
 //! `observations.csv` is read as a stream: the text is never held in memory,
 //! only one buffer of it per reading thread. Each valid row goes to a sink:
-//! the progress engine ([`crate::progress::progress_folder`]) keeps per
+//! the progress engine ([`crate::engine::progress::progress_folder`]) keeps per
 //! target only the points it needs, and [`crate::Catalog::load`] keeps every
 //! row.
 
@@ -90,16 +90,12 @@ pub(crate) const MIN_CHUNK: u64 = 4 << 20;
 // ---------------------------------------------------------------------------
 // Hashing of short keys.
 
-/// The hasher of the tables of short keys (codes, ids, lines): rustc's Fx
-/// hash, fast on a few bytes, and the same in every run.
-pub(crate) type FxBuild = rustc_hash::FxBuildHasher;
-
 /// Keys of one kind (jurisdiction codes, metric ids, source ids) by their
 /// bytes, numbered in catalogue order.
 struct Table<T> {
     items: Vec<T>,
     bytes: Vec<Box<[u8]>>,
-    index: HashMap<Box<[u8]>, u32, FxBuild>,
+    index: HashMap<Box<[u8]>, u32, crate::util::FxBuild>,
 }
 
 impl<T> Table<T> {
@@ -289,9 +285,9 @@ impl Keys {
         let suggestion = match what {
             // Codes are digits: a near one is as likely wrong as right.
             "jurisdiction" if text.bytes().all(|b| b.is_ascii_digit()) => None,
-            "jurisdiction" => crate::load::closest(text, self.jurisdictions.names()),
-            "metric" => crate::load::closest(text, self.metrics.names()),
-            _ => crate::load::closest(text, self.sources.names()),
+            "jurisdiction" => crate::util::closest(text, self.jurisdictions.names()),
+            "metric" => crate::util::closest(text, self.metrics.names()),
+            _ => crate::util::closest(text, self.sources.names()),
         };
         ErrorKind::UnknownReference {
             what,
@@ -2294,7 +2290,7 @@ mod tests {
 
     #[test]
     fn streaming_in_chunks_equals_one_reader_and_the_catalogue() {
-        use crate::progress::{Options, progress, stream};
+        use crate::engine::progress::{Options, progress, stream};
         use crate::synth::{Spec, write_folder};
         let dir =
             std::env::temp_dir().join(format!("policy_targets_chunks_{}", std::process::id()));

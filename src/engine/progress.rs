@@ -103,10 +103,10 @@ use chrono::NaiveDate;
 use rust_decimal::{Decimal, MathematicalOps, RoundingStrategy};
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 
-use crate::bulk;
-use crate::export::JsonDecimal;
-use crate::metric::snake_enum;
-use crate::rank::competition_ranks;
+use crate::engine::rank::competition_ranks;
+use crate::load::bulk;
+use crate::output::export::JsonDecimal;
+use crate::util::snake_enum;
 use crate::{Catalog, Comparator, Dimension, Errors, Id, JurisdictionCode, Polarity, Target, Unit};
 
 /// Days per year used to turn day counts into years: the mean Gregorian
@@ -1025,7 +1025,7 @@ pub(crate) fn evaluate(
 /// row's `rank` is its standard competition rank (1, 2, 2, 4) by `progress`
 /// among the rows of the same metric, higher progress first whatever the
 /// metric's polarity (progress already points toward the target), after
-/// rounding to 6 significant digits ([`crate::rank::competition_ranks`]).
+/// rounding to 6 significant digits ([`crate::engine::rank::competition_ranks`]).
 /// Rows without progress (no figure, a lower-is-better target without a
 /// baseline, or `T = b`) are unranked (`None`).
 /// Rows are ordered by metric (catalogue order), then rank (unranked last),
@@ -1227,7 +1227,7 @@ pub fn progress_folder(
     options: &Options,
 ) -> Result<(Catalog, Progress), Errors> {
     let dir = dir.as_ref();
-    let catalog = crate::catalog::load_folder(dir, crate::bulk::Rows::None)?;
+    let catalog = crate::catalog::load_folder(dir, crate::load::bulk::Rows::None)?;
     let csv = dir.join(bulk::OBSERVATIONS_CSV);
     let report = if csv.is_file() {
         stream(
@@ -1248,7 +1248,7 @@ pub fn progress_folder(
 /// metric number.
 enum Slots {
     Dense { metrics: usize, slot: Vec<u32> },
-    Sparse(HashMap<u64, u32, bulk::FxBuild>),
+    Sparse(HashMap<u64, u32, crate::util::FxBuild>),
 }
 
 const NO_SLOT: u32 = u32::MAX;

@@ -122,7 +122,7 @@ impl FromStr for Comparator {
     }
 }
 
-crate::date::serde_via_string!(Comparator);
+crate::util::serde_via_string!(Comparator);
 
 #[cfg(test)]
 mod tests {

@@ -4,12 +4,12 @@
 
 use chrono::NaiveDate;
 
+use crate::engine::gap::{Gap, benchmark_gaps, find_jurisdiction};
+use crate::engine::progress::{Options, Progress, progress};
+use crate::engine::rank::{RankQuery, Ranking, rank};
 use crate::error::Error;
-use crate::gap::{Gap, benchmark_gaps, find_jurisdiction};
+use crate::output::table::{Table, human};
 use crate::output::{level_label, per_zh, status_label};
-use crate::progress::{Options, Progress, progress};
-use crate::rank::{RankQuery, Ranking, rank};
-use crate::table::{Table, human};
 use crate::{Catalog, Id, Jurisdiction, Lang, Per, Target};
 
 /// Everything the report shows, computed once for text and HTML.
@@ -249,7 +249,7 @@ impl Overview<'_> {
                 "note: no jurisdiction with a target has reported a figure for its metric by this date.\n"
             });
         }
-        let counts: Vec<String> = crate::progress::Status::ALL
+        let counts: Vec<String> = crate::engine::progress::Status::ALL
             .iter()
             .filter_map(|s| {
                 let n = self.progress.rows.iter().filter(|r| r.status == *s).count();

@@ -13,9 +13,8 @@
 //! ```
 
 use chrono::NaiveDate;
-use rust_decimal::Decimal;
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
-use serde_json::value::RawValue;
+
+use serde::{Deserialize, Serialize};
 
 use crate::catalog::{Origin, Parts};
 use crate::error::{Error, ErrorKind, Errors, Position};
@@ -25,39 +24,7 @@ use crate::{
     Observation, PartialDate, Period, Precision, Quantity, Source, Target, Unit,
 };
 
-/// The version of the JSON and CSV export contracts.
-pub const FORMAT_VERSION: u32 = 1;
-
-/// An exact decimal written to JSON as a number with exactly its digits
-/// (never through `f64`), and read back the same way.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct JsonDecimal(pub Decimal);
-
-impl Serialize for JsonDecimal {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let raw = RawValue::from_string(self.0.to_string()).map_err(serde::ser::Error::custom)?;
-        raw.serialize(serializer)
-    }
-}
-
-impl<'de> Deserialize<'de> for JsonDecimal {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<JsonDecimal, D::Error> {
-        let raw: Box<RawValue> = Deserialize::deserialize(deserializer)?;
-        let text = raw.get().trim();
-        let text = text
-            .strip_prefix('"')
-            .and_then(|t| t.strip_suffix('"'))
-            .unwrap_or(text);
-        let parsed = if text.contains(['e', 'E']) {
-            Decimal::from_scientific(text)
-        } else {
-            Decimal::from_str_exact(text)
-        };
-        parsed.map(JsonDecimal).map_err(|_| {
-            serde::de::Error::custom(format!("expected an exact decimal number, found {text}"))
-        })
-    }
-}
+pub use crate::encode::{FORMAT_VERSION, JsonDecimal};
 
 #[derive(Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]

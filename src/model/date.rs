@@ -7,7 +7,7 @@ use std::str::FromStr;
 use chrono::{Datelike, NaiveDate};
 
 use crate::error::ParseError;
-use crate::number::normalize_width;
+use crate::model::number::normalize_width;
 
 /// How precisely a [`PartialDate`] is known.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -360,24 +360,7 @@ impl FromStr for Period {
     }
 }
 
-macro_rules! serde_via_string {
-    ($($t:ty),*) => {$(
-        impl serde::Serialize for $t {
-            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                serializer.collect_str(self)
-            }
-        }
-        impl<'de> serde::Deserialize<'de> for $t {
-            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<$t, D::Error> {
-                let s = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
-                s.parse().map_err(serde::de::Error::custom)
-            }
-        }
-    )*};
-}
-pub(crate) use serde_via_string;
-
-serde_via_string!(PartialDate, Deadline, Period, Precision);
+crate::util::serde_via_string!(PartialDate, Deadline, Period, Precision);
 
 #[cfg(test)]
 mod tests {

@@ -1,6 +1,8 @@
 //! The catalogue: every jurisdiction, metric, source, target and observation,
 //! validated together, with lookups.
 
+mod select;
+
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -154,11 +156,11 @@ mod bundled {
 impl Catalog {
     /// Reads a data folder: `jurisdictions.toml`, `metrics.toml`, every
     /// `sources/*.toml` and, where present, the tables `targets.csv` and
-    /// `observations.csv` (see the [`bulk`](crate::bulk) module), reporting
+    /// `observations.csv` (see the [`bulk`](crate::load::bulk) module), reporting
     /// every problem found (with file, line, column and field) rather than
     /// only the first.
     pub fn load(dir: impl AsRef<Path>) -> Result<Catalog, Errors> {
-        load_folder(dir.as_ref(), crate::bulk::Rows::All)
+        load_folder(dir.as_ref(), crate::load::bulk::Rows::All)
     }
 
     /// [`Catalog::load`], keeping of `observations.csv` only the rows of the
@@ -209,7 +211,7 @@ impl Catalog {
     /// # Ok::<(), policy_targets::Errors>(())
     /// ```
     pub fn load_keeping(dir: impl AsRef<Path>, metrics: &[&str]) -> Result<Catalog, Errors> {
-        load_folder(dir.as_ref(), crate::bulk::Rows::Metrics(metrics))
+        load_folder(dir.as_ref(), crate::load::bulk::Rows::Metrics(metrics))
     }
 
     /// The data bundled with this crate (the `targets/` folder of its
@@ -354,9 +356,12 @@ impl Catalog {
 }
 
 /// Reads a data folder, with the rows of its `observations.csv` that `rows`
-/// asks for (with [`Rows::None`](crate::bulk::Rows::None), the table is left
+/// asks for (with [`Rows::None`](crate::load::bulk::Rows::None), the table is left
 /// for the caller to stream).
-pub(crate) fn load_folder(dir: &Path, rows: crate::bulk::Rows<'_>) -> Result<Catalog, Errors> {
+pub(crate) fn load_folder(
+    dir: &Path,
+    rows: crate::load::bulk::Rows<'_>,
+) -> Result<Catalog, Errors> {
     if !dir.is_dir() {
         let kind = ErrorKind::Invalid(if dir.exists() {
             "not a folder: a data folder holds jurisdictions.toml, metrics.toml and sources/"
@@ -416,7 +421,7 @@ pub(crate) fn load_folder(dir: &Path, rows: crate::bulk::Rows<'_>) -> Result<Cat
     for (path, bytes) in &files {
         read_file(&mut parts, path, bytes);
     }
-    crate::bulk::read_tables(&mut parts, dir, rows);
+    crate::load::bulk::read_tables(&mut parts, dir, rows);
     parts.build()
 }
 
@@ -522,7 +527,7 @@ impl Parts {
             // Targets and observations share one id space.
             // Positions are worked out only for duplicates: bulk tables
             // hold millions of records.
-            let mut seen: HashMap<&str, &Origin, crate::bulk::FxBuild> = HashMap::default();
+            let mut seen: HashMap<&str, &Origin, crate::util::FxBuild> = HashMap::default();
             seen.reserve(targets.len() + observations.len());
             let records = targets
                 .iter()
@@ -557,7 +562,7 @@ impl Parts {
             };
             // Codes are digits: a near one is as likely wrong as right.
             let suggestion = (!id.bytes().all(|b| b.is_ascii_digit()))
-                .then(|| load::closest(id, known.iter().copied()))
+                .then(|| crate::util::closest(id, known.iter().copied()))
                 .flatten()
                 .map(str::to_owned);
             let id = id.to_owned();

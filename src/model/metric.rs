@@ -22,35 +22,8 @@ pub enum Basis {
     Flow,
 }
 
-macro_rules! snake_enum {
-    ($t:ident, $what:literal, $($v:ident => $s:literal),*) => {
-        impl $t {
-            /// The snake_case name.
-            pub fn as_str(self) -> &'static str {
-                match self { $($t::$v => $s),* }
-            }
-        }
-        impl std::fmt::Display for $t {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-        impl std::str::FromStr for $t {
-            type Err = $crate::ParseError;
-            fn from_str(s: &str) -> Result<$t, $crate::ParseError> {
-                match s {
-                    $($s => Ok($t::$v),)*
-                    _ => Err($crate::ParseError::new($what, s, format!("expected one of {}", [$($s),*].join(", ")))),
-                }
-            }
-        }
-        crate::date::serde_via_string!($t);
-    };
-}
-pub(crate) use snake_enum;
-
-snake_enum!(Polarity, "polarity", HigherIsBetter => "higher_is_better", LowerIsBetter => "lower_is_better");
-snake_enum!(Basis, "basis", Stock => "stock", Flow => "flow");
+crate::util::snake_enum!(Polarity, "polarity", HigherIsBetter => "higher_is_better", LowerIsBetter => "lower_is_better");
+crate::util::snake_enum!(Basis, "basis", Stock => "stock", Flow => "flow");
 
 /// A metric (指标): what is measured, in which dimension, and which way is better.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]

@@ -173,7 +173,7 @@ impl FromStr for Per {
     }
 }
 
-crate::date::serde_via_string!(Per);
+crate::util::serde_via_string!(Per);
 
 /// A denominator value (in the scale `per` divides by) and its date.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -194,7 +194,7 @@ pub(crate) fn denominators(
     as_of: NaiveDate,
 ) -> (
     HashMap<JurisdictionCode, Denominator>,
-    Vec<(JurisdictionCode, crate::rank::Reason)>,
+    Vec<(JurisdictionCode, crate::engine::rank::Reason)>,
 ) {
     let mut found = HashMap::new();
     let mut missing = Vec::new();
@@ -232,7 +232,7 @@ pub(crate) fn denominators(
             // A code listed twice is looked up once.
             Some(_) => missing.push((
                 code.clone(),
-                crate::rank::Reason::NoDenominator {
+                crate::engine::rank::Reason::NoDenominator {
                     metric: metric_id.clone(),
                     as_of,
                 },

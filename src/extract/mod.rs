@@ -106,8 +106,8 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::export::JsonDecimal;
-use crate::number::{leading_number, scale_pow10};
+use crate::model::number::{leading_number, scale_pow10};
+use crate::output::export::JsonDecimal;
 use crate::{
     Basis, Catalog, Comparator, Deadline, Dimension, Id, JurisdictionCode, Level, PartialDate,
     Period, Quantity, Unit,
@@ -391,7 +391,7 @@ pub fn to_json(candidates: &[Candidate]) -> String {
     serde_json::to_string_pretty(&document).unwrap_or_else(|_| {
         format!(
             "{{\"version\": {}, \"candidates\": []}}",
-            crate::export::FORMAT_VERSION
+            crate::output::export::FORMAT_VERSION
         )
     })
 }
@@ -3889,7 +3889,7 @@ impl<'a> CandidatesJson<'a> {
     /// The JSON form of `candidates`.
     pub fn new(candidates: &'a [Candidate]) -> CandidatesJson<'a> {
         CandidatesJson {
-            version: crate::export::FORMAT_VERSION,
+            version: crate::output::export::FORMAT_VERSION,
             candidates: candidates.iter().map(JsonCandidate::from).collect(),
         }
     }
@@ -4621,11 +4621,11 @@ mod tests {
         let files = [
             (
                 "jurisdictions.toml",
-                include_str!("../targets/jurisdictions.toml").to_owned(),
+                include_str!("../../targets/jurisdictions.toml").to_owned(),
             ),
             (
                 "metrics.toml",
-                include_str!("../targets/metrics.toml").to_owned(),
+                include_str!("../../targets/metrics.toml").to_owned(),
             ),
             ("sources/test_plan.toml", data),
         ];
