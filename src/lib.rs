@@ -72,37 +72,7 @@ pub use error::{DimensionError, Error, ErrorKind, Errors, ParseError, Position};
 pub use load::bulk;
 pub use model::{
     Baseline, Basis, Comparator, Deadline, Dimension, Force, Id, Jurisdiction, JurisdictionCode,
-    Level, Metric, Observation, PartialDate, Period, Polarity, Precision, Quantity, Source, Status,
-    Target, Unit,
+    Lang, Level, Metric, Observation, PartialDate, Period, Polarity, Precision, Quantity, Source,
+    Status, Target, Unit,
 };
 pub use output::{datapackage, export, html, report, table};
-
-/// The language of names and labels in outputs.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub enum Lang {
-    /// Chinese (the default).
-    #[default]
-    Zh,
-    /// English.
-    En,
-}
-
-impl std::str::FromStr for Lang {
-    type Err = ParseError;
-    fn from_str(s: &str) -> Result<Lang, ParseError> {
-        match s {
-            "zh" => Ok(Lang::Zh),
-            "en" => Ok(Lang::En),
-            _ => Err(ParseError::new("language", s, "expected zh or en")),
-        }
-    }
-}
-
-impl std::fmt::Display for Lang {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(match self {
-            Lang::Zh => "zh",
-            Lang::En => "en",
-        })
-    }
-}

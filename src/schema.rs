@@ -61,7 +61,7 @@ impl Contract {
 /// contract) and hold them to it: every field an output always writes is
 /// `required`, even when its value may be `null`; an object may hold no field
 /// the schema does not name (`additionalProperties: false`); and `version` is
-/// the constant [`FORMAT_VERSION`](crate::output::export::FORMAT_VERSION), so a
+/// the constant [`FORMAT_VERSION`](crate::encode::FORMAT_VERSION), so a
 /// dashboard that validates its input notices a renamed or dropped field and
 /// a new contract version.
 pub fn schema(contract: Contract) -> String {
@@ -100,7 +100,7 @@ fn strict(schema: &mut Schema) {
     if let Some(version) = properties.get_mut("version") {
         *version = serde_json::json!({
             "description": "The contract version; see CHANGELOG.md.",
-            "const": crate::output::export::FORMAT_VERSION
+            "const": crate::encode::FORMAT_VERSION
         });
     }
     object
@@ -108,7 +108,7 @@ fn strict(schema: &mut Schema) {
         .or_insert(serde_json::Value::Bool(false));
 }
 
-impl JsonSchema for crate::output::export::JsonDecimal {
+impl JsonSchema for crate::encode::JsonDecimal {
     fn schema_name() -> Cow<'static, str> {
         "Decimal".into()
     }

@@ -103,9 +103,9 @@ use chrono::NaiveDate;
 use rust_decimal::{Decimal, MathematicalOps, RoundingStrategy};
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 
+use crate::encode::JsonDecimal;
 use crate::engine::rank::competition_ranks;
 use crate::load::bulk;
-use crate::output::export::JsonDecimal;
 use crate::util::snake_enum;
 use crate::{Catalog, Comparator, Dimension, Errors, Id, JurisdictionCode, Polarity, Target, Unit};
 

@@ -120,10 +120,10 @@ pub enum Reason {
 
 impl Reason {
     /// The reason in `lang`.
-    pub fn text(&self, lang: crate::Lang) -> String {
+    pub fn text(&self, lang: crate::model::Lang) -> String {
         match (self, lang) {
-            (_, crate::Lang::En) => self.to_string(),
-            (Reason::NoDenominator { metric, as_of }, crate::Lang::Zh) => {
+            (_, crate::model::Lang::En) => self.to_string(),
+            (Reason::NoDenominator { metric, as_of }, crate::model::Lang::Zh) => {
                 let what = match metric.as_str() {
                     "resident_population" => "常住人口",
                     "gdp" => "地区生产总值",
@@ -131,7 +131,7 @@ impl Reason {
                 };
                 format!("{as_of}前无{what}数据，无法折算")
             }
-            (Reason::Overflow, crate::Lang::Zh) => "折算值超出可表示范围".to_owned(),
+            (Reason::Overflow, crate::model::Lang::Zh) => "折算值超出可表示范围".to_owned(),
         }
     }
 }

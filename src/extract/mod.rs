@@ -106,8 +106,8 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use crate::encode::JsonDecimal;
 use crate::model::number::{leading_number, scale_pow10};
-use crate::output::export::JsonDecimal;
 use crate::{
     Basis, Catalog, Comparator, Deadline, Dimension, Id, JurisdictionCode, Level, PartialDate,
     Period, Quantity, Unit,
@@ -391,7 +391,7 @@ pub fn to_json(candidates: &[Candidate]) -> String {
     serde_json::to_string_pretty(&document).unwrap_or_else(|_| {
         format!(
             "{{\"version\": {}, \"candidates\": []}}",
-            crate::output::export::FORMAT_VERSION
+            crate::encode::FORMAT_VERSION
         )
     })
 }
@@ -3889,7 +3889,7 @@ impl<'a> CandidatesJson<'a> {
     /// The JSON form of `candidates`.
     pub fn new(candidates: &'a [Candidate]) -> CandidatesJson<'a> {
         CandidatesJson {
-            version: crate::output::export::FORMAT_VERSION,
+            version: crate::encode::FORMAT_VERSION,
             candidates: candidates.iter().map(JsonCandidate::from).collect(),
         }
     }

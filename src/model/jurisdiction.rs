@@ -174,10 +174,10 @@ pub struct Jurisdiction {
 
 impl Jurisdiction {
     /// The name in the language asked for.
-    pub fn name(&self, lang: crate::Lang) -> &str {
+    pub fn name(&self, lang: crate::model::Lang) -> &str {
         match lang {
-            crate::Lang::Zh => &self.name_zh,
-            crate::Lang::En => &self.name_en,
+            crate::model::Lang::Zh => &self.name_zh,
+            crate::model::Lang::En => &self.name_en,
         }
     }
 

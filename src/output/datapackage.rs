@@ -400,7 +400,7 @@ pub fn files(catalog: &Catalog, options: &CsvOptions) -> Result<Vec<(String, Vec
         "title": "Quantitative policy targets",
         "policy_targets:title_zh": "政策量化目标",
         "description": "Targets and reported figures of Chinese jurisdictions, each with its source document and verbatim quote. Values are exact decimals: `value` and `unit` as written, `canonical_value` in `canonical_unit`.",
-        "version": crate::output::export::FORMAT_VERSION.to_string(),
+        "version": crate::encode::FORMAT_VERSION.to_string(),
         "policy_targets:canonical_units": canonical,
         "policy_targets:magnitudes": {
             "十": 10, "百": 100, "千": 1000, "万": 10000, "亿": 100000000,

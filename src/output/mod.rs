@@ -13,13 +13,13 @@ use std::io::Write;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::Lang;
 pub use crate::encode::CsvOptions;
 pub(crate) use crate::encode::write_csv_rows;
 use crate::encode::{FORMAT_VERSION, JsonDecimal};
 use crate::engine::gap::Gap;
 use crate::engine::rank::Ranking;
 use crate::error::Error;
+use crate::model::Lang;
 use crate::output::table::{Table, human};
 
 fn json<T: Serialize>(value: &T) -> String {

@@ -1,0 +1,33 @@
+//! The language of outputs.
+
+use crate::error::ParseError;
+
+/// The language of names and labels in outputs.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Lang {
+    /// Chinese (the default).
+    #[default]
+    Zh,
+    /// English.
+    En,
+}
+
+impl std::str::FromStr for Lang {
+    type Err = ParseError;
+    fn from_str(s: &str) -> Result<Lang, ParseError> {
+        match s {
+            "zh" => Ok(Lang::Zh),
+            "en" => Ok(Lang::En),
+            _ => Err(ParseError::new("language", s, "expected zh or en")),
+        }
+    }
+}
+
+impl std::fmt::Display for Lang {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Lang::Zh => "zh",
+            Lang::En => "en",
+        })
+    }
+}
