@@ -1227,7 +1227,7 @@ pub fn progress_folder(
     options: &Options,
 ) -> Result<(Catalog, Progress), Errors> {
     let dir = dir.as_ref();
-    let catalog = crate::catalog::load_folder(dir, crate::load::bulk::Rows::None)?;
+    let catalog = crate::load::load_folder(dir, crate::load::bulk::Rows::None)?;
     let csv = dir.join(bulk::OBSERVATIONS_CSV);
     let report = if csv.is_file() {
         stream(

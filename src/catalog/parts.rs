@@ -1,0 +1,74 @@
+//! Records read so far, each with where it came from, and what could not be
+//! read: the input of the catalogue's checks.
+
+use std::collections::HashSet;
+
+use crate::error::{Error, Position};
+use crate::{Jurisdiction, Metric, Observation, Source, Target};
+
+/// Where a record and each of its fields came from.
+#[derive(Clone, Debug)]
+pub(crate) struct Origin {
+    record: Position,
+    fields: Vec<(&'static str, Position)>,
+}
+
+impl Origin {
+    pub(crate) fn new(record: Position) -> Origin {
+        Origin {
+            record,
+            fields: Vec::new(),
+        }
+    }
+
+    pub(crate) fn set(&mut self, key: &'static str, position: Position) {
+        self.fields.push((key, position));
+    }
+
+    /// The position of a field, or of the record with the field named.
+    pub(crate) fn field(&self, key: &str) -> Position {
+        self.fields
+            .iter()
+            .rev()
+            .find(|(k, _)| *k == key)
+            .map(|(_, p)| p.clone())
+            .unwrap_or_else(|| {
+                let base = self
+                    .record
+                    .field()
+                    .map(|f| format!("{f}."))
+                    .unwrap_or_default();
+                self.record.clone().with_field(format!("{base}{key}"))
+            })
+    }
+}
+
+/// Records read so far, with their origins, and the problems found reading them.
+#[derive(Default)]
+pub(crate) struct Parts {
+    pub jurisdictions: Vec<(Jurisdiction, Origin)>,
+    pub metrics: Vec<(Metric, Origin)>,
+    pub sources: Vec<(Source, Origin)>,
+    pub targets: Vec<(Target, Origin)>,
+    pub observations: Vec<(Observation, Origin)>,
+    pub errors: Vec<Error>,
+    pub unread: Unread,
+}
+
+/// What could not be read, so that references to it are not also reported
+/// as unknown: the mistake is reported once, where it is.
+#[derive(Default)]
+pub(crate) struct Unread {
+    /// Codes and ids of records that have a mistake, by kind of record
+    /// ("jurisdiction", "metric", "source").
+    pub names: HashSet<(&'static str, String)>,
+    /// Kinds of record whose whole file could not be read.
+    pub files: HashSet<&'static str>,
+}
+
+impl Unread {
+    /// Whether a reference to `id` may be to something that was not read.
+    pub(crate) fn covers(&self, what: &'static str, id: &str) -> bool {
+        self.files.contains(what) || self.names.contains(&(what, id.to_owned()))
+    }
+}

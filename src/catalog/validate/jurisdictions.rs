@@ -1,0 +1,63 @@
+//! Jurisdictions: `parent` and `members` name known jurisdictions, only a
+//! group has members, and the `parent` relation has no cycle.
+
+use super::Known;
+use crate::Jurisdiction;
+use crate::catalog::Origin;
+use crate::error::Error;
+
+/// Checks every jurisdiction.
+pub(super) fn check(known: &Known<'_>, errors: &mut Vec<Error>) {
+    for (j, origin) in known.jurisdictions {
+        references(j, origin, known, errors);
+        if !j.members.is_empty() && j.level != crate::Level::Group {
+            errors.push(Error::invalid(
+                format!(
+                    "members are only for level \"group\", but {} is a {}",
+                    j.code, j.level
+                ),
+                origin.field("members"),
+            ));
+        }
+        cycle(j, origin, known, errors);
+    }
+}
+
+/// Reports a `parent` or member that is not a known jurisdiction.
+fn references(j: &Jurisdiction, origin: &Origin, known: &Known<'_>, errors: &mut Vec<Error>) {
+    if let Some(parent) = &j.parent {
+        if !known.has_jurisdiction(parent) {
+            errors.extend(known.unknown("jurisdiction", parent.as_str(), origin.field("parent")));
+        }
+    }
+    for member in &j.members {
+        if !known.has_jurisdiction(member) {
+            errors.extend(known.unknown("jurisdiction", member.as_str(), origin.field("members")));
+        }
+    }
+}
+
+/// Reports a `parent` chain that comes back to `j`. A cycle is reported
+/// once, at its smallest code.
+fn cycle(j: &Jurisdiction, origin: &Origin, known: &Known<'_>, errors: &mut Vec<Error>) {
+    let mut path = vec![&j.code];
+    let mut next = j.parent.as_ref();
+    while let Some(code) = next {
+        if code == &j.code {
+            if path.iter().all(|c| *c >= &j.code) {
+                path.push(code);
+                let chain: Vec<&str> = path.iter().map(|c| c.as_str()).collect();
+                errors.push(Error::invalid(
+                    format!("parent cycle: {}", chain.join(" → ")),
+                    origin.field("parent"),
+                ));
+            }
+            break;
+        }
+        if path.contains(&code) {
+            break; // a cycle further up, reported from its own members
+        }
+        path.push(code);
+        next = known.jurisdiction(code).and_then(|p| p.parent.as_ref());
+    }
+}

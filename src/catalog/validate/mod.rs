@@ -1,0 +1,163 @@
+//! The checks that turn the records read ([`Parts`]) into a [`Catalog`]:
+//! ids are unique, references resolve, units match their metric's
+//! dimension, deadlines follow publication, ranges are ordered and the
+//! `parent` relation has no cycle. One file per kind of record checked.
+
+mod ids;
+mod jurisdictions;
+mod observations;
+mod sources;
+mod targets;
+mod units;
+
+pub(crate) use units::negative;
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use super::{Catalog, Origin, Parts, Unread};
+use crate::error::{Error, ErrorKind, Errors, Position};
+use crate::{Id, Jurisdiction, JurisdictionCode, Metric, Source};
+
+impl Parts {
+    /// Checks the records against each other and builds the catalogue, or
+    /// returns every problem found, ordered by file and line.
+    pub(crate) fn build(self) -> Result<Catalog, Errors> {
+        let Parts {
+            jurisdictions,
+            metrics,
+            sources,
+            targets,
+            observations,
+            mut errors,
+            unread,
+        } = self;
+
+        let by_code = ids::index(
+            &jurisdictions,
+            "jurisdiction",
+            "code",
+            |j| &j.code,
+            &mut errors,
+        );
+        let by_metric = ids::index(&metrics, "metric", "id", |m| &m.id, &mut errors);
+        let by_source = ids::index(&sources, "source", "id", |s| &s.id, &mut errors);
+        ids::check_shared(&targets, &observations, &mut errors);
+        {
+            let known = Known {
+                jurisdictions: &jurisdictions,
+                metrics: &metrics,
+                sources: &sources,
+                by_code: &by_code,
+                by_metric: &by_metric,
+                by_source: &by_source,
+                unread: &unread,
+                jurisdiction_codes: jurisdictions.iter().map(|(j, _)| j.code.as_str()).collect(),
+                metric_ids: metrics.iter().map(|(m, _)| m.id.as_str()).collect(),
+                source_ids: sources.iter().map(|(s, _)| s.id.as_str()).collect(),
+            };
+            jurisdictions::check(&known, &mut errors);
+            sources::check(&known, &mut errors);
+            targets::check(&targets, &known, &mut errors);
+            observations::check(&observations, &known, &mut errors);
+        }
+
+        if !errors.is_empty() {
+            return Err(in_order(errors));
+        }
+        Ok(Catalog {
+            jurisdictions: strip(jurisdictions),
+            metrics: strip(metrics),
+            sources: strip(sources),
+            targets: strip(targets),
+            observations: strip(observations),
+            by_code,
+            by_metric,
+            by_source,
+        })
+    }
+}
+
+/// The records others refer to, indexed, and what could not be read: what
+/// the checks of each kind of record look their references up in.
+struct Known<'a> {
+    jurisdictions: &'a [(Jurisdiction, Origin)],
+    metrics: &'a [(Metric, Origin)],
+    sources: &'a [(Source, Origin)],
+    by_code: &'a HashMap<JurisdictionCode, usize>,
+    by_metric: &'a HashMap<Id, usize>,
+    by_source: &'a HashMap<Id, usize>,
+    unread: &'a Unread,
+    /// The codes and ids suggestions are chosen from, in file order.
+    jurisdiction_codes: Vec<&'a str>,
+    metric_ids: Vec<&'a str>,
+    source_ids: Vec<&'a str>,
+}
+
+impl Known<'_> {
+    /// Whether a jurisdiction has this code.
+    fn has_jurisdiction(&self, code: &JurisdictionCode) -> bool {
+        self.by_code.contains_key(code)
+    }
+
+    /// The jurisdiction with this code.
+    fn jurisdiction(&self, code: &JurisdictionCode) -> Option<&Jurisdiction> {
+        self.by_code.get(code).map(|&i| &self.jurisdictions[i].0)
+    }
+
+    /// The metric with this id.
+    fn metric(&self, id: &Id) -> Option<&Metric> {
+        self.by_metric.get(id).map(|&i| &self.metrics[i].0)
+    }
+
+    /// The source with this id.
+    fn source(&self, id: &Id) -> Option<&Source> {
+        self.by_source.get(id).map(|&i| &self.sources[i].0)
+    }
+
+    /// The error for a reference to an unknown `what` ("jurisdiction",
+    /// "metric" or "source"), with the nearest known one suggested; `None`
+    /// when the reference may be to a record that could not be read.
+    fn unknown(&self, what: &'static str, id: &str, at: Position) -> Option<Error> {
+        if self.unread.covers(what, id) {
+            return None;
+        }
+        let known = match what {
+            "jurisdiction" => &self.jurisdiction_codes,
+            "metric" => &self.metric_ids,
+            _ => &self.source_ids,
+        };
+        // Codes are digits: a near one is as likely wrong as right.
+        let suggestion = (!id.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| crate::util::closest(id, known.iter().copied()))
+            .flatten()
+            .map(str::to_owned);
+        let id = id.to_owned();
+        Some(Error::at(
+            ErrorKind::UnknownReference {
+                what,
+                id,
+                suggestion,
+            },
+            at,
+        ))
+    }
+}
+
+/// The problems ordered by file, line and column (in the order found where
+/// those are equal).
+fn in_order(mut errors: Vec<Error>) -> Errors {
+    errors.sort_by(|a, b| {
+        let key = |e: &Error| {
+            e.position()
+                .map(|p| (p.file().map(Path::to_path_buf), p.line(), p.column()))
+        };
+        key(a).cmp(&key(b))
+    });
+    Errors::from_vec(errors)
+}
+
+/// The records without their origins.
+fn strip<T>(items: Vec<(T, Origin)>) -> Vec<T> {
+    items.into_iter().map(|(x, _)| x).collect()
+}

@@ -1,0 +1,102 @@
+//! Targets: a known jurisdiction and metric, units of the metric's
+//! dimension, an upper bound exactly for a range and above its lower one, a
+//! deadline not before the source's publication, a period that starts by
+//! the deadline.
+
+use super::{Known, units::check_unit};
+use crate::catalog::Origin;
+use crate::error::Error;
+use crate::{Comparator, Metric, Target};
+
+/// Checks every target.
+pub(super) fn check(targets: &[(Target, Origin)], known: &Known<'_>, errors: &mut Vec<Error>) {
+    for (t, origin) in targets {
+        let metric = references(t, origin, known, errors);
+        check_unit(&t.value, metric, &|| origin.field("value"), errors);
+        if let Some(upper) = &t.upper {
+            check_unit(upper, metric, &|| origin.field("upper"), errors);
+        }
+        if let Some(b) = &t.baseline {
+            check_unit(&b.value, metric, &|| origin.field("baseline"), errors);
+        }
+        bounds(t, origin, errors);
+        dates(t, origin, known, errors);
+    }
+}
+
+/// Reports an unknown jurisdiction or metric; returns the metric.
+fn references<'k>(
+    t: &Target,
+    origin: &Origin,
+    known: &'k Known<'_>,
+    errors: &mut Vec<Error>,
+) -> Option<&'k Metric> {
+    if !known.has_jurisdiction(&t.jurisdiction) {
+        errors.extend(known.unknown(
+            "jurisdiction",
+            t.jurisdiction.as_str(),
+            origin.field("jurisdiction"),
+        ));
+    }
+    let metric = known.metric(&t.metric);
+    if metric.is_none() {
+        errors.extend(known.unknown("metric", t.metric.as_str(), origin.field("metric")));
+    }
+    metric
+}
+
+/// Reports a range without an upper bound or with bounds out of order, and
+/// an upper bound on any other comparator.
+fn bounds(t: &Target, origin: &Origin, errors: &mut Vec<Error>) {
+    match (t.comparator, &t.upper) {
+        (Comparator::Range, None) => errors.push(Error::invalid(
+            "a range needs an upper bound (`upper`)",
+            origin.field("comparator"),
+        )),
+        (Comparator::Range, Some(upper)) => {
+            if t.value.compare(upper) == Ok(std::cmp::Ordering::Greater) {
+                errors.push(Error::invalid(
+                    format!(
+                        "range lower bound {} is greater than its upper bound {upper}",
+                        t.value
+                    ),
+                    origin.field("upper"),
+                ));
+            }
+        }
+        (other, Some(_)) => errors.push(Error::invalid(
+            format!(
+                "`upper` is only for comparator \"range\", not {other:?}",
+                other = other.as_str()
+            ),
+            origin.field("upper"),
+        )),
+        (_, None) => {}
+    }
+}
+
+/// Reports a deadline that ends before the source was published, and a
+/// period that starts after the deadline.
+fn dates(t: &Target, origin: &Origin, known: &Known<'_>, errors: &mut Vec<Error>) {
+    if let Some(source) = known.source(&t.source) {
+        let published = source.published;
+        if t.deadline.end() < published.first_day() {
+            errors.push(Error::invalid(
+                format!(
+                    "deadline {} ends before its source {:?} was published ({published})",
+                    t.deadline,
+                    t.source.as_str()
+                ),
+                origin.field("deadline"),
+            ));
+        }
+    }
+    if let Some(p) = t.period {
+        if p.start() > t.deadline.end() {
+            errors.push(Error::invalid(
+                format!("period {p} starts after the deadline {}", t.deadline),
+                origin.field("period"),
+            ));
+        }
+    }
+}

@@ -1,0 +1,277 @@
+//! The rows of `targets.csv`, each read into a target.
+
+use std::fs::File;
+use std::io::{self, Read};
+use std::path::Path;
+use std::sync::Arc;
+
+use super::TARGET_COLUMNS;
+use super::header::{Layout, check_width, read_header};
+use super::keys::Keys;
+use super::observations::{full_quantity, wrong_dimension};
+use super::problems::{Problem, Problems, invalid_utf8, io_error, too_long};
+use super::reader::{CsvReader, Next};
+use crate::catalog::{Origin, Parts};
+use crate::error::{ErrorKind, Position};
+use crate::{
+    Comparator, Deadline, Dimension, Id, JurisdictionCode, PartialDate, Period, Quantity, Target,
+};
+
+/// Reads `targets.csv` into `parts`.
+pub(super) fn read_targets(parts: &mut Parts, path: &Path, keys: &Keys) {
+    let file_name: Arc<Path> = Arc::from(path);
+    let file = match File::open(path) {
+        Ok(f) => f,
+        Err(e) => {
+            parts.errors.push(io_error(e, &file_name));
+            return;
+        }
+    };
+    let mut reader = CsvReader::new(file, 0, 1);
+    let mut problems = Problems::default();
+    let result = (|| -> io::Result<()> {
+        let Some(layout) = read_header(&mut reader, &TARGET_COLUMNS, &[], &mut problems)? else {
+            return Ok(());
+        };
+        loop {
+            match reader.next(u64::MAX)? {
+                Next::Record => {
+                    if check_width(&reader, &layout, &mut problems) {
+                        if let Some(t) =
+                            target_row(&reader, &layout, keys, &file_name, &mut problems)
+                        {
+                            parts.targets.push(t);
+                        }
+                    }
+                }
+                Next::End => return Ok(()),
+                Next::TooLong => {
+                    problems.push(too_long(reader.line));
+                    return Ok(());
+                }
+            }
+        }
+    })();
+    if let Err(e) = result {
+        parts.errors.push(io_error(e, &file_name));
+    }
+    parts.errors.extend(problems.into_errors(&file_name));
+}
+
+/// Reads one row of `targets.csv` into a target, or reports its problems.
+fn target_row<R: Read>(
+    reader: &CsvReader<R>,
+    layout: &Layout,
+    keys: &Keys,
+    file: &Arc<Path>,
+    problems: &mut Problems,
+) -> Option<(Target, Origin)> {
+    let mut row = Cells::new(reader, layout, problems);
+    // The record at its id; the fields that the catalogue's own checks
+    // (duplicate ids, ranges, deadlines before publication) report.
+    let at = |k: usize| {
+        Position::new()
+            .with_shared_file(Some(file.clone()))
+            .with_line_column(row.line, row.columns[k])
+    };
+    let mut origin = Origin::new(at(0));
+    for (k, key) in [(3, "comparator"), (6, "deadline"), (7, "period")] {
+        origin.set(key, at(k).with_field(TARGET_COLUMNS[k]));
+    }
+    let id = row.required(0).and_then(|t| row.parsed::<Id>(0, t));
+    let jurisdiction = row.jurisdiction(keys);
+    let metric = row.metric(keys);
+    let comparator = row.required(3).and_then(|t| row.parsed::<Comparator>(3, t));
+    let value = row.value(metric.as_ref());
+    let deadline = row
+        .required(6)
+        .and_then(|t| row.parsed::<PartialDate>(6, t))
+        .map(Deadline::new);
+    let period = row.period(deadline);
+    let source = row.source(keys);
+    if row.failed {
+        return None;
+    }
+    let target = Target {
+        id: id?,
+        jurisdiction: jurisdiction?,
+        metric: metric?.0,
+        comparator: comparator?,
+        value: value?,
+        upper: None,
+        deadline: deadline?,
+        period,
+        baseline: None,
+        basis: None,
+        source: source?,
+        quote: String::new(),
+        note: None,
+    };
+    Some((target, origin))
+}
+
+/// One row of `targets.csv` being read: its cells as text, in the order of
+/// [`TARGET_COLUMNS`], and the problems found.
+struct Cells<'r> {
+    cells: Vec<&'r str>,
+    /// The column (in characters) of each cell.
+    columns: Vec<u64>,
+    line: u64,
+    problems: &'r mut Problems,
+    failed: bool,
+}
+
+impl<'r> Cells<'r> {
+    /// The cells of the reader's record; a cell that is not UTF-8 is
+    /// reported and read as empty.
+    fn new<R: Read>(
+        reader: &'r CsvReader<R>,
+        layout: &Layout,
+        problems: &'r mut Problems,
+    ) -> Cells<'r> {
+        let line = reader.record_line;
+        let at = reader.columns();
+        let columns: Vec<u64> = (0..TARGET_COLUMNS.len())
+            .map(|k| at[layout.get(k).unwrap_or(0)])
+            .collect();
+        let mut row = Cells {
+            cells: Vec::with_capacity(TARGET_COLUMNS.len()),
+            columns,
+            line,
+            problems,
+            failed: false,
+        };
+        for k in 0..TARGET_COLUMNS.len() {
+            let c = layout.get(k).unwrap_or(0);
+            match std::str::from_utf8(reader.field(c)) {
+                Ok(text) => row.cells.push(text),
+                Err(_) => {
+                    row.fail(k, invalid_utf8());
+                    row.cells.push("");
+                }
+            }
+        }
+        row
+    }
+
+    /// Reports a problem with cell `k`.
+    fn fail(&mut self, k: usize, kind: ErrorKind) {
+        self.failed = true;
+        self.problems.push(Problem {
+            line: self.line,
+            column: self.columns[k],
+            field: Some(TARGET_COLUMNS[k]),
+            kind,
+        });
+    }
+
+    /// Cell `k`, which must not be empty.
+    fn required(&mut self, k: usize) -> Option<&'r str> {
+        let text = self.cells[k];
+        if text.is_empty() {
+            self.fail(k, ErrorKind::MissingField(TARGET_COLUMNS[k]));
+            return None;
+        }
+        Some(text)
+    }
+
+    /// `text`, the text of cell `k`, parsed.
+    fn parsed<T: std::str::FromStr<Err = crate::ParseError>>(
+        &mut self,
+        k: usize,
+        text: &str,
+    ) -> Option<T> {
+        text.parse::<T>().map_err(|e| self.fail(k, e.into())).ok()
+    }
+
+    /// Reports cell `k`, a key that is not in the catalogue: a malformed
+    /// one, or an unknown one.
+    fn unknown(&mut self, k: usize, what: &'static str, text: &str, keys: &Keys) {
+        let malformed = match what {
+            "jurisdiction" => text.parse::<JurisdictionCode>().err(),
+            _ => text.parse::<Id>().err(),
+        };
+        let kind = match malformed {
+            Some(e) => e.into(),
+            None => keys.unknown(what, text),
+        };
+        self.fail(k, kind);
+    }
+
+    /// The `jurisdiction` cell: a known code.
+    fn jurisdiction(&mut self, keys: &Keys) -> Option<JurisdictionCode> {
+        let text = self.required(1)?;
+        match keys.jurisdiction(text) {
+            Some(j) => Some(keys.jurisdictions.items[j as usize].clone()),
+            None => {
+                self.unknown(1, "jurisdiction", text, keys);
+                None
+            }
+        }
+    }
+
+    /// The `metric` cell: a known metric, with its dimension.
+    fn metric(&mut self, keys: &Keys) -> Option<(Id, Dimension)> {
+        let text = self.required(2)?;
+        match keys.metric(text) {
+            Some(m) => Some(keys.metrics.items[m as usize].clone()),
+            None => {
+                self.unknown(2, "metric", text, keys);
+                None
+            }
+        }
+    }
+
+    /// The `value` and `unit` cells: a quantity, of the metric's dimension.
+    fn value(&mut self, metric: Option<&(Id, Dimension)>) -> Option<Quantity> {
+        let text = self.required(4)?;
+        let value = match full_quantity(text.as_bytes(), self.cells[5].as_bytes()) {
+            Ok(q) => q,
+            Err((k, kind)) => {
+                self.fail(if k == 3 { 4 } else { 5 }, kind);
+                return None;
+            }
+        };
+        if let Some((metric_id, expected)) = metric {
+            if value.dimension() != *expected {
+                self.fail(4, wrong_dimension(value.unit(), metric_id, *expected));
+            }
+        }
+        Some(value)
+    }
+
+    /// The `period_start` cell: empty, or the start of a period that runs
+    /// to the deadline.
+    fn period(&mut self, deadline: Option<Deadline>) -> Option<Period> {
+        let text = self.cells[7];
+        if text.is_empty() {
+            return None;
+        }
+        let start = self.parsed::<PartialDate>(7, text)?;
+        match Period::new(start, deadline?.date()) {
+            Ok(p) => Some(p),
+            Err(_) => {
+                self.fail(
+                    7,
+                    ErrorKind::Invalid(format!(
+                        "the period starts ({start}) after the deadline ({})",
+                        deadline.map(|d| d.to_string()).unwrap_or_default()
+                    )),
+                );
+                None
+            }
+        }
+    }
+
+    /// The `source` cell: a known source.
+    fn source(&mut self, keys: &Keys) -> Option<Id> {
+        let text = self.required(8)?;
+        match keys.sources.index.get(text.as_bytes()) {
+            Some(&s) => Some(keys.sources.items[s as usize].0.clone()),
+            None => {
+                self.unknown(8, "source", text, keys);
+                None
+            }
+        }
+    }
+}
