@@ -13,7 +13,7 @@ use crate::error::{Error, ErrorKind, Errors, Position};
 impl Catalog {
     /// Reads a data folder: `jurisdictions.toml`, `metrics.toml`, every
     /// `sources/*.toml` and, where present, the tables `targets.csv` and
-    /// `observations.csv` (see the [`bulk`](crate::bulk) module), reporting
+    /// `observations.csv` (see the [`bulk`] module), reporting
     /// every problem found (with file, line, column and field) rather than
     /// only the first.
     pub fn load(dir: impl AsRef<Path>) -> Result<Catalog, Errors> {

@@ -17,7 +17,7 @@ use crate::{Dimension, Id, JurisdictionCode, PartialDate, Quantity, Unit};
 
 /// A valid row of `observations.csv`.
 pub(crate) struct Row {
-    /// The row's line, relative to its chunk (see [`scan_observations`]).
+    /// The row's line, relative to its chunk (see [`scan_observations`](super::scan::scan_observations)).
     pub line: u64,
     /// The jurisdiction's number (catalogue order).
     pub jurisdiction: u32,
