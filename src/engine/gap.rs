@@ -465,6 +465,9 @@ pub struct Gap {
     /// as the subject's when both have a figure of one vintage (DESIGN §4),
     /// else the benchmark's latest.
     pub benchmark_denominator_as_of: Option<NaiveDate>,
+    /// The id of the observation the subject's denominator was taken from,
+    /// if any (not part of the JSON or CSV output).
+    pub denominator_observation: Option<Id>,
 }
 
 fn problem(message: String) -> Error {
@@ -680,6 +683,7 @@ pub fn gap(catalog: &Catalog, query: &GapQuery) -> Result<Gap, Error> {
         benchmark_denominator_as_of: benchmark_jurisdiction
             .and_then(|j| denominators.get(&j.code))
             .map(|d| d.as_of),
+        denominator_observation: subject_denominator.map(|d| d.observation.clone()),
     })
 }
 

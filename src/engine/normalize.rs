@@ -175,13 +175,20 @@ impl FromStr for Per {
 
 crate::util::serde_via_string!(Per);
 
-/// A denominator value (in the scale `per` divides by) and its date.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// A denominator value (in the scale `per` divides by), its date and the
+/// observation it was taken from.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Denominator {
     /// Millions of residents, or hundreds of billions of CNY.
     pub amount: Decimal,
     pub as_of: NaiveDate,
+    /// The id of the observation used.
+    pub observation: crate::Id,
 }
+
+/// One jurisdiction's figures of a denominator metric: date → value and the
+/// id of its observation.
+type Dated<'c> = HashMap<NaiveDate, (Decimal, &'c crate::Id)>;
 
 /// Denominators for a set of jurisdictions from one vintage: the latest date
 /// on or before `as_of` on which every one of them has an observation; where
@@ -211,7 +218,7 @@ pub(crate) fn denominators(
     };
     // Per jurisdiction: date → value (the later record wins on equal
     // dates), gathered in one pass over the observations.
-    let mut by_code: HashMap<&JurisdictionCode, HashMap<NaiveDate, Decimal>> =
+    let mut by_code: HashMap<&JurisdictionCode, Dated<'_>> =
         codes.iter().map(|&c| (c, HashMap::new())).collect();
     for o in catalog.observations() {
         if o.metric.as_str() != metric || o.date() > as_of {
@@ -222,10 +229,10 @@ pub(crate) fn denominators(
             continue;
         }
         if let Some(values) = by_code.get_mut(&o.jurisdiction) {
-            values.insert(o.date(), value);
+            values.insert(o.date(), (value, &o.id));
         }
     }
-    let mut series: Vec<(&JurisdictionCode, HashMap<NaiveDate, Decimal>)> = Vec::new();
+    let mut series: Vec<(&JurisdictionCode, Dated<'_>)> = Vec::new();
     for &code in codes {
         match by_code.remove(code) {
             Some(values) if !values.is_empty() => series.push((code, values)),
@@ -247,12 +254,13 @@ pub(crate) fn denominators(
         .and_then(|dates| dates.last().copied());
     for (code, values) in series {
         let date = common.unwrap_or_else(|| values.keys().copied().max().unwrap_or(as_of));
-        if let Some(value) = values.get(&date) {
+        if let Some((value, id)) = values.get(&date) {
             found.insert(
                 code.clone(),
                 Denominator {
                     amount: *value / scale,
                     as_of: date,
+                    observation: (*id).clone(),
                 },
             );
         }

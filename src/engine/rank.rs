@@ -68,6 +68,9 @@ pub struct RankRow {
     pub deadline: NaiveDate,
     /// The date of the denominator used, if any.
     pub denominator_as_of: Option<NaiveDate>,
+    /// The id of the observation the denominator was taken from, if any
+    /// (not part of the JSON or CSV output).
+    pub denominator_observation: Option<Id>,
 }
 
 /// A jurisdiction with a target that could not be ranked, and why.
@@ -233,7 +236,7 @@ pub fn rank(catalog: &Catalog, query: &RankQuery) -> Result<Ranking, Error> {
             continue; // listed in `unranked` already
         }
         match normalize::normalised(catalog, t, query.per, denominator) {
-            Some(value) => scored.push((t, value, denominator.map(|d| d.as_of))),
+            Some(value) => scored.push((t, value, denominator)),
             None => unranked.push(unranked_row(t, Reason::Overflow)),
         }
     }
@@ -242,7 +245,7 @@ pub fn rank(catalog: &Catalog, query: &RankQuery) -> Result<Ranking, Error> {
     let mut rows: Vec<RankRow> = scored
         .iter()
         .zip(ranks)
-        .map(|((t, value, denominator_as_of), rank)| {
+        .map(|((t, value, denominator), rank)| {
             let j = catalog.jurisdiction(t.jurisdiction.as_str());
             RankRow {
                 rank,
@@ -257,7 +260,8 @@ pub fn rank(catalog: &Catalog, query: &RankQuery) -> Result<Ranking, Error> {
                 target_value: t.value.canonical_value(),
                 target_unit: t.value.dimension().canonical_unit(),
                 deadline: t.deadline.end(),
-                denominator_as_of: *denominator_as_of,
+                denominator_as_of: denominator.map(|d| d.as_of),
+                denominator_observation: denominator.map(|d| d.observation.clone()),
             }
         })
         .collect();

@@ -95,36 +95,40 @@ pub fn overview<'c>(
 impl Overview<'_> {
     /// The report as text for a terminal.
     pub fn to_text(&self, catalog: &Catalog, lang: Lang) -> String {
-        let zh = lang == Lang::Zh;
-        let name = |code: &str| {
-            catalog
-                .jurisdiction(code)
-                .map_or(code.to_owned(), |j| j.name(lang).to_owned())
-        };
-        let metric_name = |id: &str| {
-            catalog
-                .metric(id)
-                .map_or(id.to_owned(), |m| m.name(lang).to_owned())
-        };
+        let names = Names { catalog, lang };
         let mut out = String::new();
-        out.push_str(&if zh {
-            format!("政策量化目标概览（截至 {}）\n\n", self.as_of)
-        } else {
-            format!(
+        out.push_str(&match lang {
+            Lang::Zh => format!("政策量化目标概览（截至 {}）\n\n", self.as_of),
+            Lang::En => format!(
                 "Quantitative policy targets: overview (as of {})\n\n",
                 self.as_of
-            )
+            ),
         });
+        self.targets_text(&names, &mut out);
+        out.push_str(match lang {
+            Lang::Zh => "二、各指标排名\n",
+            Lang::En => "2. Rankings by metric\n",
+        });
+        for (raw, capita) in &self.rankings {
+            out.push_str(&raw.to_table(catalog, lang));
+            out.push_str(&capita.to_table(catalog, lang));
+            out.push('\n');
+        }
+        self.gaps_text(&names, &mut out);
+        self.progress_text(&names, &mut out);
+        out
+    }
 
-        out.push_str(if zh {
-            "一、目标一览（按期限）\n"
-        } else {
-            "1. Targets by deadline\n"
+    /// Section 1: the targets by deadline.
+    fn targets_text(&self, names: &Names<'_>, out: &mut String) {
+        let (catalog, lang) = (names.catalog, names.lang);
+        out.push_str(match lang {
+            Lang::Zh => "一、目标一览（按期限）\n",
+            Lang::En => "1. Targets by deadline\n",
         });
-        let mut table = if zh {
-            Table::new(["期限", "地区", "级别", "指标", "目标", "来源", "发布"])
-        } else {
-            Table::new([
+        let mut table = match lang {
+            Lang::Zh => Table::new(["期限", "地区", "级别", "指标", "目标", "来源", "发布"]),
+            Lang::En => Table::new([
                 "deadline",
                 "jurisdiction",
                 "level",
@@ -132,7 +136,7 @@ impl Overview<'_> {
                 "target",
                 "source",
                 "published",
-            ])
+            ]),
         };
         table.align_right(4);
         for t in &self.targets {
@@ -144,9 +148,9 @@ impl Overview<'_> {
             };
             table.push([
                 t.deadline.to_string(),
-                name(t.jurisdiction.as_str()),
+                names.jurisdiction(t.jurisdiction.as_str()),
                 j.map(|j| level_label(j.level, lang)).unwrap_or_default(),
-                metric_name(t.metric.as_str()),
+                names.metric(t.metric.as_str()),
                 value,
                 source.map(|s| s.title.clone()).unwrap_or_default(),
                 source.map(|s| s.published.to_string()).unwrap_or_default(),
@@ -154,18 +158,12 @@ impl Overview<'_> {
         }
         out.push_str(&table.render());
         out.push('\n');
+    }
 
-        out.push_str(if zh {
-            "二、各指标排名\n"
-        } else {
-            "2. Rankings by metric\n"
-        });
-        for (raw, capita) in &self.rankings {
-            out.push_str(&raw.to_table(catalog, lang));
-            out.push_str(&capita.to_table(catalog, lang));
-            out.push('\n');
-        }
-
+    /// Section 3: the subject's gaps per million residents.
+    fn gaps_text(&self, names: &Names<'_>, out: &mut String) {
+        let lang = names.lang;
+        let zh = lang == Lang::Zh;
         out.push_str(&if zh {
             format!(
                 "三、{}对标（{}）\n",
@@ -200,7 +198,7 @@ impl Overview<'_> {
         table.align_right(2).align_right(3).align_right(4);
         for g in &self.gaps {
             table.push([
-                metric_name(g.metric.as_str()),
+                names.metric(g.metric.as_str()),
                 g.benchmark_label(lang),
                 human(g.benchmark_value.round_dp(2)),
                 g.subject_value.map(human).unwrap_or_else(|| {
@@ -223,13 +221,18 @@ impl Overview<'_> {
         out.push_str(&table.render());
         for (metric, reason) in &self.unanswered {
             out.push_str(&if zh {
-                format!("说明：{}：{reason}\n", metric_name(metric.as_str()))
+                format!("说明：{}：{reason}\n", names.metric(metric.as_str()))
             } else {
-                format!("note: {}: {reason}\n", metric_name(metric.as_str()))
+                format!("note: {}: {reason}\n", names.metric(metric.as_str()))
             });
         }
         out.push('\n');
+    }
 
+    /// Section 4: the progress table and the count of every status.
+    fn progress_text(&self, names: &Names<'_>, out: &mut String) {
+        let (catalog, lang) = (names.catalog, names.lang);
+        let zh = lang == Lang::Zh;
         out.push_str(if zh {
             "四、目标进展\n"
         } else {
@@ -260,7 +263,27 @@ impl Overview<'_> {
             out.push_str(&counts.join(if zh { "，" } else { ", " }));
             out.push('\n');
         }
-        out
+    }
+}
+
+/// Names of jurisdictions and metrics in the report's language, the code or
+/// id itself when the catalogue lacks them.
+struct Names<'c> {
+    catalog: &'c Catalog,
+    lang: Lang,
+}
+
+impl Names<'_> {
+    fn jurisdiction(&self, code: &str) -> String {
+        self.catalog
+            .jurisdiction(code)
+            .map_or(code.to_owned(), |j| j.name(self.lang).to_owned())
+    }
+
+    fn metric(&self, id: &str) -> String {
+        self.catalog
+            .metric(id)
+            .map_or(id.to_owned(), |m| m.name(self.lang).to_owned())
     }
 }
 

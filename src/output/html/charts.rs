@@ -1,0 +1,130 @@
+//! The inline SVG charts: ranking bars, the two-bar gap comparison and the
+//! progress bar.
+//!
+//! Every element is built with maud like the rest of the page; the labels
+//! and values written inside the charts go through [`Text`]. Shapes are
+//! closed with an end tag (`<rect …></rect>`), which HTML reads exactly like
+//! the self-closing form.
+
+use maud::{Markup, html};
+use rust_decimal::Decimal;
+
+use super::format::{Text, to_f64, tr};
+use crate::Lang;
+use crate::engine::progress::ProgressRow;
+
+/// The SVG namespace, written on every chart.
+const SVG_NS: &str = "http://www.w3.org/2000/svg";
+
+/// One bar of a chart.
+pub(super) struct Bar {
+    /// The jurisdiction's name, left of the bar.
+    pub label: String,
+    /// The length of the bar, relative to the longest.
+    pub value: f64,
+    /// The value as written after the bar.
+    pub text: String,
+    /// Where the bar links to (its quote).
+    pub href: Option<String>,
+}
+
+const CHART_WIDTH: f64 = 320.0;
+const LABEL_WIDTH: f64 = 128.0;
+const VALUE_WIDTH: f64 = 74.0;
+const ROW_HEIGHT: f64 = 22.0;
+const BAR_HEIGHT: f64 = 13.0;
+
+/// A horizontal bar chart as inline SVG: labels on the left, bars from a
+/// common baseline, each value written after its bar.
+pub(super) fn bar_chart(title: &str, bars: &[Bar]) -> Markup {
+    let height = ROW_HEIGHT * bars.len() as f64 + 8.0;
+    let span = CHART_WIDTH - LABEL_WIDTH - VALUE_WIDTH - 8.0;
+    let max = bars.iter().map(|b| b.value).fold(0.0_f64, f64::max);
+    let x0 = LABEL_WIDTH + 4.0;
+    html! {
+        svg class="chart" xmlns=(SVG_NS) viewBox={ "0 0 " (CHART_WIDTH) " " (height) }
+            width=(CHART_WIDTH) height=(height) role="img" aria-label=(Text(title)) {
+            title { (Text(title)) }
+            @for (i, bar) in bars.iter().enumerate() {
+                @let length = if max > 0.0 && bar.value > 0.0 {
+                    (bar.value / max * span).max(1.5)
+                } else {
+                    0.0
+                };
+                g class="row" {
+                    @if let Some(href) = &bar.href {
+                        a href=(Text(href)) { (bar_shapes(bar, 4.0 + ROW_HEIGHT * i as f64, length)) }
+                    } @else {
+                        (bar_shapes(bar, 4.0 + ROW_HEIGHT * i as f64, length))
+                    }
+                }
+            }
+            line class="axis" x1=(x0) y1="2" x2=(x0) y2=(height - 2.0) {}
+        }
+    }
+}
+
+/// The label, bar and value of one row of a bar chart, `y` from the top.
+fn bar_shapes(bar: &Bar, y: f64, length: f64) -> Markup {
+    let x0 = LABEL_WIDTH + 4.0;
+    let text_y = y + BAR_HEIGHT - 2.5;
+    html! {
+        text class="label" x=(LABEL_WIDTH - 4.0) y=(text_y) text-anchor="end" { (Text(&bar.label)) }
+        rect class="bar" x=(x0) y=(y) width=(format!("{length:.1}")) height=(BAR_HEIGHT) {}
+        text class="value" x=(format!("{:.1}", x0 + length + 5.0)) y=(text_y) { (Text(&bar.text)) }
+    }
+}
+
+/// A two-bar comparison for a gap row: the benchmark (grey) above the
+/// subject (accent), on a scale whose full width is `max` (the largest value
+/// among the rows of the same metric, so the rows compare with each other).
+pub(super) fn gap_chart(
+    benchmark: Decimal,
+    subject: Option<Decimal>,
+    max: f64,
+    lang: Lang,
+) -> Markup {
+    const W: f64 = 120.0;
+    let b = to_f64(benchmark).max(0.0);
+    let s = subject.map(to_f64).unwrap_or(0.0).max(0.0);
+    let len = |v: f64| {
+        if max > 0.0 {
+            format!("{:.1}", (v / max * (W - 4.0)).max(1.5))
+        } else {
+            "1.5".to_owned()
+        }
+    };
+    let label = tr(lang, "对标与本地区目标强度对比", "benchmark vs subject");
+    html! {
+        svg class="mini" xmlns=(SVG_NS) viewBox={ "0 0 " (W) " 24" } width=(W) height="24"
+            role="img" aria-label=(Text(label)) {
+            rect class="bench" x="0" y="2" width=(len(b)) height="9" {}
+            @if s > 0.0 {
+                rect class="subject" x="0" y="13" width=(len(s)) height="9" {}
+            } @else {
+                rect class="subject" x="0" y="13" width="1.5" height="9" {}
+                text class="none" x="5" y="21" { "0" }
+            }
+        }
+    }
+}
+
+/// A progress bar: the share of the way from baseline to target, clamped
+/// to the track, with the percentage written after it.
+pub(super) fn progress_bar(row: &ProgressRow) -> Markup {
+    const W: f64 = 220.0;
+    let p = row.progress.map(to_f64).unwrap_or(0.0);
+    let fill = p.clamp(0.0, 1.0) * W;
+    let percent = row
+        .progress
+        .map(|p| format!("{}%", (p * Decimal::from(100)).round_dp(1).normalize()))
+        .unwrap_or_default();
+    html! {
+        svg class="progress" xmlns=(SVG_NS) viewBox={ "0 0 " (W + 56.0) " 16" } width=(W + 56.0)
+            height="16" role="img" aria-label=(Text(&percent)) {
+            rect class="track" x="0" y="3" width=(W) height="10" {}
+            rect class="fill" x="0" y="3" width=(format!("{fill:.1}")) height="10" {}
+            text x=(W + 6.0) y="12.5" { (Text(&percent)) }
+        }
+    }
+}
