@@ -411,6 +411,39 @@ fn month_start(month: i64) -> String {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn write_folder(spec: &Spec, dir: &Path) -> Result<Summary, Error> {
+    check(spec)?;
+    let io = |path: &Path| {
+        let path = path.to_path_buf();
+        move |e: std::io::Error| Error::new(ErrorKind::Io(e), Some(Position::new().with_file(path)))
+    };
+    std::fs::create_dir_all(dir.join("sources")).map_err(io(&dir.join("sources")))?;
+
+    let last_month: i64 = 2025 * 12 + 11;
+    let first_month = last_month - (spec.months as i64 - 1);
+    write_jurisdictions(spec, dir)?;
+    write_metrics(spec, dir)?;
+    write_source(spec, dir, first_month)?;
+
+    // Every series, in jurisdiction-major order.
+    let grid = Grid {
+        codes: (0..spec.jurisdictions).map(|i| county(i).0).collect(),
+        metric_ids: (0..spec.metrics).map(metric_id).collect(),
+    };
+    let mut series = write_targets(spec, dir, &grid, first_month, last_month)?;
+    let observations = write_observations(dir, &grid, &mut series, first_month, last_month)?;
+
+    Ok(Summary {
+        jurisdictions: spec.jurisdictions,
+        metrics: spec.metrics,
+        targets: spec.jurisdictions * spec.metrics,
+        observations,
+        first_day: end_of(first_month),
+        last_day: end_of(last_month),
+    })
+}
+
+/// An error unless every size of `spec` is within its bounds.
+fn check(spec: &Spec) -> Result<(), Error> {
     let invalid = |what: &str, max: usize| {
         Error::new(
             ErrorKind::Invalid(format!("{what} must be between 1 and {max}")),
@@ -429,17 +462,22 @@ pub fn write_folder(spec: &Spec, dir: &Path) -> Result<Summary, Error> {
     if !(1..=Spec::MAX_MONTHS).contains(&spec.months) {
         return Err(invalid("the number of months", Spec::MAX_MONTHS));
     }
-    let io = |path: &Path| {
-        let path = path.to_path_buf();
-        move |e: std::io::Error| Error::new(ErrorKind::Io(e), Some(Position::new().with_file(path)))
-    };
-    std::fs::create_dir_all(dir.join("sources")).map_err(io(&dir.join("sources")))?;
+    Ok(())
+}
 
-    let last_month: i64 = 2025 * 12 + 11;
-    let first_month = last_month - (spec.months as i64 - 1);
-    let end_of = |month: i64| month_end(month.div_euclid(12) as i32, month.rem_euclid(12) as u32);
+/// The last day of `month` (months counted from year 0).
+fn end_of(month: i64) -> NaiveDate {
+    month_end(month.div_euclid(12) as i32, month.rem_euclid(12) as u32)
+}
 
-    // jurisdictions.toml
+/// The jurisdiction codes and metric ids of a synthetic folder.
+struct Grid {
+    codes: Vec<u32>,
+    metric_ids: Vec<String>,
+}
+
+/// `jurisdictions.toml`: the counties.
+fn write_jurisdictions(spec: &Spec, dir: &Path) -> Result<(), Error> {
     write_file(&dir.join("jurisdictions.toml"), |w| {
         writeln!(
             w,
@@ -454,9 +492,11 @@ pub fn write_folder(spec: &Spec, dir: &Path) -> Result<Summary, Error> {
             )?;
         }
         Ok(())
-    })?;
+    })
+}
 
-    // metrics.toml
+/// `metrics.toml`: the metrics, cycling through the kinds.
+fn write_metrics(spec: &Spec, dir: &Path) -> Result<(), Error> {
     write_file(&dir.join("metrics.toml"), |w| {
         writeln!(
             w,
@@ -481,9 +521,11 @@ pub fn write_folder(spec: &Spec, dir: &Path) -> Result<Summary, Error> {
             )?;
         }
         Ok(())
-    })?;
+    })
+}
 
-    // sources/synthetic_plan.toml
+/// `sources/synthetic_plan.toml`: the one plan every target cites.
+fn write_source(spec: &Spec, dir: &Path, first_month: i64) -> Result<(), Error> {
     let first_year = first_month.div_euclid(12);
     write_file(
         &dir.join("sources").join(format!("{SOURCE_ID}.toml")),
@@ -495,21 +537,25 @@ pub fn write_folder(spec: &Spec, dir: &Path) -> Result<Summary, Error> {
                 spec.seed
             )
         },
-    )?;
+    )
+}
 
-    // Every series, in jurisdiction-major order.
-    let series_count = spec.jurisdictions * spec.metrics;
-    let mut series: Vec<Series> = Vec::with_capacity(series_count);
-    let codes: Vec<u32> = (0..spec.jurisdictions).map(|i| county(i).0).collect();
-    let metric_ids: Vec<String> = (0..spec.metrics).map(metric_id).collect();
-
-    // targets.csv
+/// `targets.csv`: one target per jurisdiction and metric; returns the
+/// series the targets were set for, in jurisdiction-major order.
+fn write_targets(
+    spec: &Spec,
+    dir: &Path,
+    grid: &Grid,
+    first_month: i64,
+    last_month: i64,
+) -> Result<Vec<Series>, Error> {
+    let mut series: Vec<Series> = Vec::with_capacity(grid.codes.len() * grid.metric_ids.len());
     write_file(&dir.join("targets.csv"), |w| {
         w.write_all(
             b"id,jurisdiction,metric,comparator,value,unit,deadline,period_start,source\n",
         )?;
-        for (j, code) in codes.iter().enumerate() {
-            for (m, metric) in metric_ids.iter().enumerate() {
+        for (j, code) in grid.codes.iter().enumerate() {
+            for (m, metric) in grid.metric_ids.iter().enumerate() {
                 let kind = &KINDS[m % KINDS.len()];
                 let mut s = Series::new(spec, j * spec.metrics + m, kind);
                 let goal = s.goal(first_month, last_month, kind);
@@ -528,17 +574,28 @@ pub fn write_folder(spec: &Spec, dir: &Path) -> Result<Summary, Error> {
         }
         Ok(())
     })?;
+    Ok(series)
+}
 
-    // observations.csv, month by month.
+/// `observations.csv`, month by month: one figure per series and month;
+/// returns how many.
+fn write_observations(
+    dir: &Path,
+    grid: &Grid,
+    series: &mut [Series],
+    first_month: i64,
+    last_month: i64,
+) -> Result<usize, Error> {
     let mut observations = 0;
+    let metrics = grid.metric_ids.len();
     write_file(&dir.join("observations.csv"), |w| {
         w.write_all(b"jurisdiction,metric,as_of,value,unit\n")?;
         for month in first_month..=last_month {
             let day = end_of(month).format("%Y-%m-%d").to_string();
-            for (j, code) in codes.iter().enumerate() {
-                for (m, metric) in metric_ids.iter().enumerate() {
+            for (j, code) in grid.codes.iter().enumerate() {
+                for (m, metric) in grid.metric_ids.iter().enumerate() {
                     let kind = &KINDS[m % KINDS.len()];
-                    let figure = series[j * spec.metrics + m].step();
+                    let figure = series[j * metrics + m].step();
                     writeln!(
                         w,
                         "{code},{metric},{day},{:.*},{}",
@@ -550,15 +607,7 @@ pub fn write_folder(spec: &Spec, dir: &Path) -> Result<Summary, Error> {
         }
         Ok(())
     })?;
-
-    Ok(Summary {
-        jurisdictions: spec.jurisdictions,
-        metrics: spec.metrics,
-        targets: series_count,
-        observations,
-        first_day: end_of(first_month),
-        last_day: end_of(last_month),
-    })
+    Ok(observations)
 }
 
 /// Writes a file through a buffer, completely or with an error naming it.

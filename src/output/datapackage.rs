@@ -327,10 +327,29 @@ fn reference(field: &str, resource: &str, key: &str) -> Value {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn files(catalog: &Catalog, options: &CsvOptions) -> Result<Vec<(String, Vec<u8>)>, Error> {
-    let join = |items: &[String]| items.join(";");
     let mut records = Vec::new();
     write_csv(catalog, &mut records, options)?;
+    let jurisdictions = jurisdictions_csv(catalog, options)?;
+    let metrics = metrics_csv(catalog, options)?;
+    let sources = sources_csv(catalog, options)?;
+    let mut json = serde_json::to_string_pretty(&descriptor(options)).unwrap_or_default();
+    json.push('\n');
+    Ok(vec![
+        ("records.csv".to_owned(), records),
+        ("jurisdictions.csv".to_owned(), jurisdictions),
+        ("metrics.csv".to_owned(), metrics),
+        ("sources.csv".to_owned(), sources),
+        ("datapackage.json".to_owned(), json.into_bytes()),
+    ])
+}
 
+/// A list cell: the items joined by `;`.
+fn join(items: &[String]) -> String {
+    items.join(";")
+}
+
+/// `jurisdictions.csv`: one row per jurisdiction, [`JURISDICTION_FIELDS`].
+fn jurisdictions_csv(catalog: &Catalog, options: &CsvOptions) -> Result<Vec<u8>, Error> {
     let mut jurisdictions = Vec::new();
     let rows = catalog.jurisdictions().iter().map(|j| {
         let members: Vec<String> = j.members.iter().map(|m| m.to_string()).collect();
@@ -347,7 +366,11 @@ pub fn files(catalog: &Catalog, options: &CsvOptions) -> Result<Vec<(String, Vec
     });
     let header: Vec<&str> = JURISDICTION_FIELDS.iter().map(|f| f.0).collect();
     write_csv_rows(&mut jurisdictions, &header, rows, options)?;
+    Ok(jurisdictions)
+}
 
+/// `metrics.csv`: one row per metric, [`METRIC_FIELDS`].
+fn metrics_csv(catalog: &Catalog, options: &CsvOptions) -> Result<Vec<u8>, Error> {
     let mut metrics = Vec::new();
     let rows = catalog.metrics().iter().map(|m| {
         vec![
@@ -364,7 +387,11 @@ pub fn files(catalog: &Catalog, options: &CsvOptions) -> Result<Vec<(String, Vec
     });
     let header: Vec<&str> = METRIC_FIELDS.iter().map(|f| f.0).collect();
     write_csv_rows(&mut metrics, &header, rows, options)?;
+    Ok(metrics)
+}
 
+/// `sources.csv`: one row per source document, [`SOURCE_FIELDS`].
+fn sources_csv(catalog: &Catalog, options: &CsvOptions) -> Result<Vec<u8>, Error> {
     let mut sources = Vec::new();
     let opt = |o: &Option<String>| o.clone().unwrap_or_default();
     let rows = catalog.sources().iter().map(|s| {
@@ -388,13 +415,17 @@ pub fn files(catalog: &Catalog, options: &CsvOptions) -> Result<Vec<(String, Vec
     });
     let header: Vec<&str> = SOURCE_FIELDS.iter().map(|f| f.0).collect();
     write_csv_rows(&mut sources, &header, rows, options)?;
+    Ok(sources)
+}
 
+/// `datapackage.json`: the package, its units and its four resources.
+fn descriptor(options: &CsvOptions) -> Value {
     debug_assert_eq!(CSV_COLUMNS.len(), RECORD_FIELDS.len());
     let canonical: serde_json::Map<String, Value> = Dimension::ALL
         .iter()
         .map(|d| (d.to_string(), json!(d.canonical_unit().to_string())))
         .collect();
-    let package = json!({
+    json!({
         "profile": "tabular-data-package",
         "name": "policy-targets",
         "title": "Quantitative policy targets",
@@ -425,14 +456,5 @@ pub fn files(catalog: &Catalog, options: &CsvOptions) -> Result<Vec<(String, Vec
                 reference("supersedes", "", "id"),
             ])), options),
         ],
-    });
-    let mut json = serde_json::to_string_pretty(&package).unwrap_or_default();
-    json.push('\n');
-    Ok(vec![
-        ("records.csv".to_owned(), records),
-        ("jurisdictions.csv".to_owned(), jurisdictions),
-        ("metrics.csv".to_owned(), metrics),
-        ("sources.csv".to_owned(), sources),
-        ("datapackage.json".to_owned(), json.into_bytes()),
-    ])
+    })
 }

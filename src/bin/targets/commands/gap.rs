@@ -1,0 +1,39 @@
+//! `targets gap`: how far a jurisdiction is from a benchmark.
+
+use std::path::Path;
+
+use policy_targets::gap::{self, Benchmark, GapQuery};
+
+use super::{answer_in, load_for_comparison};
+use crate::args::GapArgs;
+use crate::failure::{Failure, usage};
+
+/// The gap of `args.subject` to its benchmark, in the format asked for.
+pub fn run(data: Option<&Path>, args: GapArgs) -> Result<(), Failure> {
+    let GapArgs {
+        subject,
+        against,
+        metric,
+        peers,
+        per,
+        common,
+    } = args;
+    let catalog = load_for_comparison(data)?;
+    let benchmark =
+        Benchmark::resolve(&catalog, &against, &peers).map_err(|e| usage(e.to_string()))?;
+    let query = GapQuery {
+        subject,
+        benchmark,
+        metric,
+        per,
+        as_of: common.as_of(),
+        decimals: 6,
+    };
+    let answer = gap::gap(&catalog, &query)?;
+    answer_in(
+        &common,
+        || answer.to_table(&catalog, common.lang),
+        || answer.to_json(),
+        |out| answer.write_csv(out, &common.csv()),
+    )
+}

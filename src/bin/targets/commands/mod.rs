@@ -1,0 +1,66 @@
+//! The commands: each reads its options, asks the library and writes the answer.
+
+pub mod export;
+pub mod extract;
+pub mod gap;
+pub mod progress;
+pub mod rank;
+pub mod report;
+pub mod schema;
+pub mod synth;
+pub mod validate;
+
+use std::path::Path;
+
+use policy_targets::{Catalog, Per};
+
+use crate::args::{Common, Format};
+use crate::failure::{Failure, usage};
+use crate::write::emit;
+
+/// The catalogue of the folder `data`, or the bundled one.
+fn load(data: Option<&Path>) -> Result<Catalog, Failure> {
+    Ok(match data {
+        Some(dir) => Catalog::load(dir)?,
+        None => Catalog::bundled()?,
+    })
+}
+
+/// The catalogue for rankings and gaps: of a folder's `observations.csv`,
+/// only the denominators (population, GDP) are kept, every row checked.
+fn load_for_comparison(data: Option<&Path>) -> Result<Catalog, Failure> {
+    Ok(match data {
+        Some(dir) => Catalog::load_keeping(dir, &Per::DENOMINATOR_METRICS)?,
+        None => Catalog::bundled()?,
+    })
+}
+
+/// Writes an answer in the format `common` asks for, where it asks.
+fn answer_in(
+    common: &Common,
+    table: impl FnOnce() -> String,
+    json: impl FnOnce() -> String,
+    csv: impl FnOnce(&mut Vec<u8>) -> Result<(), policy_targets::Error>,
+) -> Result<(), Failure> {
+    if common.format != Format::Csv && common.csv.any() {
+        return Err(usage(
+            "--bom and --raw-csv apply to CSV output (--format csv)".to_owned(),
+        ));
+    }
+    let bytes = match common.format {
+        Format::Table => table().into_bytes(),
+        Format::Json => with_newline(json()),
+        Format::Csv => {
+            let mut buffer = Vec::new();
+            csv(&mut buffer)?;
+            buffer
+        }
+    };
+    emit(common.output.as_deref(), &bytes)
+}
+
+/// `text` and a line break, as bytes.
+fn with_newline(mut text: String) -> Vec<u8> {
+    text.push('\n');
+    text.into_bytes()
+}

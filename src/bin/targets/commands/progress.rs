@@ -1,0 +1,41 @@
+//! `targets progress`: attainment and pace verdicts on a date.
+
+use std::path::Path;
+
+use policy_targets::progress;
+
+use super::{answer_in, load};
+use crate::args::ProgressArgs;
+use crate::failure::Failure;
+
+/// The progress report of `data`, in the format asked for.
+pub fn run(data: Option<&Path>, args: ProgressArgs) -> Result<(), Failure> {
+    let ProgressArgs {
+        bands,
+        level,
+        common,
+    } = args;
+    let options = progress::Options {
+        bands,
+        ..progress::Options::default()
+    };
+    // A folder with observations.csv is read as a stream.
+    let (catalog, report) = match data.filter(|d| d.join("observations.csv").is_file()) {
+        Some(dir) => progress::progress_folder(dir, common.as_of(), &options)?,
+        None => {
+            let catalog = load(data)?;
+            let report = progress::progress(&catalog, common.as_of(), &options);
+            (catalog, report)
+        }
+    };
+    let report = match level {
+        Some(level) => report.at_level(&catalog, level),
+        None => report,
+    };
+    answer_in(
+        &common,
+        || report.to_table(&catalog, common.lang),
+        || report.to_json(),
+        |out| report.write_csv(out, &common.csv()),
+    )
+}

@@ -1,0 +1,45 @@
+//! A failure of the tool: what to print on standard error, and the exit code.
+
+use std::path::Path;
+
+use policy_targets::Errors;
+
+/// A failure: what to print on standard error, and the exit code.
+#[derive(Debug)]
+pub struct Failure {
+    /// The text printed on standard error.
+    pub message: String,
+    /// The exit code: 1 for a failure, 2 for a usage error.
+    pub code: u8,
+}
+
+impl Failure {
+    /// A failure with exit code 1.
+    pub fn new(message: String) -> Failure {
+        Failure { message, code: 1 }
+    }
+
+    /// `PATH: cannot write: ERROR`, with exit code 1.
+    pub fn cannot_write(path: &Path, error: impl std::fmt::Display) -> Failure {
+        Failure::new(format!("{}: cannot write: {error}", path.display()))
+    }
+}
+
+/// A usage error: exit code 2.
+pub fn usage(message: String) -> Failure {
+    Failure { message, code: 2 }
+}
+
+impl From<Errors> for Failure {
+    fn from(errors: Errors) -> Failure {
+        let n = errors.len();
+        let plural = if n == 1 { "problem" } else { "problems" };
+        Failure::new(format!("{errors}\n{n} {plural} found"))
+    }
+}
+
+impl From<policy_targets::Error> for Failure {
+    fn from(err: policy_targets::Error) -> Failure {
+        Failure::new(err.to_string())
+    }
+}
