@@ -463,6 +463,91 @@ mod tests {
     }
 
     #[test]
+    fn arithmetic_errors_keep_their_text() {
+        let yuan: crate::Quantity = "83亿元".parse().unwrap();
+        let people: crate::Quantity = "3人".parse().unwrap();
+        let err = Error::from(yuan.checked_sub(&people).unwrap_err());
+        assert!(matches!(err.kind(), ErrorKind::Dimension(_)));
+        let max: crate::Quantity = "79228162514264337593543950335个".parse().unwrap();
+        let err = Error::from(max.checked_add(&max).unwrap_err());
+        assert!(matches!(err.kind(), ErrorKind::Arithmetic(_)));
+        assert_eq!(
+            err.to_string(),
+            "overflow adding 79228162514264337593543950335个 and 79228162514264337593543950335个"
+        );
+    }
+
+    #[test]
+    fn query_errors_display() {
+        let code: JurisdictionCode = "450000".parse().unwrap();
+        let metric: Id = "high_quality_datasets".parse().unwrap();
+        let population: Id = "resident_population".parse().unwrap();
+        let as_of = NaiveDate::from_ymd_opt(2025, 7, 4).unwrap();
+        let cases = [
+            (
+                ErrorKind::UnknownMetric {
+                    name: "datasets".to_owned(),
+                    suggestion: Some("gdp".to_owned()),
+                    known: vec!["gdp".to_owned(), "high_quality_datasets".to_owned()],
+                },
+                r#"unknown metric "datasets" (did you mean "gdp"?); expected an id or name from the metric catalogue: gdp, high_quality_datasets"#,
+            ),
+            (
+                ErrorKind::UnknownJurisdiction {
+                    name: "广xi".to_owned(),
+                    suggestion: None,
+                },
+                r#"unknown jurisdiction "广xi"; expected a code such as 450000, or a name such as 广西 or Guangxi"#,
+            ),
+            (
+                ErrorKind::NoTarget {
+                    jurisdiction: code.clone(),
+                    name: "广西壮族自治区".to_owned(),
+                    metric: metric.clone(),
+                    as_of,
+                },
+                "广西壮族自治区 (450000) has no target on high_quality_datasets in force on 2025-07-04",
+            ),
+            (
+                ErrorKind::NoPeers {
+                    peers: "province".to_owned(),
+                    metric: metric.clone(),
+                    statistic: "p75".to_owned(),
+                },
+                "no peer in province has a target on high_quality_datasets to take the p75 of",
+            ),
+            (
+                ErrorKind::NoDenominator {
+                    jurisdiction: code.clone(),
+                    name: "广西壮族自治区".to_owned(),
+                    metric: population.clone(),
+                    as_of,
+                },
+                "广西壮族自治区 (450000) has no denominator: no resident_population observation on or before 2025-07-04",
+            ),
+            (
+                ErrorKind::BenchmarkNoDenominator {
+                    jurisdiction: code,
+                    metric: population,
+                    as_of,
+                },
+                "the benchmark 450000 has no denominator: no resident_population observation on or before 2025-07-04",
+            ),
+            (
+                ErrorKind::NormalisedOverflow { target: metric },
+                "the normalised value of high_quality_datasets overflows",
+            ),
+            (
+                ErrorKind::RequiredTargetOverflow,
+                "the required target overflows",
+            ),
+        ];
+        for (kind, text) in cases {
+            assert_eq!(kind.to_string(), text);
+        }
+    }
+
+    #[test]
     fn error_display_puts_position_first() {
         let err = Error::at(
             ErrorKind::MissingField("quote"),

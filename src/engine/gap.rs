@@ -628,7 +628,7 @@ impl<'a> Scale<'a> {
         let denominator_metric = query
             .per
             .denominator_metric()
-            .map(|m| m.parse::<Id>().ok().unwrap_or_else(|| metric.id.clone()));
+            .map(|m| m.parse::<Id>().unwrap_or_else(|_| metric.id.clone()));
         Scale {
             catalog,
             query,
@@ -653,7 +653,7 @@ impl<'a> Scale<'a> {
         Some(listed.unwrap_or_else(|| (denominator.clone(), self.query.as_of)))
     }
 
-    /// The subject's denominator, if any.
+    /// The denominator of `code`, if it has one.
     fn of(&self, code: &JurisdictionCode) -> Option<&Denominator> {
         self.found.get(code)
     }

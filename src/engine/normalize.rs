@@ -1,6 +1,7 @@
 //! Normalisation: making targets of different sizes and horizons comparable
 //! (per capita, per unit of GDP, per plan year), with denominators from one
-//! vintage.
+//! vintage; why a target cannot be normalised ([`Reason`]); and the lookups
+//! of the metric and jurisdictions a ranking or a gap query names.
 
 use std::collections::{BTreeSet, HashMap};
 use std::fmt;

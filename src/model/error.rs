@@ -82,7 +82,7 @@ pub struct DimensionError {
 /// let people: Quantity = "3人".parse()?;
 /// let err = yuan.checked_add(&people).unwrap_err();
 /// assert!(matches!(err, ArithmeticError::Dimension(_)));
-/// assert_eq!(err.to_string(), "cannot add 83亿元 (money) with 3人 (population): dimensions differ");
+/// assert_eq!(err.to_string(), "cannot add 83亿元 (money) with 3人 (persons): dimensions differ");
 ///
 /// let big: Quantity = "79228162514264337593543950335个".parse()?;
 /// let err = big.checked_add(&big).unwrap_err();
