@@ -103,11 +103,11 @@ use crate::encode::JsonDecimal;
 use crate::engine::rank::competition_ranks;
 use crate::{Catalog, Comparator, Id, JurisdictionCode, Polarity, Unit};
 
-mod assess;
+mod assessment;
 mod pace;
 mod stream;
 
-pub use assess::assess;
+pub use assessment::assess;
 pub use pace::{Bands, DAYS_PER_YEAR, Pace, Status};
 pub use stream::progress_folder;
 #[cfg(test)]

@@ -209,7 +209,7 @@ pub enum Pace {
     /// −100 % and +100 % a year, 24 significant digits for a steeper one.
     /// A factor of exactly 1 gives a rate of exactly 0. The rates and
     /// `R = observed / required` are then rounded half to even to
-    /// [`Options::decimals`] places (6 by default); the verdict is taken
+    /// [`Options::decimals`](super::Options::decimals) places (6 by default); the verdict is taken
     /// from the unrounded `R`. `R` carries the relative errors of both
     /// rates, which stay far below 1e-6 unless a rate is itself tiny (a
     /// rate of 1e-14 a year is known to about 10 significant digits). A

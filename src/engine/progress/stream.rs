@@ -7,7 +7,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use super::assess::{Kept, evaluate, polarity};
+use super::assessment::{Kept, evaluate, polarity};
 use super::{Options, Progress, ProgressRow, progress, rank_group};
 use crate::load::bulk;
 use crate::{Catalog, Errors, Polarity, Target};
@@ -18,7 +18,7 @@ use crate::{Catalog, Errors, Polarity, Target};
 /// The folder's TOML files and `targets.csv` are loaded as by
 /// [`Catalog::load`]; then every row of `observations.csv` is checked as
 /// that load would check it and offered to the target that counts for its
-/// jurisdiction and metric, which keeps only the two points [`assess`]
+/// jurisdiction and metric, which keeps only the two points [`assess`](super::assess)
 /// needs (the latest figure on or before `as_of` and the first of the
 /// period). The rows are the same as those of [`progress`] on the loaded
 /// catalogue, computed by the same code; time grows with the number of

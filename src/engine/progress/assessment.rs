@@ -45,7 +45,7 @@ use crate::{Catalog, Comparator, Dimension, Polarity, Target};
 /// that is on or before `as_of`) when it is strictly earlier. If there is no
 /// such point or `t_0` is not before `t`, the status is `insufficient_data`.
 /// The rates follow [`Pace`]; the aim is `T`, or the upper bound of a range
-/// that `x_t` exceeds. The verdict is [`Bands::verdict`] of
+/// that `x_t` exceeds. The verdict is [`Bands::verdict`](super::Bands::verdict) of
 /// `R = observed / required`, which is direction-aware without regard to
 /// polarity: when the target lies below `x_t` both rates are negative while
 /// moving the right way. When the required rate is 0 (`x_t` equals the aim of
@@ -165,7 +165,7 @@ pub(super) fn polarity(catalog: &Catalog, target: &Target) -> Polarity {
 /// as-of date (of several on its day, the last offered) and the earliest on
 /// or after the period start (likewise the last offered of its day).
 ///
-/// The streaming engine ([`progress_folder`]) keeps one of these per target
+/// The streaming engine ([`progress_folder`](super::progress_folder)) keeps one of these per target
 /// while it reads `observations.csv`, with values in the canonical unit.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Kept<V> {
