@@ -5,6 +5,11 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use chrono::NaiveDate;
+
+pub use crate::model::{ArithmeticError, DimensionError, ParseError};
+use crate::model::{Dimension, Id, JurisdictionCode};
+
 /// A place in the input: file, line, column and field, each where known.
 ///
 /// Displayed as `file:line:column: field`, leaving out what is unknown.
@@ -88,71 +93,6 @@ impl fmt::Display for Position {
     }
 }
 
-/// A value that could not be parsed from text: what was being parsed, the
-/// text, and what was wrong with it.
-///
-/// ```
-/// use policy_targets::Quantity;
-///
-/// let err = "12 parsecs".parse::<Quantity>().unwrap_err();
-/// assert_eq!(err.to_string(), r#"invalid quantity "12 parsecs": unknown unit "parsecs""#);
-/// ```
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("invalid {what} {input:?}: {problem}")]
-pub struct ParseError {
-    what: &'static str,
-    input: String,
-    problem: String,
-}
-
-impl ParseError {
-    pub(crate) fn new(what: &'static str, input: &str, problem: impl Into<String>) -> ParseError {
-        ParseError {
-            what,
-            input: input.to_owned(),
-            problem: problem.into(),
-        }
-    }
-
-    /// What was being parsed: `quantity`, `unit`, `date`, ...
-    pub fn what(&self) -> &'static str {
-        self.what
-    }
-
-    /// The text that failed to parse.
-    pub fn input(&self) -> &str {
-        &self.input
-    }
-
-    /// What was wrong, e.g. `unknown unit "parsecs"`.
-    pub fn problem(&self) -> &str {
-        &self.problem
-    }
-}
-
-/// Two quantities of different dimensions were compared or combined.
-///
-/// ```
-/// use policy_targets::Quantity;
-///
-/// let tb: Quantity = "3000TB".parse()?;
-/// let count: Quantity = "300个".parse()?;
-/// let err = tb.compare(&count).unwrap_err();
-/// assert_eq!(err.to_string(), "cannot compare 3000 TB (data_volume) with 300个 (count): dimensions differ");
-/// # Ok::<(), policy_targets::ParseError>(())
-/// ```
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error(
-    "cannot {op} {left} ({left_dimension}) with {right} ({right_dimension}): dimensions differ"
-)]
-pub struct DimensionError {
-    pub(crate) op: &'static str,
-    pub(crate) left: String,
-    pub(crate) left_dimension: crate::Dimension,
-    pub(crate) right: String,
-    pub(crate) right_dimension: crate::Dimension,
-}
-
 /// What kind of problem an [`Error`] reports.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
@@ -216,11 +156,11 @@ pub enum ErrorKind {
         /// The unit as written.
         unit: String,
         /// The unit's dimension.
-        found: crate::Dimension,
+        found: Dimension,
         /// The metric.
         metric: String,
         /// The metric's dimension.
-        expected: crate::Dimension,
+        expected: Dimension,
     },
     /// A value below zero in a dimension that has none: a count, an amount
     /// of data, a number of people or computing power.
@@ -229,11 +169,111 @@ pub enum ErrorKind {
         /// The quantity as written.
         quantity: String,
         /// Its dimension.
-        dimension: crate::Dimension,
+        dimension: Dimension,
     },
     /// Quantities of different dimensions compared or combined.
     #[error("{0}")]
     Dimension(#[from] DimensionError),
+    /// Arithmetic on quantities that overflows (a
+    /// [`DimensionError`] of the arithmetic is reported as
+    /// [`ErrorKind::Dimension`]).
+    #[error("{0}")]
+    Arithmetic(ArithmeticError),
+    /// A query names a metric that is not in the catalogue.
+    #[error(
+        "unknown metric {name:?}{}; expected an id or name from the metric catalogue: {}",
+        did_you_mean(.suggestion.as_deref()),
+        .known.join(", ")
+    )]
+    UnknownMetric {
+        /// The name as written.
+        name: String,
+        /// A metric id close to it, where there is one.
+        suggestion: Option<String>,
+        /// The ids of the catalogue's metrics, in catalogue order.
+        known: Vec<String>,
+    },
+    /// A query names a jurisdiction that is not in the catalogue.
+    #[error(
+        "unknown jurisdiction {name:?}{}; expected a code such as 450000, or a name such as 广西 or Guangxi",
+        did_you_mean(.suggestion.as_deref())
+    )]
+    UnknownJurisdiction {
+        /// The name or code as written.
+        name: String,
+        /// A known name close to it, where there is one.
+        suggestion: Option<String>,
+    },
+    /// A jurisdiction compared has no target on the metric in force on the
+    /// as-of date.
+    #[error("{name} ({jurisdiction}) has no target on {metric} in force on {as_of}")]
+    NoTarget {
+        /// The jurisdiction.
+        jurisdiction: JurisdictionCode,
+        /// Its Chinese name.
+        name: String,
+        /// The metric.
+        metric: Id,
+        /// The as-of date.
+        as_of: NaiveDate,
+    },
+    /// No peer of a statistic has a target (with a denominator) to take the
+    /// statistic of.
+    #[error("no peer in {peers} has a target on {metric} to take the {statistic} of")]
+    NoPeers {
+        /// The peers, as written in a benchmark (`province`, `320000,420000`).
+        peers: String,
+        /// The metric.
+        metric: Id,
+        /// The statistic (`median`, `p75`).
+        statistic: String,
+    },
+    /// The subject of a normalised comparison has no figure of the
+    /// denominator's metric on or before the as-of date.
+    #[error(
+        "{name} ({jurisdiction}) has no denominator: no {metric} observation on or before {as_of}"
+    )]
+    NoDenominator {
+        /// The subject.
+        jurisdiction: JurisdictionCode,
+        /// Its Chinese name.
+        name: String,
+        /// The denominator's metric (`resident_population`, `gdp`).
+        metric: Id,
+        /// The as-of date.
+        as_of: NaiveDate,
+    },
+    /// The benchmark jurisdiction of a normalised comparison has no figure of
+    /// the denominator's metric on or before the as-of date.
+    #[error(
+        "the benchmark {jurisdiction} has no denominator: no {metric} observation on or before {as_of}"
+    )]
+    BenchmarkNoDenominator {
+        /// The benchmark jurisdiction.
+        jurisdiction: JurisdictionCode,
+        /// The denominator's metric (`resident_population`, `gdp`).
+        metric: Id,
+        /// The as-of date.
+        as_of: NaiveDate,
+    },
+    /// A comparison per plan year whose plan length is unknown: the subject
+    /// has no target and the benchmark is not a jurisdiction's target.
+    #[error(
+        "{name} has no target, so its plan length is unknown: compare per year against a jurisdiction, or without `year`"
+    )]
+    NoPlanLength {
+        /// The subject's Chinese name.
+        name: String,
+    },
+    /// A target's normalised value does not fit in a decimal.
+    #[error("the normalised value of {target} overflows")]
+    NormalisedOverflow {
+        /// The target.
+        target: Id,
+    },
+    /// The target a subject would need does not fit in a decimal.
+    #[error("the required target overflows")]
+    RequiredTargetOverflow,
     /// Any other rule of the data format that the input breaks.
     #[error("{0}")]
     Invalid(String),
@@ -323,6 +363,21 @@ impl From<DimensionError> for Error {
     }
 }
 
+impl From<ArithmeticError> for ErrorKind {
+    fn from(err: ArithmeticError) -> ErrorKind {
+        match err {
+            ArithmeticError::Dimension(err) => ErrorKind::Dimension(err),
+            other => ErrorKind::Arithmetic(other),
+        }
+    }
+}
+
+impl From<ArithmeticError> for Error {
+    fn from(err: ArithmeticError) -> Error {
+        Error::new(err, None)
+    }
+}
+
 /// Every problem found in one load, in the order of the files and lines.
 ///
 /// A load reports all the problems it finds rather than stopping at the first;
@@ -405,6 +460,91 @@ mod tests {
         assert_eq!(full.to_string(), "targets/a.toml:3:9: metric");
         assert_eq!(Position::new().with_field("x").to_string(), "x");
         assert_eq!(Position::new().with_file("a.toml").to_string(), "a.toml");
+    }
+
+    #[test]
+    fn arithmetic_errors_keep_their_text() {
+        let yuan: crate::Quantity = "83亿元".parse().unwrap();
+        let people: crate::Quantity = "3人".parse().unwrap();
+        let err = Error::from(yuan.checked_sub(&people).unwrap_err());
+        assert!(matches!(err.kind(), ErrorKind::Dimension(_)));
+        let max: crate::Quantity = "79228162514264337593543950335个".parse().unwrap();
+        let err = Error::from(max.checked_add(&max).unwrap_err());
+        assert!(matches!(err.kind(), ErrorKind::Arithmetic(_)));
+        assert_eq!(
+            err.to_string(),
+            "overflow adding 79228162514264337593543950335个 and 79228162514264337593543950335个"
+        );
+    }
+
+    #[test]
+    fn query_errors_display() {
+        let code: JurisdictionCode = "450000".parse().unwrap();
+        let metric: Id = "high_quality_datasets".parse().unwrap();
+        let population: Id = "resident_population".parse().unwrap();
+        let as_of = NaiveDate::from_ymd_opt(2025, 7, 4).unwrap();
+        let cases = [
+            (
+                ErrorKind::UnknownMetric {
+                    name: "datasets".to_owned(),
+                    suggestion: Some("gdp".to_owned()),
+                    known: vec!["gdp".to_owned(), "high_quality_datasets".to_owned()],
+                },
+                r#"unknown metric "datasets" (did you mean "gdp"?); expected an id or name from the metric catalogue: gdp, high_quality_datasets"#,
+            ),
+            (
+                ErrorKind::UnknownJurisdiction {
+                    name: "广xi".to_owned(),
+                    suggestion: None,
+                },
+                r#"unknown jurisdiction "广xi"; expected a code such as 450000, or a name such as 广西 or Guangxi"#,
+            ),
+            (
+                ErrorKind::NoTarget {
+                    jurisdiction: code.clone(),
+                    name: "广西壮族自治区".to_owned(),
+                    metric: metric.clone(),
+                    as_of,
+                },
+                "广西壮族自治区 (450000) has no target on high_quality_datasets in force on 2025-07-04",
+            ),
+            (
+                ErrorKind::NoPeers {
+                    peers: "province".to_owned(),
+                    metric: metric.clone(),
+                    statistic: "p75".to_owned(),
+                },
+                "no peer in province has a target on high_quality_datasets to take the p75 of",
+            ),
+            (
+                ErrorKind::NoDenominator {
+                    jurisdiction: code.clone(),
+                    name: "广西壮族自治区".to_owned(),
+                    metric: population.clone(),
+                    as_of,
+                },
+                "广西壮族自治区 (450000) has no denominator: no resident_population observation on or before 2025-07-04",
+            ),
+            (
+                ErrorKind::BenchmarkNoDenominator {
+                    jurisdiction: code,
+                    metric: population,
+                    as_of,
+                },
+                "the benchmark 450000 has no denominator: no resident_population observation on or before 2025-07-04",
+            ),
+            (
+                ErrorKind::NormalisedOverflow { target: metric },
+                "the normalised value of high_quality_datasets overflows",
+            ),
+            (
+                ErrorKind::RequiredTargetOverflow,
+                "the required target overflows",
+            ),
+        ];
+        for (kind, text) in cases {
+            assert_eq!(kind.to_string(), text);
+        }
     }
 
     #[test]

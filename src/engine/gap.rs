@@ -2,16 +2,16 @@
 //! from a statistic over peers, or from a fixed quantity, and the target it
 //! would need to match.
 
+use std::collections::HashMap;
 use std::fmt;
 use std::str::FromStr;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use crate::engine::normalize::{self, Denominator, Per};
-use crate::engine::rank::find_metric;
+use crate::engine::normalize::{self, Denominator, Per, Reason, find_metric};
 use crate::error::{Error, ErrorKind, ParseError};
-use crate::{Catalog, Id, Jurisdiction, JurisdictionCode, Level, Quantity, Target, Unit};
+use crate::{Catalog, Id, Jurisdiction, JurisdictionCode, Level, Metric, Quantity, Target, Unit};
 
 /// A statistic over peers' normalised values.
 ///
@@ -458,7 +458,7 @@ pub struct Gap {
     /// The peers a statistic was taken over.
     pub peers: Vec<JurisdictionCode>,
     /// Peers left out, with the reason (no denominator).
-    pub excluded: Vec<(JurisdictionCode, crate::engine::rank::Reason)>,
+    pub excluded: Vec<(JurisdictionCode, Reason)>,
     /// The date of the subject's denominator, if any.
     pub denominator_as_of: Option<NaiveDate>,
     /// The date of a jurisdiction benchmark's denominator, if any: the same
@@ -470,21 +470,8 @@ pub struct Gap {
     pub denominator_observation: Option<Id>,
 }
 
-fn problem(message: String) -> Error {
-    Error::new(ErrorKind::Invalid(message), None)
-}
-
 /// The jurisdiction named by code, name or alias, or an error.
-pub(crate) fn find_jurisdiction<'c>(
-    catalog: &'c Catalog,
-    name: &str,
-) -> Result<&'c Jurisdiction, Error> {
-    catalog.find_jurisdiction(name).ok_or_else(|| {
-        problem(format!(
-            "unknown jurisdiction {name:?}; expected a code such as 450000, or a name such as 广西 or Guangxi"
-        ))
-    })
-}
+pub(crate) use crate::engine::normalize::find_jurisdiction;
 
 /// Measures a subject against a benchmark.
 ///
@@ -514,151 +501,306 @@ pub fn gap(catalog: &Catalog, query: &GapQuery) -> Result<Gap, Error> {
     let metric = find_metric(catalog, &query.metric)?;
     let subject = find_jurisdiction(catalog, &query.subject)?;
     let selected = catalog.select_targets(metric.id.as_str(), query.as_of);
-    let target_of =
-        |code: &JurisdictionCode| selected.iter().copied().find(|t| &t.jurisdiction == code);
-    let subject_target = target_of(&subject.code);
+    let subject_target = selected
+        .iter()
+        .copied()
+        .find(|t| t.jurisdiction == subject.code);
+    let (others, benchmark_jurisdiction) = compared(catalog, query, metric, subject, &selected)?;
 
-    // The jurisdictions compared: the subject and the benchmark's.
-    let mut others: Vec<&Target> = Vec::new();
-    let mut benchmark_jurisdiction = None;
+    let scale = Scale::new(catalog, query, metric, subject, &others);
+    if let Some((denominator, as_of)) = scale.lacking(&subject.code) {
+        return Err(Error::new(
+            ErrorKind::NoDenominator {
+                jurisdiction: subject.code.clone(),
+                name: subject.name_zh.clone(),
+                metric: denominator,
+                as_of,
+            },
+            None,
+        ));
+    }
+    let measured = scale.benchmark(&others)?;
+    let subject_value = subject_target.map(|t| scale.value_of(t)).transpose()?;
+    let plan = subject_target.or_else(|| benchmark_jurisdiction.and(others.first().copied()));
+    let required = required_target(&scale, subject, plan, measured.value)?;
+    Ok(answer(
+        &scale,
+        Answer {
+            subject,
+            subject_target,
+            subject_value,
+            benchmark_jurisdiction,
+            benchmark_target: benchmark_jurisdiction.and(others.first().copied()),
+            measured,
+            required,
+        },
+    ))
+}
+
+/// The targets a subject is compared with (a jurisdiction benchmark's one
+/// target, or the peers' of a statistic; none for a fixed quantity) and the
+/// benchmark jurisdiction, if any.
+fn compared<'c>(
+    catalog: &'c Catalog,
+    query: &GapQuery,
+    metric: &Metric,
+    subject: &Jurisdiction,
+    selected: &[&'c Target],
+) -> Result<(Vec<&'c Target>, Option<&'c Jurisdiction>), Error> {
     match &query.benchmark {
         Benchmark::Jurisdiction(code) => {
             let j = find_jurisdiction(catalog, code.as_str())?;
-            let t = target_of(&j.code).ok_or_else(|| {
-                problem(format!(
-                    "{} ({}) has no target on {} in force on {}",
-                    j.name_zh, j.code, metric.id, query.as_of
-                ))
-            })?;
-            benchmark_jurisdiction = Some(j);
-            others.push(t);
+            let t = selected
+                .iter()
+                .copied()
+                .find(|t| t.jurisdiction == j.code)
+                .ok_or_else(|| {
+                    Error::new(
+                        ErrorKind::NoTarget {
+                            jurisdiction: j.code.clone(),
+                            name: j.name_zh.clone(),
+                            metric: metric.id.clone(),
+                            as_of: query.as_of,
+                        },
+                        None,
+                    )
+                })?;
+            Ok((vec![t], Some(j)))
         }
         Benchmark::Statistic(_, peers) => {
-            for t in &selected {
-                if t.jurisdiction == subject.code {
-                    continue;
+            let is_peer = |t: &Target| match peers {
+                Peers::Level(level) => {
+                    catalog
+                        .jurisdiction(t.jurisdiction.as_str())
+                        .map(|j| j.level)
+                        == Some(*level)
                 }
-                let keep = match peers {
-                    Peers::Level(level) => {
-                        catalog
-                            .jurisdiction(t.jurisdiction.as_str())
-                            .map(|j| j.level)
-                            == Some(*level)
-                    }
-                    Peers::List(codes) => codes.contains(&t.jurisdiction),
-                };
-                if keep {
-                    others.push(t);
-                }
-            }
+                Peers::List(codes) => codes.contains(&t.jurisdiction),
+            };
+            let others = selected
+                .iter()
+                .copied()
+                .filter(|t| t.jurisdiction != subject.code && is_peer(t))
+                .collect();
+            Ok((others, None))
         }
-        Benchmark::Fixed(q) => {
-            if q.dimension() != metric.dimension {
-                return Err(Error::new(
-                    ErrorKind::WrongDimension {
-                        unit: q.unit().to_string(),
-                        found: q.dimension(),
-                        metric: metric.id.to_string(),
-                        expected: metric.dimension,
+        Benchmark::Fixed(q) if q.dimension() != metric.dimension => Err(Error::new(
+            ErrorKind::WrongDimension {
+                unit: q.unit().to_string(),
+                found: q.dimension(),
+                metric: metric.id.to_string(),
+                expected: metric.dimension,
+            },
+            None,
+        )),
+        Benchmark::Fixed(_) => Ok((Vec::new(), None)),
+    }
+}
+
+/// The denominators of the jurisdictions compared in one answer (the
+/// subject and the targets it is compared with), from one vintage.
+struct Scale<'a> {
+    catalog: &'a Catalog,
+    query: &'a GapQuery,
+    metric: &'a Metric,
+    /// The denominator's metric, when the query normalises by one.
+    denominator_metric: Option<Id>,
+    found: HashMap<JurisdictionCode, Denominator>,
+    missing: Vec<(JurisdictionCode, Reason)>,
+}
+
+/// The benchmark's value and, for a statistic, the peers it was taken
+/// over and those left out.
+struct Measured {
+    value: Decimal,
+    peers: Vec<JurisdictionCode>,
+    excluded: Vec<(JurisdictionCode, Reason)>,
+}
+
+impl<'a> Scale<'a> {
+    fn new(
+        catalog: &'a Catalog,
+        query: &'a GapQuery,
+        metric: &'a Metric,
+        subject: &'a Jurisdiction,
+        others: &[&'a Target],
+    ) -> Scale<'a> {
+        let mut codes: Vec<&JurisdictionCode> = vec![&subject.code];
+        codes.extend(others.iter().map(|t| &t.jurisdiction));
+        let (found, missing) = normalize::denominators(catalog, &codes, query.per, query.as_of);
+        let denominator_metric = query
+            .per
+            .denominator_metric()
+            .map(|m| m.parse::<Id>().unwrap_or_else(|_| metric.id.clone()));
+        Scale {
+            catalog,
+            query,
+            metric,
+            denominator_metric,
+            found,
+            missing,
+        }
+    }
+
+    /// The denominator's metric and the as-of date, when `code` needs a
+    /// denominator and has none.
+    fn lacking(&self, code: &JurisdictionCode) -> Option<(Id, NaiveDate)> {
+        let denominator = self.denominator_metric.as_ref()?;
+        if self.found.contains_key(code) {
+            return None;
+        }
+        let listed = self.missing.iter().find_map(|(c, reason)| match reason {
+            Reason::NoDenominator { metric, as_of } if c == code => Some((metric.clone(), *as_of)),
+            _ => None,
+        });
+        Some(listed.unwrap_or_else(|| (denominator.clone(), self.query.as_of)))
+    }
+
+    /// The denominator of `code`, if it has one.
+    fn of(&self, code: &JurisdictionCode) -> Option<&Denominator> {
+        self.found.get(code)
+    }
+
+    /// A target's normalised value.
+    fn value_of(&self, t: &Target) -> Result<Decimal, Error> {
+        normalize::normalised(self.catalog, t, self.query.per, self.of(&t.jurisdiction)).ok_or_else(
+            || {
+                Error::new(
+                    ErrorKind::NormalisedOverflow {
+                        target: t.id.clone(),
                     },
                     None,
-                ));
-            }
-        }
+                )
+            },
+        )
     }
 
-    let mut codes: Vec<&JurisdictionCode> = vec![&subject.code];
-    codes.extend(others.iter().map(|t| &t.jurisdiction));
-    let (denominators, missing) = normalize::denominators(catalog, &codes, query.per, query.as_of);
-    let needs_denominator = query.per.denominator_metric().is_some();
-    // Why a jurisdiction has no denominator, when it needs one and has none.
-    let lacks_denominator = |code: &JurisdictionCode| -> Option<crate::engine::rank::Reason> {
-        (needs_denominator && !denominators.contains_key(code)).then(|| {
-            missing
-                .iter()
-                .find(|(c, _)| c == code)
-                .map(|(_, r)| r.clone())
-                .unwrap_or(crate::engine::rank::Reason::NoDenominator {
-                    metric: query
-                        .per
-                        .denominator_metric()
-                        .and_then(|m| m.parse().ok())
-                        .unwrap_or_else(|| metric.id.clone()),
-                    as_of: query.as_of,
-                })
+    /// The benchmark's normalised value, over `others` (the targets the
+    /// subject is compared with).
+    fn benchmark(&self, others: &[&Target]) -> Result<Measured, Error> {
+        let value = match &self.query.benchmark {
+            Benchmark::Jurisdiction(_) => self.jurisdiction_value(others[0])?,
+            Benchmark::Statistic(stat, peers) => return self.statistic(*stat, peers, others),
+            Benchmark::Fixed(q) => q.canonical_value(),
+        };
+        Ok(Measured {
+            value,
+            peers: Vec::new(),
+            excluded: Vec::new(),
         })
-    };
-    let subject_denominator: Option<&Denominator> = denominators.get(&subject.code);
-    if let Some(reason) = lacks_denominator(&subject.code) {
-        return Err(problem(format!(
-            "{} ({}) has no denominator: {reason}",
-            subject.name_zh, subject.code
-        )));
     }
-    let value_of = |t: &Target| -> Result<Decimal, Error> {
-        normalize::normalised(catalog, t, query.per, denominators.get(&t.jurisdiction))
-            .ok_or_else(|| problem(format!("the normalised value of {} overflows", t.id)))
-    };
 
-    let mut peers = Vec::new();
-    let mut excluded = Vec::new();
-    let benchmark_value = match &query.benchmark {
-        Benchmark::Jurisdiction(_) => {
-            let t = others[0];
-            if let Some(reason) = lacks_denominator(&t.jurisdiction) {
-                return Err(problem(format!(
-                    "the benchmark {} has no denominator: {reason}",
-                    t.jurisdiction
-                )));
-            }
-            value_of(t)?
+    /// The normalised value of a jurisdiction benchmark's target.
+    fn jurisdiction_value(&self, t: &Target) -> Result<Decimal, Error> {
+        if let Some((metric, as_of)) = self.lacking(&t.jurisdiction) {
+            let kind = ErrorKind::BenchmarkNoDenominator {
+                jurisdiction: t.jurisdiction.clone(),
+                metric,
+                as_of,
+            };
+            return Err(Error::new(kind, None));
         }
-        Benchmark::Statistic(stat, peer_set) => {
-            let mut values = Vec::new();
-            for t in &others {
-                if let Some(reason) = lacks_denominator(&t.jurisdiction) {
-                    excluded.push((t.jurisdiction.clone(), reason));
-                    continue;
-                }
-                values.push(value_of(t)?);
-                peers.push(t.jurisdiction.clone());
+        self.value_of(t)
+    }
+
+    /// A statistic over the peers' normalised values, leaving out the peers
+    /// without a denominator.
+    fn statistic(
+        &self,
+        stat: Statistic,
+        peer_set: &Peers,
+        others: &[&Target],
+    ) -> Result<Measured, Error> {
+        let mut values = Vec::new();
+        let mut peers = Vec::new();
+        let mut excluded = Vec::new();
+        for t in others {
+            if let Some((metric, as_of)) = self.lacking(&t.jurisdiction) {
+                excluded.push((
+                    t.jurisdiction.clone(),
+                    Reason::NoDenominator { metric, as_of },
+                ));
+                continue;
             }
-            stat.of(&values).ok_or_else(|| {
-                problem(format!(
-                    "no peer in {peer_set} has a target on {} to take the {stat} of",
-                    metric.id
-                ))
-            })?
+            values.push(self.value_of(t)?);
+            peers.push(t.jurisdiction.clone());
         }
-        Benchmark::Fixed(q) => q.canonical_value(),
-    };
-    let subject_value = subject_target.map(value_of).transpose()?;
+        let value = stat.of(&values).ok_or_else(|| {
+            let kind = ErrorKind::NoPeers {
+                peers: peer_set.to_string(),
+                metric: self.metric.id.clone(),
+                statistic: stat.to_string(),
+            };
+            Error::new(kind, None)
+        })?;
+        Ok(Measured {
+            value,
+            peers,
+            excluded,
+        })
+    }
+}
+
+/// The target the subject would need to match `benchmark_value`:
+/// `benchmark_value × the subject's denominator × plan years` (of `plan`,
+/// the subject's target or else the benchmark jurisdiction's).
+fn required_target(
+    scale: &Scale<'_>,
+    subject: &Jurisdiction,
+    plan: Option<&Target>,
+    benchmark_value: Decimal,
+) -> Result<Decimal, Error> {
+    let overflow = || Error::new(ErrorKind::RequiredTargetOverflow, None);
+    let mut required = benchmark_value;
+    if let Some(d) = scale.of(&subject.code) {
+        required = required.checked_mul(d.amount).ok_or_else(overflow)?;
+    }
+    if scale.query.per.year() {
+        let plan = plan.ok_or_else(|| {
+            Error::new(
+                ErrorKind::NoPlanLength {
+                    name: subject.name_zh.clone(),
+                },
+                None,
+            )
+        })?;
+        required = required
+            .checked_mul(normalize::plan_years(scale.catalog, plan))
+            .ok_or_else(overflow)?;
+    }
+    Ok(required)
+}
+
+/// What an answer is made of, before rounding.
+struct Answer<'c> {
+    subject: &'c Jurisdiction,
+    subject_target: Option<&'c Target>,
+    subject_value: Option<Decimal>,
+    benchmark_jurisdiction: Option<&'c Jurisdiction>,
+    benchmark_target: Option<&'c Target>,
+    measured: Measured,
+    required: Decimal,
+}
+
+/// The answer, its values rounded to the query's decimals.
+fn answer(scale: &Scale<'_>, parts: Answer<'_>) -> Gap {
+    let Answer {
+        subject,
+        subject_target,
+        subject_value,
+        benchmark_jurisdiction,
+        benchmark_target,
+        measured,
+        required,
+    } = parts;
+    let query = scale.query;
+    let benchmark_value = measured.value;
     let gap = benchmark_value - subject_value.unwrap_or(Decimal::ZERO);
     let relative_gap = (!benchmark_value.is_zero()).then(|| gap / benchmark_value);
-
-    let mut required = benchmark_value;
-    if let Some(d) = subject_denominator {
-        required = required
-            .checked_mul(d.amount)
-            .ok_or_else(|| problem("the required target overflows".to_owned()))?;
-    }
-    if query.per.year() {
-        let plan = subject_target
-            .or_else(|| benchmark_jurisdiction.and(others.first().copied()))
-            .ok_or_else(|| {
-                problem(format!(
-                    "{} has no target, so its plan length is unknown: compare per year against a jurisdiction, or without `year`",
-                    subject.name_zh
-                ))
-            })?;
-        required = required
-            .checked_mul(normalize::plan_years(catalog, plan))
-            .ok_or_else(|| problem("the required target overflows".to_owned()))?;
-    }
-
     let round = |d: Decimal| d.round_dp(query.decimals).normalize();
+    let metric = scale.metric;
     let canonical = metric.dimension.canonical_unit();
-    Ok(Gap {
+    Gap {
         subject: subject.code.clone(),
         subject_name_zh: subject.name_zh.clone(),
         subject_name_en: subject.name_en.clone(),
@@ -676,15 +818,15 @@ pub fn gap(catalog: &Catalog, query: &GapQuery) -> Result<Gap, Error> {
         required_unit: canonical,
         unit: query.per.unit_label(&canonical.to_string()),
         subject_target: subject_target.map(|t| t.id.clone()),
-        benchmark_target: benchmark_jurisdiction.and(others.first().map(|t| t.id.clone())),
-        peers,
-        excluded,
-        denominator_as_of: subject_denominator.map(|d| d.as_of),
+        benchmark_target: benchmark_target.map(|t| t.id.clone()),
+        peers: measured.peers,
+        excluded: measured.excluded,
+        denominator_as_of: scale.of(&subject.code).map(|d| d.as_of),
         benchmark_denominator_as_of: benchmark_jurisdiction
-            .and_then(|j| denominators.get(&j.code))
+            .and_then(|j| scale.of(&j.code))
             .map(|d| d.as_of),
-        denominator_observation: subject_denominator.map(|d| d.observation.clone()),
-    })
+        denominator_observation: scale.of(&subject.code).map(|d| d.observation.clone()),
+    }
 }
 
 /// Questions without an answer: the metric and the reason.

@@ -1,6 +1,7 @@
 //! Normalisation: making targets of different sizes and horizons comparable
 //! (per capita, per unit of GDP, per plan year), with denominators from one
-//! vintage.
+//! vintage; why a target cannot be normalised ([`Reason`]); and the lookups
+//! of the metric and jurisdictions a ranking or a gap query names.
 
 use std::collections::{BTreeSet, HashMap};
 use std::fmt;
@@ -9,8 +10,8 @@ use std::str::FromStr;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use crate::error::ParseError;
-use crate::{Catalog, JurisdictionCode, Target};
+use crate::error::{Error, ErrorKind, ParseError};
+use crate::{Catalog, Id, Jurisdiction, JurisdictionCode, Lang, Metric, Target};
 
 /// The metric whose observations divide `--per capita`.
 pub const POPULATION_METRIC: &str = "resident_population";
@@ -175,6 +176,98 @@ impl FromStr for Per {
 
 crate::util::serde_via_string!(Per);
 
+/// Why a jurisdiction's target is left out of a ranking or a peer
+/// statistic. `Display` gives the English sentence the JSON and CSV outputs
+/// carry; [`Reason::text`] gives it in either language.
+///
+/// ```
+/// use policy_targets::Lang;
+/// use policy_targets::rank::Reason;
+///
+/// let reason = Reason::NoDenominator {
+///     metric: "resident_population".parse()?,
+///     as_of: "2026-11-28".parse()?,
+/// };
+/// assert_eq!(reason.to_string(), "no resident_population observation on or before 2026-11-28");
+/// assert_eq!(reason.text(Lang::Zh), "2026-11-28前无常住人口数据，无法折算");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Reason {
+    /// No figure of the denominator's metric (`resident_population`,
+    /// `gdp`) dated on or before the as-of date.
+    NoDenominator {
+        /// The denominator's metric.
+        metric: Id,
+        /// The as-of date.
+        as_of: NaiveDate,
+    },
+    /// The normalised value does not fit in a decimal.
+    Overflow,
+}
+
+impl Reason {
+    /// The reason in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (_, Lang::En) => self.to_string(),
+            (Reason::NoDenominator { metric, as_of }, Lang::Zh) => {
+                let what = match metric.as_str() {
+                    "resident_population" => "常住人口",
+                    "gdp" => "地区生产总值",
+                    other => other,
+                };
+                format!("{as_of}前无{what}数据，无法折算")
+            }
+            (Reason::Overflow, Lang::Zh) => "折算值超出可表示范围".to_owned(),
+        }
+    }
+}
+
+impl fmt::Display for Reason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Reason::NoDenominator { metric, as_of } => {
+                write!(f, "no {metric} observation on or before {as_of}")
+            }
+            Reason::Overflow => f.write_str("the normalised value overflows"),
+        }
+    }
+}
+
+/// The metric named by id or name, or an error listing the ids.
+pub(crate) fn find_metric<'c>(catalog: &'c Catalog, name: &str) -> Result<&'c Metric, Error> {
+    catalog.find_metric(name).ok_or_else(|| {
+        let ids: Vec<&str> = catalog.metrics().iter().map(|m| m.id.as_str()).collect();
+        let suggestion = crate::util::closest(name, ids.iter().copied()).map(str::to_owned);
+        Error::new(
+            ErrorKind::UnknownMetric {
+                name: name.to_owned(),
+                suggestion,
+                known: ids.into_iter().map(str::to_owned).collect(),
+            },
+            None,
+        )
+    })
+}
+
+/// The jurisdiction named by code, name or alias, or an error.
+pub(crate) fn find_jurisdiction<'c>(
+    catalog: &'c Catalog,
+    name: &str,
+) -> Result<&'c Jurisdiction, Error> {
+    catalog.find_jurisdiction(name).ok_or_else(|| {
+        Error::new(
+            ErrorKind::UnknownJurisdiction {
+                name: name.to_owned(),
+                suggestion: None,
+            },
+            None,
+        )
+    })
+}
+
 /// A denominator value (in the scale `per` divides by), its date and the
 /// observation it was taken from.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -201,7 +294,7 @@ pub(crate) fn denominators(
     as_of: NaiveDate,
 ) -> (
     HashMap<JurisdictionCode, Denominator>,
-    Vec<(JurisdictionCode, crate::engine::rank::Reason)>,
+    Vec<(JurisdictionCode, Reason)>,
 ) {
     let mut found = HashMap::new();
     let mut missing = Vec::new();
@@ -239,7 +332,7 @@ pub(crate) fn denominators(
             // A code listed twice is looked up once.
             Some(_) => missing.push((
                 code.clone(),
-                crate::engine::rank::Reason::NoDenominator {
+                Reason::NoDenominator {
                     metric: metric_id.clone(),
                     as_of,
                 },

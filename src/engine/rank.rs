@@ -6,8 +6,9 @@ use std::cmp::Ordering;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use crate::engine::normalize::{self, Per};
-use crate::error::{Error, ErrorKind};
+pub use crate::engine::normalize::Reason;
+use crate::engine::normalize::{self, Per, find_metric};
+use crate::error::Error;
 use crate::{Catalog, Id, JurisdictionCode, Level, Polarity, Unit};
 
 /// What to rank: one metric's targets on a date, normalised by `per`,
@@ -88,66 +89,6 @@ pub struct Unranked {
     pub target_id: Id,
     /// Why it is not ranked.
     pub reason: Reason,
-}
-
-/// Why a jurisdiction's target is left out of a ranking or a peer
-/// statistic. `Display` gives the English sentence the JSON and CSV outputs
-/// carry; [`Reason::text`] gives it in either language.
-///
-/// ```
-/// use policy_targets::Lang;
-/// use policy_targets::rank::Reason;
-///
-/// let reason = Reason::NoDenominator {
-///     metric: "resident_population".parse()?,
-///     as_of: "2026-11-28".parse()?,
-/// };
-/// assert_eq!(reason.to_string(), "no resident_population observation on or before 2026-11-28");
-/// assert_eq!(reason.text(Lang::Zh), "2026-11-28前无常住人口数据，无法折算");
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-#[derive(Clone, Debug, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum Reason {
-    /// No figure of the denominator's metric (`resident_population`,
-    /// `gdp`) dated on or before the as-of date.
-    NoDenominator {
-        /// The denominator's metric.
-        metric: Id,
-        /// The as-of date.
-        as_of: NaiveDate,
-    },
-    /// The normalised value does not fit in a decimal.
-    Overflow,
-}
-
-impl Reason {
-    /// The reason in `lang`.
-    pub fn text(&self, lang: crate::model::Lang) -> String {
-        match (self, lang) {
-            (_, crate::model::Lang::En) => self.to_string(),
-            (Reason::NoDenominator { metric, as_of }, crate::model::Lang::Zh) => {
-                let what = match metric.as_str() {
-                    "resident_population" => "常住人口",
-                    "gdp" => "地区生产总值",
-                    other => other,
-                };
-                format!("{as_of}前无{what}数据，无法折算")
-            }
-            (Reason::Overflow, crate::model::Lang::Zh) => "折算值超出可表示范围".to_owned(),
-        }
-    }
-}
-
-impl std::fmt::Display for Reason {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Reason::NoDenominator { metric, as_of } => {
-                write!(f, "no {metric} observation on or before {as_of}")
-            }
-            Reason::Overflow => f.write_str("the normalised value overflows"),
-        }
-    }
 }
 
 /// A ranking: rows best first, then the jurisdictions left out.
@@ -286,25 +227,6 @@ pub fn rank(catalog: &Catalog, query: &RankQuery) -> Result<Ranking, Error> {
         unit: unit_label,
         rows,
         unranked,
-    })
-}
-
-/// The metric named by id or name, or an error listing the ids.
-pub(crate) fn find_metric<'c>(
-    catalog: &'c Catalog,
-    name: &str,
-) -> Result<&'c crate::Metric, Error> {
-    catalog.find_metric(name).ok_or_else(|| {
-        let ids: Vec<&str> = catalog.metrics().iter().map(|m| m.id.as_str()).collect();
-        let near = crate::util::closest(name, ids.iter().copied())
-            .map_or(String::new(), |id| format!(" (did you mean {id:?}?)"));
-        Error::new(
-            ErrorKind::Invalid(format!(
-                "unknown metric {name:?}{near}; expected an id or name from the metric catalogue: {}",
-                ids.join(", ")
-            )),
-            None,
-        )
     })
 }
 

@@ -5,7 +5,7 @@ use std::str::FromStr;
 
 use rust_decimal::Decimal;
 
-use crate::error::ParseError;
+use crate::model::error::ParseError;
 
 /// The relation a target asks for between the outcome and its value.
 ///

@@ -6,7 +6,7 @@ use std::str::FromStr;
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::error::ParseError;
+use crate::model::error::ParseError;
 use crate::model::number::normalize_width;
 
 /// How precisely a [`PartialDate`] is known.

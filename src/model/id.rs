@@ -4,7 +4,7 @@ use std::borrow::Borrow;
 use std::fmt;
 use std::str::FromStr;
 
-use crate::error::ParseError;
+use crate::model::error::ParseError;
 
 /// A snake_case identifier: lowercase ASCII letters, digits and `_`, starting
 /// with a letter or digit, at most 128 bytes (`high_quality_datasets`).

@@ -6,7 +6,7 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::ParseError;
+use crate::model::error::ParseError;
 
 /// The code of a jurisdiction: a 6-digit administrative division code
 /// (GB/T 2260: `320000` 江苏省, `320500` 苏州市; the nation is `100000`), or

@@ -1,6 +1,6 @@
 //! The language of outputs.
 
-use crate::error::ParseError;
+use crate::model::error::ParseError;
 
 /// The language of names and labels in outputs.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]

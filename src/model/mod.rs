@@ -3,11 +3,13 @@
 //! (jurisdictions, metrics, sources, targets, observations).
 //!
 //! Every type here parses with `FromStr` and shows with `Display`, and the
-//! two round-trip. The model depends on nothing else in the crate but its
-//! errors.
+//! two round-trip. The model has its own errors ([`ParseError`],
+//! [`DimensionError`], [`ArithmeticError`]) and depends on nothing else in
+//! the crate but its private helpers.
 
 mod comparator;
 mod date;
+mod error;
 mod id;
 mod jurisdiction;
 mod lang;
@@ -20,6 +22,7 @@ mod unit;
 
 pub use comparator::Comparator;
 pub use date::{Deadline, PartialDate, Period, Precision};
+pub use error::{ArithmeticError, DimensionError, ParseError};
 pub use id::Id;
 pub(crate) use id::check_snake_case;
 pub use jurisdiction::{Jurisdiction, JurisdictionCode, Level};

@@ -6,7 +6,7 @@ use std::str::FromStr;
 
 use rust_decimal::Decimal;
 
-use crate::error::{DimensionError, Error, ErrorKind, ParseError};
+use crate::model::error::{ArithmeticError, DimensionError, ParseError};
 use crate::model::number::{leading_number, normalize_width, scale_pow10};
 use crate::model::{Dimension, Unit};
 
@@ -171,7 +171,7 @@ impl Quantity {
     }
 
     /// `self − other`, in the canonical unit.
-    pub fn checked_sub(&self, other: &Quantity) -> Result<Quantity, Error> {
+    pub fn checked_sub(&self, other: &Quantity) -> Result<Quantity, ArithmeticError> {
         self.same_dimension("subtract", other)?;
         let value = self
             .canonical
@@ -181,7 +181,7 @@ impl Quantity {
     }
 
     /// `self + other`, in the canonical unit.
-    pub fn checked_add(&self, other: &Quantity) -> Result<Quantity, Error> {
+    pub fn checked_add(&self, other: &Quantity) -> Result<Quantity, ArithmeticError> {
         self.same_dimension("add", other)?;
         let value = self
             .canonical
@@ -205,11 +205,12 @@ impl Quantity {
     }
 }
 
-fn overflow(op: &str, a: &Quantity, b: &Quantity) -> Error {
-    Error::new(
-        ErrorKind::Invalid(format!("overflow {op} {a} and {b}")),
-        None,
-    )
+fn overflow(op: &'static str, a: &Quantity, b: &Quantity) -> ArithmeticError {
+    ArithmeticError::Overflow {
+        op,
+        left: a.to_string(),
+        right: b.to_string(),
+    }
 }
 
 fn display(value: Decimal, unit: Unit) -> String {

@@ -8,7 +8,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use crate::error::ParseError;
+use crate::model::error::ParseError;
 use crate::model::number::{magnitude_prefix, normalize_width, split_magnitude};
 
 /// What a quantity measures. Quantities of different dimensions never mix.

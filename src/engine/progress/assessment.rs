@@ -1,0 +1,465 @@
+//! One target assessed on a date: the figures kept ([`Kept`]), the
+//! attainment and the pace verdict.
+
+use std::cmp::Ordering;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+use super::pace::{Rates, compound_pace, linear_pace, round_to};
+use super::{Options, Pace, ProgressRow, Status};
+use crate::{Catalog, Comparator, Dimension, Polarity, Target};
+
+/// Assesses one target on `as_of`.
+///
+/// **Figures used.** The observations of the target's jurisdiction and
+/// metric (of the target's dimension) whose day (the last day of their
+/// `as_of`) is on or before `as_of`; figures dated later are not yet known.
+/// The *latest* is the one with the greatest day; of several on that day the
+/// one that comes last in the catalogue (a revision listed after the first
+/// report). All values are compared in the canonical unit.
+///
+/// **Attainment.** With `x` the latest figure, `T` the target value (the
+/// lower bound of a `range`) and `b` the target's baseline value (of the
+/// target's dimension): for a higher-is-better metric
+/// `progress = (x − b) / (T − b)`, with `b = 0` when no baseline is stated;
+/// for a lower-is-better metric `progress = (b − x) / (b − T)` (the same
+/// quotient), and `None` when no baseline is stated, since a fall toward a
+/// ceiling has no natural origin to measure from. Progress is also `None`
+/// when `T = b`. `gap = T − x` (exact; negative when exceeded) and `met` by
+/// the comparator (`more_than` needs `x > T`; a `range` needs both bounds)
+/// hold for either polarity, with or without a baseline. A figure reported
+/// as a bound (超过 35000) is taken at its value, except that a strict bound
+/// settles a strict target at equality (a figure of "more than 100" meets
+/// "more than 100").
+///
+/// **Status**, in this order: `no_data` if there is no figure (even once
+/// the deadline has passed); `met` if the latest figure meets the target;
+/// `missed` if the deadline's last day is before `as_of` or the latest
+/// figure is dated on or after it; otherwise a pace verdict.
+///
+/// **Pace.** Two points are needed: `x_t` at `t`, the latest figure, and
+/// `x_0` at `t_0`, the earliest figure dated on or after the period start
+/// ([`Catalog::period_start`]) — of several on that day the last in the
+/// catalogue — or the target's baseline (at the last day of its `as_of`, if
+/// that is on or before `as_of`) when it is strictly earlier. If there is no
+/// such point or `t_0` is not before `t`, the status is `insufficient_data`.
+/// The rates follow [`Pace`]; the aim is `T`, or the upper bound of a range
+/// that `x_t` exceeds. The verdict is [`Bands::verdict`](super::Bands::verdict) of
+/// `R = observed / required`, which is direction-aware without regard to
+/// polarity: when the target lies below `x_t` both rates are negative while
+/// moving the right way. When the required rate is 0 (`x_t` equals the aim of
+/// a strict `more_than`/`less_than` target, which is not met at equality),
+/// `R` is taken as its limit: `on_track` if the observed rate moves toward
+/// the target, the verdict of `R = 0` if it is 0, `moving_away` otherwise;
+/// `pace_ratio` is then `None`. `pace` and the rates (and the ratio, unless
+/// the required rate is 0) are present exactly when the status is a pace
+/// verdict.
+///
+/// **No panic.** Every step uses checked arithmetic; an overflow (values
+/// near the limits of `Decimal`, or a compound growth so steep that its
+/// power overflows) leaves the rates `None` and gives `insufficient_data`.
+/// Progress or gap whose computation overflows are `None`.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use policy_targets::Catalog;
+/// use policy_targets::progress::{assess, Options, Status};
+///
+/// let catalog = Catalog::from_toml_files([
+///     ("jurisdictions.toml", r#"
+///         [[jurisdiction]]
+///         code = "430000"
+///         name_zh = "湖南省"
+///         name_en = "Hunan"
+///         level = "province"
+///     "#),
+///     ("metrics.toml", r#"
+///         [[metric]]
+///         id = "data_annotation_volume"
+///         name_zh = "数据标注规模"
+///         name_en = "Data annotation volume"
+///         dimension = "data_volume"
+///         polarity = "higher_is_better"
+///         basis = "stock"
+///     "#),
+///     ("sources/plan.toml", r#"
+///         [source]
+///         id = "plan"
+///         title = "建设方案（2025—2027年）"
+///         issuer = "湖南省人民政府办公厅"
+///         published = 2025-06-10
+///         status = "final"
+///         force = "plan"
+///         period = "2025/2027"
+///
+///         [[target]]
+///         id = "annotation_2027"
+///         jurisdiction = "430000"
+///         metric = "data_annotation_volume"
+///         comparator = "at_least"
+///         value = "3000TB"
+///         deadline = 2027
+///         baseline = { value = "1PB", as_of = 2024 }
+///         quote = "数据标注规模达3000TB以上"
+///
+///         [[observation]]
+///         id = "annotation_2026"
+///         jurisdiction = "430000"
+///         metric = "data_annotation_volume"
+///         value = "2PB"
+///         as_of = 2026
+///         quote = "2PB"
+///     "#),
+/// ])?;
+///
+/// let target = &catalog.targets()[0];
+/// let as_of = NaiveDate::from_ymd_opt(2027, 1, 31).unwrap();
+/// let row = assess(&catalog, target, as_of, &Options::default());
+/// // (2000 − 1000) / (3000 − 1000): half way from the baseline.
+/// assert_eq!(row.progress.unwrap().to_string(), "0.5");
+/// assert_eq!(row.gap.unwrap().to_string(), "1000");
+/// assert_eq!(row.met, Some(false));
+/// // From the 2024 baseline: doubled in two years (about 41 % a year),
+/// // needs 50 % in the last year, so R is about 0.83.
+/// assert_eq!(row.status, Status::AccelerationNeeded);
+/// assert_eq!(row.rank, None);
+/// # Ok::<(), policy_targets::Errors>(())
+/// ```
+pub fn assess(
+    catalog: &Catalog,
+    target: &Target,
+    as_of: NaiveDate,
+    options: &Options,
+) -> ProgressRow {
+    let dimension = target.value.dimension();
+    let period_start = catalog.period_start(target);
+    let mut kept = Kept::default();
+    for o in catalog.observations() {
+        if o.jurisdiction == target.jurisdiction
+            && o.metric == target.metric
+            && o.value.dimension() == dimension
+        {
+            kept.offer(
+                o.date(),
+                o.value.canonical_value(),
+                o.comparator,
+                as_of,
+                period_start,
+            );
+        }
+    }
+    evaluate(target, polarity(catalog, target), &kept, as_of, options)
+}
+
+/// The polarity of a target's metric. A catalogue's references resolve; a
+/// metric that did not would count as higher is better.
+pub(super) fn polarity(catalog: &Catalog, target: &Target) -> Polarity {
+    catalog
+        .metric(target.metric.as_str())
+        .map_or(Polarity::HigherIsBetter, |m| m.polarity)
+}
+
+/// The points of a target's figures that [`assess`] needs, kept while the
+/// figures go by in catalogue order: the latest figure on or before the
+/// as-of date (of several on its day, the last offered) and the earliest on
+/// or after the period start (likewise the last offered of its day).
+///
+/// The streaming engine ([`progress_folder`](super::progress_folder)) keeps one of these per target
+/// while it reads `observations.csv`, with values in the canonical unit.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Kept<V> {
+    latest: Option<(NaiveDate, V, Option<Comparator>)>,
+    first: Option<(NaiveDate, V)>,
+}
+
+impl<V> Default for Kept<V> {
+    fn default() -> Kept<V> {
+        Kept {
+            latest: None,
+            first: None,
+        }
+    }
+}
+
+impl<V: Copy> Kept<V> {
+    /// Takes a figure of `value` on `day`, reported as a bound if `bound`.
+    #[inline]
+    pub(crate) fn offer(
+        &mut self,
+        day: NaiveDate,
+        value: V,
+        bound: Option<Comparator>,
+        as_of: NaiveDate,
+        period_start: NaiveDate,
+    ) {
+        if day > as_of {
+            return; // not yet known
+        }
+        if self.latest.is_none_or(|(d, ..)| day >= d) {
+            self.latest = Some((day, value, bound));
+        }
+        if day >= period_start && self.first.is_none_or(|(d, _)| day <= d) {
+            self.first = Some((day, value));
+        }
+    }
+
+    /// The points of the figures offered to `self` and then those offered
+    /// to `later`, as if all had been offered to one.
+    pub(crate) fn then(self, later: Kept<V>) -> Kept<V> {
+        Kept {
+            latest: match (self.latest, later.latest) {
+                (Some(a), Some(b)) if b.0 < a.0 => Some(a),
+                (a, None) => a,
+                (_, b) => b,
+            },
+            first: match (self.first, later.first) {
+                (Some(a), Some(b)) if b.0 > a.0 => Some(a),
+                (a, None) => a,
+                (_, b) => b,
+            },
+        }
+    }
+
+    /// The same points with their values mapped.
+    pub(crate) fn map<W>(self, f: impl Fn(V) -> W) -> Kept<W> {
+        Kept {
+            latest: self.latest.map(|(d, v, b)| (d, f(v), b)),
+            first: self.first.map(|(d, v)| (d, f(v))),
+        }
+    }
+}
+
+/// The row of a target from the points kept of its figures (canonical
+/// values): the formulas of [`assess`].
+pub(crate) fn evaluate(
+    target: &Target,
+    polarity: Polarity,
+    kept: &Kept<Decimal>,
+    as_of: NaiveDate,
+    options: &Options,
+) -> ProgressRow {
+    let dimension = target.value.dimension();
+    let value = target.value.canonical_value();
+    let upper = target.upper.map(|u| u.canonical_value());
+    let deadline = target.deadline.end();
+    let round = |d: Decimal| round_to(d, options.decimals);
+    let mut row = unassessed(target);
+
+    // Without a figure nothing can be said of attainment, not even after
+    // the deadline: the status stays `no_data`.
+    let Some((t, x, bound)) = kept.latest else {
+        return row;
+    };
+
+    row.latest_value = Some(x);
+    row.latest_as_of = Some(t);
+
+    let baseline = target
+        .baseline
+        .as_ref()
+        .filter(|b| b.value.dimension() == dimension);
+    row.progress = attainment(
+        baseline.map(|b| b.value.canonical_value()),
+        polarity,
+        value,
+        x,
+    )
+    .map(round);
+    row.gap = value.checked_sub(x);
+
+    let met = is_met(target.comparator, x, bound, value, upper);
+    row.met = Some(met);
+    if met {
+        row.status = Status::Met;
+        return row;
+    }
+    if deadline < as_of || t >= deadline {
+        row.status = Status::Missed;
+        return row;
+    }
+
+    // The first point of the period: the earliest figure on or after the
+    // period start, or the baseline when it is strictly earlier.
+    let base = baseline
+        .map(|b| (b.as_of.last_day(), b.value.canonical_value()))
+        .filter(|(day, _)| *day <= as_of);
+    let start = match (kept.first, base) {
+        (Some(f), Some(b)) if b.0 < f.0 => Some(b),
+        (Some(f), _) => Some(f),
+        (None, b) => b,
+    };
+    let Some((t0, x0)) = start.filter(|(t0, _)| *t0 < t) else {
+        row.status = Status::InsufficientData;
+        return row;
+    };
+
+    // A range exceeded at the top aims at its upper bound.
+    let aim = match (target.comparator, upper) {
+        (Comparator::Range, Some(u)) if x > u => u,
+        _ => value,
+    };
+    let compound = matches!(dimension, Dimension::DataVolume | Dimension::Money)
+        && x0 > Decimal::ZERO
+        && x > Decimal::ZERO
+        && aim > Decimal::ZERO;
+    let days_elapsed = (t - t0).num_days();
+    let days_left = (deadline - t).num_days();
+    let rates = if compound {
+        compound_pace(x0, x, aim, days_elapsed, days_left)
+    } else {
+        linear_pace(x0, x, aim, days_elapsed, days_left)
+    };
+    let Some(rates) = rates else {
+        row.status = Status::InsufficientData;
+        return row;
+    };
+
+    row.status = pace_verdict(&rates, aim, x, target.comparator, options);
+    row.pace = Some(if compound {
+        Pace::Compound
+    } else {
+        Pace::Linear
+    });
+    row.required_rate = Some(round(rates.required));
+    row.observed_rate = Some(round(rates.observed));
+    row.pace_ratio = rates.ratio.map(round);
+    row
+}
+
+/// The row of a target before any figure is looked at: its target and
+/// deadline, status `no_data`.
+fn unassessed(target: &Target) -> ProgressRow {
+    ProgressRow {
+        target_id: target.id.clone(),
+        jurisdiction: target.jurisdiction.clone(),
+        metric: target.metric.clone(),
+        comparator: target.comparator,
+        target_value: target.value.canonical_value(),
+        unit: target.value.dimension().canonical_unit(),
+        deadline: target.deadline.end(),
+        latest_value: None,
+        latest_as_of: None,
+        progress: None,
+        gap: None,
+        met: None,
+        pace: None,
+        required_rate: None,
+        observed_rate: None,
+        pace_ratio: None,
+        status: Status::NoData,
+        rank: None,
+    }
+}
+
+/// Progress `(x − b) / (T − b)`, unrounded, from the baseline `b` where
+/// one is stated. Higher is better measures from 0 when no baseline is
+/// stated; lower is better has no natural origin, so it needs one.
+/// (x − b) / (T − b) is (b − x) / (b − T): the same quotient either way
+/// round. `None` when `T = b` or on overflow.
+fn attainment(
+    baseline: Option<Decimal>,
+    polarity: Polarity,
+    value: Decimal,
+    x: Decimal,
+) -> Option<Decimal> {
+    let b = match (baseline, polarity) {
+        (Some(b), _) => b,
+        (None, Polarity::HigherIsBetter) => Decimal::ZERO,
+        (None, Polarity::LowerIsBetter) => return None,
+    };
+    let span = value.checked_sub(b).filter(|span| !span.is_zero())?;
+    x.checked_sub(b)?.checked_div(span)
+}
+
+/// The verdict of a pace: the band of `R`, or, when the required rate is 0
+/// (the aim is reached but a strict comparator asks for a little more), of
+/// `R` taken as its limit.
+fn pace_verdict(
+    rates: &Rates,
+    aim: Decimal,
+    x: Decimal,
+    comparator: Comparator,
+    options: &Options,
+) -> Status {
+    if let Some(r) = rates.ratio {
+        return options.bands.verdict(r);
+    }
+    let direction = match aim.cmp(&x) {
+        Ordering::Greater => 1,
+        Ordering::Less => -1,
+        Ordering::Equal => match comparator {
+            Comparator::AtLeast | Comparator::MoreThan | Comparator::Range => 1,
+            Comparator::AtMost | Comparator::LessThan => -1,
+            Comparator::Exactly => 0,
+        },
+    };
+    match (rates.observed.cmp(&Decimal::ZERO), direction) {
+        (Ordering::Equal, _) | (_, 0) => options.bands.verdict(Decimal::ZERO),
+        (Ordering::Greater, 1) | (Ordering::Less, -1) => Status::OnTrack,
+        _ => Status::MovingAway,
+    }
+}
+
+/// Whether a figure `x` meets a target, where the figure may be a bound.
+fn is_met(
+    comparator: Comparator,
+    x: Decimal,
+    bound: Option<Comparator>,
+    value: Decimal,
+    upper: Option<Decimal>,
+) -> bool {
+    comparator.is_met(x, value, upper)
+        || (x == value
+            && matches!(
+                (bound, comparator),
+                (Some(Comparator::MoreThan), Comparator::MoreThan)
+                    | (Some(Comparator::LessThan), Comparator::LessThan)
+            ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn bounds_settle_strict_targets_at_equality() {
+        let n = d("100");
+        assert!(is_met(Comparator::AtLeast, n, None, n, None));
+        assert!(!is_met(Comparator::MoreThan, n, None, n, None));
+        assert!(is_met(
+            Comparator::MoreThan,
+            n,
+            Some(Comparator::MoreThan),
+            n,
+            None
+        ));
+        assert!(!is_met(
+            Comparator::MoreThan,
+            n,
+            Some(Comparator::AtLeast),
+            n,
+            None
+        ));
+        assert!(is_met(
+            Comparator::LessThan,
+            n,
+            Some(Comparator::LessThan),
+            n,
+            None
+        ));
+        assert!(!is_met(
+            Comparator::LessThan,
+            n,
+            Some(Comparator::MoreThan),
+            n,
+            None
+        ));
+        assert!(is_met(Comparator::Range, n, None, d("90"), Some(n)));
+        assert!(!is_met(Comparator::Range, d("101"), None, d("90"), Some(n)));
+    }
+}

@@ -1,0 +1,300 @@
+//! Progress over a data folder whose `observations.csv` is read once, as
+//! a stream ([`progress_folder`]).
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+use super::assessment::{Kept, evaluate, polarity};
+use super::{Options, Progress, ProgressRow, progress, rank_group};
+use crate::load::bulk;
+use crate::{Catalog, Errors, Polarity, Target};
+
+/// [`progress`] over a data folder, reading its `observations.csv` (if it
+/// has one) once, as a stream.
+///
+/// The folder's TOML files and `targets.csv` are loaded as by
+/// [`Catalog::load`]; then every row of `observations.csv` is checked as
+/// that load would check it and offered to the target that counts for its
+/// jurisdiction and metric, which keeps only the two points [`assess`](super::assess)
+/// needs (the latest figure on or before `as_of` and the first of the
+/// period). The rows are the same as those of [`progress`] on the loaded
+/// catalogue, computed by the same code; time grows with the number of
+/// rows and memory with the number of targets, not with the file. The file
+/// is read by several threads at once (one chunk each) where the machine
+/// has several cores.
+///
+/// Returns the catalogue without the figures of `observations.csv` (for
+/// names and labels) and the progress; or every problem of the folder, up
+/// to 1000 per CSV file.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use policy_targets::progress::{progress_folder, Options};
+///
+/// let dir = std::env::temp_dir().join(format!("progress_folder_doc_{}", std::process::id()));
+/// std::fs::create_dir_all(dir.join("sources")).unwrap();
+/// std::fs::write(dir.join("jurisdictions.toml"), r#"
+///     [[jurisdiction]]
+///     code = "320000"
+///     name_zh = "江苏省"
+///     name_en = "Jiangsu"
+///     level = "province"
+/// "#).unwrap();
+/// std::fs::write(dir.join("metrics.toml"), r#"
+///     [[metric]]
+///     id = "high_quality_datasets"
+///     name_zh = "高质量数据集"
+///     name_en = "High-quality datasets"
+///     dimension = "count"
+///     polarity = "higher_is_better"
+///     basis = "stock"
+/// "#).unwrap();
+/// std::fs::write(dir.join("sources/plan.toml"), r#"
+///     [source]
+///     id = "plan"
+///     title = "行动方案（2025—2027年）"
+///     issuer = "江苏省数据局"
+///     published = 2025-03-31
+///     status = "final"
+///     force = "plan"
+///     period = "2025/2027"
+/// "#).unwrap();
+/// std::fs::write(dir.join("targets.csv"), "\
+/// id,jurisdiction,metric,comparator,value,unit,deadline,period_start,source
+/// datasets_2027,320000,high_quality_datasets,at_least,1000,个,2027,,plan
+/// ").unwrap();
+/// std::fs::write(dir.join("observations.csv"), "\
+/// jurisdiction,metric,as_of,value,unit
+/// 320000,high_quality_datasets,2025-12-31,400,个
+/// 320000,high_quality_datasets,2026-12-31,700,个
+/// ").unwrap();
+///
+/// let as_of = NaiveDate::from_ymd_opt(2027, 3, 1).unwrap();
+/// let (_catalog, report) = progress_folder(&dir, as_of, &Options::default())?;
+/// let row = &report.rows[0];
+/// assert_eq!(row.latest_value.unwrap().to_string(), "700");
+/// assert_eq!(row.progress.unwrap().to_string(), "0.7");
+/// assert_eq!(row.pace_ratio.unwrap().to_string(), "1");
+/// std::fs::remove_dir_all(&dir).unwrap();
+/// # Ok::<(), policy_targets::Errors>(())
+/// ```
+pub fn progress_folder(
+    dir: impl AsRef<Path>,
+    as_of: NaiveDate,
+    options: &Options,
+) -> Result<(Catalog, Progress), Errors> {
+    let dir = dir.as_ref();
+    let catalog = crate::load::load_folder(dir, crate::load::bulk::Rows::None)?;
+    let csv = dir.join(bulk::OBSERVATIONS_CSV);
+    let report = if csv.is_file() {
+        stream(
+            &catalog,
+            &csv,
+            as_of,
+            options,
+            bulk::default_threads(),
+            bulk::MIN_CHUNK,
+        )?
+    } else {
+        progress(&catalog, as_of, options)
+    };
+    Ok((catalog, report))
+}
+
+/// Where each target that counts keeps its points: by jurisdiction and
+/// metric number.
+enum Slots {
+    Dense { metrics: usize, slot: Vec<u32> },
+    Sparse(HashMap<u64, u32, crate::util::FxBuild>),
+}
+
+const NO_SLOT: u32 = u32::MAX;
+
+impl Slots {
+    fn new(jurisdictions: usize, metrics: usize) -> Slots {
+        match jurisdictions.checked_mul(metrics) {
+            Some(n) if n <= 1 << 24 => Slots::Dense {
+                metrics,
+                slot: vec![NO_SLOT; n],
+            },
+            _ => Slots::Sparse(HashMap::default()),
+        }
+    }
+
+    fn set(&mut self, j: u32, m: u32, value: u32) {
+        match self {
+            Slots::Dense { metrics, slot } => slot[j as usize * *metrics + m as usize] = value,
+            Slots::Sparse(map) => {
+                map.insert(u64::from(j) << 32 | u64::from(m), value);
+            }
+        }
+    }
+
+    #[inline]
+    fn get(&self, j: u32, m: u32) -> Option<usize> {
+        let s = match self {
+            Slots::Dense { metrics, slot } => slot[j as usize * *metrics + m as usize],
+            Slots::Sparse(map) => *map.get(&(u64::from(j) << 32 | u64::from(m)))?,
+        };
+        (s != NO_SLOT).then_some(s as usize)
+    }
+}
+
+/// The points of every target that counts, from one chunk of the file.
+struct Keeper<'a> {
+    slots: &'a Slots,
+    period_start: &'a [NaiveDate],
+    as_of: NaiveDate,
+    kept: Vec<Kept<Decimal>>,
+}
+
+impl bulk::Sink for Keeper<'_> {
+    const NEEDS_QUANTITY: bool = false;
+
+    #[inline]
+    fn row(&mut self, row: &bulk::Row) {
+        if let Some(s) = self.slots.get(row.jurisdiction, row.metric) {
+            self.kept[s].offer(
+                row.day,
+                row.canonical,
+                None,
+                self.as_of,
+                self.period_start[s],
+            );
+        }
+    }
+}
+
+/// The targets that count on `as_of`, per metric in catalogue order: those
+/// of [`Catalog::select_targets`], found in one pass over the targets
+/// (rather than one per metric) and taken as they are on a metric where no
+/// jurisdiction has two candidates.
+fn select_all(catalog: &Catalog, as_of: NaiveDate) -> Vec<Vec<&Target>> {
+    let in_force = catalog.sources_in_force(as_of);
+    let mut by_metric: HashMap<&str, Vec<&Target>> = HashMap::new();
+    for t in catalog.targets() {
+        if in_force.contains(t.source.as_str()) {
+            by_metric.entry(t.metric.as_str()).or_default().push(t);
+        }
+    }
+    catalog
+        .metrics()
+        .iter()
+        .map(|m| {
+            let candidates = by_metric.remove(m.id.as_str()).unwrap_or_default();
+            let mut seen = HashSet::with_capacity(candidates.len());
+            if candidates.iter().all(|t| seen.insert(&t.jurisdiction)) {
+                candidates
+            } else {
+                catalog.select_targets(m.id.as_str(), as_of)
+            }
+        })
+        .collect()
+}
+
+/// [`progress`] with the figures of `csv` added after the catalogue's, read
+/// as a stream.
+pub(crate) fn stream(
+    catalog: &Catalog,
+    csv: &Path,
+    as_of: NaiveDate,
+    options: &Options,
+    threads: usize,
+    min_chunk: u64,
+) -> Result<Progress, Errors> {
+    let keys = bulk::Keys::of_catalog(catalog);
+
+    let selected = select_all(catalog, as_of);
+    let mut slots = Slots::new(keys.jurisdiction_count(), keys.metric_count());
+    let mut targets: Vec<&Target> = Vec::new();
+    let mut groups: Vec<Vec<usize>> = Vec::with_capacity(selected.len());
+    for group in &selected {
+        let mut numbers = Vec::with_capacity(group.len());
+        for t in group {
+            // A catalogue's references resolve.
+            if let (Some(j), Some(m)) = (
+                keys.jurisdiction(t.jurisdiction.as_str()),
+                keys.metric(t.metric.as_str()),
+            ) {
+                slots.set(j, m, targets.len() as u32);
+                numbers.push(targets.len());
+                targets.push(t);
+            }
+        }
+        groups.push(numbers);
+    }
+    let period_start: Vec<NaiveDate> = targets.iter().map(|t| catalog.period_start(t)).collect();
+    let polarities: Vec<Polarity> = targets.iter().map(|t| polarity(catalog, t)).collect();
+
+    // The catalogue's own figures come first, as in a loaded catalogue.
+    let mut kept = vec![Kept::default(); targets.len()];
+    for o in catalog.observations() {
+        let (Some(j), Some(m)) = (
+            keys.jurisdiction(o.jurisdiction.as_str()),
+            keys.metric(o.metric.as_str()),
+        ) else {
+            continue;
+        };
+        if let Some(s) = slots.get(j, m) {
+            if o.value.dimension() == targets[s].value.dimension() {
+                kept[s].offer(
+                    o.date(),
+                    o.value.canonical_value(),
+                    o.comparator,
+                    as_of,
+                    period_start[s],
+                );
+            }
+        }
+    }
+
+    let make = || Keeper {
+        slots: &slots,
+        period_start: &period_start,
+        as_of,
+        kept: vec![Kept::default(); targets.len()],
+    };
+    let (chunks, errors) = bulk::scan_with(csv, &keys, threads, min_chunk, make);
+    if !errors.is_empty() {
+        return Err(Errors::from_vec(errors));
+    }
+    for (chunk, _) in chunks {
+        for (k, later) in kept.iter_mut().zip(chunk.kept) {
+            *k = k.then(later);
+        }
+    }
+
+    // Rows are independent: evaluated on all threads (the compound rates'
+    // logarithms and exponentials dominate), then ranked per metric.
+    let mut evaluated: Vec<Option<ProgressRow>> = vec![None; targets.len()];
+    let per_thread = targets.len().div_ceil(threads.max(1)).max(1);
+    std::thread::scope(|scope| {
+        for (k, part) in evaluated.chunks_mut(per_thread).enumerate() {
+            let (targets, polarities, kept) = (&targets, &polarities, &kept);
+            scope.spawn(move || {
+                for (i, slot) in part.iter_mut().enumerate() {
+                    let s = k * per_thread + i;
+                    let points = kept[s].map(|v| v.normalize());
+                    *slot = Some(evaluate(targets[s], polarities[s], &points, as_of, options));
+                }
+            });
+        }
+    });
+    let mut rows = Vec::with_capacity(targets.len());
+    for numbers in groups {
+        let mut group: Vec<ProgressRow> = numbers
+            .into_iter()
+            .filter_map(|s| evaluated[s].take())
+            .collect();
+        rank_group(&mut group);
+        rows.extend(group);
+    }
+    Ok(Progress {
+        as_of,
+        decimals: options.decimals,
+        rows,
+    })
+}
