@@ -3,22 +3,15 @@
 //! the comments; rates are per year, with years = days / 365.2425, and
 //! rounded to 6 places (half to even).
 
-use chrono::NaiveDate;
 use policy_targets::Catalog;
 use policy_targets::progress::{self, Bands, Options, Pace, Progress, ProgressRow, Status, assess};
 use rust_decimal::Decimal;
 
+use crate::util::{d, date, fixture};
+
 fn load(name: &str) -> Catalog {
-    let dir = format!("tests/fixtures/progress/{name}");
-    Catalog::load(&dir).unwrap_or_else(|e| panic!("{dir}: {e}"))
-}
-
-fn date(s: &str) -> NaiveDate {
-    s.parse().unwrap()
-}
-
-fn d(s: &str) -> Decimal {
-    s.parse().unwrap()
+    let dir = fixture(&format!("progress/{name}"));
+    Catalog::load(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
 }
 
 fn run(name: &str, as_of: &str) -> Progress {
@@ -500,9 +493,9 @@ fn rows_without_progress_are_unranked() {
 fn the_streaming_engine_agrees_on_polarity() {
     // progress_folder reads observations.csv as a stream; Catalog::load
     // keeps its rows. Both give the same rows.
-    let dir = "tests/fixtures/progress/polarity";
+    let dir = fixture("progress/polarity");
     let as_of = date("2026-12-31");
-    let (_, streamed) = progress::progress_folder(dir, as_of, &Options::default()).unwrap();
+    let (_, streamed) = progress::progress_folder(&dir, as_of, &Options::default()).unwrap();
     assert_eq!(streamed, run("polarity", "2026-12-31"));
     let r = row(&streamed, "lower_no_baseline", "error_rate");
     assert_eq!((r.progress, r.status), (None, Status::OnTrack));

@@ -3,17 +3,13 @@
 //! Chinese and in English, every internal link resolving.
 
 use std::collections::BTreeSet;
-use std::process::Command;
 
-use chrono::NaiveDate;
 use policy_targets::html::{escape, human_amount, render};
 use policy_targets::report::overview;
 use policy_targets::{Catalog, Lang, Unit};
 use rust_decimal::Decimal;
 
-fn day(s: &str) -> NaiveDate {
-    s.parse().unwrap()
-}
+use crate::util::{TempDir, date as day, run};
 
 fn bundled_page(lang: Lang) -> String {
     let catalog = Catalog::bundled().unwrap();
@@ -408,23 +404,23 @@ fn amounts_are_written_for_people() {
 
 #[test]
 fn the_cli_writes_the_page_in_either_language() {
-    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("html-cli");
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = TempDir::new("html-cli");
     for (lang, title) in [
         ("zh", "《政策量化目标概览》"),
         ("en", "Quantitative Policy Targets: Overview"),
     ] {
         let path = dir.join(format!("report-{lang}.html"));
-        let out = Command::new(env!("CARGO_BIN_EXE_targets"))
-            .args(["report", "--as-of", "2025-07-04", "--lang", lang, "--html"])
-            .arg(&path)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        let path_text = path.to_str().unwrap();
+        let out = run([
+            "report",
+            "--as-of",
+            "2025-07-04",
+            "--lang",
+            lang,
+            "--html",
+            path_text,
+        ])
+        .ok();
         assert!(out.stdout.is_empty(), "the page goes to the file only");
         let page = std::fs::read_to_string(&path).unwrap();
         assert!(page.contains(title));

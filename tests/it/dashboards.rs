@@ -2,29 +2,10 @@
 //! schema, every CSV output parses with a standard reader and equals the JSON
 //! values exactly, and CSV text cannot smuggle spreadsheet formulas.
 
-use std::path::Path;
-use std::process::Command;
-
 use policy_targets::schema::{Contract, schema};
 use serde_json::Value;
 
-fn targets(args: &[&str]) -> Vec<u8> {
-    let out = Command::new(env!("CARGO_BIN_EXE_targets"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "targets {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    out.stdout
-}
-
-fn json(args: &[&str]) -> Value {
-    serde_json::from_slice(&targets(args)).unwrap()
-}
+use crate::util::{TempDir, fixture, folder_listing, json, manifest_dir, stdout};
 
 fn csv_rows(bytes: &[u8]) -> (Vec<String>, Vec<Vec<String>>) {
     let mut reader = csv::Reader::from_reader(bytes);
@@ -63,7 +44,7 @@ fn validate(contract: Contract, instance: &Value) {
 
 #[test]
 fn shipped_schemas_are_the_generated_ones() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("schemas");
+    let dir = manifest_dir().join("schemas");
     for contract in Contract::ALL {
         let shipped = std::fs::read_to_string(dir.join(contract.file_name())).unwrap();
         assert_eq!(
@@ -73,11 +54,7 @@ fn shipped_schemas_are_the_generated_ones() {
             contract.file_name()
         );
         assert_eq!(
-            String::from_utf8(targets(&[
-                "schema",
-                &format!("{contract:?}").to_lowercase()
-            ]))
-            .unwrap(),
+            stdout(&["schema", &format!("{contract:?}").to_lowercase()]),
             shipped
         );
     }
@@ -254,7 +231,7 @@ fn rank_csv_equals_rank_json() {
         "2025-07-04",
     ];
     let v = json(&[&args[..], &["--format", "json"]].concat());
-    let (header, rows) = csv_rows(&targets(&[&args[..], &["--format", "csv"]].concat()));
+    let (header, rows) = csv_rows(stdout(&[&args[..], &["--format", "csv"]].concat()).as_bytes());
     assert_eq!(header, policy_targets::output::RANK_CSV_COLUMNS);
     let json_rows = v["rows"].as_array().unwrap();
     assert_eq!(rows.len(), json_rows.len());
@@ -282,7 +259,7 @@ fn gap_csv_equals_gap_json() {
         "2025-07-04",
     ];
     let v = json(&[&args[..], &["--format", "json"]].concat());
-    let (header, rows) = csv_rows(&targets(&[&args[..], &["--format", "csv"]].concat()));
+    let (header, rows) = csv_rows(stdout(&[&args[..], &["--format", "csv"]].concat()).as_bytes());
     assert_eq!(header, policy_targets::output::GAP_CSV_COLUMNS);
     assert_eq!(rows.len(), 1);
     for (name, value) in header.iter().zip(&rows[0]) {
@@ -301,7 +278,7 @@ fn progress_csv_equals_progress_json() {
         "2026-12-31",
     ];
     let v = json(&[&args[..], &["--format", "json"]].concat());
-    let (header, rows) = csv_rows(&targets(&[&args[..], &["--format", "csv"]].concat()));
+    let (header, rows) = csv_rows(stdout(&[&args[..], &["--format", "csv"]].concat()).as_bytes());
     assert_eq!(header, policy_targets::output::PROGRESS_CSV_COLUMNS);
     let json_rows = v["rows"].as_array().unwrap();
     assert_eq!(rows.len(), json_rows.len());
@@ -314,12 +291,12 @@ fn progress_csv_equals_progress_json() {
 
 #[test]
 fn bom_for_excel() {
-    let bytes = targets(&["export", "--format", "csv", "--bom"]);
-    assert!(bytes.starts_with("\u{feff}record,id,".as_bytes()));
-    let plain = targets(&["export", "--format", "csv"]);
-    assert!(plain.starts_with(b"record,id,"));
-    let bytes = targets(&["rank", "high_quality_datasets", "--format", "csv", "--bom"]);
-    assert!(bytes.starts_with("\u{feff}rank,".as_bytes()));
+    let text = stdout(&["export", "--format", "csv", "--bom"]);
+    assert!(text.starts_with("\u{feff}record,id,"));
+    let plain = stdout(&["export", "--format", "csv"]);
+    assert!(plain.starts_with("record,id,"));
+    let text = stdout(&["rank", "high_quality_datasets", "--format", "csv", "--bom"]);
+    assert!(text.starts_with("\u{feff}rank,"));
 }
 
 /// A copy of the minimal fixture folder, under a name of its own for `test`,
@@ -327,14 +304,10 @@ fn bom_for_excel() {
 /// injection: cells that start with `=`, `+`, `-`, `@`, a tab or a carriage
 /// return. Suzhou's target (300) has a reported figure of 320 and 江苏's
 /// target is 10.
-fn hostile_folder(test: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!(
-        "policy-targets-hostile-{test}-{}",
-        std::process::id()
-    ));
-    let _ = std::fs::remove_dir_all(&dir);
+fn hostile_folder(test: &str) -> TempDir {
+    let dir = TempDir::new(&format!("hostile-{test}"));
     std::fs::create_dir_all(dir.join("sources")).unwrap();
-    let good = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/good/minimal");
+    let good = fixture("good/minimal");
     std::fs::copy(good.join("metrics.toml"), dir.join("metrics.toml")).unwrap();
     let jurisdictions = std::fs::read_to_string(good.join("jurisdictions.toml")).unwrap();
     let hostile = jurisdictions
@@ -413,8 +386,8 @@ fn row_with<'r>(
 #[test]
 fn csv_cells_cannot_run_as_formulas() {
     let dir = hostile_folder("export");
-    let data = dir.to_str().unwrap();
-    let rows = csv_maps(&targets(&["export", "--data", data, "--format", "csv"]));
+    let data = dir.path().to_str().unwrap();
+    let rows = csv_maps(stdout(&["export", "--data", data, "--format", "csv"]).as_bytes());
     assert_eq!(rows.len(), 3, "two targets and an observation");
     let hostile = row_with(&rows, "id", "hostile_target");
     assert_eq!(
@@ -439,14 +412,8 @@ fn csv_cells_cannot_run_as_formulas() {
     );
 
     // Machine consumers can ask for the text as it is.
-    let rows = csv_maps(&targets(&[
-        "export",
-        "--data",
-        data,
-        "--format",
-        "csv",
-        "--raw-csv",
-    ]));
+    let rows =
+        csv_maps(stdout(&["export", "--data", data, "--format", "csv", "--raw-csv"]).as_bytes());
     let hostile = row_with(&rows, "id", "hostile_target");
     assert_eq!(
         hostile["quote"],
@@ -463,23 +430,22 @@ fn csv_cells_cannot_run_as_formulas() {
     let reported = row_with(&rows, "id", "suzhou_reported");
     assert_eq!(reported["quote"], "\r@SUM(1)");
     assert_eq!(reported["note"], "-20");
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
 fn rank_gap_and_progress_csv_cannot_run_as_formulas() {
     let dir = hostile_folder("answers");
-    let data = dir.to_str().unwrap();
-    let run = |args: &[&str], raw: bool| {
+    let data = dir.path().to_str().unwrap();
+    let rows_of = |args: &[&str], raw: bool| {
         let common = ["--data", data, "--as-of", "2025-07-04", "--format", "csv"];
         let raw_flag: &[&str] = if raw { &["--raw-csv"] } else { &[] };
-        csv_maps(&targets(&[args, &common[..], raw_flag].concat()))
+        csv_maps(stdout(&[args, &common[..], raw_flag].concat()).as_bytes())
     };
 
     // rank: the jurisdictions' names.
     for raw in [false, true] {
         let guard = if raw { "" } else { "'" };
-        let rows = run(&["rank", "high_quality_datasets"], raw);
+        let rows = rows_of(&["rank", "high_quality_datasets"], raw);
         assert_eq!(rows.len(), 2);
         let suzhou = row_with(&rows, "jurisdiction", "320500");
         assert_eq!(suzhou["name_zh"], format!("{guard}\r@苏州市"));
@@ -501,7 +467,7 @@ fn rank_gap_and_progress_csv_cannot_run_as_formulas() {
     // that starts with a minus sign is text, and guarded.
     for raw in [false, true] {
         let guard = if raw { "" } else { "'" };
-        let rows = run(
+        let rows = rows_of(
             &[
                 "gap",
                 "320500",
@@ -520,7 +486,7 @@ fn rank_gap_and_progress_csv_cannot_run_as_formulas() {
         assert_eq!(row["relative_gap"], "-0.071429");
         assert_eq!(row["required_target"], "280");
 
-        let rows = run(
+        let rows = rows_of(
             &[
                 "gap",
                 "320500",
@@ -538,33 +504,33 @@ fn rank_gap_and_progress_csv_cannot_run_as_formulas() {
     }
 
     // progress: 320 reported against a target of 300 leaves a gap of -20.
-    let guarded = run(&["progress"], false);
-    assert_eq!(guarded, run(&["progress"], true));
+    let guarded = rows_of(&["progress"], false);
+    assert_eq!(guarded, rows_of(&["progress"], true));
     let suzhou = row_with(&guarded, "target_id", "suzhou_target");
     assert_eq!(suzhou["latest_value"], "320");
     assert_eq!(suzhou["gap"], "-20");
     assert_eq!(suzhou["met"], "true");
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
 fn data_package_csv_cannot_run_as_formulas() {
     let dir = hostile_folder("package");
-    let data = dir.to_str().unwrap();
+    let data = dir.path().to_str().unwrap();
     for raw in [false, true] {
         let guard = if raw { "" } else { "'" };
-        let package = std::env::temp_dir().join(format!(
-            "policy-targets-hostile-package-{}-{}",
-            if raw { "raw" } else { "guarded" },
-            std::process::id()
-        ));
+        let scratch = TempDir::new(if raw {
+            "package-raw"
+        } else {
+            "package-guarded"
+        });
+        let package = scratch.join("package");
         let out = package.to_str().unwrap();
         let mut args = vec!["export", "--data", data, "--format", "datapackage", out];
         if raw {
             args.push("--raw-csv");
         }
-        targets(&args);
-        let read = |name: &str| std::fs::read(Path::new(out).join(name)).unwrap();
+        stdout(&args);
+        let read = |name: &str| std::fs::read(package.join(name)).unwrap();
 
         let jurisdictions = csv_maps(&read("jurisdictions.csv"));
         let jiangsu = row_with(&jurisdictions, "code", "320000");
@@ -589,17 +555,15 @@ fn data_package_csv_cannot_run_as_formulas() {
         if raw {
             export.push("--raw-csv");
         }
-        assert_eq!(records, targets(&export));
-        let _ = std::fs::remove_dir_all(&package);
+        assert_eq!(records, stdout(&export).into_bytes());
     }
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
 fn data_package_files_and_descriptor() {
-    let dir = std::env::temp_dir().join(format!("policy-targets-package-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    targets(&["export", "--format", "datapackage", dir.to_str().unwrap()]);
+    let scratch = TempDir::new("package");
+    let dir = scratch.join("package");
+    stdout(&["export", "--format", "datapackage", dir.to_str().unwrap()]);
     let descriptor: Value =
         serde_json::from_slice(&std::fs::read(dir.join("datapackage.json")).unwrap()).unwrap();
     assert_eq!(descriptor["profile"], "tabular-data-package");
@@ -616,18 +580,9 @@ fn data_package_files_and_descriptor() {
         assert_eq!(header, fields, "{}", r["name"]);
     }
     let records = std::fs::read(dir.join("records.csv")).unwrap();
-    assert_eq!(records, targets(&["export", "--format", "csv"]));
+    assert_eq!(records, stdout(&["export", "--format", "csv"]).into_bytes());
     // Writing again replaces the package whole.
-    targets(&["export", "--format", "datapackage", dir.to_str().unwrap()]);
-    let leftovers: Vec<_> = std::fs::read_dir(dir.parent().unwrap())
-        .unwrap()
-        .filter_map(|e| e.ok())
-        .filter(|e| {
-            let name = e.file_name().to_string_lossy().into_owned();
-            name.starts_with(".policy-targets-package-")
-                && (name.ends_with(".tmp") || name.ends_with(".old"))
-        })
-        .collect();
-    assert!(leftovers.is_empty());
-    let _ = std::fs::remove_dir_all(&dir);
+    stdout(&["export", "--format", "datapackage", dir.to_str().unwrap()]);
+    // Nothing is left beside it: no temporary or former copy.
+    assert_eq!(folder_listing(scratch.path()), ["package"]);
 }

@@ -3,42 +3,15 @@
 //! and the round trips.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 use policy_targets::{Catalog, export};
 use serde_json::Value;
 use serde_json::value::RawValue;
 
+use crate::util::{TempDir, folder_listing, manifest_dir, newsletter, run};
+
 /// The seed newsletter's id in the bundled data.
 const NEWSLETTER: &str = "dgx_newsletter_2025_05";
-
-/// Runs `targets` with `args` from the crate root; asserts success.
-fn targets(args: &[&str]) -> String {
-    let output = run(args);
-    let err = String::from_utf8_lossy(&output.stderr);
-    assert!(!err.contains("panicked"), "{err}");
-    assert_eq!(output.status.code(), Some(0), "targets {args:?}:\n{err}");
-    assert_eq!(err, "", "targets {args:?} wrote to standard error");
-    String::from_utf8(output.stdout).expect("standard output is UTF-8")
-}
-
-fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_targets"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("the targets binary starts")
-}
-
-fn manifest_dir() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn newsletter() -> String {
-    std::fs::read_to_string(manifest_dir().join("tests/fixtures/newsletter_2025_05.txt"))
-        .expect("the newsletter text is in tests/fixtures")
-}
 
 /// A target or observation of the JSON export, each field kept as its raw
 /// JSON text so that numbers are compared digit for digit.
@@ -59,7 +32,7 @@ struct RawRecords {
 }
 
 fn json_export() -> Json {
-    let raw = targets(&["export", "--format", "json"]);
+    let raw = run(&["export", "--format", "json"]).succeeded();
     let tree: Value = serde_json::from_str(&raw).expect("the export is JSON");
     let RawRecords {
         targets,
@@ -178,9 +151,13 @@ fn json_export_has_the_five_arrays() {
 #[test]
 fn the_cli_writes_the_library_export() {
     let catalog = Catalog::bundled().expect("the bundled data is valid");
-    let json = targets(&["export", "--format", "json"]);
+    let json = run(&["export", "--format", "json"]).succeeded();
     assert_eq!(json, format!("{}\n", export::to_json(&catalog)));
-    assert_eq!(targets(&["export"]), json, "JSON is the default format");
+    assert_eq!(
+        run(&["export"]).succeeded(),
+        json,
+        "JSON is the default format"
+    );
 }
 
 #[test]
@@ -495,7 +472,7 @@ fn json_numbers_are_exact() {
 #[test]
 fn csv_export_has_one_row_per_record_with_the_json_values() {
     let json = json_export();
-    let csv_text = targets(&["export", "--format", "csv"]);
+    let csv_text = run(&["export", "--format", "csv"]).succeeded();
     let mut reader = csv::Reader::from_reader(csv_text.as_bytes());
     let header: Vec<String> = reader
         .headers()
@@ -599,7 +576,7 @@ fn json_round_trip_gives_an_equal_catalogue() {
     let back = export::from_json(&json).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(back, catalog);
     assert_eq!(export::to_json(&back), json, "a second export is identical");
-    let from_cli = targets(&["export", "--format", "json"]);
+    let from_cli = run(&["export", "--format", "json"]).succeeded();
     assert_eq!(
         export::from_json(&from_cli).unwrap_or_else(|e| panic!("{e}")),
         catalog
@@ -615,94 +592,52 @@ fn the_targets_folder_loads_as_the_bundled_catalogue() {
     );
 }
 
-/// A fresh, empty folder in the system's temporary folder, removed on drop.
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new(label: &str) -> TempDir {
-        let nanos = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_nanos())
-            .unwrap_or_default();
-        let name = format!("policy-targets-{label}-{}-{nanos}", std::process::id());
-        let path = std::env::temp_dir().join(name);
-        std::fs::create_dir(&path).expect("a fresh temporary folder");
-        TempDir(path)
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
-fn folder_listing(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .expect("readable folder")
-        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
-}
-
 #[test]
 fn export_output_writes_the_file() {
     let dir = TempDir::new("export");
     for (format, name) in [("json", "catalogue.json"), ("csv", "catalogue.csv")] {
-        let path = dir.0.join(name);
+        let path = dir.join(name);
         let path_text = path.to_str().expect("a UTF-8 temporary path");
-        let printed = targets(&["export", "--format", format]);
-        let written = targets(&["export", "--format", format, "--output", path_text]);
+        let printed = run(&["export", "--format", format]).succeeded();
+        let written = run(&["export", "--format", format, "--output", path_text]).succeeded();
         assert_eq!(written, "", "nothing on standard output with --output");
         let content = std::fs::read_to_string(&path).expect("the output file exists");
         assert_eq!(content, printed, "{format}");
     }
     // Written completely or not at all: no temporary file is left behind.
-    assert_eq!(folder_listing(&dir.0), ["catalogue.csv", "catalogue.json"]);
+    assert_eq!(
+        folder_listing(dir.path()),
+        ["catalogue.csv", "catalogue.json"]
+    );
 }
 
 #[test]
 fn export_output_into_a_missing_folder_fails_naming_the_path() {
     let dir = TempDir::new("export-missing");
-    let path = dir.0.join("no_such_folder").join("catalogue.json");
+    let path = dir.join("no_such_folder").join("catalogue.json");
     let path_text = path.to_str().expect("a UTF-8 temporary path");
-    let output = run(&["export", "--output", path_text]);
-    let err = String::from_utf8_lossy(&output.stderr);
-    assert!(!err.contains("panicked"), "{err}");
-    assert_eq!(output.status.code(), Some(1), "{err}");
-    assert!(output.stdout.is_empty());
+    let err = run(&["export", "--output", path_text]).failed();
     assert!(err.contains(path_text), "{err}");
     assert!(!path.exists());
-}
-
-/// Runs `targets` expecting exit code `code`; returns standard error.
-fn fails(args: &[&str], code: i32) -> String {
-    let output = run(args);
-    let err = String::from_utf8_lossy(&output.stderr).into_owned();
-    assert!(!err.contains("panicked"), "{err}");
-    assert_eq!(output.status.code(), Some(code), "targets {args:?}:\n{err}");
-    assert!(output.stdout.is_empty());
-    err
 }
 
 #[test]
 fn a_data_package_replaces_only_a_data_package() {
     let dir = TempDir::new("package-folders");
-    let package = dir.0.join("package");
+    let package = dir.join("package");
     let p = package.to_str().unwrap();
     // A new folder, then the same folder again: replaced, nothing left over.
-    targets(&["export", "--format", "datapackage", p]);
+    run(&["export", "--format", "datapackage", p]).succeeded();
     let files = folder_listing(&package);
     assert!(files.contains(&"datapackage.json".to_owned()), "{files:?}");
-    targets(&["export", "--format", "datapackage", p]);
+    run(&["export", "--format", "datapackage", p]).succeeded();
     assert_eq!(folder_listing(&package), files);
-    assert_eq!(folder_listing(&dir.0), ["package"]);
+    assert_eq!(folder_listing(dir.path()), ["package"]);
 
     // A folder holding anything else is left as it was.
     std::fs::create_dir_all(package.join("notes")).unwrap();
     std::fs::write(package.join("notes").join("thesis.docx"), "x").unwrap();
-    let err = fails(&["export", "--format", "datapackage", p], 1);
+    let err = run(&["export", "--format", "datapackage", p]).fails_with(1);
     assert_eq!(
         err,
         format!(
@@ -715,22 +650,22 @@ fn a_data_package_replaces_only_a_data_package() {
     );
 
     // A file of that name is not turned into a folder.
-    let file = dir.0.join("file");
+    let file = dir.join("file");
     std::fs::write(&file, "F").unwrap();
     let f = file.to_str().unwrap();
-    let err = fails(&["export", "--format", "datapackage", f], 1);
+    let err = run(&["export", "--format", "datapackage", f]).fails_with(1);
     assert_eq!(
         err,
         format!("{f}: cannot write: it exists and is not a folder\n")
     );
     assert_eq!(std::fs::read_to_string(&file).unwrap(), "F");
-    assert_eq!(folder_listing(&dir.0), ["file", "package"]);
+    assert_eq!(folder_listing(dir.path()), ["file", "package"]);
 }
 
 #[test]
 fn synth_replaces_only_a_folder_it_wrote() {
     let dir = TempDir::new("synth-folders");
-    let data = dir.0.join("data");
+    let data = dir.join("data");
     let d = data.to_str().unwrap();
     let args = |n: &'static str| -> Vec<String> {
         [
@@ -750,13 +685,13 @@ fn synth_replaces_only_a_folder_it_wrote() {
     let run_synth = |n: &'static str| {
         let a = args(n);
         let a: Vec<&str> = a.iter().map(String::as_str).collect();
-        targets(&a)
+        run(&a).succeeded()
     };
     run_synth("3");
     run_synth("4");
     // A folder whose parent does not exist yet is made with it.
-    let nested = dir.0.join("new").join("data");
-    targets(&[
+    let nested = dir.join("new").join("data");
+    run(&[
         "synth",
         "--jurisdictions",
         "2",
@@ -765,16 +700,17 @@ fn synth_replaces_only_a_folder_it_wrote() {
         "--months",
         "2",
         nested.to_str().unwrap(),
-    ]);
+    ])
+    .succeeded();
     assert!(nested.join("observations.csv").is_file());
-    std::fs::remove_dir_all(dir.0.join("new")).unwrap();
+    std::fs::remove_dir_all(dir.join("new")).unwrap();
     let catalog = policy_targets::Catalog::load(&data).unwrap();
     assert_eq!(catalog.jurisdictions().len(), 4);
     // A source file of someone else's under sources/: the folder is kept.
     std::fs::write(data.join("sources").join("mine.toml"), "# mine\n").unwrap();
     let a = args("5");
     let a: Vec<&str> = a.iter().map(String::as_str).collect();
-    let err = fails(&a, 1);
+    let err = run(&a).fails_with(1);
     assert_eq!(
         err,
         format!(
@@ -785,19 +721,19 @@ fn synth_replaces_only_a_folder_it_wrote() {
         std::fs::read_to_string(data.join("sources").join("mine.toml")).unwrap(),
         "# mine\n"
     );
-    assert_eq!(folder_listing(&dir.0), ["data"]);
+    assert_eq!(folder_listing(dir.path()), ["data"]);
 }
 
 #[cfg(unix)]
 #[test]
 fn output_follows_links_and_keeps_read_only_files() {
     let dir = TempDir::new("output-kinds");
-    let real = dir.0.join("real.json");
-    let link = dir.0.join("link.json");
+    let real = dir.join("real.json");
+    let link = dir.join("link.json");
     std::fs::write(&real, "old").unwrap();
     std::os::unix::fs::symlink(&real, &link).unwrap();
-    let printed = targets(&["export"]);
-    targets(&["export", "--output", link.to_str().unwrap()]);
+    let printed = run(&["export"]).succeeded();
+    run(&["export", "--output", link.to_str().unwrap()]).succeeded();
     // The link stays a link; the file it points to gets the export.
     assert!(
         std::fs::symlink_metadata(&link)
@@ -808,21 +744,21 @@ fn output_follows_links_and_keeps_read_only_files() {
     assert_eq!(std::fs::read_to_string(&real).unwrap(), printed);
 
     // A read-only file is not replaced (even for a user who could).
-    let read_only = dir.0.join("read_only.json");
+    let read_only = dir.join("read_only.json");
     std::fs::write(&read_only, "kept").unwrap();
     let mut permissions = std::fs::metadata(&read_only).unwrap().permissions();
     permissions.set_readonly(true);
     std::fs::set_permissions(&read_only, permissions).unwrap();
     let r = read_only.to_str().unwrap();
-    let err = fails(&["export", "--output", r], 1);
+    let err = run(&["export", "--output", r]).fails_with(1);
     assert_eq!(err, format!("{r}: cannot write: the file is read-only\n"));
     assert_eq!(std::fs::read_to_string(&read_only).unwrap(), "kept");
 
     // A device is written into, not replaced.
-    targets(&["export", "--output", "/dev/null"]);
+    run(&["export", "--output", "/dev/null"]).succeeded();
     assert!(!std::fs::metadata("/dev/null").unwrap().is_file());
     assert_eq!(
-        folder_listing(&dir.0),
+        folder_listing(dir.path()),
         ["link.json", "read_only.json", "real.json"]
     );
 }
@@ -830,27 +766,25 @@ fn output_follows_links_and_keeps_read_only_files() {
 #[test]
 fn options_that_would_be_ignored_are_usage_errors() {
     assert_eq!(
-        fails(&["export", "--format", "json", "somewhere"], 2),
+        run(&["export", "--format", "json", "somewhere"]).fails_with(2),
         "a DIR is written only with --format datapackage; use --output FILE for json or csv\n"
     );
     assert_eq!(
-        fails(&["export", "--bom"], 2),
+        run(&["export", "--bom"]).fails_with(2),
         "--bom and --raw-csv apply to CSV output (--format csv or datapackage)\n"
     );
     assert_eq!(
-        fails(&["rank", "high_quality_datasets", "--bom"], 2),
+        run(&["rank", "high_quality_datasets", "--bom"]).fails_with(2),
         "--bom and --raw-csv apply to CSV output (--format csv)\n"
     );
     assert_eq!(
-        fails(
-            &[
-                "extract",
-                "--min-confidence",
-                "2",
-                "tests/fixtures/newsletter_2025_05.txt"
-            ],
-            2
-        ),
+        run(&[
+            "extract",
+            "--min-confidence",
+            "2",
+            "tests/fixtures/newsletter_2025_05.txt"
+        ])
+        .fails_with(2),
         "--min-confidence: expected a number from 0 to 1, found 2\n"
     );
 }

@@ -19,18 +19,13 @@
 
 use std::collections::BTreeSet;
 
-use chrono::NaiveDate;
 use policy_targets::Catalog;
 use policy_targets::progress::{self, Options};
 
-const DIR: &str = "tests/fixtures/selection";
+use crate::util::{date, fixture};
 
 fn load() -> Catalog {
-    Catalog::load(DIR).unwrap_or_else(|e| panic!("{DIR}: {e}"))
-}
-
-fn date(s: &str) -> NaiveDate {
-    s.parse().unwrap()
+    Catalog::load(fixture("selection")).unwrap_or_else(|e| panic!("tests/fixtures/selection: {e}"))
 }
 
 /// `(jurisdiction, target id)` of every target chosen for `metric`, in the
@@ -262,7 +257,8 @@ fn progress_assesses_the_selected_targets() {
         let loaded = progress::progress(&catalog, date(as_of), &Options::default());
         assert_eq!(ids(&loaded.rows), expected, "{as_of}");
         let (_, streamed) =
-            progress::progress_folder(DIR, date(as_of), &Options::default()).unwrap();
+            progress::progress_folder(fixture("selection"), date(as_of), &Options::default())
+                .unwrap();
         assert_eq!(streamed, loaded, "{as_of}");
     }
 }

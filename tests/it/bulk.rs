@@ -2,45 +2,14 @@
 //! streaming progress engine, and the synthetic data generator, on invented
 //! fixture data (`tests/fixtures/bulk/*`) and generated folders.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::Path;
 
-use chrono::NaiveDate;
 use policy_targets::Catalog;
 use policy_targets::output::CsvOptions;
 use policy_targets::progress::{self, Options, Progress, Status, progress_folder};
 use policy_targets::synth::{Spec, write_folder};
 
-fn date(s: &str) -> NaiveDate {
-    s.parse().unwrap()
-}
-
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/bulk")
-        .join(name)
-}
-
-/// A fresh folder under the target directory, removed when dropped.
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new(name: &str) -> TempDir {
-        let dir = std::env::temp_dir().join(format!(
-            "policy_targets_tests_bulk_{name}_{}",
-            std::process::id()
-        ));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        TempDir(dir)
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
+use crate::util::{TempDir, date, fixture, run};
 
 fn in_memory(dir: &Path, as_of: &str) -> Progress {
     let catalog = Catalog::load(dir).unwrap_or_else(|e| panic!("{e}"));
@@ -71,7 +40,7 @@ fn stream_errors(dir: &Path) -> Vec<String> {
 
 #[test]
 fn csv_rows_become_targets_and_observations() {
-    let catalog = Catalog::load(fixture("good")).unwrap_or_else(|e| panic!("{e}"));
+    let catalog = Catalog::load(fixture("bulk/good")).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(catalog.targets().len(), 3 + 8);
     assert_eq!(catalog.observations().len(), 3 + 30);
 
@@ -114,7 +83,7 @@ fn csv_rows_become_targets_and_observations() {
 
 #[test]
 fn streaming_equals_in_memory_on_the_fixture() {
-    let dir = fixture("good");
+    let dir = fixture("bulk/good");
     for as_of in [
         "2024-12-31",
         "2025-03-18",
@@ -213,7 +182,7 @@ fn streaming_equals_in_memory_on_synthetic_data() {
             },
         ),
     ] {
-        let dir = tmp.0.join(format!("s{seed}"));
+        let dir = tmp.join(format!("s{seed}"));
         let summary = write_folder(&spec, &dir).unwrap();
         assert_eq!(
             summary.observations,
@@ -237,8 +206,8 @@ fn synthetic_data_covers_the_statuses() {
         months: 60,
         seed: 5,
     };
-    write_folder(&spec, &tmp.0).unwrap();
-    let report = streamed(&tmp.0, "2025-06-30");
+    write_folder(&spec, tmp.path()).unwrap();
+    let report = streamed(tmp.path(), "2025-06-30");
     for status in [
         Status::Met,
         Status::Missed,
@@ -275,17 +244,17 @@ fn the_generator_is_deterministic() {
         }
         files
     };
-    write_folder(&spec, &tmp.0.join("a")).unwrap();
-    write_folder(&spec, &tmp.0.join("b")).unwrap();
-    assert_eq!(read(&tmp.0.join("a")), read(&tmp.0.join("b")));
-    write_folder(&Spec { seed: 2025, ..spec }, &tmp.0.join("c")).unwrap();
-    assert_ne!(read(&tmp.0.join("a"))[4], read(&tmp.0.join("c"))[4]);
-    assert!(write_folder(&Spec { months: 0, ..spec }, &tmp.0.join("d")).is_err());
+    write_folder(&spec, &tmp.join("a")).unwrap();
+    write_folder(&spec, &tmp.join("b")).unwrap();
+    assert_eq!(read(&tmp.join("a")), read(&tmp.join("b")));
+    write_folder(&Spec { seed: 2025, ..spec }, &tmp.join("c")).unwrap();
+    assert_ne!(read(&tmp.join("a"))[4], read(&tmp.join("c"))[4]);
+    assert!(write_folder(&Spec { months: 0, ..spec }, &tmp.join("d")).is_err());
 }
 
 #[test]
 fn bad_tables_report_every_problem_at_its_line_and_column() {
-    let dir = fixture("bad");
+    let dir = fixture("bulk/bad");
     let expected = [
         "observations.csv:1:45: header: unknown column `comment`; expected one of: jurisdiction, metric, as_of, value, unit, source",
         "targets.csv:3:1: id: duplicate target \"jiangsu_datasets_2027\", first defined at sources/plan.toml:12:6",
@@ -311,7 +280,7 @@ fn bad_tables_report_every_problem_at_its_line_and_column() {
 
 #[test]
 fn bad_observations_are_reported_by_both_paths() {
-    let dir = fixture("bad_observations");
+    let dir = fixture("bulk/bad_observations");
     // The unit parser's own message, whatever its wording.
     let parsecs = format!(
         "observations.csv:8:45: unit: {}",
@@ -352,13 +321,13 @@ fn problems_are_capped_per_file() {
         months: 2,
         seed: 1,
     };
-    write_folder(&spec, &tmp.0).unwrap();
+    write_folder(&spec, tmp.path()).unwrap();
     let mut text = String::from("jurisdiction,metric,as_of,value,unit\n");
     for i in 0..1500 {
         text.push_str(&format!("110101,nope_{i},2025-01-31,1,个\n"));
     }
-    std::fs::write(tmp.0.join("observations.csv"), text).unwrap();
-    for errors in [errors(&tmp.0), stream_errors(&tmp.0)] {
+    std::fs::write(tmp.join("observations.csv"), text).unwrap();
+    for errors in [errors(tmp.path()), stream_errors(tmp.path())] {
         assert_eq!(errors.len(), 1001);
         assert!(errors[0].starts_with("observations.csv:2:8: metric: unknown metric \"nope_0\""));
         assert_eq!(
@@ -377,9 +346,9 @@ fn an_empty_or_headless_table_is_reported() {
         months: 1,
         seed: 1,
     };
-    write_folder(&spec, &tmp.0).unwrap();
-    std::fs::write(tmp.0.join("observations.csv"), "").unwrap();
-    std::fs::write(tmp.0.join("targets.csv"), "id,jurisdiction\n").unwrap();
+    write_folder(&spec, tmp.path()).unwrap();
+    std::fs::write(tmp.join("observations.csv"), "").unwrap();
+    std::fs::write(tmp.join("targets.csv"), "id,jurisdiction\n").unwrap();
     let expected = [
         "observations.csv:1:1: the file is empty: the first line names the columns jurisdiction,metric,as_of,value,unit (and optionally source)",
         "targets.csv:1:1: header: missing column `metric`; the columns are id,jurisdiction,metric,comparator,value,unit,deadline,period_start,source",
@@ -390,7 +359,7 @@ fn an_empty_or_headless_table_is_reported() {
         "targets.csv:1:1: header: missing column `period_start`; the columns are id,jurisdiction,metric,comparator,value,unit,deadline,period_start,source",
         "targets.csv:1:1: header: missing column `source`; the columns are id,jurisdiction,metric,comparator,value,unit,deadline,period_start,source",
     ];
-    assert_eq!(errors(&tmp.0), expected);
+    assert_eq!(errors(tmp.path()), expected);
 }
 
 #[test]
@@ -402,32 +371,25 @@ fn non_utf8_cells_are_reported_not_a_panic() {
         months: 1,
         seed: 1,
     };
-    write_folder(&spec, &tmp.0).unwrap();
+    write_folder(&spec, tmp.path()).unwrap();
     let mut bytes =
         b"jurisdiction,metric,as_of,value,unit\n110101,high_quality_datasets_01,2025-12-31,5,"
             .to_vec();
     bytes.extend([0xB8, 0xF6, b'\n']); // 个 in GBK
-    std::fs::write(tmp.0.join("observations.csv"), bytes).unwrap();
+    std::fs::write(tmp.join("observations.csv"), bytes).unwrap();
     let expected = [
         "observations.csv:2:46: unit: invalid UTF-8: data files must be UTF-8 (re-save it as UTF-8; GBK and GB18030 are not read)",
     ];
-    assert_eq!(errors(&tmp.0), expected);
-    assert_eq!(stream_errors(&tmp.0), expected);
-}
-
-fn targets_bin(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_targets"))
-        .args(args)
-        .output()
-        .unwrap()
+    assert_eq!(errors(tmp.path()), expected);
+    assert_eq!(stream_errors(tmp.path()), expected);
 }
 
 #[test]
 fn the_cli_synthesises_and_streams_the_same_rows() {
     let tmp = TempDir::new("cli");
-    let dir = tmp.0.join("data");
+    let dir = tmp.join("data");
     let dir_s = dir.to_str().unwrap();
-    let out = targets_bin(&[
+    let out = run(&[
         "synth",
         "--jurisdictions",
         "20",
@@ -438,19 +400,15 @@ fn the_cli_synthesises_and_streams_the_same_rows() {
         "--seed",
         "3",
         dir_s,
-    ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    ])
+    .ok();
     assert_eq!(
-        String::from_utf8_lossy(&out.stdout),
+        out.stdout,
         format!(
             "wrote 20 jurisdictions, 5 metrics, 100 targets and 1200 observations (2025-01-31 to 2025-12-31) to {dir_s}\n"
         )
     );
-    let out = targets_bin(&[
+    let out = run(&[
         "progress",
         "--data",
         dir_s,
@@ -458,28 +416,21 @@ fn the_cli_synthesises_and_streams_the_same_rows() {
         "2025-09-30",
         "--format",
         "csv",
-    ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    ])
+    .ok();
     let mut expected = Vec::new();
     in_memory(&dir, "2025-09-30")
         .write_csv(&mut expected, &CsvOptions::default())
         .unwrap();
-    assert_eq!(
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&expected)
-    );
+    assert_eq!(out.stdout, String::from_utf8_lossy(&expected));
 
     // A bad row: exit 1 with its line.
     let mut csv = std::fs::read_to_string(dir.join("observations.csv")).unwrap();
     csv.push_str("110101,high_quality_datasets_01,2025-13-31,5,个\n");
     std::fs::write(dir.join("observations.csv"), csv).unwrap();
-    let out = targets_bin(&["progress", "--data", dir_s, "--as-of", "2025-09-30"]);
-    assert_eq!(out.status.code(), Some(1));
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let out = run(&["progress", "--data", dir_s, "--as-of", "2025-09-30"]);
+    assert_eq!(out.code, Some(1));
+    let stderr = out.stderr;
     assert!(
         stderr.contains("observations.csv:1202:33: as_of: invalid date \"2025-13-31\": no such day in the calendar"),
         "{stderr}"
@@ -489,13 +440,13 @@ fn the_cli_synthesises_and_streams_the_same_rows() {
 #[test]
 fn validate_streams_the_observations_and_counts_them() {
     // The valid fixture: the counts of a catalogue load.
-    let good = fixture("good");
-    let out = targets_bin(&["validate", "--data", good.to_str().unwrap()]);
-    assert_eq!(out.status.code(), Some(0));
+    let good = fixture("bulk/good");
+    let out = run(&["validate", "--data", good.to_str().unwrap()]);
+    assert_eq!(out.code, Some(0));
     let loaded = Catalog::load(&good).unwrap();
     assert_eq!(loaded.observations().len(), 33);
     assert_eq!(
-        String::from_utf8_lossy(&out.stdout),
+        out.stdout,
         "ok: 5 jurisdictions, 4 metrics, 2 sources, 11 targets, 33 observations\n"
     );
     assert_eq!(
@@ -506,13 +457,10 @@ fn validate_streams_the_observations_and_counts_them() {
     // `targets validate` on a bad folder: exit 1, its report's lines
     // without the folder's path.
     let report = |bad: &Path| -> Vec<String> {
-        let out = targets_bin(&["validate", "--data", bad.to_str().unwrap()]);
-        assert_eq!(out.status.code(), Some(1));
+        let out = run(&["validate", "--data", bad.to_str().unwrap()]);
+        assert_eq!(out.code, Some(1));
         let prefix = format!("{}/", bad.display());
-        String::from_utf8_lossy(&out.stderr)
-            .lines()
-            .map(|l| l.replace(&prefix, ""))
-            .collect()
+        out.stderr.lines().map(|l| l.replace(&prefix, "")).collect()
     };
     let counted = |mut errors: Vec<String>| {
         errors.push(format!("{} problems found", errors.len()));
@@ -520,13 +468,13 @@ fn validate_streams_the_observations_and_counts_them() {
     };
 
     // Every bad row, with the streaming reader's words, then the count.
-    let bad = fixture("bad_observations");
+    let bad = fixture("bulk/bad_observations");
     let lines = report(&bad);
     assert_eq!(lines, counted(stream_errors(&bad)));
     assert!(lines[0].ends_with("the id this row gets is already used in the TOML files"));
 
     // Errors in targets.csv and in observations.csv: all of them at once.
-    let bad = fixture("bad");
+    let bad = fixture("bulk/bad");
     let lines = report(&bad);
     assert_eq!(lines, counted(errors(&bad)));
     assert!(
@@ -542,7 +490,7 @@ fn progress_by_level_ranks_within_the_level() {
     // Ranks among all (fixture `good` on 2025-12-31): 江苏 0.866667 (1st)
     // and 苏州 0.533333 (2nd) on datasets; 湖南 0.1 is 3rd on volume, after
     // the bases' 0.95 and 苏州's 0.3.
-    let good = fixture("good");
+    let good = fixture("bulk/good");
     let dir = good.to_str().unwrap();
     let ranks = |level: Option<&str>| -> Vec<String> {
         let mut args = vec!["progress", "--data", dir, "--as-of", "2025-12-31"];
@@ -550,13 +498,8 @@ fn progress_by_level_ranks_within_the_level() {
             args.extend(["--level", level]);
         }
         args.extend(["--format", "csv"]);
-        let out = targets_bin(&args);
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let mut reader = csv::Reader::from_reader(out.stdout.as_slice());
+        let out = run(&args).ok();
+        let mut reader = csv::Reader::from_reader(out.stdout.as_bytes());
         reader
             .records()
             .map(|r| {
@@ -594,7 +537,7 @@ fn a_load_keeping_denominators_checks_every_row_and_ranks_the_same() {
     // The good fixture with populations in its table, so that the per-capita
     // ranking below has denominators to find.
     let tmp = TempDir::new("load-keeping");
-    let good = tmp.0.join("data");
+    let good = tmp.join("data");
     std::fs::create_dir_all(good.join("sources")).unwrap();
     for file in [
         "jurisdictions.toml",
@@ -602,14 +545,14 @@ fn a_load_keeping_denominators_checks_every_row_and_ranks_the_same() {
         "sources/plan.toml",
         "sources/statistics.toml",
     ] {
-        std::fs::copy(fixture("good").join(file), good.join(file)).unwrap();
+        std::fs::copy(fixture("bulk/good").join(file), good.join(file)).unwrap();
     }
-    let mut metrics = std::fs::read_to_string(fixture("good").join("metrics.toml")).unwrap();
+    let mut metrics = std::fs::read_to_string(fixture("bulk/good").join("metrics.toml")).unwrap();
     metrics.push_str(
         "\n[[metric]]\nid = \"resident_population\"\nname_zh = \"常住人口\"\nname_en = \"Resident population\"\ndimension = \"persons\"\npolarity = \"higher_is_better\"\nbasis = \"stock\"\n",
     );
     std::fs::write(good.join("metrics.toml"), metrics).unwrap();
-    let mut table = std::fs::read_to_string(fixture("good").join("observations.csv")).unwrap();
+    let mut table = std::fs::read_to_string(fixture("bulk/good").join("observations.csv")).unwrap();
     table.push_str("320000,resident_population,2020-11-01,84748016,人,\n");
     table.push_str("320500,resident_population,2020-11-01,12748262,人,\n");
     std::fs::write(good.join("observations.csv"), table).unwrap();
@@ -639,7 +582,7 @@ fn a_load_keeping_denominators_checks_every_row_and_ranks_the_same() {
     }
     // Bad rows are reported whatever their metric, with the words of the
     // streaming reader for an id a TOML record holds.
-    let bad = fixture("bad_observations");
+    let bad = fixture("bulk/bad_observations");
     let errors: Vec<String> = Catalog::load_keeping(&bad, &["resident_population"])
         .unwrap_err()
         .iter()

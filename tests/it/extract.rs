@@ -3,20 +3,11 @@
 //! comparator and date, few wrong ones are proposed with confidence, and the
 //! TOML written for the proposals validates with the bundled data.
 
-use std::path::{Path, PathBuf};
-
 use policy_targets::extract::{Candidate, Kind, extract, to_toml};
 use policy_targets::{Catalog, Comparator, Id};
 use rust_decimal::Decimal;
 
-fn manifest_dir() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn newsletter() -> String {
-    std::fs::read_to_string(manifest_dir().join("tests/fixtures/newsletter_2025_05.txt"))
-        .expect("the newsletter text is in tests/fixtures")
-}
+use crate::util::{TempDir, cli, copy_dir, manifest_dir, newsletter};
 
 /// One statement of the newsletter, written by hand from its text and the
 /// bundled data: the bundled record's id, kind, jurisdiction, metric,
@@ -421,44 +412,6 @@ fn the_newsletter_figures_are_all_proposed_and_most_proposals_are_right() {
     );
 }
 
-/// A copy of the bundled data folder in a fresh temporary folder, removed
-/// when dropped.
-struct TempData(PathBuf);
-
-impl TempData {
-    fn new() -> TempData {
-        let nanos = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.as_nanos());
-        let dir = std::env::temp_dir().join(format!(
-            "policy_targets_extract_{}_{nanos}",
-            std::process::id()
-        ));
-        copy_dir(&manifest_dir().join("targets"), &dir);
-        TempData(dir)
-    }
-}
-
-impl Drop for TempData {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("temporary folder");
-    for entry in std::fs::read_dir(from).expect("data folder") {
-        let entry = entry.expect("data folder entry");
-        let path = entry.path();
-        let target = to.join(entry.file_name());
-        if path.is_dir() {
-            copy_dir(&path, &target);
-        } else {
-            std::fs::copy(&path, &target).expect("copying a data file");
-        }
-    }
-}
-
 #[test]
 fn the_toml_of_the_proposals_validates_with_the_bundled_data() {
     let catalog = Catalog::bundled().expect("bundled data");
@@ -475,13 +428,13 @@ fn the_toml_of_the_proposals_validates_with_the_bundled_data() {
          force = \"statement\"\n\
          {toml}"
     );
-    let data = TempData::new();
-    std::fs::write(
-        data.0.join("sources/extracted_newsletter_2025_05.toml"),
-        file,
-    )
-    .expect("writing the extracted file");
-    let loaded = Catalog::load(&data.0).unwrap_or_else(|e| panic!("{e}\n{toml}"));
+    // A copy of the bundled data folder with the extracted file added.
+    let scratch = TempDir::new("extract");
+    let data = scratch.join("data");
+    copy_dir(&manifest_dir().join("targets"), &data);
+    std::fs::write(data.join("sources/extracted_newsletter_2025_05.toml"), file)
+        .expect("writing the extracted file");
+    let loaded = Catalog::load(&data).unwrap_or_else(|e| panic!("{e}\n{toml}"));
     let added = loaded.targets().len() + loaded.observations().len()
         - catalog.targets().len()
         - catalog.observations().len();
@@ -500,22 +453,10 @@ fn the_toml_of_the_proposals_validates_with_the_bundled_data() {
 
 #[test]
 fn the_command_line_reads_standard_input() {
-    use std::io::Write;
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_targets"))
-        .args(["extract", "-", "--format", "json", "--jurisdiction", "广西"])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all("到2027年，全区建成高质量数据集５００个以上。".as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
-    assert!(out.status.success());
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let v = cli(["extract", "-", "--format", "json", "--jurisdiction", "广西"])
+        .stdin("到2027年，全区建成高质量数据集５００个以上。")
+        .run()
+        .json();
     assert_eq!(v["version"], 1);
     let first = &v["candidates"].as_array().unwrap()[0];
     assert_eq!(first["jurisdiction"], "450000");

@@ -9,10 +9,10 @@
 //! it, and runs `targets` from `<scratch>` with `--data data`, so the paths in
 //! the messages are the relative ones below.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
+
+use crate::util::{Run, TempDir, cli, copy_dir, fixture, folder_listing, manifest_dir};
 
 /// The source file most cases spoil.
 const SUZHOU: &str = "sources/suzhou_data_industry_opinions_2025.toml";
@@ -32,27 +32,20 @@ force = \"plan\"
 
 /// A folder of its own under the temporary directory, removed on drop.
 struct Scratch {
-    dir: PathBuf,
+    dir: TempDir,
 }
 
 impl Scratch {
     fn new(name: &str) -> Scratch {
-        static NEXT: AtomicUsize = AtomicUsize::new(0);
-        let dir = std::env::temp_dir().join(format!(
-            "policy-targets-robustness-{}-{}-{name}",
-            std::process::id(),
-            NEXT.fetch_add(1, Ordering::Relaxed)
-        ));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).expect("the temporary directory is writable");
-        Scratch { dir }
+        Scratch {
+            dir: TempDir::new(&format!("robustness-{name}")),
+        }
     }
 
     /// A scratch folder holding a copy of the minimal good data folder as `data`.
     fn with_minimal_data(name: &str) -> Scratch {
         let scratch = Scratch::new(name);
-        let minimal = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/good/minimal");
-        copy_dir(&minimal, &scratch.path("data"));
+        copy_dir(&fixture("good/minimal"), &scratch.path("data"));
         scratch
     }
 
@@ -73,114 +66,28 @@ impl Scratch {
     }
 
     /// Runs `targets` with `args` from the scratch folder.
-    fn targets(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_targets"))
-            .args(args)
-            .current_dir(&self.dir)
-            .output()
-            .expect("the targets binary starts")
+    fn targets(&self, args: &[&str]) -> Run {
+        cli(args).cwd(self.dir.path()).run().forward_slashes()
     }
 
     /// Runs `targets validate --data data`.
     fn validate(&self) -> Run {
-        Run::from(self.targets(&["validate", "--data", "data"]))
+        self.targets(&["validate", "--data", "data"])
     }
 
     /// Runs `targets validate --data data`, killing it after `limit`: a guard
     /// against a hang or a quadratic blow-up (minutes), not a speed test.
     fn validate_within(&self, limit: Duration) -> Result<Run, String> {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_targets"))
-            .args(["validate", "--data", "data"])
-            .current_dir(&self.dir)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("the targets binary starts");
-        let start = Instant::now();
-        loop {
-            if child.try_wait().expect("waiting for targets").is_some() {
-                let output = child.wait_with_output().expect("reading targets' output");
-                return Ok(Run::from(output));
-            }
-            if start.elapsed() > limit {
-                let _ = child.kill();
-                let _ = child.wait();
-                return Err(format!("still running after {limit:?}"));
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
+        cli(["validate", "--data", "data"])
+            .cwd(self.dir.path())
+            .limit(limit)
+            .try_run()
+            .map(Run::forward_slashes)
     }
 
     /// The names of the entries of a folder of the scratch folder, sorted.
     fn entries(&self, relative: &str) -> Vec<String> {
-        let mut names: Vec<String> = std::fs::read_dir(self.path(relative))
-            .expect("readable folder")
-            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
-            .collect();
-        names.sort();
-        names
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.dir);
-    }
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("create folder");
-    for entry in std::fs::read_dir(from).expect("readable fixture") {
-        let entry = entry.expect("entry");
-        let target = to.join(entry.file_name());
-        if entry.file_type().expect("file type").is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).expect("copy fixture file");
-        }
-    }
-}
-
-/// The outcome of one run of `targets`.
-#[derive(Debug)]
-struct Run {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-}
-
-impl From<Output> for Run {
-    fn from(output: Output) -> Run {
-        let stderr = String::from_utf8(output.stderr).expect("standard error is UTF-8");
-        let stderr = if cfg!(windows) {
-            stderr.replace('\\', "/")
-        } else {
-            stderr
-        };
-        Run {
-            code: output.status.code(),
-            stdout: String::from_utf8(output.stdout).expect("standard output is UTF-8"),
-            stderr,
-        }
-    }
-}
-
-impl Run {
-    /// Checks a failed validation: no panic, exit 1, nothing on standard
-    /// output; returns standard error.
-    fn failed(self) -> String {
-        assert!(!self.stderr.contains("panicked"), "{}", self.stderr);
-        assert_eq!(self.code, Some(1), "{}", self.stderr);
-        assert_eq!(self.stdout, "");
-        self.stderr
-    }
-
-    /// Checks a successful validation: exit 0, nothing on standard error;
-    /// returns standard output.
-    fn succeeded(self) -> String {
-        assert_eq!(self.code, Some(0), "{}", self.stderr);
-        assert_eq!(self.stderr, "");
-        self.stdout
+        folder_listing(&self.path(relative))
     }
 }
 
@@ -729,8 +636,7 @@ fn a_failing_export_leaves_an_existing_output_file_intact() {
     let scratch = with_previous_output("export-invalid", previous);
     let text = scratch.read(SUZHOU).replace("value = 300", "value = 300.5");
     scratch.write(SUZHOU, text);
-    let run =
-        Run::from(scratch.targets(&["export", "--data", "data", "--output", "out/result.json"]));
+    let run = scratch.targets(&["export", "--data", "data", "--output", "out/result.json"]);
     let err = run.failed();
     assert_eq!(
         err,
@@ -747,13 +653,13 @@ fn a_failing_export_leaves_an_existing_output_file_intact() {
 #[test]
 fn an_export_into_a_missing_folder_fails_and_writes_nothing() {
     let scratch = Scratch::with_minimal_data("export-missing-folder");
-    let run = Run::from(scratch.targets(&[
+    let run = scratch.targets(&[
         "export",
         "--data",
         "data",
         "--output",
         "no_such_folder/result.json",
-    ]));
+    ]);
     let err = run.failed();
     assert!(
         err.starts_with("no_such_folder/result.json: cannot write: "),
@@ -766,7 +672,7 @@ fn an_export_into_a_missing_folder_fails_and_writes_nothing() {
 #[test]
 fn an_export_over_a_folder_fails_and_leaves_it_intact() {
     let scratch = with_previous_output("export-over-folder", "{}\n");
-    let run = Run::from(scratch.targets(&["export", "--data", "data", "--output", "out"]));
+    let run = scratch.targets(&["export", "--data", "data", "--output", "out"]);
     let err = run.failed();
     assert!(err.starts_with("out: cannot write: "), "{err}");
     assert_eq!(scratch.entries("out"), ["result.json"]);
@@ -777,7 +683,7 @@ fn an_export_over_a_folder_fails_and_leaves_it_intact() {
 fn a_failing_rank_leaves_an_existing_output_file_intact() {
     let previous = "{\"previous\": true}\n";
     let scratch = with_previous_output("rank-unknown-metric", previous);
-    let run = Run::from(scratch.targets(&[
+    let run = scratch.targets(&[
         "rank",
         "no_such_metric",
         "--data",
@@ -788,7 +694,7 @@ fn a_failing_rank_leaves_an_existing_output_file_intact() {
         "out/result.json",
         "--as-of",
         "2025-07-04",
-    ]));
+    ]);
     assert_eq!(
         run.failed(),
         "unknown metric \"no_such_metric\"; expected an id or name from the metric catalogue: high_quality_datasets, data_annotation_volume, gdp\n"
@@ -801,12 +707,11 @@ fn a_failing_rank_leaves_an_existing_output_file_intact() {
 #[test]
 fn a_successful_export_replaces_the_output_file_completely() {
     let scratch = with_previous_output("export-ok", &"x".repeat(1_000_000));
-    let run =
-        Run::from(scratch.targets(&["export", "--data", "data", "--output", "out/result.json"]));
+    let run = scratch.targets(&["export", "--data", "data", "--output", "out/result.json"]);
     assert_eq!(run.code, Some(0), "{}", run.stderr);
     assert_eq!(run.stdout, "");
     let written = std::fs::read_to_string(scratch.path("out/result.json")).expect("written");
-    let printed = Run::from(scratch.targets(&["export", "--data", "data"])).succeeded();
+    let printed = scratch.targets(&["export", "--data", "data"]).succeeded();
     assert_eq!(written, printed);
     assert_eq!(scratch.entries("out"), ["result.json"]);
 }
@@ -826,7 +731,7 @@ fn load_extracted(text: &str) -> Result<(), String> {
         "[source]\nid = \"extracted\"\ntitle = \"t\"\nissuer = \"i\"\npublished = 1000\nstatus = \"final\"\nforce = \"plan\"\n{}",
         to_toml(&found, &source)
     );
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("targets");
+    let root = manifest_dir().join("targets");
     let read = |name: &str| std::fs::read_to_string(root.join(name)).expect("bundled file");
     let files = [
         (
@@ -856,7 +761,7 @@ fn extracted_toml_escapes_control_characters_in_comments() {
 /// was accepted, and its JSON export could not be read back.
 #[test]
 fn a_toml_date_before_the_year_1000_is_rejected_like_any_other() {
-    let minimal = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/good/minimal");
+    let minimal = fixture("good/minimal");
     let read = |name: &str| std::fs::read_to_string(minimal.join(name)).unwrap();
     let source = read("sources/suzhou_data_industry_opinions_2025.toml")
         .replace("published = 2025-02-27", "published = 0312-03-31");
@@ -925,6 +830,6 @@ data/targets.csv: a folder, not a file: a data file must be a file
 "
     );
     // The engine reads the same folder the same way.
-    let progress = Run::from(scratch.targets(&["progress", "--data", "data"]));
+    let progress = scratch.targets(&["progress", "--data", "data"]);
     assert!(progress.failed().ends_with("4 problems found\n"));
 }

@@ -1,8 +1,6 @@
 //! The comparison engine on the bundled data: hand-checked rankings, gaps and
 //! the JSON contracts of `rank`, `gap` and `progress`, field for field.
 
-use std::process::Command;
-
 use chrono::NaiveDate;
 use policy_targets::gap::{Benchmark, GapQuery, Peers, Statistic, gap};
 use policy_targets::rank::{RankQuery, rank};
@@ -10,34 +8,10 @@ use policy_targets::{Catalog, Level, Per};
 use rust_decimal::Decimal;
 use serde_json::Value;
 
-fn day(s: &str) -> NaiveDate {
-    s.parse().unwrap()
-}
+use crate::util::{Run, d, date as day, fixture, json, run};
 
 fn catalog() -> Catalog {
     Catalog::bundled().unwrap()
-}
-
-fn d(s: &str) -> Decimal {
-    s.parse().unwrap()
-}
-
-fn targets(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_targets"))
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
-}
-
-fn json(args: &[&str]) -> Value {
-    let (code, out, err) = targets(args);
-    assert_eq!(code, 0, "{err}");
-    serde_json::from_str(&out).unwrap()
 }
 
 fn keys(v: &Value) -> Vec<&str> {
@@ -136,7 +110,7 @@ fn jurisdictions_without_a_denominator_are_unranked_with_the_reason() {
     assert_eq!(ranking.rows[0].value, d("56.358137"));
 
     // In the minimal fixture only 江苏 has a GDP figure: 苏州 is listed, not ranked.
-    let minimal = Catalog::load("tests/fixtures/good/minimal").unwrap();
+    let minimal = Catalog::load(fixture("good/minimal")).unwrap();
     let mut query = RankQuery::new("high_quality_datasets", day("2026-01-01"));
     query.per = Per::GDP;
     let ranking = rank(&minimal, &query).unwrap();
@@ -395,23 +369,29 @@ fn progress_json_contract() {
 
 #[test]
 fn errors_and_usage() {
-    let (code, _, err) = targets(&["rank", "no_such_metric"]);
-    assert_eq!(code, 1);
+    let Run {
+        code, stderr: err, ..
+    } = run(&["rank", "no_such_metric"]);
+    assert_eq!(code, Some(1));
     assert!(
         err.starts_with(
             "unknown metric \"no_such_metric\"; expected an id or name from the metric catalogue: high_quality_datasets,"
         ),
         "{err}"
     );
-    let (code, _, err) = targets(&["rank", "high_quality_dataset"]);
-    assert_eq!(code, 1);
+    let Run {
+        code, stderr: err, ..
+    } = run(&["rank", "high_quality_dataset"]);
+    assert_eq!(code, Some(1));
     assert!(
         err.starts_with(
             "unknown metric \"high_quality_dataset\" (did you mean \"high_quality_datasets\"?)"
         ),
         "{err}"
     );
-    let (code, _, err) = targets(&[
+    let Run {
+        code, stderr: err, ..
+    } = run(&[
         "gap",
         "广西",
         "--against",
@@ -421,16 +401,20 @@ fn errors_and_usage() {
         "--per",
         "gdp",
     ]);
-    assert_eq!(code, 1);
+    assert_eq!(code, Some(1));
     assert!(
         err.starts_with(
             "广西壮族自治区 (450000) has no denominator: no gdp observation on or before"
         ),
         "{err}"
     );
-    let (code, _, err) = targets(&["rank", "high_quality_datasets", "--per", "capita,gdp"]);
-    assert_eq!(code, 2, "{err}");
-    let (code, _, err) = targets(&[
+    let Run {
+        code, stderr: err, ..
+    } = run(&["rank", "high_quality_datasets", "--per", "capita,gdp"]);
+    assert_eq!(code, Some(2), "{err}");
+    let Run {
+        code, stderr: err, ..
+    } = run(&[
         "gap",
         "广西",
         "--against",
@@ -438,14 +422,18 @@ fn errors_and_usage() {
         "--metric",
         "high_quality_datasets",
     ]);
-    assert_eq!(code, 2, "{err}");
+    assert_eq!(code, Some(2), "{err}");
     assert!(err.contains("is not a jurisdiction"), "{err}");
 }
 
 #[test]
 fn report_prints_the_overview() {
-    let (code, out, err) = targets(&["report", "--as-of", "2025-07-04"]);
-    assert_eq!(code, 0, "{err}");
+    let Run {
+        code,
+        stdout: out,
+        stderr: err,
+    } = run(&["report", "--as-of", "2025-07-04"]);
+    assert_eq!(code, Some(0), "{err}");
     for heading in [
         "一、目标一览（按期限）",
         "二、各指标排名",
@@ -454,8 +442,10 @@ fn report_prints_the_overview() {
     ] {
         assert!(out.contains(heading), "{heading} missing in\n{out}");
     }
-    let (code, out, _) = targets(&["report", "--as-of", "2025-07-04", "--lang", "en"]);
-    assert_eq!(code, 0);
+    let Run {
+        code, stdout: out, ..
+    } = run(&["report", "--as-of", "2025-07-04", "--lang", "en"]);
+    assert_eq!(code, Some(0));
     assert!(out.contains("3. Guangxi: gaps to benchmarks"), "{out}");
 }
 
@@ -483,8 +473,10 @@ fn progress_bands_are_configurable() {
         .find(|r| r["target_id"] == edge["target_id"])
         .unwrap();
     assert_eq!(same["status"], "acceleration_needed");
-    let (code, _, err) = targets(&["progress", "--bands", "0.5,0.9,0"]);
-    assert_eq!(code, 2);
+    let Run {
+        code, stderr: err, ..
+    } = run(&["progress", "--bands", "0.5,0.9,0"]);
+    assert_eq!(code, Some(2));
     assert!(err.contains("expected three decreasing numbers"), "{err}");
 }
 
