@@ -149,10 +149,20 @@ proptest! {
         let mut expected: Vec<&str> = catalog.jurisdictions().iter().map(|j| j.code.as_str()).collect();
         expected.sort();
         prop_assert_eq!(codes, expected);
+        // Ties are decided on the values rounded to 6 significant digits, as
+        // the library rounds them: 659053.5 and 659053.6 tie (both 659054).
+        let tie_value = |code: &str| {
+            let i = catalog.jurisdictions().iter().position(|j| j.code.as_str() == code).unwrap();
+            round_for_ties(values[i])
+        };
         for a in &ranking.rows {
             for b in &ranking.rows {
-                if better(a.value, b.value, polarity) {
+                let (va, vb) = (tie_value(a.jurisdiction.as_str()), tie_value(b.jurisdiction.as_str()));
+                if better(va, vb, polarity) {
                     prop_assert!(a.rank < b.rank, "{} ranks {} but {} ranks {}", a.value, a.rank, b.value, b.rank);
+                }
+                if va == vb {
+                    prop_assert_eq!(a.rank, b.rank, "{} and {} tie", a.value, b.value);
                 }
             }
         }
@@ -175,5 +185,18 @@ proptest! {
         prop_assert_eq!(g.benchmark_value, values[b]);
         prop_assert_eq!(g.gap, values[b] - values[s]);
         prop_assert_eq!(g.required_target, values[b]);
+    }
+}
+
+/// The draw that broke the ranking property when it compared raw values:
+/// two values equal to 6 significant digits share the first rank.
+#[test]
+fn values_equal_to_six_significant_digits_tie_in_a_ranking() {
+    let values = [Decimal::new(6_590_535, 1), Decimal::new(6_590_536, 1)];
+    for polarity in [Polarity::HigherIsBetter, Polarity::LowerIsBetter] {
+        let catalog = catalog(&values, polarity);
+        let ranking = rank(&catalog, &RankQuery::new("datasets", as_of())).unwrap();
+        let ranks: Vec<u32> = ranking.rows.iter().map(|r| r.rank).collect();
+        assert_eq!(ranks, [1, 1], "{polarity:?}");
     }
 }
