@@ -411,7 +411,7 @@ fn the_cli_writes_the_page_in_either_language() {
     ] {
         let path = dir.join(format!("report-{lang}.html"));
         let path_text = path.to_str().unwrap();
-        let out = run([
+        let out = run(&[
             "report",
             "--as-of",
             "2025-07-04",

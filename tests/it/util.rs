@@ -124,11 +124,7 @@ where
 }
 
 /// Runs `targets` with `args` from the crate root.
-pub fn run<I, S>(args: I) -> Run
-where
-    I: IntoIterator<Item = S>,
-    S: AsRef<OsStr>,
-{
+pub fn run(args: &[&str]) -> Run {
     cli(args).run()
 }
 
