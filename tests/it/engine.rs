@@ -1,0 +1,671 @@
+//! The comparison engine on the bundled data: hand-checked rankings, gaps and
+//! the JSON contracts of `rank`, `gap` and `progress`, field for field.
+
+use chrono::NaiveDate;
+use policy_targets::gap::{Benchmark, GapQuery, Peers, Statistic, gap};
+use policy_targets::rank::{RankQuery, rank};
+use policy_targets::{Catalog, Level, Per};
+use rust_decimal::Decimal;
+use serde_json::Value;
+
+use crate::util::{Run, d, date as day, fixture, json, run};
+
+fn catalog() -> Catalog {
+    Catalog::bundled().unwrap()
+}
+
+fn keys(v: &Value) -> Vec<&str> {
+    v.as_object().unwrap().keys().map(String::as_str).collect()
+}
+
+#[test]
+fn per_capita_ranking_of_dataset_targets_on_the_2020_census() {
+    let mut query = RankQuery::new("high_quality_datasets", day("2025-07-04"));
+    query.per = Per::CAPITA;
+    let ranking = rank(&catalog(), &query).unwrap();
+    let rows: Vec<(u32, &str, String, Option<&str>)> = ranking
+        .rows
+        .iter()
+        .map(|r| {
+            (
+                r.rank,
+                r.jurisdiction.as_str(),
+                r.value.round_dp(2).to_string(),
+                r.within.as_ref().map(|w| w.as_str()),
+            )
+        })
+        .collect();
+    // 300 / 12.748262 = 23.533; 1000 / 84.748016 = 11.7997; 20 / 12.326518 = 1.6225.
+    assert_eq!(
+        rows,
+        [
+            (1, "320500", "23.53".to_owned(), Some("320000")),
+            (2, "320000", "11.80".to_owned(), None),
+            (3, "420100", "1.62".to_owned(), None),
+        ]
+    );
+    assert!(
+        ranking
+            .rows
+            .iter()
+            .all(|r| r.denominator_as_of == Some(day("2020-11-01")))
+    );
+    assert!(ranking.unranked.is_empty());
+}
+
+#[test]
+fn per_plan_year_uses_months_from_period_start_to_deadline() {
+    let mut query = RankQuery::new("high_quality_datasets", day("2025-07-04"));
+    query.per = Per::YEAR;
+    let ranking = rank(&catalog(), &query).unwrap();
+    let values: Vec<(&str, Decimal)> = ranking
+        .rows
+        .iter()
+        .map(|r| (r.jurisdiction.as_str(), r.value))
+        .collect();
+    // 江苏 2025/2027: 1000 / 3 = 333.333333; 苏州 2025-01-01..2027-12-31: 300 / 3 = 100;
+    // 武汉 2025: 20 / 1.
+    assert_eq!(
+        values,
+        [
+            ("320000", d("333.333333")),
+            ("320500", d("100")),
+            ("420100", d("20"))
+        ]
+    );
+}
+
+#[test]
+fn level_filter_and_gdp_denominators() {
+    let mut query = RankQuery::new("high_quality_datasets", day("2025-07-04"));
+    query.level = Some(Level::Prefecture);
+    query.per = Per::GDP;
+    let ranking = rank(&catalog(), &query).unwrap();
+    // 2024 GDP, 苏州 26727.0亿元 = 26.727 千亿元 → 300 / 26.727 = 11.224604;
+    // 武汉 21106.23亿元 = 21.10623 千亿元 → 20 / 21.10623 = 0.947588.
+    let rows: Vec<(&str, Decimal)> = ranking
+        .rows
+        .iter()
+        .map(|r| (r.jurisdiction.as_str(), r.value))
+        .collect();
+    assert_eq!(
+        rows,
+        [("320500", d("11.224604")), ("420100", d("0.947588"))]
+    );
+    assert_eq!(
+        ranking.rows[0].within, None,
+        "江苏 is not in a prefecture-level ranking"
+    );
+    assert_eq!(ranking.rows[0].denominator_as_of, Some(day("2024-12-31")));
+}
+
+#[test]
+fn jurisdictions_without_a_denominator_are_unranked_with_the_reason() {
+    // 湖南's 2024 GDP is known.
+    let mut query = RankQuery::new("data_annotation_volume", day("2026-01-01"));
+    query.per = Per::GDP;
+    let ranking = rank(&catalog(), &query).unwrap();
+    assert_eq!(ranking.rows.len(), 1);
+    // 3000 / 53.231 千亿元 = 56.358137.
+    assert_eq!(ranking.rows[0].value, d("56.358137"));
+
+    // In the minimal fixture only 江苏 has a GDP figure: 苏州 is listed, not ranked.
+    let minimal = Catalog::load(fixture("good/minimal")).unwrap();
+    let mut query = RankQuery::new("high_quality_datasets", day("2026-01-01"));
+    query.per = Per::GDP;
+    let ranking = rank(&minimal, &query).unwrap();
+    let ranked: Vec<&str> = ranking
+        .rows
+        .iter()
+        .map(|r| r.jurisdiction.as_str())
+        .collect();
+    assert_eq!(ranked, ["320000"]);
+    assert_eq!(ranking.unranked.len(), 1);
+    assert_eq!(ranking.unranked[0].jurisdiction.as_str(), "320500");
+    assert_eq!(
+        ranking.unranked[0].reason.to_string(),
+        "no gdp observation on or before 2026-01-01"
+    );
+    // The table says why in the language asked for; the CSV row names the
+    // jurisdiction and the target that could not be ranked.
+    let zh = ranking.to_table(&minimal, policy_targets::Lang::Zh);
+    assert!(
+        zh.contains("未排名：苏州市（2026-01-01前无地区生产总值数据，无法折算）\n"),
+        "{zh}"
+    );
+    let en = ranking.to_table(&minimal, policy_targets::Lang::En);
+    assert!(
+        en.contains("not ranked: Suzhou (no gdp observation on or before 2026-01-01)\n"),
+        "{en}"
+    );
+    let mut csv = Vec::new();
+    ranking
+        .write_csv(&mut csv, &policy_targets::output::CsvOptions::default())
+        .unwrap();
+    let csv = String::from_utf8(csv).unwrap();
+    let last = csv.lines().last().unwrap();
+    assert_eq!(
+        last,
+        ",320500,苏州市,Suzhou,prefecture,,,,suzhou_high_quality_datasets_2027,,,,,no gdp observation on or before 2026-01-01"
+    );
+}
+
+#[test]
+fn guangxi_needs_591_48_datasets_to_match_jiangsu_per_capita() {
+    let mut query = GapQuery::new(
+        "广西",
+        Benchmark::Jurisdiction("320000".parse().unwrap()),
+        "high_quality_datasets",
+        day("2025-07-04"),
+    );
+    query.per = Per::CAPITA;
+    let g = gap(&catalog(), &query).unwrap();
+    // 1000 / 84.748016 × 50.126804 = 591.4806.
+    assert_eq!(g.required_target.round_dp(2), d("591.48"));
+    assert_eq!(g.subject_value, None);
+    assert_eq!(g.gap, g.benchmark_value);
+    assert_eq!(g.relative_gap, Some(Decimal::ONE));
+    assert_eq!(g.benchmark_value, d("11.799686"));
+}
+
+#[test]
+fn gap_with_a_subject_target_is_benchmark_minus_subject() {
+    let mut query = GapQuery::new(
+        "武汉",
+        Benchmark::Jurisdiction("320500".parse().unwrap()),
+        "high_quality_datasets",
+        day("2025-07-04"),
+    );
+    query.per = Per::CAPITA;
+    let g = gap(&catalog(), &query).unwrap();
+    // 300 / 12.748262 − 20 / 12.326518 = 21.9101014 (computed before rounding);
+    // required: 300 / 12.748262 × 12.326518 = 290.0753.
+    assert_eq!(g.subject_value, Some(d("1.622518")));
+    assert_eq!(g.benchmark_value, d("23.53262"));
+    assert_eq!(g.gap, d("21.910101"));
+    assert_eq!(g.required_target.round_dp(2), d("290.08"));
+    // Raw: 300 − 20 = 280, relative 280 / 300.
+    query.per = Per::NONE;
+    let g = gap(&catalog(), &query).unwrap();
+    assert_eq!((g.gap, g.relative_gap), (d("280"), Some(d("0.933333"))));
+}
+
+#[test]
+fn peer_statistics_and_fixed_benchmarks() {
+    let cat = catalog();
+    let mut query = GapQuery::new(
+        "450000",
+        Benchmark::Statistic(
+            Statistic::Max,
+            Peers::List(vec!["320500".parse().unwrap(), "420100".parse().unwrap()]),
+        ),
+        "high_quality_datasets",
+        day("2025-07-04"),
+    );
+    query.per = Per::CAPITA;
+    let g = gap(&cat, &query).unwrap();
+    assert_eq!(g.benchmark_value, d("23.53262"));
+    assert_eq!(g.peers.len(), 2);
+    // 苏州's 300 per 12.748262 million × 50.126804 million = 1179.6150.
+    assert_eq!(g.required_target.round_dp(2), d("1179.62"));
+
+    let fixed = GapQuery::new(
+        "450000",
+        Benchmark::Fixed("500个".parse().unwrap()),
+        "high_quality_datasets",
+        day("2025-07-04"),
+    );
+    let g = gap(&cat, &fixed).unwrap();
+    assert_eq!((g.benchmark_value, g.required_target), (d("500"), d("500")));
+
+    let wrong = GapQuery::new(
+        "450000",
+        Benchmark::Fixed("500TB".parse().unwrap()),
+        "high_quality_datasets",
+        day("2025-07-04"),
+    );
+    assert_eq!(
+        gap(&cat, &wrong).unwrap_err().to_string(),
+        "unit TB is data_volume, but metric \"high_quality_datasets\" is measured in count"
+    );
+}
+
+#[test]
+fn rank_json_contract() {
+    let v = json(&[
+        "rank",
+        "high_quality_datasets",
+        "--per",
+        "capita",
+        "--as-of",
+        "2025-07-04",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(
+        keys(&v),
+        [
+            "version", "metric", "per", "level", "as_of", "unit", "rows", "unranked"
+        ]
+    );
+    assert_eq!(v["metric"], "high_quality_datasets");
+    assert_eq!(v["per"], "capita");
+    assert_eq!(v["level"], Value::Null);
+    assert_eq!(v["as_of"], "2025-07-04");
+    let row = &v["rows"][0];
+    assert_eq!(
+        keys(row),
+        [
+            "rank",
+            "jurisdiction",
+            "name_zh",
+            "name_en",
+            "level",
+            "within",
+            "value",
+            "unit",
+            "target_id",
+            "target_value",
+            "target_unit",
+            "deadline",
+            "denominator_as_of"
+        ]
+    );
+    assert_eq!(row["jurisdiction"], "320500");
+    assert_eq!(row["within"], "320000");
+    assert_eq!(row["value"].to_string(), "23.53262");
+    assert_eq!(row["target_value"].to_string(), "300");
+    assert_eq!(row["deadline"], "2027-12-31");
+    assert_eq!(row["denominator_as_of"], "2020-11-01");
+}
+
+#[test]
+fn gap_json_contract() {
+    let v = json(&[
+        "gap",
+        "广西",
+        "--against",
+        "江苏省",
+        "--metric",
+        "high_quality_datasets",
+        "--per",
+        "capita",
+        "--as-of",
+        "2025-07-04",
+        "--format",
+        "json",
+    ]);
+    for key in [
+        "subject",
+        "benchmark",
+        "metric",
+        "per",
+        "subject_value",
+        "benchmark_value",
+        "gap",
+        "relative_gap",
+        "required_target",
+        "unit",
+    ] {
+        assert!(v.get(key).is_some(), "missing {key}");
+    }
+    assert_eq!(v["subject"], "450000");
+    assert_eq!(v["benchmark"], "320000");
+    assert_eq!(v["subject_value"], Value::Null);
+    assert_eq!(v["required_target"].to_string(), "591.48056");
+    assert_eq!(v["unit"], "count per million residents");
+
+    let v = json(&[
+        "gap",
+        "450000",
+        "--against",
+        "median",
+        "--peers",
+        "province",
+        "--metric",
+        "数据标注规模",
+        "--per",
+        "capita",
+        "--as-of",
+        "2025-07-04",
+        "--format",
+        "json",
+    ]);
+    // 3000 / 66.444864 × 50.126804 = 2263.2360569.
+    assert_eq!(v["benchmark"], "median of province");
+    assert_eq!(v["required_target"].to_string(), "2263.236057");
+}
+
+#[test]
+fn progress_json_contract() {
+    let v = json(&["progress", "--as-of", "2025-07-04", "--format", "json"]);
+    assert_eq!(v["as_of"], "2025-07-04");
+    let rows = v["rows"].as_array().unwrap();
+    assert_eq!(rows.len(), 12);
+    for key in [
+        "target_id",
+        "jurisdiction",
+        "metric",
+        "target_value",
+        "deadline",
+        "latest_value",
+        "latest_as_of",
+        "progress",
+        "gap",
+        "required_rate",
+        "observed_rate",
+        "pace_ratio",
+        "status",
+        "rank",
+    ] {
+        assert!(rows[0].get(key).is_some(), "missing {key}");
+    }
+    // No target-setter has reported a figure for its metric in the bundled data.
+    assert!(
+        rows.iter()
+            .all(|r| r["status"] == "no_data" && r["rank"].is_null())
+    );
+}
+
+#[test]
+fn errors_and_usage() {
+    let Run {
+        code, stderr: err, ..
+    } = run(&["rank", "no_such_metric"]);
+    assert_eq!(code, Some(1));
+    assert!(
+        err.starts_with(
+            "unknown metric \"no_such_metric\"; expected an id or name from the metric catalogue: high_quality_datasets,"
+        ),
+        "{err}"
+    );
+    let Run {
+        code, stderr: err, ..
+    } = run(&["rank", "high_quality_dataset"]);
+    assert_eq!(code, Some(1));
+    assert!(
+        err.starts_with(
+            "unknown metric \"high_quality_dataset\" (did you mean \"high_quality_datasets\"?)"
+        ),
+        "{err}"
+    );
+    let Run {
+        code, stderr: err, ..
+    } = run(&[
+        "gap",
+        "广西",
+        "--against",
+        "江苏省",
+        "--metric",
+        "high_quality_datasets",
+        "--per",
+        "gdp",
+    ]);
+    assert_eq!(code, Some(1));
+    assert!(
+        err.starts_with(
+            "广西壮族自治区 (450000) has no denominator: no gdp observation on or before"
+        ),
+        "{err}"
+    );
+    let Run {
+        code, stderr: err, ..
+    } = run(&["rank", "high_quality_datasets", "--per", "capita,gdp"]);
+    assert_eq!(code, Some(2), "{err}");
+    let Run {
+        code, stderr: err, ..
+    } = run(&[
+        "gap",
+        "广西",
+        "--against",
+        "火星",
+        "--metric",
+        "high_quality_datasets",
+    ]);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.contains("is not a jurisdiction"), "{err}");
+}
+
+#[test]
+fn report_prints_the_overview() {
+    let Run {
+        code,
+        stdout: out,
+        stderr: err,
+    } = run(&["report", "--as-of", "2025-07-04"]);
+    assert_eq!(code, Some(0), "{err}");
+    for heading in [
+        "一、目标一览（按期限）",
+        "二、各指标排名",
+        "三、广西壮族自治区对标",
+        "四、目标进展",
+    ] {
+        assert!(out.contains(heading), "{heading} missing in\n{out}");
+    }
+    let Run {
+        code, stdout: out, ..
+    } = run(&["report", "--as-of", "2025-07-04", "--lang", "en"]);
+    assert_eq!(code, Some(0));
+    assert!(out.contains("3. Guangxi: gaps to benchmarks"), "{out}");
+}
+
+#[test]
+fn progress_bands_are_configurable() {
+    let args = [
+        "progress",
+        "--data",
+        "tests/fixtures/progress/linear",
+        "--as-of",
+        "2026-12-31",
+        "--format",
+        "json",
+    ];
+    let rows = |v: &Value| v["rows"].as_array().unwrap().clone();
+    let default = json(&args);
+    let edge = rows(&default)
+        .into_iter()
+        .find(|r| r["pace_ratio"] == 0.95)
+        .unwrap();
+    assert_eq!(edge["status"], "on_track");
+    let strict = json(&[&args[..], &["--bands", "0.99,0.60,0"]].concat());
+    let same = rows(&strict)
+        .into_iter()
+        .find(|r| r["target_id"] == edge["target_id"])
+        .unwrap();
+    assert_eq!(same["status"], "acceleration_needed");
+    let Run {
+        code, stderr: err, ..
+    } = run(&["progress", "--bands", "0.5,0.9,0"]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("expected three decreasing numbers"), "{err}");
+}
+
+/// Three provinces with dataset targets; populations of 江苏 and 浙江 from
+/// different years and none for 上海.
+fn vintages() -> Catalog {
+    let jurisdictions = r#"
+        [[jurisdiction]]
+        code = "320000"
+        name_zh = "江苏省"
+        name_en = "Jiangsu"
+        level = "province"
+
+        [[jurisdiction]]
+        code = "330000"
+        name_zh = "浙江省"
+        name_en = "Zhejiang"
+        level = "province"
+
+        [[jurisdiction]]
+        code = "310000"
+        name_zh = "上海市"
+        name_en = "Shanghai"
+        level = "province"
+    "#;
+    let metrics = r#"
+        [[metric]]
+        id = "high_quality_datasets"
+        name_zh = "高质量数据集"
+        name_en = "High-quality datasets"
+        dimension = "count"
+        polarity = "higher_is_better"
+        basis = "stock"
+
+        [[metric]]
+        id = "resident_population"
+        name_zh = "常住人口"
+        name_en = "Resident population"
+        dimension = "persons"
+        polarity = "higher_is_better"
+        basis = "stock"
+    "#;
+    let mut source = String::from(
+        r#"
+        [source]
+        id = "plans"
+        title = "Plans"
+        issuer = "Offices"
+        published = 2025-01-15
+        status = "final"
+        force = "plan"
+    "#,
+    );
+    for (code, value) in [("320000", 1000), ("330000", 500), ("310000", 800)] {
+        source.push_str(&format!(
+            r#"
+        [[target]]
+        id = "datasets_{code}"
+        jurisdiction = "{code}"
+        metric = "high_quality_datasets"
+        comparator = "at_least"
+        value = {value}
+        unit = "个"
+        deadline = 2027
+        quote = "{value}个"
+    "#
+        ));
+    }
+    // 江苏 8000万 in 2020, 浙江 5000万 in 2024: no common date.
+    for (code, people, date) in [
+        ("320000", "8000万", "2020-11-01"),
+        ("330000", "5000万", "2024-12-31"),
+    ] {
+        source.push_str(&format!(
+            r#"
+        [[observation]]
+        id = "population_{code}"
+        jurisdiction = "{code}"
+        metric = "resident_population"
+        value = "{people}"
+        unit = "人"
+        as_of = {date}
+        quote = "{people}人"
+    "#
+        ));
+    }
+    Catalog::from_toml_files([
+        ("jurisdictions.toml", jurisdictions),
+        ("metrics.toml", metrics),
+        ("sources/plans.toml", source.as_str()),
+    ])
+    .unwrap()
+}
+
+#[test]
+fn each_row_says_its_denominator_date_when_there_is_no_common_vintage() {
+    let catalog = vintages();
+    let mut query = RankQuery::new("high_quality_datasets", day("2025-07-04"));
+    query.per = Per::CAPITA;
+    let ranking = rank(&catalog, &query).unwrap();
+    // 江苏 1000 / 80 = 12.5 and 浙江 500 / 50 = 10 per million residents.
+    let rows: Vec<(&str, String, Option<NaiveDate>)> = ranking
+        .rows
+        .iter()
+        .map(|r| {
+            (
+                r.jurisdiction.as_str(),
+                r.value.to_string(),
+                r.denominator_as_of,
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("320000", "12.5".to_owned(), Some(day("2020-11-01"))),
+            ("330000", "10".to_owned(), Some(day("2024-12-31"))),
+        ]
+    );
+    let zh = ranking.to_table(&catalog, policy_targets::Lang::Zh);
+    assert!(
+        zh.contains("分母数据日期（无共同年份）：2020-11-01（江苏省）；2024-12-31（浙江省）\n"),
+        "{zh}"
+    );
+    assert!(
+        zh.contains("未排名：上海市（2025-07-04前无常住人口数据，无法折算）\n"),
+        "{zh}"
+    );
+    let en = ranking.to_table(&catalog, policy_targets::Lang::En);
+    assert!(
+        en.contains(
+            "denominators as of (no common vintage): 2020-11-01 (Jiangsu); 2024-12-31 (Zhejiang)\n"
+        ),
+        "{en}"
+    );
+}
+
+#[test]
+fn a_gap_names_both_denominator_dates_and_the_peers_left_out() {
+    let catalog = vintages();
+    // 浙江 against 江苏 per capita: 12.5 − 10 = 2.5 per million; 浙江 would
+    // need 12.5 × 50 = 625 datasets.
+    let mut query = GapQuery::new(
+        "浙江省",
+        Benchmark::Jurisdiction("320000".parse().unwrap()),
+        "high_quality_datasets",
+        day("2025-07-04"),
+    );
+    query.per = Per::CAPITA;
+    let answer = gap(&catalog, &query).unwrap();
+    assert_eq!(answer.gap.to_string(), "2.5");
+    assert_eq!(answer.required_target.to_string(), "625");
+    assert_eq!(answer.denominator_as_of, Some(day("2024-12-31")));
+    assert_eq!(answer.benchmark_denominator_as_of, Some(day("2020-11-01")));
+    let json: Value = serde_json::from_str(&answer.to_json()).unwrap();
+    assert_eq!(json["benchmark_denominator_as_of"], "2020-11-01");
+    assert_eq!(json["excluded"], serde_json::json!([]));
+    let zh = answer.to_table(&catalog, policy_targets::Lang::Zh);
+    assert!(
+        zh.contains("分母数据日期：对象 2024-12-31，对标 2020-11-01（无共同年份）\n"),
+        "{zh}"
+    );
+
+    // 江苏 against the median of the other provinces per capita: 上海 has
+    // no population and is left out, which leaves 浙江's 10.
+    let mut query = GapQuery::new(
+        "江苏省",
+        Benchmark::Statistic(Statistic::Median, Peers::Level(Level::Province)),
+        "high_quality_datasets",
+        day("2025-07-04"),
+    );
+    query.per = Per::CAPITA;
+    let answer = gap(&catalog, &query).unwrap();
+    assert_eq!(answer.benchmark_value.to_string(), "10");
+    assert_eq!(answer.peers, ["330000".parse().unwrap()]);
+    let json: Value = serde_json::from_str(&answer.to_json()).unwrap();
+    assert_eq!(
+        json["excluded"],
+        serde_json::json!([{
+            "jurisdiction": "310000",
+            "reason": "no resident_population observation on or before 2025-07-04"
+        }])
+    );
+    assert_eq!(json["benchmark_denominator_as_of"], Value::Null);
+    let en = answer.to_table(&catalog, policy_targets::Lang::En);
+    assert!(
+        en.contains(
+            "left out of the peers: 310000 (no resident_population observation on or before 2025-07-04)\n"
+        ),
+        "{en}"
+    );
+}

@@ -1,0 +1,18 @@
+//! The integration tests, built as one test binary: each module covers one
+//! part of the library or of the `targets` command line, and `util` holds
+//! what they share (running the binary, fixture paths, scratch folders).
+
+mod behaviour;
+mod bulk;
+mod dashboards;
+mod engine;
+mod export;
+mod extract;
+mod html;
+mod progress;
+mod properties;
+mod ranking_properties;
+mod robustness;
+mod selection;
+mod util;
+mod validate;
