@@ -2,6 +2,7 @@
 //! part of the library or of the `targets` command line, and `util` holds
 //! what they share (running the binary, fixture paths, scratch folders).
 
+mod architecture;
 mod behaviour;
 mod bulk;
 mod dashboards;
