@@ -24,13 +24,13 @@ impl Catalog {
     pub fn resolve_metric(&self, name: &str) -> Result<&Metric, Error> {
         self.find_metric(name).ok_or_else(|| {
             let ids: Vec<&str> = self.metrics().iter().map(|m| m.id.as_str()).collect();
-            let near = crate::util::closest(name, ids.iter().copied())
-                .map_or(String::new(), |id| format!(" (did you mean {id:?}?)"));
+            let suggestion = crate::util::closest(name, ids.iter().copied()).map(str::to_owned);
             Error::new(
-                ErrorKind::Invalid(format!(
-                    "unknown metric {name:?}{near}; expected an id or name from the metric catalogue: {}",
-                    ids.join(", ")
-                )),
+                ErrorKind::UnknownMetric {
+                    name: name.to_owned(),
+                    suggestion,
+                    known: ids.into_iter().map(str::to_owned).collect(),
+                },
                 None,
             )
         })
@@ -38,7 +38,7 @@ impl Catalog {
 
     /// The jurisdiction with this code, Chinese or English name, or alias
     /// (see [`Catalog::find_jurisdiction`]), or an error saying what is
-    /// expected.
+    /// expected, with the nearest name where one is close.
     ///
     /// ```
     /// use policy_targets::Catalog;
@@ -49,14 +49,25 @@ impl Catalog {
     ///     catalog.resolve_jurisdiction("Atlantis").unwrap_err().to_string(),
     ///     "unknown jurisdiction \"Atlantis\"; expected a code such as 450000, or a name such as 广西 or Guangxi"
     /// );
+    /// assert_eq!(
+    ///     catalog.resolve_jurisdiction("Guangxj").unwrap_err().to_string(),
+    ///     "unknown jurisdiction \"Guangxj\" (did you mean \"Guangxi\"?); expected a code such as 450000, or a name such as 广西 or Guangxi"
+    /// );
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn resolve_jurisdiction(&self, name: &str) -> Result<&Jurisdiction, Error> {
         self.find_jurisdiction(name).ok_or_else(|| {
+            let names = self.jurisdictions().iter().flat_map(|j| {
+                [j.name_en.as_str(), j.name_zh.as_str()]
+                    .into_iter()
+                    .chain(j.aliases.iter().map(String::as_str))
+            });
+            let suggestion = crate::util::closest(name.trim(), names).map(str::to_owned);
             Error::new(
-                ErrorKind::Invalid(format!(
-                    "unknown jurisdiction {name:?}; expected a code such as 450000, or a name such as 广西 or Guangxi"
-                )),
+                ErrorKind::UnknownJurisdiction {
+                    name: name.to_owned(),
+                    suggestion,
+                },
                 None,
             )
         })

@@ -9,7 +9,7 @@ use std::str::FromStr;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use crate::engine::normalize::{self, Denominator, Per, Reason, find_metric};
+use crate::engine::normalize::{self, Denominator, Per, Reason};
 use crate::error::{Error, ErrorKind, ParseError};
 use crate::{Catalog, Id, Jurisdiction, JurisdictionCode, Level, Metric, Quantity, Target, Unit};
 
@@ -470,9 +470,6 @@ pub struct Gap {
     pub denominator_observation: Option<Id>,
 }
 
-/// The jurisdiction named by code, name or alias, or an error.
-pub(crate) use crate::engine::normalize::find_jurisdiction;
-
 /// Measures a subject against a benchmark.
 ///
 /// All jurisdictions compared in one answer (the subject, the benchmark
@@ -498,8 +495,8 @@ pub(crate) use crate::engine::normalize::find_jurisdiction;
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn gap(catalog: &Catalog, query: &GapQuery) -> Result<Gap, Error> {
-    let metric = find_metric(catalog, &query.metric)?;
-    let subject = find_jurisdiction(catalog, &query.subject)?;
+    let metric = catalog.resolve_metric(&query.metric)?;
+    let subject = catalog.resolve_jurisdiction(&query.subject)?;
     let selected = catalog.select_targets(metric.id.as_str(), query.as_of);
     let subject_target = selected
         .iter()
@@ -549,7 +546,7 @@ fn compared<'c>(
 ) -> Result<(Vec<&'c Target>, Option<&'c Jurisdiction>), Error> {
     match &query.benchmark {
         Benchmark::Jurisdiction(code) => {
-            let j = find_jurisdiction(catalog, code.as_str())?;
+            let j = catalog.resolve_jurisdiction(code.as_str())?;
             let t = selected
                 .iter()
                 .copied()
@@ -857,7 +854,7 @@ pub fn benchmark_gaps(
     per: Per,
     as_of: NaiveDate,
 ) -> Result<(Vec<Gap>, Unanswered), Error> {
-    let subject = find_jurisdiction(catalog, subject)?;
+    let subject = catalog.resolve_jurisdiction(subject)?;
     let mut gaps = Vec::new();
     let mut unanswered = Vec::new();
     for metric in catalog.metrics() {

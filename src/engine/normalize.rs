@@ -10,8 +10,8 @@ use std::str::FromStr;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use crate::error::{Error, ErrorKind, ParseError};
-use crate::{Catalog, Id, Jurisdiction, JurisdictionCode, Lang, Metric, Target};
+use crate::error::ParseError;
+use crate::{Catalog, Id, JurisdictionCode, Lang, Target};
 
 /// The metric whose observations divide `--per capita`.
 pub const POPULATION_METRIC: &str = "resident_population";
@@ -234,38 +234,6 @@ impl fmt::Display for Reason {
             Reason::Overflow => f.write_str("the normalised value overflows"),
         }
     }
-}
-
-/// The metric named by id or name, or an error listing the ids.
-pub(crate) fn find_metric<'c>(catalog: &'c Catalog, name: &str) -> Result<&'c Metric, Error> {
-    catalog.find_metric(name).ok_or_else(|| {
-        let ids: Vec<&str> = catalog.metrics().iter().map(|m| m.id.as_str()).collect();
-        let suggestion = crate::util::closest(name, ids.iter().copied()).map(str::to_owned);
-        Error::new(
-            ErrorKind::UnknownMetric {
-                name: name.to_owned(),
-                suggestion,
-                known: ids.into_iter().map(str::to_owned).collect(),
-            },
-            None,
-        )
-    })
-}
-
-/// The jurisdiction named by code, name or alias, or an error.
-pub(crate) fn find_jurisdiction<'c>(
-    catalog: &'c Catalog,
-    name: &str,
-) -> Result<&'c Jurisdiction, Error> {
-    catalog.find_jurisdiction(name).ok_or_else(|| {
-        Error::new(
-            ErrorKind::UnknownJurisdiction {
-                name: name.to_owned(),
-                suggestion: None,
-            },
-            None,
-        )
-    })
 }
 
 /// A denominator value (in the scale `per` divides by), its date and the

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 pub use crate::engine::normalize::Reason;
-use crate::engine::normalize::{self, Per, find_metric};
+use crate::engine::normalize::{self, Per};
 use crate::error::Error;
 use crate::{Catalog, Id, JurisdictionCode, Level, Polarity, Unit};
 
@@ -135,7 +135,7 @@ pub struct Ranking {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn rank(catalog: &Catalog, query: &RankQuery) -> Result<Ranking, Error> {
-    let metric = find_metric(catalog, &query.metric)?;
+    let metric = catalog.resolve_metric(&query.metric)?;
     let targets: Vec<_> = catalog
         .select_targets(metric.id.as_str(), query.as_of)
         .into_iter()

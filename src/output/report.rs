@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 
-use crate::engine::gap::{Gap, benchmark_gaps, find_jurisdiction};
+use crate::engine::gap::{Gap, benchmark_gaps};
 use crate::engine::progress::{Options, Progress, progress};
 use crate::engine::rank::{RankQuery, Ranking, rank};
 use crate::error::Error;
@@ -52,7 +52,7 @@ pub fn overview<'c>(
     subject: &str,
     as_of: NaiveDate,
 ) -> Result<Overview<'c>, Error> {
-    let subject = find_jurisdiction(catalog, subject)?;
+    let subject = catalog.resolve_jurisdiction(subject)?;
     let mut targets: Vec<&Target> = catalog
         .targets()
         .iter()

@@ -196,7 +196,10 @@ fn resolve(name: &str, roots: &BTreeMap<String, String>) -> String {
     if layer(name).is_some() {
         name.to_owned()
     } else {
-        roots.get(name).cloned().unwrap_or_else(|| format!("?{name}"))
+        roots
+            .get(name)
+            .cloned()
+            .unwrap_or_else(|| format!("?{name}"))
     }
 }
 
@@ -213,7 +216,9 @@ fn every_module_imports_only_the_layers_below_it() {
     rust_files(&src(), &mut files);
     let mut violations = Vec::new();
     for file in &files {
-        let Some(module) = top_module(file) else { continue };
+        let Some(module) = top_module(file) else {
+            continue;
+        };
         let Some(own) = layer(&module) else {
             assert!(
                 module == "lib" || module == "bin",
@@ -238,7 +243,11 @@ fn every_module_imports_only_the_layers_below_it() {
             }
         }
     }
-    assert!(violations.is_empty(), "layer violations:\n{}", violations.join("\n"));
+    assert!(
+        violations.is_empty(),
+        "layer violations:\n{}",
+        violations.join("\n")
+    );
 }
 
 #[test]
@@ -247,20 +256,32 @@ fn no_source_file_is_over_1500_lines_and_main_is_short() {
     rust_files(&src(), &mut files);
     let mut long = Vec::new();
     for file in &files {
-        let lines = std::fs::read_to_string(file).expect("source").lines().count();
+        let lines = std::fs::read_to_string(file)
+            .expect("source")
+            .lines()
+            .count();
         if lines > 1500 {
             long.push(format!("{}: {lines} lines", file.display()));
         }
     }
-    assert!(long.is_empty(), "files over 1,500 lines:\n{}", long.join("\n"));
+    assert!(
+        long.is_empty(),
+        "files over 1,500 lines:\n{}",
+        long.join("\n")
+    );
     let main = std::fs::read_to_string(src().join("bin/targets/main.rs")).expect("main.rs");
-    assert!(main.lines().count() <= 150, "main.rs has {} lines", main.lines().count());
+    assert!(
+        main.lines().count() <= 150,
+        "main.rs has {} lines",
+        main.lines().count()
+    );
 }
 
 #[test]
 fn the_layer_checker_sees_a_violation() {
-    let roots: BTreeMap<String, String> =
-        [("Catalog".to_owned(), "catalog".to_owned())].into_iter().collect();
+    let roots: BTreeMap<String, String> = [("Catalog".to_owned(), "catalog".to_owned())]
+        .into_iter()
+        .collect();
     let code = code_of(
         "use crate::{Catalog, engine::rank};\n// crate::output in a comment\n\
          #[cfg(test)]\nmod tests {\n    use crate::schema;\n}\nfn f() { crate::load::x(); }\n",

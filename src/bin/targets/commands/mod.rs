@@ -20,19 +20,13 @@ use crate::write::emit;
 
 /// The catalogue of the folder `data`, or the bundled one.
 fn load(data: Option<&Path>) -> Result<Catalog, Failure> {
-    Ok(match data {
-        Some(dir) => Catalog::load(dir)?,
-        None => Catalog::bundled()?,
-    })
+    Ok(Catalog::open(data)?)
 }
 
 /// The catalogue for rankings and gaps: of a folder's `observations.csv`,
 /// only the denominators (population, GDP) are kept, every row checked.
 fn load_for_comparison(data: Option<&Path>) -> Result<Catalog, Failure> {
-    Ok(match data {
-        Some(dir) => Catalog::load_keeping(dir, &Per::DENOMINATOR_METRICS)?,
-        None => Catalog::bundled()?,
-    })
+    Ok(Catalog::open_keeping(data, &Per::DENOMINATOR_METRICS)?)
 }
 
 /// Writes an answer in the format `common` asks for, where it asks.
