@@ -78,3 +78,43 @@
 //! the same. Dates are ISO 8601. A deadline or `as_of` is written as the last
 //! day it covers with its precision (`"deadline": "2027-12-31"`,
 //! `"deadline_precision": "year"`), which reads back to the same value.
+//!
+//! # Architecture
+//!
+//! The crate is built in layers; each uses only the layers before it in
+//! this list, so there is no import cycle between them (a test of the suite
+//! checks it on every run):
+//!
+//! 1. `util` (private): serde through `Display`/`FromStr`, snake_case
+//!    enumerations, "did you mean" suggestions, the hasher of short keys.
+//! 2. [`model`](crate::model): the values ([`Quantity`](crate::Quantity),
+//!    [`Unit`](crate::Unit), [`Deadline`](crate::Deadline),
+//!    [`Comparator`](crate::Comparator), [`Id`](crate::Id),
+//!    [`Lang`](crate::Lang)), the records and their parse errors.
+//! 3. `error`: [`Error`](crate::Error) with its
+//!    [`ErrorKind`](crate::ErrorKind) and [`Position`](crate::Position);
+//!    [`Errors`](crate::Errors).
+//! 4. [`encode`](crate::encode): exact decimals in JSON, the format
+//!    version, CSV options and writing.
+//! 5. `catalog`: [`Catalog`](crate::Catalog) and its lookups by name
+//!    ([`Catalog::resolve_metric`](crate::Catalog::resolve_metric),
+//!    [`Catalog::resolve_jurisdiction`](crate::Catalog::resolve_jurisdiction)),
+//!    the parts a loader fills, the cross-record checks per kind of record,
+//!    and which target counts on a date.
+//! 6. `load`: data folders ([`Catalog::load`](crate::Catalog::load),
+//!    [`Catalog::open`](crate::Catalog::open)), the bundled data, the TOML
+//!    reader and the bulk CSV tables ([`bulk`](crate::bulk)).
+//! 7. [`engine`](crate::engine): [`normalize`](crate::engine::normalize),
+//!    [`rank`](crate::rank), [`gap`](crate::gap),
+//!    [`progress`](crate::progress). Beside it, [`extract`](crate::extract)
+//!    uses only the model and the catalogue.
+//! 8. [`output`](crate::output): the JSON, CSV and text form of each
+//!    answer, the [`report`](crate::report), the [`html`](crate::html) page,
+//!    the [`export`](crate::export) and the
+//!    [`datapackage`](crate::datapackage).
+//! 9. [`schema`](crate::schema): the JSON Schema of each JSON output,
+//!    generated from the types that write it.
+//!
+//! The `targets` tool (`src/bin/targets/`) is a thin layer over this public
+//! API: argument parsing, one function per command, and files written
+//! completely or not at all.

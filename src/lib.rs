@@ -45,8 +45,9 @@
 //!
 //! # Design notes
 //!
-//! The domain model, the formulas and the output contracts are described in
-//! the [`design`] module.
+//! The domain model, the formulas, the output contracts and the layers of
+//! the crate (its [architecture](design#architecture): where each concept
+//! lives) are described in the [`design`] module.
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
