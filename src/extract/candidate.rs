@@ -1,0 +1,344 @@
+//! A candidate from a figure read: its metric, the flags that lower its
+//! confidence (counts that are not targets, rates, ranks), its comparator,
+//! and the confidence with the reasons for it.
+
+use rust_decimal::Decimal;
+
+use crate::{Basis, Catalog, Comparator, Id};
+
+use super::blocks::BlockKind;
+use super::change::{Role, flow_word};
+use super::document::{Doc, quoted};
+use super::facts::ClauseFacts;
+use super::figures::{Before, Figure};
+use super::lexicon::Lexicon;
+use super::looks::Reach;
+use super::metrics::{MetricHit, guess_phrase};
+use super::reading::{Env, Reading, Site};
+use super::text::Norm;
+use super::{Candidate, Kind};
+
+/// A candidate's confidence as it is worked out, and the reasons for it.
+pub(super) struct Score {
+    confidence: Decimal,
+    /// The most the confidence can be.
+    cap: Option<Decimal>,
+    reasons: Vec<String>,
+}
+
+/// `x` hundredths.
+fn hundredths(x: i64) -> Decimal {
+    Decimal::new(x, 2)
+}
+
+impl Score {
+    /// 0.45 less `penalty` hundredths, for a figure read with `reasons`.
+    fn new(penalty: i64, reasons: Vec<String>) -> Score {
+        Score {
+            confidence: Decimal::new(45, 2) - hundredths(penalty),
+            cap: None,
+            reasons,
+        }
+    }
+
+    /// Adds `x` hundredths.
+    pub(super) fn raise(&mut self, x: i64) {
+        self.confidence += hundredths(x);
+    }
+
+    /// Takes off `x` hundredths.
+    pub(super) fn lower(&mut self, x: i64) {
+        self.confidence -= hundredths(x);
+    }
+
+    /// Caps the confidence at `x` hundredths.
+    fn cap(&mut self, x: i64) {
+        let value = hundredths(x);
+        self.cap = Some(self.cap.map_or(value, |c: Decimal| c.min(value)));
+    }
+
+    pub(super) fn reason(&mut self, reason: impl Into<String>) {
+        self.reasons.push(reason.into());
+    }
+
+    /// The confidence, capped, from 0 to 1 in hundredths, and the reasons.
+    fn finish(self) -> (Decimal, Vec<String>) {
+        let mut confidence = self.confidence;
+        if let Some(cap) = self.cap {
+            confidence = confidence.min(cap);
+        }
+        let confidence = confidence
+            .clamp(Decimal::ZERO, Decimal::ONE)
+            .round_dp(2)
+            .normalize();
+        (confidence, self.reasons)
+    }
+}
+
+impl Doc {
+    /// The candidate of figure `f` of the clause at `at`, read as
+    /// `reading`.
+    pub(super) fn candidate(
+        &self,
+        at: Site,
+        f: &Figure,
+        reading: Reading,
+        facts: &ClauseFacts,
+        env: &Env,
+    ) -> Candidate {
+        let Reading {
+            hit,
+            role,
+            reasons,
+            penalty,
+            after,
+            before,
+        } = reading;
+        let para = &self.paras[at.p];
+        let n = &para.norm;
+        let clause = para.sentences[at.s].clauses[at.c].clone();
+        let reach = self.figure_reach(at, f, role);
+        let mut score = Score::new(penalty, reasons);
+        let (metric, metric_phrase) = metric(
+            n,
+            f,
+            hit.as_ref(),
+            (&after, &before),
+            env.lexicon,
+            &mut score,
+        );
+        flag_flow(n, &before, metric.as_ref(), env.catalog, &mut score);
+        if metric.is_none() {
+            flag_count(&n.text(after.clone()), f, facts, &mut score);
+        }
+        flag_form(f, facts, para.kind, &mut score);
+        let kind = self.kind(&reach, f, facts, role, &mut score);
+        let comparator = comparator(n, f, kind, &mut score);
+        let dates = self.dates(at.p, &reach, kind, role, &mut score);
+        let (jurisdiction, jurisdiction_phrase, in_catalog) =
+            self.jurisdiction_of(&clause, &reach, facts, f, env, &mut score);
+        let (confidence, reasons) = score.finish();
+        let (quote, span) = self.quote(at.p, quoted(&clause, f));
+        Candidate {
+            kind,
+            jurisdiction,
+            jurisdiction_phrase,
+            jurisdiction_in_catalog: in_catalog,
+            metric,
+            metric_phrase,
+            comparator,
+            value: f.value,
+            upper: f.upper,
+            deadline: dates.deadline,
+            period: if kind == Kind::Target {
+                dates.period
+            } else {
+                None
+            },
+            as_of: dates.as_of,
+            quote,
+            span,
+            confidence,
+            reasons,
+        }
+    }
+
+    /// Where figure `f` of the clause at `at` looks for its cues: the
+    /// figure reached in 由…增加到… looks after the starting figure.
+    fn figure_reach(&self, at: Site, f: &Figure, role: Role) -> Reach {
+        let mut reach = self.reach(at.p, at.s, at.c, f.lead);
+        if let Role::Reached(from) = role {
+            let from = self.paras[at.p].cues.partition_point(|cue| cue.pos < from);
+            let first = &mut reach.own[0];
+            first.start = from.min(first.end);
+        }
+        reach
+    }
+}
+
+/// The metric of a figure and the words that name it; when none was
+/// recognised, the words (`after`, `before` the figure) that probably do.
+fn metric(
+    n: &Norm,
+    f: &Figure,
+    hit: Option<&MetricHit>,
+    (after, before): (&std::ops::Range<usize>, &std::ops::Range<usize>),
+    lexicon: &Lexicon,
+    score: &mut Score,
+) -> (Option<Id>, String) {
+    match hit {
+        Some(h) => {
+            score.raise(30);
+            if h.fuzzy {
+                score.lower(5);
+                score.reason(format!(
+                    "metric matched with one character differing: {}",
+                    n.text(h.pos..h.end)
+                ));
+            }
+            (
+                lexicon.metric_ids.get(h.metric).cloned(),
+                n.text(h.pos..h.end),
+            )
+        }
+        None => {
+            score.cap(35);
+            score.reason("no metric recognised");
+            (None, guess_phrase(n, f, after, before))
+        }
+    }
+}
+
+/// An amount added (新增高质量数据集200个) is a flow: for a metric counted
+/// as a level reached, the figure is not its target level.
+fn flag_flow(
+    n: &Norm,
+    before: &std::ops::Range<usize>,
+    metric: Option<&Id>,
+    catalog: &Catalog,
+    score: &mut Score,
+) {
+    if let Some(word) = flow_word(n, before) {
+        let stock = metric
+            .and_then(|m| catalog.metric(m.as_str()))
+            .is_some_and(|m| m.basis == Basis::Stock);
+        if stock || metric.is_none() {
+            if stock {
+                score.lower(20);
+            }
+            score.reason(format!(
+                "{word} states an amount added, not a level reached"
+            ));
+        }
+    }
+}
+
+/// Counts that are not targets, by the words after the figure
+/// (`after_text`): issuing or attending bodies, scopes, measures, layouts,
+/// whose figure follows.
+fn flag_count(after_text: &str, f: &Figure, facts: &ClauseFacts, score: &mut Score) {
+    let bodies = [
+        "部门",
+        "部委",
+        "单位",
+        "厅局",
+        "委办局",
+        "机构",
+        "省份",
+        "省市",
+        "城市",
+        "国家",
+    ];
+    let starts_body = bodies.iter().any(|b| {
+        after_text.starts_with(b)
+            || after_text
+                .strip_prefix("国家")
+                .is_some_and(|t| t.starts_with(b))
+    });
+    // The words of the clause after the figure.
+    let later = |at: Option<usize>| at.is_some_and(|at| at >= f.tail);
+    if starts_body && later(facts.act) {
+        score.cap(10);
+        score.reason("count of participating or issuing bodies, not a target");
+    } else if [
+        "行业",
+        "领域",
+        "重点领域",
+        "重点行业",
+        "方面",
+        "板块",
+        "赛道",
+        "产业链",
+    ]
+    .iter()
+    .any(|w| after_text.starts_with(w))
+    {
+        score.cap(15);
+        score.reason("count of sectors or fields in scope, not a target");
+    } else if [
+        "任务",
+        "重点任务",
+        "措施",
+        "举措",
+        "工程",
+        "专项",
+        "条",
+        "项任务",
+    ]
+    .iter()
+    .any(|w| after_text.starts_with(w))
+    {
+        score.cap(15);
+        score.reason("count of measures in the document, not a target");
+    } else if later(facts.plus) {
+        score.cap(15);
+        score.reason("part of a layout such as 1+N, not a target");
+    } else if after_text.contains('的') {
+        score.cap(20);
+        score.reason("describes whose figure follows (N个…的), not a target");
+    }
+}
+
+/// How the figure is written or placed: a rate, a rank, N大, P or E for a
+/// computing power, a heading of paragraph `kind`.
+fn flag_form(f: &Figure, facts: &ClauseFacts, kind: BlockKind, score: &mut Score) {
+    // A rate word between the start of the clause and the figure.
+    if facts.rate_end.is_some_and(|end| end <= f.lead) {
+        score.cap(20);
+        score.reason("a rate per person or per area, not a total");
+    }
+    if f.rank {
+        score.cap(15);
+        score.reason("a rank (前N名), not a quantity");
+    }
+    if f.big {
+        score.lower(20);
+        score.reason("count written as N大 (N major …); unit 个 supplied");
+    }
+    if f.compute_guess {
+        score.lower(10);
+        score.reason("P or E after a computing-power figure read as PFLOPS or EFLOPS");
+    }
+    if kind == BlockKind::Heading {
+        score.lower(5);
+        score.reason("figure in a heading");
+    }
+}
+
+/// The comparator of a figure of `kind`. 余/多 bound from below; 约, 近, 左右
+/// and 上下 are about the figure: read as exactly, with a reason.
+fn comparator(n: &Norm, f: &Figure, kind: Kind, score: &mut Score) -> Comparator {
+    let about_word = ["左右", "上下"]
+        .into_iter()
+        .find(|w| n.contains(f.value_end..f.end, w));
+    let about = about_word.is_some();
+    let comparator = if f.upper.is_some() {
+        Comparator::Range
+    } else {
+        match (f.before, f.after) {
+            (Some(Before::Strict(c)), _) => c,
+            (_, Some(c)) => c,
+            (Some(Before::About), None) => Comparator::Exactly,
+            _ if about => Comparator::Exactly,
+            _ if f.approx => Comparator::MoreThan,
+            _ => match kind {
+                Kind::Target => Comparator::AtLeast,
+                Kind::Observation => Comparator::Exactly,
+            },
+        }
+    };
+    if f.approx || f.before == Some(Before::About) {
+        let word = if f.before == Some(Before::About) {
+            n.text(f.lead..f.start)
+        } else if let Some(w) = about_word {
+            w.to_owned()
+        } else {
+            n.text(f.value_end..f.value_end + 1)
+        };
+        score.reason(format!(
+            "approximate figure ({word}): read as {}",
+            comparator.as_str().replace('_', " ")
+        ));
+    }
+    comparator
+}

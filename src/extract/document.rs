@@ -1,0 +1,253 @@
+//! The document: its paragraphs, each with its sentences, cues and
+//! mentions, the headings that govern it, and the year it is written in;
+//! and quotes, verbatim from the input.
+
+use std::ops::Range;
+
+use chrono::NaiveDate;
+
+use crate::PartialDate;
+
+use super::blocks::{BlockKind, blocks};
+use super::cues::{Cue, CueKind, cues};
+use super::figures::Figure;
+use super::lexicon::Lexicon;
+use super::looks::Looks;
+use super::mentions::{Mention, mentions};
+use super::sentences::{Sentence, sentences};
+use super::text::Norm;
+
+/// A paragraph, read.
+pub(super) struct Para {
+    pub(super) kind: BlockKind,
+    pub(super) norm: Norm,
+    pub(super) sentences: Vec<Sentence>,
+    /// In the order of the text.
+    pub(super) cues: Vec<Cue>,
+    /// In the order of the text, none overlapping.
+    pub(super) mentions: Vec<Mention>,
+    /// Heading paragraphs governing this one, the nearest last: a run of
+    /// consecutive headings.
+    pub(super) headings: Range<usize>,
+    /// The paragraph ending with a colon that introduces this one (a list).
+    pub(super) inherit: Option<usize>,
+    /// The date of the latest date line before it.
+    pub(super) section: Option<PartialDate>,
+    /// The year the text is written in, near the paragraph (see
+    /// [`Doc::context_year`]).
+    pub(super) year: Option<i32>,
+    /// The cues that answer each question, found at once.
+    pub(super) look: Looks,
+}
+
+/// A text, read.
+pub(super) struct Doc {
+    src: Vec<char>,
+    pub(super) paras: Vec<Para>,
+    /// The first heading that is a document title naming a jurisdiction.
+    pub(super) title_para: Option<usize>,
+    /// The year the text was written, where its first lines say.
+    written: Option<i32>,
+}
+
+const PLAN_TITLE_WORDS: &[&str] = &[
+    "方案", "规划", "计划", "意见", "纲要", "措施", "办法", "要点", "通知",
+];
+
+/// Whether a paragraph opens as an item of a list (1., （一）, 一是).
+fn enumerated(n: &Norm) -> bool {
+    let first = n.get(0);
+    first.is_some_and(|c| c.is_ascii_digit() || matches!(c, '(' | '（' | '①' | '②' | '③'))
+        || [
+            "一是", "二是", "三是", "四是", "五是", "一、", "二、", "三、", "四、",
+        ]
+        .iter()
+        .any(|w| n.starts_with(0, w))
+}
+
+impl Doc {
+    /// Reads `text` with the names of `lexicon`.
+    pub(super) fn read(text: &str, lexicon: &Lexicon) -> Doc {
+        let src: Vec<char> = text.chars().collect();
+        let mut paras: Vec<Para> = Vec::new();
+        let mut section = None;
+        for (kind, ranges) in blocks(&src) {
+            if let BlockKind::Date(d) = kind {
+                section = Some(d);
+            }
+            let para = Para::read(&src, kind, &ranges, section, &paras, lexicon);
+            paras.push(para);
+        }
+        let first_prose = paras
+            .iter()
+            .position(|p| p.kind == BlockKind::Prose)
+            .unwrap_or(paras.len());
+        let title_para = title(&paras[..first_prose]);
+        let written = written(&paras[..first_prose]);
+        let mut doc = Doc {
+            src,
+            paras,
+            title_para,
+            written,
+        };
+        for p in 0..doc.paras.len() {
+            let year = doc.context_year(p);
+            let look = doc.looks(p, year);
+            let para = &mut doc.paras[p];
+            para.year = year;
+            para.look = look;
+        }
+        doc
+    }
+
+    /// The year the text is written in, near a paragraph: the date its
+    /// sentences open with or its document number's, else its section's,
+    /// else the text's.
+    fn context_year(&self, p: usize) -> Option<i32> {
+        let para = &self.paras[p];
+        para.cues
+            .iter()
+            .find_map(|c| match c.kind {
+                CueKind::Event(d) => Some(d.year()),
+                CueKind::DocYear(y) => Some(y),
+                _ => None,
+            })
+            .or_else(|| para.section.map(|d| d.year()))
+            .or(self.written)
+    }
+
+    /// A month and day of paragraph `p` in the year of its section.
+    pub(super) fn resolve_month_day(&self, p: usize, month: u32, day: u32) -> Option<PartialDate> {
+        let year = self.paras[p].section.map(|d| d.year())?;
+        NaiveDate::from_ymd_opt(year, month, day).map(PartialDate::Day)
+    }
+
+    /// The clause, trimmed, verbatim from the input, and its character span.
+    pub(super) fn quote(&self, p: usize, clause: Range<usize>) -> (String, Range<usize>) {
+        let n = &self.paras[p].norm;
+        let trim = |c: char| c.is_whitespace() || matches!(c, '，' | ',' | '、' | ':' | '。' | ';');
+        let mut a = clause.start;
+        let mut b = clause.end;
+        while a < b && trim(n.chars[a]) {
+            a += 1;
+        }
+        while b > a && trim(n.chars[b - 1]) {
+            b -= 1;
+        }
+        if a >= b {
+            return (String::new(), 0..0);
+        }
+        let start = n.orig[a];
+        let end = n.orig[b - 1] + 1;
+        let quote: String = self.src[start..end].iter().collect();
+        (quote, start..end)
+    }
+}
+
+impl Para {
+    /// The paragraph of `kind` at `ranges` of `src`, after the paragraphs
+    /// `earlier`, in the section dated `section`.
+    fn read(
+        src: &[char],
+        kind: BlockKind,
+        ranges: &[Range<usize>],
+        section: Option<PartialDate>,
+        earlier: &[Para],
+        lexicon: &Lexicon,
+    ) -> Para {
+        let norm = Norm::build(src, ranges);
+        let sentences = sentences(&norm);
+        let cues = cues(&norm);
+        let mentions = mentions(&norm, lexicon);
+        let (headings, inherit) = governing(earlier, kind, &norm);
+        Para {
+            kind,
+            norm,
+            sentences,
+            cues,
+            mentions,
+            headings,
+            inherit,
+            section,
+            year: None,
+            look: Looks::empty(),
+        }
+    }
+}
+
+/// The headings that govern a paragraph of `kind` whose text is `norm`,
+/// after the paragraphs `earlier`, and the paragraph whose list it
+/// continues.
+fn governing(earlier: &[Para], kind: BlockKind, norm: &Norm) -> (Range<usize>, Option<usize>) {
+    let index = earlier.len();
+    // The run of headings right before it: the one before and its own
+    // headings.
+    let mut headings = index..index;
+    if let Some(prev) = index.checked_sub(1).map(|q| &earlier[q]) {
+        if prev.kind == BlockKind::Heading {
+            headings.start = if prev.headings.is_empty() {
+                index - 1
+            } else {
+                prev.headings.start
+            };
+        }
+    }
+    let mut inherit = None;
+    if let Some(prev) = index.checked_sub(1).map(|q| &earlier[q]) {
+        if prev.kind == BlockKind::Prose && kind == BlockKind::Prose {
+            if prev.norm.chars.last() == Some(&':') {
+                inherit = Some(index - 1);
+            } else if prev.inherit.is_some() && enumerated(norm) {
+                inherit = prev.inherit;
+            }
+        }
+    }
+    if headings.is_empty() {
+        if let Some(q) = inherit {
+            headings = earlier[q].headings.clone();
+        }
+    }
+    (headings, inherit)
+}
+
+/// Of the paragraphs before the first prose, the first heading that is a
+/// document title (方案, 规划, …) naming a jurisdiction.
+fn title(paras: &[Para]) -> Option<usize> {
+    paras.iter().position(|p| {
+        p.kind == BlockKind::Heading
+            && PLAN_TITLE_WORDS
+                .iter()
+                .any(|w| p.norm.contains(0..p.norm.len(), w))
+            && p.mentions.iter().any(|m| !m.place.weak)
+    })
+}
+
+/// The date of the text, from the lines before its first paragraph (a
+/// dated masthead, a document number).
+fn written(paras: &[Para]) -> Option<i32> {
+    paras.iter().find_map(|p| match p.kind {
+        BlockKind::Date(d) => Some(d.year()),
+        _ => p.cues.iter().find_map(|c| match c.kind {
+            CueKind::DocYear(y) => Some(y),
+            CueKind::Event(d) => Some(d.year()),
+            _ => None,
+        }),
+    })
+}
+
+/// The longest clause quoted whole, in characters. Of a longer one (text
+/// without punctuation), the quote is the figure and at most
+/// [`QUOTE_AROUND`] characters on either side: a quote never grows with the
+/// text.
+const QUOTE_MAX: usize = 240;
+const QUOTE_AROUND: usize = 80;
+
+/// The part of `clause` quoted for figure `f`.
+pub(super) fn quoted(clause: &Range<usize>, f: &Figure) -> Range<usize> {
+    if clause.len() <= QUOTE_MAX {
+        return clause.clone();
+    }
+    let start = f.lead.saturating_sub(QUOTE_AROUND).max(clause.start);
+    let end = f.end.saturating_add(QUOTE_AROUND).min(clause.end);
+    start..end.max(start)
+}

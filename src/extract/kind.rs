@@ -1,0 +1,179 @@
+//! Target or reported figure, by the nearest cue that settles it; and the
+//! deadline and plan period of a target or the date of a reported figure.
+
+use crate::{Deadline, PartialDate, Period};
+
+use super::Kind;
+use super::candidate::Score;
+use super::change::Role;
+use super::cues::CueKind;
+use super::document::Doc;
+use super::facts::ClauseFacts;
+use super::figures::Figure;
+use super::looks::{Ask, Reach};
+
+/// The dates of a candidate.
+#[derive(Default)]
+pub(super) struct Dates {
+    pub(super) deadline: Option<Deadline>,
+    pub(super) period: Option<Period>,
+    pub(super) as_of: Option<PartialDate>,
+}
+
+impl Doc {
+    /// Whether figure `f`, which looks for its cues in `reach`, is a target
+    /// or a reported figure.
+    pub(super) fn kind(
+        &self,
+        reach: &Reach,
+        f: &Figure,
+        facts: &ClauseFacts,
+        role: Role,
+        score: &mut Score,
+    ) -> Kind {
+        let ctx_year = self.paras[reach.para].year;
+        let dated = ctx_year.is_some();
+        // Words after the figure that settle it (同比增长, …的目标) count
+        // after its own sentence's earlier words.
+        let later = |at: Option<usize>| at.is_some_and(|at| at >= f.end);
+        let after_cue = if later(facts.sentence.reported_after) {
+            Some(Kind::Observation)
+        } else if later(facts.sentence.target_after) {
+            Some(Kind::Target)
+        } else {
+            None
+        };
+        let decide = |cue: CueKind| match cue {
+            CueKind::AsOf(_) | CueKind::ReportWord => Kind::Observation,
+            CueKind::Bare(d, _) | CueKind::End(d) if ctx_year.is_some_and(|y| d.year() < y) => {
+                Kind::Observation
+            }
+            _ => Kind::Target,
+        };
+        let (kind, level) = if let Role::Baseline(_) = role {
+            score.reason(
+                "the starting figure of a change (由…到…): a reported figure, not a target",
+            );
+            (Some(Kind::Observation), 1)
+        } else if let Some((lv, cue)) = self.find_cue(reach, Ask::Kind, dated, 1..=2) {
+            (Some(decide(cue)), lv)
+        } else if let Some(k) = after_cue {
+            (Some(k), 2)
+        } else if let Some((lv, cue)) = self.find_cue(reach, Ask::Kind, dated, 3..=6) {
+            (Some(decide(cue)), lv)
+        } else {
+            (None, 0)
+        };
+        // A bare date that could not settle it (the year of the text is not
+        // known).
+        let bare_seen =
+            kind.is_none() && !dated && self.find_cue(reach, Ask::Dated, dated, 1..=6).is_some();
+        match kind {
+            Some(k) => {
+                score.raise(match level {
+                    1 | 2 => 10,
+                    _ => 5,
+                });
+                k
+            }
+            None => {
+                if !facts.verb && !bare_seen {
+                    score.lower(10);
+                    score.reason("no cue says target or reported figure: read as a target");
+                }
+                Kind::Target
+            }
+        }
+    }
+
+    /// The dates of a figure of paragraph `p` and of `kind`, which looks
+    /// for its cues in `reach`.
+    pub(super) fn dates(
+        &self,
+        p: usize,
+        reach: &Reach,
+        kind: Kind,
+        role: Role,
+        score: &mut Score,
+    ) -> Dates {
+        match kind {
+            Kind::Target => self.target_dates(p, reach, score),
+            Kind::Observation => {
+                let as_of = match role {
+                    // Only the date the text gives the starting figure.
+                    Role::Baseline(date) => date,
+                    _ => self.as_of(p, reach, score),
+                };
+                if as_of.is_none() {
+                    score.lower(10);
+                    score.reason("no date for the figure");
+                }
+                Dates {
+                    as_of,
+                    ..Dates::default()
+                }
+            }
+        }
+    }
+
+    /// The deadline and plan period of a target: a deadline, else the end
+    /// of the plan period, else a bare date.
+    fn target_dates(&self, p: usize, reach: &Reach, score: &mut Score) -> Dates {
+        let dated = self.paras[p].year.is_some();
+        let date = |ask: Ask, levels| match self.find_cue(reach, ask, dated, levels) {
+            Some((_, CueKind::Deadline(d) | CueKind::End(d) | CueKind::Bare(d, _))) => {
+                Some(Deadline::new(d))
+            }
+            _ => None,
+        };
+        let period = match self.find_cue(reach, Ask::Period, dated, 1..=6) {
+            Some((_, CueKind::Period(p))) => Some(p),
+            _ => None,
+        };
+        let mut deadline = date(Ask::Deadline, 1..=6);
+        if deadline.is_none() {
+            if let Some(p) = period {
+                deadline = Some(Deadline::new(p.to()));
+                score.reason("deadline is the end of the plan period");
+            }
+        }
+        if deadline.is_none() {
+            deadline = date(Ask::BareDeadline, 1..=3);
+            if let Some(d) = deadline {
+                score.lower(5);
+                score.reason(format!("deadline read from a bare date ({d})"));
+            }
+        }
+        if deadline.is_none() {
+            score.lower(10);
+            score.reason("no deadline in the text");
+        }
+        Dates {
+            deadline,
+            period,
+            as_of: None,
+        }
+    }
+
+    /// The date of a reported figure of paragraph `p`: as the text dates it,
+    /// else the date of its section heading.
+    fn as_of(&self, p: usize, reach: &Reach, score: &mut Score) -> Option<PartialDate> {
+        let dated = self.paras[p].year.is_some();
+        let as_of = match self.find_cue(reach, Ask::AsOf, dated, 1..=6) {
+            Some((
+                _,
+                CueKind::AsOf(d) | CueKind::Bare(d, _) | CueKind::End(d) | CueKind::Event(d),
+            )) => Some(d),
+            Some((_, CueKind::MonthDay(m, day))) => self.resolve_month_day(p, m, day),
+            _ => None,
+        };
+        if as_of.is_some() {
+            return as_of;
+        }
+        let section = self.paras[p].section;
+        if section.is_some() {
+            score.reason("dated by its section heading");
+        }
+        section
+    }
+}

@@ -1,0 +1,119 @@
+//! Jurisdiction mentions: the place names of a paragraph, save a venue
+//! (在成都召开) and a group named as what is built or counted.
+
+use super::lexicon::{Lexicon, Place};
+use super::places::PLACE_GUARDS;
+use super::text::{Norm, is_cn_numeral};
+
+/// A place named in a paragraph.
+#[derive(Clone, Debug)]
+pub(super) struct Mention {
+    pub(super) pos: usize,
+    pub(super) end: usize,
+    pub(super) place: Place,
+    pub(super) name: String,
+    /// Inside a document title 《…》.
+    pub(super) title: bool,
+}
+
+/// The places a paragraph names, in the order of the text, none
+/// overlapping: at each position the longest name.
+pub(super) fn mentions(n: &Norm, lexicon: &Lexicon) -> Vec<Mention> {
+    let mut out = Vec::new();
+    // Every name at every position, found in one pass; at each position the
+    // names are tried longest first, as they are listed.
+    let lowered = n.s.to_ascii_lowercase();
+    let mut at: Vec<Vec<usize>> = vec![Vec::new(); n.len()];
+    for m in lexicon.place_names.find_overlapping_iter(&lowered) {
+        at[n.char_at_byte(m.start())].push(m.pattern().as_usize());
+    }
+    let mut i = 0;
+    while i < n.len() {
+        at[i].sort_unstable();
+        let hit = at[i]
+            .iter()
+            .map(|&k| &lexicon.places[k])
+            .find(|(name, _)| guard_ok(n, i, name.len(), name));
+        let Some((name, place)) = hit else {
+            i += 1;
+            continue;
+        };
+        let end = i + name.len();
+        // A venue (在成都召开) is not whose figures these are.
+        let venue = i > 0
+            && n.get(i - 1) == Some('在')
+            && ["召开", "举行", "举办", "开幕", "闭幕"]
+                .iter()
+                .any(|w| (end..end + 4).any(|k| n.starts_with(k, w)));
+        let object = place.group && built_or_counted(n, i, end);
+        if !venue && !object {
+            out.push(Mention {
+                pos: i,
+                end,
+                place: place.clone(),
+                name: n.text(i..end),
+                title: n.title[i],
+            });
+        }
+        i = end;
+    }
+    out
+}
+
+/// Verbs whose object a group name can be (建设国家数据标注基地).
+const OBJECT_VERBS: &[&str] = &[
+    "建好", "争创", "申报", "申建", "获批", "设立", "认定", "创建", "新建", "建设", "建成", "打造",
+    "培育", "布局", "遴选", "建立", "构建", "形成", "推动", "新增", "建",
+];
+
+/// Whether the group name at `i..end` is what is built or counted
+/// (建设国家数据标注基地, 3个数据标注基地, 数据标注基地3个) rather than whose
+/// figures follow.
+fn built_or_counted(n: &Norm, i: usize, end: usize) -> bool {
+    let numeral = |c: char| c.is_ascii_digit() || is_cn_numeral(c);
+    // A count right after the name.
+    if n.get(end)
+        .is_some_and(|c| numeral(c) && c != '万' && c != '亿')
+    {
+        return true;
+    }
+    // A count right before it (3个, 一批, 若干), then perhaps a verb.
+    let mut k = i;
+    if k > 0
+        && n.get(k - 1)
+            .is_some_and(|c| matches!(c, '个' | '家' | '批' | '处'))
+    {
+        let mut m = k - 1;
+        while m > 0 && n.get(m - 1).is_some_and(numeral) {
+            m -= 1;
+        }
+        if m < k - 1 {
+            return true;
+        }
+    }
+    if n.ends_with(k, "若干") {
+        k -= 2;
+    }
+    if let Some(m) = ["国家级", "省级", "市级", "区域性", "行业", "综合", "特色"]
+        .iter()
+        .find(|m| n.ends_with(k, m))
+    {
+        k -= m.chars().count();
+    }
+    OBJECT_VERBS.iter().any(|w| n.ends_with(k, w))
+}
+
+/// Whether a short place name at `i` is not part of a common word (see
+/// [`PLACE_GUARDS`]).
+fn guard_ok(n: &Norm, i: usize, len: usize, name: &[char]) -> bool {
+    let name: String = name.iter().collect();
+    PLACE_GUARDS
+        .iter()
+        .filter(|(g, _, _)| *g == name)
+        .all(|(_, not_before, not_after)| {
+            let before = i.checked_sub(1).and_then(|k| n.get(k));
+            let after = n.get(i + len);
+            !before.is_some_and(|c| not_before.contains(c))
+                && !after.is_some_and(|c| not_after.contains(c))
+        })
+}

@@ -1,0 +1,367 @@
+//! Candidates as entries of a data file under `targets/sources/`
+//! ([`to_toml`]).
+
+use std::collections::{HashMap, HashSet};
+
+use rust_decimal::Decimal;
+
+use crate::model::number::scale_pow10;
+use crate::{Comparator, Id, PartialDate, Quantity, Unit};
+
+use super::{Candidate, Kind};
+
+/// Writes candidates as `[[target]]` and `[[observation]]` entries for a
+/// data file under `targets/sources/`, after a commented `[source]` table
+/// for `source` to fill in.
+///
+/// Values are written as integers or strings, never floats. Ids are
+/// generated from the metric, the jurisdiction and the date (snake_case,
+/// unique within the output). An entry is written commented out, with its
+/// unknown fields as `?` placeholders, when a field the data format requires
+/// is missing (metric, a jurisdiction of the catalogue, a deadline or a
+/// date) or its confidence is below 0.5: the file then validates as soon as
+/// its `[source]` table is filled in.
+///
+/// ```
+/// use policy_targets::{Catalog, Id};
+/// use policy_targets::extract::{extract, to_toml};
+///
+/// let catalog = Catalog::bundled()?;
+/// let found = extract("苏州市提出，到2027年打造不少于500个典型数据产品。", &catalog);
+/// let source: Id = "suzhou_plan".parse()?;
+/// let toml = to_toml(&found, &source);
+/// assert!(toml.contains("[[target]]\nid = \"typical_data_products_320500_2027\""));
+/// assert!(toml.contains("value = 500\nunit = \"个\"\ndeadline = 2027\n"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn to_toml(candidates: &[Candidate], source: &Id) -> String {
+    let mut out = String::new();
+    out.push_str("# Candidate entries read from policy text. Check each against its quote,\n");
+    out.push_str("# fill in the [source] table, and complete or delete the entries written\n");
+    out.push_str("# as comments (they lack a field or have a low confidence).\n");
+    out.push_str("#\n# [source]\n");
+    out.push_str(&format!("# id = {}\n", toml_string(source.as_str())));
+    out.push_str("# title = \"?\"\n# issuer = \"?\"\n# published = ?\n");
+    out.push_str("# status = \"final\"\n# force = \"plan\"\n");
+    let mut ids = Ids::default();
+    for c in candidates {
+        out.push('\n');
+        out.push_str(&toml_entry(c, &mut ids));
+    }
+    // Strings are escaped where they are written; a control character can
+    // only reach a comment, where TOML allows none: show it as U+FFFD.
+    out.chars()
+        .map(|c| {
+            if c.is_control() && c != '\n' && c != '\t' {
+                '\u{FFFD}'
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+/// A TOML basic string.
+fn toml_string(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04X}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// A decimal as a TOML integer when it is one, else as a string.
+fn toml_number(value: Decimal) -> String {
+    if value.scale() == 0 {
+        if let Ok(i) = value.to_string().parse::<i64>() {
+            return i.to_string();
+        }
+    }
+    format!("\"{value}\"")
+}
+
+/// A date as TOML: a year as an integer, else a string.
+fn toml_date(date: PartialDate) -> String {
+    match date {
+        PartialDate::Year(y) => y.to_string(),
+        other => format!("\"{other}\""),
+    }
+}
+
+/// The value of `q` in the unit `unit`, exactly.
+pub(super) fn in_unit(q: &Quantity, unit: Unit) -> Option<Decimal> {
+    if q.unit() == unit {
+        return Some(q.value());
+    }
+    if q.dimension() != unit.dimension() {
+        return None;
+    }
+    scale_pow10(q.canonical_value(), -unit.exponent_to_canonical()).map(|d| d.normalize())
+}
+
+/// `s` as a part of an id: ASCII letters and digits, lowercased, and `_`.
+fn id_part(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '_'
+            }
+        })
+        .collect()
+}
+
+/// The ids given so far, and for each stem the next number to try.
+#[derive(Default)]
+struct Ids {
+    given: HashSet<String>,
+    next: HashMap<String, usize>,
+}
+
+impl Ids {
+    /// A new id for `c`, from its metric, jurisdiction and date: the stem,
+    /// else the stem and the first number from 2 not given yet.
+    fn give(&mut self, c: &Candidate) -> String {
+        let date = match c.kind {
+            Kind::Target => c.deadline.map(|d| d.date()),
+            Kind::Observation => c.as_of,
+        };
+        let mut base = String::new();
+        base.push_str(c.metric.as_ref().map_or("candidate", |m| m.as_str()));
+        if let Some(j) = &c.jurisdiction {
+            base.push('_');
+            base.push_str(&id_part(j.as_str()));
+        }
+        if let Some(d) = date {
+            base.push('_');
+            base.push_str(&id_part(&d.to_string()));
+        }
+        let base: String = base.chars().take(120).collect();
+        // base, then base_2, base_3, …: the numbers already tried for a base
+        // are not tried again.
+        let mut id = base.clone();
+        let k = self.next.entry(base.clone()).or_insert(2);
+        while !self.given.insert(id.clone()) {
+            id = format!("{base}_{k}");
+            *k += 1;
+        }
+        id
+    }
+}
+
+/// The lines of an entry, and the fields the data format requires that
+/// they lack.
+#[derive(Default)]
+struct Entry {
+    lines: Vec<String>,
+    missing: Vec<&'static str>,
+}
+
+impl Entry {
+    fn line(&mut self, line: String) {
+        self.lines.push(line);
+    }
+
+    /// A placeholder line for a missing `field`.
+    fn missing(&mut self, field: &'static str, line: String) {
+        self.missing.push(field);
+        self.lines.push(line);
+    }
+
+    /// The entry after a comment with the confidence and its reasons,
+    /// commented out when a field is missing or the confidence is low.
+    fn write(self, c: &Candidate) -> String {
+        let mut out = String::new();
+        let mut note = format!("# confidence {}", c.confidence);
+        if !c.reasons.is_empty() {
+            note.push_str(": ");
+            note.push_str(&c.reasons.join("; ").replace('\n', " "));
+        }
+        out.push_str(&note);
+        out.push('\n');
+        let low = c.confidence < Decimal::new(5, 1);
+        if self.missing.is_empty() && !low {
+            for line in self.lines {
+                out.push_str(&line);
+                out.push('\n');
+            }
+        } else {
+            let why = if self.missing.is_empty() {
+                "low confidence".to_owned()
+            } else {
+                format!("missing {}", self.missing.join(", "))
+            };
+            out.push_str(&format!("# Incomplete ({why}): complete and uncomment.\n"));
+            for line in self.lines {
+                out.push_str("# ");
+                out.push_str(&line);
+                out.push('\n');
+            }
+        }
+        out
+    }
+}
+
+/// The entry of one candidate, with a new id from `ids`.
+fn toml_entry(c: &Candidate, ids: &mut Ids) -> String {
+    let id = ids.give(c);
+    let mut entry = Entry::default();
+    entry.line(format!("[[{}]]", c.kind.as_str()));
+    entry.line(format!("id = {}", toml_string(&id)));
+    jurisdiction_line(c, &mut entry);
+    metric_line(c, &mut entry);
+    value_lines(c, &mut entry);
+    date_lines(c, &mut entry);
+    entry.line(format!("quote = {}", toml_string(&c.quote)));
+    entry.write(c)
+}
+
+/// `jurisdiction`: a code of the catalogue, else a placeholder.
+fn jurisdiction_line(c: &Candidate, entry: &mut Entry) {
+    match (&c.jurisdiction, c.jurisdiction_in_catalog) {
+        (Some(j), true) => entry.line(format!("jurisdiction = {}", toml_string(j.as_str()))),
+        (Some(j), false) => entry.missing(
+            "a jurisdiction of the catalogue",
+            format!(
+                "jurisdiction = {}  # {} is not in jurisdictions.toml",
+                toml_string(j.as_str()),
+                c.jurisdiction_phrase
+            ),
+        ),
+        (None, _) => entry.missing("jurisdiction", "jurisdiction = \"?\"".to_owned()),
+    }
+}
+
+/// `metric`: a metric of the catalogue, else a placeholder with the words
+/// that probably name it.
+fn metric_line(c: &Candidate, entry: &mut Entry) {
+    match &c.metric {
+        Some(m) => entry.line(format!("metric = {}", toml_string(m.as_str()))),
+        None => entry.missing(
+            "metric",
+            format!("metric = \"?\"  # {}", c.metric_phrase.replace('\n', " ")),
+        ),
+    }
+}
+
+/// `comparator` (unless a reported figure is exact), `value`, `unit` and
+/// `upper`.
+fn value_lines(c: &Candidate, entry: &mut Entry) {
+    if c.kind == Kind::Target || c.comparator != Comparator::Exactly {
+        entry.line(format!(
+            "comparator = {}",
+            toml_string(c.comparator.as_str())
+        ));
+    }
+    entry.line(format!("value = {}", toml_number(c.value.value())));
+    entry.line(format!(
+        "unit = {}",
+        toml_string(&c.value.unit().to_string())
+    ));
+    if let Some(upper) = &c.upper {
+        match in_unit(upper, c.value.unit()) {
+            Some(v) => entry.line(format!("upper = {}", toml_number(v))),
+            None => entry.missing("upper", format!("upper = \"?\"  # {upper}")),
+        }
+    }
+}
+
+/// A target's `deadline` and `period`, a reported figure's `as_of`.
+fn date_lines(c: &Candidate, entry: &mut Entry) {
+    match c.kind {
+        Kind::Target => {
+            match c.deadline {
+                Some(d) => entry.line(format!("deadline = {}", toml_date(d.date()))),
+                None => entry.missing("deadline", "deadline = ?".to_owned()),
+            }
+            if let Some(p) = c.period {
+                entry.line(format!("period = {}", toml_string(&p.to_string())));
+            }
+        }
+        Kind::Observation => match c.as_of {
+            Some(d) => entry.line(format!("as_of = {}", toml_date(d))),
+            None => entry.missing("as_of", "as_of = ?".to_owned()),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::{one, run};
+    use super::*;
+    use crate::Catalog;
+
+    #[test]
+    fn toml_output_validates() {
+        let text = "到2027年，江苏省建成1000个高质量数据集，打造3—5个可信数据空间，标注从业人员达5.8万人。\
+                    截至2024年底，武汉市已建成高质量数据集80个。\n\n\
+                    到2027年，建成高质量数据集50个。广东省建成高质量数据集500个。";
+        let found = run(text);
+        let source: Id = "test_plan".parse().unwrap();
+        let toml = to_toml(&found, &source);
+        assert!(
+            toml.contains("value = 1000\nunit = \"个\"\ndeadline = 2027\n"),
+            "{toml}"
+        );
+        assert!(
+            toml.contains("value = 3\nunit = \"个\"\nupper = 5\n"),
+            "{toml}"
+        );
+        assert!(
+            toml.contains("value = \"5.8\"\nunit = \"万人\"\n"),
+            "{toml}"
+        );
+        assert!(toml.contains("[[observation]]\nid = \"high_quality_datasets_420100_2024\""));
+        // Incomplete entries are comments, with placeholders.
+        assert!(toml.contains("# jurisdiction = \"?\""), "{toml}");
+        assert!(
+            toml.contains("# jurisdiction = \"440000\"  # 广东省 is not in jurisdictions.toml")
+        );
+        let data = format!(
+            "[source]\nid = \"test_plan\"\ntitle = \"测试\"\nissuer = \"测试\"\npublished = 2025-01-01\nstatus = \"final\"\nforce = \"plan\"\n{toml}"
+        );
+        let files = [
+            (
+                "jurisdictions.toml",
+                include_str!("../../targets/jurisdictions.toml").to_owned(),
+            ),
+            (
+                "metrics.toml",
+                include_str!("../../targets/metrics.toml").to_owned(),
+            ),
+            ("sources/test_plan.toml", data),
+        ];
+        let catalog = Catalog::from_toml_files(files).unwrap_or_else(|e| panic!("{e}\n{toml}"));
+        assert_eq!(catalog.targets().len(), 3);
+        assert_eq!(catalog.observations().len(), 1);
+        assert_eq!(catalog.targets()[1].upper.unwrap().to_string(), "5个");
+    }
+
+    #[test]
+    fn toml_ids_are_unique_and_strings_escaped() {
+        let c = one(
+            &run("到2027年，苏州市建成“100”个高质量数据集，建成100个高质量数据集。"),
+            "100个",
+        );
+        let mut twice = vec![c.clone(), c];
+        twice[1].quote = "a \"quoted\"\\ line\nbreak".to_owned();
+        let toml = to_toml(&twice, &"s".parse().unwrap());
+        assert!(toml.contains("id = \"high_quality_datasets_320500_2027\""));
+        assert!(toml.contains("id = \"high_quality_datasets_320500_2027_2\""));
+        assert!(
+            toml.contains(r#"quote = "a \"quoted\"\\ line\nbreak""#),
+            "{toml}"
+        );
+    }
+}
