@@ -1,0 +1,189 @@
+//! A [`Gap`] as JSON, CSV and a text table.
+
+use std::io::Write;
+
+use serde::Serialize;
+
+use crate::encode::{CsvOptions, FORMAT_VERSION, JsonDecimal, write_csv_rows};
+use crate::engine::gap::{Benchmark, Gap};
+use crate::error::Error;
+use crate::model::Lang;
+use crate::output::labels;
+use crate::output::rank::UnrankedJson;
+use crate::output::render::{json, num, opt};
+use crate::output::table::{Table, human};
+
+#[derive(Serialize, schemars::JsonSchema)]
+#[schemars(rename = "Gap")]
+pub(crate) struct GapJson<'a> {
+    version: u32,
+    subject: &'a str,
+    subject_name_zh: &'a str,
+    subject_name_en: &'a str,
+    benchmark: &'a str,
+    benchmark_name_zh: Option<&'a str>,
+    benchmark_name_en: Option<&'a str>,
+    metric: &'a str,
+    per: String,
+    as_of: chrono::NaiveDate,
+    subject_value: Option<JsonDecimal>,
+    benchmark_value: JsonDecimal,
+    gap: JsonDecimal,
+    relative_gap: Option<JsonDecimal>,
+    required_target: JsonDecimal,
+    required_unit: String,
+    unit: &'a str,
+    subject_target: Option<&'a str>,
+    benchmark_target: Option<&'a str>,
+    peers: Vec<&'a str>,
+    excluded: Vec<UnrankedJson<'a>>,
+    denominator_as_of: Option<chrono::NaiveDate>,
+    benchmark_denominator_as_of: Option<chrono::NaiveDate>,
+}
+
+/// The columns of a gap's CSV.
+pub const GAP_CSV_COLUMNS: [&str; 16] = [
+    "subject",
+    "benchmark",
+    "metric",
+    "per",
+    "as_of",
+    "subject_value",
+    "benchmark_value",
+    "gap",
+    "relative_gap",
+    "required_target",
+    "required_unit",
+    "unit",
+    "subject_target",
+    "benchmark_target",
+    "denominator_as_of",
+    "benchmark_denominator_as_of",
+];
+
+impl Gap {
+    /// The gap as the JSON of `targets gap --format json`.
+    pub fn to_json(&self) -> String {
+        json(&GapJson {
+            version: FORMAT_VERSION,
+            subject: self.subject.as_str(),
+            subject_name_zh: &self.subject_name_zh,
+            subject_name_en: &self.subject_name_en,
+            benchmark: &self.benchmark,
+            benchmark_name_zh: self.benchmark_name_zh.as_deref(),
+            benchmark_name_en: self.benchmark_name_en.as_deref(),
+            metric: self.metric.as_str(),
+            per: self.per.to_string(),
+            as_of: self.as_of,
+            subject_value: self.subject_value.map(num),
+            benchmark_value: num(self.benchmark_value),
+            gap: num(self.gap),
+            relative_gap: self.relative_gap.map(num),
+            required_target: num(self.required_target),
+            required_unit: self.required_unit.to_string(),
+            unit: &self.unit,
+            subject_target: self.subject_target.as_ref().map(|t| t.as_str()),
+            benchmark_target: self.benchmark_target.as_ref().map(|t| t.as_str()),
+            peers: self.peers.iter().map(|p| p.as_str()).collect(),
+            excluded: self
+                .excluded
+                .iter()
+                .map(|(code, reason)| UnrankedJson {
+                    jurisdiction: code.as_str(),
+                    reason: reason.to_string(),
+                })
+                .collect(),
+            denominator_as_of: self.denominator_as_of,
+            benchmark_denominator_as_of: self.benchmark_denominator_as_of,
+        })
+    }
+
+    /// The cells of this gap as one CSV row ([`GAP_CSV_COLUMNS`]).
+    pub fn csv_row(&self) -> Vec<String> {
+        vec![
+            self.subject.to_string(),
+            self.benchmark.clone(),
+            self.metric.to_string(),
+            self.per.to_string(),
+            self.as_of.to_string(),
+            opt(self.subject_value),
+            self.benchmark_value.to_string(),
+            self.gap.to_string(),
+            opt(self.relative_gap),
+            self.required_target.to_string(),
+            self.required_unit.to_string(),
+            self.unit.clone(),
+            opt(self.subject_target.as_ref()),
+            opt(self.benchmark_target.as_ref()),
+            opt(self.denominator_as_of),
+            opt(self.benchmark_denominator_as_of),
+        ]
+    }
+
+    /// The gap as CSV: a header and one row.
+    pub fn write_csv<W: Write>(&self, out: W, options: &CsvOptions) -> Result<(), Error> {
+        write_csv_rows(out, &GAP_CSV_COLUMNS, vec![self.csv_row()], options)
+    }
+
+    /// A label for the benchmark in the language asked for: the benchmark
+    /// jurisdiction's name; else the name in `lang` of the benchmark read
+    /// back from [`Gap::benchmark`] (written by `Benchmark`'s `Display`, which
+    /// `FromStr` reads back), where it has one; else that label as it is.
+    pub fn benchmark_label(&self, lang: Lang) -> String {
+        labels::pick(lang, &self.benchmark_name_zh, &self.benchmark_name_en)
+            .clone()
+            .unwrap_or_else(|| {
+                self.benchmark
+                    .parse::<Benchmark>()
+                    .ok()
+                    .and_then(|b| labels::benchmark_name(&b, lang))
+                    .unwrap_or_else(|| self.benchmark.clone())
+            })
+    }
+
+    /// The gap as a short text table.
+    pub fn to_table(&self, catalog: &crate::Catalog, lang: Lang) -> String {
+        let metric = catalog
+            .metric(self.metric.as_str())
+            .map_or(self.metric.as_str(), |m| m.name(lang));
+        let unit = labels::normalised_unit(self.per, Some(self.required_unit), &self.unit, lang);
+        let mut out = labels::gap_title(metric, self.per, &unit, self.as_of, lang);
+        out.push_str(&self.items_table(lang).render());
+        match (self.denominator_as_of, self.benchmark_denominator_as_of) {
+            (Some(d), Some(b)) if d != b => {
+                out.push_str(&labels::denominators_apart(d, b, lang));
+            }
+            (Some(d), _) => out.push_str(&labels::denominators_as_of(d, lang)),
+            _ => {}
+        }
+        for (code, reason) in &self.excluded {
+            out.push_str(&labels::left_out_of_peers(code.as_str(), reason, lang));
+        }
+        out
+    }
+
+    /// The items of the gap (subject, benchmark, their values, the gap and
+    /// the required target) as a two-column table.
+    fn items_table(&self, lang: Lang) -> Table {
+        let subject = labels::pick(lang, &self.subject_name_zh, &self.subject_name_en);
+        let values = [
+            subject.clone(),
+            self.benchmark_label(lang),
+            self.subject_value
+                .map(human)
+                .unwrap_or_else(|| labels::no_target(lang).to_owned()),
+            human(self.benchmark_value),
+            human(self.gap),
+            format!(
+                "{} {}",
+                human(self.required_target),
+                labels::unit(self.required_unit, lang)
+            ),
+        ];
+        let mut table = Table::new(labels::gap_headings(lang));
+        for (item, value) in labels::gap_items(lang).into_iter().zip(values) {
+            table.push([item.to_owned(), value]);
+        }
+        table
+    }
+}

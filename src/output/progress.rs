@@ -1,0 +1,154 @@
+//! The [`Progress`] of targets as JSON, CSV and a text table.
+
+use std::io::Write;
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::encode::{CsvOptions, FORMAT_VERSION, write_csv_rows};
+use crate::engine::progress::Progress;
+use crate::error::Error;
+use crate::model::Lang;
+use crate::output::labels;
+use crate::output::render::{json, opt};
+use crate::output::table::{Table, human};
+
+#[derive(Serialize, schemars::JsonSchema)]
+#[schemars(rename = "Progress")]
+pub(crate) struct ProgressJson<'a> {
+    version: u32,
+    as_of: chrono::NaiveDate,
+    precision: PrecisionJson,
+    rows: Vec<crate::engine::progress::ProgressRowJson<'a>>,
+}
+
+/// How precise the computed ratios and rates are (DESIGN: a root or
+/// logarithm is computed with a stated precision, and the output says so).
+#[derive(Serialize, schemars::JsonSchema)]
+#[schemars(rename = "Precision")]
+pub(crate) struct PrecisionJson {
+    /// The decimal places `progress`, `required_rate`, `observed_rate` and
+    /// `pace_ratio` are rounded to.
+    decimals: u32,
+    /// How they are rounded: `half_even`; verdicts are decided before.
+    rounding: &'static str,
+    /// How compound rates are computed, and their error before rounding.
+    compound_rates: &'static str,
+}
+
+/// The statement of [`PrecisionJson::compound_rates`] (see
+/// [`crate::engine::progress::Pace::Compound`]).
+const COMPOUND_RATES: &str = "exp(ln(ratio) × 365.2425 / days) − 1 in decimal arithmetic (28 significant digits), the ratio being x_t / x_0 (observed) or T / x_t (required); absolute error below 1e-24 × max(1, 1 + rate) before rounding";
+
+/// The columns of the progress CSV.
+pub const PROGRESS_CSV_COLUMNS: [&str; 18] = [
+    "target_id",
+    "jurisdiction",
+    "metric",
+    "comparator",
+    "target_value",
+    "unit",
+    "deadline",
+    "latest_value",
+    "latest_as_of",
+    "progress",
+    "gap",
+    "met",
+    "pace",
+    "required_rate",
+    "observed_rate",
+    "pace_ratio",
+    "status",
+    "rank",
+];
+
+impl Progress {
+    /// The progress as the JSON of `targets progress --format json`.
+    pub fn to_json(&self) -> String {
+        json(&ProgressJson {
+            version: FORMAT_VERSION,
+            as_of: self.as_of,
+            precision: PrecisionJson {
+                decimals: self.decimals,
+                rounding: "half_even",
+                compound_rates: COMPOUND_RATES,
+            },
+            rows: self.rows.iter().map(Into::into).collect(),
+        })
+    }
+
+    /// The progress as CSV ([`PROGRESS_CSV_COLUMNS`]), one row per target.
+    pub fn write_csv<W: Write>(&self, out: W, options: &CsvOptions) -> Result<(), Error> {
+        let rows = self.rows.iter().map(|r| {
+            vec![
+                r.target_id.to_string(),
+                r.jurisdiction.to_string(),
+                r.metric.to_string(),
+                r.comparator.to_string(),
+                r.target_value.to_string(),
+                r.unit.to_string(),
+                r.deadline.to_string(),
+                opt(r.latest_value),
+                opt(r.latest_as_of),
+                opt(r.progress),
+                opt(r.gap),
+                opt(r.met),
+                opt(r.pace),
+                opt(r.required_rate),
+                opt(r.observed_rate),
+                opt(r.pace_ratio),
+                r.status.to_string(),
+                opt(r.rank),
+            ]
+        });
+        write_csv_rows(out, &PROGRESS_CSV_COLUMNS, rows, options)
+    }
+
+    /// The progress as a text table.
+    pub fn to_table(&self, catalog: &crate::Catalog, lang: Lang) -> String {
+        let mut out = labels::progress_title(self.as_of, lang);
+        out.push_str(&self.rows_table(catalog, lang).render());
+        if self.rows.iter().any(|r| r.pace_ratio.is_some()) {
+            out.push_str(&labels::precision_note(self.decimals, lang));
+        }
+        out
+    }
+
+    /// One table row per target, metrics and jurisdictions named from the
+    /// catalogue.
+    fn rows_table(&self, catalog: &crate::Catalog, lang: Lang) -> Table {
+        let name = |code: &str| {
+            catalog
+                .jurisdiction(code)
+                .map_or(code.to_owned(), |j| j.name(lang).to_owned())
+        };
+        let metric = |id: &str| {
+            catalog
+                .metric(id)
+                .map_or(id.to_owned(), |m| m.name(lang).to_owned())
+        };
+        let mut table = Table::new(labels::progress_headings(lang));
+        for i in [2, 4, 6, 7, 9] {
+            table.align_right(i);
+        }
+        for r in &self.rows {
+            table.push([
+                metric(r.metric.as_str()),
+                name(r.jurisdiction.as_str()),
+                format!("{}{}", r.comparator.symbol(), human(r.target_value)),
+                r.deadline.to_string(),
+                r.latest_value.map(human).unwrap_or_default(),
+                opt(r.latest_as_of),
+                r.progress
+                    .map(|p| format!("{}%", (p * Decimal::from(100)).round_dp(1).normalize()))
+                    .unwrap_or_default(),
+                r.pace_ratio
+                    .map(|p| format!("{:.2}", p.round_dp(2)))
+                    .unwrap_or_default(),
+                labels::status_label(r.status, lang).to_owned(),
+                opt(r.rank),
+            ]);
+        }
+        table
+    }
+}
