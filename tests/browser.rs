@@ -125,24 +125,9 @@ fn console_lines(stderr: &str) -> Vec<&str> {
         .collect()
 }
 
-#[test]
-fn the_report_renders_in_headless_chromium() {
-    let Some(browser) = find_chromium() else {
-        if std::env::var_os("CI").is_some() {
-            panic!(
-                "CI is set but neither chromium nor chromium-browser is on PATH: \
-                 install Debian's chromium and fonts-noto-cjk (see .ci/run)"
-            );
-        }
-        eprintln!(
-            "skipping the browser test: neither chromium nor chromium-browser is on PATH \
-             (install Debian's chromium and fonts-noto-cjk to run it; with CI set it fails instead)"
-        );
-        return;
-    };
-
-    // Chromium draws text with the fonts fontconfig knows; without one
-    // for Chinese the page shows empty boxes, which no DOM check sees.
+/// Chromium draws text with the fonts fontconfig knows; without one for
+/// Chinese the page shows empty boxes, which no DOM check sees.
+fn assert_a_chinese_font() {
     let cjk = Command::new("fc-list")
         .args([":lang=zh", "family"])
         .output()
@@ -153,34 +138,13 @@ fn the_report_renders_in_headless_chromium() {
         "no font for Chinese is installed (fc-list :lang=zh lists none), so the page would show \
          empty boxes: install Debian's fonts-noto-cjk (see .ci/run)"
     );
+}
 
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let dir = root.join("target").join("report-test");
-    std::fs::create_dir_all(&dir).unwrap();
-    let page = dir.join("report.html");
-    let screenshot = dir.join("report.png");
-    let _ = std::fs::remove_file(&screenshot);
-
-    let out = Command::new(env!("CARGO_BIN_EXE_targets"))
-        .current_dir(root)
-        .args([
-            "report",
-            "--as-of",
-            "2025-07-04",
-            "--html",
-            "target/report-test/report.html",
-        ])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "targets report --html failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let page = page.canonicalize().unwrap();
-
+/// The page as Chromium renders it: its charts, its figures, no script,
+/// nothing loaded, nothing logged.
+fn check_the_rendered_document(browser: &Path, page: &Path) {
     // The rendered document.
-    let dom = chromium(&browser, &page, &["--dump-dom".to_owned()], "dom");
+    let dom = chromium(browser, page, &["--dump-dom".to_owned()], "dom");
     assert!(
         dom.status.is_some_and(|s| s.success()),
         "chromium --dump-dom failed or timed out ({:?}):\n{}",
@@ -218,6 +182,52 @@ fn the_report_renders_in_headless_chromium() {
         "the page logged to the console:\n{}",
         console.join("\n")
     );
+}
+
+#[test]
+fn the_report_renders_in_headless_chromium() {
+    let Some(browser) = find_chromium() else {
+        if std::env::var_os("CI").is_some() {
+            panic!(
+                "CI is set but neither chromium nor chromium-browser is on PATH: \
+                 install Debian's chromium and fonts-noto-cjk (see .ci/run)"
+            );
+        }
+        eprintln!(
+            "skipping the browser test: neither chromium nor chromium-browser is on PATH \
+             (install Debian's chromium and fonts-noto-cjk to run it; with CI set it fails instead)"
+        );
+        return;
+    };
+
+    assert_a_chinese_font();
+
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = root.join("target").join("report-test");
+    std::fs::create_dir_all(&dir).unwrap();
+    let page = dir.join("report.html");
+    let screenshot = dir.join("report.png");
+    let _ = std::fs::remove_file(&screenshot);
+
+    let out = Command::new(env!("CARGO_BIN_EXE_targets"))
+        .current_dir(root)
+        .args([
+            "report",
+            "--as-of",
+            "2025-07-04",
+            "--html",
+            "target/report-test/report.html",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "targets report --html failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let page = page.canonicalize().unwrap();
+
+    check_the_rendered_document(&browser, &page);
 
     // The screenshot, an artifact for people to look at.
     let shot = chromium(

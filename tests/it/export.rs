@@ -300,110 +300,34 @@ fn the_export_holds_exactly_the_newsletter_figures() {
 #[test]
 fn newsletter_spot_values() {
     let json = json_export();
-    // (kind, jurisdiction, metric, value, unit, canonical value, canonical unit, date)
+    // kind, jurisdiction, metric, value, unit, canonical value, canonical unit, date
     let spots = [
-        (
-            "target",
-            "320000",
-            "high_quality_datasets",
-            "1000",
-            "个",
-            "1000",
-            "count",
-            "2027-12-31",
-        ),
-        (
-            "target",
-            "320500",
-            "high_quality_datasets",
-            "300",
-            "个",
-            "300",
-            "count",
-            "2027-12-31",
-        ),
-        (
-            "target",
-            "420100",
-            "high_quality_datasets",
-            "20",
-            "个",
-            "20",
-            "count",
-            "2025-12-31",
-        ),
-        (
-            "target",
-            "430000",
-            "data_annotation_volume",
-            "3000",
-            "TB",
-            "3000",
-            "TB",
-            "2027-12-31",
-        ),
-        (
-            "observation",
-            "national_annotation_bases",
-            "data_annotation_volume",
-            "17282",
-            "TB",
-            "17282",
-            "TB",
-            "2025-03-18",
-        ),
-        (
-            "observation",
-            "national_annotation_bases",
-            "high_quality_datasets",
-            "335",
-            "个",
-            "335",
-            "count",
-            "2025-03-18",
-        ),
-        (
-            "observation",
-            "national_annotation_bases",
-            "large_models_enabled",
-            "121",
-            "个",
-            "121",
-            "count",
-            "2025-03-18",
-        ),
-        (
-            "observation",
-            "national_annotation_bases",
-            "annotation_enterprises",
-            "223",
-            "家",
-            "223",
-            "count",
-            "2025-03-18",
-        ),
-        (
-            "observation",
-            "national_annotation_bases",
-            "annotation_workers",
-            "5.8",
-            "万人",
-            "58000",
-            "person",
-            "2025-03-18",
-        ),
-        (
-            "observation",
-            "national_annotation_bases",
-            "annotation_output_value",
-            "83",
-            "亿元",
-            "8300000000",
-            "CNY",
-            "2025-03-18",
-        ),
+        "target 320000 high_quality_datasets 1000 个 1000 count 2027-12-31",
+        "target 320500 high_quality_datasets 300 个 300 count 2027-12-31",
+        "target 420100 high_quality_datasets 20 个 20 count 2025-12-31",
+        "target 430000 data_annotation_volume 3000 TB 3000 TB 2027-12-31",
+        "observation national_annotation_bases data_annotation_volume 17282 TB 17282 TB 2025-03-18",
+        "observation national_annotation_bases high_quality_datasets 335 个 335 count 2025-03-18",
+        "observation national_annotation_bases large_models_enabled 121 个 121 count 2025-03-18",
+        "observation national_annotation_bases annotation_enterprises 223 家 223 count 2025-03-18",
+        "observation national_annotation_bases annotation_workers 5.8 万人 58000 person 2025-03-18",
+        "observation national_annotation_bases annotation_output_value 83 亿元 8300000000 CNY 2025-03-18",
     ];
-    for (kind, jurisdiction, metric, value, unit, canonical, canonical_unit, date) in spots {
+    for spot in spots {
+        let fields: Vec<&str> = spot.split(' ').collect();
+        let [
+            kind,
+            jurisdiction,
+            metric,
+            value,
+            unit,
+            canonical,
+            canonical_unit,
+            date,
+        ] = fields[..]
+        else {
+            panic!("a spot has eight fields: {spot}");
+        };
         let r = seed_record(&json, kind, jurisdiction, metric);
         let what = format!("{kind} {jurisdiction} {metric}");
         assert_eq!(raw(r, "value"), Some(value), "{what}: value");

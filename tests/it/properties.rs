@@ -868,6 +868,24 @@ impl CatalogSpec {
         let codes: Vec<String> = std::iter::once("100000".to_owned())
             .chain((0..self.provinces.len()).map(|i| format!("{}", 110000 + i * 10000)))
             .collect();
+        let mut files = vec![
+            (
+                "jurisdictions.toml".to_owned(),
+                self.jurisdictions_toml(&codes),
+            ),
+            ("metrics.toml".to_owned(), self.metrics_toml()),
+        ];
+        for (s, source) in self.sources.iter().enumerate() {
+            files.push((
+                format!("sources/s{s}.toml"),
+                self.source_toml(s, source, &codes),
+            ));
+        }
+        files
+    }
+
+    /// `jurisdictions.toml`: the nation and the provinces.
+    fn jurisdictions_toml(&self, codes: &[String]) -> String {
         let mut jurisdictions = String::from(
             "[[jurisdiction]]\ncode = \"100000\"\nname_zh = \"中国\"\nname_en = \"China\"\nlevel = \"nation\"\n",
         );
@@ -884,6 +902,11 @@ impl CatalogSpec {
                 jurisdictions += &format!("note = {}\n", text(name));
             }
         }
+        jurisdictions
+    }
+
+    /// `metrics.toml`.
+    fn metrics_toml(&self) -> String {
         let mut metrics = String::new();
         for (i, (dimension, polarity, basis, name)) in self.metrics.iter().enumerate() {
             metrics += &format!(
@@ -891,95 +914,92 @@ impl CatalogSpec {
                 text(&format!("指标{i}{name}"))
             );
         }
-        let mut files = vec![
-            ("jurisdictions.toml".to_owned(), jurisdictions),
-            ("metrics.toml".to_owned(), metrics),
-        ];
-        for (s, source) in self.sources.iter().enumerate() {
-            let mut toml = format!(
-                "[source]\nid = \"s{s}\"\ntitle = {}\nissuer = {}\npublished = {}\nstatus = \"{}\"\nforce = \"{}\"\n",
-                text(&source.title),
-                text(&source.issuer),
-                source.published.toml(),
-                source.status,
-                source.force,
+        metrics
+    }
+
+    /// One source file: its `[source]` table, targets and observations.
+    fn source_toml(&self, s: usize, source: &SourceSpec, codes: &[String]) -> String {
+        let mut toml = format!(
+            "[source]\nid = \"s{s}\"\ntitle = {}\nissuer = {}\npublished = {}\nstatus = \"{}\"\nforce = \"{}\"\n",
+            text(&source.title),
+            text(&source.issuer),
+            source.published.toml(),
+            source.status,
+            source.force,
+        );
+        if let Some(n) = &source.doc_number {
+            toml += &format!("doc_number = {}\n", text(n));
+        }
+        if source.period {
+            toml += "period = \"2024/2030\"\n";
+        }
+        if s > 0 {
+            toml += "via = \"s0\"\n";
+        }
+        if let Some(n) = &source.note {
+            toml += &format!("note = {}\n", text(n));
+        }
+        for (k, t) in source.targets.iter().enumerate() {
+            let code = &codes[t.jurisdiction.index(codes.len())];
+            let m = t.metric.index(self.metrics.len());
+            let dimension = self.metrics[m].0;
+            toml += &format!(
+                "\n[[target]]\nid = \"t{s}_{k}\"\njurisdiction = \"{code}\"\nmetric = \"m{m}\"\ncomparator = \"{}\"\n",
+                t.comparator
             );
-            if let Some(n) = &source.doc_number {
-                toml += &format!("doc_number = {}\n", text(n));
+            let mut lower = t.value.number(dimension);
+            if t.comparator == Comparator::Range {
+                let sign = if lower.is_sign_negative() { -1 } else { 1 };
+                let mut upper = Decimal::new(sign * i64::from(t.upper.0), t.upper.1);
+                if upper < lower {
+                    std::mem::swap(&mut lower, &mut upper);
+                }
+                // Both bounds in one form, so that they share a unit.
+                let mut written = t.value.clone();
+                if written.form == 0 && (lower.scale() > 0 || upper.scale() > 0) {
+                    written.form = 1;
+                }
+                toml += &written.toml("value", lower, dimension, true);
+                toml += &written.toml("upper", upper, dimension, false);
+            } else {
+                toml += &t.value.toml("value", lower, dimension, true);
             }
-            if source.period {
-                toml += "period = \"2024/2030\"\n";
+            toml += &format!("deadline = {}\n", t.deadline.toml());
+            if t.period {
+                toml += &format!("period = \"2024/{}\"\n", t.deadline.year);
             }
-            if s > 0 {
-                toml += "via = \"s0\"\n";
+            if let Some(b) = t.baseline {
+                let unit = units_of(dimension)[0];
+                toml += &format!("baseline = {{ value = {b}, unit = \"{unit}\", as_of = 2024 }}\n");
             }
-            if let Some(n) = &source.note {
+            if let Some(basis) = t.basis {
+                toml += &format!("basis = \"{basis}\"\n");
+            }
+            toml += &format!("quote = {}\n", text(&t.quote));
+            if let Some(n) = &t.note {
                 toml += &format!("note = {}\n", text(n));
             }
-            for (k, t) in source.targets.iter().enumerate() {
-                let code = &codes[t.jurisdiction.index(codes.len())];
-                let m = t.metric.index(self.metrics.len());
-                let dimension = self.metrics[m].0;
-                toml += &format!(
-                    "\n[[target]]\nid = \"t{s}_{k}\"\njurisdiction = \"{code}\"\nmetric = \"m{m}\"\ncomparator = \"{}\"\n",
-                    t.comparator
-                );
-                let mut lower = t.value.number(dimension);
-                if t.comparator == Comparator::Range {
-                    let sign = if lower.is_sign_negative() { -1 } else { 1 };
-                    let mut upper = Decimal::new(sign * i64::from(t.upper.0), t.upper.1);
-                    if upper < lower {
-                        std::mem::swap(&mut lower, &mut upper);
-                    }
-                    // Both bounds in one form, so that they share a unit.
-                    let mut written = t.value.clone();
-                    if written.form == 0 && (lower.scale() > 0 || upper.scale() > 0) {
-                        written.form = 1;
-                    }
-                    toml += &written.toml("value", lower, dimension, true);
-                    toml += &written.toml("upper", upper, dimension, false);
-                } else {
-                    toml += &t.value.toml("value", lower, dimension, true);
-                }
-                toml += &format!("deadline = {}\n", t.deadline.toml());
-                if t.period {
-                    toml += &format!("period = \"2024/{}\"\n", t.deadline.year);
-                }
-                if let Some(b) = t.baseline {
-                    let unit = units_of(dimension)[0];
-                    toml +=
-                        &format!("baseline = {{ value = {b}, unit = \"{unit}\", as_of = 2024 }}\n");
-                }
-                if let Some(basis) = t.basis {
-                    toml += &format!("basis = \"{basis}\"\n");
-                }
-                toml += &format!("quote = {}\n", text(&t.quote));
-                if let Some(n) = &t.note {
-                    toml += &format!("note = {}\n", text(n));
-                }
-            }
-            for (k, o) in source.observations.iter().enumerate() {
-                let code = &codes[o.jurisdiction.index(codes.len())];
-                let m = o.metric.index(self.metrics.len());
-                let dimension = self.metrics[m].0;
-                toml += &format!(
-                    "\n[[observation]]\nid = \"o{s}_{k}\"\njurisdiction = \"{code}\"\nmetric = \"m{m}\"\n"
-                );
-                toml += &o
-                    .value
-                    .toml("value", o.value.number(dimension), dimension, true);
-                toml += &format!("as_of = {}\n", o.as_of.toml());
-                if let Some(c) = o.comparator {
-                    toml += &format!("comparator = \"{c}\"\n");
-                }
-                toml += &format!("quote = {}\n", text(&o.quote));
-                if let Some(n) = &o.note {
-                    toml += &format!("note = {}\n", text(n));
-                }
-            }
-            files.push((format!("sources/s{s}.toml"), toml));
         }
-        files
+        for (k, o) in source.observations.iter().enumerate() {
+            let code = &codes[o.jurisdiction.index(codes.len())];
+            let m = o.metric.index(self.metrics.len());
+            let dimension = self.metrics[m].0;
+            toml += &format!(
+                "\n[[observation]]\nid = \"o{s}_{k}\"\njurisdiction = \"{code}\"\nmetric = \"m{m}\"\n"
+            );
+            toml += &o
+                .value
+                .toml("value", o.value.number(dimension), dimension, true);
+            toml += &format!("as_of = {}\n", o.as_of.toml());
+            if let Some(c) = o.comparator {
+                toml += &format!("comparator = \"{c}\"\n");
+            }
+            toml += &format!("quote = {}\n", text(&o.quote));
+            if let Some(n) = &o.note {
+                toml += &format!("note = {}\n", text(n));
+            }
+        }
+        toml
     }
 }
 
