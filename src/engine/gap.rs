@@ -826,13 +826,24 @@ fn answer(scale: &Scale<'_>, parts: Answer<'_>) -> Gap {
     }
 }
 
-/// Questions without an answer: the metric and the reason.
-pub type Unanswered = Vec<(Id, String)>;
+/// A gap question without an answer: the metric, the benchmark asked for
+/// and why there is no answer (an error of a typed kind such as
+/// [`ErrorKind::NoPeers`](crate::ErrorKind::NoPeers), which renderers name
+/// in either language).
+#[derive(Debug)]
+pub struct Unanswered {
+    /// The metric.
+    pub metric: Id,
+    /// The benchmark the question was about.
+    pub benchmark: Benchmark,
+    /// Why it has no answer.
+    pub error: Error,
+}
 
 /// The gaps of `subject` on every metric that has targets on `as_of`:
 /// against each jurisdiction that set one, then against the median of the
 /// provinces (where another province set one), under `per`. Questions that have no answer (no peer, no
-/// denominator) are returned as `(metric, reason)` beside the answers.
+/// denominator) are returned as [`Unanswered`] beside the answers.
 ///
 /// ```
 /// use chrono::NaiveDate;
@@ -853,7 +864,7 @@ pub fn benchmark_gaps(
     subject: &str,
     per: Per,
     as_of: NaiveDate,
-) -> Result<(Vec<Gap>, Unanswered), Error> {
+) -> Result<(Vec<Gap>, Vec<Unanswered>), Error> {
     let subject = catalog.resolve_jurisdiction(subject)?;
     let mut gaps = Vec::new();
     let mut unanswered = Vec::new();
@@ -872,12 +883,20 @@ pub fn benchmark_gaps(
             Peers::Level(Level::Province),
         ));
         for benchmark in benchmarks {
-            let mut query =
-                GapQuery::new(subject.code.as_str(), benchmark, metric.id.as_str(), as_of);
+            let mut query = GapQuery::new(
+                subject.code.as_str(),
+                benchmark.clone(),
+                metric.id.as_str(),
+                as_of,
+            );
             query.per = per;
             match gap(catalog, &query) {
                 Ok(answer) => gaps.push(answer),
-                Err(err) => unanswered.push((metric.id.clone(), err.to_string())),
+                Err(error) => unanswered.push(Unanswered {
+                    metric: metric.id.clone(),
+                    benchmark,
+                    error,
+                }),
             }
         }
     }

@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use crate::error::ParseError;
-use crate::{Catalog, Id, JurisdictionCode, Lang, Target};
+use crate::{Catalog, Id, JurisdictionCode, Target};
 
 /// The metric whose observations divide `--per capita`.
 pub const POPULATION_METRIC: &str = "resident_population";
@@ -109,21 +109,6 @@ impl Per {
         }
         label
     }
-
-    /// The Chinese unit of normalised values (`个/百万人/年`).
-    pub fn unit_label_zh(self, unit: &str) -> String {
-        let mut label = unit.to_owned();
-        if self.capita {
-            label.push_str("/百万人");
-        }
-        if self.gdp {
-            label.push_str("/千亿元GDP");
-        }
-        if self.year {
-            label.push_str("/年");
-        }
-        label
-    }
 }
 
 impl fmt::Display for Per {
@@ -178,10 +163,9 @@ crate::util::serde_via_string!(Per);
 
 /// Why a jurisdiction's target is left out of a ranking or a peer
 /// statistic. `Display` gives the English sentence the JSON and CSV outputs
-/// carry; [`Reason::text`] gives it in either language.
+/// carry; the outputs name it in Chinese too.
 ///
 /// ```
-/// use policy_targets::Lang;
 /// use policy_targets::rank::Reason;
 ///
 /// let reason = Reason::NoDenominator {
@@ -189,7 +173,6 @@ crate::util::serde_via_string!(Per);
 ///     as_of: "2026-11-28".parse()?,
 /// };
 /// assert_eq!(reason.to_string(), "no resident_population observation on or before 2026-11-28");
-/// assert_eq!(reason.text(Lang::Zh), "2026-11-28前无常住人口数据，无法折算");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -205,24 +188,6 @@ pub enum Reason {
     },
     /// The normalised value does not fit in a decimal.
     Overflow,
-}
-
-impl Reason {
-    /// The reason in `lang`.
-    pub fn text(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (_, Lang::En) => self.to_string(),
-            (Reason::NoDenominator { metric, as_of }, Lang::Zh) => {
-                let what = match metric.as_str() {
-                    "resident_population" => "常住人口",
-                    "gdp" => "地区生产总值",
-                    other => other,
-                };
-                format!("{as_of}前无{what}数据，无法折算")
-            }
-            (Reason::Overflow, Lang::Zh) => "折算值超出可表示范围".to_owned(),
-        }
-    }
 }
 
 impl fmt::Display for Reason {

@@ -109,17 +109,6 @@ impl Level {
             Level::Group => "group",
         }
     }
-
-    /// The Chinese label: 国家, 省级, 地市级, 县级, 群组.
-    pub fn label_zh(self) -> &'static str {
-        match self {
-            Level::Nation => "国家",
-            Level::Province => "省级",
-            Level::Prefecture => "地市级",
-            Level::County => "县级",
-            Level::Group => "群组",
-        }
-    }
 }
 
 impl fmt::Display for Level {

@@ -5,10 +5,11 @@
 
 use chrono::NaiveDate;
 
-use crate::engine::gap::{Benchmark, Peers, Statistic};
-use crate::engine::normalize::Per;
+use crate::engine::gap::{Benchmark, Peers, Statistic, Unanswered};
+use crate::engine::normalize::{GDP_METRIC, POPULATION_METRIC, Per};
 use crate::engine::progress::Status;
 use crate::engine::rank::Reason;
+use crate::error::ErrorKind;
 use crate::model::{Dimension, Lang, Level, Unit};
 
 /// The text for `lang` of a pair written side by side.
@@ -19,9 +20,36 @@ pub(crate) fn pick<T>(lang: Lang, zh: T, en: T) -> T {
     }
 }
 
+/// A level in Chinese: 国家, 省级, 地市级, 县级, 群组.
+pub(crate) fn level_zh(level: Level) -> &'static str {
+    match level {
+        Level::Nation => "国家",
+        Level::Province => "省级",
+        Level::Prefecture => "地市级",
+        Level::County => "县级",
+        Level::Group => "群组",
+    }
+}
+
+/// The Chinese unit of normalised values: `unit` followed by what `per`
+/// divides by (`个/百万人/年`).
+pub(crate) fn per_unit_zh(per: Per, unit: &str) -> String {
+    let mut label = unit.to_owned();
+    if per.capita() {
+        label.push_str("/百万人");
+    }
+    if per.gdp() {
+        label.push_str("/千亿元GDP");
+    }
+    if per.year() {
+        label.push_str("/年");
+    }
+    label
+}
+
 /// A level: `省级` or `province`.
 pub(crate) fn level(level: Level, lang: Lang) -> &'static str {
-    pick(lang, level.label_zh(), level.as_str())
+    pick(lang, level_zh(level), level.as_str())
 }
 
 /// A level in the language asked for, as an owned string (the form the
@@ -44,6 +72,59 @@ pub fn status_label(status: Status, lang: Lang) -> &'static str {
             Status::LimitedProgress => "进展有限",
             Status::MovingAway => "偏离目标",
         },
+    }
+}
+
+/// A progress status for people: the Chinese label, or the English name
+/// in words (`no data`, `on track`).
+pub(crate) fn status_words(status: Status, lang: Lang) -> &'static str {
+    match (lang, status) {
+        (Lang::Zh, _) => status_label(status, lang),
+        (Lang::En, Status::Met) => "met",
+        (Lang::En, Status::Missed) => "missed",
+        (Lang::En, Status::NoData) => "no data",
+        (Lang::En, Status::InsufficientData) => "insufficient data",
+        (Lang::En, Status::OnTrack) => "on track",
+        (Lang::En, Status::AccelerationNeeded) => "acceleration needed",
+        (Lang::En, Status::LimitedProgress) => "limited progress",
+        (Lang::En, Status::MovingAway) => "moving away",
+    }
+}
+
+/// Why a gap question has no answer, for people. In Chinese where the
+/// question and its error have a name: no peer to take a named statistic
+/// of (`无其他省级地区设定该指标目标，无法计算省级中位数`); otherwise the
+/// error's own message.
+pub(crate) fn unanswered(question: &Unanswered, lang: Lang) -> String {
+    let named = match (&question.benchmark, question.error.kind()) {
+        (Benchmark::Statistic(_, Peers::Level(level)), ErrorKind::NoPeers { .. }) => {
+            benchmark_name(&question.benchmark, lang).map(|statistic| {
+                format!(
+                    "无其他{}地区设定该指标目标，无法计算{statistic}",
+                    level_zh(*level)
+                )
+            })
+        }
+        _ => None,
+    };
+    named.unwrap_or_else(|| question.error.to_string())
+}
+
+/// Why a row is left out of a ranking or a peer statistic, in the language
+/// asked for (`2026-11-28前无常住人口数据，无法折算`); in English the
+/// engine's sentence.
+pub(crate) fn reason(reason: &Reason, lang: Lang) -> String {
+    match (reason, lang) {
+        (_, Lang::En) => reason.to_string(),
+        (Reason::NoDenominator { metric, as_of }, Lang::Zh) => {
+            let what = match metric.as_str() {
+                POPULATION_METRIC => "常住人口",
+                GDP_METRIC => "地区生产总值",
+                other => other,
+            };
+            format!("{as_of}前无{what}数据，无法折算")
+        }
+        (Reason::Overflow, Lang::Zh) => "折算值超出可表示范围".to_owned(),
     }
 }
 
@@ -109,7 +190,7 @@ pub(crate) fn normalised_unit(
     lang: Lang,
 ) -> String {
     match lang {
-        Lang::Zh => per.unit_label_zh(&zh_unit(canonical)),
+        Lang::Zh => per_unit_zh(per, &zh_unit(canonical)),
         Lang::En => unit_en.to_owned(),
     }
 }
@@ -135,7 +216,7 @@ pub(crate) fn benchmark_name(benchmark: &Benchmark, lang: Lang) -> Option<String
     match (lang, benchmark) {
         (Lang::Zh, Benchmark::Statistic(statistic, Peers::Level(Level::Province))) => {
             statistic_of_provinces_zh(*statistic)
-                .map(|name| format!("{}{name}", Level::Province.label_zh()))
+                .map(|name| format!("{}{name}", level_zh(Level::Province)))
         }
         _ => None,
     }
@@ -212,7 +293,7 @@ pub(crate) fn denominators_by_date(dates: &[(NaiveDate, Vec<&str>)], lang: Lang)
 /// The line naming a jurisdiction left out of a ranking, and why.
 pub(crate) fn not_ranked(name: &str, reason: &Reason, lang: Lang) -> String {
     match lang {
-        Lang::Zh => format!("未排名：{name}（{}）\n", reason.text(lang)),
+        Lang::Zh => format!("未排名：{name}（{}）\n", self::reason(reason, lang)),
         Lang::En => format!("not ranked: {name} ({reason})\n"),
     }
 }
@@ -268,7 +349,7 @@ pub(crate) fn denominators_apart(subject: NaiveDate, benchmark: NaiveDate, lang:
 /// The line naming a peer left out of a statistic, and why.
 pub(crate) fn left_out_of_peers(code: &str, reason: &Reason, lang: Lang) -> String {
     match lang {
-        Lang::Zh => format!("未计入同级比较：{code}（{}）\n", reason.text(lang)),
+        Lang::Zh => format!("未计入同级比较：{code}（{}）\n", self::reason(reason, lang)),
         Lang::En => format!("left out of the peers: {code} ({reason})\n"),
     }
 }
@@ -327,6 +408,26 @@ pub(crate) fn precision_note(decimals: u32, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reasons_in_chinese_and_english() {
+        let reason = Reason::NoDenominator {
+            metric: POPULATION_METRIC.parse().unwrap(),
+            as_of: NaiveDate::from_ymd_opt(2026, 11, 28).unwrap(),
+        };
+        assert_eq!(
+            super::reason(&reason, Lang::Zh),
+            "2026-11-28前无常住人口数据，无法折算"
+        );
+        assert_eq!(
+            super::reason(&reason, Lang::En),
+            "no resident_population observation on or before 2026-11-28"
+        );
+        assert_eq!(
+            super::reason(&Reason::Overflow, Lang::Zh),
+            "折算值超出可表示范围"
+        );
+    }
 
     #[test]
     fn canonical_units_read_in_chinese() {

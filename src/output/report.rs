@@ -4,16 +4,16 @@
 
 use chrono::NaiveDate;
 
-use crate::engine::gap::{Gap, benchmark_gaps};
+use crate::engine::gap::{Gap, Unanswered, benchmark_gaps};
 use crate::engine::progress::{Options, Progress, progress};
 use crate::engine::rank::{RankQuery, Ranking, rank};
 use crate::error::Error;
 use crate::output::table::{Table, human};
 use crate::output::{level_label, per_zh, status_label};
-use crate::{Catalog, Id, Jurisdiction, Lang, Per, Target};
+use crate::{Catalog, Jurisdiction, Lang, Per, Target};
 
 /// Everything the report shows, computed once for text and HTML.
-#[derive(Clone, Debug)]
+#[derive(Debug)]
 pub struct Overview<'c> {
     /// The date it is evaluated on.
     pub as_of: NaiveDate,
@@ -25,8 +25,8 @@ pub struct Overview<'c> {
     pub rankings: Vec<(Ranking, Ranking)>,
     /// The subject's gaps per million residents ([`benchmark_gaps`]).
     pub gaps: Vec<Gap>,
-    /// Gap questions without an answer: metric and reason.
-    pub unanswered: Vec<(Id, String)>,
+    /// Gap questions without an answer, with the reason.
+    pub unanswered: Vec<Unanswered>,
     /// The progress of every target that counts.
     pub progress: Progress,
 }
@@ -219,11 +219,12 @@ impl Overview<'_> {
             ]);
         }
         out.push_str(&table.render());
-        for (metric, reason) in &self.unanswered {
+        for question in &self.unanswered {
+            let (metric, reason) = (names.metric(question.metric.as_str()), &question.error);
             out.push_str(&if zh {
-                format!("说明：{}：{reason}\n", names.metric(metric.as_str()))
+                format!("说明：{metric}：{reason}\n")
             } else {
-                format!("note: {}: {reason}\n", names.metric(metric.as_str()))
+                format!("note: {metric}: {reason}\n")
             });
         }
         out.push('\n');

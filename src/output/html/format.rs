@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
 use crate::engine::progress::Status as ProgressStatus;
-use crate::output::status_label;
+
 use crate::output::table::human;
 use crate::{Dimension, Lang, PartialDate, Quantity, Unit};
 
@@ -250,20 +250,7 @@ pub(super) fn partial_date(date: PartialDate, lang: Lang) -> String {
 }
 
 /// A progress status for people: the Chinese label, or the English name
-/// with spaces (`no data`).
-pub(super) fn status_text(status: ProgressStatus, lang: Lang) -> String {
-    status_label(status, lang).replace('_', " ")
-}
-
-/// Why a gap has no answer (the engine's English), in Chinese where the
-/// pattern is known; other reasons are shown as given. (Unranked rows say
-/// why through [`crate::engine::rank::Reason::text`].)
-pub(super) fn reason_text(reason: &str, lang: Lang) -> String {
-    if lang == Lang::En {
-        return reason.to_owned();
-    }
-    if reason.starts_with("no peer in province has a target on") && reason.ends_with("median of") {
-        return "无其他省级地区设定该指标目标，无法计算省级中位数".to_owned();
-    }
-    reason.to_owned()
+/// in words (`no data`).
+pub(super) fn status_text(status: ProgressStatus, lang: Lang) -> &'static str {
+    crate::output::labels::status_words(status, lang)
 }

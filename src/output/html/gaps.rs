@@ -7,9 +7,10 @@ use maud::{Markup, html};
 
 use super::Page;
 use super::charts::gap_chart;
-use super::format::{Text, human_amount, human_ratio, reason_text, to_f64};
+use super::format::{Text, human_amount, human_ratio, to_f64};
 use crate::Lang;
 use crate::engine::gap::Gap;
+use crate::output::labels;
 
 impl Page<'_, '_> {
     /// The section: an introduction, the table of gaps grouped by metric,
@@ -41,15 +42,19 @@ impl Page<'_, '_> {
                     } "\n"
                     (self.gaps_table())
                 }
-                @for (metric, reason) in &o.unanswered {
+                @for question in &o.unanswered {
                     p class="note" {
                         (Text(match self.lang {
                             Lang::Zh => format!(
                                 "说明：{}——{}。",
-                                self.metric_name(metric.as_str()),
-                                reason_text(reason, self.lang)
+                                self.metric_name(question.metric.as_str()),
+                                labels::unanswered(question, self.lang)
                             ),
-                            Lang::En => format!("Note: {}: {reason}.", self.metric_name(metric.as_str())),
+                            Lang::En => format!(
+                                "Note: {}: {}.",
+                                self.metric_name(question.metric.as_str()),
+                                labels::unanswered(question, self.lang)
+                            ),
                         }))
                     } "\n"
                 }

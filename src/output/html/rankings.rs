@@ -51,11 +51,11 @@ impl Page<'_, '_> {
             Lang::Zh => {
                 let unit = match ranking.rows.first().map(|r| r.target_unit) {
                     Some(u) if u.dimension() == Dimension::Count && u.magnitude() == 0 => {
-                        crate::output::zh_unit(Some(u)).replace("count", "个")
+                        crate::output::zh_unit(Some(u))
                     }
                     _ => crate::output::zh_unit(canonical),
                 };
-                ranking.per.unit_label_zh(&unit)
+                crate::output::labels::per_unit_zh(ranking.per, &unit)
             }
             Lang::En => match canonical.map(|u| u.to_string()).as_deref() {
                 Some("count") | None => String::new(),
@@ -169,7 +169,7 @@ impl Page<'_, '_> {
                             Lang::Zh => format!(
                                 "未排名：{}（{}）",
                                 self.name(u.jurisdiction.as_str()),
-                                u.reason.text(self.lang)
+                                crate::output::labels::reason(&u.reason, self.lang)
                             ),
                             Lang::En => format!(
                                 "Not ranked: {} ({})",
