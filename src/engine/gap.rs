@@ -425,6 +425,8 @@ pub struct Gap {
     pub subject_name_en: String,
     /// The benchmark, as a label (`320000`, `median of province`, `500个`).
     pub benchmark: String,
+    /// The benchmark as it was asked for (the typed form of `benchmark`).
+    pub benchmark_query: Benchmark,
     /// The benchmark jurisdiction's Chinese name, for a jurisdiction benchmark.
     pub benchmark_name_zh: Option<String>,
     /// The benchmark jurisdiction's English name, for a jurisdiction benchmark.
@@ -802,6 +804,7 @@ fn answer(scale: &Scale<'_>, parts: Answer<'_>) -> Gap {
         subject_name_zh: subject.name_zh.clone(),
         subject_name_en: subject.name_en.clone(),
         benchmark: query.benchmark.to_string(),
+        benchmark_query: query.benchmark.clone(),
         benchmark_name_zh: benchmark_jurisdiction.map(|j| j.name_zh.clone()),
         benchmark_name_en: benchmark_jurisdiction.map(|j| j.name_en.clone()),
         metric: metric.id.clone(),

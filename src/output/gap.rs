@@ -5,7 +5,7 @@ use std::io::Write;
 use serde::Serialize;
 
 use crate::encode::{CsvOptions, FORMAT_VERSION, JsonDecimal, write_csv_rows};
-use crate::engine::gap::{Benchmark, Gap};
+use crate::engine::gap::Gap;
 use crate::error::Error;
 use crate::model::Lang;
 use crate::output::labels;
@@ -133,10 +133,7 @@ impl Gap {
         labels::pick(lang, &self.benchmark_name_zh, &self.benchmark_name_en)
             .clone()
             .unwrap_or_else(|| {
-                self.benchmark
-                    .parse::<Benchmark>()
-                    .ok()
-                    .and_then(|b| labels::benchmark_name(&b, lang))
+                labels::benchmark_name(&self.benchmark_query, lang)
                     .unwrap_or_else(|| self.benchmark.clone())
             })
     }
