@@ -8,8 +8,9 @@ use crate::engine::gap::{Gap, Unanswered, benchmark_gaps};
 use crate::engine::progress::{Options, Progress, progress};
 use crate::engine::rank::{RankQuery, Ranking, rank};
 use crate::error::Error;
+use crate::output::labels::{self, report as words};
 use crate::output::table::{Table, human};
-use crate::output::{level_label, per_zh, status_label};
+use crate::output::{level_label, status_label};
 use crate::{Catalog, Jurisdiction, Lang, Per, Target};
 
 /// Everything the report shows, computed once for text and HTML.
@@ -97,18 +98,9 @@ impl Overview<'_> {
     pub fn to_text(&self, catalog: &Catalog, lang: Lang) -> String {
         let names = Names { catalog, lang };
         let mut out = String::new();
-        out.push_str(&match lang {
-            Lang::Zh => format!("政策量化目标概览（截至 {}）\n\n", self.as_of),
-            Lang::En => format!(
-                "Quantitative policy targets: overview (as of {})\n\n",
-                self.as_of
-            ),
-        });
+        out.push_str(&words::title(lang, self.as_of));
         self.targets_text(&names, &mut out);
-        out.push_str(match lang {
-            Lang::Zh => "二、各指标排名\n",
-            Lang::En => "2. Rankings by metric\n",
-        });
+        out.push_str(&words::rankings_heading(lang));
         for (raw, capita) in &self.rankings {
             out.push_str(&raw.to_table(catalog, lang));
             out.push_str(&capita.to_table(catalog, lang));
@@ -122,22 +114,8 @@ impl Overview<'_> {
     /// Section 1: the targets by deadline.
     fn targets_text(&self, names: &Names<'_>, out: &mut String) {
         let (catalog, lang) = (names.catalog, names.lang);
-        out.push_str(match lang {
-            Lang::Zh => "一、目标一览（按期限）\n",
-            Lang::En => "1. Targets by deadline\n",
-        });
-        let mut table = match lang {
-            Lang::Zh => Table::new(["期限", "地区", "级别", "指标", "目标", "来源", "发布"]),
-            Lang::En => Table::new([
-                "deadline",
-                "jurisdiction",
-                "level",
-                "metric",
-                "target",
-                "source",
-                "published",
-            ]),
-        };
+        out.push_str(&words::targets_heading(lang));
+        let mut table = Table::new(words::targets_headings(lang));
         table.align_right(4);
         for t in &self.targets {
             let j = catalog.jurisdiction(t.jurisdiction.as_str());
@@ -163,55 +141,21 @@ impl Overview<'_> {
     /// Section 3: the subject's gaps per million residents.
     fn gaps_text(&self, names: &Names<'_>, out: &mut String) {
         let lang = names.lang;
-        let zh = lang == Lang::Zh;
-        out.push_str(&if zh {
-            format!(
-                "三、{}对标（{}）\n",
-                self.subject.name_zh,
-                per_zh(Per::CAPITA)
-            )
-        } else {
-            format!(
-                "3. {}: gaps to benchmarks (per million residents)\n",
-                self.subject.name_en
-            )
-        });
-        let mut table = if zh {
-            Table::new([
-                "指标",
-                "对标",
-                "对标数值",
-                "现有目标",
-                "所需目标",
-                "分母日期",
-            ])
-        } else {
-            Table::new([
-                "metric",
-                "benchmark",
-                "benchmark value",
-                "own target",
-                "required target",
-                "denominators",
-            ])
-        };
+        out.push_str(&words::gaps_heading(lang, self.subject.name(lang)));
+        let mut table = Table::new(words::gaps_headings(lang));
         table.align_right(2).align_right(3).align_right(4);
         for g in &self.gaps {
             table.push([
                 names.metric(g.metric.as_str()),
                 g.benchmark_label(lang),
                 human(g.benchmark_value.round_dp(2)),
-                g.subject_value.map(human).unwrap_or_else(|| {
-                    if zh {
-                        "无".to_owned()
-                    } else {
-                        "none".to_owned()
-                    }
-                }),
+                g.subject_value
+                    .map(human)
+                    .unwrap_or_else(|| words::no_own_target(lang).to_owned()),
                 format!(
                     "{} {}",
                     human(g.required_target.round_dp(0)),
-                    unit_word(g, lang)
+                    labels::unit(g.required_unit, lang)
                 ),
                 g.denominator_as_of
                     .map(|d| d.to_string())
@@ -221,11 +165,7 @@ impl Overview<'_> {
         out.push_str(&table.render());
         for question in &self.unanswered {
             let (metric, reason) = (names.metric(question.metric.as_str()), &question.error);
-            out.push_str(&if zh {
-                format!("说明：{metric}：{reason}\n")
-            } else {
-                format!("note: {metric}: {reason}\n")
-            });
+            out.push_str(&words::unanswered_note(lang, &metric, reason));
         }
         out.push('\n');
     }
@@ -233,12 +173,7 @@ impl Overview<'_> {
     /// Section 4: the progress table and the count of every status.
     fn progress_text(&self, names: &Names<'_>, out: &mut String) {
         let (catalog, lang) = (names.catalog, names.lang);
-        let zh = lang == Lang::Zh;
-        out.push_str(if zh {
-            "四、目标进展\n"
-        } else {
-            "4. Progress\n"
-        });
+        out.push_str(&words::progress_heading(lang));
         out.push_str(&self.progress.to_table(catalog, lang));
         let with_data = self
             .progress
@@ -247,11 +182,7 @@ impl Overview<'_> {
             .filter(|r| r.latest_value.is_some())
             .count();
         if with_data == 0 {
-            out.push_str(if zh {
-                "说明：截至该日期，尚无设定目标的地区报告对应指标的实绩数据。\n"
-            } else {
-                "note: no jurisdiction with a target has reported a figure for its metric by this date.\n"
-            });
+            out.push_str(words::no_progress(lang));
         }
         let counts: Vec<String> = crate::engine::progress::Status::ALL
             .iter()
@@ -261,7 +192,7 @@ impl Overview<'_> {
             })
             .collect();
         if !counts.is_empty() {
-            out.push_str(&counts.join(if zh { "，" } else { ", " }));
+            out.push_str(&counts.join(words::counts_separator(lang)));
             out.push('\n');
         }
     }
@@ -285,12 +216,5 @@ impl Names<'_> {
         self.catalog
             .metric(id)
             .map_or(id.to_owned(), |m| m.name(self.lang).to_owned())
-    }
-}
-
-fn unit_word(g: &Gap, lang: Lang) -> String {
-    match lang {
-        Lang::Zh => crate::output::zh_unit(Some(g.required_unit)),
-        Lang::En => g.required_unit.to_string(),
     }
 }

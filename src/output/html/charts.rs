@@ -9,9 +9,10 @@
 use maud::{Markup, html};
 use rust_decimal::Decimal;
 
-use super::format::{Text, to_f64, tr};
+use super::format::{Text, to_f64};
 use crate::Lang;
 use crate::engine::progress::ProgressRow;
+use crate::output::labels::page;
 
 /// The SVG namespace, written on every chart.
 const SVG_NS: &str = "http://www.w3.org/2000/svg";
@@ -94,7 +95,7 @@ pub(super) fn gap_chart(
             "1.5".to_owned()
         }
     };
-    let label = tr(lang, "对标与本地区目标强度对比", "benchmark vs subject");
+    let label = page::gap_chart_label(lang);
     html! {
         svg class="mini" xmlns=(SVG_NS) viewBox={ "0 0 " (W) " 24" } width=(W) height="24"
             role="img" aria-label=(Text(label)) {

@@ -1,15 +1,13 @@
-//! Text for people: escaping, amounts with their units, ratios, dates and
-//! the labels of statuses and reasons.
+//! Text for people: escaping, amounts with their units, ratios and
+//! addresses.
 
-use chrono::{Datelike, NaiveDate};
 use maud::Render;
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
-use crate::engine::progress::Status as ProgressStatus;
-
+use crate::output::labels::page;
 use crate::output::table::human;
-use crate::{Dimension, Lang, PartialDate, Quantity, Unit};
+use crate::{Dimension, Lang, Quantity, Unit};
 
 /// Text made safe for HTML content and attribute values: `&`, `<`, `>`, `"`
 /// and `'` become character references. Every text from the data goes
@@ -77,26 +75,19 @@ fn scaled(value: Decimal, k: u32) -> Decimal {
     (value * tenth_power(k)).round_dp(2).normalize()
 }
 
+/// A value in `unit` split for display in `lang` (see [`human_amount`]).
 pub(super) fn amount(value: Decimal, unit: Unit, lang: Lang) -> Amount {
-    let zh = lang == Lang::Zh;
     let canonical = Quantity::new(value, unit)
         .map(|q| q.canonical_value())
         .unwrap_or(value);
     let abs = canonical.abs();
-    let ten = |k: u32| Decimal::from(10u64.pow(k));
     let plain = |number: Decimal, suffix: &str| Amount {
         prefix: "",
         number: human(number),
         suffix: suffix.to_owned(),
     };
     match unit.dimension() {
-        Dimension::Count => {
-            let word = match unit.symbol() {
-                "count" => "个",
-                other => other,
-            };
-            plain(canonical.normalize(), if zh { word } else { "" })
-        }
+        Dimension::Count => plain(canonical.normalize(), page::count_word(lang, unit.symbol())),
         Dimension::DataVolume => {
             if abs >= ten(7) {
                 plain(scaled(canonical, 6), " EB")
@@ -109,49 +100,24 @@ pub(super) fn amount(value: Decimal, unit: Unit, lang: Lang) -> Amount {
             }
         }
         Dimension::Money => {
-            if zh {
-                let (k, word) = if abs >= ten(12) {
-                    (12, "万亿元")
-                } else if abs >= ten(8) {
-                    (8, "亿元")
-                } else if abs >= ten(4) {
-                    (4, "万元")
-                } else {
-                    (0, "元")
-                };
-                plain(scaled(canonical, k), word)
-            } else {
-                let (k, word) = if abs >= ten(12) {
-                    (12, " trillion")
-                } else if abs >= ten(9) {
-                    (9, " billion")
-                } else if abs >= ten(6) {
-                    (6, " million")
-                } else {
-                    (0, "")
-                };
-                Amount {
-                    prefix: "CNY ",
-                    number: human(scaled(canonical, k)),
-                    suffix: word.to_owned(),
-                }
+            let scales = page::money_scales(lang);
+            let (k, word) = scales
+                .iter()
+                .find(|(k, _)| abs >= ten(*k))
+                .unwrap_or(&scales[scales.len() - 1]);
+            Amount {
+                prefix: page::money_prefix(lang),
+                number: human(scaled(canonical, *k)),
+                suffix: (*word).to_owned(),
             }
         }
-        Dimension::Persons => {
-            if zh {
-                if abs >= ten(8) {
-                    plain(scaled(canonical, 8), "亿人")
-                } else if abs >= ten(4) {
-                    plain(scaled(canonical, 4), "万人")
-                } else {
-                    plain(canonical.normalize(), "人")
-                }
-            } else if abs >= ten(6) {
-                plain(scaled(canonical, 6), " million people")
-            } else {
-                plain(canonical.normalize(), " people")
-            }
-        }
+        Dimension::Persons => match page::person_scales(lang)
+            .iter()
+            .find(|(k, _)| abs >= ten(*k))
+        {
+            Some((k, word)) => plain(scaled(canonical, *k), word),
+            None => plain(canonical.normalize(), page::persons(lang)),
+        },
         Dimension::Share => plain(canonical.normalize(), "%"),
         Dimension::Compute => {
             if abs >= ten(4) {
@@ -161,6 +127,11 @@ pub(super) fn amount(value: Decimal, unit: Unit, lang: Lang) -> Amount {
             }
         }
     }
+}
+
+/// `10^k` as a decimal.
+fn ten(k: u32) -> Decimal {
+    Decimal::from(10u64.pow(k))
 }
 
 /// A value in `unit` written the way people read it: thousands separators,
@@ -213,14 +184,6 @@ pub(super) fn to_f64(value: Decimal) -> f64 {
     value.to_f64().unwrap_or(0.0)
 }
 
-/// The label in the language asked for.
-pub(super) fn tr(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
-    match lang {
-        Lang::Zh => zh,
-        Lang::En => en,
-    }
-}
-
 /// An address that may be linked: `http://` or `https://`, no whitespace or
 /// control characters. Anything else is shown as text only.
 pub(super) fn linkable(url: &str) -> Option<&str> {
@@ -229,28 +192,4 @@ pub(super) fn linkable(url: &str) -> Option<&str> {
     let scheme = lower.starts_with("https://") || lower.starts_with("http://");
     let clean = !url.chars().any(|c| c.is_whitespace() || c.is_control());
     (scheme && clean && url.len() > 8).then_some(url)
-}
-
-/// A date as written in running text: `2025年7月4日` or `4 July 2025`.
-pub(super) fn long_date(date: NaiveDate, lang: Lang) -> String {
-    match lang {
-        Lang::Zh => format!("{}年{}月{}日", date.year(), date.month(), date.day()),
-        Lang::En => date.format("%-d %B %Y").to_string(),
-    }
-}
-
-/// A deadline or publication date as precise as it is known.
-pub(super) fn partial_date(date: PartialDate, lang: Lang) -> String {
-    match (date, lang) {
-        (PartialDate::Year(y), Lang::Zh) => format!("{y}年"),
-        (PartialDate::Month(y, m), Lang::Zh) => format!("{y}年{m}月"),
-        (PartialDate::Day(d), Lang::Zh) => format!("{}年{}月{}日", d.year(), d.month(), d.day()),
-        (other, Lang::En) => other.to_string(),
-    }
-}
-
-/// A progress status for people: the Chinese label, or the English name
-/// in words (`no data`).
-pub(super) fn status_text(status: ProgressStatus, lang: Lang) -> &'static str {
-    crate::output::labels::status_words(status, lang)
 }

@@ -3,14 +3,14 @@
 
 use std::collections::BTreeSet;
 
+use chrono::NaiveDate;
 use maud::{Markup, html};
 
 use super::Page;
 use super::charts::gap_chart;
 use super::format::{Text, human_amount, human_ratio, to_f64};
-use crate::Lang;
 use crate::engine::gap::Gap;
-use crate::output::labels;
+use crate::output::labels::page;
 
 impl Page<'_, '_> {
     /// The section: an introduction, the table of gaps grouped by metric,
@@ -22,21 +22,18 @@ impl Page<'_, '_> {
             section id="gaps" {
                 "\n"
                 h2 {
-                    (Text(match self.lang {
-                        Lang::Zh => format!("三、{subject}对标分析（每百万常住人口）"),
-                        Lang::En => format!("3. {subject}: gaps to benchmarks (per million residents)"),
-                    }))
+                    (Text(page::gaps_heading(self.lang, subject)))
                 } "\n"
                 p { (Text(self.gaps_intro())) } "\n"
                 @if o.gaps.is_empty() {
                     p class="plain" {
-                        (Text(self.t("无可对标的目标。", "No benchmark can be computed on this date.")))
+                        (Text(page::no_gaps(self.lang)))
                     } "\n"
                 } @else {
                     p class="legend" {
-                        (Text(self.t("图例：", "Legend:")))
+                        (Text(page::legend(self.lang)))
                         span class="swatch bench" {}
-                        (Text(self.t("对标强度", "benchmark")))
+                        (Text(page::legend_benchmark(self.lang)))
                         span class="swatch subject" {}
                         (Text(subject))
                     } "\n"
@@ -44,18 +41,11 @@ impl Page<'_, '_> {
                 }
                 @for question in &o.unanswered {
                     p class="note" {
-                        (Text(match self.lang {
-                            Lang::Zh => format!(
-                                "说明：{}——{}。",
-                                self.metric_name(question.metric.as_str()),
-                                labels::unanswered(question, self.lang)
-                            ),
-                            Lang::En => format!(
-                                "Note: {}: {}.",
-                                self.metric_name(question.metric.as_str()),
-                                labels::unanswered(question, self.lang)
-                            ),
-                        }))
+                        (Text(page::unanswered_note(
+                            self.lang,
+                            &self.metric_name(question.metric.as_str()),
+                            question,
+                        )))
                     } "\n"
                 }
             } "\n"
@@ -65,48 +55,33 @@ impl Page<'_, '_> {
     /// What the section shows, with the dates of the subject's population.
     fn gaps_intro(&self) -> String {
         let subject = self.o.subject.name(self.lang);
-        let dates: Vec<String> = self
+        let dates: Vec<NaiveDate> = self
             .o
             .gaps
             .iter()
             .filter_map(|g| g.denominator_as_of)
             .collect::<BTreeSet<_>>()
-            .iter()
-            .map(|d| d.to_string())
+            .into_iter()
             .collect();
-        let dates = |sep: &str| {
-            if dates.is_empty() {
-                "—".to_owned()
-            } else {
-                dates.join(sep)
-            }
-        };
-        match self.lang {
-            Lang::Zh => format!(
-                "按对标地区每百万常住人口的目标强度，以{subject}常住人口（{}）折算出{subject}达到同等强度所需的目标（加粗）。对标包括设定该指标目标的各地区及省级中位数。",
-                dates("、")
-            ),
-            Lang::En => format!(
-                "The target {subject} would need (in bold) to match each benchmark's level per million residents, using its resident population ({}). Benchmarks are every jurisdiction with a target on the metric and the median of the provinces.",
-                dates(", ")
-            ),
-        }
+        page::gaps_intro(self.lang, subject, &dates)
     }
 
     /// The table of gaps, one group of rows per metric; the small charts of
     /// a group share one scale.
     fn gaps_table(&self) -> Markup {
         let groups = self.o.gaps.chunk_by(|a, b| a.metric == b.metric);
+        let [metric, benchmark, per_million, own, required, comparison] =
+            page::gaps_headings(self.lang);
         html! {
             table class="gaps" {
                 "\n"
                 thead { tr {
-                    th { (Text(self.t("指标", "Metric"))) }
-                    th { (Text(self.t("对标", "Benchmark"))) }
-                    th class="num" { (Text(self.t("对标强度（/百万人）", "Benchmark per million"))) }
-                    th class="num" { (Text(self.t("现有目标", "Own target"))) }
-                    th class="num" { (Text(self.t("所需目标", "Required target"))) }
-                    th { (Text(self.t("强度对比", "Comparison"))) }
+                    th { (Text(metric)) }
+                    th { (Text(benchmark)) }
+                    th class="num" { (Text(per_million)) }
+                    th class="num" { (Text(own)) }
+                    th class="num" { (Text(required)) }
+                    th { (Text(comparison)) }
                 } } "\n"
                 tbody {
                     "\n"
@@ -154,7 +129,7 @@ impl Page<'_, '_> {
                         a href={ "#q-" (Text(t.id.as_str())) } { (Text(self.target_value(t))) }
                         (self.cites.mark(t.id.as_str()))
                     } @else {
-                        (Text(self.t("无", "none")))
+                        (Text(page::no_own_target(self.lang)))
                     }
                 }
                 td class={ "num" (last) } { strong class="required" { (Text(&required)) } }

@@ -28,9 +28,10 @@ pub use format::{escape, human_amount};
 
 use crate::engine::progress::ProgressRow;
 use crate::engine::rank::RankRow;
+use crate::output::labels::page;
 use crate::output::report::Overview;
 use crate::{Catalog, Lang, Observation, Target};
-use format::{Text, amount, tr};
+use format::{Text, amount};
 use sources::{Citations, Cited};
 
 /// The page's style sheet, compiled in.
@@ -117,10 +118,6 @@ impl<'a, 'c> Page<'a, 'c> {
         }
     }
 
-    fn t(&self, zh: &'static str, en: &'static str) -> &'static str {
-        tr(self.lang, zh, en)
-    }
-
     fn name(&self, code: &str) -> String {
         self.catalog
             .jurisdiction(code)
@@ -160,26 +157,17 @@ impl<'a, 'c> Page<'a, 'c> {
     fn ranked_name(&self, row: &RankRow) -> String {
         let name = self.name(row.jurisdiction.as_str());
         match &row.within {
-            Some(w) => match self.lang {
-                Lang::Zh => format!("{name}（{}内）", self.name(w.as_str())),
-                Lang::En => format!("{name} (in {})", self.name(w.as_str())),
-            },
+            Some(w) => page::inside(self.lang, &name, &self.name(w.as_str())),
             None => name,
         }
     }
 
     /// The whole document: head with the style sheet, then the sections.
     fn render(&self) -> Markup {
-        let title = match self.lang {
-            Lang::Zh => format!("政策量化目标概览（截至 {}）", self.o.as_of),
-            Lang::En => format!(
-                "Quantitative policy targets: overview (as of {})",
-                self.o.as_of
-            ),
-        };
+        let title = page::title(self.lang, self.o.as_of);
         html! {
             (DOCTYPE) "\n"
-            html lang=(self.t("zh-CN", "en")) {
+            html lang=(page::html_lang(self.lang)) {
                 "\n"
                 head {
                     "\n"
@@ -197,16 +185,7 @@ impl<'a, 'c> Page<'a, 'c> {
 
     /// The sections of the page, masthead to footer.
     fn body(&self) -> Markup {
-        let footer = match self.lang {
-            Lang::Zh => format!(
-                "本页数值均为来源原文所载精确值，人均值四舍五入保留两位小数；评估日期 {}。",
-                self.o.as_of
-            ),
-            Lang::En => format!(
-                "Figures are exact as written in the sources; per-capita values rounded to two decimals. Evaluated on {}.",
-                self.o.as_of
-            ),
-        };
+        let footer = page::footer(self.lang, self.o.as_of);
         html! {
             (self.masthead())
             (self.summary())

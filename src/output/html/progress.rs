@@ -4,10 +4,10 @@
 use maud::{Markup, html};
 
 use super::charts::progress_bar;
-use super::format::{Text, human_amount, long_date, status_text};
+use super::format::{Text, human_amount};
 use super::{Page, reported};
-use crate::Lang;
 use crate::engine::progress::{ProgressRow, Status as ProgressStatus};
+use crate::output::labels::{page, status_words};
 
 impl Page<'_, '_> {
     /// The section: the table of targets with figures (or why there is
@@ -20,20 +20,11 @@ impl Page<'_, '_> {
             .iter()
             .filter(|r| r.latest_value.is_some())
             .collect();
-        let none = match self.lang {
-            Lang::Zh => format!(
-                "截至 {}，设定目标的地区均未报告对应指标的实绩数据，暂无法评估完成进度。",
-                long_date(o.as_of, self.lang)
-            ),
-            Lang::En => format!(
-                "As of {}, no jurisdiction with a target has reported a figure for its metric: progress cannot be assessed yet.",
-                long_date(o.as_of, self.lang)
-            ),
-        };
+        let none = page::no_progress(self.lang, o.as_of);
         html! {
             section id="progress" {
                 "\n"
-                h2 { (Text(self.t("四、目标进展", "4. Progress"))) } "\n"
+                h2 { (Text(page::progress_heading(self.lang))) } "\n"
                 @if with_data.is_empty() {
                     p class="plain" { (Text(&none)) } "\n"
                 } @else {
@@ -46,16 +37,18 @@ impl Page<'_, '_> {
 
     /// The table of targets with a reported figure, each with its bar.
     fn progress_table(&self, rows: &[&ProgressRow]) -> Markup {
+        let [jurisdiction, metric, latest, target, progress, status] =
+            page::progress_headings(self.lang);
         html! {
             table class="progress" {
                 "\n"
                 thead { tr {
-                    th { (Text(self.t("地区", "Jurisdiction"))) }
-                    th { (Text(self.t("指标", "Metric"))) }
-                    th class="num" { (Text(self.t("最新值（日期）", "Latest (as of)"))) }
-                    th class="num" { (Text(self.t("目标（期限）", "Target (deadline)"))) }
-                    th { (Text(self.t("完成度", "Progress"))) }
-                    th { (Text(self.t("状态", "Status"))) }
+                    th { (Text(jurisdiction)) }
+                    th { (Text(metric)) }
+                    th class="num" { (Text(latest)) }
+                    th class="num" { (Text(target)) }
+                    th { (Text(progress)) }
+                    th { (Text(status)) }
                 } } "\n"
                 tbody {
                     "\n"
@@ -91,7 +84,7 @@ impl Page<'_, '_> {
                     span class="src-meta" { (Text(r.deadline.to_string())) }
                 }
                 td { (progress_bar(r)) }
-                td class="nowrap" { (Text(status_text(r.status, self.lang))) }
+                td class="nowrap" { (Text(status_words(r.status, self.lang))) }
             }
         }
     }
@@ -104,17 +97,14 @@ impl Page<'_, '_> {
             .map(|s| (*s, rows.iter().filter(|r| r.status == *s).count()))
             .filter(|(_, n)| *n > 0)
             .collect();
-        let heading = match self.lang {
-            Lang::Zh => format!("{} 项目标的状态分布：", rows.len()),
-            Lang::En => format!("Status of the {} targets:", rows.len()),
-        };
+        let heading = page::status_counts_heading(self.lang, rows.len());
         html! {
             @if !counts.is_empty() {
                 p class="note" { (Text(&heading)) } "\n"
                 ul class="statuses" {
                     "\n"
                     @for (status, n) in &counts {
-                        li { (Text(status_text(*status, self.lang))) b { (n) } } "\n"
+                        li { (Text(status_words(*status, self.lang))) b { (n) } } "\n"
                     }
                 } "\n"
             }

@@ -10,7 +10,8 @@ use super::Page;
 use super::charts::{Bar, bar_chart};
 use super::format::{Text, human_amount, human_ratio, to_f64};
 use crate::engine::rank::Ranking;
-use crate::{Dimension, Lang, Unit};
+use crate::output::labels::page;
+use crate::{Dimension, Unit};
 
 impl Page<'_, '_> {
     fn ranking_bars(&self, ranking: &Ranking, per_capita: bool) -> Vec<Bar> {
@@ -47,21 +48,8 @@ impl Page<'_, '_> {
             .catalog
             .metric(ranking.metric.as_str())
             .map(|m| m.dimension.canonical_unit());
-        match self.lang {
-            Lang::Zh => {
-                let unit = match ranking.rows.first().map(|r| r.target_unit) {
-                    Some(u) if u.dimension() == Dimension::Count && u.magnitude() == 0 => {
-                        crate::output::zh_unit(Some(u))
-                    }
-                    _ => crate::output::zh_unit(canonical),
-                };
-                crate::output::labels::per_unit_zh(ranking.per, &unit)
-            }
-            Lang::En => match canonical.map(|u| u.to_string()).as_deref() {
-                Some("count") | None => String::new(),
-                Some(unit) => unit.to_owned(),
-            },
-        }
+        let first = ranking.rows.first().map(|r| r.target_unit);
+        page::ranking_unit(self.lang, ranking.per, first, canonical)
     }
 
     /// The section: one pair of charts per metric.
@@ -77,22 +65,13 @@ impl Page<'_, '_> {
         let common = (dates.len() == 1)
             .then(|| dates.iter().next().copied())
             .flatten();
-        let denominators = match (common, self.lang) {
-            (Some(d), Lang::Zh) => format!("人均值的分母为 {d} 常住人口。"),
-            (Some(d), Lang::En) => {
-                format!(" Per-capita values use the resident population of {d}.")
-            }
-            (None, _) => String::new(),
-        };
+        let denominators = page::rankings_denominators(self.lang, common);
         html! {
             section id="rankings" {
                 "\n"
-                h2 { (Text(self.t("二、各指标排名", "2. Rankings by metric"))) } "\n"
+                h2 { (Text(page::rankings_heading(self.lang))) } "\n"
                 p class="note" {
-                    (Text(self.t(
-                        "左图为目标原值，右图为每百万常住人口目标强度；按数值由高到低排列，括注“××内”表示该地区位于另一上榜地区之内；点击条形可查看原文。",
-                        "Left: the target as set; right: per million residents. Best first; “in …” marks a jurisdiction inside another ranked one. Each bar links to its quote."
-                    )))
+                    (Text(page::rankings_note(self.lang)))
                     (Text(&denominators))
                 } "\n"
                 @for (n, (raw, capita)) in self.o.rankings.iter().enumerate() {
@@ -110,7 +89,7 @@ impl Page<'_, '_> {
                     } "\n"
                 }
                 @if self.o.rankings.is_empty() {
-                    p { (Text(self.t("截至评估日无可排名的指标。", "No metric has targets on this date."))) } "\n"
+                    p { (Text(page::no_ranking(self.lang))) } "\n"
                 }
             } "\n"
         }
@@ -118,23 +97,7 @@ impl Page<'_, '_> {
 
     /// The caption of a ranking's chart: what is shown, in which unit.
     fn ranking_caption(&self, ranking: &Ranking, per_capita: bool) -> String {
-        match (self.lang, per_capita) {
-            (Lang::Zh, false) => format!("目标原值（{}）", self.unit_label(ranking)),
-            (Lang::Zh, true) => format!("每百万常住人口（{}）", self.unit_label(ranking)),
-            (Lang::En, per_capita) => {
-                let unit = self.unit_label(ranking);
-                let what = if per_capita {
-                    "Per million residents"
-                } else {
-                    "Target as set"
-                };
-                if unit.is_empty() {
-                    what.to_owned()
-                } else {
-                    format!("{what} ({unit})")
-                }
-            }
-        }
+        page::ranking_caption(self.lang, per_capita, &self.unit_label(ranking))
     }
 
     /// One chart of a metric with its caption, the date of its
@@ -147,16 +110,13 @@ impl Page<'_, '_> {
         let denominator = (per_capita && dated)
             .then(|| ranking.rows.iter().find_map(|r| r.denominator_as_of))
             .flatten()
-            .map(|d| match self.lang {
-                Lang::Zh => format!("分母：{d} 常住人口"),
-                Lang::En => format!("Denominators as of {d}"),
-            });
+            .map(|d| page::figure_denominators(self.lang, d));
         html! {
             figure {
                 "\n"
                 figcaption { (Text(&caption)) } "\n"
                 @if bars.is_empty() {
-                    p class="unranked" { (Text(self.t("无可排名的地区。", "No jurisdiction can be ranked."))) } "\n"
+                    p class="unranked" { (Text(page::nothing_ranked(self.lang))) } "\n"
                 } @else {
                     (bar_chart(&format!("{metric}: {caption}"), &bars)) "\n"
                 }
@@ -165,18 +125,11 @@ impl Page<'_, '_> {
                 }
                 @for u in &ranking.unranked {
                     p class="unranked" {
-                        (Text(match self.lang {
-                            Lang::Zh => format!(
-                                "未排名：{}（{}）",
-                                self.name(u.jurisdiction.as_str()),
-                                crate::output::labels::reason(&u.reason, self.lang)
-                            ),
-                            Lang::En => format!(
-                                "Not ranked: {} ({})",
-                                self.name(u.jurisdiction.as_str()),
-                                u.reason
-                            ),
-                        }))
+                        (Text(page::not_ranked(
+                            self.lang,
+                            &self.name(u.jurisdiction.as_str()),
+                            &u.reason,
+                        )))
                     } "\n"
                 }
             } "\n"

@@ -7,8 +7,9 @@ use std::collections::{BTreeSet, HashMap};
 use maud::{Markup, html};
 
 use super::Page;
-use super::format::{Text, human_amount, linkable, partial_date};
-use crate::{Catalog, Lang, Observation, Source, Target};
+use super::format::{Text, human_amount, linkable};
+use crate::output::labels::page;
+use crate::{Catalog, Observation, Source, Target};
 
 /// One figure cited on the page: a target or an observation.
 pub(super) enum Cited<'c> {
@@ -97,7 +98,7 @@ impl Page<'_, '_> {
     /// its appendix entry), then issuer, document number and date.
     pub(super) fn source_cell(&self, source: &Source) -> Markup {
         let draft = if source.status == crate::Status::Draft {
-            self.t("（征求意见稿）", " (draft)")
+            page::draft_mark(self.lang)
         } else {
             ""
         };
@@ -129,20 +130,14 @@ impl Page<'_, '_> {
                 self.name(t.jurisdiction.as_str()),
                 self.metric_name(t.metric.as_str()),
                 self.target_value(t),
-                match self.lang {
-                    Lang::Zh => format!("期限 {}", partial_date(t.deadline.date(), self.lang)),
-                    Lang::En => format!("by {}", t.deadline),
-                }
+                page::cited_deadline(self.lang, t.deadline)
             ),
             Cited::Observation(x) => format!(
                 "{} · {} · {} · {}",
                 self.name(x.jurisdiction.as_str()),
                 self.metric_name(x.metric.as_str()),
                 human_amount(x.value.value(), x.value.unit(), self.lang),
-                match self.lang {
-                    Lang::Zh => format!("数据日期 {}", partial_date(x.as_of, self.lang)),
-                    Lang::En => format!("as of {} (reported)", x.as_of),
-                }
+                page::cited_as_of(self.lang, x.as_of)
             ),
         }
     }
@@ -153,12 +148,9 @@ impl Page<'_, '_> {
         html! {
             section class="appendix" id="sources" {
                 "\n"
-                h2 { (Text(self.t("附录　来源与原文", "Appendix: Sources and quotes"))) } "\n"
+                h2 { (Text(page::appendix_heading(self.lang))) } "\n"
                 p class="note" {
-                    (Text(self.t(
-                        "以下按首次引用顺序列出本报告引用的全部来源及原文摘录。原文照录（含来源文本中的错字），数据按其含义录入。",
-                        "Every source cited, in order of first citation, with the verbatim quotes (typos of the source text kept; the data carries the meaning)."
-                    )))
+                    (Text(page::appendix_note(self.lang)))
                 } "\n"
                 @for (source, items) in &self.cites.sources {
                     div class="source" id={ "src-" (Text(source.id.as_str())) } {
@@ -167,10 +159,7 @@ impl Page<'_, '_> {
                         p class="fields" { (self.source_fields(source)) } "\n"
                         @if items.is_empty() {
                             p class="note" {
-                                (Text(self.t(
-                                    "本报告所列部分文件经此来源转引。",
-                                    "Documents above were read in this source."
-                                )))
+                                (Text(page::read_in_note(self.lang)))
                             } "\n"
                         } @else {
                             ol { "\n" @for item in items { (self.quote_item(item)) "\n" } } "\n"
@@ -187,20 +176,18 @@ impl Page<'_, '_> {
         let field = |label: &str, value: Markup| {
             html! { span class="field" { span class="k" { (Text(label)) } (value) } " " }
         };
-        let status = match (source.status, self.lang) {
-            (crate::Status::Draft, Lang::Zh) => "征求意见稿",
-            (crate::Status::Final, Lang::Zh) => "正式发布",
-            (s, Lang::En) => s.as_str(),
-        };
+        let status = page::source_status(self.lang, source.status);
+        let [issuer, number, published, status_field, read_in, link] =
+            page::source_fields(self.lang);
         html! {
-            (field(self.t("发布机构", "Issuer"), html! { (Text(&source.issuer)) }))
+            (field(issuer, html! { (Text(&source.issuer)) }))
             @if let Some(n) = &source.doc_number {
-                (field(self.t("文号", "Document no."), html! { (Text(n)) }))
+                (field(number, html! { (Text(n)) }))
             }
-            (field(self.t("发布日期", "Published"), html! { (Text(source.published.to_string())) }))
-            (field(self.t("性质", "Status"), html! { (Text(status)) }))
+            (field(published, html! { (Text(source.published.to_string())) }))
+            (field(status_field, html! { (Text(status)) }))
             @if let Some(via) = &source.via {
-                (field(self.t("转引自", "Read in"), html! {
+                (field(read_in, html! {
                     @if let Some(v) = self.catalog.source(via.as_str()) {
                         a href={ "#src-" (Text(v.id.as_str())) } { "《" (Text(&v.title)) "》" }
                     } @else {
@@ -209,7 +196,7 @@ impl Page<'_, '_> {
                 }))
             }
             @if let Some(url) = &source.url {
-                (field(self.t("链接", "Link"), html! {
+                (field(link, html! {
                     @if let Some(u) = linkable(url) {
                         a class="ext" href=(Text(u)) { (Text(u)) }
                     } @else {
@@ -235,13 +222,13 @@ impl Page<'_, '_> {
                 span class="what" { (Text(self.cited_head(item))) }
                 @if back {
                     a class="back" href={ "#t-" (Text(id)) } {
-                        (Text(self.t("↩ 返回目标表", "↩ back to the table")))
+                        (Text(page::back_to_table(self.lang)))
                     }
                 }
                 "\n"
                 blockquote { "“" (Text(quote)) "”" }
                 @if let Some(note) = note {
-                    p class="note" { (Text(self.t("数据说明：", "Data note: "))) (Text(note)) }
+                    p class="note" { (Text(page::data_note(self.lang))) (Text(note)) }
                 }
             }
         }

@@ -3,8 +3,9 @@
 use maud::{Markup, html};
 
 use super::Page;
-use super::format::{Text, partial_date};
+use super::format::Text;
 use crate::Target;
+use crate::output::labels::page;
 use crate::output::level_label;
 
 impl Page<'_, '_> {
@@ -12,18 +13,19 @@ impl Page<'_, '_> {
     pub(super) fn targets_section(&self) -> Markup {
         let targets = &self.o.targets;
         let groups = targets.chunk_by(|a, b| a.deadline == b.deadline);
+        let [deadline, jurisdiction, metric, target, source] = page::targets_headings(self.lang);
         html! {
             section id="targets" {
                 "\n"
-                h2 { (Text(self.t("一、目标一览（按期限）", "1. Targets by deadline"))) } "\n"
+                h2 { (Text(page::targets_heading(self.lang))) } "\n"
                 table class="targets" {
                     "\n"
                     thead { tr {
-                        th { (Text(self.t("期限", "Deadline"))) }
-                        th { (Text(self.t("地区", "Jurisdiction"))) }
-                        th { (Text(self.t("指标", "Metric"))) }
-                        th class="num" { (Text(self.t("目标", "Target"))) }
-                        th { (Text(self.t("来源（发布机构 · 文号 · 日期）", "Source (issuer · no. · date)"))) }
+                        th { (Text(deadline)) }
+                        th { (Text(jurisdiction)) }
+                        th { (Text(metric)) }
+                        th class="num" { (Text(target)) }
+                        th { (Text(source)) }
                     } } "\n"
                     tbody {
                         "\n"
@@ -34,16 +36,13 @@ impl Page<'_, '_> {
                         }
                         @if targets.is_empty() {
                             tr { td colspan="5" {
-                                (Text(self.t("截至评估日无有效目标。", "No target in force on this date.")))
+                                (Text(page::no_target_in_force(self.lang)))
                             } } "\n"
                         }
                     } "\n"
                 } "\n"
                 p class="note" {
-                    (Text(self.t(
-                        "注：“≥”表示不少于，“>”表示超过；期限为年份的，指该年年底前。方括号内数字指向附录中的原文摘录。",
-                        "Note: ≥ means at least, > more than; a deadline given as a year means by the end of that year. Bracketed numbers refer to the verbatim quotes in the appendix."
-                    )))
+                    (Text(page::targets_note(self.lang)))
                 } "\n"
             } "\n"
         }
@@ -61,7 +60,7 @@ impl Page<'_, '_> {
             tr id={ "t-" (Text(t.id.as_str())) } {
                 @if k == 0 {
                     td class="deadline group" rowspan=(group) {
-                        (Text(partial_date(t.deadline.date(), self.lang)))
+                        (Text(page::partial_date(self.lang, t.deadline.date())))
                     }
                 }
                 td class={ "nowrap" (last) } {

@@ -1,7 +1,11 @@
 //! Every word and sentence the text renderers write, in Chinese and English,
 //! keyed by typed values (a [`Level`], a progress [`Status`], a [`Per`], a
 //! [`Unit`], a [`Benchmark`], a [`Lang`]) and never by translating English
-//! text.
+//! text. The HTML page's sentences are in [`page`], the text report's in
+//! [`report`].
+
+pub(crate) mod page;
+pub(crate) mod report;
 
 use chrono::NaiveDate;
 
