@@ -5,285 +5,169 @@
 
 use serde_json::{Value, json};
 
+use crate::Lang;
 use crate::error::Error;
 use crate::output::export::{CSV_COLUMNS, write_csv};
+use crate::output::labels::datapackage::{Resource, field_title, package_title};
 use crate::output::{CsvOptions, write_csv_rows};
 use crate::{Catalog, Dimension};
 
-/// One field: name, Frictionless type, English and Chinese titles, description.
-struct Field(
-    &'static str,
-    &'static str,
-    &'static str,
-    &'static str,
-    &'static str,
-);
+/// One field: name, Frictionless type, description. Its titles are in the
+/// labels module ([`field_title`]).
+struct Field(&'static str, &'static str, &'static str);
 
 const RECORD_FIELDS: [Field; 23] = [
     Field(
         "record",
         "string",
-        "Record",
-        "记录类型",
         "`target` (a goal) or `observation` (a reported figure).",
     ),
-    Field(
-        "id",
-        "string",
-        "Id",
-        "编号",
-        "Unique among targets and observations.",
-    ),
+    Field("id", "string", "Unique among targets and observations."),
     Field(
         "jurisdiction",
         "string",
-        "Jurisdiction code",
-        "主体代码",
         "GB/T 2260 code (the nation is 100000) or a group slug.",
     ),
-    Field(
-        "jurisdiction_name_zh",
-        "string",
-        "Jurisdiction (Chinese)",
-        "主体",
-        "",
-    ),
-    Field(
-        "jurisdiction_name_en",
-        "string",
-        "Jurisdiction (English)",
-        "主体（英文）",
-        "",
-    ),
+    Field("jurisdiction_name_zh", "string", ""),
+    Field("jurisdiction_name_en", "string", ""),
     Field(
         "level",
         "string",
-        "Level",
-        "级别",
         "nation, province, prefecture, county or group.",
     ),
-    Field("metric", "string", "Metric", "指标代码", "See metrics.csv."),
-    Field("metric_name_zh", "string", "Metric (Chinese)", "指标", ""),
+    Field("metric", "string", "See metrics.csv."),
+    Field("metric_name_zh", "string", ""),
     Field(
         "comparator",
         "string",
-        "Comparator",
-        "比较关系",
         "at_least, more_than, at_most, less_than, exactly or range; for an observation, set only when the figure is a bound.",
     ),
     Field(
         "value",
         "number",
-        "Value as written",
-        "原文数值",
         "The number as written, in `unit` (which may carry a Chinese magnitude).",
     ),
     Field(
         "unit",
         "string",
-        "Unit as written",
-        "原文单位",
         "个, 家, TB, PB, 元, 亿元, 人, 万人, % ...: a base unit with an optional magnitude prefix.",
     ),
     Field(
         "canonical_value",
         "number",
-        "Canonical value",
-        "标准值",
         "`value` converted exactly to `canonical_unit`.",
     ),
     Field(
         "canonical_unit",
         "string",
-        "Canonical unit",
-        "标准单位",
         "count, TB, CNY, person, percent or PFLOPS.",
     ),
     Field(
         "deadline",
         "date",
-        "Deadline",
-        "期限",
         "The last day of the deadline (a year ends on December 31).",
     ),
     Field(
         "period_start",
         "date",
-        "Period start",
-        "起始日",
         "The first day of the target's plan period.",
     ),
-    Field(
-        "as_of",
-        "date",
-        "As of",
-        "数据日期",
-        "The last day an observation refers to.",
-    ),
-    Field("source", "string", "Source", "来源代码", "See sources.csv."),
-    Field("source_title", "string", "Source title", "来源标题", ""),
-    Field("issuer", "string", "Issuer", "发布机构", ""),
+    Field("as_of", "date", "The last day an observation refers to."),
+    Field("source", "string", "See sources.csv."),
+    Field("source_title", "string", ""),
+    Field("issuer", "string", ""),
     Field(
         "published",
         "string",
-        "Published",
-        "发布日期",
         "A year, month or day (YYYY, YYYY-MM or YYYY-MM-DD).",
     ),
-    Field(
-        "quote",
-        "string",
-        "Quote",
-        "原文",
-        "The source's words, verbatim.",
-    ),
+    Field("quote", "string", "The source's words, verbatim."),
     Field(
         "upper",
         "number",
-        "Upper bound",
-        "上限",
         "The upper bound of a `range`, as written.",
     ),
-    Field("note", "string", "Note", "备注", ""),
+    Field("note", "string", ""),
 ];
 
 const JURISDICTION_FIELDS: [Field; 8] = [
     Field(
         "code",
         "string",
-        "Code",
-        "代码",
         "GB/T 2260 code (the nation is 100000) or a group slug.",
     ),
-    Field("name_zh", "string", "Name (Chinese)", "名称", ""),
-    Field("name_en", "string", "Name (English)", "英文名称", ""),
+    Field("name_zh", "string", ""),
+    Field("name_en", "string", ""),
     Field(
         "level",
         "string",
-        "Level",
-        "级别",
         "nation, province, prefecture, county or group.",
     ),
-    Field(
-        "parent",
-        "string",
-        "Parent",
-        "上级",
-        "The jurisdiction it lies in.",
-    ),
-    Field(
-        "aliases",
-        "string",
-        "Aliases",
-        "简称",
-        "Other names, separated by `;`.",
-    ),
-    Field(
-        "members",
-        "string",
-        "Members",
-        "成员",
-        "A group's members, separated by `;`.",
-    ),
-    Field("note", "string", "Note", "备注", ""),
+    Field("parent", "string", "The jurisdiction it lies in."),
+    Field("aliases", "string", "Other names, separated by `;`."),
+    Field("members", "string", "A group's members, separated by `;`."),
+    Field("note", "string", ""),
 ];
 
 const METRIC_FIELDS: [Field; 9] = [
-    Field("id", "string", "Id", "代码", ""),
-    Field("name_zh", "string", "Name (Chinese)", "名称", ""),
-    Field("name_en", "string", "Name (English)", "英文名称", ""),
+    Field("id", "string", ""),
+    Field("name_zh", "string", ""),
+    Field("name_en", "string", ""),
     Field(
         "dimension",
         "string",
-        "Dimension",
-        "量纲",
         "count, data_volume, money, persons, share or compute.",
     ),
-    Field("canonical_unit", "string", "Canonical unit", "标准单位", ""),
-    Field(
-        "polarity",
-        "string",
-        "Polarity",
-        "方向",
-        "higher_is_better or lower_is_better.",
-    ),
+    Field("canonical_unit", "string", ""),
+    Field("polarity", "string", "higher_is_better or lower_is_better."),
     Field(
         "basis",
         "string",
-        "Basis",
-        "口径",
         "stock (level reached) or flow (amount added).",
     ),
     Field(
         "aliases",
         "string",
-        "Aliases",
-        "别名",
         "Phrases that name it in policy text, separated by `;`.",
     ),
-    Field("note", "string", "Note", "备注", ""),
+    Field("note", "string", ""),
 ];
 
 const SOURCE_FIELDS: [Field; 12] = [
-    Field("id", "string", "Id", "代码", ""),
-    Field("title", "string", "Title", "标题", ""),
-    Field("issuer", "string", "Issuer", "发布机构", ""),
-    Field("doc_number", "string", "Document number", "文号", ""),
+    Field("id", "string", ""),
+    Field("title", "string", ""),
+    Field("issuer", "string", ""),
+    Field("doc_number", "string", ""),
     Field(
         "published",
         "string",
-        "Published",
-        "发布日期",
         "A year, month or day (YYYY, YYYY-MM or YYYY-MM-DD).",
     ),
-    Field(
-        "status",
-        "string",
-        "Status",
-        "状态",
-        "draft (征求意见稿) or final.",
-    ),
+    Field("status", "string", "draft (征求意见稿) or final."),
     Field(
         "force",
         "string",
-        "Legal force",
-        "效力",
         "law > regulation > plan > notice > statement.",
     ),
-    Field(
-        "period",
-        "string",
-        "Plan period",
-        "规划期",
-        "START/END, e.g. 2025/2027.",
-    ),
-    Field("url", "string", "URL", "链接", ""),
-    Field(
-        "via",
-        "string",
-        "Read in",
-        "转引自",
-        "The secondary source it was read in.",
-    ),
-    Field(
-        "supersedes",
-        "string",
-        "Supersedes",
-        "取代",
-        "The earlier source it replaces.",
-    ),
-    Field("note", "string", "Note", "备注", ""),
+    Field("period", "string", "START/END, e.g. 2025/2027."),
+    Field("url", "string", ""),
+    Field("via", "string", "The secondary source it was read in."),
+    Field("supersedes", "string", "The earlier source it replaces."),
+    Field("note", "string", ""),
 ];
 
-fn schema(fields: &[Field], key: &str, foreign: Value) -> Value {
+/// The schema of `resource`'s table of `fields`, keyed by `key`, with its
+/// `foreign` keys.
+fn schema(resource: Resource, fields: &[Field], key: &str, foreign: Value) -> Value {
     let fields: Vec<Value> = fields
         .iter()
-        .map(|Field(name, kind, title, title_zh, description)| {
+        .map(|Field(name, kind, description)| {
+            let title = |lang| field_title(lang, resource, name).unwrap_or_default();
             let mut field = json!({
                 "name": name,
                 "type": kind,
-                "title": title,
-                "policy_targets:title_zh": title_zh,
+                "title": title(Lang::En),
+                "policy_targets:title_zh": title(Lang::Zh),
             });
             if !description.is_empty() {
                 field["description"] = json!(description);
@@ -428,8 +312,8 @@ fn descriptor(options: &CsvOptions) -> Value {
     json!({
         "profile": "tabular-data-package",
         "name": "policy-targets",
-        "title": "Quantitative policy targets",
-        "policy_targets:title_zh": "政策量化目标",
+        "title": package_title(Lang::En),
+        "policy_targets:title_zh": package_title(Lang::Zh),
         "description": "Targets and reported figures of Chinese jurisdictions, each with its source document and verbatim quote. Values are exact decimals: `value` and `unit` as written, `canonical_value` in `canonical_unit`.",
         "version": crate::encode::FORMAT_VERSION.to_string(),
         "policy_targets:canonical_units": canonical,
@@ -442,19 +326,45 @@ fn descriptor(options: &CsvOptions) -> Value {
             "TFLOPS": "0.001 PFLOPS", "EFLOPS": "1000 PFLOPS"
         },
         "resources": [
-            resource("records", "Targets and observations", schema(&RECORD_FIELDS, "id", json!([
+            resource("records", "Targets and observations", schema(Resource::Records, &RECORD_FIELDS, "id", json!([
                 reference("jurisdiction", "jurisdictions", "code"),
                 reference("metric", "metrics", "id"),
                 reference("source", "sources", "id"),
             ])), options),
-            resource("jurisdictions", "Jurisdictions", schema(&JURISDICTION_FIELDS, "code", json!([
+            resource("jurisdictions", "Jurisdictions", schema(Resource::Jurisdictions, &JURISDICTION_FIELDS, "code", json!([
                 reference("parent", "", "code"),
             ])), options),
-            resource("metrics", "Metrics", schema(&METRIC_FIELDS, "id", json!([])), options),
-            resource("sources", "Sources", schema(&SOURCE_FIELDS, "id", json!([
+            resource("metrics", "Metrics", schema(Resource::Metrics, &METRIC_FIELDS, "id", json!([])), options),
+            resource("sources", "Sources", schema(Resource::Sources, &SOURCE_FIELDS, "id", json!([
                 reference("via", "", "id"),
                 reference("supersedes", "", "id"),
             ])), options),
         ],
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_field_has_a_chinese_and_an_english_title() {
+        let tables: [(Resource, &[Field]); 4] = [
+            (Resource::Records, &RECORD_FIELDS),
+            (Resource::Jurisdictions, &JURISDICTION_FIELDS),
+            (Resource::Metrics, &METRIC_FIELDS),
+            (Resource::Sources, &SOURCE_FIELDS),
+        ];
+        for (resource, fields) in tables {
+            for Field(name, _, _) in fields {
+                for lang in [Lang::Zh, Lang::En] {
+                    let title = field_title(lang, resource, name);
+                    assert!(title.is_some_and(|t| !t.is_empty()), "{name} in {lang:?}");
+                }
+            }
+        }
+        assert_eq!(field_title(Lang::Zh, Resource::Records, "id"), Some("编号"));
+        assert_eq!(field_title(Lang::Zh, Resource::Metrics, "id"), Some("代码"));
+        assert_eq!(field_title(Lang::Zh, Resource::Metrics, "nothing"), None);
+    }
 }

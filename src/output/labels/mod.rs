@@ -2,8 +2,9 @@
 //! keyed by typed values (a [`Level`], a progress [`Status`], a [`Per`], a
 //! [`Unit`], a [`Benchmark`], a [`Lang`]) and never by translating English
 //! text. The HTML page's sentences are in [`page`], the text report's in
-//! [`report`].
+//! [`report`], the data package's titles in [`datapackage`].
 
+pub(crate) mod datapackage;
 pub(crate) mod page;
 pub(crate) mod report;
 
