@@ -108,8 +108,9 @@
 //!    [`rank`](crate::rank), [`gap`](crate::gap),
 //!    [`progress`](crate::progress). Beside it, [`extract`](crate::extract)
 //!    uses only the model and the catalogue.
-//! 8. [`output`](crate::output): the JSON, CSV and text form of each
-//!    answer, the [`report`](crate::report), the [`html`](crate::html) page,
+//! 8. [`output`](crate::output): every Chinese and English word in one
+//!    labels module keyed by typed values; the JSON, CSV and text form of
+//!    each answer, the [`report`](crate::report), the [`html`](crate::html) page,
 //!    the [`export`](crate::export) and the
 //!    [`datapackage`](crate::datapackage).
 //! 9. [`schema`](crate::schema): the JSON Schema of each JSON output,
