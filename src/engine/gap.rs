@@ -831,7 +831,7 @@ fn answer(scale: &Scale<'_>, parts: Answer<'_>) -> Gap {
 
 /// A gap question without an answer: the metric, the benchmark asked for
 /// and why there is no answer (an error of a typed kind such as
-/// [`ErrorKind::NoPeers`](crate::ErrorKind::NoPeers), which renderers name
+/// [`ErrorKind::NoPeers`], which renderers name
 /// in either language).
 #[derive(Debug)]
 pub struct Unanswered {
