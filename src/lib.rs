@@ -77,3 +77,5 @@ pub use model::{
     Status, Target, Unit,
 };
 pub use output::{datapackage, export, html, report, table};
+#[cfg(feature = "sqlite")]
+pub use output::sqlite;
