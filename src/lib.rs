@@ -76,6 +76,6 @@ pub use model::{
     Lang, Level, Metric, Observation, PartialDate, Period, Polarity, Precision, Quantity, Source,
     Status, Target, Unit,
 };
-pub use output::{datapackage, export, html, report, table};
 #[cfg(feature = "sqlite")]
 pub use output::sqlite;
+pub use output::{datapackage, export, html, report, table};

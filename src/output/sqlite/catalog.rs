@@ -87,7 +87,10 @@ pub(super) fn sources(tx: &Transaction<'_>, all: &[Source]) -> rusqlite::Result<
 pub(super) fn unnamed_source(tx: &Transaction<'_>) -> rusqlite::Result<()> {
     tx.execute(
         "INSERT OR IGNORE INTO sources (id, title, issuer) VALUES (?1, ?2, '')",
-        (crate::bulk::UNNAMED_SOURCE, crate::load::bulk::OBSERVATIONS_CSV),
+        (
+            crate::bulk::UNNAMED_SOURCE,
+            crate::load::bulk::OBSERVATIONS_CSV,
+        ),
     )?;
     Ok(())
 }

@@ -39,10 +39,10 @@ use std::path::Path;
 use chrono::NaiveDate;
 use rusqlite::{Connection, OpenFlags, Transaction};
 
+use crate::Catalog;
 use crate::encode::FORMAT_VERSION;
 use crate::engine::progress::{Options, Progress, progress_folder};
 use crate::error::{Error, ErrorKind, Errors, Position};
-use crate::Catalog;
 
 /// The tables, with their keys and checks.
 const SCHEMA: &str = include_str!("schema.sql");
@@ -199,15 +199,23 @@ mod tests {
         use crate::engine::progress::Status as Verdict;
         use crate::{Comparator, Dimension, Level};
         assert_eq!(allowed("level"), [names(&Level::ALL, Level::as_str)]);
-        assert_eq!(allowed("dimension"), [names(&Dimension::ALL, Dimension::as_str)]);
-        assert_eq!(allowed("comparator"), vec![names(&Comparator::ALL, Comparator::as_str); 3]);
+        assert_eq!(
+            allowed("dimension"),
+            [names(&Dimension::ALL, Dimension::as_str)]
+        );
+        assert_eq!(
+            allowed("comparator"),
+            vec![names(&Comparator::ALL, Comparator::as_str); 3]
+        );
         assert_eq!(allowed("status")[1], names(&Verdict::ALL, Verdict::as_str));
         let parses: [(&str, fn(&str) -> bool); 6] = [
             ("polarity", |s| s.parse::<crate::Polarity>().is_ok()),
             ("basis", |s| s.parse::<crate::Basis>().is_ok()),
             ("force", |s| s.parse::<crate::Force>().is_ok()),
             ("status", |s| s.parse::<crate::Status>().is_ok()),
-            ("deadline_precision", |s| s.parse::<crate::Precision>().is_ok()),
+            ("deadline_precision", |s| {
+                s.parse::<crate::Precision>().is_ok()
+            }),
             ("pace", |s| s.parse::<crate::progress::Pace>().is_ok()),
         ];
         for (column, parse) in parses {

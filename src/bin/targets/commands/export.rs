@@ -60,11 +60,7 @@ pub fn run(data: Option<&Path>, args: ExportArgs) -> Result<(), Failure> {
 /// Writes the SQLite database `file` completely or not at all: into a
 /// temporary file beside it, renamed into place. An existing `file` is
 /// replaced only if it is a database this command wrote.
-fn database(
-    data: Option<&Path>,
-    file: &Path,
-    as_of: chrono::NaiveDate,
-) -> Result<(), Failure> {
+fn database(data: Option<&Path>, file: &Path, as_of: chrono::NaiveDate) -> Result<(), Failure> {
     let options = progress::Options::default();
     // A folder with observations.csv is streamed into the database.
     let folder = data.filter(|d| d.join("observations.csv").is_file());
@@ -82,5 +78,4 @@ fn database(
 }
 
 /// Why an existing file is not replaced by a database.
-const NOT_OURS: &str =
-    "the file exists and is not a database written by `targets export --format sqlite`; it is left as it is (choose a new file name or remove it)";
+const NOT_OURS: &str = "the file exists and is not a database written by `targets export --format sqlite`; it is left as it is (choose a new file name or remove it)";
