@@ -194,6 +194,9 @@ mod tests {
         all.iter().map(|x| name(*x).to_owned()).collect()
     }
 
+    /// Whether a name parses as the model's value.
+    type Parses = fn(&str) -> bool;
+
     #[test]
     fn checks_allow_exactly_the_model_names() {
         use crate::engine::progress::Status as Verdict;
@@ -208,7 +211,7 @@ mod tests {
             vec![names(&Comparator::ALL, Comparator::as_str); 3]
         );
         assert_eq!(allowed("status")[1], names(&Verdict::ALL, Verdict::as_str));
-        let parses: [(&str, fn(&str) -> bool); 6] = [
+        let parses: [(&str, Parses); 6] = [
             ("polarity", |s| s.parse::<crate::Polarity>().is_ok()),
             ("basis", |s| s.parse::<crate::Basis>().is_ok()),
             ("force", |s| s.parse::<crate::Force>().is_ok()),
