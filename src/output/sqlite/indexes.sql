@@ -6,7 +6,6 @@ CREATE INDEX targets_source ON targets (source);
 CREATE INDEX observations_metric ON observations (metric, jurisdiction, as_of);
 CREATE INDEX observations_jurisdiction ON observations (jurisdiction);
 CREATE INDEX observations_as_of ON observations (as_of);
-CREATE INDEX observations_source ON observations (source);
 CREATE INDEX progress_metric ON progress (metric, rank);
 CREATE INDEX progress_jurisdiction ON progress (jurisdiction);
 CREATE INDEX jurisdictions_parent ON jurisdictions (parent);

@@ -1,6 +1,8 @@
 -- The schema of `targets export --format sqlite`. Exact decimals are TEXT
 -- under the JSON export's field names, each with a REAL `_num` twin for
--- charting; dates are ISO 8601 text.
+-- charting; dates are ISO 8601 text. Enumerations are checked with OR chains
+-- rather than IN lists, which SQLite evaluates through a temporary table per
+-- insert.
 
 CREATE TABLE meta (
     key TEXT PRIMARY KEY,
@@ -12,7 +14,7 @@ CREATE TABLE jurisdictions (
     name_zh TEXT NOT NULL,
     name_en TEXT NOT NULL,
     level TEXT NOT NULL
-        CHECK (level IN ('nation', 'province', 'prefecture', 'county', 'group')),
+        CHECK (level = 'nation' OR level = 'province' OR level = 'prefecture' OR level = 'county' OR level = 'group'),
     parent TEXT REFERENCES jurisdictions (code) DEFERRABLE INITIALLY DEFERRED,
     aliases TEXT NOT NULL,   -- a JSON array of strings
     members TEXT NOT NULL,   -- a JSON array of codes
@@ -24,10 +26,10 @@ CREATE TABLE metrics (
     name_zh TEXT NOT NULL,
     name_en TEXT NOT NULL,
     dimension TEXT NOT NULL
-        CHECK (dimension IN ('count', 'data_volume', 'money', 'persons', 'share', 'compute')),
+        CHECK (dimension = 'count' OR dimension = 'data_volume' OR dimension = 'money' OR dimension = 'persons' OR dimension = 'share' OR dimension = 'compute'),
     polarity TEXT NOT NULL
-        CHECK (polarity IN ('higher_is_better', 'lower_is_better')),
-    basis TEXT NOT NULL CHECK (basis IN ('stock', 'flow')),
+        CHECK (polarity = 'higher_is_better' OR polarity = 'lower_is_better'),
+    basis TEXT NOT NULL CHECK (basis = 'stock' OR basis = 'flow'),
     aliases TEXT NOT NULL,   -- a JSON array of strings
     note TEXT
 );
@@ -40,9 +42,9 @@ CREATE TABLE sources (
     issuer TEXT NOT NULL,
     doc_number TEXT,
     published TEXT,
-    published_precision TEXT CHECK (published_precision IN ('year', 'month', 'day')),
-    status TEXT CHECK (status IN ('draft', 'final')),
-    force TEXT CHECK (force IN ('statement', 'notice', 'plan', 'regulation', 'law')),
+    published_precision TEXT CHECK (published_precision = 'year' OR published_precision = 'month' OR published_precision = 'day'),
+    status TEXT CHECK (status = 'draft' OR status = 'final'),
+    force TEXT CHECK (force = 'statement' OR force = 'notice' OR force = 'plan' OR force = 'regulation' OR force = 'law'),
     period TEXT,
     period_start TEXT,
     period_end TEXT,
@@ -57,7 +59,7 @@ CREATE TABLE targets (
     jurisdiction TEXT NOT NULL REFERENCES jurisdictions (code),
     metric TEXT NOT NULL REFERENCES metrics (id),
     comparator TEXT NOT NULL
-        CHECK (comparator IN ('at_least', 'more_than', 'at_most', 'less_than', 'exactly', 'range')),
+        CHECK (comparator = 'at_least' OR comparator = 'more_than' OR comparator = 'at_most' OR comparator = 'less_than' OR comparator = 'exactly' OR comparator = 'range'),
     value TEXT NOT NULL,
     value_num REAL NOT NULL,
     upper TEXT,
@@ -69,7 +71,7 @@ CREATE TABLE targets (
     canonical_upper_num REAL,
     canonical_unit TEXT NOT NULL,
     deadline TEXT NOT NULL,
-    deadline_precision TEXT NOT NULL CHECK (deadline_precision IN ('year', 'month', 'day')),
+    deadline_precision TEXT NOT NULL CHECK (deadline_precision = 'year' OR deadline_precision = 'month' OR deadline_precision = 'day'),
     period TEXT,
     period_start TEXT NOT NULL,
     baseline_value TEXT,
@@ -78,8 +80,8 @@ CREATE TABLE targets (
     baseline_canonical_value TEXT,
     baseline_canonical_value_num REAL,
     baseline_as_of TEXT,
-    baseline_as_of_precision TEXT CHECK (baseline_as_of_precision IN ('year', 'month', 'day')),
-    basis TEXT CHECK (basis IN ('stock', 'flow')),
+    baseline_as_of_precision TEXT CHECK (baseline_as_of_precision = 'year' OR baseline_as_of_precision = 'month' OR baseline_as_of_precision = 'day'),
+    basis TEXT CHECK (basis = 'stock' OR basis = 'flow'),
     source TEXT NOT NULL REFERENCES sources (id),
     quote TEXT NOT NULL,
     note TEXT
@@ -90,7 +92,7 @@ CREATE TABLE observations (
     jurisdiction TEXT NOT NULL REFERENCES jurisdictions (code),
     metric TEXT NOT NULL REFERENCES metrics (id),
     comparator TEXT
-        CHECK (comparator IN ('at_least', 'more_than', 'at_most', 'less_than', 'exactly', 'range')),
+        CHECK (comparator = 'at_least' OR comparator = 'more_than' OR comparator = 'at_most' OR comparator = 'less_than' OR comparator = 'exactly' OR comparator = 'range'),
     value TEXT NOT NULL,
     value_num REAL NOT NULL,
     unit TEXT NOT NULL,
@@ -98,7 +100,7 @@ CREATE TABLE observations (
     canonical_value_num REAL NOT NULL,
     canonical_unit TEXT NOT NULL,
     as_of TEXT NOT NULL,
-    as_of_precision TEXT NOT NULL CHECK (as_of_precision IN ('year', 'month', 'day')),
+    as_of_precision TEXT NOT NULL CHECK (as_of_precision = 'year' OR as_of_precision = 'month' OR as_of_precision = 'day'),
     source TEXT NOT NULL REFERENCES sources (id),
     quote TEXT NOT NULL,
     note TEXT
@@ -110,7 +112,7 @@ CREATE TABLE progress (
     jurisdiction TEXT NOT NULL REFERENCES jurisdictions (code),
     metric TEXT NOT NULL REFERENCES metrics (id),
     comparator TEXT NOT NULL
-        CHECK (comparator IN ('at_least', 'more_than', 'at_most', 'less_than', 'exactly', 'range')),
+        CHECK (comparator = 'at_least' OR comparator = 'more_than' OR comparator = 'at_most' OR comparator = 'less_than' OR comparator = 'exactly' OR comparator = 'range'),
     target_value TEXT NOT NULL,
     target_value_num REAL NOT NULL,
     unit TEXT NOT NULL,
@@ -122,8 +124,8 @@ CREATE TABLE progress (
     progress_num REAL,
     gap TEXT,
     gap_num REAL,
-    met INTEGER CHECK (met IN (0, 1)),
-    pace TEXT CHECK (pace IN ('linear', 'compound')),
+    met INTEGER CHECK (met = 0 OR met = 1),
+    pace TEXT CHECK (pace = 'linear' OR pace = 'compound'),
     required_rate TEXT,
     required_rate_num REAL,
     observed_rate TEXT,
@@ -131,7 +133,6 @@ CREATE TABLE progress (
     pace_ratio TEXT,
     pace_ratio_num REAL,
     status TEXT NOT NULL
-        CHECK (status IN ('met', 'missed', 'no_data', 'insufficient_data', 'on_track',
-                          'acceleration_needed', 'limited_progress', 'moving_away')),
+        CHECK (status = 'met' OR status = 'missed' OR status = 'no_data' OR status = 'insufficient_data' OR status = 'on_track' OR status = 'acceleration_needed' OR status = 'limited_progress' OR status = 'moving_away'),
     rank INTEGER
 );
