@@ -107,13 +107,13 @@ pub fn is_export(path: &Path) -> bool {
 }
 
 /// The database at `path`, with foreign keys enforced and a page cache of
-/// 64 MiB. The file is written without a rollback journal: a failed export is discarded whole, never
+/// 32 MiB, indexes sorted on two threads. The file is written without a rollback journal: a failed export is discarded whole, never
 /// rolled back in place.
 fn open(path: &Path) -> rusqlite::Result<Connection> {
     let connection = Connection::open(path)?;
     connection.execute_batch(
         "PRAGMA foreign_keys = ON; PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;
-         PRAGMA cache_size = -65536;",
+         PRAGMA cache_size = -32768; PRAGMA threads = 2;",
     )?;
     Ok(connection)
 }
