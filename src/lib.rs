@@ -76,4 +76,6 @@ pub use model::{
     Lang, Level, Metric, Observation, PartialDate, Period, Polarity, Precision, Quantity, Source,
     Status, Target, Unit,
 };
+#[cfg(feature = "sqlite")]
+pub use output::sqlite;
 pub use output::{datapackage, export, html, report, table};

@@ -15,6 +15,8 @@ mod progress;
 mod rank;
 mod render;
 pub mod report;
+#[cfg(feature = "sqlite")]
+pub mod sqlite;
 pub mod table;
 
 pub use crate::encode::CsvOptions;

@@ -15,5 +15,6 @@ mod properties;
 mod ranking_properties;
 mod robustness;
 mod selection;
+mod sqlite;
 mod util;
 mod validate;

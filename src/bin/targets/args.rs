@@ -33,7 +33,7 @@ pub struct Cli {
 pub enum Command {
     /// Check a data folder (or the bundled data); exit 1 listing every problem.
     Validate,
-    /// Write the whole catalogue as JSON, tidy CSV, or a Frictionless data package.
+    /// Write the whole catalogue as JSON, tidy CSV, a Frictionless data package, or an SQLite database.
     Export(ExportArgs),
     /// Propose candidate targets and reported figures from Chinese policy text.
     Extract(ExtractArgs),
@@ -57,12 +57,20 @@ pub struct ExportArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
     pub format: ExportFormat,
-    /// The folder a data package is written to (with --format datapackage).
-    #[arg(value_name = "DIR", required_if_eq("format", "datapackage"))]
+    /// The folder a data package is written to (with --format datapackage),
+    /// or the database file (with --format sqlite).
+    #[arg(
+        value_name = "PATH",
+        required_if_eq_any([("format", "datapackage"), ("format", "sqlite")])
+    )]
     pub dir: Option<PathBuf>,
     /// Write to this file (completely or not at all) instead of standard output.
     #[arg(long, short, value_name = "FILE", conflicts_with = "dir")]
     pub output: Option<PathBuf>,
+    /// The date of the database's progress table (YYYY-MM-DD; default:
+    /// today; with --format sqlite).
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<NaiveDate>,
     #[command(flatten)]
     pub csv: CsvFlags,
 }
@@ -273,6 +281,7 @@ pub enum ExportFormat {
     Json,
     Csv,
     Datapackage,
+    Sqlite,
 }
 
 /// Today's date, where the tool runs.

@@ -80,6 +80,54 @@ fn replace_file(target: &Path, bytes: &[u8], permissions: Option<Permissions>) -
     file.persist(target).map(drop).map_err(|e| e.error)
 }
 
+/// Writes the file `path` completely or not at all: `fill` writes into a
+/// new temporary file beside it (given by path, for writers that open
+/// files themselves), which is renamed over `path` once it is done.
+///
+/// An existing `path` is replaced only if `ours` accepts it (what an earlier
+/// run of the same command wrote) and it is not read-only; otherwise it is
+/// left untouched with an error naming it and saying `not_ours`. A symbolic
+/// link is followed; a replaced file keeps its permissions.
+pub fn replace_file_with(
+    path: &Path,
+    ours: impl Fn(&Path) -> bool,
+    not_ours: &str,
+    fill: impl FnOnce(&Path) -> Result<(), Failure>,
+) -> Result<(), Failure> {
+    let fail = |e: io::Error| Failure::cannot_write(path, e);
+    let target = match std::fs::symlink_metadata(path) {
+        Ok(m) if m.file_type().is_symlink() => std::fs::canonicalize(path).map_err(fail)?,
+        _ => path.to_path_buf(),
+    };
+    let permissions = match std::fs::metadata(&target) {
+        Ok(meta) if meta.is_dir() => return Err(fail(io::Error::other("it is a folder"))),
+        Ok(meta) if !meta.is_file() || !ours(&target) => {
+            return Err(Failure::cannot_write(path, not_ours));
+        }
+        Ok(meta) if meta.permissions().readonly() => {
+            return Err(fail(io::Error::new(
+                io::ErrorKind::PermissionDenied,
+                "the file is read-only",
+            )));
+        }
+        Ok(meta) => Some(meta.permissions()),
+        Err(_) => None,
+    };
+    let prefix = temporary_prefix(&target);
+    let file = temporary(&prefix, ".tmp", 0o666)
+        .tempfile_in(parent_of(&target))
+        .map_err(|e| fail(without_path(e)))?;
+    fill(file.path())?;
+    let done = std::fs::File::open(file.path()).and_then(|f| {
+        if let Some(permissions) = permissions {
+            f.set_permissions(permissions)?;
+        }
+        f.sync_all()
+    });
+    done.map_err(fail)?;
+    file.persist(&target).map(drop).map_err(|e| fail(e.error))
+}
+
 /// Fills the folder `dir` completely or not at all: `fill` writes into a
 /// fresh temporary folder beside it, which is renamed into place once it is
 /// done (an existing folder is replaced only then).

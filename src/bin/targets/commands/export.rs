@@ -1,13 +1,14 @@
-//! `targets export`: the whole catalogue as JSON, tidy CSV or a data package.
+//! `targets export`: the whole catalogue as JSON, tidy CSV, a data package
+//! or an SQLite database.
 
 use std::path::Path;
 
-use policy_targets::{datapackage, export};
+use policy_targets::{datapackage, export, progress, sqlite};
 
 use super::{load, with_newline};
-use crate::args::{ExportArgs, ExportFormat};
+use crate::args::{ExportArgs, ExportFormat, today};
 use crate::failure::{Failure, usage};
-use crate::write::{emit, write_folder_atomically};
+use crate::write::{emit, replace_file_with, write_folder_atomically};
 
 /// Writes the catalogue of `data` in the format asked for.
 pub fn run(data: Option<&Path>, args: ExportArgs) -> Result<(), Failure> {
@@ -15,33 +16,66 @@ pub fn run(data: Option<&Path>, args: ExportArgs) -> Result<(), Failure> {
         format,
         dir,
         output,
+        as_of,
         csv,
     } = args;
-    if dir.is_some() && format != ExportFormat::Datapackage {
+    let takes_path = matches!(format, ExportFormat::Datapackage | ExportFormat::Sqlite);
+    if dir.is_some() && !takes_path {
         return Err(usage(
             "a DIR is written only with --format datapackage; use --output FILE for json or csv"
                 .to_owned(),
         ));
     }
-    if format == ExportFormat::Json && csv.any() {
+    if matches!(format, ExportFormat::Json | ExportFormat::Sqlite) && csv.any() {
         return Err(usage(
             "--bom and --raw-csv apply to CSV output (--format csv or datapackage)".to_owned(),
         ));
     }
-    let catalog = load(data)?;
+    if as_of.is_some() && format != ExportFormat::Sqlite {
+        return Err(usage("--as-of applies to --format sqlite".to_owned()));
+    }
     let csv_options = csv.options();
-    let bytes = match format {
+    match format {
+        ExportFormat::Sqlite => {
+            let file = dir.ok_or_else(|| usage("--format sqlite needs a FILE".to_owned()))?;
+            database(data, &file, as_of.unwrap_or_else(today))
+        }
         ExportFormat::Datapackage => {
             let dir = dir.ok_or_else(|| usage("--format datapackage needs a DIR".to_owned()))?;
-            let files = datapackage::files(&catalog, &csv_options)?;
-            return write_folder_atomically(&dir, &files);
+            let files = datapackage::files(&load(data)?, &csv_options)?;
+            write_folder_atomically(&dir, &files)
         }
-        ExportFormat::Json => with_newline(export::to_json(&catalog)),
+        ExportFormat::Json => emit(
+            output.as_deref(),
+            &with_newline(export::to_json(&load(data)?)),
+        ),
         ExportFormat::Csv => {
             let mut buffer = Vec::new();
-            export::write_csv(&catalog, &mut buffer, &csv_options)?;
-            buffer
+            export::write_csv(&load(data)?, &mut buffer, &csv_options)?;
+            emit(output.as_deref(), &buffer)
         }
-    };
-    emit(output.as_deref(), &bytes)
+    }
 }
+
+/// Writes the SQLite database `file` completely or not at all: into a
+/// temporary file beside it, renamed into place. An existing `file` is
+/// replaced only if it is a database this command wrote.
+fn database(data: Option<&Path>, file: &Path, as_of: chrono::NaiveDate) -> Result<(), Failure> {
+    let options = progress::Options::default();
+    // A folder with observations.csv is streamed into the database.
+    let folder = data.filter(|d| d.join("observations.csv").is_file());
+    replace_file_with(file, sqlite::is_export, NOT_OURS, |tmp| {
+        match folder {
+            Some(dir) => sqlite::write_folder(tmp, dir, as_of, &options)?,
+            None => {
+                let catalog = load(data)?;
+                let report = progress::progress(&catalog, as_of, &options);
+                sqlite::write(tmp, &catalog, &report)?;
+            }
+        }
+        Ok(())
+    })
+}
+
+/// Why an existing file is not replaced by a database.
+const NOT_OURS: &str = "the file exists and is not a database written by `targets export --format sqlite`; it is left as it is (choose a new file name or remove it)";

@@ -1,0 +1,233 @@
+//! The catalogue and the engine's answers as one SQLite database, for
+//! dashboards and publishing tools (`targets export --format sqlite`).
+//!
+//! Tables `jurisdictions`, `metrics`, `sources`, `targets` and
+//! `observations` carry the fields of the JSON export (the DDL is in
+//! `schema.sql`), with primary and foreign keys and the enumerations
+//! checked; `progress` holds the answer of
+//! [`progress`](crate::progress::progress) on the as-of date, one row per
+//! target with its rank; the views `latest_observations` and
+//! `targets_per_capita` can be charted directly; `meta` names the format
+//! version, the as-of date, the crate version and the writer.
+//!
+//! Exact decimals are TEXT under the JSON field's name (`canonical_value`),
+//! each with a REAL twin (`canonical_value_num`) for charting; dates are ISO
+//! 8601 text. Everything is written in one transaction, with prepared
+//! statements and `PRAGMA foreign_keys = ON`.
+//!
+//! ```
+//! use policy_targets::{progress, sqlite, Catalog};
+//!
+//! let catalog = Catalog::bundled()?;
+//! let as_of = "2026-06-30".parse().unwrap();
+//! let report = progress::progress(&catalog, as_of, &progress::Options::default());
+//! let path = std::env::temp_dir().join(format!("sqlite-doc-{}.db", std::process::id()));
+//! # let _ = std::fs::remove_file(&path);
+//! sqlite::write(&path, &catalog, &report)?;
+//! assert!(sqlite::is_export(&path));
+//! std::fs::remove_file(&path).unwrap();
+//! # Ok::<(), policy_targets::Errors>(())
+//! ```
+
+mod catalog;
+mod progress;
+mod records;
+mod stream;
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+use rusqlite::{Connection, OpenFlags, Transaction};
+
+use crate::Catalog;
+use crate::encode::FORMAT_VERSION;
+use crate::engine::progress::{Options, Progress, progress_folder};
+use crate::error::{Error, ErrorKind, Errors, Position};
+
+/// The tables, with their keys and checks.
+const SCHEMA: &str = include_str!("schema.sql");
+/// The indexes and views, made once the rows are in.
+const INDEXES: &str = include_str!("indexes.sql");
+
+/// The value of the `meta` row `generator` that marks a database this
+/// module wrote (see [`is_export`]).
+pub const MARKER: &str = "policy-targets export --format sqlite";
+
+/// Writes the catalogue and `report` (its progress on `report.as_of`) into
+/// the SQLite database `path`, which must be a new or empty file.
+pub fn write(path: &Path, catalog: &Catalog, report: &Progress) -> Result<(), Errors> {
+    let fail = sql_error(path);
+    let mut connection = open(path).map_err(&fail)?;
+    let tx = begin(&mut connection).map_err(&fail)?;
+    fill(&tx, catalog, report).map_err(&fail)?;
+    records::observations(&tx, catalog.observations()).map_err(&fail)?;
+    finish(tx).map_err(&fail)?;
+    Ok(())
+}
+
+/// [`write`] for a data folder: its `observations.csv`, if it has one, is
+/// read as a stream (twice: once by [`progress_folder`], once into the
+/// `observations` table), in memory that does not grow with the file.
+///
+/// Returns every problem of the folder, or the failure to write.
+pub fn write_folder(
+    path: &Path,
+    dir: &Path,
+    as_of: NaiveDate,
+    options: &Options,
+) -> Result<(), Errors> {
+    let (catalog, report) = progress_folder(dir, as_of, options)?;
+    let fail = sql_error(path);
+    let mut connection = open(path).map_err(&fail)?;
+    let tx = begin(&mut connection).map_err(&fail)?;
+    fill(&tx, &catalog, &report).map_err(&fail)?;
+    records::observations(&tx, catalog.observations()).map_err(&fail)?;
+    let csv = dir.join(crate::load::bulk::OBSERVATIONS_CSV);
+    if csv.is_file() {
+        stream::observations(&tx, &catalog, &csv, &fail)?;
+    }
+    finish(tx).map_err(&fail)?;
+    Ok(())
+}
+
+/// Whether `path` is a database this module wrote: an SQLite file whose
+/// `meta` table has the [`MARKER`] row. The file is opened read-only.
+pub fn is_export(path: &Path) -> bool {
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let Ok(connection) = Connection::open_with_flags(path, flags) else {
+        return false;
+    };
+    connection
+        .query_row(
+            "SELECT value FROM meta WHERE key = 'generator'",
+            [],
+            |row| row.get::<_, String>(0),
+        )
+        .is_ok_and(|v| v == MARKER)
+}
+
+/// The database at `path`, with foreign keys enforced and a page cache of
+/// 32 MiB, indexes sorted on two threads. The file is written without a rollback journal: a failed export is discarded whole, never
+/// rolled back in place.
+fn open(path: &Path) -> rusqlite::Result<Connection> {
+    let connection = Connection::open(path)?;
+    connection.execute_batch(
+        "PRAGMA foreign_keys = ON; PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;
+         PRAGMA cache_size = -32768; PRAGMA threads = 2;",
+    )?;
+    Ok(connection)
+}
+
+/// The one transaction, with the tables made.
+fn begin(connection: &mut Connection) -> rusqlite::Result<Transaction<'_>> {
+    let tx = connection.transaction()?;
+    tx.execute_batch(SCHEMA)?;
+    Ok(tx)
+}
+
+/// `meta`, the catalogue's records (but its observations) and `progress`.
+fn fill(tx: &Transaction<'_>, catalog: &Catalog, report: &Progress) -> rusqlite::Result<()> {
+    meta(tx, report.as_of)?;
+    catalog::jurisdictions(tx, catalog.jurisdictions())?;
+    catalog::metrics(tx, catalog.metrics())?;
+    catalog::sources(tx, catalog.sources())?;
+    records::targets(tx, catalog)?;
+    progress::rows(tx, &report.rows)
+}
+
+/// The indexes and views, then the commit.
+fn finish(tx: Transaction<'_>) -> rusqlite::Result<()> {
+    tx.execute_batch(INDEXES)?;
+    tx.commit()
+}
+
+/// The `meta` rows: format version, as-of date, crate version, the marker.
+fn meta(tx: &Transaction<'_>, as_of: NaiveDate) -> rusqlite::Result<()> {
+    let mut insert = tx.prepare("INSERT INTO meta (key, value) VALUES (?1, ?2)")?;
+    for (key, value) in [
+        ("format_version", FORMAT_VERSION.to_string()),
+        ("as_of", as_of.to_string()),
+        ("crate_version", env!("CARGO_PKG_VERSION").to_owned()),
+        ("generator", MARKER.to_owned()),
+    ] {
+        insert.execute((key, value))?;
+    }
+    Ok(())
+}
+
+/// A failure of SQLite on `path`, as an error naming the file.
+fn sql_error(path: &Path) -> impl Fn(rusqlite::Error) -> Error + '_ {
+    move |e| {
+        Error::at(
+            ErrorKind::Io(std::io::Error::other(e)),
+            Position::new().with_file(path),
+        )
+    }
+}
+
+/// A decimal as exact text and as the nearest REAL.
+fn decimal(d: rust_decimal::Decimal) -> (String, f64) {
+    let text = d.to_string();
+    let num = text.parse().unwrap_or(f64::NAN);
+    (text, num)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The values each CHECK constraint of the schema on `column` allows
+    /// (`CHECK (column = 'a' OR column = 'b')`), in the order of the schema.
+    fn allowed(column: &str) -> Vec<Vec<String>> {
+        let equals = format!("{column} = ");
+        SCHEMA
+            .match_indices(&format!("CHECK ({equals}"))
+            .map(|(start, found)| {
+                let rest = &SCHEMA[start + found.len() - equals.len()..];
+                rest[..rest.find(')').unwrap()]
+                    .split(" OR ")
+                    .map(|s| {
+                        let value = s.trim().strip_prefix(&equals).unwrap();
+                        value.trim_matches('\'').to_owned()
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    fn names<T: Copy>(all: &[T], name: fn(T) -> &'static str) -> Vec<String> {
+        all.iter().map(|x| name(*x).to_owned()).collect()
+    }
+
+    /// Whether a name parses as the model's value.
+    type Parses = fn(&str) -> bool;
+
+    #[test]
+    fn checks_allow_exactly_the_model_names() {
+        use crate::engine::progress::Status as Verdict;
+        use crate::{Comparator, Dimension, Level};
+        assert_eq!(allowed("level"), [names(&Level::ALL, Level::as_str)]);
+        assert_eq!(
+            allowed("dimension"),
+            [names(&Dimension::ALL, Dimension::as_str)]
+        );
+        assert_eq!(
+            allowed("comparator"),
+            vec![names(&Comparator::ALL, Comparator::as_str); 3]
+        );
+        assert_eq!(allowed("status")[1], names(&Verdict::ALL, Verdict::as_str));
+        let parses: [(&str, Parses); 6] = [
+            ("polarity", |s| s.parse::<crate::Polarity>().is_ok()),
+            ("basis", |s| s.parse::<crate::Basis>().is_ok()),
+            ("force", |s| s.parse::<crate::Force>().is_ok()),
+            ("status", |s| s.parse::<crate::Status>().is_ok()),
+            ("deadline_precision", |s| {
+                s.parse::<crate::Precision>().is_ok()
+            }),
+            ("pace", |s| s.parse::<crate::progress::Pace>().is_ok()),
+        ];
+        for (column, parse) in parses {
+            assert!(allowed(column)[0].iter().all(|v| parse(v)), "{column}");
+        }
+    }
+}
