@@ -65,7 +65,7 @@ pub fn write(path: &Path, catalog: &Catalog, report: &Progress) -> Result<(), Er
     Ok(())
 }
 
-/// [`write`] for a data folder: its `observations.csv`, if it has one, is
+/// [`write()`] for a data folder: its `observations.csv`, if it has one, is
 /// read as a stream (twice: once by [`progress_folder`], once into the
 /// `observations` table), in memory that does not grow with the file.
 ///
