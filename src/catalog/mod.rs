@@ -9,14 +9,14 @@ mod resolve;
 mod select;
 mod validate;
 
-pub(crate) use parts::{Origin, Parts, Unread};
+pub(crate) use parts::{Origin, Parts, Unread, located};
 pub(crate) use validate::negative;
 
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-use crate::error::{Errors, Position};
+use crate::error::Errors;
 use crate::{Id, Jurisdiction, JurisdictionCode, Metric, Observation, Source, Target};
 
 /// Every jurisdiction, metric, source, target and observation, checked
@@ -74,18 +74,6 @@ impl Catalog {
         targets: Vec<Target>,
         observations: Vec<Observation>,
     ) -> Result<Catalog, Errors> {
-        fn located<T>(items: Vec<T>, name: &str) -> Vec<(T, Origin)> {
-            items
-                .into_iter()
-                .enumerate()
-                .map(|(i, item)| {
-                    (
-                        item,
-                        Origin::new(Position::new().with_field(format!("{name}[{i}]"))),
-                    )
-                })
-                .collect()
-        }
         Parts {
             jurisdictions: located(jurisdictions, "jurisdictions"),
             metrics: located(metrics, "metrics"),

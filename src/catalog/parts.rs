@@ -21,6 +21,12 @@ impl Origin {
         }
     }
 
+    /// The origin of the `i`th record of a list made in code or read from
+    /// JSON, placed by its field path (`targets[2]`).
+    pub(crate) fn indexed(list: &str, i: usize) -> Origin {
+        Origin::new(Position::new().with_field(format!("{list}[{i}]")))
+    }
+
     pub(crate) fn set(&mut self, key: &'static str, position: Position) {
         self.fields.push((key, position));
     }
@@ -41,6 +47,16 @@ impl Origin {
                 self.record.clone().with_field(format!("{base}{key}"))
             })
     }
+}
+
+/// `items` with their origins as the records of the list `list`
+/// ([`Origin::indexed`]).
+pub(crate) fn located<T>(items: Vec<T>, list: &str) -> Vec<(T, Origin)> {
+    items
+        .into_iter()
+        .enumerate()
+        .map(|(i, item)| (item, Origin::indexed(list, i)))
+        .collect()
 }
 
 /// Records read so far, with their origins, and the problems found reading them.

@@ -16,7 +16,7 @@ use chrono::NaiveDate;
 
 use serde::{Deserialize, Serialize};
 
-use crate::catalog::{Origin, Parts};
+use crate::catalog::{Origin, Parts, located};
 use crate::error::{Error, ErrorKind, Errors, Position};
 use crate::output::{CsvOptions, write_csv_rows};
 use crate::{
@@ -186,39 +186,27 @@ pub fn from_json(text: &str) -> Result<Catalog, Errors> {
             position,
         )
     })?;
-    let mut parts = Parts::default();
-    let at = |kind: &str, i: usize| Origin::new(Position::new().with_field(format!("{kind}[{i}]")));
-    parts.jurisdictions = located(document.jurisdictions, "jurisdictions");
-    parts.metrics = located(document.metrics, "metrics");
-    parts.sources = located(document.sources, "sources");
+    let mut parts = Parts {
+        jurisdictions: located(document.jurisdictions, "jurisdictions"),
+        metrics: located(document.metrics, "metrics"),
+        sources: located(document.sources, "sources"),
+        ..Parts::default()
+    };
     for (i, r) in document.targets.into_iter().enumerate() {
-        let origin = at("targets", i);
+        let origin = Origin::indexed("targets", i);
         match target_from_record(r, &origin) {
             Ok(t) => parts.targets.push((t, origin)),
             Err(e) => parts.errors.push(e),
         }
     }
     for (i, r) in document.observations.into_iter().enumerate() {
-        let origin = at("observations", i);
+        let origin = Origin::indexed("observations", i);
         match observation_from_record(r, &origin) {
             Ok(o) => parts.observations.push((o, origin)),
             Err(e) => parts.errors.push(e),
         }
     }
     parts.build()
-}
-
-fn located<T>(items: Vec<T>, name: &str) -> Vec<(T, Origin)> {
-    items
-        .into_iter()
-        .enumerate()
-        .map(|(i, x)| {
-            (
-                x,
-                Origin::new(Position::new().with_field(format!("{name}[{i}]"))),
-            )
-        })
-        .collect()
 }
 
 fn quantity(

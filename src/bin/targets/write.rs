@@ -1,9 +1,11 @@
 //! Writing output: to standard output, or to a file or folder completely or
 //! not at all (a temporary file or folder beside it, renamed into place).
 
-use std::fs::{DirEntry, Permissions};
+use std::fs::{DirEntry, Metadata, Permissions};
 use std::io::{self, Write as _};
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+use tempfile::NamedTempFile;
 
 use crate::failure::Failure;
 
@@ -33,51 +35,22 @@ pub fn emit(output: Option<&Path>, bytes: &[u8]) -> Result<(), Failure> {
 /// read-only file is not overwritten; a replaced file keeps its permissions.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
     let fail = |e: io::Error| Failure::cannot_write(path, e);
-    let mut target = path.to_path_buf();
-    let mut existing = std::fs::symlink_metadata(&target).ok();
-    if existing
-        .as_ref()
-        .is_some_and(|m| m.file_type().is_symlink())
-    {
-        target = std::fs::canonicalize(path).map_err(fail)?;
-        existing = std::fs::metadata(&target).ok();
-    }
-    let Some(meta) = existing else {
-        return replace_file(&target, bytes, None).map_err(fail);
+    let (target, existing) = resolve(path).map_err(fail)?;
+    let permissions = match existing {
+        None => None,
+        Some(meta) if meta.is_dir() => return Err(fail(io::Error::other("it is a folder"))),
+        Some(meta) if !meta.is_file() => {
+            let mut f = std::fs::OpenOptions::new()
+                .write(true)
+                .open(&target)
+                .map_err(fail)?;
+            return f.write_all(bytes).and_then(|()| f.flush()).map_err(fail);
+        }
+        Some(meta) => Some(replaceable(&meta).map_err(fail)?),
     };
-    if meta.is_dir() {
-        return Err(fail(io::Error::other("it is a folder")));
-    }
-    if !meta.is_file() {
-        let mut f = std::fs::OpenOptions::new()
-            .write(true)
-            .open(&target)
-            .map_err(fail)?;
-        return f.write_all(bytes).and_then(|()| f.flush()).map_err(fail);
-    }
-    if meta.permissions().readonly() {
-        return Err(fail(io::Error::new(
-            io::ErrorKind::PermissionDenied,
-            "the file is read-only",
-        )));
-    }
-    replace_file(&target, bytes, Some(meta.permissions())).map_err(fail)
-}
-
-/// Writes `bytes` to a new temporary file beside `target` and renames it
-/// over `target`, with `permissions` if given (those of a new file
-/// otherwise); the temporary file is removed on error.
-fn replace_file(target: &Path, bytes: &[u8], permissions: Option<Permissions>) -> io::Result<()> {
-    let prefix = temporary_prefix(target);
-    let mut file = temporary(&prefix, ".tmp", 0o666)
-        .tempfile_in(parent_of(target))
-        .map_err(without_path)?;
-    file.as_file_mut().write_all(bytes)?;
-    if let Some(permissions) = permissions {
-        file.as_file().set_permissions(permissions)?;
-    }
-    file.as_file().sync_all()?;
-    file.persist(target).map(drop).map_err(|e| e.error)
+    replace(&target, permissions, &fail, |file| {
+        file.as_file_mut().write_all(bytes).map_err(fail)
+    })
 }
 
 /// Writes the file `path` completely or not at all: `fill` writes into a
@@ -95,37 +68,64 @@ pub fn replace_file_with(
     fill: impl FnOnce(&Path) -> Result<(), Failure>,
 ) -> Result<(), Failure> {
     let fail = |e: io::Error| Failure::cannot_write(path, e);
-    let target = match std::fs::symlink_metadata(path) {
-        Ok(m) if m.file_type().is_symlink() => std::fs::canonicalize(path).map_err(fail)?,
-        _ => path.to_path_buf(),
-    };
-    let permissions = match std::fs::metadata(&target) {
-        Ok(meta) if meta.is_dir() => return Err(fail(io::Error::other("it is a folder"))),
-        Ok(meta) if !meta.is_file() || !ours(&target) => {
+    let (target, existing) = resolve(path).map_err(fail)?;
+    let permissions = match existing {
+        None => None,
+        Some(meta) if meta.is_dir() => return Err(fail(io::Error::other("it is a folder"))),
+        Some(meta) if !meta.is_file() || !ours(&target) => {
             return Err(Failure::cannot_write(path, not_ours));
         }
-        Ok(meta) if meta.permissions().readonly() => {
-            return Err(fail(io::Error::new(
-                io::ErrorKind::PermissionDenied,
-                "the file is read-only",
-            )));
-        }
-        Ok(meta) => Some(meta.permissions()),
-        Err(_) => None,
+        Some(meta) => Some(replaceable(&meta).map_err(fail)?),
     };
-    let prefix = temporary_prefix(&target);
-    let file = temporary(&prefix, ".tmp", 0o666)
-        .tempfile_in(parent_of(&target))
-        .map_err(|e| fail(without_path(e)))?;
-    fill(file.path())?;
-    let done = std::fs::File::open(file.path()).and_then(|f| {
-        if let Some(permissions) = permissions {
-            f.set_permissions(permissions)?;
+    replace(&target, permissions, &fail, |file| fill(file.path()))
+}
+
+/// `path`, or the file its symbolic link points to, with the metadata of
+/// that file where it exists.
+fn resolve(path: &Path) -> io::Result<(PathBuf, Option<Metadata>)> {
+    match std::fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => {
+            let target = std::fs::canonicalize(path)?;
+            let meta = std::fs::metadata(&target).ok();
+            Ok((target, meta))
         }
-        f.sync_all()
-    });
-    done.map_err(fail)?;
-    file.persist(&target).map(drop).map_err(|e| fail(e.error))
+        Ok(meta) => Ok((path.to_path_buf(), Some(meta))),
+        Err(_) => Ok((path.to_path_buf(), None)),
+    }
+}
+
+/// The permissions a replacement of the existing file `meta` keeps, or an
+/// error for a read-only file, which is not overwritten.
+fn replaceable(meta: &Metadata) -> io::Result<Permissions> {
+    if meta.permissions().readonly() {
+        return Err(io::Error::new(
+            io::ErrorKind::PermissionDenied,
+            "the file is read-only",
+        ));
+    }
+    Ok(meta.permissions())
+}
+
+/// Lets `fill` write a new temporary file beside `target`, then renames it
+/// over `target`, with `permissions` if given (those of a new file
+/// otherwise); the temporary file is removed on error. File-system errors
+/// go through `fail`.
+fn replace(
+    target: &Path,
+    permissions: Option<Permissions>,
+    fail: &impl Fn(io::Error) -> Failure,
+    fill: impl FnOnce(&mut NamedTempFile) -> Result<(), Failure>,
+) -> Result<(), Failure> {
+    let prefix = temporary_prefix(target);
+    let mut file = temporary(&prefix, ".tmp", 0o666)
+        .tempfile_in(parent_of(target))
+        .map_err(|e| fail(without_path(e)))?;
+    fill(&mut file)?;
+    if let Some(permissions) = permissions {
+        file.as_file().set_permissions(permissions).map_err(fail)?;
+    }
+    file.as_file().sync_all().map_err(fail)?;
+    file.persist(target).map(drop).map_err(|e| fail(e.error))
 }
 
 /// Fills the folder `dir` completely or not at all: `fill` writes into a

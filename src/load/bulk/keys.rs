@@ -216,7 +216,14 @@ impl Keys {
     }
 }
 
-pub(super) fn stem(path: &Path) -> String {
+/// The id a row of a table takes: the [`stem`] of its file and the row's
+/// line (`observations_12`).
+pub(crate) fn row_id(stem: &str, line: u64) -> String {
+    format!("{stem}_{line}")
+}
+
+/// The stem of a table's file name, which starts the ids of its rows.
+pub(crate) fn stem(path: &Path) -> String {
     path.file_stem()
         .and_then(|s| s.to_str())
         .unwrap_or("observations")

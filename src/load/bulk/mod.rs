@@ -49,6 +49,8 @@ mod targets;
 
 pub use check::{Inventory, check_folder};
 pub(crate) use keys::Keys;
+#[cfg(feature = "sqlite")]
+pub(crate) use keys::{row_id, stem};
 pub(crate) use observations::{Row, Sink};
 pub(crate) use scan::{default_threads, scan_with};
 pub(crate) use tables::{Rows, read_tables};

@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 
 use super::OBSERVATIONS_CSV;
 use super::header::{Layout, check_width};
-use super::keys::{Cache, Keys, same, stem};
+use super::keys::{Cache, Keys, row_id, same, stem};
 use super::problems::{Problem, Problems, invalid_utf8, too_long};
 use super::reader::{CsvReader, Next};
 use crate::error::{ErrorKind, ParseError};
@@ -241,8 +241,8 @@ impl<'k> ObservationReader<'k> {
                 column: 1,
                 field: Some("id"),
                 kind: ErrorKind::Invalid(format!(
-                    "duplicate observation \"{}_{line}\": the id this row gets is already used in the TOML files",
-                    stem(Path::new(OBSERVATIONS_CSV))
+                    "duplicate observation \"{}\": the id this row gets is already used in the TOML files",
+                    row_id(&stem(Path::new(OBSERVATIONS_CSV)), line)
                 )),
             });
             return None;

@@ -4,7 +4,7 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use super::keys::{Keys, stem};
+use super::keys::{Keys, row_id, stem};
 use super::observations::{Row, Sink};
 use super::scan::scan_observations;
 use super::targets::read_targets;
@@ -112,8 +112,7 @@ impl Sink for Collect<'_> {
         {
             return;
         }
-        let (Some(value), Ok(id)) = (row.quantity, format!("{}_{}", self.stem, row.line).parse())
-        else {
+        let (Some(value), Ok(id)) = (row.quantity, row_id(&self.stem, row.line).parse()) else {
             return;
         };
         let source = match row.source {

@@ -67,10 +67,7 @@ pub(super) fn observations(
 ) -> Result<(), Errors> {
     unnamed_source(tx).map_err(fail)?;
     let keys = Keys::of_catalog(catalog);
-    let stem = csv
-        .file_stem()
-        .and_then(|s| s.to_str())
-        .unwrap_or("observations");
+    let stem = bulk::stem(csv);
     let mut insert = tx.prepare(INSERT_OBSERVATION).map_err(fail)?;
     let (queue, batches) = sync_channel::<Vec<Item>>(QUEUE);
     let (inserted, problems) = std::thread::scope(|scope| {
@@ -91,7 +88,7 @@ pub(super) fn observations(
         for batch in batches {
             inserted = batch
                 .iter()
-                .try_for_each(|item| figure(catalog, stem, item, &mut insert));
+                .try_for_each(|item| figure(catalog, &stem, item, &mut insert));
             if inserted.is_err() {
                 break;
             }
@@ -108,14 +105,15 @@ pub(super) fn observations(
     Ok(())
 }
 
-/// Inserts one row as the observation `<stem>_<line>`.
+/// Inserts one row as the observation a catalogue load makes of it
+/// (`observations_12`, after the file's `stem`).
 fn figure(
     catalog: &Catalog,
     stem: &str,
     item: &Item,
     insert: &mut rusqlite::Statement<'_>,
 ) -> rusqlite::Result<()> {
-    let id = format!("{stem}_{}", item.line);
+    let id = bulk::row_id(stem, item.line);
     let source = match item.source {
         Some(s) => catalog.sources()[s as usize].id.as_str(),
         None => bulk::UNNAMED_SOURCE,
