@@ -72,9 +72,9 @@ pub use engine::{gap, progress, rank};
 pub use error::{ArithmeticError, DimensionError, Error, ErrorKind, Errors, ParseError, Position};
 pub use load::bulk;
 pub use model::{
-    Baseline, Basis, Comparator, Deadline, Dimension, Force, Id, Jurisdiction, JurisdictionCode,
-    Lang, Level, Metric, Observation, PartialDate, Period, Polarity, Precision, Quantity, Source,
-    Status, Target, Unit,
+    Baseline, Basis, Comparator, Deadline, Dimension, Force, Grade, Id, Jurisdiction,
+    JurisdictionCode, Lang, Level, Metric, Observation, PartialDate, Period, Polarity, Precision,
+    Quantity, Source, Status, Target, Unit,
 };
 #[cfg(feature = "sqlite")]
 pub use output::sqlite;

@@ -219,6 +219,12 @@ string_schema!(
     ["law", "regulation", "plan", "notice", "statement"]
 );
 string_schema!(
+    crate::Grade,
+    "Grade",
+    "How directly the source's address shows the issuer's words.",
+    ["official", "press", "mirror", "summary"]
+);
+string_schema!(
     crate::Comparator,
     "Comparator",
     "How a target's value is meant.",

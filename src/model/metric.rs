@@ -44,6 +44,10 @@ pub struct Metric {
     /// Chinese phrases that name it in policy text.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<String>,
+    /// The id of a broader metric this one counts a part or a kind of
+    /// (数据骨干企业 within 数据企业): same dimension, no cycle.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub broader: Option<Id>,
     /// A remark.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,

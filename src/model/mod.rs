@@ -29,6 +29,6 @@ pub use jurisdiction::{Jurisdiction, JurisdictionCode, Level};
 pub use lang::Lang;
 pub use metric::{Basis, Metric, Polarity};
 pub use quantity::Quantity;
-pub use source::{Force, Source, Status};
+pub use source::{Force, Grade, Source, Status};
 pub use target::{Baseline, Observation, Target};
 pub use unit::{Dimension, Unit};

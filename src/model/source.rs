@@ -38,6 +38,30 @@ pub enum Force {
 
 snake_enum!(Force, "force", Statement => "statement", Notice => "notice", Plan => "plan", Regulation => "regulation", Law => "law");
 
+/// How directly a source's address shows the issuer's own words, ordered
+/// from weakest to strongest: `Summary < Mirror < Press < Official`
+/// (DESIGN §2).
+///
+/// ```
+/// use policy_targets::Grade;
+/// assert!(Grade::Official > Grade::Press && Grade::Mirror > Grade::Summary);
+/// assert_eq!("mirror".parse::<Grade>().unwrap(), Grade::Mirror);
+/// assert_eq!(Grade::Press.to_string(), "press");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Grade {
+    /// A secondary summary, analysis or English digest; weakest.
+    Summary,
+    /// A copy of an official text or a news item on an unrelated site.
+    Mirror,
+    /// A newspaper or news agency page reporting the figure.
+    Press,
+    /// The issuer's own site (a government portal).
+    Official,
+}
+
+snake_enum!(Grade, "grade", Summary => "summary", Mirror => "mirror", Press => "press", Official => "official");
+
 /// A source document: who issued what, when, and where it was read.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -63,6 +87,10 @@ pub struct Source {
     /// Where it can be read.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+    /// How directly the page at `url` shows the issuer's words; required
+    /// when there is a `url`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub grade: Option<Grade>,
     /// The secondary source it was read in (a newsletter).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub via: Option<Id>,

@@ -188,10 +188,18 @@ fn every_schema_requires_each_field_and_names_all() {
             "Jurisdiction",
             &["parent", "aliases", "members", "note"][..],
         ),
-        ("Metric", &["aliases", "note"]),
+        ("Metric", &["aliases", "broader", "note"]),
         (
             "Source",
-            &["doc_number", "period", "url", "via", "supersedes", "note"],
+            &[
+                "doc_number",
+                "period",
+                "url",
+                "grade",
+                "via",
+                "supersedes",
+                "note",
+            ],
         ),
         (
             "Target",

@@ -45,6 +45,7 @@ fn catalog(values: &[Decimal], polarity: Polarity) -> Catalog {
         polarity,
         basis: Basis::Stock,
         aliases: Vec::new(),
+        broader: None,
         note: None,
     };
     let source = Source {
@@ -57,6 +58,7 @@ fn catalog(values: &[Decimal], polarity: Polarity) -> Catalog {
         force: Force::Plan,
         period: None,
         url: None,
+        grade: None,
         via: None,
         supersedes: None,
         note: None,

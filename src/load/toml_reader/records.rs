@@ -26,6 +26,7 @@ const METRIC_KEYS: &[&str] = &[
     "polarity",
     "basis",
     "aliases",
+    "broader",
     "note",
 ];
 const SOURCE_KEYS: &[&str] = &[
@@ -38,6 +39,7 @@ const SOURCE_KEYS: &[&str] = &[
     "force",
     "period",
     "url",
+    "grade",
     "via",
     "supersedes",
     "note",
@@ -126,6 +128,7 @@ pub(super) fn metric(
     let polarity = f.parse("polarity");
     let basis = f.parse("basis");
     let aliases = f.list::<String>("aliases");
+    let broader = f.opt_parse("broader");
     let note = f.opt_string("note");
     let origin = f.finish(METRIC_KEYS)?;
     Some((
@@ -137,6 +140,7 @@ pub(super) fn metric(
             polarity: polarity?,
             basis: basis?,
             aliases,
+            broader,
             note,
         },
         origin,
@@ -158,6 +162,7 @@ pub(super) fn source(
     let force = f.parse("force");
     let period = f.opt_parse("period");
     let url = f.opt_string("url");
+    let grade = f.opt_parse("grade");
     let via = f.opt_parse("via");
     let supersedes = f.opt_parse("supersedes");
     let note = f.opt_string("note");
@@ -173,6 +178,7 @@ pub(super) fn source(
             force: force?,
             period,
             url,
+            grade,
             via,
             supersedes,
             note,
