@@ -177,8 +177,9 @@ const BASES: &[Base] = &[
 /// A unit as written: a base unit and a Chinese magnitude (10^0 … 10^15).
 ///
 /// Parsing accepts every base unit of [`Dimension`]'s list, ASCII symbols in
-/// any case (`PFlops`), full-width forms (`ＴＢ`) and a magnitude prefix
-/// (`万人`, `百亿元`). `Display` writes the canonical spelling, which parses
+/// any case where case carries no meaning (`PFlops`; but `Tb` is a terabit,
+/// so a data unit needs its capital `B`), full-width forms (`ＴＢ`) and a
+/// magnitude prefix (`万人`, `百亿元`). `Display` writes the canonical spelling, which parses
 /// back to the same unit.
 ///
 /// ```
@@ -189,6 +190,7 @@ const BASES: &[Base] = &[
 /// assert_eq!(unit.magnitude(), 8);
 /// assert_eq!(unit.to_string(), "亿元");
 /// assert_eq!("PFlops".parse::<Unit>()?.to_string(), "PFLOPS");
+/// assert!("Tb".parse::<Unit>().is_err());
 /// # Ok::<(), policy_targets::ParseError>(())
 /// ```
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
@@ -243,17 +245,33 @@ impl Unit {
         )
     }
 
-    /// Parses a base symbol (no magnitude), ignoring ASCII case.
+    /// Parses a base symbol (no magnitude), ignoring ASCII case where case
+    /// carries no meaning: the `B` of a data unit is a byte and `b` a bit, so
+    /// `Tb` is no `TB`.
     fn lookup(symbol: &str) -> Option<Unit> {
         let index = BASES.iter().position(|b| b.symbol == symbol).or_else(|| {
-            BASES
-                .iter()
-                .position(|b| b.symbol.eq_ignore_ascii_case(symbol))
+            BASES.iter().position(|b| {
+                b.symbol.eq_ignore_ascii_case(symbol) && !Unit::bit_for_byte(b, symbol)
+            })
         })?;
         Some(Unit {
             base: index as u8,
             magnitude: 0,
         })
+    }
+
+    /// Whether `symbol` spells the data unit `base` with a bit's `b`.
+    fn bit_for_byte(base: &Base, symbol: &str) -> bool {
+        base.dimension == Dimension::DataVolume && symbol.ends_with('b')
+    }
+
+    /// The data unit a symbol written with a bit's `b` was probably meant
+    /// as (`Tb` → `TB`).
+    fn byte_for_bit(symbol: &str) -> Option<&'static str> {
+        BASES
+            .iter()
+            .find(|b| b.symbol.eq_ignore_ascii_case(symbol) && Unit::bit_for_byte(b, symbol))
+            .map(|b| b.symbol)
     }
 }
 
@@ -285,7 +303,12 @@ impl FromStr for Unit {
         let (magnitude, rest) = split_magnitude(s)
             .ok_or_else(|| ParseError::new("unit", input, "ill-formed magnitude prefix"))?;
         let unknown = || {
-            let problem = if rest == s {
+            let rest = rest.trim_start();
+            let problem = if let Some(byte) = Unit::byte_for_bit(rest) {
+                format!(
+                    "{rest} is a unit of bits, not bytes: did you mean {byte}? (units of data are case-sensitive)"
+                )
+            } else if rest == s {
                 "not a known unit (expected e.g. 个, 家, 项, TB, PB, 元, 亿元, 人, 万人, %, PFLOPS)"
                     .to_owned()
             } else {
@@ -376,13 +399,26 @@ mod tests {
         assert_eq!(unit("EB").exponent_to_canonical(), 6);
         assert_eq!(unit("EFLOPS").exponent_to_canonical(), 3);
         assert_eq!(unit("万TB").exponent_to_canonical(), 4);
-        assert_eq!(unit("ｔｂ"), unit("TB"));
+        assert_eq!(unit("ＴＢ"), unit("TB"));
+        assert_eq!(unit("tB"), unit("TB"));
         assert_eq!(unit("PFlops"), unit("PFLOPS"));
     }
 
     #[test]
     fn errors_say_what_was_wrong() {
         let err = |s: &str| s.parse::<Unit>().unwrap_err().to_string();
+        assert_eq!(
+            err("Tb"),
+            r#"invalid unit "Tb": Tb is a unit of bits, not bytes: did you mean TB? (units of data are case-sensitive)"#
+        );
+        assert_eq!(
+            err("万pb"),
+            r#"invalid unit "万pb": pb is a unit of bits, not bytes: did you mean PB? (units of data are case-sensitive)"#
+        );
+        assert_eq!(
+            err("ｇｂ"),
+            r#"invalid unit "ｇｂ": gb is a unit of bits, not bytes: did you mean GB? (units of data are case-sensitive)"#
+        );
         assert_eq!(
             err("parsec"),
             r#"invalid unit "parsec": not a known unit (expected e.g. 个, 家, 项, TB, PB, 元, 亿元, 人, 万人, %, PFLOPS)"#

@@ -132,6 +132,10 @@ const CASES: &[Case] = &[
         mistake: "an array of tables named `[[targets]]` for `[[target]]`",
     },
     Case {
+        name: "unit_bits_for_bytes",
+        mistake: "a data volume in terabits (`Tb`) where terabytes (`TB`) were meant",
+    },
+    Case {
         name: "unknown_dimension",
         mistake: "a metric dimension that does not exist (`volume`)",
     },
