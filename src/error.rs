@@ -204,6 +204,15 @@ pub enum ErrorKind {
         /// A known name close to it, where there is one.
         suggestion: Option<String>,
     },
+    /// A gap of a jurisdiction to itself: the subject and the benchmark
+    /// name the same jurisdiction.
+    #[error(
+        "{name} is both the subject and the benchmark: name another jurisdiction or a statistic to compare it with"
+    )]
+    SameSubjectAndBenchmark {
+        /// The jurisdiction's Chinese name.
+        name: String,
+    },
     /// A jurisdiction compared has no target on the metric in force on the
     /// as-of date.
     #[error("{name} ({jurisdiction}) has no target on {metric} in force on {as_of}")]

@@ -499,6 +499,14 @@ pub struct Gap {
 pub fn gap(catalog: &Catalog, query: &GapQuery) -> Result<Gap, Error> {
     let metric = catalog.resolve_metric(&query.metric)?;
     let subject = catalog.resolve_jurisdiction(&query.subject)?;
+    if query.benchmark == Benchmark::Jurisdiction(subject.code.clone()) {
+        return Err(Error::new(
+            ErrorKind::SameSubjectAndBenchmark {
+                name: subject.name_zh.clone(),
+            },
+            None,
+        ));
+    }
     let selected = catalog.select_targets(metric.id.as_str(), query.as_of);
     let subject_target = selected
         .iter()

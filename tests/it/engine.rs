@@ -372,7 +372,8 @@ fn errors_and_usage() {
     let Run {
         code, stderr: err, ..
     } = run(&["rank", "no_such_metric"]);
-    assert_eq!(code, Some(1));
+    // An unknown name on the command line is a usage error.
+    assert_eq!(code, Some(2));
     assert!(
         err.starts_with(
             "unknown metric \"no_such_metric\"; expected an id or name from the metric catalogue: high_quality_datasets,"
@@ -382,7 +383,7 @@ fn errors_and_usage() {
     let Run {
         code, stderr: err, ..
     } = run(&["rank", "high_quality_dataset"]);
-    assert_eq!(code, Some(1));
+    assert_eq!(code, Some(2));
     assert!(
         err.starts_with(
             "unknown metric \"high_quality_dataset\" (did you mean \"high_quality_datasets\"?)"
@@ -406,6 +407,36 @@ fn errors_and_usage() {
         err.starts_with(
             "广西壮族自治区 (450000) has no denominator: no gdp observation on or before"
         ),
+        "{err}"
+    );
+    let Run {
+        code, stderr: err, ..
+    } = run(&[
+        "gap",
+        "江苏",
+        "--against",
+        "320000",
+        "--metric",
+        "high_quality_datasets",
+    ]);
+    assert_eq!(code, Some(2));
+    assert_eq!(
+        err,
+        "江苏省 is both the subject and the benchmark: name another jurisdiction or a statistic to compare it with\n"
+    );
+    let Run {
+        code, stderr: err, ..
+    } = run(&[
+        "gap",
+        "江苏x",
+        "--against",
+        "max",
+        "--metric",
+        "high_quality_datasets",
+    ]);
+    assert_eq!(code, Some(2));
+    assert!(
+        err.starts_with("unknown jurisdiction \"江苏x\" (did you mean \"江苏省\"?)"),
         "{err}"
     );
     let Run {
@@ -667,5 +698,31 @@ fn a_gap_names_both_denominator_dates_and_the_peers_left_out() {
             "left out of the peers: 310000 (no resident_population observation on or before 2025-07-04)\n"
         ),
         "{en}"
+    );
+}
+
+#[test]
+fn as_of_is_read_as_people_write_dates() {
+    for (written, meant) in [
+        ("2025", "2025-12-31"),
+        ("2025-06", "2025-06-30"),
+        ("2025/6/30", "2025-06-30"),
+        ("2025年6月30日", "2025-06-30"),
+    ] {
+        let answer = json(&[
+            "rank",
+            "high_quality_datasets",
+            "--as-of",
+            written,
+            "--format",
+            "json",
+        ]);
+        assert_eq!(answer["as_of"], meant, "{written}");
+    }
+    let Run { code, stderr, .. } = run(&["rank", "high_quality_datasets", "--as-of", "2025/13"]);
+    assert_eq!(code, Some(2));
+    assert!(
+        stderr.contains("expected a date such as 2026-06-30, 2026/6/30 or 2026年6月30日, a month (2026-06) or a year (2026), found \"2025/13\""),
+        "{stderr}"
     );
 }

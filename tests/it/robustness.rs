@@ -696,7 +696,7 @@ fn a_failing_rank_leaves_an_existing_output_file_intact() {
         "2025-07-04",
     ]);
     assert_eq!(
-        run.failed(),
+        run.fails_with(2),
         "unknown metric \"no_such_metric\"; expected an id or name from the metric catalogue: high_quality_datasets, data_annotation_volume, gdp\n"
     );
     let after = std::fs::read_to_string(scratch.path("out/result.json")).expect("still there");

@@ -67,9 +67,9 @@ pub struct ExportArgs {
     /// Write to this file (completely or not at all) instead of standard output.
     #[arg(long, short, value_name = "FILE", conflicts_with = "dir")]
     pub output: Option<PathBuf>,
-    /// The date of the database's progress table (YYYY-MM-DD; default:
-    /// today; with --format sqlite).
-    #[arg(long, value_name = "DATE")]
+    /// The date of the database's progress table (with --format sqlite), in
+    /// the forms `--as-of` of the other commands takes. Default: today.
+    #[arg(long, value_name = "DATE", value_parser = parse_as_of)]
     pub as_of: Option<NaiveDate>,
     #[command(flatten)]
     pub csv: CsvFlags,
@@ -183,8 +183,10 @@ pub struct ReportArgs {
     /// Write the report as one self-contained HTML page to FILE instead of printing it.
     #[arg(long, value_name = "FILE")]
     pub html: Option<PathBuf>,
-    /// Evaluate on this date (YYYY-MM-DD; default: today).
-    #[arg(long, value_name = "DATE")]
+    /// Evaluate on this date: 2026-06-30, 2026/6/30, 2026.6.30 or
+    /// 2026年6月30日; a month or a year means its last day (2026-06 →
+    /// 2026-06-30, 2025 → 2025-12-31). Default: today.
+    #[arg(long, value_name = "DATE", value_parser = parse_as_of)]
     pub as_of: Option<NaiveDate>,
     /// Labels in Chinese (zh) or English (en).
     #[arg(long, default_value = "zh")]
@@ -194,8 +196,10 @@ pub struct ReportArgs {
 /// Options every question takes.
 #[derive(Args)]
 pub struct Common {
-    /// Evaluate on this date (YYYY-MM-DD; default: today).
-    #[arg(long, value_name = "DATE")]
+    /// Evaluate on this date: 2026-06-30, 2026/6/30, 2026.6.30 or
+    /// 2026年6月30日; a month or a year means its last day (2026-06 →
+    /// 2026-06-30, 2025 → 2025-12-31). Default: today.
+    #[arg(long, value_name = "DATE", value_parser = parse_as_of)]
     pub as_of: Option<NaiveDate>,
     /// Labels in Chinese (zh) or English (en).
     #[arg(long, default_value = "zh")]
@@ -289,6 +293,35 @@ pub fn today() -> NaiveDate {
     chrono::Local::now().date_naive()
 }
 
+/// `--as-of`: a date as people write it (`2026-06-30`, `2026/6/30`,
+/// `2026.6.30`, `2026年6月30日`), or a month or a year, which mean their last
+/// day.
+fn parse_as_of(text: &str) -> Result<NaiveDate, String> {
+    let ascii = !text.contains('年');
+    let normalized = if ascii {
+        let parts: Vec<String> = text
+            .trim()
+            .split(['-', '/', '.'])
+            .enumerate()
+            .map(|(i, part)| match i {
+                0 => part.to_owned(),
+                _ => format!("{part:0>2}"),
+            })
+            .collect();
+        parts.join("-")
+    } else {
+        text.to_owned()
+    };
+    normalized
+        .parse::<policy_targets::PartialDate>()
+        .map(policy_targets::PartialDate::last_day)
+        .map_err(|_| {
+            format!(
+                "expected a date such as 2026-06-30, 2026/6/30 or 2026年6月30日, a month (2026-06) or a year (2026), found {text:?}"
+            )
+        })
+}
+
 /// `--bands 0.95,0.60,0`: three decreasing thresholds.
 fn parse_bands(text: &str) -> Result<progress::Bands, String> {
     let numbers: Vec<rust_decimal::Decimal> = text
@@ -310,5 +343,30 @@ fn parse_bands(text: &str) -> Result<progress::Bands, String> {
             })
         }
         _ => Err("expected three decreasing numbers, e.g. 0.95,0.60,0".to_owned()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_as_of;
+
+    #[test]
+    fn as_of_takes_the_forms_people_write() {
+        let day = |s: &str| parse_as_of(s).map(|d| d.to_string());
+        assert_eq!(day("2026-06-30").unwrap(), "2026-06-30");
+        assert_eq!(day("2026/6/30").unwrap(), "2026-06-30");
+        assert_eq!(day("2026.06.30").unwrap(), "2026-06-30");
+        assert_eq!(day("2026年6月30日").unwrap(), "2026-06-30");
+        assert_eq!(day("2026-02").unwrap(), "2026-02-28");
+        assert_eq!(day("2024/2").unwrap(), "2024-02-29");
+        assert_eq!(day("2025").unwrap(), "2025-12-31");
+        assert_eq!(day("2025年").unwrap(), "2025-12-31");
+        assert_eq!(
+            day("2025/13/1").unwrap_err(),
+            r#"expected a date such as 2026-06-30, 2026/6/30 or 2026年6月30日, a month (2026-06) or a year (2026), found "2025/13/1""#
+        );
+        assert!(day("2025-02-30").is_err());
+        assert!(day("tomorrow").is_err());
+        assert!(day("").is_err());
     }
 }

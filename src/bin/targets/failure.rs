@@ -39,7 +39,16 @@ impl From<Errors> for Failure {
 }
 
 impl From<policy_targets::Error> for Failure {
+    /// A name on the command line that the data does not know, or a
+    /// question that cannot be asked, is a usage error (exit 2); anything
+    /// else is a failure (exit 1).
     fn from(err: policy_targets::Error) -> Failure {
-        Failure::new(err.to_string())
+        use policy_targets::ErrorKind;
+        match err.kind() {
+            ErrorKind::UnknownMetric { .. }
+            | ErrorKind::UnknownJurisdiction { .. }
+            | ErrorKind::SameSubjectAndBenchmark { .. } => usage(err.to_string()),
+            _ => Failure::new(err.to_string()),
+        }
     }
 }
