@@ -11,7 +11,7 @@
 use chrono::NaiveDate;
 use policy_targets::gap::{Benchmark, GapQuery, Peers, Statistic, benchmark_gaps, gap};
 use policy_targets::table::{Table, human};
-use policy_targets::{Catalog, ErrorKind, Lang, Per};
+use policy_targets::{Catalog, Lang, Per};
 
 fn run(as_of: NaiveDate) -> Result<String, Box<dyn std::error::Error>> {
     let catalog = Catalog::bundled()?;
@@ -92,15 +92,12 @@ fn run(as_of: NaiveDate) -> Result<String, Box<dyn std::error::Error>> {
     }
     let mut out = format!("广西对标所需目标（每百万常住人口口径，截至 {as_of}）\n");
     out.push_str(&table.render());
-    out.push_str("注：各地中位数取设定该指标目标的全部地区（省、市）；省级中位数仅在两个以上省份设定目标时列出。\n");
+    out.push_str("注：各地中位数取设定该指标目标的全部地区（省、市）；省级中位数仅在至少三个其他省份设定目标时列出。\n");
     for question in unanswered {
         let name = catalog
             .metric(question.metric.as_str())
             .map_or(question.metric.as_str(), |m| &m.name_zh);
-        let reason = match question.error.kind() {
-            ErrorKind::NoPeers { .. } => "无其他省份设定该指标目标，没有省级中位数".to_owned(),
-            _ => question.error.to_string(),
-        };
+        let reason = question.reason(Lang::Zh);
         out.push_str(&format!("说明：{name}：{reason}\n"));
     }
     Ok(out)
@@ -167,6 +164,11 @@ mod tests {
             row("典型数据产品", "各地中位数")[2..5],
             ["2地", "31.41", "1,574"]
         );
-        assert!(out.contains("说明：开放数据目录：无其他省份设定该指标目标，没有省级中位数\n"));
+        assert!(
+            out.contains("说明：开放数据目录：无其他省级地区设定该指标目标，无法计算省级中位数\n")
+        );
+        assert!(out.contains(
+            "说明：高质量数据集：仅1个其他省级地区设定该指标目标（不足3个），不提供省级中位数\n"
+        ));
     }
 }

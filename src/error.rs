@@ -237,6 +237,19 @@ pub enum ErrorKind {
         /// The statistic (`median`, `p75`).
         statistic: String,
     },
+    /// A statistic over so few peers that it is only their values (a
+    /// median of one), not offered as a benchmark of its own.
+    #[error(
+        "the {statistic} would be taken over {peers} peer(s) only; it is offered from {fewest} peers"
+    )]
+    TooFewPeers {
+        /// The statistic (`median`).
+        statistic: String,
+        /// How many peers have a value.
+        peers: usize,
+        /// The fewest peers a statistic is offered over.
+        fewest: usize,
+    },
     /// The subject of a normalised comparison has no figure of the
     /// denominator's metric on or before the as-of date.
     #[error(

@@ -219,6 +219,12 @@ string_schema!(
     ["law", "regulation", "plan", "notice", "statement"]
 );
 string_schema!(
+    crate::gap::Standing,
+    "Standing",
+    "Where the subject stands against the benchmark.",
+    ["ahead", "level", "behind"]
+);
+string_schema!(
     crate::Grade,
     "Grade",
     "How directly the source's address shows the issuer's words.",

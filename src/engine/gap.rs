@@ -11,7 +11,9 @@ use rust_decimal::Decimal;
 
 use crate::engine::normalize::{self, Denominator, Per, Reason};
 use crate::error::{Error, ErrorKind, ParseError};
-use crate::{Catalog, Id, Jurisdiction, JurisdictionCode, Level, Metric, Quantity, Target, Unit};
+use crate::{
+    Catalog, Id, Jurisdiction, JurisdictionCode, Level, Metric, Polarity, Quantity, Target, Unit,
+};
 
 /// A statistic over peers' normalised values.
 ///
@@ -34,17 +36,47 @@ pub enum Statistic {
     /// The NNth percentile (0–100), interpolated linearly between the closest
     /// ranks (Hyndman–Fan type 7, as Excel's `PERCENTILE.INC`).
     Percentile(u8),
+    /// The best value by the metric's polarity: the largest where higher is
+    /// better, the smallest where lower is (see [`Statistic::for_polarity`]).
+    Leader,
 }
 
 impl Statistic {
-    /// The statistic of `values` (not empty), exactly.
+    /// The statistic this one is for a metric of `polarity`: the
+    /// [`Leader`](Statistic::Leader) is the [`Max`](Statistic::Max) where
+    /// higher is better and the [`Min`](Statistic::Min) where lower is; the
+    /// others are themselves.
+    ///
+    /// ```
+    /// use policy_targets::Polarity;
+    /// use policy_targets::gap::Statistic;
+    /// assert_eq!(Statistic::Leader.for_polarity(Polarity::LowerIsBetter), Statistic::Min);
+    /// assert_eq!(Statistic::Median.for_polarity(Polarity::LowerIsBetter), Statistic::Median);
+    /// ```
+    pub fn for_polarity(self, polarity: Polarity) -> Statistic {
+        match (self, polarity) {
+            (Statistic::Leader, Polarity::HigherIsBetter) => Statistic::Max,
+            (Statistic::Leader, Polarity::LowerIsBetter) => Statistic::Min,
+            (other, _) => other,
+        }
+    }
+
+    /// Whether the statistic is one peer's value (the largest, the smallest,
+    /// the leader), so the answer can name that peer.
+    pub fn picks_one(self) -> bool {
+        matches!(self, Statistic::Max | Statistic::Min | Statistic::Leader)
+    }
+
+    /// The statistic of `values` (not empty), exactly. The
+    /// [`Leader`](Statistic::Leader) is taken as the largest here: use
+    /// [`Statistic::for_polarity`] first for a lower-is-better metric.
     pub fn of(self, values: &[Decimal]) -> Option<Decimal> {
         let mut sorted = values.to_vec();
         sorted.sort();
         let n = sorted.len();
         let (first, last) = (*sorted.first()?, *sorted.last()?);
         match self {
-            Statistic::Max => Some(last),
+            Statistic::Max | Statistic::Leader => Some(last),
             Statistic::Min => Some(first),
             Statistic::Mean => sorted
                 .iter()
@@ -71,6 +103,7 @@ impl fmt::Display for Statistic {
             Statistic::Median => f.write_str("median"),
             Statistic::Mean => f.write_str("mean"),
             Statistic::Percentile(p) => write!(f, "p{p}"),
+            Statistic::Leader => f.write_str("leader"),
         }
     }
 }
@@ -83,6 +116,7 @@ impl FromStr for Statistic {
             "min" => Ok(Statistic::Min),
             "median" => Ok(Statistic::Median),
             "mean" => Ok(Statistic::Mean),
+            "leader" => Ok(Statistic::Leader),
             _ => s
                 .strip_prefix('p')
                 .filter(|d| !d.is_empty() && d.len() <= 3 && d.bytes().all(|b| b.is_ascii_digit()))
@@ -93,7 +127,7 @@ impl FromStr for Statistic {
                     ParseError::new(
                         "statistic",
                         s,
-                        "expected max, min, median, mean or p0–p100 (e.g. p75)",
+                        "expected leader, max, min, median, mean or p0–p100 (e.g. p75)",
                     )
                 }),
         }
@@ -414,6 +448,46 @@ impl GapQuery {
     }
 }
 
+/// Where the subject stands against the benchmark, by the metric's
+/// polarity: ahead of it, level with it, or behind it (a subject without a
+/// target is behind).
+///
+/// ```
+/// use policy_targets::gap::Standing;
+/// assert_eq!("ahead".parse::<Standing>()?, Standing::Ahead);
+/// assert_eq!(Standing::Behind.to_string(), "behind");
+/// # Ok::<(), policy_targets::ParseError>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Standing {
+    /// Better than the benchmark.
+    Ahead,
+    /// Equal to it (after rounding to the answer's decimals).
+    Level,
+    /// Worse than it, or without a target.
+    Behind,
+}
+
+crate::util::snake_enum!(Standing, "standing", Ahead => "ahead", Level => "level", Behind => "behind");
+
+impl Standing {
+    /// The standing of a subject whose value is `gap` below the benchmark
+    /// (`benchmark − subject`), for a metric of `polarity`.
+    pub fn of(gap: Decimal, polarity: Polarity) -> Standing {
+        let better_than_benchmark = match polarity {
+            Polarity::HigherIsBetter => gap.is_sign_negative(),
+            Polarity::LowerIsBetter => gap.is_sign_positive(),
+        };
+        if gap.is_zero() {
+            Standing::Level
+        } else if better_than_benchmark {
+            Standing::Ahead
+        } else {
+            Standing::Behind
+        }
+    }
+}
+
 /// The answer to a [`GapQuery`].
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Gap {
@@ -427,9 +501,12 @@ pub struct Gap {
     pub benchmark: String,
     /// The benchmark as it was asked for (the typed form of `benchmark`).
     pub benchmark_query: Benchmark,
-    /// The benchmark jurisdiction's Chinese name, for a jurisdiction benchmark.
+    /// The benchmark jurisdiction's Chinese name: for a jurisdiction
+    /// benchmark, and for a statistic that is one peer's value (the
+    /// largest, the smallest, the leader), that peer's.
     pub benchmark_name_zh: Option<String>,
-    /// The benchmark jurisdiction's English name, for a jurisdiction benchmark.
+    /// The benchmark jurisdiction's English name, where the Chinese one is
+    /// given.
     pub benchmark_name_en: Option<String>,
     /// The metric.
     pub metric: Id,
@@ -449,6 +526,8 @@ pub struct Gap {
     /// The target the subject would need to match the benchmark, in
     /// canonical units: `benchmark_value × the subject's denominator × plan years`.
     pub required_target: Decimal,
+    /// Ahead of, level with or behind the benchmark.
+    pub standing: Standing,
     /// The canonical unit of `required_target`.
     pub required_unit: Unit,
     /// The unit of the normalised values.
@@ -470,6 +549,14 @@ pub struct Gap {
     /// The id of the observation the subject's denominator was taken from,
     /// if any (not part of the JSON or CSV output).
     pub denominator_observation: Option<Id>,
+}
+
+impl Gap {
+    /// Whether the benchmark is another jurisdiction's target (not a
+    /// statistic over peers or a fixed quantity).
+    pub fn benchmark_is_jurisdiction(&self) -> bool {
+        matches!(self.benchmark_query, Benchmark::Jurisdiction(_))
+    }
 }
 
 /// Measures a subject against a benchmark.
@@ -617,9 +704,11 @@ struct Scale<'a> {
 }
 
 /// The benchmark's value and, for a statistic, the peers it was taken
-/// over and those left out.
+/// over and those left out, and the peer whose value it is (for the
+/// largest, the smallest or the leader).
 struct Measured {
     value: Decimal,
+    holder: Option<JurisdictionCode>,
     peers: Vec<JurisdictionCode>,
     excluded: Vec<(JurisdictionCode, Reason)>,
 }
@@ -692,6 +781,7 @@ impl<'a> Scale<'a> {
         };
         Ok(Measured {
             value,
+            holder: None,
             peers: Vec::new(),
             excluded: Vec::new(),
         })
@@ -732,16 +822,25 @@ impl<'a> Scale<'a> {
             values.push(self.value_of(t)?);
             peers.push(t.jurisdiction.clone());
         }
-        let value = stat.of(&values).ok_or_else(|| {
-            let kind = ErrorKind::NoPeers {
-                peers: peer_set.to_string(),
-                metric: self.metric.id.clone(),
-                statistic: stat.to_string(),
-            };
-            Error::new(kind, None)
-        })?;
+        let value = stat
+            .for_polarity(self.metric.polarity)
+            .of(&values)
+            .ok_or_else(|| {
+                let kind = ErrorKind::NoPeers {
+                    peers: peer_set.to_string(),
+                    metric: self.metric.id.clone(),
+                    statistic: stat.to_string(),
+                };
+                Error::new(kind, None)
+            })?;
+        let holder = stat
+            .picks_one()
+            .then(|| values.iter().position(|v| *v == value))
+            .flatten()
+            .map(|i| peers[i].clone());
         Ok(Measured {
             value,
+            holder,
             peers,
             excluded,
         })
@@ -807,6 +906,10 @@ fn answer(scale: &Scale<'_>, parts: Answer<'_>) -> Gap {
     let round = |d: Decimal| d.round_dp(query.decimals).normalize();
     let metric = scale.metric;
     let canonical = metric.dimension.canonical_unit();
+    let benchmark_jurisdiction = benchmark_jurisdiction.or_else(|| {
+        let holder = measured.holder.as_ref()?;
+        scale.catalog.jurisdiction(holder.as_str())
+    });
     Gap {
         subject: subject.code.clone(),
         subject_name_zh: subject.name_zh.clone(),
@@ -823,6 +926,10 @@ fn answer(scale: &Scale<'_>, parts: Answer<'_>) -> Gap {
         gap: round(gap),
         relative_gap: relative_gap.map(round),
         required_target: round(required),
+        standing: match subject_value {
+            Some(_) => Standing::of(round(gap), metric.polarity),
+            None => Standing::Behind,
+        },
         required_unit: canonical,
         unit: query.per.unit_label(&canonical.to_string()),
         subject_target: subject_target.map(|t| t.id.clone()),
@@ -851,9 +958,29 @@ pub struct Unanswered {
     pub error: Error,
 }
 
+/// The fewest peers a statistic is offered over as a benchmark of its own
+/// in [`benchmark_gaps`]: a median of one or two is only their values.
+pub const FEWEST_PEERS: usize = 3;
+
+/// `answer`, unless it is a statistic over fewer than [`FEWEST_PEERS`].
+fn enough_peers(answer: Gap) -> Result<Gap, Error> {
+    match &answer.benchmark_query {
+        Benchmark::Statistic(statistic, _) if answer.peers.len() < FEWEST_PEERS => {
+            let kind = ErrorKind::TooFewPeers {
+                statistic: statistic.to_string(),
+                peers: answer.peers.len(),
+                fewest: FEWEST_PEERS,
+            };
+            Err(Error::new(kind, None))
+        }
+        _ => Ok(answer),
+    }
+}
+
 /// The gaps of `subject` on every metric that has targets on `as_of`:
 /// against each jurisdiction that set one, then against the median of the
-/// provinces (where another province set one), under `per`. Questions that have no answer (no peer, no
+/// provinces (where at least [`FEWEST_PEERS`] other provinces set one),
+/// under `per`. Questions that have no answer (no peer, too few peers, no
 /// denominator) are returned as [`Unanswered`] beside the answers.
 ///
 /// ```
@@ -901,7 +1028,7 @@ pub fn benchmark_gaps(
                 as_of,
             );
             query.per = per;
-            match gap(catalog, &query) {
+            match gap(catalog, &query).and_then(enough_peers) {
                 Ok(answer) => gaps.push(answer),
                 Err(error) => unanswered.push(Unanswered {
                     metric: metric.id.clone(),

@@ -5,7 +5,7 @@ use std::io::Write;
 use serde::Serialize;
 
 use crate::encode::{CsvOptions, FORMAT_VERSION, JsonDecimal, write_csv_rows};
-use crate::engine::gap::Gap;
+use crate::engine::gap::{Gap, Unanswered};
 use crate::error::Error;
 use crate::model::Lang;
 use crate::output::labels;
@@ -32,6 +32,7 @@ pub(crate) struct GapJson<'a> {
     relative_gap: Option<JsonDecimal>,
     required_target: JsonDecimal,
     required_unit: String,
+    standing: crate::engine::gap::Standing,
     unit: &'a str,
     subject_target: Option<&'a str>,
     benchmark_target: Option<&'a str>,
@@ -42,7 +43,7 @@ pub(crate) struct GapJson<'a> {
 }
 
 /// The columns of a gap's CSV.
-pub const GAP_CSV_COLUMNS: [&str; 16] = [
+pub const GAP_CSV_COLUMNS: [&str; 17] = [
     "subject",
     "benchmark",
     "metric",
@@ -59,6 +60,7 @@ pub const GAP_CSV_COLUMNS: [&str; 16] = [
     "benchmark_target",
     "denominator_as_of",
     "benchmark_denominator_as_of",
+    "standing",
 ];
 
 impl Gap {
@@ -81,6 +83,7 @@ impl Gap {
             relative_gap: self.relative_gap.map(num),
             required_target: num(self.required_target),
             required_unit: self.required_unit.to_string(),
+            standing: self.standing,
             unit: &self.unit,
             subject_target: self.subject_target.as_ref().map(|t| t.as_str()),
             benchmark_target: self.benchmark_target.as_ref().map(|t| t.as_str()),
@@ -117,6 +120,7 @@ impl Gap {
             opt(self.benchmark_target.as_ref()),
             opt(self.denominator_as_of),
             opt(self.benchmark_denominator_as_of),
+            self.standing.to_string(),
         ]
     }
 
@@ -125,17 +129,14 @@ impl Gap {
         write_csv_rows(out, &GAP_CSV_COLUMNS, vec![self.csv_row()], options)
     }
 
-    /// A label for the benchmark in the language asked for: the benchmark
-    /// jurisdiction's name; else the name in `lang` of the benchmark read
-    /// back from [`Gap::benchmark`] (written by `Benchmark`'s `Display`, which
-    /// `FromStr` reads back), where it has one; else that label as it is.
+    /// The benchmark in words, in the language asked for: the benchmark
+    /// jurisdiction's name; a statistic over peers by name (`省级中位数`,
+    /// `median of provinces`), with the jurisdiction whose value it is where
+    /// it is one jurisdiction's (`省级最高（江苏省）`); a fixed quantity as
+    /// written.
     pub fn benchmark_label(&self, lang: Lang) -> String {
-        labels::pick(lang, &self.benchmark_name_zh, &self.benchmark_name_en)
-            .clone()
-            .unwrap_or_else(|| {
-                labels::benchmark_name(&self.benchmark_query, lang)
-                    .unwrap_or_else(|| self.benchmark.clone())
-            })
+        let holder = labels::pick(lang, &self.benchmark_name_zh, &self.benchmark_name_en);
+        labels::benchmark_name(&self.benchmark_query, holder.as_deref(), lang)
     }
 
     /// The gap as a short text table.
@@ -153,8 +154,21 @@ impl Gap {
             (Some(d), _) => out.push_str(&labels::denominators_as_of(d, lang)),
             _ => {}
         }
+        let name = |code: &crate::JurisdictionCode| -> String {
+            catalog
+                .jurisdiction(code.as_str())
+                .map_or(code.as_str(), |j| {
+                    labels::pick(lang, &j.name_zh, &j.name_en)
+                })
+                .to_owned()
+        };
+        if !self.peers.is_empty() {
+            let names: Vec<String> = self.peers.iter().map(name).collect();
+            let names: Vec<&str> = names.iter().map(String::as_str).collect();
+            out.push_str(&labels::peers_used(&names, lang));
+        }
         for (code, reason) in &self.excluded {
-            out.push_str(&labels::left_out_of_peers(code.as_str(), reason, lang));
+            out.push_str(&labels::left_out_of_peers(&name(code), reason, lang));
         }
         out
     }
@@ -172,15 +186,43 @@ impl Gap {
             human(self.benchmark_value),
             human(self.gap),
             format!(
-                "{} {}",
+                "{} {}{}",
                 human(self.required_target),
-                labels::unit(self.required_unit, lang)
+                labels::unit(self.required_unit, lang),
+                labels::already_ahead(self.standing, lang)
             ),
+            labels::standing(self.standing, human(self.gap.abs()), lang),
         ];
         let mut table = Table::new(labels::gap_headings(lang));
         for (item, value) in labels::gap_items(lang).into_iter().zip(values) {
             table.push([item.to_owned(), value]);
         }
         table
+    }
+}
+
+impl Unanswered {
+    /// Why the question has no answer, for people, in the language asked
+    /// for.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use policy_targets::{Catalog, Lang, Per, gap::benchmark_gaps};
+    ///
+    /// let catalog = Catalog::bundled()?;
+    /// let as_of = NaiveDate::from_ymd_opt(2025, 7, 4).unwrap();
+    /// let (_, unanswered) = benchmark_gaps(&catalog, "450000", Per::CAPITA, as_of)?;
+    /// let catalogues = unanswered
+    ///     .iter()
+    ///     .find(|q| q.metric.as_str() == "open_data_catalogues")
+    ///     .unwrap();
+    /// assert_eq!(
+    ///     catalogues.reason(Lang::Zh),
+    ///     "无其他省级地区设定该指标目标，无法计算省级中位数"
+    /// );
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn reason(&self, lang: Lang) -> String {
+        labels::unanswered(self, lang)
     }
 }

@@ -164,8 +164,8 @@ impl Overview<'_> {
         }
         out.push_str(&table.render());
         for question in &self.unanswered {
-            let (metric, reason) = (names.metric(question.metric.as_str()), &question.error);
-            out.push_str(&words::unanswered_note(lang, &metric, reason));
+            let metric = names.metric(question.metric.as_str());
+            out.push_str(&words::unanswered_note(lang, &metric, question));
         }
         out.push('\n');
     }

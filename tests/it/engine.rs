@@ -695,8 +695,12 @@ fn a_gap_names_both_denominator_dates_and_the_peers_left_out() {
     let en = answer.to_table(&catalog, policy_targets::Lang::En);
     assert!(
         en.contains(
-            "left out of the peers: 310000 (no resident_population observation on or before 2025-07-04)\n"
+            "left out of the peers: Shanghai (no resident_population observation on or before 2025-07-04)\n"
         ),
+        "{en}"
+    );
+    assert!(
+        en.contains("taken over 1 jurisdiction: Zhejiang (fewer than 3: a weak benchmark)\n"),
         "{en}"
     );
 }

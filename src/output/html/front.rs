@@ -193,12 +193,12 @@ impl<'c> Page<'_, 'c> {
             let best = o
                 .gaps
                 .iter()
-                .filter(|g| g.metric.as_str() == *metric && g.benchmark_name_zh.is_some())
+                .filter(|g| g.metric.as_str() == *metric && g.benchmark_is_jurisdiction())
                 .max_by(|a, b| a.required_target.cmp(&b.required_target));
             let median = o
                 .gaps
                 .iter()
-                .find(|g| g.metric.as_str() == *metric && g.benchmark_name_zh.is_none());
+                .find(|g| g.metric.as_str() == *metric && !g.benchmark_is_jurisdiction());
             if let Some(g) = median.or(best) {
                 let label = page::required_label(
                     self.lang,

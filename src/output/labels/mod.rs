@@ -10,7 +10,7 @@ pub(crate) mod report;
 
 use chrono::NaiveDate;
 
-use crate::engine::gap::{Benchmark, Peers, Statistic, Unanswered};
+use crate::engine::gap::{Benchmark, Peers, Standing, Statistic, Unanswered};
 use crate::engine::normalize::{GDP_METRIC, POPULATION_METRIC, Per};
 use crate::engine::progress::Status;
 use crate::engine::rank::Reason;
@@ -96,23 +96,56 @@ pub(crate) fn status_words(status: Status, lang: Lang) -> &'static str {
     }
 }
 
-/// Why a gap question has no answer, for people. In Chinese where the
-/// question and its error have a name: no peer to take a named statistic
-/// of (`无其他省级地区设定该指标目标，无法计算省级中位数`); otherwise the
-/// error's own message.
+/// Why a gap question has no answer, for people, in the language asked
+/// for: no peer to take a statistic of (`无其他省级地区设定该指标目标，无法
+/// 计算省级中位数`); otherwise the error's own message.
 pub(crate) fn unanswered(question: &Unanswered, lang: Lang) -> String {
-    let named = match (&question.benchmark, question.error.kind()) {
-        (Benchmark::Statistic(_, Peers::Level(level)), ErrorKind::NoPeers { .. }) => {
-            benchmark_name(&question.benchmark, lang).map(|statistic| {
-                format!(
+    match (&question.benchmark, question.error.kind()) {
+        (Benchmark::Statistic(statistic, peers), ErrorKind::NoPeers { .. }) => {
+            let statistic = statistic_over(*statistic, peers, lang);
+            match (peers, lang) {
+                (Peers::Level(level), Lang::Zh) => format!(
                     "无其他{}地区设定该指标目标，无法计算{statistic}",
                     level_zh(*level)
-                )
-            })
+                ),
+                (Peers::List(_), Lang::Zh) => {
+                    format!("所列地区均未设定该指标目标，无法计算{statistic}")
+                }
+                (Peers::Level(level), Lang::En) => format!(
+                    "no other jurisdiction among the {} has a target on this metric, so there is no {statistic}",
+                    level_peers_en(*level)
+                ),
+                (Peers::List(_), Lang::En) => format!(
+                    "none of the listed jurisdictions has a target on this metric, so there is no {statistic}"
+                ),
+            }
         }
-        _ => None,
-    };
-    named.unwrap_or_else(|| question.error.to_string())
+        (
+            Benchmark::Statistic(statistic, peers),
+            ErrorKind::TooFewPeers {
+                peers: n, fewest, ..
+            },
+        ) => {
+            let statistic = statistic_over(*statistic, peers, lang);
+            match (peers, lang) {
+                (Peers::Level(level), Lang::Zh) => format!(
+                    "仅{n}个其他{}地区设定该指标目标（不足{fewest}个），不提供{statistic}",
+                    level_zh(*level)
+                ),
+                (Peers::List(_), Lang::Zh) => {
+                    format!("所列地区中仅{n}个设定该指标目标（不足{fewest}个），不提供{statistic}")
+                }
+                (Peers::Level(level), Lang::En) => format!(
+                    "only {n} of the other {} set a target on this metric (fewer than {fewest}): no {statistic} is offered",
+                    level_peers_en(*level)
+                ),
+                (Peers::List(_), Lang::En) => format!(
+                    "only {n} of the listed jurisdictions set a target on this metric (fewer than {fewest}): no {statistic} is offered"
+                ),
+            }
+        }
+        _ => question.error.to_string(),
+    }
 }
 
 /// Why a row is left out of a ranking or a peer statistic, in the language
@@ -200,30 +233,75 @@ pub(crate) fn normalised_unit(
     }
 }
 
-/// A statistic over the provinces in Chinese (`省级中位数`), for the
-/// statistics that have had a Chinese name: the median, the maximum and the
-/// mean of the provinces. Other statistics and peers have none.
-fn statistic_of_provinces_zh(statistic: Statistic) -> Option<&'static str> {
-    match statistic {
-        Statistic::Median => Some("中位数"),
-        Statistic::Max => Some("最高"),
-        Statistic::Mean => Some("平均"),
-        Statistic::Min | Statistic::Percentile(_) => None,
+/// A level's jurisdictions in English, as peers: `provinces`.
+fn level_peers_en(level: Level) -> &'static str {
+    match level {
+        Level::Nation => "the nation",
+        Level::Province => "provinces",
+        Level::Prefecture => "prefectures",
+        Level::County => "counties",
+        Level::Group => "groups",
     }
 }
 
-/// A benchmark's own name in the language asked for, where it has one
-/// apart from its `Display` form: in Chinese the median, maximum and mean of
-/// the provinces (`省级中位数`); `None` for every other benchmark and in
-/// English, which are written as their `Display` form (`p75 of province`,
-/// `320000`, `500个`).
-pub(crate) fn benchmark_name(benchmark: &Benchmark, lang: Lang) -> Option<String> {
-    match (lang, benchmark) {
-        (Lang::Zh, Benchmark::Statistic(statistic, Peers::Level(Level::Province))) => {
-            statistic_of_provinces_zh(*statistic)
-                .map(|name| format!("{}{name}", level_zh(Level::Province)))
+/// A statistic's name: `中位数` / `median`, `第75百分位` / `75th percentile`.
+fn statistic_name(statistic: Statistic, lang: Lang) -> String {
+    let name = |zh: &str, en: &str| pick(lang, zh, en).to_owned();
+    match statistic {
+        Statistic::Median => name("中位数", "median"),
+        Statistic::Max => name("最高", "maximum"),
+        Statistic::Min => name("最低", "minimum"),
+        Statistic::Mean => name("平均", "mean"),
+        Statistic::Leader => name("最优", "leader"),
+        Statistic::Percentile(p) => match lang {
+            Lang::Zh => format!("第{p}百分位"),
+            Lang::En => format!("{p}{} percentile", ordinal_suffix(p)),
+        },
+    }
+}
+
+/// The English ordinal suffix of `n`: 1st, 2nd, 3rd, 4th, 11th, 75th.
+fn ordinal_suffix(n: u8) -> &'static str {
+    match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    }
+}
+
+/// A statistic over peers in words: `省级中位数`, `所列2个地区的中位数`;
+/// `median of provinces`, `median of the 2 listed jurisdictions`.
+fn statistic_over(statistic: Statistic, peers: &Peers, lang: Lang) -> String {
+    let name = statistic_name(statistic, lang);
+    match (peers, lang) {
+        (Peers::Level(level), Lang::Zh) => format!("{}{name}", level_zh(*level)),
+        (Peers::Level(level), Lang::En) => format!("{name} of {}", level_peers_en(*level)),
+        (Peers::List(codes), Lang::Zh) => format!("所列{}个地区的{name}", codes.len()),
+        (Peers::List(codes), Lang::En) => {
+            format!("{name} of the {} listed jurisdictions", codes.len())
         }
-        _ => None,
+    }
+}
+
+/// A benchmark in words, in the language asked for: a jurisdiction's name
+/// (`holder`), a statistic over its peers (`省级中位数`, `median of
+/// provinces`), followed by the jurisdiction whose value it is where it is
+/// one jurisdiction's (`省级最高（江苏省）`), or a fixed quantity as written.
+/// A jurisdiction without a known name is written by its code.
+pub(crate) fn benchmark_name(benchmark: &Benchmark, holder: Option<&str>, lang: Lang) -> String {
+    match benchmark {
+        Benchmark::Jurisdiction(code) => holder.unwrap_or(code.as_str()).to_owned(),
+        Benchmark::Statistic(statistic, peers) => {
+            let label = statistic_over(*statistic, peers, lang);
+            match (holder, lang) {
+                (Some(name), Lang::Zh) => format!("{label}（{name}）"),
+                (Some(name), Lang::En) => format!("{label} ({name})"),
+                (None, _) => label,
+            }
+        }
+        Benchmark::Fixed(quantity) => quantity.to_string(),
     }
 }
 
@@ -308,12 +386,43 @@ pub(crate) fn gap_headings(lang: Lang) -> [&'static str; 2] {
     pick(lang, ["项目", "数值"], ["item", "value"])
 }
 
+/// A gap's verdict with its size (`gap`, already written for people):
+/// `领先 150` / `ahead by 150`, `持平` / `level`, `落后 1,000` / `behind by
+/// 1,000`.
+pub(crate) fn standing(standing: Standing, gap: String, lang: Lang) -> String {
+    match (standing, lang) {
+        (Standing::Ahead, Lang::Zh) => format!("领先 {gap}"),
+        (Standing::Level, Lang::Zh) => "持平".to_owned(),
+        (Standing::Behind, Lang::Zh) => format!("落后 {gap}"),
+        (Standing::Ahead, Lang::En) => format!("ahead by {gap}"),
+        (Standing::Level, Lang::En) => "level".to_owned(),
+        (Standing::Behind, Lang::En) => format!("behind by {gap}"),
+    }
+}
+
+/// The note after the required target of a subject already ahead: its
+/// target exceeds what the benchmark asks.
+pub(crate) fn already_ahead(standing: Standing, lang: Lang) -> &'static str {
+    match standing {
+        Standing::Ahead => pick(lang, "（现有目标已领先）", " (its target is already ahead)"),
+        Standing::Level | Standing::Behind => "",
+    }
+}
+
 /// The items of a gap's table, in order: subject, benchmark, their values,
-/// the gap and the required target.
-pub(crate) fn gap_items(lang: Lang) -> [&'static str; 6] {
+/// the gap, the required target and the verdict.
+pub(crate) fn gap_items(lang: Lang) -> [&'static str; 7] {
     pick(
         lang,
-        ["对象", "对标", "对象数值", "对标数值", "差距", "所需目标"],
+        [
+            "对象",
+            "对标",
+            "对象数值",
+            "对标数值",
+            "差距",
+            "所需目标",
+            "判断",
+        ],
         [
             "subject",
             "benchmark",
@@ -321,6 +430,7 @@ pub(crate) fn gap_items(lang: Lang) -> [&'static str; 6] {
             "benchmark value",
             "gap",
             "required target",
+            "verdict",
         ],
     )
 }
@@ -351,11 +461,44 @@ pub(crate) fn denominators_apart(subject: NaiveDate, benchmark: NaiveDate, lang:
     }
 }
 
-/// The line naming a peer left out of a statistic, and why.
-pub(crate) fn left_out_of_peers(code: &str, reason: &Reason, lang: Lang) -> String {
+/// The line naming a peer left out of a statistic (by its name in `lang`),
+/// and why.
+pub(crate) fn left_out_of_peers(name: &str, reason: &Reason, lang: Lang) -> String {
     match lang {
-        Lang::Zh => format!("未计入同级比较：{code}（{}）\n", self::reason(reason, lang)),
-        Lang::En => format!("left out of the peers: {code} ({reason})\n"),
+        Lang::Zh => format!("未计入同级比较：{name}（{}）\n", self::reason(reason, lang)),
+        Lang::En => format!("left out of the peers: {name} ({reason})\n"),
+    }
+}
+
+/// The line naming the peers a statistic was taken over, with a caution
+/// when they are fewer than [`FEWEST_PEERS`](crate::engine::gap::FEWEST_PEERS).
+pub(crate) fn peers_used(names: &[&str], lang: Lang) -> String {
+    let n = names.len();
+    let few = n < crate::engine::gap::FEWEST_PEERS;
+    match lang {
+        Lang::Zh => format!(
+            "按{n}个地区计算：{}{}\n",
+            names.join("、"),
+            if few {
+                "（不足3个，仅供参考）"
+            } else {
+                ""
+            }
+        ),
+        Lang::En => format!(
+            "taken over {n} {}: {}{}\n",
+            if n == 1 {
+                "jurisdiction"
+            } else {
+                "jurisdictions"
+            },
+            names.join(", "),
+            if few {
+                " (fewer than 3: a weak benchmark)"
+            } else {
+                ""
+            }
+        ),
     }
 }
 
@@ -449,18 +592,55 @@ mod tests {
     }
 
     #[test]
-    fn provincial_statistics_have_chinese_names() {
-        let zh = |b: &str| benchmark_name(&b.parse().unwrap(), Lang::Zh);
-        assert_eq!(zh("median of province").as_deref(), Some("省级中位数"));
-        assert_eq!(zh("max of province").as_deref(), Some("省级最高"));
-        assert_eq!(zh("mean of province").as_deref(), Some("省级平均"));
-        assert_eq!(zh("min of province"), None);
-        assert_eq!(zh("p75 of province"), None);
-        assert_eq!(zh("median of prefecture"), None);
-        assert_eq!(zh("median of 320000,430000"), None);
-        assert_eq!(zh("500个"), None);
-        let en = benchmark_name(&"median of province".parse().unwrap(), Lang::En);
-        assert_eq!(en, None);
+    fn benchmarks_have_names_in_both_languages() {
+        let name = |b: &str, holder: Option<&str>, lang: Lang| {
+            benchmark_name(&b.parse().unwrap(), holder, lang)
+        };
+        assert_eq!(name("median of province", None, Lang::Zh), "省级中位数");
+        assert_eq!(
+            name("max of province", Some("江苏省"), Lang::Zh),
+            "省级最高（江苏省）"
+        );
+        assert_eq!(
+            name("leader of prefecture", Some("苏州市"), Lang::Zh),
+            "地市级最优（苏州市）"
+        );
+        assert_eq!(name("p75 of province", None, Lang::Zh), "省级第75百分位");
+        assert_eq!(
+            name("median of 320000,430000", None, Lang::Zh),
+            "所列2个地区的中位数"
+        );
+        assert_eq!(
+            name("median of province", None, Lang::En),
+            "median of provinces"
+        );
+        assert_eq!(
+            name("p75 of province", None, Lang::En),
+            "75th percentile of provinces"
+        );
+        assert_eq!(
+            name("p1 of county", None, Lang::En),
+            "1st percentile of counties"
+        );
+        assert_eq!(
+            name("p12 of county", None, Lang::En),
+            "12th percentile of counties"
+        );
+        assert_eq!(
+            name("p22 of county", None, Lang::En),
+            "22nd percentile of counties"
+        );
+        assert_eq!(
+            name("min of province", Some("Hunan"), Lang::En),
+            "minimum of provinces (Hunan)"
+        );
+        assert_eq!(
+            name("mean of 320000,430000,450000", None, Lang::En),
+            "mean of the 3 listed jurisdictions"
+        );
+        assert_eq!(name("320000", Some("江苏省"), Lang::Zh), "江苏省");
+        assert_eq!(name("320000", None, Lang::En), "320000");
+        assert_eq!(name("500个", None, Lang::Zh), "500个");
     }
 
     #[test]

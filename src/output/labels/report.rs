@@ -4,8 +4,8 @@
 use chrono::NaiveDate;
 
 use super::{page, per_zh, pick};
+use crate::engine::gap::Unanswered;
 use crate::engine::normalize::Per;
-use crate::error::Error;
 use crate::model::Lang;
 
 /// The title of the report on `as_of`, with the blank line after it (the
@@ -77,11 +77,12 @@ pub(crate) fn no_own_target(lang: Lang) -> &'static str {
     page::no_own_target(lang)
 }
 
-/// The note on a gap question without an answer on `metric`: the error.
-pub(crate) fn unanswered_note(lang: Lang, metric: &str, reason: &Error) -> String {
+/// The note on a gap question without an answer on `metric`, and why.
+pub(crate) fn unanswered_note(lang: Lang, metric: &str, question: &Unanswered) -> String {
+    let why = super::unanswered(question, lang);
     match lang {
-        Lang::Zh => format!("说明：{metric}：{reason}\n"),
-        Lang::En => format!("note: {metric}: {reason}\n"),
+        Lang::Zh => format!("说明：{metric}：{why}\n"),
+        Lang::En => format!("note: {metric}: {why}\n"),
     }
 }
 
