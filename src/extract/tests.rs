@@ -471,7 +471,10 @@ fn jurisdictions() {
     );
     assert_eq!(jur(&c), "420100");
     // Places outside the catalogue get their division code.
-    let c = one(&run("到2027年，香港特别行政区建成高质量数据集500个。"), "500个");
+    let c = one(
+        &run("到2027年，香港特别行政区建成高质量数据集500个。"),
+        "500个",
+    );
     assert_eq!(jur(&c), "810000");
     assert!(!c.jurisdiction_in_catalog);
     assert!(c.reasons.iter().any(|r| r.contains("not in the catalogue")));

@@ -32,15 +32,28 @@ fn every_province_and_prefecture() {
     assert_eq!(provinces.len(), 31);
     assert_eq!(prefectures.len(), 333);
     for p in &provinces {
-        assert_eq!(p.parent.as_ref().map(|c| c.as_str()), Some("100000"), "{}", p.code);
+        assert_eq!(
+            p.parent.as_ref().map(|c| c.as_str()),
+            Some("100000"),
+            "{}",
+            p.code
+        );
         assert!(p.code.as_str().ends_with("0000"), "{}", p.code);
     }
     for p in &prefectures {
-        let parent = p.parent.as_ref().and_then(|c| catalog.jurisdiction(c.as_str()));
+        let parent = p
+            .parent
+            .as_ref()
+            .and_then(|c| catalog.jurisdiction(c.as_str()));
         let parent = parent.unwrap_or_else(|| panic!("{} has no known parent", p.code));
         assert_eq!(parent.level, Level::Province, "parent of {}", p.code);
         // A prefecture's code begins with its province's two digits.
-        assert_eq!(p.code.as_str()[..2], parent.code.as_str()[..2], "{}", p.code);
+        assert_eq!(
+            p.code.as_str()[..2],
+            parent.code.as_str()[..2],
+            "{}",
+            p.code
+        );
         assert!(p.code.as_str().ends_with("00"), "{}", p.code);
     }
 }
@@ -52,12 +65,18 @@ fn municipalities_have_no_prefectures() {
         let children = catalog
             .jurisdictions()
             .iter()
-            .filter(|j| j.parent.as_ref().is_some_and(|p| p.as_str() == municipality))
+            .filter(|j| {
+                j.parent
+                    .as_ref()
+                    .is_some_and(|p| p.as_str() == municipality)
+            })
             .count();
         assert_eq!(children, 0, "{municipality}");
     }
     // Groupings such as 市辖区 and 省直辖县级行政区划 are not prefectures.
-    for grouping in ["110100", "419000", "429000", "469000", "500100", "500200", "659000"] {
+    for grouping in [
+        "110100", "419000", "429000", "469000", "500100", "500200", "659000",
+    ] {
         assert!(catalog.jurisdiction(grouping).is_none(), "{grouping}");
     }
 }
@@ -68,7 +87,12 @@ fn hand_checked_entries() {
     let expect = [
         ("320500", "苏州市", "Suzhou", "320000"),
         ("341300", "宿州市", "Suzhou", "340000"),
-        ("222400", "延边朝鲜族自治州", "Yanbian Korean Autonomous Prefecture", "220000"),
+        (
+            "222400",
+            "延边朝鲜族自治州",
+            "Yanbian Korean Autonomous Prefecture",
+            "220000",
+        ),
         ("430100", "长沙市", "Changsha", "430000"),
         ("340300", "蚌埠市", "Bengbu", "340000"),
         ("341500", "六安市", "Lu'an", "340000"),
@@ -78,14 +102,25 @@ fn hand_checked_entries() {
         ("152500", "锡林郭勒盟", "Xilinguole", "150000"),
         ("652900", "阿克苏地区", "Akesu", "650000"),
         ("650100", "乌鲁木齐市", "Urumqi", "650000"),
-        ("632500", "海南藏族自治州", "Hainan Tibetan Autonomous Prefecture", "630000"),
+        (
+            "632500",
+            "海南藏族自治州",
+            "Hainan Tibetan Autonomous Prefecture",
+            "630000",
+        ),
         ("150000", "内蒙古自治区", "Inner Mongolia", "100000"),
         ("540000", "西藏自治区", "Tibet", "100000"),
     ];
     for (code, zh, en, parent) in expect {
-        let j = catalog.jurisdiction(code).unwrap_or_else(|| panic!("{code} missing"));
+        let j = catalog
+            .jurisdiction(code)
+            .unwrap_or_else(|| panic!("{code} missing"));
         assert_eq!(
-            (j.name_zh.as_str(), j.name_en.as_str(), j.parent.as_ref().map(|c| c.as_str())),
+            (
+                j.name_zh.as_str(),
+                j.name_en.as_str(),
+                j.parent.as_ref().map(|c| c.as_str())
+            ),
             (zh, en, Some(parent)),
             "{code}"
         );
@@ -143,7 +178,8 @@ fn short_names_resolve() {
         assert_eq!(found.ok(), Some(code), "{name}");
     }
     // Short names that are ordinary words are not aliases; the full name is.
-    for (word, full) in [("朝阳", "朝阳市"), ("长治", "长治市"), ("阿里", "阿里地区")] {
+    for (word, full) in [("朝阳", "朝阳市"), ("长治", "长治市"), ("阿里", "阿里地区")]
+    {
         assert!(catalog.find_jurisdiction(word).is_none(), "{word}");
         assert!(catalog.find_jurisdiction(full).is_some(), "{full}");
     }
