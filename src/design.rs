@@ -35,6 +35,15 @@
 //! binary and lose digits, so they are rejected. Dates are TOML dates
 //! (`2025-02-27`), integer years (`2027`) or strings (`"2025-06"`).
 //!
+//! The bundled `jurisdictions.toml` is a gazetteer: every province and
+//! prefecture-level division, so a document about any of them needs no new
+//! jurisdiction. A name is looked up among codes, then among Chinese names,
+//! English names and aliases in file order, the first match winning; English
+//! names repeat (Suzhou is 苏州 and 宿州), so the Chinese name or the code is
+//! the unambiguous way to name a prefecture. The bundled data keeps every
+//! Chinese name and alias unique (a test checks it); validation does not
+//! require it of other data folders.
+//!
 //! Validation is strict and complete: unknown keys, missing fields, unknown
 //! jurisdiction, metric or source references, duplicate ids, a unit of the
 //! wrong dimension for its metric, a deadline before its source's

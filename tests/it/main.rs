@@ -9,6 +9,7 @@ mod dashboards;
 mod engine;
 mod export;
 mod extract;
+mod gazetteer;
 mod html;
 mod progress;
 mod properties;
