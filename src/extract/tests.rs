@@ -500,6 +500,25 @@ fn jurisdictions() {
     // Words that contain a place name are not places.
     let c = one(&run("确保定期建成高质量数据集50个。"), "50个");
     assert_eq!(c.jurisdiction, None);
+    // Short names of prefectures inside ordinary words (sentences written
+    // for this test).
+    for text in [
+        "推广元宇宙应用，建成高质量数据集50个。",
+        "确定西部地区建成高质量数据集50个。",
+        "发展新乡村产业，建成高质量数据集50个。",
+        "保护黄河源头生态，建成高质量数据集50个。",
+        "大理石加工企业建成高质量数据集50个。",
+        "和田玉交易平台建成高质量数据集50个。",
+        "工作要四平八稳，建成高质量数据集50个。",
+        "白山黑水之间建成高质量数据集50个。",
+        "美国德州建成高质量数据集50个。",
+    ] {
+        let c = one(&run(text), "50个");
+        assert_eq!(c.jurisdiction, None, "{text}");
+    }
+    // The same names as places.
+    let c = one(&run("广元市建成高质量数据集50个。"), "50个");
+    assert_eq!(jur(&c), "510800");
 }
 
 #[test]
