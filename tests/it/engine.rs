@@ -376,7 +376,7 @@ fn errors_and_usage() {
     assert_eq!(code, Some(2));
     assert!(
         err.starts_with(
-            "unknown metric \"no_such_metric\"; expected an id or name from the metric catalogue: high_quality_datasets,"
+            "unknown metric \"no_such_metric\"; expected an id or name from the metric catalogue: high_quality_datasets (高质量数据集),"
         ),
         "{err}"
     );

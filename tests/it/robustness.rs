@@ -697,7 +697,7 @@ fn a_failing_rank_leaves_an_existing_output_file_intact() {
     ]);
     assert_eq!(
         run.fails_with(2),
-        "unknown metric \"no_such_metric\"; expected an id or name from the metric catalogue: high_quality_datasets, data_annotation_volume, gdp\n"
+        "unknown metric \"no_such_metric\"; expected an id or name from the metric catalogue: high_quality_datasets (高质量数据集), data_annotation_volume (数据标注规模), gdp (地区生产总值)\n"
     );
     let after = std::fs::read_to_string(scratch.path("out/result.json")).expect("still there");
     assert_eq!(after, previous);
