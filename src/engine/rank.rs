@@ -110,6 +110,67 @@ pub struct Ranking {
     pub unranked: Vec<Unranked>,
 }
 
+/// Why a ranking has no row at all.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Empty {
+    /// No jurisdiction has a target on the metric; `denominator` when the
+    /// metric is one that rankings divide by (population, GDP).
+    NoTargets {
+        /// Whether the metric is a denominator of [`Per`].
+        denominator: bool,
+    },
+    /// Targets exist, but none was published on or before the as-of date;
+    /// the first was published on `first` (its first day, for a source
+    /// dated to the month or year).
+    NotYetPublished {
+        /// The first publication date of a source of a target on the metric.
+        first: NaiveDate,
+    },
+    /// Targets exist, but none of the level asked for.
+    NoneAtLevel(Level),
+}
+
+impl Ranking {
+    /// Why this ranking has no row and no unranked jurisdiction, or `None`
+    /// when it has one.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use policy_targets::{Catalog, rank::{Empty, RankQuery, rank}};
+    ///
+    /// let catalog = Catalog::bundled()?;
+    /// let early = NaiveDate::from_ymd_opt(2024, 1, 1).unwrap();
+    /// let ranking = rank(&catalog, &RankQuery::new("high_quality_datasets", early))?;
+    /// assert!(matches!(ranking.emptiness(&catalog), Some(Empty::NotYetPublished { .. })));
+    /// let ranking = rank(&catalog, &RankQuery::new("resident_population", early))?;
+    /// assert_eq!(ranking.emptiness(&catalog), Some(Empty::NoTargets { denominator: true }));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn emptiness(&self, catalog: &Catalog) -> Option<Empty> {
+        if !self.rows.is_empty() || !self.unranked.is_empty() {
+            return None;
+        }
+        let targets: Vec<_> = catalog
+            .targets()
+            .iter()
+            .filter(|t| t.metric == self.metric)
+            .collect();
+        let first = targets
+            .iter()
+            .filter_map(|t| catalog.source(t.source.as_str()))
+            .map(|s| s.published.first_day())
+            .min();
+        match (first, self.level) {
+            (None, _) => Some(Empty::NoTargets {
+                denominator: Per::DENOMINATOR_METRICS.contains(&self.metric.as_str()),
+            }),
+            (Some(first), _) if first > self.as_of => Some(Empty::NotYetPublished { first }),
+            (Some(_), Some(level)) => Some(Empty::NoneAtLevel(level)),
+            (Some(first), None) => Some(Empty::NotYetPublished { first }),
+        }
+    }
+}
+
 /// Ranks the jurisdictions by their target on a metric.
 ///
 /// For each jurisdiction the target that counts on the as-of date is chosen

@@ -163,6 +163,10 @@ impl Ranking {
                 .map_or(code.to_owned(), |j| j.name(lang).to_owned())
         };
         let mut out = labels::rank_title(metric_name, self.per, self.as_of, lang);
+        if let Some(empty) = self.emptiness(catalog) {
+            out.push_str(&labels::empty_ranking(empty, self.as_of, lang));
+            return out;
+        }
         out.push_str(&labels::unit_line(&unit, lang));
         out.push_str(&self.rows_table(&name, lang).render());
         out.push_str(&self.denominator_dates(lang));

@@ -730,3 +730,38 @@ fn as_of_is_read_as_people_write_dates() {
         "{stderr}"
     );
 }
+
+#[test]
+fn an_empty_ranking_says_why() {
+    let out = |args: &[&str]| {
+        let Run { code, stdout, .. } = run(args);
+        assert_eq!(code, Some(0), "{args:?}");
+        stdout
+    };
+    assert_eq!(
+        out(&["rank", "high_quality_datasets", "--as-of", "2024-01-01"]),
+        "高质量数据集 排名（目标原值，截至 2024-01-01）\n截至 2024-01-01 尚无已发布的该指标目标（最早的于 2025-02-25 发布），请用 --as-of 指定更晚的日期。\n"
+    );
+    assert_eq!(
+        out(&[
+            "rank",
+            "resident_population",
+            "--as-of",
+            "2025-07-04",
+            "--lang",
+            "en"
+        ]),
+        "Resident population: ranking (target values, as of 2025-07-04)\nThis metric is a denominator (reported figures that rankings divide by); no jurisdiction sets a target on it, so there is nothing to rank.\n"
+    );
+    assert_eq!(
+        out(&[
+            "rank",
+            "high_quality_datasets",
+            "--level",
+            "county",
+            "--as-of",
+            "2025-07-04"
+        ]),
+        "高质量数据集 排名（目标原值，截至 2025-07-04）\n没有县级地区设定该指标目标。\n"
+    );
+}

@@ -13,7 +13,7 @@ use chrono::NaiveDate;
 use crate::engine::gap::{Benchmark, Peers, Standing, Statistic, Unanswered};
 use crate::engine::normalize::{GDP_METRIC, POPULATION_METRIC, Per};
 use crate::engine::progress::Status;
-use crate::engine::rank::Reason;
+use crate::engine::rank::{Empty, Reason};
 use crate::error::ErrorKind;
 use crate::model::{Dimension, Lang, Level, Unit};
 
@@ -185,11 +185,31 @@ pub(crate) fn per_zh(per: Per) -> String {
     }
 }
 
-/// A normalisation: `每百万常住人口` or `capita`.
+/// A normalisation in English words: `per million residents, per plan
+/// year`; `target values` for none.
+pub(crate) fn per_en(per: Per) -> String {
+    let mut parts = Vec::new();
+    if per.capita() {
+        parts.push("per million residents");
+    }
+    if per.gdp() {
+        parts.push("per 100 billion CNY of GDP");
+    }
+    if per.year() {
+        parts.push("per plan year");
+    }
+    if parts.is_empty() {
+        "target values".to_owned()
+    } else {
+        parts.join(", ")
+    }
+}
+
+/// A normalisation: `每百万常住人口` or `per million residents`.
 fn per(per: Per, lang: Lang) -> String {
     match lang {
         Lang::Zh => per_zh(per),
-        Lang::En => per.to_string(),
+        Lang::En => per_en(per),
     }
 }
 
@@ -308,6 +328,37 @@ pub(crate) fn benchmark_name(benchmark: &Benchmark, holder: Option<&str>, lang: 
 /// "no target", for a subject without one.
 pub(crate) fn no_target(lang: Lang) -> &'static str {
     pick(lang, "无目标", "no target")
+}
+
+/// Why a ranking has no row, as a line.
+pub(crate) fn empty_ranking(empty: Empty, as_of: NaiveDate, lang: Lang) -> String {
+    match (empty, lang) {
+        (Empty::NoTargets { denominator: true }, Lang::Zh) => {
+            "该指标是折算用的分母数据（实绩），没有地区为其设定目标，无可排名。\n".to_owned()
+        }
+        (Empty::NoTargets { denominator: false }, Lang::Zh) => {
+            "数据中没有地区设定该指标的目标，无可排名。\n".to_owned()
+        }
+        (Empty::NotYetPublished { first }, Lang::Zh) => format!(
+            "截至 {as_of} 尚无已发布的该指标目标（最早的于 {first} 发布），请用 --as-of 指定更晚的日期。\n"
+        ),
+        (Empty::NoneAtLevel(level), Lang::Zh) => {
+            format!("没有{}地区设定该指标目标。\n", level_zh(level))
+        }
+        (Empty::NoTargets { denominator: true }, Lang::En) => {
+            "This metric is a denominator (reported figures that rankings divide by); no jurisdiction sets a target on it, so there is nothing to rank.\n".to_owned()
+        }
+        (Empty::NoTargets { denominator: false }, Lang::En) => {
+            "No jurisdiction in the data has a target on this metric, so there is nothing to rank.\n".to_owned()
+        }
+        (Empty::NotYetPublished { first }, Lang::En) => format!(
+            "No target on this metric was published by {as_of} (the first was published on {first}); ask for a later date with --as-of.\n"
+        ),
+        (Empty::NoneAtLevel(level), Lang::En) => format!(
+            "None of the {} has a target on this metric.\n",
+            level_peers_en(level)
+        ),
+    }
 }
 
 /// The headings of a ranking's table.
@@ -646,6 +697,11 @@ mod tests {
     #[test]
     fn normalisations_in_chinese() {
         assert_eq!(per_zh(Per::NONE), "目标原值");
+        assert_eq!(per_en(Per::NONE), "target values");
+        assert_eq!(
+            per_en("capita,year".parse().unwrap()),
+            "per million residents, per plan year"
+        );
         assert_eq!(per_zh(Per::CAPITA), "每百万常住人口");
         assert_eq!(
             per("capita,year".parse().unwrap(), Lang::Zh),
