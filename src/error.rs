@@ -403,9 +403,32 @@ impl From<ArithmeticError> for Error {
 /// Every problem found in one load, in the order of the files and lines.
 ///
 /// A load reports all the problems it finds rather than stopping at the first;
-/// `Display` writes one per line.
-#[derive(Debug)]
+/// `Display` writes one per line, and so does `Debug`, so that a `main`
+/// returning `Result<(), Errors>` prints them readably:
+///
+/// ```should_panic
+/// use policy_targets::{Catalog, Errors};
+///
+/// fn main() -> Result<(), Errors> {
+///     // Prints `Error: no-such-folder: …` and exits 1.
+///     let catalog = Catalog::load("no-such-folder")?;
+///     println!("{} targets", catalog.targets().len());
+///     Ok(())
+/// }
+/// # main().unwrap();
+/// ```
 pub struct Errors(Vec<Error>);
+
+impl fmt::Debug for Errors {
+    /// The problems one per line, as `Display` writes them (`{:#?}` gives
+    /// the structure).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if f.alternate() {
+            return f.debug_list().entries(&self.0).finish();
+        }
+        write!(f, "{self}")
+    }
+}
 
 impl Errors {
     pub(crate) fn from_vec(errors: Vec<Error>) -> Errors {

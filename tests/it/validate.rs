@@ -561,3 +561,16 @@ fn an_unclosed_table_header_names_its_table() {
 "#
     );
 }
+
+#[test]
+fn errors_print_readably_from_debug() {
+    // `fn main() -> Result<(), Errors>` prints the error with `Debug`.
+    let errors = Catalog::load(fixture("bad/unit_bits_for_bytes")).unwrap_err();
+    let debug = format!("{errors:?}");
+    assert_eq!(debug, errors.to_string());
+    assert!(
+        debug.contains(":26:8: unit: invalid unit \"Tb\""),
+        "{debug}"
+    );
+    assert!(format!("{errors:#?}").starts_with("[\n    Error {"));
+}
