@@ -574,3 +574,43 @@ fn errors_print_readably_from_debug() {
     );
     assert!(format!("{errors:#?}").starts_with("[\n    Error {"));
 }
+
+#[test]
+fn init_writes_a_folder_that_validates() {
+    let dir = std::env::temp_dir().join(format!("targets-init-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let folder = dir.join("mine");
+    let path = folder.to_str().expect("a UTF-8 path");
+    let out = cli(["init", path]).run().succeeded();
+    assert!(
+        out.starts_with(&format!("wrote a data folder to {path}:")),
+        "{out}"
+    );
+    assert_eq!(
+        cli(["--data", path, "validate"]).run().succeeded(),
+        "ok: 3 jurisdictions, 2 metrics, 2 sources, 1 target, 2 observations\n"
+    );
+    // The example target ranks per capita: 1000 / 84.748016 million.
+    let ranking = cli([
+        "--data",
+        path,
+        "rank",
+        "high_quality_datasets",
+        "--per",
+        "capita",
+        "--as-of",
+        "2026-01-01",
+        "--format",
+        "json",
+    ])
+    .run()
+    .succeeded();
+    assert!(ranking.contains("\"value\": 11.799686"), "{ranking}");
+    // A folder that holds something is left alone.
+    let refused = cli(["init", path]).run().failed();
+    assert!(
+        refused.contains("choose a new or empty folder"),
+        "{refused}"
+    );
+    std::fs::remove_dir_all(&dir).expect("removed");
+}

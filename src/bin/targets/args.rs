@@ -18,7 +18,8 @@ use policy_targets::{Lang, Level, Per, progress};
   targets rank high_quality_datasets --per capita
   targets gap 广西 --against 江苏 --metric high_quality_datasets --per capita
   targets progress --as-of 2026-06-30 --level province
-  targets report --html report.html"
+  targets report --html report.html
+  targets init my-data && targets --data my-data validate"
 )]
 pub struct Cli {
     /// Read this data folder instead of the bundled data.
@@ -49,6 +50,21 @@ pub enum Command {
     Synth(SynthArgs),
     /// The overview: targets by deadline, every metric's ranking, a region's gaps, progress.
     Report(ReportArgs),
+    /// Write a small valid data folder to start from (two provinces, two
+    /// metrics, a plan with one target, census populations).
+    Init(InitArgs),
+}
+
+/// The options of `targets init`.
+#[derive(Args)]
+#[command(after_help = "Example:
+  targets init my-data
+  targets --data my-data validate
+  targets --data my-data rank high_quality_datasets --per capita")]
+pub struct InitArgs {
+    /// The folder to write (it must not exist, or be empty).
+    #[arg(value_name = "DIR")]
+    pub dir: PathBuf,
 }
 
 /// The options of `targets export`.
