@@ -12,6 +12,7 @@ mod extract;
 mod html;
 mod progress;
 mod properties;
+mod quotes_national;
 mod ranking_properties;
 mod robustness;
 mod selection;
