@@ -148,17 +148,19 @@ mod tests {
         // 湖南 annotation volume: 3000 TB / 66.444864 × 50.126804 = 2263.27 TB → 2,263.
         assert_eq!(row("数据标注规模", "湖南省")[2..5], ["3000", "TB", "45.15"]);
         assert_eq!(row("数据标注规模", "湖南省")[5], "2,263");
-        // The median of the provinces that set a datasets target is 江苏's
-        // row again (one province), so it is left out.
-        assert!(
-            !out.contains("高质量数据集                  省级中位数"),
-            "{out}"
+        // 上海: 1000 / 24.870895 × 50.126804 = 2015.48 → 2,015.
+        assert_eq!(row("高质量数据集", "上海市")[3..5], ["40.21", "2,015"]);
+        // The median of the two provinces, 江苏 11.799686 and 上海 40.20764
+        // per million, is 26.003663; × 50.126804 = 1303.48 → 1,303.
+        assert_eq!(
+            row("高质量数据集", "省级中位数")[2..5],
+            ["2个省份", "26.00", "1,303"]
         );
-        // The median of 江苏 11.80, 苏州 23.53 and 武汉 1.62 per million is
-        // 江苏's 11.80 → 591.
+        // The median of 上海 40.21, 苏州 23.53, 江苏 11.80 and 武汉 1.62 per
+        // million is (23.53262 + 11.799686) / 2 = 17.666153 → 886.
         assert_eq!(
             row("高质量数据集", "各地中位数")[2..5],
-            ["3地", "11.80", "591"]
+            ["4地", "17.67", "886"]
         );
         // 典型数据产品: the median of 江苏 2000 / 84.748016 = 23.59937… and
         // 苏州 500 / 12.748262 = 39.22103… per million is 31.41020…;
