@@ -145,17 +145,16 @@ mod tests {
         // 湖南 annotation volume: 3000 TB / 66.444864 × 50.126804 = 2263.27 TB → 2,263.
         assert_eq!(row("数据标注规模", "湖南省")[2..5], ["3000", "TB", "45.15"]);
         assert_eq!(row("数据标注规模", "湖南省")[5], "2,263");
-        // The median of the provinces that set a datasets target is 江苏's
-        // row again (one province), so it is left out.
-        assert!(
-            !out.contains("高质量数据集                  省级中位数"),
-            "{out}"
-        );
-        // The median of 江苏 11.80, 苏州 23.53 and 武汉 1.62 per million is
-        // 江苏's 11.80 → 591.
+        // 上海: 1000 / 24.870895 × 50.126804 = 2015.48 → 2,015.
+        assert_eq!(row("高质量数据集", "上海市")[3..5], ["40.21", "2,015"]);
+        // Two provinces (江苏, 上海) set a datasets target: too few for a
+        // provincial median, which the table leaves out and a note explains.
+        assert!(!out.contains("省级中位数  "));
+        // The median of 上海 40.21, 苏州 23.53, 江苏 11.80 and 武汉 1.62 per
+        // million is (23.53262 + 11.799686) / 2 = 17.666153 → 886.
         assert_eq!(
             row("高质量数据集", "各地中位数")[2..5],
-            ["3地", "11.80", "591"]
+            ["4地", "17.67", "886"]
         );
         // 典型数据产品: the median of 江苏 2000 / 84.748016 = 23.59937… and
         // 苏州 500 / 12.748262 = 39.22103… per million is 31.41020…;
@@ -168,7 +167,7 @@ mod tests {
             out.contains("说明：开放数据目录：无其他省级地区设定该指标目标，无法计算省级中位数\n")
         );
         assert!(out.contains(
-            "说明：高质量数据集：仅1个其他省级地区设定该指标目标（不足3个），不提供省级中位数\n"
+            "说明：高质量数据集：仅2个其他省级地区设定该指标目标（不足3个），不提供省级中位数\n"
         ));
     }
 }

@@ -29,7 +29,9 @@
 //!     })
 //!     .collect();
 //! rows.sort();
-//! assert_eq!(rows, ["Jiangsu ≥ 1000个 by 2027", "Suzhou ≥ 300个 by 2027", "Wuhan ≥ 20个 by 2025"]);
+//! // Two documents of Jiangsu set the same figure.
+//! assert_eq!(rows[..3], ["Jiangsu ≥ 1000个 by 2027", "Jiangsu ≥ 1000个 by 2027", "Shanghai ≥ 1000个 by 2025"]);
+//! assert_eq!(rows[3..], ["Suzhou ≥ 300个 by 2027", "Tianjin ≥ 2500个 by 2027", "Wuhan ≥ 20个 by 2025"]);
 //!
 //! // Quantities are parsed the way policy text writes them, exactly.
 //! let workers: Quantity = "5.8万人".parse()?;

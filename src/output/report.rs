@@ -44,7 +44,8 @@ pub const DEFAULT_SUBJECT: &str = "450000";
 /// let catalog = Catalog::bundled()?;
 /// let as_of = NaiveDate::from_ymd_opt(2025, 7, 4).unwrap();
 /// let report = overview(&catalog, "广西", as_of)?;
-/// assert_eq!(report.targets.len(), 12);
+/// // The targets in force on the date, a draft superseded by its final text left out.
+/// assert_eq!(report.targets.len(), 34);
 /// assert!(report.to_text(&catalog, Lang::Zh).contains("广西壮族自治区对标"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```

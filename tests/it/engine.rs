@@ -35,13 +35,15 @@ fn per_capita_ranking_of_dataset_targets_on_the_2020_census() {
             )
         })
         .collect();
-    // 300 / 12.748262 = 23.533; 1000 / 84.748016 = 11.7997; 20 / 12.326518 = 1.6225.
+    // 上海 1000 / 24.870895 = 40.2076; 300 / 12.748262 = 23.533;
+    // 1000 / 84.748016 = 11.7997; 20 / 12.326518 = 1.6225.
     assert_eq!(
         rows,
         [
-            (1, "320500", "23.53".to_owned(), Some("320000")),
-            (2, "320000", "11.80".to_owned(), None),
-            (3, "420100", "1.62".to_owned(), None),
+            (1, "310000", "40.21".to_owned(), None),
+            (2, "320500", "23.53".to_owned(), Some("320000")),
+            (3, "320000", "11.80".to_owned(), None),
+            (4, "420100", "1.62".to_owned(), None),
         ]
     );
     assert!(
@@ -63,11 +65,12 @@ fn per_plan_year_uses_months_from_period_start_to_deadline() {
         .iter()
         .map(|r| (r.jurisdiction.as_str(), r.value))
         .collect();
-    // 江苏 2025/2027: 1000 / 3 = 333.333333; 苏州 2025-01-01..2027-12-31: 300 / 3 = 100;
-    // 武汉 2025: 20 / 1.
+    // 上海 2023/2025: 1000 / 3 = 333.333333; 江苏 2025/2027: 1000 / 3 = 333.333333;
+    // 苏州 2025-01-01..2027-12-31: 300 / 3 = 100; 武汉 2025: 20 / 1.
     assert_eq!(
         values,
         [
+            ("310000", d("333.333333")),
             ("320000", d("333.333333")),
             ("320500", d("100")),
             ("420100", d("20"))
@@ -252,7 +255,10 @@ fn rank_json_contract() {
     assert_eq!(v["per"], "capita");
     assert_eq!(v["level"], Value::Null);
     assert_eq!(v["as_of"], "2025-07-04");
-    let row = &v["rows"][0];
+    // 上海 (1000 / 24.870895 = 40.20764) leads; 苏州 comes second.
+    assert_eq!(v["rows"][0]["jurisdiction"], "310000");
+    assert_eq!(v["rows"][0]["value"].to_string(), "40.20764");
+    let row = &v["rows"][1];
     assert_eq!(
         keys(row),
         [
@@ -341,7 +347,10 @@ fn progress_json_contract() {
     let v = json(&["progress", "--as-of", "2025-07-04", "--format", "json"]);
     assert_eq!(v["as_of"], "2025-07-04");
     let rows = v["rows"].as_array().unwrap();
-    assert_eq!(rows.len(), 12);
+    // The 49 bundled targets less those not yet in force (three sources dated
+    // only by the year 2025 count from 2026: 14 targets) and those another
+    // target of the same place and metric takes precedence over (2).
+    assert_eq!(rows.len(), 33);
     for key in [
         "target_id",
         "jurisdiction",
@@ -360,9 +369,39 @@ fn progress_json_contract() {
     ] {
         assert!(rows[0].get(key).is_some(), "missing {key}");
     }
-    // No target-setter has reported a figure for its metric in the bundled data.
+    // Only the nation's computing targets have reported figures: total
+    // computing power at 197, 230 and 246 EFLOPS (2023-06 to 2024-06), the
+    // intelligent share and the storage with one figure each in the period.
+    let status = |id: &str| {
+        let row = rows.iter().find(|r| r["target_id"] == id).unwrap();
+        row["status"].as_str().unwrap().to_owned()
+    };
+    assert_eq!(status("national_computing_power_2025"), "on_track");
+    // Required (300 − 246) / 1.503 years = 35925.49 PFLOPS a year; observed
+    // (246 − 197) / 1.002 years = 48898.59: ratio 1.361111.
+    let computing = rows
+        .iter()
+        .find(|r| r["target_id"] == "national_computing_power_2025")
+        .unwrap();
+    assert_eq!(computing["pace_ratio"].to_string(), "1.361111");
+    assert_eq!(
+        status("national_intelligent_computing_share_2025"),
+        "insufficient_data"
+    );
+    assert_eq!(
+        status("national_storage_capacity_2025"),
+        "insufficient_data"
+    );
+    let others = rows.iter().filter(|r| {
+        let id = r["target_id"].as_str().unwrap();
+        !id.starts_with("national_computing_power")
+            && !id.starts_with("national_intelligent_computing_share")
+            && !id.starts_with("national_storage_capacity")
+    });
+    assert!(others.clone().count() == 30);
     assert!(
-        rows.iter()
+        others
+            .into_iter()
             .all(|r| r["status"] == "no_data" && r["rank"].is_null())
     );
 }
@@ -739,8 +778,8 @@ fn an_empty_ranking_says_why() {
         stdout
     };
     assert_eq!(
-        out(&["rank", "high_quality_datasets", "--as-of", "2024-01-01"]),
-        "高质量数据集 排名（目标原值，截至 2024-01-01）\n截至 2024-01-01 尚无已发布的该指标目标（最早的于 2025-02-25 发布），请用 --as-of 指定更晚的日期。\n"
+        out(&["rank", "high_quality_datasets", "--as-of", "2023-01-01"]),
+        "高质量数据集 排名（目标原值，截至 2023-01-01）\n截至 2023-01-01 尚无已发布的该指标目标（最早的于 2023-07-22 发布），请用 --as-of 指定更晚的日期。\n"
     );
     assert_eq!(
         out(&[

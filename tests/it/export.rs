@@ -76,10 +76,31 @@ fn newsletter_sources(json: &Json) -> BTreeSet<String> {
         .collect()
 }
 
-/// The targets and observations read from the newsletter, with their kind.
+/// The ids of the sources that say where their document was read (a `url`).
+fn sources_with_url(json: &Json) -> BTreeSet<String> {
+    let sources = json.tree["sources"]
+        .as_array()
+        .expect("sources is an array");
+    sources
+        .iter()
+        .filter(|s| s["url"].is_string())
+        .map(|s| s["id"].as_str().expect("source id").to_owned())
+        .collect()
+}
+
+/// The targets and observations read from the newsletter, with their kind:
+/// the records of the sources it reports, except those whose source also
+/// names a page the document was read on and whose quote comes from that
+/// page rather than from the newsletter.
 fn from_newsletter(json: &Json) -> Vec<(&'static str, &Record)> {
     let sources = newsletter_sources(json);
-    let from = |r: &&Record| sources.contains(&text(r, "source").expect("source"));
+    let with_url = sources_with_url(json);
+    let text_of_newsletter = newsletter();
+    let from = |r: &&Record| {
+        let source = text(r, "source").expect("source");
+        let quoted = text(r, "quote").is_some_and(|q| text_of_newsletter.contains(&q));
+        sources.contains(&source) && (quoted || !with_url.contains(&source))
+    };
     json.targets
         .iter()
         .filter(from)
@@ -166,6 +187,22 @@ fn newsletter_quotes_are_verbatim() {
     let text_of_newsletter = newsletter();
     let records = from_newsletter(&json);
     assert!(!records.is_empty());
+    let sources = newsletter_sources(&json);
+    let with_url = sources_with_url(&json);
+    let read_elsewhere = json
+        .targets
+        .iter()
+        .chain(&json.observations)
+        .filter(|r| sources.contains(&text(r, "source").expect("source")))
+        .filter(|r| !records.iter().any(|(_, n)| id(n) == id(r)));
+    for record in read_elsewhere {
+        let source = text(record, "source").expect("source");
+        assert!(
+            with_url.contains(&source),
+            "{}: not quoted from the newsletter, and {source} names no other page",
+            id(record)
+        );
+    }
     for (kind, record) in records {
         let quote = text(record, "quote").unwrap_or_else(|| panic!("{} has no quote", id(record)));
         assert!(

@@ -13,6 +13,7 @@ mod gazetteer;
 mod html;
 mod progress;
 mod properties;
+mod quotes_national;
 mod ranking_properties;
 mod robustness;
 mod selection;
