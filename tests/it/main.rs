@@ -9,6 +9,7 @@ mod dashboards;
 mod engine;
 mod export;
 mod extract;
+mod grade;
 mod html;
 mod progress;
 mod properties;

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use policy_targets::output::CsvOptions;
-use policy_targets::{Lang, Level, Per, progress};
+use policy_targets::{Grade, Lang, Level, Per, progress};
 
 /// Track, rank and compare quantitative policy targets.
 #[derive(Parser)]
@@ -114,6 +114,12 @@ pub struct RankArgs {
     /// Rank only this level: nation, province, prefecture, county or group.
     #[arg(long)]
     pub level: Option<Level>,
+    /// Rank the metric together with its narrower metrics, each row naming its own.
+    #[arg(long)]
+    pub family: bool,
+    /// Leave out targets whose source is graded below this: official, press, mirror or summary.
+    #[arg(long, value_name = "GRADE")]
+    pub min_grade: Option<Grade>,
     #[command(flatten)]
     pub common: Common,
 }
@@ -150,6 +156,10 @@ pub struct ProgressArgs {
     /// province, prefecture, county or group.
     #[arg(long)]
     pub level: Option<Level>,
+    /// Leave out targets and reported figures whose source is graded below
+    /// this: official, press, mirror or summary.
+    #[arg(long, value_name = "GRADE")]
+    pub min_grade: Option<Grade>,
     #[command(flatten)]
     pub common: Common,
 }

@@ -3,9 +3,9 @@
 //! relation has no cycle.
 
 use super::Known;
-use crate::{Jurisdiction, Level};
 use crate::catalog::Origin;
 use crate::error::Error;
+use crate::{Jurisdiction, Level};
 
 /// Checks every jurisdiction.
 pub(super) fn check(known: &Known<'_>, errors: &mut Vec<Error>) {
