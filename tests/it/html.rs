@@ -69,6 +69,7 @@ published = 2025-03-31
 status = "final"
 force = "plan"
 url = "https://example.org/plan?a=1&b=<2>"
+grade = "official"
 
 [[target]]
 id = "jiangsu_high_quality_datasets_2027"
@@ -92,6 +93,7 @@ published = "2021-05"
 status = "final"
 force = "statement"
 url = "javascript:alert(3)"
+grade = "mirror"
 
 [[observation]]
 id = "jiangsu_population_2020"
