@@ -632,7 +632,62 @@ fn the_html_appendix_shows_each_sources_grade_in_both_languages() {
         ),
         "{en}"
     );
+    assert!(en.contains(
+        "they are in the table of targets: Data backbone enterprises, Above-scale data enterprises.</p>"
+    ));
+    assert!(en.contains(r#"id="m-data_enterprises""#));
+    assert!(!en.contains(r#"id="m-data_backbone_enterprises""#));
     let zh = page("zh");
     assert!(zh.contains(r#"<span class="k">来源等级</span>官方</span>"#));
     assert!(zh.contains(r#"<span class="k">来源等级</span>摘要（取自转引来源）</span>"#));
+}
+
+#[test]
+fn the_report_ranks_only_metrics_with_two_ranked_jurisdictions() {
+    let dir = folder();
+    let data = dir.path().to_str().unwrap();
+    let report = |lang: &str| {
+        cli([
+            "report",
+            "--as-of",
+            "2026-01-01",
+            "--subject",
+            "410000",
+            "--lang",
+            lang,
+            "--data",
+            data,
+        ])
+        .run()
+        .succeeded()
+    };
+    let en = report("en");
+    // 数据企业: 江苏, 浙江 and 苏州; the two narrower metrics one each.
+    assert!(
+        en.contains("Data enterprises: ranking (none, as of 2026-01-01)"),
+        "{en}"
+    );
+    assert!(!en.contains("Data backbone enterprises: ranking"), "{en}");
+    assert!(
+        !en.contains("Above-scale data enterprises: ranking"),
+        "{en}"
+    );
+    assert!(en.contains(
+        "Metrics with a target of one jurisdiction only are not ranked; they are in the table of targets: Data backbone enterprises, Above-scale data enterprises.\n"
+    ));
+    let zh = report("zh");
+    assert!(
+        zh.contains("仅一个地区设定目标的指标不作排名，见目标一览：数据骨干企业、规上数据企业。\n")
+    );
+
+    let catalog = Catalog::load(dir.path()).unwrap();
+    let as_of = "2026-01-01".parse().unwrap();
+    let overview = policy_targets::report::overview(&catalog, "410000", as_of).unwrap();
+    let ranked: Vec<&str> = overview
+        .rankings
+        .iter()
+        .map(|(raw, _)| raw.metric.as_str())
+        .collect();
+    assert_eq!(ranked, ["data_enterprises"]);
+    assert_eq!(overview.targets.len(), 5);
 }

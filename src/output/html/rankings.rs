@@ -91,8 +91,22 @@ impl Page<'_, '_> {
                 @if self.o.rankings.is_empty() {
                     p { (Text(page::no_ranking(self.lang))) } "\n"
                 }
+                @if !self.o.unranked_metrics.is_empty() {
+                    p class="note" {
+                        (Text(page::single_row_metrics(self.lang, &self.single_row_names())))
+                    } "\n"
+                }
             } "\n"
         }
+    }
+
+    /// The names of the metrics with targets that are not ranked.
+    fn single_row_names(&self) -> Vec<String> {
+        self.o
+            .unranked_metrics
+            .iter()
+            .map(|m| self.metric_name(m.as_str()))
+            .collect()
     }
 
     /// The caption of a ranking's chart: what is shown, in which unit.
