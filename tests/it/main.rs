@@ -11,6 +11,7 @@ mod export;
 mod extract;
 mod grade;
 mod html;
+mod list;
 mod progress;
 mod properties;
 mod ranking_properties;

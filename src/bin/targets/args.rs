@@ -49,6 +49,44 @@ pub enum Command {
     Synth(SynthArgs),
     /// The overview: targets by deadline, every metric's ranking, a region's gaps, progress.
     Report(ReportArgs),
+    /// List what a data folder holds: its metrics, jurisdictions or sources.
+    List(ListArgs),
+}
+
+/// The options of `targets list`.
+#[derive(Args)]
+pub struct ListArgs {
+    /// What to list: metrics, jurisdictions or sources.
+    #[arg(value_enum)]
+    pub kind: ListKind,
+    /// Output format (markdown: the document `targets/SOURCES.md` is made of).
+    #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+    pub format: ListFormat,
+    /// Labels and names in Chinese (zh) or English (en).
+    #[arg(long, default_value = "zh")]
+    pub lang: Lang,
+    /// Write to this file (completely or not at all) instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub csv: CsvFlags,
+}
+
+/// What `targets list` lists.
+#[derive(Clone, Copy, ValueEnum)]
+pub enum ListKind {
+    Metrics,
+    Jurisdictions,
+    Sources,
+}
+
+/// The formats of `targets list`.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Table,
+    Json,
+    Csv,
+    Markdown,
 }
 
 /// The options of `targets export`.

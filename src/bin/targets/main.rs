@@ -10,7 +10,7 @@ use std::process::ExitCode;
 use clap::Parser;
 
 use args::{Cli, Command};
-use commands::{export, extract, gap, progress, rank, report, schema, synth, validate};
+use commands::{export, extract, gap, list, progress, rank, report, schema, synth, validate};
 use failure::Failure;
 
 /// Runs the command `cli` asks for.
@@ -26,6 +26,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Progress(args) => progress::run(data, args),
         Command::Synth(args) => synth::run(args),
         Command::Report(args) => report::run(data, args),
+        Command::List(args) => list::run(data, args),
     }
 }
 
