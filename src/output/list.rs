@@ -306,7 +306,8 @@ impl Listing {
         out
     }
 
-    /// The sentence counting the records (and the sources by grade).
+    /// The sentence counting the records (the sources by grade, the
+    /// jurisdictions by level).
     fn summary(&self, lang: Lang) -> String {
         let by_grade = self.grades.map(|(counts, none)| {
             let graded: Vec<(&str, usize)> = Grade::ALL
@@ -316,7 +317,19 @@ impl Listing {
                 .collect();
             (graded, none)
         });
-        words::summary(self.kind, self.rows.len(), by_grade.as_ref(), lang)
+        let mut out = words::summary(self.kind, self.rows.len(), by_grade.as_ref(), lang);
+        if self.kind == Kind::Jurisdictions {
+            let levels: Vec<(&str, usize)> = Level::ALL
+                .iter()
+                .map(|l| {
+                    let n = self.rows.iter().filter(|r| r[3] == Cell::Level(*l)).count();
+                    (labels::level(*l, lang), n)
+                })
+                .filter(|(_, n)| *n > 0)
+                .collect();
+            out.push_str(&words::by_level(&levels, lang));
+        }
+        out
     }
 }
 

@@ -186,7 +186,7 @@ data_backbone_enterprises  Data backbone enterprises  count      data_enterprise
 ------  ------  ------  ------  ------  ------
 410000  河南省  省级                 1       1
 410100  郑州市  地市级  410000       1       0
-共 2个地区。
+共 2个地区。按级别：省级 1，地市级 1。
 ";
     assert_eq!(jurisdictions, expected);
 }

@@ -113,6 +113,19 @@ pub(crate) fn summary(
     }
 }
 
+/// The words after the count of jurisdictions: how many of each level
+/// (`(name, count)` in the order of the levels).
+pub(crate) fn by_level(levels: &[(&str, usize)], lang: Lang) -> String {
+    if levels.is_empty() {
+        return String::new();
+    }
+    let parts: Vec<String> = levels.iter().map(|(name, n)| format!("{name} {n}")).collect();
+    match lang {
+        Lang::Zh => format!("按级别：{}。", parts.join("，")),
+        Lang::En => format!(" By level: {}.", parts.join(", ")),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
