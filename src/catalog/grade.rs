@@ -17,8 +17,22 @@ impl Catalog {
     /// use policy_targets::{Catalog, Grade};
     ///
     /// let catalog = Catalog::from_toml_files([
-    ///     ("jurisdictions.toml", ""),
-    ///     ("metrics.toml", ""),
+    ///     ("jurisdictions.toml", r#"
+    ///         [[jurisdiction]]
+    ///         code = "410000"
+    ///         name_zh = "河南省"
+    ///         name_en = "Henan"
+    ///         level = "province"
+    ///     "#),
+    ///     ("metrics.toml", r#"
+    ///         [[metric]]
+    ///         id = "data_enterprises"
+    ///         name_zh = "数据企业"
+    ///         name_en = "Data enterprises"
+    ///         dimension = "count"
+    ///         polarity = "higher_is_better"
+    ///         basis = "stock"
+    ///     "#),
     ///     ("sources/newsletter.toml", r#"
     ///         [source]
     ///         id = "newsletter"
@@ -90,8 +104,15 @@ impl Catalog {
     ///     metric("datasets", ""),
     /// ]
     /// .concat();
+    /// let jurisdictions = r#"
+    ///     [[jurisdiction]]
+    ///     code = "410000"
+    ///     name_zh = "河南省"
+    ///     name_en = "Henan"
+    ///     level = "province"
+    /// "#;
     /// let catalog = Catalog::from_toml_files([
-    ///     ("jurisdictions.toml", ""),
+    ///     ("jurisdictions.toml", jurisdictions),
     ///     ("metrics.toml", metrics.as_str()),
     /// ])?;
     /// let family: Vec<&str> = catalog
@@ -146,9 +167,11 @@ mod tests {
         );
         let read_in = source("read_in", "via = \"press\"");
         let bare = source("bare", "");
+        let jurisdictions = "[[jurisdiction]]\ncode = \"410000\"\nname_zh = \"河南省\"\nname_en = \"Henan\"\nlevel = \"province\"\n";
+        let metrics = "[[metric]]\nid = \"datasets\"\nname_zh = \"数据集\"\nname_en = \"Datasets\"\ndimension = \"count\"\npolarity = \"higher_is_better\"\nbasis = \"stock\"\n";
         let catalog = Catalog::from_toml_files([
-            ("jurisdictions.toml", ""),
-            ("metrics.toml", ""),
+            ("jurisdictions.toml", jurisdictions),
+            ("metrics.toml", metrics),
             ("sources/press.toml", press.as_str()),
             ("sources/read_in.toml", read_in.as_str()),
             ("sources/bare.toml", bare.as_str()),

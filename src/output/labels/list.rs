@@ -119,7 +119,10 @@ pub(crate) fn by_level(levels: &[(&str, usize)], lang: Lang) -> String {
     if levels.is_empty() {
         return String::new();
     }
-    let parts: Vec<String> = levels.iter().map(|(name, n)| format!("{name} {n}")).collect();
+    let parts: Vec<String> = levels
+        .iter()
+        .map(|(name, n)| format!("{name} {n}"))
+        .collect();
     match lang {
         Lang::Zh => format!("按级别：{}。", parts.join("，")),
         Lang::En => format!(" By level: {}.", parts.join(", ")),
