@@ -19,14 +19,16 @@
 use std::collections::HashMap;
 use std::io::Write;
 
-use serde_json::{Map, Value, json};
+use serde::Serialize;
 
 use crate::encode::{CsvOptions, FORMAT_VERSION, write_csv_rows};
 use crate::error::Error;
 use crate::output::labels::{self, grade, list as words};
 use crate::output::render;
 use crate::output::table::Table;
-use crate::{Catalog, Grade, Id, Lang, Level, Observation, Target};
+use crate::{
+    Catalog, Dimension, Grade, Id, JurisdictionCode, Lang, Level, Observation, PartialDate, Target,
+};
 
 /// What to list.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -69,17 +71,6 @@ impl Cell {
     /// A code or id (shown in backticks in Markdown), or nothing.
     fn code(code: Option<impl ToString>) -> Cell {
         code.map_or(Cell::Empty, |c| Cell::Code(c.to_string()))
-    }
-
-    fn json(&self) -> Value {
-        match self {
-            Cell::Text(t) | Cell::Code(t) => json!(t),
-            Cell::Count(n) => json!(n),
-            Cell::List(items) => json!(items),
-            Cell::Grade(g) => json!(g.as_str()),
-            Cell::Level(l) => json!(l.as_str()),
-            Cell::Empty => Value::Null,
-        }
     }
 
     fn csv(&self) -> String {
@@ -125,6 +116,8 @@ pub struct Listing {
     kind: Kind,
     columns: &'static [(&'static str, Shown)],
     rows: Vec<Vec<Cell>>,
+    /// The same records as the JSON writes them.
+    items: Items,
     /// Of the sources: how many have each grade, strongest first, then
     /// how many have none.
     grades: Option<([usize; 4], usize)>,
@@ -162,6 +155,65 @@ const SOURCE_COLUMNS: &[(&str, Shown)] = &[
     ("observations", Shown::Always),
     ("metrics", Shown::Always),
 ];
+
+/// A metric as `targets list metrics --format json` writes it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+struct MetricItem {
+    id: Id,
+    name_zh: String,
+    name_en: String,
+    dimension: Dimension,
+    broader: Option<Id>,
+    targets: usize,
+    observations: usize,
+}
+
+/// A jurisdiction as `targets list jurisdictions --format json` writes it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+struct JurisdictionItem {
+    code: JurisdictionCode,
+    name_zh: String,
+    name_en: String,
+    level: Level,
+    parent: Option<JurisdictionCode>,
+    targets: usize,
+    observations: usize,
+}
+
+/// A source as `targets list sources --format json` writes it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+struct SourceItem {
+    id: Id,
+    title: String,
+    issuer: String,
+    published: PartialDate,
+    grade: Option<Grade>,
+    via: Option<Id>,
+    url: Option<String>,
+    targets: usize,
+    observations: usize,
+    /// The metrics of its targets and figures, in catalogue order.
+    metrics: Vec<Id>,
+}
+
+/// The records of a listing as the JSON writes them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[serde(untagged)]
+enum Items {
+    Metrics(Vec<MetricItem>),
+    Jurisdictions(Vec<JurisdictionItem>),
+    Sources(Vec<SourceItem>),
+}
+
+/// What `targets list KIND --format json` writes: the records of one kind
+/// in a data folder, with what the data records of each.
+#[derive(Serialize, schemars::JsonSchema)]
+#[schemars(rename = "Listing")]
+pub(crate) struct ListingJson<'a> {
+    version: u32,
+    list: Kind,
+    items: &'a Items,
+}
 
 /// How many targets and observations each key has.
 fn counts<'a>(
@@ -228,27 +280,15 @@ impl Listing {
             .collect()
     }
 
-    /// The listing as JSON: `{"version", "list", "items": [...]}`, counts as
-    /// numbers, lists as arrays, absent values as `null`.
+    /// The listing as JSON: `{"version", "list", "items": [...]}`, the
+    /// items with the fields of [`Listing::columns`], counts as numbers,
+    /// lists as arrays, absent values as `null`.
     pub fn to_json(&self) -> String {
-        let items: Vec<Value> = self
-            .rows
-            .iter()
-            .map(|row| {
-                let object: Map<String, Value> = self
-                    .columns
-                    .iter()
-                    .zip(row)
-                    .map(|((name, _), cell)| ((*name).to_owned(), cell.json()))
-                    .collect();
-                Value::Object(object)
-            })
-            .collect();
-        render::json(&json!({
-            "version": FORMAT_VERSION,
-            "list": self.kind.as_str(),
-            "items": items,
-        }))
+        render::json(&ListingJson {
+            version: FORMAT_VERSION,
+            list: self.kind,
+            items: &self.items,
+        })
     }
 
     /// The listing as CSV ([`Listing::columns`]), lists joined by `;`.
@@ -336,19 +376,33 @@ impl Listing {
 /// The metrics, with their targets and figures counted.
 fn metrics(catalog: &Catalog) -> Listing {
     let counts = counts(catalog, |t| t.metric.as_str(), |o| o.metric.as_str());
-    let rows = catalog
+    let items: Vec<MetricItem> = catalog
         .metrics()
         .iter()
         .map(|m| {
             let (targets, observations) = counts.get(m.id.as_str()).copied().unwrap_or_default();
+            MetricItem {
+                id: m.id.clone(),
+                name_zh: m.name_zh.clone(),
+                name_en: m.name_en.clone(),
+                dimension: m.dimension,
+                broader: m.broader.clone(),
+                targets,
+                observations,
+            }
+        })
+        .collect();
+    let rows = items
+        .iter()
+        .map(|m| {
             vec![
                 Cell::Code(m.id.to_string()),
                 Cell::Text(m.name_zh.clone()),
                 Cell::Text(m.name_en.clone()),
                 Cell::Text(m.dimension.to_string()),
                 Cell::code(m.broader.as_ref()),
-                Cell::Count(targets),
-                Cell::Count(observations),
+                Cell::Count(m.targets),
+                Cell::Count(m.observations),
             ]
         })
         .collect();
@@ -356,6 +410,7 @@ fn metrics(catalog: &Catalog) -> Listing {
         kind: Kind::Metrics,
         columns: METRIC_COLUMNS,
         rows,
+        items: Items::Metrics(items),
         grades: None,
     }
 }
@@ -367,19 +422,33 @@ fn jurisdictions(catalog: &Catalog) -> Listing {
         |t| t.jurisdiction.as_str(),
         |o| o.jurisdiction.as_str(),
     );
-    let rows = catalog
+    let items: Vec<JurisdictionItem> = catalog
         .jurisdictions()
         .iter()
         .map(|j| {
             let (targets, observations) = counts.get(j.code.as_str()).copied().unwrap_or_default();
+            JurisdictionItem {
+                code: j.code.clone(),
+                name_zh: j.name_zh.clone(),
+                name_en: j.name_en.clone(),
+                level: j.level,
+                parent: j.parent.clone(),
+                targets,
+                observations,
+            }
+        })
+        .collect();
+    let rows = items
+        .iter()
+        .map(|j| {
             vec![
                 Cell::Code(j.code.to_string()),
                 Cell::Text(j.name_zh.clone()),
                 Cell::Text(j.name_en.clone()),
                 Cell::Level(j.level),
                 Cell::code(j.parent.as_ref()),
-                Cell::Count(targets),
-                Cell::Count(observations),
+                Cell::Count(j.targets),
+                Cell::Count(j.observations),
             ]
         })
         .collect();
@@ -387,6 +456,7 @@ fn jurisdictions(catalog: &Catalog) -> Listing {
         kind: Kind::Jurisdictions,
         columns: JURISDICTION_COLUMNS,
         rows,
+        items: Items::Jurisdictions(items),
         grades: None,
     }
 }
@@ -419,7 +489,7 @@ fn sources(catalog: &Catalog) -> Listing {
         .map(|(i, m)| (m.id.as_str(), i))
         .collect();
     let mut grades = ([0usize; 4], 0usize);
-    let rows = catalog
+    let items: Vec<SourceItem> = catalog
         .sources()
         .iter()
         .map(|s| {
@@ -430,6 +500,23 @@ fn sources(catalog: &Catalog) -> Listing {
             let (targets, observations) = counts.get(s.id.as_str()).copied().unwrap_or_default();
             let mut metrics = measured.remove(s.id.as_str()).unwrap_or_default();
             metrics.sort_by_key(|m| order.get(m.as_str()).copied().unwrap_or(usize::MAX));
+            SourceItem {
+                id: s.id.clone(),
+                title: s.title.clone(),
+                issuer: s.issuer.clone(),
+                published: s.published,
+                grade: s.grade,
+                via: s.via.clone(),
+                url: s.url.clone(),
+                targets,
+                observations,
+                metrics: metrics.into_iter().cloned().collect(),
+            }
+        })
+        .collect();
+    let rows = items
+        .iter()
+        .map(|s| {
             vec![
                 Cell::Code(s.id.to_string()),
                 Cell::Text(s.title.clone()),
@@ -438,9 +525,9 @@ fn sources(catalog: &Catalog) -> Listing {
                 s.grade.map_or(Cell::Empty, Cell::Grade),
                 Cell::code(s.via.as_ref()),
                 s.url.clone().map_or(Cell::Empty, Cell::Text),
-                Cell::Count(targets),
-                Cell::Count(observations),
-                Cell::List(metrics.iter().map(|m| m.to_string()).collect()),
+                Cell::Count(s.targets),
+                Cell::Count(s.observations),
+                Cell::List(s.metrics.iter().map(|m| m.to_string()).collect()),
             ]
         })
         .collect();
@@ -448,6 +535,7 @@ fn sources(catalog: &Catalog) -> Listing {
         kind: Kind::Sources,
         columns: SOURCE_COLUMNS,
         rows,
+        items: Items::Sources(items),
         grades: Some(grades),
     }
 }
@@ -465,6 +553,19 @@ mod tests {
             "source".parse::<Kind>().unwrap_err().to_string(),
             r#"invalid list "source": expected one of metrics, jurisdictions, sources"#
         );
+    }
+
+    #[test]
+    fn json_items_have_the_columns_in_order() {
+        let catalog = Catalog::bundled().unwrap();
+        for kind in [Kind::Metrics, Kind::Jurisdictions, Kind::Sources] {
+            let listing = Listing::of(&catalog, kind);
+            let json: serde_json::Value = serde_json::from_str(&listing.to_json()).unwrap();
+            let first = json["items"][0].as_object().unwrap();
+            let keys: Vec<&str> = first.keys().map(String::as_str).collect();
+            assert_eq!(keys, listing.columns(), "{kind}");
+            assert_eq!(json["list"], kind.as_str());
+        }
     }
 
     #[test]

@@ -163,7 +163,7 @@ fn write_folder(dir: &Path) {
 }
 
 /// The folder, written afresh.
-fn folder() -> TempDir {
+pub(crate) fn folder() -> TempDir {
     let dir = TempDir::new("grade");
     write_folder(dir.path());
     dir

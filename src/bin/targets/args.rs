@@ -136,7 +136,7 @@ pub struct ExtractArgs {
 /// The options of `targets schema`.
 #[derive(Args)]
 pub struct SchemaArgs {
-    /// Which output: export, rank, gap, progress or extract.
+    /// Which output: export, rank, gap, progress, extract or list.
     #[arg(value_enum)]
     pub contract: SchemaContract,
 }
@@ -313,6 +313,7 @@ pub enum SchemaContract {
     Gap,
     Progress,
     Extract,
+    List,
 }
 
 /// The formats of an answer.
