@@ -26,6 +26,10 @@ use crate::{Catalog, Errors, Polarity, Target};
 /// is read by several threads at once (one chunk each) where the machine
 /// has several cores.
 ///
+/// With a minimum grade ([`Options::min_grade`]) the folder is loaded whole
+/// instead (the stream does not keep each row's source) and the answer is
+/// that of [`progress`] on it.
+///
 /// Returns the catalogue without the figures of `observations.csv` (for
 /// names and labels) and the progress; or every problem of the folder, up
 /// to 1000 per CSV file.
