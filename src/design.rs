@@ -23,7 +23,13 @@
 //!   `as_of` date.
 //! - A [`Source`](crate::Source) is the document: title, issuer, 文号,
 //!   publication date, draft or final, legal force, the secondary source it
-//!   was read in (`via`) and the source it supersedes.
+//!   was read in (`via`), the source it supersedes, its address (`url`)
+//!   and, with an address, its [`Grade`](crate::Grade): `official` (the
+//!   issuer's own site) > `press` > `mirror` > `summary`.
+//! - A metric may name a `broader` one (数据骨干企业 within 数据企业): same
+//!   dimension, no cycle. A metric's *family* is the metric and every metric
+//!   whose `broader` chain reaches it
+//!   ([`Catalog::family`](crate::Catalog::family)).
 //!
 //! # The data format
 //!
@@ -47,8 +53,11 @@
 //! Validation is strict and complete: unknown keys, missing fields, unknown
 //! jurisdiction, metric or source references, duplicate ids, a unit of the
 //! wrong dimension for its metric, a deadline before its source's
-//! publication, a range whose lower bound exceeds its upper bound and a cycle
-//! in `parent` are all reported, every one with `file:line:column: field`.
+//! publication, a range whose lower bound exceeds its upper bound, a cycle
+//! in `parent` or `broader`, a prefecture whose parent is not a province, a
+//! `broader` metric that is unknown or of another dimension, and a source
+//! with a `url` but no `grade` are all reported, every one with
+//! `file:line:column: field`.
 //!
 //! # The comparison engine
 //!
@@ -79,6 +88,39 @@
 //!   required rate, linear or compound (compound rates computed with
 //!   decimal logarithms and exponentials, error below 1e-24, stated in the
 //!   output), in Eurostat's bands 0.95 / 0.60 / 0 by default.
+//!
+//! # Grades and families
+//!
+//! - **The grade of a figure** is its source's `grade`, else the grade of
+//!   the source it was read in (`via`, followed up the chain), else none
+//!   ([`Catalog::grade_of`](crate::Catalog::grade_of)). A document read in a
+//!   newsletter is only as sure as the newsletter; a source with neither a
+//!   grade nor a graded `via` (the bundled newsletter-derived records without
+//!   an address) has none.
+//! - **`--min-grade GRADE`** (`rank`, `progress`;
+//!   [`RankQuery::min_grade`](crate::rank::RankQuery::min_grade),
+//!   [`Options::min_grade`](crate::progress::Options::min_grade)): a target
+//!   or reported figure whose grade is below `GRADE`, or that has none, is
+//!   left out before anything is selected, so a jurisdiction's weaker target
+//!   gives way to its next one that passes. Without `--min-grade` every
+//!   figure counts, graded or not. The answer counts the targets left out
+//!   (`left_out`, and a last line of the table); reported figures left out
+//!   show as a target without data. Denominators of `--per` (population,
+//!   GDP) are reference statistics and are not filtered. With
+//!   `--min-grade`, a folder's `observations.csv` is loaded rather than
+//!   streamed, since the stream does not keep each row's source.
+//! - **`rank --family METRIC`** ranks the targets of the metric and of every
+//!   narrower metric together, by the polarity of `METRIC`: for each metric
+//!   of the family, each jurisdiction's target that counts on the date
+//!   ([`Catalog::select_targets`](crate::Catalog::select_targets)). A
+//!   jurisdiction with targets on two metrics of the family has two rows,
+//!   each naming its metric (`metric` in JSON and CSV, a column of the
+//!   table), ranked together like any other rows; ties are ordered by
+//!   jurisdiction, then by the metric's place in the family. Validation
+//!   makes the dimensions equal, so the values compare.
+//! - **The report** ranks only metrics with at least two ranked
+//!   jurisdictions ([`MIN_RANKED`](crate::report::MIN_RANKED)); the others
+//!   are named under the rankings, their targets in the table of targets.
 //!
 //! # Exact numbers in outputs
 //!

@@ -130,6 +130,17 @@ pub enum ErrorKind {
     /// A required field is absent.
     #[error("missing field `{0}`")]
     MissingField(&'static str),
+    /// A field that another field makes required is absent (a source with a
+    /// `url` needs a `grade`).
+    #[error("missing field `{field}`, required with `{with}`; expected one of {expected}")]
+    RequiredWith {
+        /// The absent field.
+        field: &'static str,
+        /// The field present that requires it.
+        with: &'static str,
+        /// The values the absent field takes, comma-separated.
+        expected: &'static str,
+    },
     /// A reference to a jurisdiction, metric or source that is not in the catalogue.
     #[error("unknown {what} {id:?}{}", did_you_mean(.suggestion.as_deref()))]
     UnknownReference {
@@ -203,6 +214,15 @@ pub enum ErrorKind {
         name: String,
         /// A known name close to it, where there is one.
         suggestion: Option<String>,
+    },
+    /// A share (a percentage, a growth rate) asked for per capita, per GDP
+    /// or per year: shares are compared as they are.
+    #[error("{metric} is a share (percent): it is compared as it is, not {per}; leave out --per")]
+    ShareNotNormalised {
+        /// The metric.
+        metric: Id,
+        /// The normalisation asked for.
+        per: String,
     },
     /// A gap of a jurisdiction to itself: the subject and the benchmark
     /// name the same jurisdiction.

@@ -80,4 +80,4 @@ pub use model::{
 };
 #[cfg(feature = "sqlite")]
 pub use output::sqlite;
-pub use output::{datapackage, export, html, report, table};
+pub use output::{datapackage, export, html, list, report, table};

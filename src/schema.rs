@@ -31,16 +31,19 @@ pub enum Contract {
     Progress,
     /// `targets extract --format json`.
     Extract,
+    /// `targets list KIND --format json`.
+    List,
 }
 
 impl Contract {
     /// Every contract.
-    pub const ALL: [Contract; 5] = [
+    pub const ALL: [Contract; 6] = [
         Contract::Export,
         Contract::Rank,
         Contract::Gap,
         Contract::Progress,
         Contract::Extract,
+        Contract::List,
     ];
 
     /// The file name of its shipped schema (`rank.schema.json`).
@@ -51,6 +54,7 @@ impl Contract {
             Contract::Gap => "gap.schema.json",
             Contract::Progress => "progress.schema.json",
             Contract::Extract => "extract.schema.json",
+            Contract::List => "list.schema.json",
         }
     }
 }
@@ -79,6 +83,7 @@ pub fn schema(contract: Contract) -> String {
         Contract::Extract => {
             generator.into_root_schema_for::<crate::extract::CandidatesJson<'static>>()
         }
+        Contract::List => generator.into_root_schema_for::<crate::list::ListingJson<'static>>(),
     };
     let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
     text.push('\n');
@@ -163,6 +168,12 @@ string_schema!(
     crate::Period,
     "Period",
     "A plan period, START/END (2025/2027)."
+);
+string_schema!(
+    crate::list::Kind,
+    "ListKind",
+    "What is listed.",
+    ["metrics", "jurisdictions", "sources"]
 );
 string_schema!(
     crate::Per,

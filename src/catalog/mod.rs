@@ -4,6 +4,7 @@
 //! Records are read (by the loader, or made in code) into [`Parts`], which
 //! [`validate`] checks against each other and turns into a [`Catalog`].
 
+mod grade;
 mod parts;
 mod resolve;
 mod select;

@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 
-use crate::{Catalog, Force, Id, JurisdictionCode, Source, Status, Target};
+use crate::{Catalog, Force, Grade, Id, JurisdictionCode, Source, Status, Target};
 
 impl Catalog {
     /// Whether a source is in force on `as_of`: published by then (to the
@@ -48,12 +48,29 @@ impl Catalog {
     ///
     /// Time grows linearly with the numbers of targets and sources.
     pub fn select_targets(&self, metric: &str, as_of: NaiveDate) -> Vec<&Target> {
+        self.select_graded(metric, as_of, None).0
+    }
+
+    /// [`Catalog::select_targets`] among the targets whose source passes
+    /// `min_grade` ([`Catalog::passes`]), with the number of targets in
+    /// force on `metric` left out for their grade.
+    pub(crate) fn select_graded(
+        &self,
+        metric: &str,
+        as_of: NaiveDate,
+        min_grade: Option<Grade>,
+    ) -> (Vec<&Target>, usize) {
         let in_force = self.sources_in_force(as_of);
+        let mut left_out = 0;
         let mut chosen: Vec<(&Target, Preference<'_>)> = Vec::new();
         // Where each jurisdiction's choice sits in `chosen`.
         let mut slot: HashMap<&JurisdictionCode, usize> = HashMap::new();
         for t in self.targets() {
             if t.metric.as_str() != metric || !in_force.contains(t.source.as_str()) {
+                continue;
+            }
+            if !self.passes(t.source.as_str(), min_grade) {
+                left_out += 1;
                 continue;
             }
             let preference = self.preference(t, as_of);
@@ -69,7 +86,7 @@ impl Catalog {
                 }
             }
         }
-        chosen.into_iter().map(|(t, _)| t).collect()
+        (chosen.into_iter().map(|(t, _)| t).collect(), left_out)
     }
 
     /// How much a target is preferred on `as_of`: greater is preferred.

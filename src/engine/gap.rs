@@ -585,6 +585,7 @@ impl Gap {
 /// ```
 pub fn gap(catalog: &Catalog, query: &GapQuery) -> Result<Gap, Error> {
     let metric = catalog.resolve_metric(&query.metric)?;
+    crate::engine::rank::refuse_share_per(metric, query.per)?;
     let subject = catalog.resolve_jurisdiction(&query.subject)?;
     if query.benchmark == Benchmark::Jurisdiction(subject.code.clone()) {
         return Err(Error::new(
@@ -980,7 +981,7 @@ fn enough_peers(answer: Gap) -> Result<Gap, Error> {
 /// The gaps of `subject` on every metric that has targets on `as_of`:
 /// against each jurisdiction that set one, then against the median of the
 /// provinces (where at least [`FEWEST_PEERS`] other provinces set one),
-/// under `per`. Questions that have no answer (no peer, too few peers, no
+/// under `per` (shares as they are, see [`Per::applies_to`]). Questions that have no answer (no peer, too few peers, no
 /// denominator) are returned as [`Unanswered`] beside the answers.
 ///
 /// ```
@@ -1027,7 +1028,7 @@ pub fn benchmark_gaps(
                 metric.id.as_str(),
                 as_of,
             );
-            query.per = per;
+            query.per = per.for_dimension(metric.dimension);
             match gap(catalog, &query).and_then(enough_peers) {
                 Ok(answer) => gaps.push(answer),
                 Err(error) => unanswered.push(Unanswered {

@@ -83,6 +83,30 @@ impl Per {
     /// population and GDP.
     pub const DENOMINATOR_METRICS: [&'static str; 2] = [POPULATION_METRIC, GDP_METRIC];
 
+    /// Whether values of `dimension` can be normalised this way: a share
+    /// (a percentage, a growth rate) is compared as it is, never per
+    /// capita, per GDP or per year.
+    ///
+    /// ```
+    /// use policy_targets::{Dimension, Per};
+    /// assert!(Per::CAPITA.applies_to(Dimension::Count));
+    /// assert!(!Per::CAPITA.applies_to(Dimension::Share));
+    /// assert!(Per::NONE.applies_to(Dimension::Share));
+    /// ```
+    pub fn applies_to(self, dimension: crate::Dimension) -> bool {
+        self == Per::NONE || dimension != crate::Dimension::Share
+    }
+
+    /// This normalisation where it applies to `dimension`, else none (see
+    /// [`Per::applies_to`]).
+    pub fn for_dimension(self, dimension: crate::Dimension) -> Per {
+        if self.applies_to(dimension) {
+            self
+        } else {
+            Per::NONE
+        }
+    }
+
     /// The denominator metric this normalisation needs, if any.
     pub fn denominator_metric(self) -> Option<&'static str> {
         if self.capita {

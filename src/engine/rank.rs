@@ -2,6 +2,7 @@
 //! standard competition ranking (1-2-2-4).
 
 use std::cmp::Ordering;
+use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -9,10 +10,31 @@ use rust_decimal::Decimal;
 pub use crate::engine::normalize::Reason;
 use crate::engine::normalize::{self, Per};
 use crate::error::Error;
-use crate::{Catalog, Id, JurisdictionCode, Level, Polarity, Unit};
+use crate::{Catalog, Grade, Id, JurisdictionCode, Level, Polarity, Target, Unit};
 
-/// What to rank: one metric's targets on a date, normalised by `per`,
-/// optionally restricted to one level.
+/// What to rank: one metric's targets on a date (or a metric family's),
+/// normalised by `per`, optionally restricted to one level and to figures of
+/// a minimum grade.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use policy_targets::{Catalog, Grade, rank::{rank, RankQuery}};
+///
+/// let catalog = Catalog::bundled()?;
+/// let mut query = RankQuery::new("high_quality_datasets", NaiveDate::from_ymd_opt(2025, 7, 4).unwrap());
+/// query.family = true; // with the metrics narrower than it, each row naming its own
+/// let every_grade = rank(&catalog, &query)?;
+/// query.min_grade = Some(Grade::Press); // only targets of press or official sources
+/// let graded = rank(&catalog, &query)?;
+/// assert_eq!(graded.metrics[0].as_str(), "high_quality_datasets");
+/// // Every target ranked comes from a source graded press or better.
+/// assert!(graded.rows.iter().all(|r| {
+///     let target = catalog.targets().iter().find(|t| t.id == r.target_id).unwrap();
+///     catalog.passes(target.source.as_str(), Some(Grade::Press))
+/// }));
+/// assert!(graded.rows.len() <= every_grade.rows.len() + every_grade.unranked.len());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RankQuery {
     /// The metric id (or its Chinese or English name).
@@ -25,10 +47,19 @@ pub struct RankQuery {
     pub as_of: NaiveDate,
     /// Decimal places of the normalised values in the output (default 6).
     pub decimals: u32,
+    /// Rank the metric together with every metric narrower than it
+    /// ([`Catalog::family`]): each jurisdiction's target on each metric of
+    /// the family is a row of its own, naming its metric (default `false`).
+    pub family: bool,
+    /// Leave out targets whose source's grade ([`Catalog::grade_of`]) is
+    /// below this one, or that have none; `None` (the default) keeps all.
+    /// Denominators (`per`) are reference figures and are not filtered.
+    pub min_grade: Option<Grade>,
 }
 
 impl RankQuery {
-    /// Every level, no normalisation, 6 decimal places.
+    /// Every level, no normalisation, 6 decimal places, one metric, every
+    /// grade.
     pub fn new(metric: impl Into<String>, as_of: NaiveDate) -> RankQuery {
         RankQuery {
             metric: metric.into(),
@@ -36,6 +67,8 @@ impl RankQuery {
             level: None,
             as_of,
             decimals: 6,
+            family: false,
+            min_grade: None,
         }
     }
 }
@@ -45,6 +78,9 @@ impl RankQuery {
 pub struct RankRow {
     /// Standard competition rank, 1 = best.
     pub rank: u32,
+    /// The metric of the target ranked (one of the family's with
+    /// [`RankQuery::family`], else the metric ranked).
+    pub metric: Id,
     /// The jurisdiction.
     pub jurisdiction: JurisdictionCode,
     /// Its Chinese name.
@@ -79,6 +115,8 @@ pub struct RankRow {
 pub struct Unranked {
     /// The jurisdiction.
     pub jurisdiction: JurisdictionCode,
+    /// The metric of the target that could not be ranked.
+    pub metric: Id,
     /// Its Chinese name (empty if the catalogue lacks it).
     pub name_zh: String,
     /// Its English name (empty if the catalogue lacks it).
@@ -96,6 +134,14 @@ pub struct Unranked {
 pub struct Ranking {
     /// The metric ranked.
     pub metric: Id,
+    /// The metrics whose targets are ranked: the metric, then (with
+    /// [`RankQuery::family`]) the narrower ones in catalogue order.
+    pub metrics: Vec<Id>,
+    /// The minimum grade asked for, if any.
+    pub min_grade: Option<Grade>,
+    /// How many targets in force on the ranked metrics were left out for
+    /// the grade of their source (0 without a minimum grade).
+    pub left_out: usize,
     /// The normalisation.
     pub per: Per,
     /// The level restriction, if any.
@@ -171,6 +217,18 @@ impl Ranking {
     }
 }
 
+/// An error for a share asked for per capita, per GDP or per year.
+pub(crate) fn refuse_share_per(metric: &crate::Metric, per: Per) -> Result<(), Error> {
+    if per.applies_to(metric.dimension) {
+        return Ok(());
+    }
+    let kind = crate::error::ErrorKind::ShareNotNormalised {
+        metric: metric.id.clone(),
+        per: per.to_string(),
+    };
+    Err(Error::new(kind, None))
+}
+
 /// Ranks the jurisdictions by their target on a metric.
 ///
 /// For each jurisdiction the target that counts on the as-of date is chosen
@@ -198,36 +256,40 @@ impl Ranking {
 /// ```
 pub fn rank(catalog: &Catalog, query: &RankQuery) -> Result<Ranking, Error> {
     let metric = catalog.resolve_metric(&query.metric)?;
-    let targets: Vec<_> = catalog
-        .select_targets(metric.id.as_str(), query.as_of)
-        .into_iter()
-        .filter(|t| {
+    refuse_share_per(metric, query.per)?;
+    let family = if query.family {
+        catalog.family(metric.id.as_str())
+    } else {
+        vec![metric]
+    };
+    let mut targets: Vec<&Target> = Vec::new();
+    let mut left_out = 0;
+    for m in &family {
+        let (chosen, out) = catalog.select_graded(m.id.as_str(), query.as_of, query.min_grade);
+        left_out += out;
+        targets.extend(chosen.into_iter().filter(|t| {
             query.level.is_none()
                 || catalog
                     .jurisdiction(t.jurisdiction.as_str())
                     .map(|j| j.level)
                     == query.level
-        })
-        .collect();
-    let codes: Vec<&JurisdictionCode> = targets.iter().map(|t| &t.jurisdiction).collect();
+        }));
+    }
+    let mut codes: Vec<&JurisdictionCode> = targets.iter().map(|t| &t.jurisdiction).collect();
+    codes.sort();
+    codes.dedup();
     let (denominators, missing) = normalize::denominators(catalog, &codes, query.per, query.as_of);
-    let unranked_row = |t: &crate::Target, reason: Reason| {
-        let j = catalog.jurisdiction(t.jurisdiction.as_str());
-        Unranked {
-            jurisdiction: t.jurisdiction.clone(),
-            name_zh: j.map(|j| j.name_zh.clone()).unwrap_or_default(),
-            name_en: j.map(|j| j.name_en.clone()).unwrap_or_default(),
-            level: j.map(|j| j.level),
-            target_id: t.id.clone(),
-            reason,
-        }
-    };
-    // One target per jurisdiction: each missing denominator is its target's.
-    let by_code: std::collections::HashMap<&JurisdictionCode, &crate::Target> =
-        targets.iter().map(|t| (&t.jurisdiction, *t)).collect();
-    let mut unranked: Vec<Unranked> = missing
-        .into_iter()
-        .filter_map(|(code, reason)| Some(unranked_row(by_code.get(&code)?, reason)))
+    // A missing denominator leaves out every target of its jurisdiction.
+    let missing: HashMap<JurisdictionCode, Reason> = missing.into_iter().collect();
+    let mut unranked: Vec<Unranked> = targets
+        .iter()
+        .filter_map(|t| {
+            Some(unranked_row(
+                catalog,
+                t,
+                missing.get(&t.jurisdiction)?.clone(),
+            ))
+        })
         .collect();
     let unit_label = query
         .per
@@ -240,7 +302,7 @@ pub fn rank(catalog: &Catalog, query: &RankQuery) -> Result<Ranking, Error> {
         }
         match normalize::normalised(catalog, t, query.per, denominator) {
             Some(value) => scored.push((t, value, denominator)),
-            None => unranked.push(unranked_row(t, Reason::Overflow)),
+            None => unranked.push(unranked_row(catalog, t, Reason::Overflow)),
         }
     }
     let values: Vec<Decimal> = scored.iter().map(|(_, v, _)| *v).collect();
@@ -248,24 +310,12 @@ pub fn rank(catalog: &Catalog, query: &RankQuery) -> Result<Ranking, Error> {
     let mut rows: Vec<RankRow> = scored
         .iter()
         .zip(ranks)
-        .map(|((t, value, denominator), rank)| {
-            let j = catalog.jurisdiction(t.jurisdiction.as_str());
-            RankRow {
-                rank,
-                jurisdiction: t.jurisdiction.clone(),
-                name_zh: j.map(|j| j.name_zh.clone()).unwrap_or_default(),
-                name_en: j.map(|j| j.name_en.clone()).unwrap_or_default(),
-                level: j.map_or(Level::Group, |j| j.level),
-                within: None,
-                value: value.round_dp(query.decimals).normalize(),
-                unit: unit_label.clone(),
-                target_id: t.id.clone(),
-                target_value: t.value.canonical_value(),
-                target_unit: t.value.dimension().canonical_unit(),
-                deadline: t.deadline.end(),
-                denominator_as_of: denominator.map(|d| d.as_of),
-                denominator_observation: denominator.map(|d| d.observation.clone()),
-            }
+        .map(|((t, value, denominator), rank)| RankRow {
+            value: value.round_dp(query.decimals).normalize(),
+            unit: unit_label.clone(),
+            denominator_as_of: denominator.map(|d| d.as_of),
+            denominator_observation: denominator.map(|d| d.observation.clone()),
+            ..row(catalog, t, rank)
         })
         .collect();
     let ranked: Vec<JurisdictionCode> = rows.iter().map(|r| r.jurisdiction.clone()).collect();
@@ -275,14 +325,22 @@ pub fn rank(catalog: &Catalog, query: &RankQuery) -> Result<Ranking, Error> {
             .find(|a| ranked.contains(&a.code))
             .map(|a| a.code.clone());
     }
+    let order = |m: &Id| family.iter().position(|f| &f.id == m);
     rows.sort_by(|a, b| {
-        a.rank
-            .cmp(&b.rank)
-            .then_with(|| a.jurisdiction.cmp(&b.jurisdiction))
+        (a.rank, &a.jurisdiction, order(&a.metric)).cmp(&(
+            b.rank,
+            &b.jurisdiction,
+            order(&b.metric),
+        ))
     });
-    unranked.sort_by(|a, b| a.jurisdiction.cmp(&b.jurisdiction));
+    unranked.sort_by(|a, b| {
+        (&a.jurisdiction, order(&a.metric)).cmp(&(&b.jurisdiction, order(&b.metric)))
+    });
     Ok(Ranking {
         metric: metric.id.clone(),
+        metrics: family.iter().map(|m| m.id.clone()).collect(),
+        min_grade: query.min_grade,
+        left_out,
         per: query.per,
         level: query.level,
         as_of: query.as_of,
@@ -290,6 +348,43 @@ pub fn rank(catalog: &Catalog, query: &RankQuery) -> Result<Ranking, Error> {
         rows,
         unranked,
     })
+}
+
+/// A target that could not be ranked, and why.
+fn unranked_row(catalog: &Catalog, t: &Target, reason: Reason) -> Unranked {
+    let j = catalog.jurisdiction(t.jurisdiction.as_str());
+    Unranked {
+        jurisdiction: t.jurisdiction.clone(),
+        metric: t.metric.clone(),
+        name_zh: j.map(|j| j.name_zh.clone()).unwrap_or_default(),
+        name_en: j.map(|j| j.name_en.clone()).unwrap_or_default(),
+        level: j.map(|j| j.level),
+        target_id: t.id.clone(),
+        reason,
+    }
+}
+
+/// The row of a ranked target, with its raw value (the caller sets the
+/// normalised one and its denominator) and no `within` yet.
+fn row(catalog: &Catalog, t: &Target, rank: u32) -> RankRow {
+    let j = catalog.jurisdiction(t.jurisdiction.as_str());
+    RankRow {
+        rank,
+        metric: t.metric.clone(),
+        jurisdiction: t.jurisdiction.clone(),
+        name_zh: j.map(|j| j.name_zh.clone()).unwrap_or_default(),
+        name_en: j.map(|j| j.name_en.clone()).unwrap_or_default(),
+        level: j.map_or(Level::Group, |j| j.level),
+        within: None,
+        value: t.value.canonical_value(),
+        unit: String::new(),
+        target_id: t.id.clone(),
+        target_value: t.value.canonical_value(),
+        target_unit: t.value.dimension().canonical_unit(),
+        deadline: t.deadline.end(),
+        denominator_as_of: None,
+        denominator_observation: None,
+    }
 }
 
 /// The significant digits values are rounded to before ties are decided.

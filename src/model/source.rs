@@ -60,7 +60,18 @@ pub enum Grade {
     Official,
 }
 
-snake_enum!(Grade, "grade", Summary => "summary", Mirror => "mirror", Press => "press", Official => "official");
+snake_enum!(Grade, "grade", Official => "official", Press => "press", Mirror => "mirror", Summary => "summary");
+
+impl Grade {
+    /// Every grade, strongest first.
+    ///
+    /// ```
+    /// use policy_targets::Grade;
+    /// let names: Vec<&str> = Grade::ALL.iter().map(|g| g.as_str()).collect();
+    /// assert_eq!(names, ["official", "press", "mirror", "summary"]);
+    /// ```
+    pub const ALL: [Grade; 4] = [Grade::Official, Grade::Press, Grade::Mirror, Grade::Summary];
+}
 
 /// A source document: who issued what, when, and where it was read.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]

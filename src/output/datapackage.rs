@@ -10,13 +10,13 @@ use crate::error::Error;
 use crate::output::export::{CSV_COLUMNS, write_csv};
 use crate::output::labels::datapackage::{Resource, field_title, package_title};
 use crate::output::{CsvOptions, write_csv_rows};
-use crate::{Catalog, Dimension};
+use crate::{Catalog, Dimension, Grade};
 
 /// One field: name, Frictionless type, description. Its titles are in the
 /// labels module ([`field_title`]).
 struct Field(&'static str, &'static str, &'static str);
 
-const RECORD_FIELDS: [Field; 23] = [
+const RECORD_FIELDS: [Field; 24] = [
     Field(
         "record",
         "string",
@@ -88,6 +88,11 @@ const RECORD_FIELDS: [Field; 23] = [
         "The upper bound of a `range`, as written.",
     ),
     Field("note", "string", ""),
+    Field(
+        "source_grade",
+        "string",
+        "The grade the figure is credited with: its source's, else that of the source it was read in (official > press > mirror > summary).",
+    ),
 ];
 
 const JURISDICTION_FIELDS: [Field; 8] = [
@@ -109,7 +114,7 @@ const JURISDICTION_FIELDS: [Field; 8] = [
     Field("note", "string", ""),
 ];
 
-const METRIC_FIELDS: [Field; 9] = [
+const METRIC_FIELDS: [Field; 10] = [
     Field("id", "string", ""),
     Field("name_zh", "string", ""),
     Field("name_en", "string", ""),
@@ -131,9 +136,14 @@ const METRIC_FIELDS: [Field; 9] = [
         "Phrases that name it in policy text, separated by `;`.",
     ),
     Field("note", "string", ""),
+    Field(
+        "broader",
+        "string",
+        "The broader metric this one counts a part or a kind of.",
+    ),
 ];
 
-const SOURCE_FIELDS: [Field; 12] = [
+const SOURCE_FIELDS: [Field; 13] = [
     Field("id", "string", ""),
     Field("title", "string", ""),
     Field("issuer", "string", ""),
@@ -154,6 +164,11 @@ const SOURCE_FIELDS: [Field; 12] = [
     Field("via", "string", "The secondary source it was read in."),
     Field("supersedes", "string", "The earlier source it replaces."),
     Field("note", "string", ""),
+    Field(
+        "grade",
+        "string",
+        "How directly the page at `url` shows the issuer's words: official > press > mirror > summary.",
+    ),
 ];
 
 /// The schema of `resource`'s table of `fields`, keyed by `key`, with its
@@ -174,6 +189,10 @@ fn schema(resource: Resource, fields: &[Field], key: &str, foreign: Value) -> Va
             }
             if *name == key {
                 field["constraints"] = json!({"required": true, "unique": true});
+            }
+            if matches!(*name, "grade" | "source_grade") {
+                let grades: Vec<&str> = Grade::ALL.iter().map(|g| g.as_str()).collect();
+                field["constraints"] = json!({ "enum": grades });
             }
             field
         })
@@ -267,6 +286,10 @@ fn metrics_csv(catalog: &Catalog, options: &CsvOptions) -> Result<Vec<u8>, Error
             m.basis.to_string(),
             join(&m.aliases),
             m.note.clone().unwrap_or_default(),
+            m.broader
+                .as_ref()
+                .map(|b| b.to_string())
+                .unwrap_or_default(),
         ]
     });
     let header: Vec<&str> = METRIC_FIELDS.iter().map(|f| f.0).collect();
@@ -295,6 +318,7 @@ fn sources_csv(catalog: &Catalog, options: &CsvOptions) -> Result<Vec<u8>, Error
                 .map(|v| v.to_string())
                 .unwrap_or_default(),
             opt(&s.note),
+            s.grade.map(|g| g.to_string()).unwrap_or_default(),
         ]
     });
     let header: Vec<&str> = SOURCE_FIELDS.iter().map(|f| f.0).collect();
@@ -334,7 +358,9 @@ fn descriptor(options: &CsvOptions) -> Value {
             resource("jurisdictions", "Jurisdictions", schema(Resource::Jurisdictions, &JURISDICTION_FIELDS, "code", json!([
                 reference("parent", "", "code"),
             ])), options),
-            resource("metrics", "Metrics", schema(Resource::Metrics, &METRIC_FIELDS, "id", json!([])), options),
+            resource("metrics", "Metrics", schema(Resource::Metrics, &METRIC_FIELDS, "id", json!([
+                reference("broader", "", "id"),
+            ])), options),
             resource("sources", "Sources", schema(Resource::Sources, &SOURCE_FIELDS, "id", json!([
                 reference("via", "", "id"),
                 reference("supersedes", "", "id"),

@@ -289,7 +289,7 @@ fn observation_from_record(r: ObservationRecord, origin: &Origin) -> Result<Obse
 }
 
 /// The columns of the tidy CSV export, in order.
-pub const CSV_COLUMNS: [&str; 23] = [
+pub const CSV_COLUMNS: [&str; 24] = [
     "record",
     "id",
     "jurisdiction",
@@ -313,11 +313,16 @@ pub const CSV_COLUMNS: [&str; 23] = [
     "quote",
     "upper",
     "note",
+    "source_grade",
 ];
 
 /// The catalogue as tidy CSV: one row per target or observation, with the
 /// columns of [`CSV_COLUMNS`] (UTF-8, exact decimals, ISO dates); see
 /// [`CsvOptions`] for the byte order mark and the formula guard.
+///
+/// `source_grade` is the grade the row's figure is credited with
+/// ([`Catalog::grade_of`]: its source's own, else that of the source it was
+/// read in), empty when there is none.
 pub fn write_csv<W: std::io::Write>(
     catalog: &Catalog,
     out: W,
@@ -335,11 +340,14 @@ pub fn write_csv<W: std::io::Write>(
             s.map(|s| s.title.clone()).unwrap_or_default(),
             s.map(|s| s.issuer.clone()).unwrap_or_default(),
             s.map(|s| s.published.to_string()).unwrap_or_default(),
+            s.and_then(|s| catalog.grade_of(s))
+                .map(|g| g.to_string())
+                .unwrap_or_default(),
         ]
     };
     // Rows are made one at a time as they are written, not gathered first.
     let targets = catalog.targets().iter().map(|t| {
-        let [jzh, jen, level, mzh, title, issuer, published] =
+        let [jzh, jen, level, mzh, title, issuer, published, grade] =
             context(&t.jurisdiction, &t.metric, &t.source);
         vec![
             "target".to_owned(),
@@ -365,10 +373,11 @@ pub fn write_csv<W: std::io::Write>(
             t.quote.clone(),
             t.upper.map(|u| u.value().to_string()).unwrap_or_default(),
             t.note.clone().unwrap_or_default(),
+            grade,
         ]
     });
     let observations = catalog.observations().iter().map(|o| {
-        let [jzh, jen, level, mzh, title, issuer, published] =
+        let [jzh, jen, level, mzh, title, issuer, published, grade] =
             context(&o.jurisdiction, &o.metric, &o.source);
         vec![
             "observation".to_owned(),
@@ -394,6 +403,7 @@ pub fn write_csv<W: std::io::Write>(
             o.quote.clone(),
             String::new(),
             o.note.clone().unwrap_or_default(),
+            grade,
         ]
     });
     write_csv_rows(out, &CSV_COLUMNS, targets.chain(observations), options)

@@ -11,6 +11,7 @@ pub mod export;
 mod gap;
 pub mod html;
 mod labels;
+pub mod list;
 mod progress;
 mod rank;
 mod render;

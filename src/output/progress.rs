@@ -104,12 +104,16 @@ impl Progress {
         write_csv_rows(out, &PROGRESS_CSV_COLUMNS, rows, options)
     }
 
-    /// The progress as a text table.
+    /// The progress as a text table; with a minimum grade, a last line
+    /// counts the targets left out.
     pub fn to_table(&self, catalog: &crate::Catalog, lang: Lang) -> String {
         let mut out = labels::progress_title(self.as_of, lang);
         out.push_str(&self.rows_table(catalog, lang).render());
         if self.rows.iter().any(|r| r.pace_ratio.is_some()) {
             out.push_str(&labels::precision_note(self.decimals, lang));
+        }
+        if let Some(min) = self.min_grade {
+            out.push_str(&labels::grade::left_out(min, self.left_out, lang));
         }
         out
     }

@@ -8,7 +8,7 @@ use crate::encode::{CsvOptions, FORMAT_VERSION, JsonDecimal, write_csv_rows};
 use crate::engine::rank::Ranking;
 use crate::error::Error;
 use crate::model::Lang;
-use crate::output::labels;
+use crate::output::labels::{self, grade};
 use crate::output::render::{json, num, opt};
 use crate::output::table::{Table, human};
 
@@ -16,6 +16,7 @@ use crate::output::table::{Table, human};
 #[schemars(rename = "RankRow")]
 pub(crate) struct RankRowJson<'a> {
     rank: u32,
+    metric: &'a str,
     jurisdiction: &'a str,
     name_zh: &'a str,
     name_en: &'a str,
@@ -38,20 +39,31 @@ pub(crate) struct UnrankedJson<'a> {
 }
 
 #[derive(Serialize, schemars::JsonSchema)]
+#[schemars(rename = "UnrankedTarget")]
+pub(crate) struct UnrankedTargetJson<'a> {
+    jurisdiction: &'a str,
+    metric: &'a str,
+    reason: String,
+}
+
+#[derive(Serialize, schemars::JsonSchema)]
 #[schemars(rename = "Ranking")]
 pub(crate) struct RankingJson<'a> {
     version: u32,
     metric: &'a str,
+    metrics: Vec<&'a str>,
+    min_grade: Option<crate::Grade>,
+    left_out: usize,
     per: String,
     level: Option<&'a str>,
     as_of: chrono::NaiveDate,
     unit: &'a str,
     rows: Vec<RankRowJson<'a>>,
-    unranked: Vec<UnrankedJson<'a>>,
+    unranked: Vec<UnrankedTargetJson<'a>>,
 }
 
 /// The columns of a ranking's CSV.
-pub const RANK_CSV_COLUMNS: [&str; 14] = [
+pub const RANK_CSV_COLUMNS: [&str; 15] = [
     "rank",
     "jurisdiction",
     "name_zh",
@@ -66,6 +78,7 @@ pub const RANK_CSV_COLUMNS: [&str; 14] = [
     "deadline",
     "denominator_as_of",
     "reason",
+    "metric",
 ];
 
 impl Ranking {
@@ -74,6 +87,9 @@ impl Ranking {
         json(&RankingJson {
             version: FORMAT_VERSION,
             metric: self.metric.as_str(),
+            metrics: self.metrics.iter().map(|m| m.as_str()).collect(),
+            min_grade: self.min_grade,
+            left_out: self.left_out,
             per: self.per.to_string(),
             level: self.level.map(|l| l.as_str()),
             as_of: self.as_of,
@@ -83,6 +99,7 @@ impl Ranking {
                 .iter()
                 .map(|r| RankRowJson {
                     rank: r.rank,
+                    metric: r.metric.as_str(),
                     jurisdiction: r.jurisdiction.as_str(),
                     name_zh: &r.name_zh,
                     name_en: &r.name_en,
@@ -100,8 +117,9 @@ impl Ranking {
             unranked: self
                 .unranked
                 .iter()
-                .map(|u| UnrankedJson {
+                .map(|u| UnrankedTargetJson {
                     jurisdiction: u.jurisdiction.as_str(),
+                    metric: u.metric.as_str(),
                     reason: u.reason.to_string(),
                 })
                 .collect(),
@@ -130,6 +148,7 @@ impl Ranking {
                     r.deadline.to_string(),
                     opt(r.denominator_as_of),
                     String::new(),
+                    r.metric.to_string(),
                 ]
             })
             .collect();
@@ -141,6 +160,7 @@ impl Ranking {
             row[4] = opt(u.level);
             row[8] = u.target_id.to_string();
             row[13] = u.reason.to_string();
+            row[14] = u.metric.to_string();
             rows.push(row);
         }
         write_csv_rows(out, &RANK_CSV_COLUMNS, rows, options)
@@ -149,8 +169,6 @@ impl Ranking {
     /// The ranking as a text table, with a title line and the unranked
     /// jurisdictions listed under it.
     pub fn to_table(&self, catalog: &crate::Catalog, lang: Lang) -> String {
-        let metric = catalog.metric(self.metric.as_str());
-        let metric_name = metric.map_or(self.metric.as_str(), |m| m.name(lang));
         let unit = labels::normalised_unit(
             self.per,
             self.rows.first().map(|r| r.target_unit),
@@ -162,30 +180,70 @@ impl Ranking {
                 .jurisdiction(code)
                 .map_or(code.to_owned(), |j| j.name(lang).to_owned())
         };
-        let mut out = labels::rank_title(metric_name, self.per, self.as_of, lang);
-        if let Some(empty) = self.emptiness(catalog) {
+        let metric_name = |id: &str| {
+            catalog
+                .metric(id)
+                .map_or(id.to_owned(), |m| m.name(lang).to_owned())
+        };
+        let family = self.metrics.len() > 1;
+        let mut out = labels::rank_title(
+            &metric_name(self.metric.as_str()),
+            self.per,
+            self.as_of,
+            lang,
+        );
+        // A ranking emptied by --min-grade says so under its table instead.
+        if let Some(empty) = self.emptiness(catalog).filter(|_| self.left_out == 0) {
             out.push_str(&labels::empty_ranking(empty, self.as_of, lang));
             return out;
         }
+        if family {
+            let names: Vec<String> = self
+                .metrics
+                .iter()
+                .map(|m| metric_name(m.as_str()))
+                .collect();
+            let names: Vec<&str> = names.iter().map(String::as_str).collect();
+            out.push_str(&grade::family_line(&names, lang));
+        }
         out.push_str(&labels::unit_line(&unit, lang));
-        out.push_str(&self.rows_table(&name, lang).render());
+        let metric_of = |id: &str| family.then(|| metric_name(id));
+        out.push_str(&self.rows_table(&name, &metric_of, lang).render());
         out.push_str(&self.denominator_dates(lang));
         for u in &self.unranked {
-            out.push_str(&labels::not_ranked(
-                &name(u.jurisdiction.as_str()),
-                &u.reason,
-                lang,
-            ));
+            let who = match metric_of(u.metric.as_str()) {
+                Some(m) => format!("{} · {m}", name(u.jurisdiction.as_str())),
+                None => name(u.jurisdiction.as_str()),
+            };
+            out.push_str(&labels::not_ranked(&who, &u.reason, lang));
+        }
+        if let Some(min) = self.min_grade {
+            out.push_str(&grade::left_out(min, self.left_out, lang));
         }
         out
     }
 
-    /// The ranked rows as a table, jurisdictions named by `name`.
-    fn rows_table(&self, name: &dyn Fn(&str) -> String, lang: Lang) -> Table {
-        let mut table = Table::new(labels::rank_headings(lang));
-        table.align_right(0).align_right(4).align_right(5);
+    /// The ranked rows as a table, jurisdictions named by `name`; with a
+    /// column of each row's metric where `metric` names one (a family).
+    fn rows_table(
+        &self,
+        name: &dyn Fn(&str) -> String,
+        metric: &dyn Fn(&str) -> Option<String>,
+        lang: Lang,
+    ) -> Table {
+        let family = self.metrics.len() > 1;
+        let mut headings: Vec<&str> = labels::rank_headings(lang).to_vec();
+        if family {
+            headings.insert(2, grade::metric_heading(lang));
+        }
+        let mut table = Table::new(headings);
+        let shift = usize::from(family);
+        table
+            .align_right(0)
+            .align_right(4 + shift)
+            .align_right(5 + shift);
         for r in &self.rows {
-            table.push([
+            let mut cells = vec![
                 r.rank.to_string(),
                 name(r.jurisdiction.as_str()),
                 labels::level_label(r.level, lang),
@@ -196,7 +254,11 @@ impl Ranking {
                 human(r.value),
                 human(r.target_value),
                 r.deadline.to_string(),
-            ]);
+            ];
+            if let Some(m) = metric(r.metric.as_str()) {
+                cells.insert(2, m);
+            }
+            table.push(cells);
         }
         table
     }

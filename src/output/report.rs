@@ -22,8 +22,12 @@ pub struct Overview<'c> {
     pub subject: &'c Jurisdiction,
     /// Every target whose source is in force, by deadline, then jurisdiction.
     pub targets: Vec<&'c Target>,
-    /// For each metric with targets: its ranking raw and per million residents.
-    pub rankings: Vec<(Ranking, Ranking)>,
+    /// For each metric whose raw ranking has at least [`MIN_RANKED`] rows:
+    /// its ranking raw and per million residents.
+    pub rankings: Vec<(Ranking, Option<Ranking>)>,
+    /// The metrics with targets that rank fewer than [`MIN_RANKED`]
+    /// jurisdictions: their targets are in the table of targets only.
+    pub unranked_metrics: Vec<crate::Id>,
     /// The subject's gaps per million residents ([`benchmark_gaps`]).
     pub gaps: Vec<Gap>,
     /// Gap questions without an answer, with the reason.
@@ -31,6 +35,10 @@ pub struct Overview<'c> {
     /// The progress of every target that counts.
     pub progress: Progress,
 }
+
+/// The fewest ranked jurisdictions a metric needs for the report to show its
+/// ranking: a ranking of one says nothing a table row does not.
+pub const MIN_RANKED: usize = 2;
 
 /// The default subject of the report: 广西壮族自治区.
 pub const DEFAULT_SUBJECT: &str = "450000";
@@ -45,7 +53,9 @@ pub const DEFAULT_SUBJECT: &str = "450000";
 /// let as_of = NaiveDate::from_ymd_opt(2025, 7, 4).unwrap();
 /// let report = overview(&catalog, "广西", as_of)?;
 /// // The targets in force on the date, a draft superseded by its final text left out.
-/// assert_eq!(report.targets.len(), 34);
+/// assert!(report.targets.len() >= 12);
+/// // Every metric ranked has at least two ranked jurisdictions.
+/// assert!(report.rankings.iter().all(|(raw, _)| raw.rows.len() >= 2));
 /// assert!(report.to_text(&catalog, Lang::Zh).contains("广西壮族自治区对标"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -72,14 +82,22 @@ pub fn overview<'c>(
         ))
     });
     let mut rankings = Vec::new();
+    let mut unranked_metrics = Vec::new();
     for metric in catalog.metrics() {
         if catalog.select_targets(metric.id.as_str(), as_of).is_empty() {
             continue;
         }
         let mut query = RankQuery::new(metric.id.as_str(), as_of);
         let raw = rank(catalog, &query)?;
+        if raw.rows.len() < MIN_RANKED {
+            unranked_metrics.push(metric.id.clone());
+            continue;
+        }
         query.per = Per::CAPITA;
-        let capita = rank(catalog, &query)?;
+        let capita = Per::CAPITA
+            .applies_to(metric.dimension)
+            .then(|| rank(catalog, &query))
+            .transpose()?;
         rankings.push((raw, capita));
     }
     let (gaps, unanswered) = benchmark_gaps(catalog, subject.code.as_str(), Per::CAPITA, as_of)?;
@@ -88,6 +106,7 @@ pub fn overview<'c>(
         subject,
         targets,
         rankings,
+        unranked_metrics,
         gaps,
         unanswered,
         progress: progress(catalog, as_of, &Options::default()),
@@ -104,7 +123,18 @@ impl Overview<'_> {
         out.push_str(&words::rankings_heading(lang));
         for (raw, capita) in &self.rankings {
             out.push_str(&raw.to_table(catalog, lang));
-            out.push_str(&capita.to_table(catalog, lang));
+            if let Some(capita) = capita {
+                out.push_str(&capita.to_table(catalog, lang));
+            }
+            out.push('\n');
+        }
+        if !self.unranked_metrics.is_empty() {
+            let metrics: Vec<String> = self
+                .unranked_metrics
+                .iter()
+                .map(|m| names.metric(m.as_str()))
+                .collect();
+            out.push_str(&words::single_row_metrics(lang, &metrics));
             out.push('\n');
         }
         self.gaps_text(&names, &mut out);

@@ -115,6 +115,34 @@ fn every_json_output_validates_against_its_schema() {
             .any(|r| !r["pace_ratio"].is_null())
     );
     validate(Contract::Progress, &v);
+    for kind in ["metrics", "jurisdictions", "sources"] {
+        validate(Contract::List, &json(&["list", kind, "--format", "json"]));
+    }
+}
+
+#[test]
+fn family_rankings_graded_folders_and_their_lists_validate() {
+    let dir = crate::grade::folder();
+    let data = dir.path().to_str().unwrap();
+    let v = json(&[
+        "rank",
+        "data_enterprises",
+        "--family",
+        "--min-grade",
+        "press",
+        "--as-of",
+        "2026-01-01",
+        "--format",
+        "json",
+        "--data",
+        data,
+    ]);
+    assert_eq!(v["left_out"], 3);
+    validate(Contract::Rank, &v);
+    for kind in ["metrics", "jurisdictions", "sources"] {
+        let v = json(&["list", kind, "--format", "json", "--data", data]);
+        validate(Contract::List, &v);
+    }
 }
 
 #[test]

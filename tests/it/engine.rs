@@ -149,7 +149,7 @@ fn jurisdictions_without_a_denominator_are_unranked_with_the_reason() {
     let last = csv.lines().last().unwrap();
     assert_eq!(
         last,
-        ",320500,苏州市,Suzhou,prefecture,,,,suzhou_high_quality_datasets_2027,,,,,no gdp observation on or before 2026-01-01"
+        ",320500,苏州市,Suzhou,prefecture,,,,suzhou_high_quality_datasets_2027,,,,,no gdp observation on or before 2026-01-01,high_quality_datasets"
     );
 }
 
@@ -248,7 +248,17 @@ fn rank_json_contract() {
     assert_eq!(
         keys(&v),
         [
-            "version", "metric", "per", "level", "as_of", "unit", "rows", "unranked"
+            "version",
+            "metric",
+            "metrics",
+            "min_grade",
+            "left_out",
+            "per",
+            "level",
+            "as_of",
+            "unit",
+            "rows",
+            "unranked"
         ]
     );
     assert_eq!(v["metric"], "high_quality_datasets");
@@ -263,6 +273,7 @@ fn rank_json_contract() {
         keys(row),
         [
             "rank",
+            "metric",
             "jurisdiction",
             "name_zh",
             "name_en",

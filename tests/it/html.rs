@@ -69,6 +69,7 @@ published = 2025-03-31
 status = "final"
 force = "plan"
 url = "https://example.org/plan?a=1&b=<2>"
+grade = "official"
 
 [[target]]
 id = "jiangsu_high_quality_datasets_2027"
@@ -92,6 +93,7 @@ published = "2021-05"
 status = "final"
 force = "statement"
 url = "javascript:alert(3)"
+grade = "mirror"
 
 [[observation]]
 id = "jiangsu_population_2020"
@@ -282,10 +284,13 @@ fn the_chinese_page_shows_the_key_figures() {
     ] {
         assert!(page.contains(text), "missing {text}");
     }
-    // Charts: two per metric with targets, bars inside.
-    // 26 metrics have targets in force on 2025-07-04.
-    assert_eq!(page.matches("<svg class=\"chart\"").count(), 52);
-    assert!(page.matches("<rect class=\"bar\"").count() >= 24);
+    // Charts: two per metric ranking two jurisdictions or more (raw and per
+    // capita; a share only raw), a bar for each ranked row: datasets (江苏,
+    // 上海, 苏州, 武汉), typical data products (江苏, 苏州), data-industry
+    // scale (上海, 苏州) twice each, data-industry growth (中国, 苏州, 上海)
+    // once.
+    assert_eq!(page.matches("<svg class=\"chart\"").count(), 7);
+    assert_eq!(page.matches("<rect class=\"bar\"").count(), 19);
     // One small comparison per gap row (no provincial median over fewer
     // than three provinces).
     let gaps = &page[page.find("三、").unwrap()..page.find("四、目标进展").unwrap()];

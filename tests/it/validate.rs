@@ -252,6 +252,30 @@ const CASES: &[Case] = &[
         mistake: "a parent code that is not in jurisdictions.toml (320100 for 320000)",
     },
     Case {
+        name: "source_url_without_grade",
+        mistake: "a source with a `url` and no `grade`",
+    },
+    Case {
+        name: "unknown_grade",
+        mistake: "a source graded `\"offical\"`, a misspelling of `official`",
+    },
+    Case {
+        name: "broader_unknown",
+        mistake: "a metric whose `broader` names a metric that metrics.toml does not define",
+    },
+    Case {
+        name: "broader_other_dimension",
+        mistake: "a data-volume metric whose `broader` metric is a count",
+    },
+    Case {
+        name: "broader_cycle",
+        mistake: "two metrics each naming the other as `broader`",
+    },
+    Case {
+        name: "prefecture_parent_not_province",
+        mistake: "Suzhou, a prefecture, with the nation as its parent",
+    },
+    Case {
         name: "duplicate_metric",
         mistake: "a metric pasted twice into metrics.toml",
     },

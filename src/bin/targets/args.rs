@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use policy_targets::output::CsvOptions;
-use policy_targets::{Lang, Level, Per, progress};
+use policy_targets::{Grade, Lang, Level, Per, progress};
 
 /// Track, rank and compare quantitative policy targets.
 #[derive(Parser)]
@@ -53,6 +53,8 @@ pub enum Command {
     /// Write a small valid data folder to start from (two provinces, two
     /// metrics, a plan with one target, census populations).
     Init(InitArgs),
+    /// List what a data folder holds: its metrics, jurisdictions or sources.
+    List(ListArgs),
 }
 
 /// The options of `targets init`.
@@ -65,6 +67,42 @@ pub struct InitArgs {
     /// The folder to write (it must not exist, or be empty).
     #[arg(value_name = "DIR")]
     pub dir: PathBuf,
+}
+
+/// The options of `targets list`.
+#[derive(Args)]
+pub struct ListArgs {
+    /// What to list: metrics, jurisdictions or sources.
+    #[arg(value_enum)]
+    pub kind: ListKind,
+    /// Output format (markdown: the document `targets/SOURCES.md` is made of).
+    #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+    pub format: ListFormat,
+    /// Labels and names in Chinese (zh) or English (en).
+    #[arg(long, default_value = "zh")]
+    pub lang: Lang,
+    /// Write to this file (completely or not at all) instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub csv: CsvFlags,
+}
+
+/// What `targets list` lists.
+#[derive(Clone, Copy, ValueEnum)]
+pub enum ListKind {
+    Metrics,
+    Jurisdictions,
+    Sources,
+}
+
+/// The formats of `targets list`.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Table,
+    Json,
+    Csv,
+    Markdown,
 }
 
 /// The options of `targets export`.
@@ -114,7 +152,7 @@ pub struct ExtractArgs {
 /// The options of `targets schema`.
 #[derive(Args)]
 pub struct SchemaArgs {
-    /// Which output: export, rank, gap, progress or extract.
+    /// Which output: export, rank, gap, progress, extract or list.
     #[arg(value_enum)]
     pub contract: SchemaContract,
 }
@@ -130,6 +168,12 @@ pub struct RankArgs {
     /// Rank only this level: nation, province, prefecture, county or group.
     #[arg(long)]
     pub level: Option<Level>,
+    /// Rank the metric together with its narrower metrics, each row naming its own.
+    #[arg(long)]
+    pub family: bool,
+    /// Leave out targets whose source is graded below this: official, press, mirror or summary.
+    #[arg(long, value_name = "GRADE")]
+    pub min_grade: Option<Grade>,
     #[command(flatten)]
     pub common: Common,
 }
@@ -166,6 +210,10 @@ pub struct ProgressArgs {
     /// province, prefecture, county or group.
     #[arg(long)]
     pub level: Option<Level>,
+    /// Leave out targets and reported figures whose source is graded below
+    /// this: official, press, mirror or summary.
+    #[arg(long, value_name = "GRADE")]
+    pub min_grade: Option<Grade>,
     #[command(flatten)]
     pub common: Common,
 }
@@ -285,6 +333,7 @@ pub enum SchemaContract {
     Gap,
     Progress,
     Extract,
+    List,
 }
 
 /// The formats of an answer.

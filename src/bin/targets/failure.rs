@@ -47,7 +47,8 @@ impl From<policy_targets::Error> for Failure {
         match err.kind() {
             ErrorKind::UnknownMetric { .. }
             | ErrorKind::UnknownJurisdiction { .. }
-            | ErrorKind::SameSubjectAndBenchmark { .. } => usage(err.to_string()),
+            | ErrorKind::SameSubjectAndBenchmark { .. }
+            | ErrorKind::ShareNotNormalised { .. } => usage(err.to_string()),
             _ => Failure::new(err.to_string()),
         }
     }

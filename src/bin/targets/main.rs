@@ -10,7 +10,7 @@ use std::process::ExitCode;
 use clap::Parser;
 
 use args::{Cli, Command};
-use commands::{export, extract, gap, init, progress, rank, report, schema, synth, validate};
+use commands::{export, extract, gap, init, list, progress, rank, report, schema, synth, validate};
 use failure::Failure;
 
 /// Runs the command `cli` asks for.
@@ -27,6 +27,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Synth(args) => synth::run(args),
         Command::Report(args) => report::run(data, args),
         Command::Init(args) => init::run(args),
+        Command::List(args) => list::run(data, args),
     }
 }
 

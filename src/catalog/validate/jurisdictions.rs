@@ -1,16 +1,17 @@
 //! Jurisdictions: `parent` and `members` name known jurisdictions, only a
-//! group has members, and the `parent` relation has no cycle.
+//! group has members, a prefecture's parent is a province, and the `parent`
+//! relation has no cycle.
 
 use super::Known;
-use crate::Jurisdiction;
 use crate::catalog::Origin;
 use crate::error::Error;
+use crate::{Jurisdiction, Level};
 
 /// Checks every jurisdiction.
 pub(super) fn check(known: &Known<'_>, errors: &mut Vec<Error>) {
     for (j, origin) in known.jurisdictions {
         references(j, origin, known, errors);
-        if !j.members.is_empty() && j.level != crate::Level::Group {
+        if !j.members.is_empty() && j.level != Level::Group {
             errors.push(Error::invalid(
                 format!(
                     "members are only for level \"group\", but {} is a {}",
@@ -19,7 +20,33 @@ pub(super) fn check(known: &Known<'_>, errors: &mut Vec<Error>) {
                 origin.field("members"),
             ));
         }
+        prefecture_parent(j, origin, known, errors);
         cycle(j, origin, known, errors);
+    }
+}
+
+/// Reports a prefecture whose parent is a known jurisdiction of another
+/// level than province.
+fn prefecture_parent(
+    j: &Jurisdiction,
+    origin: &Origin,
+    known: &Known<'_>,
+    errors: &mut Vec<Error>,
+) {
+    if j.level != Level::Prefecture {
+        return;
+    }
+    let Some(parent) = j.parent.as_ref().and_then(|p| known.jurisdiction(p)) else {
+        return;
+    };
+    if parent.level != Level::Province {
+        errors.push(Error::invalid(
+            format!(
+                "a prefecture's parent must be a province, but {} ({}) is a {}",
+                parent.code, parent.name_zh, parent.level
+            ),
+            origin.field("parent"),
+        ));
     }
 }
 

@@ -1,10 +1,12 @@
 //! The checks that turn the records read ([`Parts`]) into a [`Catalog`]:
 //! ids are unique, references resolve, units match their metric's
-//! dimension, deadlines follow publication, ranges are ordered and the
-//! `parent` relation has no cycle. One file per kind of record checked.
+//! dimension, deadlines follow publication, ranges are ordered, a
+//! prefecture lies in a province, a source with a `url` has a `grade`, and
+//! neither the `parent` nor the `broader` relation has a cycle. One file per kind of record checked.
 
 mod ids;
 mod jurisdictions;
+mod metrics;
 mod observations;
 mod sources;
 mod targets;
@@ -57,6 +59,7 @@ impl Parts {
                 source_ids: sources.iter().map(|(s, _)| s.id.as_str()).collect(),
             };
             jurisdictions::check(&known, &mut errors);
+            metrics::check(&known, &mut errors);
             sources::check(&known, &mut errors);
             targets::check(&targets, &known, &mut errors);
             observations::check(&observations, &known, &mut errors);

@@ -1,7 +1,11 @@
-//! Sources: `via` and `supersedes` name another known source.
+//! Sources: `via` and `supersedes` name another known source, and a source
+//! with a `url` has a `grade`.
 
 use super::Known;
-use crate::error::Error;
+use crate::error::{Error, ErrorKind};
+
+/// The grades as the message of a missing `grade` lists them.
+const GRADES: &str = "official, press, mirror, summary";
 
 /// Checks every source.
 pub(super) fn check(known: &Known<'_>, errors: &mut Vec<Error>) {
@@ -18,5 +22,27 @@ pub(super) fn check(known: &Known<'_>, errors: &mut Vec<Error>) {
                 }
             }
         }
+        if s.url.is_some() && s.grade.is_none() {
+            errors.push(Error::at(
+                ErrorKind::RequiredWith {
+                    field: "grade",
+                    with: "url",
+                    expected: GRADES,
+                },
+                origin.field("grade"),
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Grade;
+
+    #[test]
+    fn the_message_lists_every_grade_strongest_first() {
+        let listed: Vec<&str> = super::GRADES.split(", ").collect();
+        let all: Vec<&str> = Grade::ALL.iter().map(|g| g.as_str()).collect();
+        assert_eq!(listed, all);
     }
 }

@@ -139,6 +139,7 @@ pub fn assess(
         if o.jurisdiction == target.jurisdiction
             && o.metric == target.metric
             && o.value.dimension() == dimension
+            && catalog.passes(o.source.as_str(), options.min_grade)
         {
             kept.offer(
                 o.date(),

@@ -131,14 +131,20 @@ pub struct Options {
     /// rounding), trailing zeros dropped. Verdicts are decided before
     /// rounding.
     pub decimals: u32,
+    /// Leave out the targets and reported figures whose source's grade
+    /// ([`Catalog::grade_of`]) is below this one, or that have none
+    /// (`targets progress --min-grade`); `None` (the default) keeps all.
+    /// A target is then judged on the figures that pass only.
+    pub min_grade: Option<crate::Grade>,
 }
 
 impl Default for Options {
-    /// The default bands and 6 decimal places.
+    /// The default bands, 6 decimal places, every grade.
     fn default() -> Options {
         Options {
             bands: Bands::default(),
             decimals: 6,
+            min_grade: None,
         }
     }
 }
@@ -247,7 +253,13 @@ pub struct ProgressRow {
 /// ```
 /// use policy_targets::progress::Progress;
 ///
-/// let empty = Progress { as_of: "2025-12-31".parse().unwrap(), decimals: 6, rows: Vec::new() };
+/// let empty = Progress {
+///     as_of: "2025-12-31".parse().unwrap(),
+///     decimals: 6,
+///     rows: Vec::new(),
+///     min_grade: None,
+///     left_out: 0,
+/// };
 /// assert_eq!(serde_json::to_string(&empty).unwrap(), r#"{"as_of":"2025-12-31","rows":[]}"#);
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -260,6 +272,12 @@ pub struct Progress {
     /// One row per target, ordered by metric (catalogue order), then rank
     /// (unranked last), then jurisdiction code.
     pub rows: Vec<ProgressRow>,
+    /// The minimum grade the figures were held to ([`Options::min_grade`]).
+    pub min_grade: Option<crate::Grade>,
+    /// How many targets in force were left out for the grade of their
+    /// source (0 without a minimum grade). Reported figures left out are not
+    /// counted: a target shows them missing as `no_data` or an earlier figure.
+    pub left_out: usize,
 }
 
 impl Progress {
@@ -540,9 +558,11 @@ impl Serialize for Progress {
 /// ```
 pub fn progress(catalog: &Catalog, as_of: NaiveDate, options: &Options) -> Progress {
     let mut rows = Vec::new();
+    let mut left_out = 0;
     for metric in catalog.metrics() {
-        let mut group: Vec<ProgressRow> = catalog
-            .select_targets(metric.id.as_str(), as_of)
+        let (chosen, out) = catalog.select_graded(metric.id.as_str(), as_of, options.min_grade);
+        left_out += out;
+        let mut group: Vec<ProgressRow> = chosen
             .into_iter()
             .map(|t| assess(catalog, t, as_of, options))
             .collect();
@@ -553,6 +573,8 @@ pub fn progress(catalog: &Catalog, as_of: NaiveDate, options: &Options) -> Progr
         as_of,
         decimals: options.decimals,
         rows,
+        min_grade: options.min_grade,
+        left_out,
     }
 }
 

@@ -26,6 +26,10 @@ use crate::{Catalog, Errors, Polarity, Target};
 /// is read by several threads at once (one chunk each) where the machine
 /// has several cores.
 ///
+/// With a minimum grade ([`Options::min_grade`]) the folder is loaded whole
+/// instead (the stream does not keep each row's source) and the answer is
+/// that of [`progress`] on it.
+///
 /// Returns the catalogue without the figures of `observations.csv` (for
 /// names and labels) and the progress; or every problem of the folder, up
 /// to 1000 per CSV file.
@@ -89,7 +93,13 @@ pub fn progress_folder(
     let dir = dir.as_ref();
     let catalog = crate::load::load_folder(dir, crate::load::bulk::Rows::None)?;
     let csv = dir.join(bulk::OBSERVATIONS_CSV);
-    let report = if csv.is_file() {
+    // The stream does not keep each row's source: a minimum grade needs
+    // the rows loaded.
+    let report = if options.min_grade.is_some() {
+        let catalog = crate::load::load_folder(dir, crate::load::bulk::Rows::All)?;
+        let report = progress(&catalog, as_of, options);
+        return Ok((catalog, report));
+    } else if csv.is_file() {
         stream(
             &catalog,
             &csv,
@@ -296,5 +306,7 @@ pub(crate) fn stream(
         as_of,
         decimals: options.decimals,
         rows,
+        min_grade: options.min_grade,
+        left_out: 0,
     })
 }

@@ -18,7 +18,7 @@ impl<'c> Page<'_, 'c> {
         self.o
             .rankings
             .iter()
-            .flat_map(|(_, c)| c.rows.iter())
+            .flat_map(|(_, c)| c.iter().flat_map(|c| c.rows.iter()))
             .filter_map(|r| r.denominator_as_of)
             .chain(self.o.gaps.iter().filter_map(|g| g.denominator_as_of))
             .collect()

@@ -75,7 +75,11 @@ impl<'a, 'c> Page<'a, 'c> {
         let more = o
             .rankings
             .iter()
-            .flat_map(|(raw, capita)| raw.rows.iter().chain(capita.rows.iter()))
+            .flat_map(|(raw, capita)| {
+                raw.rows
+                    .iter()
+                    .chain(capita.iter().flat_map(|c| c.rows.iter()))
+            })
             .map(|r| r.target_id.as_str())
             .chain(
                 o.gaps
@@ -94,7 +98,7 @@ impl<'a, 'c> Page<'a, 'c> {
         let denominators = o
             .rankings
             .iter()
-            .flat_map(|(_, capita)| capita.rows.iter())
+            .flat_map(|(_, capita)| capita.iter().flat_map(|c| c.rows.iter()))
             .filter_map(|r| r.denominator_observation.as_ref())
             .chain(
                 o.gaps

@@ -58,7 +58,7 @@ impl Page<'_, '_> {
             .o
             .rankings
             .iter()
-            .flat_map(|(_, c)| c.rows.iter())
+            .flat_map(|(_, c)| c.iter().flat_map(|c| c.rows.iter()))
             .filter_map(|r| r.denominator_as_of)
             .collect();
         // One vintage of denominators for the whole section is said once.
@@ -84,15 +84,31 @@ impl Page<'_, '_> {
                         div class="pair" {
                             "\n"
                             (self.ranking_figure(raw, false, common.is_none()))
-                            (self.ranking_figure(capita, true, common.is_none()))
+                            @if let Some(capita) = capita {
+                                (self.ranking_figure(capita, true, common.is_none()))
+                            }
                         } "\n"
                     } "\n"
                 }
                 @if self.o.rankings.is_empty() {
                     p { (Text(page::no_ranking(self.lang))) } "\n"
                 }
+                @if !self.o.unranked_metrics.is_empty() {
+                    p class="note" {
+                        (Text(page::single_row_metrics(self.lang, &self.single_row_names())))
+                    } "\n"
+                }
             } "\n"
         }
+    }
+
+    /// The names of the metrics with targets that are not ranked.
+    fn single_row_names(&self) -> Vec<String> {
+        self.o
+            .unranked_metrics
+            .iter()
+            .map(|m| self.metric_name(m.as_str()))
+            .collect()
     }
 
     /// The caption of a ranking's chart: what is shown, in which unit.

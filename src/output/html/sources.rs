@@ -8,7 +8,7 @@ use maud::{Markup, html};
 
 use super::Page;
 use super::format::{Text, human_amount, linkable};
-use crate::output::labels::page;
+use crate::output::labels::{grade, page};
 use crate::{Catalog, Observation, Source, Target};
 
 /// One figure cited on the page: a target or an observation.
@@ -171,7 +171,8 @@ impl Page<'_, '_> {
     }
 
     /// The fields of a source in the appendix: issuer, document number,
-    /// date, status, the source it was read in, its address.
+    /// date, status, the source it was read in, its address, its grade (or
+    /// the grade it is credited with through the source it was read in).
     fn source_fields(&self, source: &Source) -> Markup {
         let field = |label: &str, value: Markup| {
             html! { span class="field" { span class="k" { (Text(label)) } (value) } " " }
@@ -203,6 +204,11 @@ impl Page<'_, '_> {
                         (Text(url))
                     }
                 }))
+            }
+            @match (source.grade, self.catalog.grade_of(source)) {
+                (Some(own), _) => (field(grade::heading(self.lang), html! { (Text(grade::grade(own, self.lang))) })),
+                (None, Some(via)) => (field(grade::heading(self.lang), html! { (Text(grade::inherited(via, self.lang))) })),
+                (None, None) => {}
             }
         }
     }

@@ -74,6 +74,9 @@ fn field_titles(resource: Resource, field: &str) -> Option<(&'static str, &'stat
         (_, "url") => ("链接", "URL"),
         (_, "via") => ("转引自", "Read in"),
         (_, "supersedes") => ("取代", "Supersedes"),
+        (_, "grade") => ("来源等级", "Grade"),
+        (_, "source_grade") => ("来源等级", "Source grade"),
+        (_, "broader") => ("上位指标", "Broader metric"),
         _ => return None,
     })
 }

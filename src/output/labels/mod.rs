@@ -5,6 +5,8 @@
 //! [`report`], the data package's titles in [`datapackage`].
 
 pub(crate) mod datapackage;
+pub(crate) mod grade;
+pub(crate) mod list;
 pub(crate) mod page;
 pub(crate) mod report;
 

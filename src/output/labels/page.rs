@@ -361,6 +361,21 @@ pub(crate) fn rankings_note(lang: Lang) -> &'static str {
     )
 }
 
+/// The sentence naming the metrics not ranked for having fewer than two
+/// ranked jurisdictions.
+pub(crate) fn single_row_metrics(lang: Lang, metrics: &[String]) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "仅一个地区设定目标的指标不作排名，见目标一览：{}。",
+            metrics.join("、")
+        ),
+        Lang::En => format!(
+            "Metrics with a target of one jurisdiction only are not ranked; they are in the table of targets: {}.",
+            metrics.join(", ")
+        ),
+    }
+}
+
 /// The sentence giving the one date of every denominator of section 2
 /// (empty without one).
 pub(crate) fn rankings_denominators(lang: Lang, common: Option<NaiveDate>) -> String {

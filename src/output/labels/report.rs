@@ -41,6 +41,12 @@ pub(crate) fn rankings_heading(lang: Lang) -> String {
     format!("{}\n", page::rankings_heading(lang))
 }
 
+/// The note after the rankings naming the metrics with fewer than two
+/// ranked jurisdictions, which the table of targets holds.
+pub(crate) fn single_row_metrics(lang: Lang, metrics: &[String]) -> String {
+    format!("{}\n", page::single_row_metrics(lang, metrics))
+}
+
 /// The heading line of section 3, naming the subject.
 pub(crate) fn gaps_heading(lang: Lang, subject: &str) -> String {
     match lang {

@@ -34,8 +34,8 @@ pub(super) fn jurisdictions(tx: &Transaction<'_>, all: &[Jurisdiction]) -> rusql
 /// One row per metric.
 pub(super) fn metrics(tx: &Transaction<'_>, all: &[Metric]) -> rusqlite::Result<()> {
     let mut insert = tx.prepare(
-        "INSERT INTO metrics (id, name_zh, name_en, dimension, polarity, basis, aliases, note)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        "INSERT INTO metrics (id, name_zh, name_en, dimension, polarity, basis, aliases, note, broader)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
     )?;
     for m in all {
         insert.execute((
@@ -47,6 +47,7 @@ pub(super) fn metrics(tx: &Transaction<'_>, all: &[Metric]) -> rusqlite::Result<
             m.basis.as_str(),
             json_list(&m.aliases),
             m.note.as_deref(),
+            m.broader.as_ref().map(|b| b.as_str()),
         ))?;
     }
     Ok(())
@@ -56,8 +57,8 @@ pub(super) fn metrics(tx: &Transaction<'_>, all: &[Metric]) -> rusqlite::Result<
 pub(super) fn sources(tx: &Transaction<'_>, all: &[Source]) -> rusqlite::Result<()> {
     let mut insert = tx.prepare(
         "INSERT INTO sources (id, title, issuer, doc_number, published, published_precision,
-             status, force, period, period_start, period_end, url, via, supersedes, note)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+             status, force, period, period_start, period_end, url, via, supersedes, note, grade)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
     )?;
     for s in all {
         insert.execute(rusqlite::params![
@@ -76,6 +77,7 @@ pub(super) fn sources(tx: &Transaction<'_>, all: &[Source]) -> rusqlite::Result<
             s.via.as_ref().map(|v| v.as_str()),
             s.supersedes.as_ref().map(|v| v.as_str()),
             s.note.as_deref(),
+            s.grade.map(|g| g.as_str()),
         ])?;
     }
     Ok(())

@@ -216,6 +216,10 @@ mod tests {
             vec![names(&Comparator::ALL, Comparator::as_str); 3]
         );
         assert_eq!(allowed("status")[1], names(&Verdict::ALL, Verdict::as_str));
+        assert_eq!(
+            allowed("grade"),
+            [names(&crate::Grade::ALL, crate::Grade::as_str)]
+        );
         let parses: [(&str, Parses); 6] = [
             ("polarity", |s| s.parse::<crate::Polarity>().is_ok()),
             ("basis", |s| s.parse::<crate::Basis>().is_ok()),

@@ -31,7 +31,8 @@ CREATE TABLE metrics (
         CHECK (polarity = 'higher_is_better' OR polarity = 'lower_is_better'),
     basis TEXT NOT NULL CHECK (basis = 'stock' OR basis = 'flow'),
     aliases TEXT NOT NULL,   -- a JSON array of strings
-    note TEXT
+    note TEXT,
+    broader TEXT REFERENCES metrics (id) DEFERRABLE INITIALLY DEFERRED
 );
 
 -- `observations_csv` (the rows of a folder's observations.csv that name no
@@ -51,7 +52,8 @@ CREATE TABLE sources (
     url TEXT,
     via TEXT REFERENCES sources (id) DEFERRABLE INITIALLY DEFERRED,
     supersedes TEXT REFERENCES sources (id) DEFERRABLE INITIALLY DEFERRED,
-    note TEXT
+    note TEXT,
+    grade TEXT CHECK (grade = 'official' OR grade = 'press' OR grade = 'mirror' OR grade = 'summary')
 );
 
 CREATE TABLE targets (

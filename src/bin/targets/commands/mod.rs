@@ -4,6 +4,7 @@ pub mod export;
 pub mod extract;
 pub mod gap;
 pub mod init;
+pub mod list;
 pub mod progress;
 pub mod rank;
 pub mod report;

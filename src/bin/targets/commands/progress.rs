@@ -13,10 +13,12 @@ pub fn run(data: Option<&Path>, args: ProgressArgs) -> Result<(), Failure> {
     let ProgressArgs {
         bands,
         level,
+        min_grade,
         common,
     } = args;
     let options = progress::Options {
         bands,
+        min_grade,
         ..progress::Options::default()
     };
     // A folder with observations.csv is read as a stream.

@@ -14,6 +14,8 @@ pub fn run(data: Option<&Path>, args: RankArgs) -> Result<(), Failure> {
         metric,
         per,
         level,
+        family,
+        min_grade,
         common,
     } = args;
     let catalog = load_for_comparison(data)?;
@@ -23,6 +25,8 @@ pub fn run(data: Option<&Path>, args: RankArgs) -> Result<(), Failure> {
         level,
         as_of: common.as_of(),
         decimals: 6,
+        family,
+        min_grade,
     };
     let ranking = rank::rank(&catalog, &query)?;
     answer_in(

@@ -14,6 +14,7 @@ pub fn run(args: SchemaArgs) -> Result<(), Failure> {
         SchemaContract::Gap => Contract::Gap,
         SchemaContract::Progress => Contract::Progress,
         SchemaContract::Extract => Contract::Extract,
+        SchemaContract::List => Contract::List,
     };
     emit(None, schema(contract).as_bytes())
 }
