@@ -31,16 +31,19 @@ pub enum Contract {
     Progress,
     /// `targets extract --format json`.
     Extract,
+    /// `targets index --format json`.
+    Index,
 }
 
 impl Contract {
     /// Every contract.
-    pub const ALL: [Contract; 5] = [
+    pub const ALL: [Contract; 6] = [
         Contract::Export,
         Contract::Rank,
         Contract::Gap,
         Contract::Progress,
         Contract::Extract,
+        Contract::Index,
     ];
 
     /// The file name of its shipped schema (`rank.schema.json`).
@@ -51,6 +54,7 @@ impl Contract {
             Contract::Gap => "gap.schema.json",
             Contract::Progress => "progress.schema.json",
             Contract::Extract => "extract.schema.json",
+            Contract::Index => "index.schema.json",
         }
     }
 }
@@ -79,6 +83,7 @@ pub fn schema(contract: Contract) -> String {
         Contract::Extract => {
             generator.into_root_schema_for::<crate::extract::CandidatesJson<'static>>()
         }
+        Contract::Index => generator.into_root_schema_for::<crate::output::IndexJson<'static>>(),
     };
     let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
     text.push('\n');

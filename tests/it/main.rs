@@ -10,6 +10,8 @@ mod engine;
 mod export;
 mod extract;
 mod html;
+mod index;
+mod index_properties;
 mod progress;
 mod properties;
 mod ranking_properties;

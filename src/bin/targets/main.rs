@@ -10,7 +10,7 @@ use std::process::ExitCode;
 use clap::Parser;
 
 use args::{Cli, Command};
-use commands::{export, extract, gap, progress, rank, report, schema, synth, validate};
+use commands::{export, extract, gap, index, progress, rank, report, schema, synth, validate};
 use failure::Failure;
 
 /// Runs the command `cli` asks for.
@@ -24,6 +24,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Rank(args) => rank::run(data, args),
         Command::Gap(args) => gap::run(data, args),
         Command::Progress(args) => progress::run(data, args),
+        Command::Index(args) => index::run(data, args),
         Command::Synth(args) => synth::run(args),
         Command::Report(args) => report::run(data, args),
     }

@@ -107,6 +107,15 @@ pub enum Exclusion {
     },
 }
 
+impl Exclusion {
+    /// How many of the index's metrics the jurisdiction has values on.
+    pub fn covered(&self) -> usize {
+        match self {
+            Exclusion::Coverage { covered, .. } => *covered,
+        }
+    }
+}
+
 impl fmt::Display for Exclusion {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {

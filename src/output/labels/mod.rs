@@ -5,6 +5,7 @@
 //! [`report`], the data package's titles in [`datapackage`].
 
 pub(crate) mod datapackage;
+pub(crate) mod index;
 pub(crate) mod page;
 pub(crate) mod report;
 

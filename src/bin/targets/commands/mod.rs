@@ -3,6 +3,7 @@
 pub mod export;
 pub mod extract;
 pub mod gap;
+pub mod index;
 pub mod progress;
 pub mod rank;
 pub mod report;

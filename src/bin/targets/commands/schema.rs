@@ -14,6 +14,7 @@ pub fn run(args: SchemaArgs) -> Result<(), Failure> {
         SchemaContract::Gap => Contract::Gap,
         SchemaContract::Progress => Contract::Progress,
         SchemaContract::Extract => Contract::Extract,
+        SchemaContract::Index => Contract::Index,
     };
     emit(None, schema(contract).as_bytes())
 }
