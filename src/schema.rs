@@ -263,3 +263,21 @@ string_schema!(
     "How the rates were computed.",
     ["linear", "compound"]
 );
+string_schema!(
+    crate::index::Scaling,
+    "Scaling",
+    "How each metric's values are scaled before aggregation.",
+    ["minmax", "zscore", "rank", "leader"]
+);
+string_schema!(
+    crate::index::Aggregation,
+    "Aggregation",
+    "How a jurisdiction's scaled values are combined.",
+    ["arithmetic", "geometric"]
+);
+string_schema!(
+    crate::index::Input,
+    "IndexInput",
+    "An uncertain input of a composite index.",
+    ["weights", "scaling", "aggregation"]
+);

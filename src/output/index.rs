@@ -5,7 +5,7 @@ use std::io::Write;
 use serde::Serialize;
 
 use crate::encode::{CsvOptions, FORMAT_VERSION, JsonDecimal, write_csv_rows};
-use crate::engine::index::{Index, IndexRow};
+use crate::engine::index::{Aggregation, Index, IndexRow, Input, Scaling};
 use crate::error::Error;
 use crate::model::Lang;
 use crate::output::labels::{self, index as words};
@@ -55,8 +55,7 @@ pub(crate) struct ExcludedJson<'a> {
 #[derive(Serialize, schemars::JsonSchema)]
 #[schemars(rename = "IndexSensitivity")]
 pub(crate) struct SensitivityJson {
-    /// `weights`, `scaling` or `aggregation`.
-    input: &'static str,
+    input: Input,
     mean_abs_rank_shift: JsonDecimal,
 }
 
@@ -82,8 +81,8 @@ pub(crate) struct IndexJson<'a> {
     per: String,
     level: Option<&'a str>,
     metrics: Vec<&'a str>,
-    scaling: &'static str,
-    aggregation: &'static str,
+    scaling: Scaling,
+    aggregation: Aggregation,
     weights: Vec<WeightJson<'a>>,
     min_coverage: String,
     draws: u32,
@@ -124,8 +123,8 @@ impl Index {
             per: self.per.to_string(),
             level: self.level.map(|l| l.as_str()),
             metrics: self.metrics.iter().map(|m| m.id.as_str()).collect(),
-            scaling: self.scaling.as_str(),
-            aggregation: self.aggregation.as_str(),
+            scaling: self.scaling,
+            aggregation: self.aggregation,
             weights: self
                 .metrics
                 .iter()
@@ -151,7 +150,7 @@ impl Index {
                 .sensitivity
                 .iter()
                 .map(|s| SensitivityJson {
-                    input: s.input.as_str(),
+                    input: s.input,
                     mean_abs_rank_shift: num(s.mean_abs_rank_shift),
                 })
                 .collect(),

@@ -191,6 +191,12 @@ fn leader(values: &[Decimal], polarity: Polarity) -> Option<Vec<Decimal>> {
         .collect()
 }
 
+impl serde::Serialize for Scaling {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
 impl fmt::Display for Scaling {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())

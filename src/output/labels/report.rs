@@ -41,6 +41,11 @@ pub(crate) fn rankings_heading(lang: Lang) -> String {
     format!("{}\n", page::rankings_heading(lang))
 }
 
+/// The heading line of section 5 (the page's heading).
+pub(crate) fn index_heading(lang: Lang) -> String {
+    format!("{}\n", page::index_heading(lang))
+}
+
 /// The heading line of section 3, naming the subject.
 pub(crate) fn gaps_heading(lang: Lang, subject: &str) -> String {
     match lang {
