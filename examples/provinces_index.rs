@@ -23,11 +23,14 @@ fn provincial_metrics(catalog: &Catalog, as_of: NaiveDate) -> Vec<String> {
         .iter()
         .filter(|m| !Per::DENOMINATOR_METRICS.contains(&m.id.as_str()))
         .filter(|m| {
-            catalog.select_targets(m.id.as_str(), as_of).iter().any(|t| {
-                catalog
-                    .jurisdiction(t.jurisdiction.as_str())
-                    .is_some_and(|j| j.level == Level::Province)
-            })
+            catalog
+                .select_targets(m.id.as_str(), as_of)
+                .iter()
+                .any(|t| {
+                    catalog
+                        .jurisdiction(t.jurisdiction.as_str())
+                        .is_some_and(|j| j.level == Level::Province)
+                })
         })
         .map(|m| m.id.to_string())
         .collect()
