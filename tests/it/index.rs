@@ -584,4 +584,46 @@ fn bad_input_on_the_command_line_exits_2_naming_the_option() {
     )
     .fails_with(2);
     assert!(stderr.contains("--weights"), "{stderr}");
+    let stderr = targets(
+        &dir,
+        &["--metrics", "datasets,incidents", "--weights", "dataset=2"],
+    )
+    .fails_with(2);
+    assert_eq!(
+        stderr,
+        "--weights: unknown metric \"dataset\" (did you mean \"datasets\"?); expected an id or name from the metric catalogue: datasets, incidents, compute\n"
+    );
+}
+
+#[test]
+fn the_provinces_index_runs_on_the_bundled_data() {
+    let metrics = "high_quality_datasets,data_annotation_volume,typical_data_products,above_scale_data_enterprises";
+    let args = [
+        "index",
+        "--metrics",
+        metrics,
+        "--per",
+        "capita",
+        "--level",
+        "province",
+        "--draws",
+        "1000",
+        "--seed",
+        "1",
+        "--as-of",
+        "2025-07-04",
+        "--format",
+        "json",
+    ];
+    let json = cli(args).run().json();
+    assert_eq!(json["level"], "province");
+    assert_eq!(json["draws"], 1000);
+    assert_eq!(json["precision"]["simulation"], "f64");
+    for row in json["rows"].as_array().unwrap() {
+        assert_eq!(row["level"], "province");
+        assert!(row["rank_low"].as_u64() <= row["rank"].as_u64());
+        assert!(row["rank"].as_u64() <= row["rank_high"].as_u64());
+    }
+    let schema: serde_json::Value = serde_json::from_str(&schema(Contract::Index)).unwrap();
+    assert!(jsonschema::validator_for(&schema).unwrap().is_valid(&json));
 }

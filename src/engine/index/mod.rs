@@ -358,7 +358,9 @@ fn resolve<'a>(
     };
     let mut weights = vec![Decimal::ONE; metrics.len()];
     for (name, weight) in query.weights.iter() {
-        let known = catalog.resolve_metric(name)?;
+        let known = catalog
+            .resolve_metric(name)
+            .map_err(|e| query_error("weights", e.to_string()))?;
         let k = metrics
             .iter()
             .position(|m| m.id == known.id)
