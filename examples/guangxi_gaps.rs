@@ -16,22 +16,12 @@ use policy_targets::{Catalog, Lang, Per};
 fn run(as_of: NaiveDate) -> Result<String, Box<dyn std::error::Error>> {
     let catalog = Catalog::bundled()?;
     let (answers, unanswered) = benchmark_gaps(&catalog, "450000", Per::CAPITA, as_of)?;
-    // Per metric: its rows, without a median of one province (that
-    // province's row again), then the median of every jurisdiction with a
-    // target, where there are two or more.
+    // Per metric: its rows (a provincial median only over three provinces
+    // or more), then the median of every jurisdiction with a target, where
+    // there are two or more.
     let mut gaps = Vec::new();
     for metric in catalog.metrics() {
-        gaps.extend(
-            answers
-                .iter()
-                .filter(|g| {
-                    g.metric == metric.id
-                        && !(g.benchmark_target.is_none()
-                            && g.peers.len() < 2
-                            && g.benchmark.contains("province"))
-                })
-                .cloned(),
-        );
+        gaps.extend(answers.iter().filter(|g| g.metric == metric.id).cloned());
         let peers: Vec<_> = catalog
             .select_targets(metric.id.as_str(), as_of)
             .iter()
@@ -45,7 +35,8 @@ fn run(as_of: NaiveDate) -> Result<String, Box<dyn std::error::Error>> {
                 metric.id.as_str(),
                 as_of,
             );
-            query.per = Per::CAPITA;
+            // Shares (growth rates) are compared as they are.
+            query.per = Per::CAPITA.for_dimension(metric.dimension);
             gaps.push(gap(&catalog, &query)?);
         }
     }

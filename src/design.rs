@@ -88,6 +88,43 @@
 //!   required rate, linear or compound (compound rates computed with
 //!   decimal logarithms and exponentials, error below 1e-24, stated in the
 //!   output), in Eurostat's bands 0.95 / 0.60 / 0 by default.
+//! - **Composite index** ([`index`](crate::index)): each metric's values
+//!   are those of its ranking (same `--per`, `--level`, date and choice of
+//!   target). A jurisdiction enters when it has values on at least the
+//!   minimum coverage of the metrics (default `2/3`, compared exactly as a
+//!   fraction; a value in (0, 1] or a fraction); the others are listed as
+//!   excluded with how many metrics they cover. Each metric is then scaled
+//!   over the jurisdictions *in the index* that have a value on it, so that
+//!   the best of them scores 100 under min-max: `minmax`
+//!   `100 · (x − min) / (max − min)` (100 for all when all are equal),
+//!   `zscore` with the population standard deviation (0 when all are
+//!   equal), `rank` the percentile rank `100 · (worse + (equal − 1)/2) /
+//!   (n − 1)`, `leader` `100 · x / max` (`100 · min / x` for lower is
+//!   better; a leader at or below zero gives 100 to its equals and 0 to
+//!   the rest); every scaling is reversed for a lower-is-better metric, so
+//!   greater is always better. The score is the weighted `arithmetic` mean
+//!   over the metrics a jurisdiction covers (weights renormalised over
+//!   them; a metric not named in `--weights` weighs 1) or the weighted
+//!   `geometric` mean on a scale that starts at 1, `exp(Σ w ln(1 + s) /
+//!   Σ w) − 1`, after shifting a metric's scaled values up by its least
+//!   where that is negative (z-scores): a zero on one metric does not zero
+//!   the score, and min-max scores stay in 0..=100. Scores are decimals
+//!   (square roots, logarithms and exponentials to 28 digits), rounded to 6
+//!   places, and ranked like rankings (6 significant digits, 1-2-2-4).
+//!   **Uncertainty**: draw `i` of `--draws N` takes a ChaCha8 generator
+//!   seeded with `--seed` (default 1) on stream `i`, multiplies each weight
+//!   by a factor uniform in [0.75, 1.25], and draws the scaling among the
+//!   four and the aggregation among the two; the draws run on all cores
+//!   and give the same answer on any number of threads. They are computed
+//!   in `f64` (`precision.simulation` says so). Each row gets the median
+//!   and the 5th and 95th percentile ranks (nearest-rank method); the
+//!   interval is widened to hold the nominal rank where the draws leave it
+//!   out, so `rank_low ≤ rank ≤ rank_high` always; without draws all three
+//!   are the rank. **Sensitivity**: for the weights, the mean absolute rank
+//!   shift over the same draws' weights with the nominal scaling and
+//!   aggregation; for the scaling and the aggregation, the exact mean over
+//!   their four and two choices (the nominal one, a shift of 0, included)
+//!   with the other inputs nominal.
 //!
 //! # Grades and families
 //!
@@ -157,7 +194,7 @@
 //!    reader and the bulk CSV tables ([`bulk`](crate::bulk)).
 //! 7. [`engine`](crate::engine): [`normalize`](crate::engine::normalize),
 //!    [`rank`](crate::rank), [`gap`](crate::gap),
-//!    [`progress`](crate::progress). Beside it, [`extract`](crate::extract)
+//!    [`progress`](crate::progress), [`index`](crate::index). Beside it, [`extract`](crate::extract)
 //!    uses only the model and the catalogue.
 //! 8. [`output`](crate::output): every Chinese and English word in one
 //!    labels module keyed by typed values; the JSON, CSV and text form of

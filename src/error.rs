@@ -316,6 +316,16 @@ pub enum ErrorKind {
     /// The target a subject would need does not fit in a decimal.
     #[error("the required target overflows")]
     RequiredTargetOverflow,
+    /// A composite index that cannot be built as asked: an option names a
+    /// metric the index does not have, a metric is named twice, fewer than
+    /// two of the metrics have values, or a result does not fit in a decimal.
+    #[error("{option}: {message}")]
+    IndexQuery {
+        /// The option at fault: `metrics`, `weights`, `scaling` or `aggregation`.
+        option: &'static str,
+        /// What is wrong, with what was expected and found.
+        message: String,
+    },
     /// Any other rule of the data format that the input breaks.
     #[error("{0}")]
     Invalid(String),

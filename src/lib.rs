@@ -70,7 +70,7 @@ pub mod synth;
 
 pub use catalog::Catalog;
 pub use engine::normalize::Per;
-pub use engine::{gap, progress, rank};
+pub use engine::{gap, index, progress, rank};
 pub use error::{ArithmeticError, DimensionError, Error, ErrorKind, Errors, ParseError, Position};
 pub use load::bulk;
 pub use model::{

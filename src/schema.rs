@@ -33,17 +33,20 @@ pub enum Contract {
     Extract,
     /// `targets list KIND --format json`.
     List,
+    /// `targets index --format json`.
+    Index,
 }
 
 impl Contract {
     /// Every contract.
-    pub const ALL: [Contract; 6] = [
+    pub const ALL: [Contract; 7] = [
         Contract::Export,
         Contract::Rank,
         Contract::Gap,
         Contract::Progress,
         Contract::Extract,
         Contract::List,
+        Contract::Index,
     ];
 
     /// The file name of its shipped schema (`rank.schema.json`).
@@ -55,6 +58,7 @@ impl Contract {
             Contract::Progress => "progress.schema.json",
             Contract::Extract => "extract.schema.json",
             Contract::List => "list.schema.json",
+            Contract::Index => "index.schema.json",
         }
     }
 }
@@ -84,6 +88,7 @@ pub fn schema(contract: Contract) -> String {
             generator.into_root_schema_for::<crate::extract::CandidatesJson<'static>>()
         }
         Contract::List => generator.into_root_schema_for::<crate::list::ListingJson<'static>>(),
+        Contract::Index => generator.into_root_schema_for::<crate::output::IndexJson<'static>>(),
     };
     let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
     text.push('\n');
@@ -274,4 +279,22 @@ string_schema!(
     "Pace",
     "How the rates were computed.",
     ["linear", "compound"]
+);
+string_schema!(
+    crate::index::Scaling,
+    "Scaling",
+    "How each metric's values are scaled before aggregation.",
+    ["minmax", "zscore", "rank", "leader"]
+);
+string_schema!(
+    crate::index::Aggregation,
+    "Aggregation",
+    "How a jurisdiction's scaled values are combined.",
+    ["arithmetic", "geometric"]
+);
+string_schema!(
+    crate::index::Input,
+    "IndexInput",
+    "An uncertain input of a composite index.",
+    ["weights", "scaling", "aggregation"]
 );

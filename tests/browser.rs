@@ -2,6 +2,9 @@
 //! command line writes, the rendered document must hold the charts and the
 //! key figures, the page must log nothing to the console, and a screenshot is
 //! kept under `target/report-test/` for people (and CI artifacts) to look at.
+//! A second page, of a small data folder written by the test with five
+//! provinces on three metrics, must show the composite index: its
+//! dot-and-whisker chart of rank intervals and its sensitivity table.
 //!
 //! Without `chromium` (or `chromium-browser`) on `PATH` the test is skipped
 //! with a message, unless the `CI` environment variable is set: in CI a
@@ -184,9 +187,10 @@ fn check_the_rendered_document(browser: &Path, page: &Path) {
     );
 }
 
-#[test]
-fn the_report_renders_in_headless_chromium() {
-    let Some(browser) = find_chromium() else {
+/// The browser, or `None` when the test is to be skipped (not in CI).
+fn browser_or_skip() -> Option<PathBuf> {
+    let browser = find_chromium();
+    if browser.is_none() {
         if std::env::var_os("CI").is_some() {
             panic!(
                 "CI is set but neither chromium nor chromium-browser is on PATH: \
@@ -197,6 +201,155 @@ fn the_report_renders_in_headless_chromium() {
             "skipping the browser test: neither chromium nor chromium-browser is on PATH \
              (install Debian's chromium and fonts-noto-cjk to run it; with CI set it fails instead)"
         );
+    }
+    browser
+}
+
+/// Five provinces' targets on three metrics, which rank them differently:
+/// a data folder whose report has a composite index.
+fn write_index_folder(dir: &Path) {
+    std::fs::create_dir_all(dir.join("sources")).unwrap();
+    let provinces = [
+        ("110000", "甲省", "Alpha"),
+        ("120000", "乙省", "Beta"),
+        ("130000", "丙省", "Gamma"),
+        ("140000", "丁省", "Delta"),
+        ("150000", "戊省", "Epsilon"),
+    ];
+    let mut jurisdictions = String::new();
+    for (code, zh, en) in provinces {
+        jurisdictions.push_str(&format!(
+            "[[jurisdiction]]\ncode = \"{code}\"\nname_zh = \"{zh}\"\nname_en = \"{en}\"\nlevel = \"province\"\n\n"
+        ));
+    }
+    std::fs::write(dir.join("jurisdictions.toml"), jurisdictions).unwrap();
+    let mut metrics = String::new();
+    for (id, zh, en, polarity) in [
+        ("datasets", "数据集", "Datasets", "higher_is_better"),
+        ("platforms", "服务平台", "Platforms", "higher_is_better"),
+        ("incidents", "安全事件", "Incidents", "lower_is_better"),
+    ] {
+        metrics.push_str(&format!(
+            "[[metric]]\nid = \"{id}\"\nname_zh = \"{zh}\"\nname_en = \"{en}\"\ndimension = \"count\"\npolarity = \"{polarity}\"\nbasis = \"stock\"\n\n"
+        ));
+    }
+    std::fs::write(dir.join("metrics.toml"), metrics).unwrap();
+    let mut source = String::from(
+        "[source]\nid = \"plans\"\ntitle = \"五省规划\"\nissuer = \"五省办公厅\"\npublished = 2025-01-15\nstatus = \"final\"\nforce = \"plan\"\n",
+    );
+    let values = [
+        ("datasets", [500, 300, 420, 120, 260]),
+        ("platforms", [6, 14, 9, 20, 11]),
+        ("incidents", [30, 12, 25, 18, 40]),
+    ];
+    for (metric, numbers) in values {
+        for ((code, _, _), value) in provinces.iter().zip(numbers) {
+            source.push_str(&format!(
+                "\n[[target]]\nid = \"{metric}_{code}\"\njurisdiction = \"{code}\"\nmetric = \"{metric}\"\ncomparator = \"at_least\"\nvalue = {value}\nunit = \"个\"\ndeadline = 2027\nquote = \"{value}个\"\n"
+            ));
+        }
+    }
+    std::fs::write(dir.join("sources/plans.toml"), source).unwrap();
+}
+
+#[test]
+fn the_index_section_renders_in_headless_chromium() {
+    let Some(browser) = browser_or_skip() else {
+        return;
+    };
+    assert_a_chinese_font();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = root.join("target").join("report-test");
+    let data = fresh_dir("index-data");
+    write_index_folder(&data);
+    std::fs::create_dir_all(&dir).unwrap();
+    let page = dir.join("index.html");
+    let out = Command::new(env!("CARGO_BIN_EXE_targets"))
+        .current_dir(root)
+        .arg("report")
+        .arg("--data")
+        .arg(&data)
+        .args(["--subject", "110000", "--as-of", "2026-01-01", "--html"])
+        .arg(&page)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "targets report --html failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let page = page.canonicalize().unwrap();
+    let dom = chromium(&browser, &page, &["--dump-dom".to_owned()], "index-dom");
+    assert!(
+        dom.status.is_some_and(|s| s.success()),
+        "chromium --dump-dom failed or timed out ({:?}):\n{}",
+        dom.status,
+        dom.stderr
+    );
+    let html = &dom.stdout;
+    let start = html
+        .find("<section id=\"index\"")
+        .expect("the index section is rendered");
+    let section = &html[start..];
+    let section = &section[..section.find("</section>").unwrap()];
+    for part in [
+        "五、综合指数",
+        "名次及其不确定区间",
+        "敏感性",
+        "权重（±25%）",
+        "甲省",
+        "戊省",
+    ] {
+        assert!(section.contains(part), "{part} is not in the index section");
+    }
+    assert_eq!(
+        section.matches("<circle").count(),
+        5,
+        "one dot per province"
+    );
+    assert_eq!(
+        section.matches("class=\"median\"").count(),
+        5,
+        "one median tick per province"
+    );
+    assert!(
+        section.matches("class=\"whisker\"").count() >= 15,
+        "a line and two ends per province"
+    );
+    let console = console_lines(&dom.stderr);
+    assert!(
+        console.is_empty(),
+        "the page logged to the console:\n{}",
+        console.join("\n")
+    );
+    let screenshot = dir.join("index.png");
+    let _ = std::fs::remove_file(&screenshot);
+    let shot = chromium(
+        &browser,
+        &page,
+        &[
+            format!("--screenshot={}", screenshot.display()),
+            "--window-size=1280,3000".to_owned(),
+        ],
+        "index-screenshot",
+    );
+    assert!(
+        shot.status.is_some_and(|s| s.success()),
+        "chromium --screenshot failed ({:?})",
+        shot.status
+    );
+    let png = std::fs::read(&screenshot).expect("the screenshot is written");
+    assert!(
+        png.starts_with(b"\x89PNG\r\n\x1a\n"),
+        "the screenshot is a PNG"
+    );
+    let _ = std::fs::remove_dir_all(&data);
+    eprintln!("screenshot: {}", screenshot.display());
+}
+
+#[test]
+fn the_report_renders_in_headless_chromium() {
+    let Some(browser) = browser_or_skip() else {
         return;
     };
 

@@ -4,12 +4,13 @@
 //!
 //! One file per answer ([`Ranking`](crate::rank::Ranking) in `rank`,
 //! [`Gap`](crate::gap::Gap) in `gap`, [`Progress`](crate::progress::Progress)
-//! in `progress`), their words in both languages in `labels`.
+//! in `progress`, [`Index`](crate::index::Index) in `index`), their words in both languages in `labels`.
 
 pub mod datapackage;
 pub mod export;
 mod gap;
 pub mod html;
+mod index;
 mod labels;
 pub mod list;
 mod progress;
@@ -24,6 +25,8 @@ pub use crate::encode::CsvOptions;
 pub(crate) use crate::encode::write_csv_rows;
 pub use gap::GAP_CSV_COLUMNS;
 pub(crate) use gap::GapJson;
+pub use index::INDEX_CSV_COLUMNS;
+pub(crate) use index::IndexJson;
 pub(crate) use labels::level_label;
 pub use labels::status_label;
 pub use progress::PROGRESS_CSV_COLUMNS;

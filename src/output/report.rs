@@ -5,13 +5,14 @@
 use chrono::NaiveDate;
 
 use crate::engine::gap::{Gap, Unanswered, benchmark_gaps};
+use crate::engine::index::{Index, IndexQuery, index};
 use crate::engine::progress::{Options, Progress, progress};
 use crate::engine::rank::{RankQuery, Ranking, rank};
-use crate::error::Error;
+use crate::error::{Error, ErrorKind};
 use crate::output::labels::{self, report as words};
 use crate::output::table::{Table, human};
 use crate::output::{level_label, status_label};
-use crate::{Catalog, Jurisdiction, Lang, Per, Target};
+use crate::{Catalog, Jurisdiction, Lang, Level, Per, Target};
 
 /// Everything the report shows, computed once for text and HTML.
 #[derive(Debug)]
@@ -34,6 +35,72 @@ pub struct Overview<'c> {
     pub unanswered: Vec<Unanswered>,
     /// The progress of every target that counts.
     pub progress: Progress,
+    /// A composite index of the jurisdictions of one level over the
+    /// metrics they set targets on ([`composite`]), where the data has one.
+    pub index: Option<Index>,
+}
+
+/// The draws of the uncertainty analysis of the report's index.
+pub const INDEX_DRAWS: u32 = 1000;
+
+/// The composite index an overview shows: at the first of the province,
+/// prefecture and county levels where at least three jurisdictions have
+/// targets on at least two metrics (population and GDP aside), the index of
+/// those jurisdictions over every metric on which at least two of them set
+/// a target, each jurisdiction entering with values on at least two;
+/// per million residents where three jurisdictions have a denominator,
+/// otherwise as set. Min-max scaling, equal weights, arithmetic mean, and
+/// [`INDEX_DRAWS`] draws with the default seed. `None` when no level has
+/// such data.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use policy_targets::{Catalog, report::composite};
+///
+/// let catalog = Catalog::bundled()?;
+/// let as_of = NaiveDate::from_ymd_opt(2025, 7, 4).unwrap();
+/// if let Some(index) = composite(&catalog, as_of)? {
+///     assert!(index.rows.len() >= 3 && index.metrics.len() >= 2);
+/// }
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn composite(catalog: &Catalog, as_of: NaiveDate) -> Result<Option<Index>, Error> {
+    for level in [Level::Province, Level::Prefecture, Level::County] {
+        let at_level = |metric: &str| {
+            catalog
+                .select_targets(metric, as_of)
+                .iter()
+                .filter(|t| {
+                    catalog
+                        .jurisdiction(t.jurisdiction.as_str())
+                        .is_some_and(|j| j.level == level)
+                })
+                .count()
+        };
+        let metrics: Vec<&str> = catalog
+            .metrics()
+            .iter()
+            .map(|m| m.id.as_str())
+            .filter(|m| !Per::DENOMINATOR_METRICS.contains(m) && at_level(m) >= 2)
+            .collect();
+        if metrics.len() < 2 {
+            continue;
+        }
+        for per in [Per::CAPITA, Per::NONE] {
+            let mut query = IndexQuery::new(metrics.iter().copied(), as_of);
+            query.level = Some(level);
+            query.per = per;
+            query.draws = INDEX_DRAWS;
+            query.min_coverage = format!("2/{}", metrics.len()).parse()?;
+            match index(catalog, &query) {
+                Ok(answer) if answer.rows.len() >= 3 => return Ok(Some(answer)),
+                Ok(_) => {}
+                Err(e) if matches!(e.kind(), ErrorKind::IndexQuery { .. }) => {}
+                Err(e) => return Err(e),
+            }
+        }
+    }
+    Ok(None)
 }
 
 /// The fewest ranked jurisdictions a metric needs for the report to show its
@@ -110,6 +177,7 @@ pub fn overview<'c>(
         gaps,
         unanswered,
         progress: progress(catalog, as_of, &Options::default()),
+        index: composite(catalog, as_of)?,
     })
 }
 
@@ -139,6 +207,11 @@ impl Overview<'_> {
         }
         self.gaps_text(&names, &mut out);
         self.progress_text(&names, &mut out);
+        if let Some(index) = &self.index {
+            out.push('\n');
+            out.push_str(&words::index_heading(lang));
+            out.push_str(&index.to_table(lang));
+        }
         out
     }
 

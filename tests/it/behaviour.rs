@@ -63,7 +63,9 @@ const RANKED_METRICS: &[&str] = &[
 const FORMATS: &[&str] = &["table", "json", "csv"];
 
 /// The names `targets schema` takes.
-const SCHEMAS: &[&str] = &["export", "rank", "gap", "progress", "extract", "list"];
+const SCHEMAS: &[&str] = &[
+    "export", "rank", "gap", "progress", "extract", "list", "index",
+];
 
 /// The text of a snapshot: the command, its exit code, standard output and
 /// standard error, with the paths of the crate and of `scratch` replaced.

@@ -12,6 +12,8 @@ mod extract;
 mod gazetteer;
 mod grade;
 mod html;
+mod index;
+mod index_properties;
 mod list;
 mod progress;
 mod properties;

@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use policy_targets::index::{Aggregation, MinCoverage, Scaling, Weights};
 use policy_targets::output::CsvOptions;
 use policy_targets::{Grade, Lang, Level, Per, progress};
 
@@ -18,6 +19,7 @@ use policy_targets::{Grade, Lang, Level, Per, progress};
   targets rank high_quality_datasets --per capita
   targets gap 广西 --against 江苏 --metric high_quality_datasets --per capita
   targets progress --as-of 2026-06-30 --level province
+  targets index --metrics high_quality_datasets,data_annotation_volume --draws 1000
   targets report --html report.html
   targets init my-data && targets --data my-data validate"
 )]
@@ -46,6 +48,8 @@ pub enum Command {
     Gap(GapArgs),
     /// Attainment and pace verdicts of the targets that count on a date.
     Progress(ProgressArgs),
+    /// A composite index over several metrics, with rank intervals from an uncertainty analysis.
+    Index(IndexArgs),
     /// Write a synthetic data folder of the given size (the same for the same seed).
     Synth(SynthArgs),
     /// The overview: targets by deadline, every metric's ranking, a region's gaps, progress.
@@ -152,7 +156,7 @@ pub struct ExtractArgs {
 /// The options of `targets schema`.
 #[derive(Args)]
 pub struct SchemaArgs {
-    /// Which output: export, rank, gap, progress, extract or list.
+    /// Which output: export, rank, gap, progress, extract, list or index.
     #[arg(value_enum)]
     pub contract: SchemaContract,
 }
@@ -214,6 +218,49 @@ pub struct ProgressArgs {
     /// this: official, press, mirror or summary.
     #[arg(long, value_name = "GRADE")]
     pub min_grade: Option<Grade>,
+    #[command(flatten)]
+    pub common: Common,
+}
+
+/// The options of `targets index`.
+#[derive(Args)]
+pub struct IndexArgs {
+    /// The metrics, comma-separated: ids (high_quality_datasets) or names.
+    #[arg(long, value_delimiter = ',', required = true, value_name = "A,B,...")]
+    pub metrics: Vec<String>,
+    /// Normalise every metric: none, capita, gdp, year, or a combination such as capita,year.
+    #[arg(long, default_value = "none")]
+    pub per: Per,
+    /// Only this level: nation, province, prefecture, county or group.
+    #[arg(long)]
+    pub level: Option<Level>,
+    /// Relative weights of the metrics, positive numbers (A=2,B=1); a metric
+    /// not named weighs 1.
+    #[arg(
+        long,
+        default_value = "",
+        value_name = "A=W,...",
+        hide_default_value = true
+    )]
+    pub weights: Weights,
+    /// How each metric's values are scaled: minmax, zscore, rank or leader.
+    #[arg(long, default_value = "minmax")]
+    pub scaling: Scaling,
+    /// How the scaled values are combined: arithmetic or geometric.
+    #[arg(long, default_value = "arithmetic")]
+    pub aggregation: Aggregation,
+    /// The least share of the metrics a jurisdiction needs values on, in
+    /// (0, 1]: a number (0.5) or a fraction (2/3).
+    #[arg(long, default_value = "2/3")]
+    pub min_coverage: MinCoverage,
+    /// Draws of the uncertainty analysis (0 for none): weights ±25%, scaling
+    /// and aggregation drawn; gives each rank an interval.
+    #[arg(long, default_value_t = 0)]
+    pub draws: u32,
+    /// The seed of the draws (default 1, so the same command gives the
+    /// same intervals).
+    #[arg(long, default_value_t = policy_targets::index::IndexQuery::DEFAULT_SEED)]
+    pub seed: u64,
     #[command(flatten)]
     pub common: Common,
 }
@@ -334,6 +381,7 @@ pub enum SchemaContract {
     Progress,
     Extract,
     List,
+    Index,
 }
 
 /// The formats of an answer.

@@ -10,7 +10,9 @@ use std::process::ExitCode;
 use clap::Parser;
 
 use args::{Cli, Command};
-use commands::{export, extract, gap, init, list, progress, rank, report, schema, synth, validate};
+use commands::{
+    export, extract, gap, index, init, list, progress, rank, report, schema, synth, validate,
+};
 use failure::Failure;
 
 /// Runs the command `cli` asks for.
@@ -24,6 +26,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Rank(args) => rank::run(data, args),
         Command::Gap(args) => gap::run(data, args),
         Command::Progress(args) => progress::run(data, args),
+        Command::Index(args) => index::run(data, args),
         Command::Synth(args) => synth::run(args),
         Command::Report(args) => report::run(data, args),
         Command::Init(args) => init::run(args),

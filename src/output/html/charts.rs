@@ -129,3 +129,64 @@ pub(super) fn progress_bar(row: &ProgressRow) -> Markup {
         }
     }
 }
+
+/// One row of a rank-interval chart.
+pub(super) struct Interval {
+    /// The jurisdiction's name, left of its line.
+    pub label: String,
+    /// The nominal rank (the dot).
+    pub rank: u32,
+    /// The median rank (the tick).
+    pub median: u32,
+    /// The low and high ranks (the ends of the line).
+    pub low: u32,
+    pub high: u32,
+    /// The rank as written after the line: `3 (2–5)`.
+    pub text: String,
+}
+
+const INTERVAL_WIDTH: f64 = 560.0;
+const INTERVAL_TEXT: f64 = 84.0;
+
+/// A dot-and-whisker chart of ranks: one row per jurisdiction, best first,
+/// on a rank axis from 1 (left) to `ranks` (right): a line from the low
+/// to the high rank, a tick at the median rank and a dot at the rank.
+pub(super) fn interval_chart(title: &str, axis: &str, rows: &[Interval], ranks: u32) -> Markup {
+    let top = 20.0;
+    let height = top + ROW_HEIGHT * rows.len() as f64 + 6.0;
+    let x0 = LABEL_WIDTH + 10.0;
+    let x1 = INTERVAL_WIDTH - INTERVAL_TEXT - 10.0;
+    let span = f64::from(ranks.max(2) - 1);
+    let x = |rank: u32| x0 + f64::from(rank.saturating_sub(1)) / span * (x1 - x0);
+    let ticks: Vec<u32> = {
+        let mut t = vec![1, ranks.max(1)];
+        if ranks >= 5 {
+            t.insert(1, ranks.div_ceil(2));
+        }
+        t.dedup();
+        t
+    };
+    html! {
+        svg class="chart intervals" xmlns=(SVG_NS) viewBox={ "0 0 " (INTERVAL_WIDTH) " " (height) }
+            width=(INTERVAL_WIDTH) height=(height) role="img" aria-label=(Text(title)) {
+            title { (Text(title)) }
+            text class="value" x=(LABEL_WIDTH - 4.0) y="12" text-anchor="end" { (Text(axis)) }
+            @for t in &ticks {
+                text class="value" x=(format!("{:.1}", x(*t))) y="12" text-anchor="middle" { (t) }
+                line class="grid" x1=(format!("{:.1}", x(*t))) y1="16" x2=(format!("{:.1}", x(*t))) y2=(height - 2.0) {}
+            }
+            @for (i, row) in rows.iter().enumerate() {
+                @let y = top + ROW_HEIGHT * i as f64 + ROW_HEIGHT / 2.0;
+                g class="row" {
+                    text class="label" x=(LABEL_WIDTH - 4.0) y=(y + 4.0) text-anchor="end" { (Text(&row.label)) }
+                    line class="whisker" x1=(format!("{:.1}", x(row.low))) y1=(y) x2=(format!("{:.1}", x(row.high))) y2=(y) {}
+                    line class="whisker" x1=(format!("{:.1}", x(row.low))) y1=(y - 4.0) x2=(format!("{:.1}", x(row.low))) y2=(y + 4.0) {}
+                    line class="whisker" x1=(format!("{:.1}", x(row.high))) y1=(y - 4.0) x2=(format!("{:.1}", x(row.high))) y2=(y + 4.0) {}
+                    line class="median" x1=(format!("{:.1}", x(row.median))) y1=(y - 6.0) x2=(format!("{:.1}", x(row.median))) y2=(y + 6.0) {}
+                    circle class="dot" cx=(format!("{:.1}", x(row.rank))) cy=(y) r="4" {}
+                    text class="value" x=(x1 + 12.0) y=(y + 4.0) { (Text(&row.text)) }
+                }
+            }
+        }
+    }
+}

@@ -3,7 +3,9 @@
 //! The page is a printable A4 briefing: a masthead with the as-of date and
 //! the provenance of the data, then four sections (targets by deadline,
 //! every metric's ranking as bar charts raw and per million residents, the
-//! subject's gaps to its benchmarks, progress) and an appendix listing every
+//! subject's gaps to its benchmarks, progress), a fifth where the data
+//! allows a composite index (ranks with their uncertainty intervals as a
+//! dot-and-whisker chart, and the sensitivity table) and an appendix listing every
 //! source cited with the verbatim quotes. Every figure links to its quote.
 //!
 //! It works offline: inline CSS and SVG only, no scripts, fonts, images or
@@ -17,6 +19,7 @@ mod charts;
 mod format;
 mod front;
 mod gaps;
+mod index;
 mod progress;
 mod rankings;
 mod sources;
@@ -197,6 +200,7 @@ impl<'a, 'c> Page<'a, 'c> {
             (self.rankings_section())
             (self.gaps_section())
             (self.progress_section())
+            (self.index_section())
             (self.appendix())
             footer { (Text(&footer)) } "\n"
         }

@@ -6,6 +6,7 @@
 
 pub(crate) mod datapackage;
 pub(crate) mod grade;
+pub(crate) mod index;
 pub(crate) mod list;
 pub(crate) mod page;
 pub(crate) mod report;

@@ -612,6 +612,63 @@ pub(crate) fn status_counts_heading(lang: Lang, targets: usize) -> String {
     }
 }
 
+// Section 5: the composite index.
+
+/// The heading of section 5.
+pub(crate) fn index_heading(lang: Lang) -> &'static str {
+    pick(lang, "五、综合指数", "5. Composite index")
+}
+
+/// The note under the heading of section 5: what the index combines and
+/// how to read its chart.
+pub(crate) fn index_note(lang: Lang, metrics: usize, draws: u32) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "将{metrics}项指标的目标值（经折算）极差标准化至0–100后等权平均，得出各地综合得分与名次。图中圆点为名次，横线为{draws}次蒙特卡洛模拟（权重±25%、随机选取标准化与合成方法）的第5至第95百分位名次区间，竖线为中位名次；区间越长，名次越依赖方法选择。"
+        ),
+        Lang::En => format!(
+            "The targets on {metrics} metrics (normalised) are scaled to 0–100 by min-max and averaged with equal weights into one score per jurisdiction, then ranked. In the chart the dot is the rank, the line the 5th to 95th percentile ranks over {draws} Monte Carlo draws (weights ±25%, scaling and aggregation drawn at random), the tick the median rank: the longer the line, the more the rank depends on those choices."
+        ),
+    }
+}
+
+/// The accessible name of the rank-interval chart.
+pub(crate) fn index_chart_label(lang: Lang) -> &'static str {
+    pick(
+        lang,
+        "名次及其不确定区间",
+        "Ranks and their uncertainty intervals",
+    )
+}
+
+/// The word over the rank axis of the chart.
+pub(crate) fn index_axis(lang: Lang) -> &'static str {
+    pick(lang, "名次", "rank")
+}
+
+/// The headings of the table of scores.
+pub(crate) fn index_headings(lang: Lang) -> [&'static str; 4] {
+    pick(
+        lang,
+        ["名次（区间）", "地区", "得分", "覆盖指标"],
+        [
+            "Rank (interval)",
+            "Jurisdiction",
+            "Score",
+            "Metrics covered",
+        ],
+    )
+}
+
+/// The caption of the sensitivity table.
+pub(crate) fn sensitivity_caption(lang: Lang) -> &'static str {
+    pick(
+        lang,
+        "敏感性：仅该项变化时各地名次的平均绝对变动",
+        "Sensitivity: the mean absolute rank shift when only this input varies",
+    )
+}
+
 // The appendix.
 
 /// The heading of the appendix.

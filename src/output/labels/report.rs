@@ -47,6 +47,11 @@ pub(crate) fn single_row_metrics(lang: Lang, metrics: &[String]) -> String {
     format!("{}\n", page::single_row_metrics(lang, metrics))
 }
 
+/// The heading line of section 5 (the page's heading).
+pub(crate) fn index_heading(lang: Lang) -> String {
+    format!("{}\n", page::index_heading(lang))
+}
+
 /// The heading line of section 3, naming the subject.
 pub(crate) fn gaps_heading(lang: Lang, subject: &str) -> String {
     match lang {

@@ -3,6 +3,7 @@
 pub mod export;
 pub mod extract;
 pub mod gap;
+pub mod index;
 pub mod init;
 pub mod list;
 pub mod progress;

@@ -15,6 +15,7 @@ pub fn run(args: SchemaArgs) -> Result<(), Failure> {
         SchemaContract::Progress => Contract::Progress,
         SchemaContract::Extract => Contract::Extract,
         SchemaContract::List => Contract::List,
+        SchemaContract::Index => Contract::Index,
     };
     emit(None, schema(contract).as_bytes())
 }
