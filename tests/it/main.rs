@@ -12,6 +12,7 @@ mod extract;
 mod html;
 mod progress;
 mod properties;
+mod quotes_provinces;
 mod ranking_properties;
 mod robustness;
 mod selection;
