@@ -306,7 +306,7 @@ mod tests {
     fn toml_output_validates() {
         let text = "到2027年，江苏省建成1000个高质量数据集，打造3—5个可信数据空间，标注从业人员达5.8万人。\
                     截至2024年底，武汉市已建成高质量数据集80个。\n\n\
-                    到2027年，建成高质量数据集50个。广东省建成高质量数据集500个。";
+                    到2027年，建成高质量数据集50个。山东省建成高质量数据集500个。";
         let found = run(text);
         let source: Id = "test_plan".parse().unwrap();
         let toml = to_toml(&found, &source);
@@ -326,7 +326,7 @@ mod tests {
         // Incomplete entries are comments, with placeholders.
         assert!(toml.contains("# jurisdiction = \"?\""), "{toml}");
         assert!(
-            toml.contains("# jurisdiction = \"440000\"  # 广东省 is not in jurisdictions.toml")
+            toml.contains("# jurisdiction = \"370000\"  # 山东省 is not in jurisdictions.toml")
         );
         let data = format!(
             "[source]\nid = \"test_plan\"\ntitle = \"测试\"\nissuer = \"测试\"\npublished = 2025-01-01\nstatus = \"final\"\nforce = \"plan\"\n{toml}"

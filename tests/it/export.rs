@@ -77,9 +77,16 @@ fn newsletter_sources(json: &Json) -> BTreeSet<String> {
 }
 
 /// The targets and observations read from the newsletter, with their kind.
+/// Records of the documents it reports that were read on a web page instead
+/// (their quotes kept in `quotes_provinces`) are not the newsletter's.
 fn from_newsletter(json: &Json) -> Vec<(&'static str, &Record)> {
     let sources = newsletter_sources(json);
-    let from = |r: &&Record| sources.contains(&text(r, "source").expect("source"));
+    let from = |r: &&Record| {
+        sources.contains(&text(r, "source").expect("source"))
+            && !crate::quotes_provinces::KEPT
+                .iter()
+                .any(|&(kept, _)| id(r) == kept)
+    };
     json.targets
         .iter()
         .filter(from)

@@ -7,7 +7,7 @@ use policy_targets::Catalog;
 
 /// (record id, the quote as the page shows it), kept apart from the data so
 /// that an edit to a quote in `targets/` shows up here.
-const KEPT: &[(&str, &str)] = &[
+pub const KEPT: &[(&str, &str)] = &[
     (
         "anhui_above_scale_digital_core_revenue_2026",
         "规模以上数字经济核心产业企业营业收入达到15200亿元",
