@@ -44,7 +44,7 @@ pub const DEFAULT_SUBJECT: &str = "450000";
 /// let catalog = Catalog::bundled()?;
 /// let as_of = NaiveDate::from_ymd_opt(2025, 7, 4).unwrap();
 /// let report = overview(&catalog, "广西", as_of)?;
-/// assert_eq!(report.targets.len(), 12);
+/// assert_eq!(report.targets.len(), 36);
 /// assert!(report.to_text(&catalog, Lang::Zh).contains("广西壮族自治区对标"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
