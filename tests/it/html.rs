@@ -270,9 +270,10 @@ fn the_chinese_page_shows_the_key_figures() {
         "<strong class=\"required\">1,180个</strong>",
         "省级中位数",
         // progress: how many targets have figures (Sichuan's computing power
-        // and storage, Zhejiang's digital economy), how many have none
-        "3 项目标有实绩数据",
-        "无实绩数据<b>33</b>",
+        // and storage, Zhejiang's digital economy and its core industries),
+        // how many have none
+        "4 项目标有实绩数据",
+        "无实绩数据<b>32</b>",
         // sources and quotes
         "苏府办〔2025〕19号",
         "形成1000 个高质量数据集",
@@ -323,7 +324,7 @@ fn the_english_page_is_labelled_in_english() {
         "≥3,000 TB",
         "<strong class=\"required\">591</strong>",
         "<strong class=\"required\">2,263 TB</strong>",
-        "3 targets have reported figures",
+        "4 targets have reported figures",
     ] {
         assert!(page.contains(text), "missing {text}");
     }

@@ -221,6 +221,18 @@ pub const KEPT: &[(&str, &str)] = &[
         "zhejiang_public_cloud_intelligent_computing_2027",
         "the scale of intelligent computing cloud services provided through public cloud is expected to reach 60 EFlops",
     ),
+    (
+        "zhejiang_digital_economy_scale_2020",
+        "截至去年,浙江省数字经济增加值达30218亿元,占GDP比重为46.8%",
+    ),
+    (
+        "zhejiang_digital_economy_share_2020",
+        "截至去年,浙江省数字经济增加值达30218亿元,占GDP比重为46.8%",
+    ),
+    (
+        "zhejiang_digital_economy_core_value_added_2020",
+        "浙江数字经济核心产业增加值从2014年的2854亿元,增长到2020年的7020亿元",
+    ),
 ];
 
 fn catalog() -> Catalog {
