@@ -1,7 +1,9 @@
 //! A briefing on the provinces' ambition across metrics: a composite index
-//! of their targets per million residents over every metric on which a
-//! province has set a target, with each rank's uncertainty interval from
-//! 1,000 draws and the sensitivity of the ranks to the index's choices.
+//! of their targets per million residents over every metric on which at
+//! least two provinces have set a target (a metric one province sets says
+//! nothing comparative), each province entering with targets on at least a
+//! quarter of them, with each rank's uncertainty interval from 1,000 draws
+//! and the sensitivity of the ranks to the index's choices.
 //!
 //! The interval is what a briefing should quote with a rank: "Jiangsu
 //! ranks 2nd (1st–4th)" says how much the rank depends on weights, scaling
@@ -15,7 +17,7 @@ use chrono::NaiveDate;
 use policy_targets::index::{IndexQuery, index};
 use policy_targets::{Catalog, Lang, Level, Per};
 
-/// The metrics with a target of at least one province on `as_of`,
+/// The metrics with targets of at least two provinces on `as_of`,
 /// population and GDP aside.
 fn provincial_metrics(catalog: &Catalog, as_of: NaiveDate) -> Vec<String> {
     catalog
@@ -26,11 +28,13 @@ fn provincial_metrics(catalog: &Catalog, as_of: NaiveDate) -> Vec<String> {
             catalog
                 .select_targets(m.id.as_str(), as_of)
                 .iter()
-                .any(|t| {
+                .filter(|t| {
                     catalog
                         .jurisdiction(t.jurisdiction.as_str())
                         .is_some_and(|j| j.level == Level::Province)
                 })
+                .count()
+                >= 2
         })
         .map(|m| m.id.to_string())
         .collect()
@@ -41,6 +45,7 @@ fn run(catalog: &Catalog, as_of: NaiveDate) -> Result<String, policy_targets::Er
     let mut query = IndexQuery::new(metrics, as_of);
     query.per = Per::CAPITA;
     query.level = Some(Level::Province);
+    query.min_coverage = "1/4".parse().expect("a fraction");
     query.draws = 1000;
     query.seed = 1;
     let answer = index(catalog, &query)?;
@@ -76,8 +81,13 @@ mod tests {
         let out = run(&catalog, as_of).unwrap();
         assert!(out.starts_with("综合指数："), "{out}");
         assert!(out.contains("每百万常住人口，省级"), "{out}");
-        // Every ranked province has an interval, and the sensitivity table follows.
-        assert!(out.contains(" (1–"), "{out}");
+        // Five provinces with targets on at least two of the eight metrics,
+        // each with its interval; Jiangsu covers five of them.
+        let rows: Vec<&str> = out.lines().filter(|l| l.contains("  省级  ")).collect();
+        assert_eq!(rows.len(), 5, "{out}");
+        let jiangsu = rows.iter().find(|l| l.contains("江苏省")).unwrap();
+        assert!(jiangsu.ends_with("5/8"), "{jiangsu}");
+        assert!(out.contains("未纳入：浙江省"), "{out}");
         assert!(out.contains("敏感性"), "{out}");
     }
 }

@@ -163,6 +163,16 @@ fn hostile_page(lang: Lang, with_figures: bool) -> String {
 }
 
 /// The values of every `name="…"` attribute on the page.
+/// The web addresses of the bundled sources.
+fn source_addresses() -> BTreeSet<String> {
+    Catalog::bundled()
+        .unwrap()
+        .sources()
+        .iter()
+        .filter_map(|s| s.url.clone())
+        .collect()
+}
+
 fn attributes<'a>(page: &'a str, name: &str) -> Vec<&'a str> {
     let needle = format!(" {name}=\"");
     page.match_indices(&needle)
@@ -275,7 +285,7 @@ fn the_chinese_page_shows_the_key_figures() {
         // progress: the nation's computing figures, the rest without a figure
         "246 EFLOPS",
         "进度正常",
-        "无实绩数据<b>30</b>",
+        "无实绩数据<b>50</b>",
         // sources and quotes
         "苏府办〔2025〕19号",
         "形成1000 个高质量数据集",
@@ -285,12 +295,10 @@ fn the_chinese_page_shows_the_key_figures() {
         assert!(page.contains(text), "missing {text}");
     }
     // Charts: two per metric ranking two jurisdictions or more (raw and per
-    // capita; a share only raw), a bar for each ranked row: datasets (江苏,
-    // 上海, 苏州, 武汉), typical data products (江苏, 苏州), data-industry
-    // scale (上海, 苏州) twice each, data-industry growth (中国, 苏州, 上海)
-    // once.
-    assert_eq!(page.matches("<svg class=\"chart\"").count(), 7);
-    assert_eq!(page.matches("<rect class=\"bar\"").count(), 19);
+    // capita), one for a share (raw only): eight metrics and three shares
+    // on 2025-07-04; a bar for each ranked row of each chart.
+    assert_eq!(page.matches("<svg class=\"chart\"").count(), 19);
+    assert_eq!(page.matches("<rect class=\"bar\"").count(), 42);
     // One small comparison per gap row (no provincial median over fewer
     // than three provinces).
     let gaps = &page[page.find("三、").unwrap()..page.find("四、目标进展").unwrap()];
@@ -328,7 +336,7 @@ fn the_english_page_is_labelled_in_english() {
         "<strong class=\"required\">591</strong>",
         "<strong class=\"required\">2,263 TB</strong>",
         "on track<b>1</b>",
-        "no data<b>30</b>",
+        "no data<b>50</b>",
     ] {
         assert!(page.contains(text), "missing {text}");
     }

@@ -18,6 +18,7 @@ mod list;
 mod progress;
 mod properties;
 mod quotes_national;
+mod quotes_provinces;
 mod ranking_properties;
 mod robustness;
 mod selection;
