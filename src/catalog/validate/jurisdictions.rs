@@ -5,7 +5,7 @@
 use super::Known;
 use crate::catalog::Origin;
 use crate::error::Error;
-use crate::{Jurisdiction, Level};
+use crate::{Jurisdiction, JurisdictionCode, Level};
 
 /// Checks every jurisdiction.
 pub(super) fn check(known: &Known<'_>, errors: &mut Vec<Error>) {
@@ -67,24 +67,17 @@ fn references(j: &Jurisdiction, origin: &Origin, known: &Known<'_>, errors: &mut
 /// Reports a `parent` chain that comes back to `j`. A cycle is reported
 /// once, at its smallest code.
 fn cycle(j: &Jurisdiction, origin: &Origin, known: &Known<'_>, errors: &mut Vec<Error>) {
-    let mut path = vec![&j.code];
-    let mut next = j.parent.as_ref();
-    while let Some(code) = next {
-        if code == &j.code {
-            if path.iter().all(|c| *c >= &j.code) {
-                path.push(code);
-                let chain: Vec<&str> = path.iter().map(|c| c.as_str()).collect();
-                errors.push(Error::invalid(
-                    format!("parent cycle: {}", chain.join(" → ")),
-                    origin.field("parent"),
-                ));
-            }
-            break;
+    let up = |code: &JurisdictionCode| {
+        if *code == j.code {
+            j.parent.as_ref()
+        } else {
+            known.jurisdiction(code).and_then(|p| p.parent.as_ref())
         }
-        if path.contains(&code) {
-            break; // a cycle further up, reported from its own members
-        }
-        path.push(code);
-        next = known.jurisdiction(code).and_then(|p| p.parent.as_ref());
+    };
+    if let Some(chain) = super::cycle_through(&j.code, up, JurisdictionCode::as_str) {
+        errors.push(Error::invalid(
+            format!("parent cycle: {chain}"),
+            origin.field("parent"),
+        ));
     }
 }

@@ -2,9 +2,9 @@
 //! the `broader` relation has no cycle.
 
 use super::Known;
-use crate::Metric;
 use crate::catalog::Origin;
 use crate::error::Error;
+use crate::{Id, Metric};
 
 /// Checks every metric.
 pub(super) fn check(known: &Known<'_>, errors: &mut Vec<Error>) {
@@ -32,24 +32,17 @@ pub(super) fn check(known: &Known<'_>, errors: &mut Vec<Error>) {
 /// Reports a `broader` chain that comes back to `m`. A cycle is reported
 /// once, at its smallest id.
 fn cycle(m: &Metric, origin: &Origin, known: &Known<'_>, errors: &mut Vec<Error>) {
-    let mut path = vec![&m.id];
-    let mut next = m.broader.as_ref();
-    while let Some(id) = next {
-        if id == &m.id {
-            if path.iter().all(|i| *i >= &m.id) {
-                path.push(id);
-                let chain: Vec<&str> = path.iter().map(|i| i.as_str()).collect();
-                errors.push(Error::invalid(
-                    format!("broader cycle: {}", chain.join(" → ")),
-                    origin.field("broader"),
-                ));
-            }
-            break;
+    let up = |id: &Id| {
+        if *id == m.id {
+            m.broader.as_ref()
+        } else {
+            known.metric(id).and_then(|b| b.broader.as_ref())
         }
-        if path.contains(&id) {
-            break; // a cycle further up, reported from its own members
-        }
-        path.push(id);
-        next = known.metric(id).and_then(|b| b.broader.as_ref());
+    };
+    if let Some(chain) = super::cycle_through(&m.id, up, Id::as_str) {
+        errors.push(Error::invalid(
+            format!("broader cycle: {chain}"),
+            origin.field("broader"),
+        ));
     }
 }

@@ -164,3 +164,32 @@ fn in_order(mut errors: Vec<Error>) -> Errors {
 fn strip<T>(items: Vec<(T, Origin)>) -> Vec<T> {
     items.into_iter().map(|(x, _)| x).collect()
 }
+
+/// The chain from `start` up a parent-like link (`parent`, `broader`) back
+/// to `start`, as names, when the chain comes back to it and `start` is its
+/// smallest member (so that a cycle is reported once); `None` otherwise,
+/// also for a cycle further up, reported from its own members.
+fn cycle_through<'a, K: Ord>(
+    start: &'a K,
+    up: impl Fn(&'a K) -> Option<&'a K>,
+    name: impl Fn(&K) -> &str,
+) -> Option<String> {
+    let mut path = vec![start];
+    let mut next = up(start);
+    while let Some(key) = next {
+        if key == start {
+            if !path.iter().all(|k| *k >= start) {
+                return None;
+            }
+            path.push(key);
+            let chain: Vec<&str> = path.iter().map(|k| name(k)).collect();
+            return Some(chain.join(" → "));
+        }
+        if path.contains(&key) {
+            return None;
+        }
+        path.push(key);
+        next = up(key);
+    }
+    None
+}
