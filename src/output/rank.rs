@@ -10,7 +10,8 @@ use crate::error::Error;
 use crate::model::Lang;
 use crate::output::labels::{self, grade};
 use crate::output::render::{json, num, opt};
-use crate::output::table::{Table, human};
+use crate::output::table::{Table, human, human_column};
+use rust_decimal::Decimal;
 
 #[derive(Serialize, schemars::JsonSchema)]
 #[schemars(rename = "RankRow")]
@@ -242,7 +243,9 @@ impl Ranking {
             .align_right(0)
             .align_right(4 + shift)
             .align_right(5 + shift);
-        for r in &self.rows {
+        let values: Vec<Decimal> = self.rows.iter().map(|r| r.value).collect();
+        let values = human_column(&values);
+        for (r, value) in self.rows.iter().zip(values) {
             let mut cells = vec![
                 r.rank.to_string(),
                 name(r.jurisdiction.as_str()),
@@ -251,7 +254,7 @@ impl Ranking {
                     .as_ref()
                     .map(|w| name(w.as_str()))
                     .unwrap_or_default(),
-                human(r.value),
+                value,
                 human(r.target_value),
                 r.deadline.to_string(),
             ];

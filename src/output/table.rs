@@ -131,3 +131,25 @@ pub fn human(value: Decimal) -> String {
         None => format!("{sign}{grouped}"),
     }
 }
+
+/// A column of numbers written by [`human`] with one number of decimal
+/// places, the most any of them has, so that their decimal points line up
+/// (`23.532620` above `11.799686`, never `23.53262`).
+///
+/// ```
+/// use policy_targets::table::human_column;
+/// use rust_decimal::Decimal;
+/// let column = human_column(&[Decimal::new(2353262, 5), Decimal::new(11799686, 6), Decimal::new(1000, 0)]);
+/// assert_eq!(column, ["23.532620", "11.799686", "1,000.000000"]);
+/// ```
+pub fn human_column(values: &[Decimal]) -> Vec<String> {
+    let scale = values.iter().map(Decimal::scale).max().unwrap_or(0);
+    values
+        .iter()
+        .map(|v| {
+            let mut v = *v;
+            v.rescale(scale);
+            human(v)
+        })
+        .collect()
+}
