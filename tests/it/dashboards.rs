@@ -188,7 +188,7 @@ fn every_schema_requires_each_field_and_names_all() {
             "Jurisdiction",
             &["parent", "aliases", "members", "note"][..],
         ),
-        ("Metric", &["aliases", "broader", "note"]),
+        ("Metric", &["trend", "aliases", "broader", "note"]),
         (
             "Source",
             &[

@@ -13,10 +13,12 @@ pub fn run(data: Option<&Path>, args: ProgressArgs) -> Result<(), Failure> {
     let ProgressArgs {
         bands,
         level,
+        trend,
         common,
     } = args;
     let options = progress::Options {
         bands,
+        trend,
         ..progress::Options::default()
     };
     // A folder with observations.csv is read as a stream.
