@@ -645,6 +645,7 @@ fn bands_and_decimals_are_options() {
             ..Bands::default()
         },
         decimals: 2,
+        ..Options::default()
     };
     let r = assess(&catalog, target, as_of, &options);
     assert_eq!(r.status, Status::AccelerationNeeded);
