@@ -184,8 +184,9 @@ fn check_the_rendered_document(browser: &Path, page: &Path) {
     );
 }
 
-#[test]
-fn the_report_renders_in_headless_chromium() {
+/// The browser to test with, or `None` (after saying so) when there is
+/// none outside CI; a Chinese font must be installed.
+fn browser_or_skip() -> Option<PathBuf> {
     let Some(browser) = find_chromium() else {
         if std::env::var_os("CI").is_some() {
             panic!(
@@ -197,17 +198,61 @@ fn the_report_renders_in_headless_chromium() {
             "skipping the browser test: neither chromium nor chromium-browser is on PATH \
              (install Debian's chromium and fonts-noto-cjk to run it; with CI set it fails instead)"
         );
+        return None;
+    };
+    assert_a_chinese_font();
+    Some(browser)
+}
+
+/// Takes a screenshot of `page` into `screenshot`, checks that it is a
+/// PNG of some size and that the page logged nothing.
+fn screenshot(browser: &Path, page: &Path, screenshot: &Path, height: u32) {
+    let _ = std::fs::remove_file(screenshot);
+    let shot = chromium(
+        browser,
+        page,
+        &[
+            format!("--screenshot={}", screenshot.display()),
+            format!("--window-size=1280,{height}"),
+        ],
+        "screenshot",
+    );
+    assert!(
+        shot.status.is_some_and(|s| s.success()),
+        "chromium --screenshot failed or timed out ({:?}):\n{}",
+        shot.status,
+        shot.stderr
+    );
+    let png = std::fs::read(screenshot).expect("the screenshot is written");
+    assert!(
+        png.starts_with(b"\x89PNG\r\n\x1a\n"),
+        "the screenshot is a PNG"
+    );
+    assert!(
+        png.len() > 100_000,
+        "the screenshot is nearly empty ({} bytes)",
+        png.len()
+    );
+    let console = console_lines(&shot.stderr);
+    assert!(
+        console.is_empty(),
+        "the page logged to the console:\n{}",
+        console.join("\n")
+    );
+    eprintln!("screenshot: {}", screenshot.display());
+}
+
+#[test]
+fn the_report_renders_in_headless_chromium() {
+    let Some(browser) = browser_or_skip() else {
         return;
     };
-
-    assert_a_chinese_font();
 
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let dir = root.join("target").join("report-test");
     std::fs::create_dir_all(&dir).unwrap();
     let page = dir.join("report.html");
     let screenshot = dir.join("report.png");
-    let _ = std::fs::remove_file(&screenshot);
 
     let out = Command::new(env!("CARGO_BIN_EXE_targets"))
         .current_dir(root)
@@ -230,36 +275,67 @@ fn the_report_renders_in_headless_chromium() {
     check_the_rendered_document(&browser, &page);
 
     // The screenshot, an artifact for people to look at.
-    let shot = chromium(
-        &browser,
-        &page,
-        &[
-            format!("--screenshot={}", screenshot.display()),
-            "--window-size=1280,4000".to_owned(),
-        ],
-        "screenshot",
-    );
+    self::screenshot(&browser, &page, &screenshot, 4000);
+}
+
+#[test]
+fn trajectory_charts_render_in_headless_chromium() {
+    let Some(browser) = browser_or_skip() else {
+        return;
+    };
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = root.join("target").join("report-test");
+    std::fs::create_dir_all(&dir).unwrap();
+    let page = dir.join("trajectories.html");
+    let out = Command::new(env!("CARGO_BIN_EXE_targets"))
+        .current_dir(root)
+        .args([
+            "--data",
+            "tests/fixtures/progress/trajectory",
+            "report",
+            "--subject",
+            "steady",
+            "--as-of",
+            "2026-06-30",
+            "--html",
+            "target/report-test/trajectories.html",
+        ])
+        .output()
+        .unwrap();
     assert!(
-        shot.status.is_some_and(|s| s.success()),
-        "chromium --screenshot failed or timed out ({:?}):\n{}",
-        shot.status,
-        shot.stderr
+        out.status.success(),
+        "targets report --html failed: {}",
+        String::from_utf8_lossy(&out.stderr)
     );
-    let png = std::fs::read(&screenshot).expect("the screenshot is written");
+    let page = page.canonicalize().unwrap();
+
+    let dom = chromium(&browser, &page, &["--dump-dom".to_owned()], "dom");
     assert!(
-        png.starts_with(b"\x89PNG\r\n\x1a\n"),
-        "the screenshot is a PNG"
+        dom.status.is_some_and(|s| s.success()),
+        "chromium --dump-dom failed or timed out ({:?}):\n{}",
+        dom.status,
+        dom.stderr
     );
-    assert!(
-        png.len() > 100_000,
-        "the screenshot is nearly empty ({} bytes)",
-        png.len()
-    );
-    let console = console_lines(&shot.stderr);
+    let html = &dom.stdout;
+    // Five targets with figures on two days or more, each a chart with its
+    // dashed trend, its dots (4 + 3 + 2 + 2 + 3) and its target square.
+    assert_eq!(html.matches("<svg class=\"trajectory\"").count(), 5);
+    assert_eq!(html.matches("<polyline class=\"trend\"").count(), 5);
+    assert_eq!(html.matches("<rect class=\"goal\"").count(), 5);
+    assert_eq!(html.matches("<circle").count(), 14);
+    for text in [
+        "趋势预计",
+        "匀速地区 · 测试数据集",
+        "预计2026-08-24达标",
+        "预计期末达 154.2",
+    ] {
+        assert!(html.contains(text), "{text} is not in the rendered page");
+    }
+    let console = console_lines(&dom.stderr);
     assert!(
         console.is_empty(),
         "the page logged to the console:\n{}",
         console.join("\n")
     );
-    eprintln!("screenshot: {}", screenshot.display());
+    self::screenshot(&browser, &page, &dir.join("trajectories.png"), 2400);
 }

@@ -200,7 +200,7 @@ pub(super) fn polarity(catalog: &Catalog, target: &Target) -> Polarity {
 /// It also keeps the running sums of the trend ([`Sums`]) over the figures
 /// of the period (from its start to the deadline's last day) known on the
 /// as-of date.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 pub(crate) struct Kept<V> {
     latest: Option<(NaiveDate, V, Option<Comparator>)>,
     first: Option<(NaiveDate, V)>,
@@ -265,11 +265,11 @@ impl<V: Copy> Kept<V> {
     }
 
     /// The same points with their values mapped.
-    pub(crate) fn map<W>(self, f: impl Fn(V) -> W) -> Kept<W> {
+    pub(crate) fn map<W>(&self, f: impl Fn(V) -> W) -> Kept<W> {
         Kept {
             latest: self.latest.map(|(d, v, b)| (d, f(v), b)),
             first: self.first.map(|(d, v)| (d, f(v))),
-            sums: self.sums,
+            sums: self.sums.clone(),
         }
     }
 }

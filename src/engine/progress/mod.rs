@@ -437,9 +437,9 @@ pub(crate) struct ProgressRowJson<'a> {
     trend: Option<TrendJson>,
 }
 
-/// The JSON shape of a row's [`Trajectory`]: which fit, through how many
-/// figures from which day to which, its rate per year and `R²` (both
-/// rounded like the rates), and why it is not the fit asked for.
+/// A row's least-squares trend: which fit, through how many figures from
+/// which day to which, its rate per year and `R²` (both rounded like the
+/// rates), and why it is not the fit asked for.
 #[derive(serde::Serialize, schemars::JsonSchema)]
 #[schemars(rename = "Trend")]
 pub(crate) struct TrendJson {

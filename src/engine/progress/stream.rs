@@ -259,7 +259,7 @@ pub(crate) fn stream(
     }
     for (chunk, _) in chunks {
         for (k, later) in kept.iter_mut().zip(chunk.kept) {
-            *k = k.then(later);
+            *k = std::mem::take(k).then(later);
         }
     }
 

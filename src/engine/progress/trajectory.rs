@@ -213,7 +213,14 @@ impl Trajectory {
             }
             None => start,
         };
-        // The crossing is one rounded division: settle the day on the line.
+        // The crossing is one rounded division: settle the day on the line
+        // (one look each side when the division was exact enough).
+        if meets(day) && (day == start || !meets(day - 1)) {
+            return self
+                .line
+                .origin
+                .checked_add_signed(chrono::TimeDelta::days(day));
+        }
         for _ in 0..3 {
             if day < end && !meets(day) {
                 day += 1;
@@ -334,22 +341,36 @@ impl Line {
 /// for and every figure so far is above zero, the same on `ln y`. Time `t`
 /// is in days from an origin the caller keeps fixed. Two sums of the same
 /// origin add up ([`Sums::then`]) to the sums of all their figures.
-#[derive(Clone, Copy, Debug, Default)]
+///
+/// The sums of the values are exact integers of 128 bits at a common
+/// decimal scale (the most decimal places of any figure so far), so adding
+/// a figure costs a few integer operations; the sums of the logarithms are
+/// decimals (28 significant digits), touched only for a compound fit.
+///
+/// It is kept small (the streaming path holds one per target and chunk,
+/// and touches it for every row): the day counts are 32 and 64 bits, and the
+/// sums of the logarithms live behind a pointer, allocated for a compound
+/// fit only.
+#[derive(Clone, Debug, Default)]
 pub(crate) struct Sums {
-    n: u64,
-    st: i64,
-    stt: i128,
-    first: i64,
-    last: i64,
-    linear: Moments,
-    logs: Moments,
+    n: u32,
+    first: i32,
+    last: i32,
+    /// The decimal scale of `sy` and `sty`; `syy` has twice this scale.
+    scale: u8,
     /// Some figure is zero or negative (no logarithm).
     non_positive: bool,
     /// A sum overflowed: no trend.
     overflow: bool,
+    st: i64,
+    stt: i64,
+    sy: i128,
+    sty: i128,
+    syy: i128,
+    logs: Option<Box<Moments>>,
 }
 
-/// `Σy`, `Σty` and `Σy²`.
+/// `Σy`, `Σty` and `Σy²` in decimals (of the logarithms).
 #[derive(Clone, Copy, Debug, Default)]
 struct Moments {
     sy: Decimal,
@@ -358,7 +379,6 @@ struct Moments {
 }
 
 impl Moments {
-    #[inline]
     fn add(&mut self, t: i64, y: Decimal) -> Option<()> {
         self.sy = self.sy.checked_add(y)?;
         self.sty = self.sty.checked_add(y.checked_mul(Decimal::from(t))?)?;
@@ -375,99 +395,218 @@ impl Moments {
     }
 }
 
+/// `10^k` for `k` up to 38, the powers an `i128` holds.
+fn pow10(k: u32) -> Option<i128> {
+    10_i128.checked_pow(k)
+}
+
 impl Sums {
     /// Adds the figure `y` at `t` days from the origin; with `logs`, its
     /// logarithm too (while every figure is above zero).
     #[inline]
     pub(crate) fn add(&mut self, t: i64, y: Decimal, logs: bool) {
-        if self.n == 0 {
-            (self.first, self.last) = (t, t);
-        } else {
-            self.first = self.first.min(t);
-            self.last = self.last.max(t);
-        }
-        self.n += 1;
-        self.st = self.st.saturating_add(t);
-        self.stt = self.stt.saturating_add(i128::from(t) * i128::from(t));
-        if self.linear.add(t, y).is_none() {
+        if self
+            .add_time(t)
+            .and_then(|()| self.add_value(t, y))
+            .is_none()
+        {
             self.overflow = true;
         }
         if logs && !self.non_positive {
             if y <= Decimal::ZERO {
                 self.non_positive = true;
-            } else if y.checked_ln().and_then(|l| self.logs.add(t, l)).is_none() {
+            } else if y
+                .checked_ln()
+                .and_then(|l| self.logs.get_or_insert_default().add(t, l))
+                .is_none()
+            {
                 self.overflow = true;
             }
         }
     }
 
+    /// `n`, the first and last day, `Σt` and `Σt²`.
+    #[inline]
+    fn add_time(&mut self, t: i64) -> Option<()> {
+        let day = i32::try_from(t).ok()?;
+        if self.n == 0 {
+            (self.first, self.last) = (day, day);
+        } else {
+            self.first = self.first.min(day);
+            self.last = self.last.max(day);
+        }
+        self.n = self.n.checked_add(1)?;
+        self.st = self.st.checked_add(t)?;
+        self.stt = self.stt.checked_add(t.checked_mul(t)?)?;
+        Some(())
+    }
+
+    /// `Σy`, `Σty`, `Σy²` on the integer mantissa of `y` at the common
+    /// scale; `t` fits 32 bits ([`Sums::add_time`] checked it).
+    #[inline]
+    fn add_value(&mut self, t: i64, y: Decimal) -> Option<()> {
+        let scale = y.scale();
+        if scale > u32::from(self.scale) {
+            self.rescale(scale)?;
+        }
+        let m = match u32::from(self.scale) - scale {
+            0 => y.mantissa(),
+            k => y.mantissa().checked_mul(pow10(k)?)?,
+        };
+        // A mantissa of 64 bits (the usual case) times a day count of 32
+        // bits, or squared, cannot overflow 128 bits: no check needed.
+        let (mt, mm) = match i64::try_from(m) {
+            Ok(small) => {
+                let small = i128::from(small);
+                (small * i128::from(t), small * small)
+            }
+            Err(_) => (m.checked_mul(i128::from(t))?, m.checked_mul(m)?),
+        };
+        self.sy = self.sy.checked_add(m)?;
+        self.sty = self.sty.checked_add(mt)?;
+        self.syy = self.syy.checked_add(mm)?;
+        Some(())
+    }
+
+    /// The same sums at the larger decimal scale `scale` (at most 28).
+    fn rescale(&mut self, scale: u32) -> Option<()> {
+        let k = scale.checked_sub(u32::from(self.scale))?;
+        if k == 0 {
+            return Some(());
+        }
+        let (p, pp) = (pow10(k)?, pow10(2 * k)?);
+        self.sy = self.sy.checked_mul(p)?;
+        self.sty = self.sty.checked_mul(p)?;
+        self.syy = self.syy.checked_mul(pp)?;
+        self.scale = u8::try_from(scale).ok()?;
+        Some(())
+    }
+
     /// The sums of the figures added to `self` and then to `later`.
-    pub(crate) fn then(self, later: Sums) -> Sums {
+    pub(crate) fn then(mut self, mut later: Sums) -> Sums {
         if later.n == 0 {
             return self;
         }
         if self.n == 0 {
             return later;
         }
-        let linear = self.linear.then(later.linear);
-        let logs = self.logs.then(later.logs);
-        Sums {
-            n: self.n + later.n,
-            st: self.st.saturating_add(later.st),
-            stt: self.stt.saturating_add(later.stt),
-            first: self.first.min(later.first),
-            last: self.last.max(later.last),
-            linear: linear.unwrap_or_default(),
-            logs: logs.unwrap_or_default(),
-            non_positive: self.non_positive || later.non_positive,
-            overflow: self.overflow || later.overflow || linear.is_none() || logs.is_none(),
+        let mut join = || {
+            let scale = u32::from(self.scale.max(later.scale));
+            self.rescale(scale)?;
+            later.rescale(scale)?;
+            self.n = self.n.checked_add(later.n)?;
+            self.st = self.st.checked_add(later.st)?;
+            self.stt = self.stt.checked_add(later.stt)?;
+            self.first = self.first.min(later.first);
+            self.last = self.last.max(later.last);
+            self.sy = self.sy.checked_add(later.sy)?;
+            self.sty = self.sty.checked_add(later.sty)?;
+            self.syy = self.syy.checked_add(later.syy)?;
+            self.logs = match (self.logs.take(), later.logs.take()) {
+                (Some(a), Some(b)) => Some(Box::new(a.then(*b)?)),
+                (a, b) => a.or(b),
+            };
+            self.non_positive |= later.non_positive;
+            self.overflow |= later.overflow;
+            Some(())
+        };
+        if join().is_none() {
+            self.overflow = true;
         }
+        self
     }
 
     /// The trend of the kind `fit` through the figures added, time counted
     /// from `origin`; `None` without two different days or on overflow.
     pub(crate) fn trajectory(&self, origin: NaiveDate, fit: Fit) -> Option<Trajectory> {
-        if self.overflow || self.first == self.last || self.st.abs() == i64::MAX {
+        if self.overflow || self.first == self.last {
             return None;
         }
-        let (fit, fallback, moments) = match fit {
-            Fit::Compound if self.non_positive => {
-                (Fit::Linear, Some(Fallback::NonPositiveFigure), self.linear)
+        let n = i128::from(self.n);
+        let st = i128::from(self.st);
+        let d = n
+            .checked_mul(i128::from(self.stt))?
+            .checked_sub(st.checked_mul(st)?)?;
+        let (fit, fallback, line, spread) = match fit {
+            Fit::Compound if !self.non_positive => {
+                let (line, spread) = self.log_line(origin, d)?;
+                (Fit::Compound, None, line, spread)
             }
-            Fit::Compound => (Fit::Compound, None, self.logs),
-            Fit::Linear => (Fit::Linear, None, self.linear),
-        };
-        let n = Decimal::from(self.n);
-        let st = Decimal::from(self.st);
-        let stt = Decimal::from_i128_with_scale(self.stt, 0);
-        let d = n.checked_mul(stt)?.checked_sub(st.checked_mul(st)?)?;
-        let nb = n
-            .checked_mul(moments.sty)?
-            .checked_sub(st.checked_mul(moments.sy)?)?;
-        let line = Line {
-            origin,
-            n,
-            st,
-            d,
-            sy: moments.sy,
-            nb,
+            _ => {
+                // Exact in integers, then one conversion each.
+                let nb = n
+                    .checked_mul(self.sty)?
+                    .checked_sub(st.checked_mul(self.sy)?)?;
+                let spread = n
+                    .checked_mul(self.syy)?
+                    .checked_sub(self.sy.checked_mul(self.sy)?)?;
+                let line = Line {
+                    origin,
+                    n: Decimal::from(self.n),
+                    st: Decimal::from(self.st),
+                    d: to_decimal(d, 0)?,
+                    sy: to_decimal(self.sy, u32::from(self.scale))?,
+                    nb: to_decimal(nb, u32::from(self.scale))?,
+                };
+                let fallback = (fit == Fit::Compound).then_some(Fallback::NonPositiveFigure);
+                let spread = to_decimal(spread, 2 * u32::from(self.scale));
+                (Fit::Linear, fallback, line, spread)
+            }
         };
         let day = |t: i64| origin.checked_add_signed(chrono::TimeDelta::days(t));
         Some(Trajectory {
             fit,
             fallback,
-            figures: self.n,
-            first: day(self.first)?,
-            last: day(self.last)?,
-            r_squared: r_squared(n, d, nb, moments),
+            figures: u64::from(self.n),
+            first: day(i64::from(self.first))?,
+            last: day(i64::from(self.last))?,
+            r_squared: spread.and_then(|s| r_squared(line.d, line.nb, s)),
             line,
         })
+    }
+
+    /// The line through the logarithms, and `n·Σ(ln y)² − (Σ ln y)²`.
+    fn log_line(&self, origin: NaiveDate, d: i128) -> Option<(Line, Option<Decimal>)> {
+        let n = Decimal::from(self.n);
+        let st = Decimal::from(self.st);
+        let m = self.logs.as_deref().copied().unwrap_or_default();
+        let nb = n.checked_mul(m.sty)?.checked_sub(st.checked_mul(m.sy)?)?;
+        let spread = n
+            .checked_mul(m.syy)
+            .and_then(|a| a.checked_sub(m.sy.checked_mul(m.sy)?));
+        let line = Line {
+            origin,
+            n,
+            st,
+            d: to_decimal(d, 0)?,
+            sy: m.sy,
+            nb,
+        };
+        Some((line, spread))
+    }
+}
+
+/// An integer `m` at decimal `scale` as a `Decimal`, exact when it fits
+/// (96 bits, scale ≤ 28), else rounded to the digits that do; `None` when
+/// even its integer part does not fit.
+fn to_decimal(mut m: i128, mut scale: u32) -> Option<Decimal> {
+    loop {
+        if scale <= 28 {
+            if let Ok(d) = Decimal::try_from_i128_with_scale(m, scale) {
+                return Some(d);
+            }
+        }
+        if scale == 0 {
+            return None;
+        }
+        // One digit less, half away from zero.
+        m = (m + 5 * m.signum()) / 10;
+        scale -= 1;
     }
 }
 
 /// `R² = B² / (D · (n·Σy² − (Σy)²))`; `None` when the values do not vary.
-fn r_squared(n: Decimal, d: Decimal, nb: Decimal, m: Moments) -> Option<Decimal> {
-    let spread = n.checked_mul(m.syy)?.checked_sub(m.sy.checked_mul(m.sy)?)?;
+fn r_squared(d: Decimal, nb: Decimal, spread: Decimal) -> Option<Decimal> {
     if spread <= Decimal::ZERO {
         return None;
     }

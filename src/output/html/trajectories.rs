@@ -129,10 +129,10 @@ impl Page<'_, '_> {
             .projected_value
             .map(|v| human_amount(v, row.unit, self.lang));
         let outlook = labels::projection(row.projected_attainment, projected.as_deref(), self.lang);
+        // Of several figures on the first day, the last in the catalogue.
         let start = figures
             .iter()
-            .filter(|(d, _)| *d == first)
-            .last()
+            .rfind(|(d, _)| *d == first)
             .map(|(_, v)| to_f64(*v));
         html! {
             figure class="trajectory" {
