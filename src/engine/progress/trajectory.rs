@@ -128,13 +128,14 @@ impl Trajectory {
     }
 
     /// The trend's value on `day` (before the first figure and after the
-    /// last too); `None` on overflow.
+    /// last too), without trailing zeros; `None` on overflow.
     pub fn value_at(&self, day: NaiveDate) -> Option<Decimal> {
         let y = self.line.at(self.line.days(day))?;
-        match self.fit {
-            Fit::Linear => Some(y),
-            Fit::Compound => y.checked_exp(),
-        }
+        let value = match self.fit {
+            Fit::Linear => y,
+            Fit::Compound => y.checked_exp()?,
+        };
+        Some(value.normalize())
     }
 
     /// The trend's change per year ([`DAYS_PER_YEAR`] days): an amount in
@@ -142,10 +143,11 @@ impl Trajectory {
     /// when compound. `None` on overflow.
     pub fn rate(&self) -> Option<Decimal> {
         let per_year = self.line.slope()?.checked_mul(DAYS_PER_YEAR)?;
-        match self.fit {
-            Fit::Linear => Some(per_year),
-            Fit::Compound => per_year.checked_exp()?.checked_sub(Decimal::ONE),
-        }
+        let rate = match self.fit {
+            Fit::Linear => per_year,
+            Fit::Compound => per_year.checked_exp()?.checked_sub(Decimal::ONE)?,
+        };
+        Some(rate.normalize())
     }
 
     /// The first day, from the first figure's day to `deadline`, from which
