@@ -726,7 +726,7 @@ fn json_follows_the_contract() {
             r#""pace":"linear","required_rate":20.013288,"observed_rate":19.012623,"#,
             r#""pace_ratio":0.95,"status":"on_track","rank":2,"projected_value":99,"#,
             r#""projected_attainment":null,"trend":{"fit":"linear","figures":2,"#,
-            r#""first":"2025-12-31","last":"2026-12-31","rate":19.012623,"r_squared":1,"#,
+            r#""first":"2025-12-31","rate":19.012623,"r_squared":1,"#,
             r#""fallback":null}}"#
         )
     );

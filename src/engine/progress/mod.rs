@@ -438,7 +438,7 @@ pub(crate) struct ProgressRowJson<'a> {
 }
 
 /// A row's least-squares trend: which fit, through how many figures from
-/// which day to which, its rate per year and `R²` (both rounded like the
+/// which day on, its rate per year and `R²` (both rounded like the
 /// rates), and why it is not the fit asked for.
 #[derive(serde::Serialize, schemars::JsonSchema)]
 #[schemars(rename = "Trend")]
@@ -449,8 +449,6 @@ pub(crate) struct TrendJson {
     figures: u64,
     /// The day of the earliest figure.
     first: NaiveDate,
-    /// The day of the latest figure.
-    last: NaiveDate,
     /// The change per year: an amount in the row's unit (linear) or a
     /// growth rate (compound, 0.25 = 25 % a year).
     rate: Option<JsonDecimal>,
@@ -468,7 +466,6 @@ impl From<&Trend> for TrendJson {
             fit: t.fit,
             figures: t.figures,
             first: t.first,
-            last: t.last,
             rate: trend.rate.map(JsonDecimal),
             r_squared: trend.r_squared.map(JsonDecimal),
             fallback: t.fallback,

@@ -86,8 +86,6 @@ pub struct Trajectory {
     pub figures: u64,
     /// The day of the earliest figure.
     pub first: NaiveDate,
-    /// The day of the latest figure.
-    pub last: NaiveDate,
     /// The coefficient of determination `R²` of the fit (on the logarithms
     /// when compound), unrounded: 1 when every figure lies on the trend.
     /// `None` when all figures are equal (nothing to explain) or on
@@ -124,7 +122,7 @@ impl Trajectory {
         for (day, value) in figures {
             sums.add((*day - origin).num_days(), *value, logs);
         }
-        sums.trajectory(origin, fit)
+        sums.trajectory(origin, origin, fit)
     }
 
     /// The trend's value on `day` (before the first figure and after the
@@ -350,14 +348,12 @@ impl Line {
 /// decimals (28 significant digits), touched only for a compound fit.
 ///
 /// It is kept small (the streaming path holds one per target and chunk,
-/// and touches it for every row): the day counts are 32 and 64 bits, and the
-/// sums of the logarithms live behind a pointer, allocated for a compound
-/// fit only.
+/// and touches it for every row): 80 bytes, the sums of the logarithms
+/// behind a pointer, allocated for a compound fit only. The day of the
+/// earliest figure is not kept here: the caller knows it.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Sums {
     n: u32,
-    first: i32,
-    last: i32,
     /// The decimal scale of `sy` and `sty`; `syy` has twice this scale.
     scale: u8,
     /// Some figure is zero or negative (no logarithm).
@@ -427,16 +423,10 @@ impl Sums {
         }
     }
 
-    /// `n`, the first and last day, `Σt` and `Σt²`.
+    /// `n`, `Σt` and `Σt²`; `t` must fit 32 bits.
     #[inline]
     fn add_time(&mut self, t: i64) -> Option<()> {
-        let day = i32::try_from(t).ok()?;
-        if self.n == 0 {
-            (self.first, self.last) = (day, day);
-        } else {
-            self.first = self.first.min(day);
-            self.last = self.last.max(day);
-        }
+        i32::try_from(t).ok()?;
         self.n = self.n.checked_add(1)?;
         self.st = self.st.checked_add(t)?;
         self.stt = self.stt.checked_add(t.checked_mul(t)?)?;
@@ -499,8 +489,6 @@ impl Sums {
             self.n = self.n.checked_add(later.n)?;
             self.st = self.st.checked_add(later.st)?;
             self.stt = self.stt.checked_add(later.stt)?;
-            self.first = self.first.min(later.first);
-            self.last = self.last.max(later.last);
             self.sy = self.sy.checked_add(later.sy)?;
             self.sty = self.sty.checked_add(later.sty)?;
             self.syy = self.syy.checked_add(later.syy)?;
@@ -519,9 +507,16 @@ impl Sums {
     }
 
     /// The trend of the kind `fit` through the figures added, time counted
-    /// from `origin`; `None` without two different days or on overflow.
-    pub(crate) fn trajectory(&self, origin: NaiveDate, fit: Fit) -> Option<Trajectory> {
-        if self.overflow || self.first == self.last {
+    /// from `origin`, the earliest of them on `first`; `None` without two
+    /// different days (`D = n·Σt² − (Σt)²` is 0 exactly when all days are
+    /// equal) or on overflow.
+    pub(crate) fn trajectory(
+        &self,
+        origin: NaiveDate,
+        first: NaiveDate,
+        fit: Fit,
+    ) -> Option<Trajectory> {
+        if self.overflow || self.n < 2 {
             return None;
         }
         let n = i128::from(self.n);
@@ -529,6 +524,9 @@ impl Sums {
         let d = n
             .checked_mul(i128::from(self.stt))?
             .checked_sub(st.checked_mul(st)?)?;
+        if d <= 0 {
+            return None;
+        }
         let (fit, fallback, line, spread) = match fit {
             Fit::Compound if !self.non_positive => {
                 let (line, spread) = self.log_line(origin, d)?;
@@ -555,13 +553,11 @@ impl Sums {
                 (Fit::Linear, fallback, line, spread)
             }
         };
-        let day = |t: i64| origin.checked_add_signed(chrono::TimeDelta::days(t));
         Some(Trajectory {
             fit,
             fallback,
             figures: u64::from(self.n),
-            first: day(i64::from(self.first))?,
-            last: day(i64::from(self.last))?,
+            first,
             r_squared: spread.and_then(|s| r_squared(line.d, line.nb, s)),
             line,
         })
@@ -675,10 +671,7 @@ mod tests {
         // 0.5 a day is 182.62125 a year.
         assert_eq!(trend.rate(), Some(d("182.62125")));
         assert_eq!(trend.r_squared, Some(Decimal::ONE));
-        assert_eq!(
-            (trend.first, trend.last),
-            (day("2025-01-01"), day("2025-10-28"))
-        );
+        assert_eq!(trend.first, day("2025-01-01"));
         // Already above 120 from the first figure on.
         assert_eq!(
             trend.attainment(Comparator::AtLeast, d("90"), None, deadline),
@@ -838,16 +831,18 @@ mod tests {
             }
             s
         };
-        let whole = sums(&figures).trajectory(origin, Fit::Linear);
+        let whole = sums(&figures).trajectory(origin, origin, Fit::Linear);
         for split in 0..=figures.len() {
             let (a, b) = figures.split_at(split);
-            let joined = sums(a).then(sums(b)).trajectory(origin, Fit::Linear);
+            let joined = sums(a)
+                .then(sums(b))
+                .trajectory(origin, origin, Fit::Linear);
             assert_eq!(joined, whole, "split at {split}");
         }
         // An overflowing sum leaves no trend rather than a wrong one.
         let mut s = Sums::default();
         s.add(0, Decimal::MAX, false);
         s.add(1, Decimal::MAX, false);
-        assert_eq!(s.trajectory(origin, Fit::Linear), None);
+        assert_eq!(s.trajectory(origin, origin, Fit::Linear), None);
     }
 }
