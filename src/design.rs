@@ -158,6 +158,22 @@
 //! - **The report** ranks only metrics with at least two ranked
 //!   jurisdictions ([`MIN_RANKED`](crate::report::MIN_RANKED)); the others
 //!   are named under the rankings, their targets in the table of targets.
+//! - **Trajectories**: where a target has figures on two or more days in
+//!   its period (from the period start to the deadline, known on the as-of
+//!   date), a least-squares trend through them, time in days: `linear` on
+//!   the values, or `compound` on their logarithms where the metric says
+//!   `trend = "compound"` or `progress --trend compound` asks (a zero or
+//!   negative figure falls back to linear, and the trend says why). It gives
+//!   `projected_value` (the trend on the deadline's last day) and
+//!   `projected_attainment` (the first day from which the trend meets the
+//!   target through the deadline; null when it does not meet it there).
+//!   Every figure counts, several on one day included. The streaming path
+//!   keeps per target only the running sums of the fit (`n`, `Σt`, `Σt²`,
+//!   `Σy`, `Σty`, `Σy²`, exact integers at a common decimal scale; their
+//!   twins on `ln y` as decimals for a compound trend), which add up across
+//!   chunks of the file, so memory stays O(targets). A linear projection is
+//!   one exact decimal division; a compound one uses decimal `ln`/`exp`
+//!   (28 significant digits), stated in the output's `precision.trends`.
 //!
 //! # Exact numbers in outputs
 //!

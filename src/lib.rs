@@ -74,7 +74,7 @@ pub use engine::{gap, index, progress, rank};
 pub use error::{ArithmeticError, DimensionError, Error, ErrorKind, Errors, ParseError, Position};
 pub use load::bulk;
 pub use model::{
-    Baseline, Basis, Comparator, Deadline, Dimension, Force, Grade, Id, Jurisdiction,
+    Baseline, Basis, Comparator, Deadline, Dimension, Fit, Force, Grade, Id, Jurisdiction,
     JurisdictionCode, Lang, Level, Metric, Observation, PartialDate, Period, Polarity, Precision,
     Quantity, Source, Status, Target, Unit,
 };

@@ -223,6 +223,12 @@ string_schema!(
     ["stock", "flow"]
 );
 string_schema!(
+    crate::Fit,
+    "Fit",
+    "How a trend is fitted: linear on the values, compound on their logarithms.",
+    ["linear", "compound"]
+);
+string_schema!(
     crate::Status,
     "SourceStatus",
     "Draft for comment or final.",
@@ -273,6 +279,12 @@ string_schema!(
         "limited_progress",
         "moving_away"
     ]
+);
+string_schema!(
+    crate::engine::progress::Fallback,
+    "Fallback",
+    "Why a trend is not the fit asked for.",
+    ["non_positive_figure"]
 );
 string_schema!(
     crate::engine::progress::Pace,

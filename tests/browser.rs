@@ -2,9 +2,6 @@
 //! command line writes, the rendered document must hold the charts and the
 //! key figures, the page must log nothing to the console, and a screenshot is
 //! kept under `target/report-test/` for people (and CI artifacts) to look at.
-//! A second page, of a small data folder written by the test with five
-//! provinces on three metrics, must show the composite index: its
-//! dot-and-whisker chart of rank intervals and its sensitivity table.
 //!
 //! Without `chromium` (or `chromium-browser`) on `PATH` the test is skipped
 //! with a message, unless the `CI` environment variable is set: in CI a
@@ -187,10 +184,10 @@ fn check_the_rendered_document(browser: &Path, page: &Path) {
     );
 }
 
-/// The browser, or `None` when the test is to be skipped (not in CI).
+/// The browser to test with, or `None` (after saying so) when there is
+/// none outside CI; a Chinese font must be installed.
 fn browser_or_skip() -> Option<PathBuf> {
-    let browser = find_chromium();
-    if browser.is_none() {
+    let Some(browser) = find_chromium() else {
         if std::env::var_os("CI").is_some() {
             panic!(
                 "CI is set but neither chromium nor chromium-browser is on PATH: \
@@ -201,8 +198,146 @@ fn browser_or_skip() -> Option<PathBuf> {
             "skipping the browser test: neither chromium nor chromium-browser is on PATH \
              (install Debian's chromium and fonts-noto-cjk to run it; with CI set it fails instead)"
         );
+        return None;
+    };
+    assert_a_chinese_font();
+    Some(browser)
+}
+
+/// Takes a screenshot of `page` into `screenshot`, checks that it is a
+/// PNG of some size and that the page logged nothing.
+fn screenshot(browser: &Path, page: &Path, screenshot: &Path, height: u32) {
+    let _ = std::fs::remove_file(screenshot);
+    let shot = chromium(
+        browser,
+        page,
+        &[
+            format!("--screenshot={}", screenshot.display()),
+            format!("--window-size=1280,{height}"),
+        ],
+        "screenshot",
+    );
+    assert!(
+        shot.status.is_some_and(|s| s.success()),
+        "chromium --screenshot failed or timed out ({:?}):\n{}",
+        shot.status,
+        shot.stderr
+    );
+    let png = std::fs::read(screenshot).expect("the screenshot is written");
+    assert!(
+        png.starts_with(b"\x89PNG\r\n\x1a\n"),
+        "the screenshot is a PNG"
+    );
+    assert!(
+        png.len() > 100_000,
+        "the screenshot is nearly empty ({} bytes)",
+        png.len()
+    );
+    let console = console_lines(&shot.stderr);
+    assert!(
+        console.is_empty(),
+        "the page logged to the console:\n{}",
+        console.join("\n")
+    );
+    eprintln!("screenshot: {}", screenshot.display());
+}
+
+#[test]
+fn the_report_renders_in_headless_chromium() {
+    let Some(browser) = browser_or_skip() else {
+        return;
+    };
+
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = root.join("target").join("report-test");
+    std::fs::create_dir_all(&dir).unwrap();
+    let page = dir.join("report.html");
+    let screenshot = dir.join("report.png");
+
+    let out = Command::new(env!("CARGO_BIN_EXE_targets"))
+        .current_dir(root)
+        .args([
+            "report",
+            "--as-of",
+            "2025-07-04",
+            "--html",
+            "target/report-test/report.html",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "targets report --html failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let page = page.canonicalize().unwrap();
+
+    check_the_rendered_document(&browser, &page);
+
+    // The screenshot, an artifact for people to look at.
+    self::screenshot(&browser, &page, &screenshot, 4000);
+}
+
+#[test]
+fn trajectory_charts_render_in_headless_chromium() {
+    let Some(browser) = browser_or_skip() else {
+        return;
+    };
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = root.join("target").join("report-test");
+    std::fs::create_dir_all(&dir).unwrap();
+    let page = dir.join("trajectories.html");
+    let out = Command::new(env!("CARGO_BIN_EXE_targets"))
+        .current_dir(root)
+        .args([
+            "--data",
+            "tests/fixtures/progress/trajectory",
+            "report",
+            "--subject",
+            "steady",
+            "--as-of",
+            "2026-06-30",
+            "--html",
+            "target/report-test/trajectories.html",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "targets report --html failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let page = page.canonicalize().unwrap();
+
+    let dom = chromium(&browser, &page, &["--dump-dom".to_owned()], "dom");
+    assert!(
+        dom.status.is_some_and(|s| s.success()),
+        "chromium --dump-dom failed or timed out ({:?}):\n{}",
+        dom.status,
+        dom.stderr
+    );
+    let html = &dom.stdout;
+    // Five targets with figures on two days or more, each a chart with its
+    // dashed trend, its dots (4 + 3 + 2 + 2 + 3) and its target square.
+    assert_eq!(html.matches("<svg class=\"trajectory\"").count(), 5);
+    assert_eq!(html.matches("<polyline class=\"trend\"").count(), 5);
+    assert_eq!(html.matches("<rect class=\"goal\"").count(), 5);
+    assert_eq!(html.matches("<circle").count(), 14);
+    for text in [
+        "趋势预计",
+        "匀速地区 · 测试数据集",
+        "预计2026-08-24达标",
+        "预计期末达 154.2",
+    ] {
+        assert!(html.contains(text), "{text} is not in the rendered page");
     }
-    browser
+    let console = console_lines(&dom.stderr);
+    assert!(
+        console.is_empty(),
+        "the page logged to the console:\n{}",
+        console.join("\n")
+    );
+    self::screenshot(&browser, &page, &dir.join("trajectories.png"), 2400);
 }
 
 /// Five provinces' targets on three metrics, which rank them differently:
@@ -257,7 +392,6 @@ fn the_index_section_renders_in_headless_chromium() {
     let Some(browser) = browser_or_skip() else {
         return;
     };
-    assert_a_chinese_font();
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let dir = root.join("target").join("report-test");
     let data = fresh_dir("index-data");
@@ -344,75 +478,5 @@ fn the_index_section_renders_in_headless_chromium() {
         "the screenshot is a PNG"
     );
     let _ = std::fs::remove_dir_all(&data);
-    eprintln!("screenshot: {}", screenshot.display());
-}
-
-#[test]
-fn the_report_renders_in_headless_chromium() {
-    let Some(browser) = browser_or_skip() else {
-        return;
-    };
-
-    assert_a_chinese_font();
-
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let dir = root.join("target").join("report-test");
-    std::fs::create_dir_all(&dir).unwrap();
-    let page = dir.join("report.html");
-    let screenshot = dir.join("report.png");
-    let _ = std::fs::remove_file(&screenshot);
-
-    let out = Command::new(env!("CARGO_BIN_EXE_targets"))
-        .current_dir(root)
-        .args([
-            "report",
-            "--as-of",
-            "2025-07-04",
-            "--html",
-            "target/report-test/report.html",
-        ])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "targets report --html failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let page = page.canonicalize().unwrap();
-
-    check_the_rendered_document(&browser, &page);
-
-    // The screenshot, an artifact for people to look at.
-    let shot = chromium(
-        &browser,
-        &page,
-        &[
-            format!("--screenshot={}", screenshot.display()),
-            "--window-size=1280,4000".to_owned(),
-        ],
-        "screenshot",
-    );
-    assert!(
-        shot.status.is_some_and(|s| s.success()),
-        "chromium --screenshot failed or timed out ({:?}):\n{}",
-        shot.status,
-        shot.stderr
-    );
-    let png = std::fs::read(&screenshot).expect("the screenshot is written");
-    assert!(
-        png.starts_with(b"\x89PNG\r\n\x1a\n"),
-        "the screenshot is a PNG"
-    );
-    assert!(
-        png.len() > 100_000,
-        "the screenshot is nearly empty ({} bytes)",
-        png.len()
-    );
-    let console = console_lines(&shot.stderr);
-    assert!(
-        console.is_empty(),
-        "the page logged to the console:\n{}",
-        console.join("\n")
-    );
     eprintln!("screenshot: {}", screenshot.display());
 }

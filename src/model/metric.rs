@@ -22,8 +22,29 @@ pub enum Basis {
     Flow,
 }
 
+/// How a trend is fitted through a metric's reported figures (the
+/// trajectories of `targets progress`).
+///
+/// ```
+/// use policy_targets::Fit;
+///
+/// assert_eq!("compound".parse::<Fit>()?, Fit::Compound);
+/// assert_eq!(Fit::Linear.to_string(), "linear");
+/// # Ok::<(), policy_targets::ParseError>(())
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Fit {
+    /// A straight line through the values: the same amount added each day.
+    #[default]
+    Linear,
+    /// A straight line through the logarithms of the values: the same
+    /// growth factor each day. Needs every value above zero.
+    Compound,
+}
+
 crate::util::snake_enum!(Polarity, "polarity", HigherIsBetter => "higher_is_better", LowerIsBetter => "lower_is_better");
 crate::util::snake_enum!(Basis, "basis", Stock => "stock", Flow => "flow");
+crate::util::snake_enum!(Fit, "trend", Linear => "linear", Compound => "compound");
 
 /// A metric (指标): what is measured, in which dimension, and which way is better.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
@@ -41,6 +62,10 @@ pub struct Metric {
     pub polarity: Polarity,
     /// The default basis of its targets.
     pub basis: Basis,
+    /// How the trend of its figures is fitted where no other fit is asked
+    /// for; linear when not stated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trend: Option<Fit>,
     /// Chinese phrases that name it in policy text.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<String>,
@@ -77,5 +102,8 @@ mod tests {
             r#"invalid polarity "up": expected one of higher_is_better, lower_is_better"#
         );
         assert_eq!("flow".parse::<Basis>().unwrap(), Basis::Flow);
+        for f in [Fit::Linear, Fit::Compound] {
+            assert_eq!(f.to_string().parse::<Fit>().unwrap(), f);
+        }
     }
 }

@@ -27,7 +27,7 @@ pub use id::Id;
 pub(crate) use id::check_snake_case;
 pub use jurisdiction::{Jurisdiction, JurisdictionCode, Level};
 pub use lang::Lang;
-pub use metric::{Basis, Metric, Polarity};
+pub use metric::{Basis, Fit, Metric, Polarity};
 pub use quantity::Quantity;
 pub use source::{Force, Grade, Source, Status};
 pub use target::{Baseline, Observation, Target};

@@ -34,14 +34,20 @@ pub(crate) struct PrecisionJson {
     rounding: &'static str,
     /// How compound rates are computed, and their error before rounding.
     compound_rates: &'static str,
+    /// How trends are fitted and projected, and their precision.
+    trends: &'static str,
 }
+
+/// The statement of [`PrecisionJson::trends`] (see
+/// [`crate::engine::progress::Trajectory`]).
+const TRENDS: &str = "least squares over days in exact decimal sums; a linear projection is one decimal division (28 significant digits), then rounded; a compound trend fits ln(value) with decimal logarithms and projects with a decimal exponential (28 significant digits), relative error below 1e-20 before rounding";
 
 /// The statement of [`PrecisionJson::compound_rates`] (see
 /// [`crate::engine::progress::Pace::Compound`]).
 const COMPOUND_RATES: &str = "exp(ln(ratio) × 365.2425 / days) − 1 in decimal arithmetic (28 significant digits), the ratio being x_t / x_0 (observed) or T / x_t (required); absolute error below 1e-24 × max(1, 1 + rate) before rounding";
 
 /// The columns of the progress CSV.
-pub const PROGRESS_CSV_COLUMNS: [&str; 18] = [
+pub const PROGRESS_CSV_COLUMNS: [&str; 23] = [
     "target_id",
     "jurisdiction",
     "metric",
@@ -60,6 +66,11 @@ pub const PROGRESS_CSV_COLUMNS: [&str; 18] = [
     "pace_ratio",
     "status",
     "rank",
+    "projected_value",
+    "projected_attainment",
+    "trend",
+    "trend_figures",
+    "trend_r_squared",
 ];
 
 impl Progress {
@@ -72,6 +83,7 @@ impl Progress {
                 decimals: self.decimals,
                 rounding: "half_even",
                 compound_rates: COMPOUND_RATES,
+                trends: TRENDS,
             },
             rows: self.rows.iter().map(Into::into).collect(),
         })
@@ -99,6 +111,11 @@ impl Progress {
                 opt(r.pace_ratio),
                 r.status.to_string(),
                 opt(r.rank),
+                opt(r.projected_value),
+                opt(r.projected_attainment),
+                opt(r.trend.map(|t| t.trajectory.fit)),
+                opt(r.trend.map(|t| t.trajectory.figures)),
+                opt(r.trend.and_then(|t| t.r_squared)),
             ]
         });
         write_csv_rows(out, &PROGRESS_CSV_COLUMNS, rows, options)
@@ -132,7 +149,7 @@ impl Progress {
                 .map_or(id.to_owned(), |m| m.name(lang).to_owned())
         };
         let mut table = Table::new(labels::progress_headings(lang));
-        for i in [2, 4, 6, 7, 9] {
+        for i in [2, 4, 6, 7, 10] {
             table.align_right(i);
         }
         for r in &self.rows {
@@ -150,6 +167,11 @@ impl Progress {
                     .map(|p| format!("{:.2}", p.round_dp(2)))
                     .unwrap_or_default(),
                 labels::status_label(r.status, lang).to_owned(),
+                labels::projection(
+                    r.projected_attainment,
+                    r.projected_value.map(human).as_deref(),
+                    lang,
+                ),
                 opt(r.rank),
             ]);
         }

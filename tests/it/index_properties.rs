@@ -41,6 +41,7 @@ fn metric(k: usize, polarity: Polarity) -> Metric {
         basis: Basis::Stock,
         aliases: Vec::new(),
         broader: None,
+        trend: None,
         note: None,
     }
 }

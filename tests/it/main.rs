@@ -23,5 +23,6 @@ mod ranking_properties;
 mod robustness;
 mod selection;
 mod sqlite;
+mod trajectory;
 mod util;
 mod validate;

@@ -151,7 +151,7 @@ fn deadline_passed_without_a_figure_is_no_data() {
     }
     let json = serde_json::to_string(r).unwrap();
     assert!(
-        json.ends_with(r#""status":"no_data","rank":null}"#),
+        json.ends_with(r#""status":"no_data","rank":null,"projected_value":null,"projected_attainment":null,"trend":null}"#),
         "{json}"
     );
 }
@@ -724,9 +724,14 @@ fn json_follows_the_contract() {
             r#""comparator":"at_least","target_value":100,"unit":"count","deadline":"2027-12-31","#,
             r#""latest_value":80,"latest_as_of":"2026-12-31","progress":0.8,"gap":20,"met":false,"#,
             r#""pace":"linear","required_rate":20.013288,"observed_rate":19.012623,"#,
-            r#""pace_ratio":0.95,"status":"on_track","rank":2}"#
+            r#""pace_ratio":0.95,"status":"on_track","rank":2,"projected_value":99,"#,
+            r#""projected_attainment":null,"trend":{"fit":"linear","figures":2,"#,
+            r#""first":"2025-12-31","rate":19.012623,"r_squared":1,"#,
+            r#""fallback":null}}"#
         )
     );
+    // The trend through 61 and 80 a year apart reaches 80 + 19 = 99 a year
+    // later, at the deadline: short of 100, so no day of attainment.
     // Unknown values are null.
     let report = run("status", "2026-12-31");
     let none = serde_json::to_string(row(&report, "no_data", "datasets")).unwrap();
@@ -735,7 +740,7 @@ fn json_follows_the_contract() {
         "{none}"
     );
     assert!(
-        none.ends_with(r#""status":"no_data","rank":null}"#),
+        none.ends_with(r#""status":"no_data","rank":null,"projected_value":null,"projected_attainment":null,"trend":null}"#),
         "{none}"
     );
 }

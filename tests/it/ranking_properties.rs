@@ -44,6 +44,7 @@ fn catalog(values: &[Decimal], polarity: Polarity) -> Catalog {
         dimension: Dimension::Count,
         polarity,
         basis: Basis::Stock,
+        trend: None,
         aliases: Vec::new(),
         broader: None,
         note: None,

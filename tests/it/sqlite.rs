@@ -183,7 +183,22 @@ fn check_progress(db: &Connection, data: Option<&Path>) -> (usize, usize) {
     let mut ranked = 0;
     for row in &rows {
         let id: String = serde_json::from_str(row["target_id"].get()).unwrap();
-        for (field, expected) in row {
+        // The JSON's `trend` object is flattened into `trend`, its fit,
+        // `trend_figures` and `trend_r_squared`.
+        let mut row: Raw = row.clone();
+        let trend = row.remove("trend").unwrap();
+        let trend: Option<BTreeMap<String, Box<RawValue>>> =
+            serde_json::from_str(trend.get()).unwrap();
+        let null = || RawValue::from_string("null".to_owned()).unwrap();
+        for (column, field) in [
+            ("trend", "fit"),
+            ("trend_figures", "figures"),
+            ("trend_r_squared", "r_squared"),
+        ] {
+            let value = trend.as_ref().map_or_else(null, |t| t[field].clone());
+            row.insert(column.to_owned(), value);
+        }
+        for (field, expected) in &row {
             let value: Value = db
                 .query_row(
                     &format!("SELECT {field} FROM progress WHERE target_id = ?1"),

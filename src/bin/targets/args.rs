@@ -214,6 +214,12 @@ pub struct ProgressArgs {
     /// province, prefecture, county or group.
     #[arg(long)]
     pub level: Option<Level>,
+    /// The fit of every target's trend: linear (the same amount each day)
+    /// or compound (the same growth factor each day, on the logarithms;
+    /// linear where a figure is not above zero). Default: each metric's
+    /// `trend`, else linear.
+    #[arg(long, value_name = "FIT")]
+    pub trend: Option<policy_targets::Fit>,
     /// Leave out targets and reported figures whose source is graded below
     /// this: official, press, mirror or summary.
     #[arg(long, value_name = "GRADE")]

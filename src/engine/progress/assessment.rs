@@ -7,8 +7,9 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::pace::{Rates, compound_pace, linear_pace, round_to};
-use super::{Options, Pace, ProgressRow, Status};
-use crate::{Catalog, Comparator, Dimension, Polarity, Target};
+use super::trajectory::{Sums, day_number};
+use super::{Options, Pace, ProgressRow, Status, Trend};
+use crate::{Catalog, Comparator, Dimension, Fit, Polarity, Target};
 
 /// Assesses one target on `as_of`.
 ///
@@ -133,7 +134,7 @@ pub fn assess(
     options: &Options,
 ) -> ProgressRow {
     let dimension = target.value.dimension();
-    let period_start = catalog.period_start(target);
+    let frame = Frame::new(catalog, target, as_of, options);
     let mut kept = Kept::default();
     for o in catalog.observations() {
         if o.jurisdiction == target.jurisdiction
@@ -141,16 +142,44 @@ pub fn assess(
             && o.value.dimension() == dimension
             && catalog.passes(o.source.as_str(), options.min_grade)
         {
-            kept.offer(
-                o.date(),
-                o.value.canonical_value(),
-                o.comparator,
-                as_of,
-                period_start,
-            );
+            kept.offer(o.date(), o.value.canonical_value(), o.comparator, &frame);
         }
     }
-    evaluate(target, polarity(catalog, target), &kept, as_of, options)
+    evaluate(target, polarity(catalog, target), &kept, &frame, options)
+}
+
+/// What a target's figures are kept against: the as-of date, the period
+/// (from its start to the deadline's last day) and the trend's fit.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Frame {
+    pub(crate) as_of: NaiveDate,
+    pub(crate) period_start: NaiveDate,
+    pub(crate) deadline: NaiveDate,
+    /// The day number ([`day_number`]) of the period start: the trend's
+    /// origin.
+    origin: i64,
+    pub(crate) fit: Fit,
+}
+
+impl Frame {
+    /// The frame of `target` on `as_of`: the fit is [`Options::trend`],
+    /// else the metric's, else linear.
+    pub(crate) fn new(
+        catalog: &Catalog,
+        target: &Target,
+        as_of: NaiveDate,
+        options: &Options,
+    ) -> Frame {
+        let period_start = catalog.period_start(target);
+        let metric_fit = catalog.metric(target.metric.as_str()).and_then(|m| m.trend);
+        Frame {
+            as_of,
+            period_start,
+            deadline: target.deadline.end(),
+            origin: day_number(period_start),
+            fit: options.trend.or(metric_fit).unwrap_or_default(),
+        }
+    }
 }
 
 /// The polarity of a target's metric. A catalogue's references resolve; a
@@ -168,10 +197,19 @@ pub(super) fn polarity(catalog: &Catalog, target: &Target) -> Polarity {
 ///
 /// The streaming engine ([`progress_folder`](super::progress_folder)) keeps one of these per target
 /// while it reads `observations.csv`, with values in the canonical unit.
-#[derive(Clone, Copy, Debug)]
+///
+/// It also keeps the running sums of the trend ([`Sums`]) over the figures
+/// of the period (from its start to the deadline's last day) known on the
+/// as-of date.
+///
+/// It is aligned to 64 bytes (a cache line) and spans two: the streaming
+/// path touches one per row, in whatever order the rows come.
+#[derive(Clone, Debug)]
+#[repr(align(64))]
 pub(crate) struct Kept<V> {
     latest: Option<(NaiveDate, V, Option<Comparator>)>,
     first: Option<(NaiveDate, V)>,
+    sums: Sums,
 }
 
 impl<V> Default for Kept<V> {
@@ -179,6 +217,7 @@ impl<V> Default for Kept<V> {
         Kept {
             latest: None,
             first: None,
+            sums: Sums::default(),
         }
     }
 }
@@ -191,17 +230,24 @@ impl<V: Copy> Kept<V> {
         day: NaiveDate,
         value: V,
         bound: Option<Comparator>,
-        as_of: NaiveDate,
-        period_start: NaiveDate,
-    ) {
-        if day > as_of {
+        frame: &Frame,
+    ) where
+        V: Into<Decimal>,
+    {
+        if day > frame.as_of {
             return; // not yet known
         }
         if self.latest.is_none_or(|(d, ..)| day >= d) {
             self.latest = Some((day, value, bound));
         }
-        if day >= period_start && self.first.is_none_or(|(d, _)| day <= d) {
-            self.first = Some((day, value));
+        if day >= frame.period_start {
+            if self.first.is_none_or(|(d, _)| day <= d) {
+                self.first = Some((day, value));
+            }
+            if day <= frame.deadline {
+                let t = day_number(day) - frame.origin;
+                self.sums.add(t, value.into(), frame.fit == Fit::Compound);
+            }
         }
     }
 
@@ -219,14 +265,16 @@ impl<V: Copy> Kept<V> {
                 (a, None) => a,
                 (_, b) => b,
             },
+            sums: self.sums.then(later.sums),
         }
     }
 
     /// The same points with their values mapped.
-    pub(crate) fn map<W>(self, f: impl Fn(V) -> W) -> Kept<W> {
+    pub(crate) fn map<W>(&self, f: impl Fn(V) -> W) -> Kept<W> {
         Kept {
             latest: self.latest.map(|(d, v, b)| (d, f(v), b)),
             first: self.first.map(|(d, v)| (d, f(v))),
+            sums: self.sums.clone(),
         }
     }
 }
@@ -237,15 +285,17 @@ pub(crate) fn evaluate(
     target: &Target,
     polarity: Polarity,
     kept: &Kept<Decimal>,
-    as_of: NaiveDate,
+    frame: &Frame,
     options: &Options,
 ) -> ProgressRow {
+    let as_of = frame.as_of;
     let dimension = target.value.dimension();
     let value = target.value.canonical_value();
     let upper = target.upper.map(|u| u.canonical_value());
     let deadline = target.deadline.end();
     let round = |d: Decimal| round_to(d, options.decimals);
     let mut row = unassessed(target);
+    project(&mut row, kept, frame, target, options);
 
     // Without a figure nothing can be said of attainment, not even after
     // the deadline: the status stays `no_data`.
@@ -328,6 +378,40 @@ pub(crate) fn evaluate(
     row
 }
 
+/// The trajectory of a row's target: the trend through the figures of the
+/// period, its value at the deadline (rounded like the rates) and the day it
+/// meets the target.
+fn project(
+    row: &mut ProgressRow,
+    kept: &Kept<Decimal>,
+    frame: &Frame,
+    target: &Target,
+    options: &Options,
+) {
+    // The earliest figure on or after the period start is the earliest of
+    // the trend's whenever it has one.
+    let Some((first, _)) = kept.first else {
+        return;
+    };
+    let Some(trend) = kept.sums.trajectory(frame.period_start, first, frame.fit) else {
+        return;
+    };
+    row.projected_value = trend
+        .value_at(frame.deadline)
+        .map(|v| round_to(v, options.decimals));
+    row.projected_attainment = trend.attainment(
+        target.comparator,
+        target.value.canonical_value(),
+        target.upper.map(|u| u.canonical_value()),
+        frame.deadline,
+    );
+    row.trend = Some(Trend {
+        trajectory: trend,
+        rate: trend.rate().map(|r| round_to(r, options.decimals)),
+        r_squared: trend.r_squared.map(|r| round_to(r, options.decimals)),
+    });
+}
+
 /// The row of a target before any figure is looked at: its target and
 /// deadline, status `no_data`.
 fn unassessed(target: &Target) -> ProgressRow {
@@ -350,6 +434,9 @@ fn unassessed(target: &Target) -> ProgressRow {
         pace_ratio: None,
         status: Status::NoData,
         rank: None,
+        projected_value: None,
+        projected_attainment: None,
+        trend: None,
     }
 }
 
@@ -425,6 +512,12 @@ mod tests {
 
     fn d(s: &str) -> Decimal {
         s.parse().unwrap()
+    }
+
+    #[test]
+    fn the_kept_state_of_a_target_spans_two_cache_lines() {
+        assert_eq!(std::mem::size_of::<Kept<Decimal>>(), 128);
+        assert_eq!(std::mem::align_of::<Kept<Decimal>>(), 64);
     }
 
     #[test]

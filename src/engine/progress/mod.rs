@@ -101,17 +101,19 @@ use serde::ser::{Serialize, SerializeStruct, Serializer};
 
 use crate::encode::JsonDecimal;
 use crate::engine::rank::competition_ranks;
-use crate::{Catalog, Comparator, Id, JurisdictionCode, Polarity, Unit};
+use crate::{Catalog, Comparator, Fit, Id, JurisdictionCode, Polarity, Unit};
 
 mod assessment;
 mod pace;
 mod stream;
+mod trajectory;
 
 pub use assessment::assess;
 pub use pace::{Bands, DAYS_PER_YEAR, Pace, Status};
 pub use stream::progress_folder;
 #[cfg(test)]
 pub(crate) use stream::stream;
+pub use trajectory::{Fallback, Trajectory};
 
 /// How [`assess`] and [`progress`] judge and round.
 ///
@@ -126,25 +128,30 @@ pub(crate) use stream::stream;
 pub struct Options {
     /// The thresholds of the pace verdicts.
     pub bands: Bands,
-    /// Decimal places that `progress`, `required_rate`, `observed_rate` and
-    /// `pace_ratio` are rounded to (default 6), half to even (banker's
-    /// rounding), trailing zeros dropped. Verdicts are decided before
-    /// rounding.
+    /// Decimal places that `progress`, `required_rate`, `observed_rate`,
+    /// `pace_ratio`, `projected_value` and the trend's rate and `R²` are
+    /// rounded to (default 6), half to even (banker's rounding), trailing
+    /// zeros dropped. Verdicts are decided before rounding.
     pub decimals: u32,
     /// Leave out the targets and reported figures whose source's grade
     /// ([`Catalog::grade_of`]) is below this one, or that have none
     /// (`targets progress --min-grade`); `None` (the default) keeps all.
     /// A target is then judged on the figures that pass only.
     pub min_grade: Option<crate::Grade>,
+    /// The fit of every target's trend ([`Trajectory`]); `None` (the
+    /// default) takes the metric's `trend`, else linear.
+    pub trend: Option<Fit>,
 }
 
 impl Default for Options {
-    /// The default bands, 6 decimal places, every grade.
+    /// The default bands, 6 decimal places, every grade and each metric's
+    /// own trend.
     fn default() -> Options {
         Options {
             bands: Bands::default(),
             decimals: 6,
             min_grade: None,
+            trend: None,
         }
     }
 }
@@ -183,12 +190,15 @@ impl Default for Options {
 ///     pace_ratio: None,
 ///     status: Status::InsufficientData,
 ///     rank: Some(1),
+///     projected_value: None,
+///     projected_attainment: None,
+///     trend: None,
 /// };
 /// let json = serde_json::to_string(&row).unwrap();
 /// assert!(json.starts_with(r#"{"target_id":"suzhou_datasets_2027","jurisdiction":"320500""#));
 /// assert!(json.contains(r#""target_value":300,"unit":"count","deadline":"2027-12-31""#));
 /// assert!(json.contains(r#""progress":0.4,"gap":180,"met":false,"pace":null"#));
-/// assert!(json.ends_with(r#""pace_ratio":null,"status":"insufficient_data","rank":1}"#));
+/// assert!(json.ends_with(r#""status":"insufficient_data","rank":1,"projected_value":null,"projected_attainment":null,"trend":null}"#));
 /// # Ok::<(), policy_targets::ParseError>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -243,6 +253,29 @@ pub struct ProgressRow {
     /// The standard competition rank by `progress` among the rows of the
     /// same metric (set by [`progress`]; [`assess`] leaves it `None`).
     pub rank: Option<u32>,
+    /// The trend's value on the deadline's last day, rounded to
+    /// [`Options::decimals`]; `None` without a trend.
+    pub projected_value: Option<Decimal>,
+    /// The first day from which the trend meets the target through the
+    /// deadline ([`Trajectory::attainment`]); `None` without a trend, or
+    /// when the trend does not meet the target by the deadline.
+    pub projected_attainment: Option<NaiveDate>,
+    /// The least-squares trend through the target's figures in its period
+    /// (from the period start to the deadline, known on the as-of date);
+    /// `None` without figures on two different days.
+    pub trend: Option<Trend>,
+}
+
+/// A row's trend: the [`Trajectory`] with its rate per year and `R²`
+/// rounded to [`Options::decimals`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Trend {
+    /// The trend itself.
+    pub trajectory: Trajectory,
+    /// [`Trajectory::rate`], rounded.
+    pub rate: Option<Decimal>,
+    /// [`Trajectory::r_squared`], rounded.
+    pub r_squared: Option<Decimal>,
 }
 
 /// Every target that counts on a date, assessed and ranked.
@@ -418,6 +451,45 @@ pub(crate) struct ProgressRowJson<'a> {
     pace_ratio: Option<JsonDecimal>,
     status: Status,
     rank: Option<u32>,
+    projected_value: Option<JsonDecimal>,
+    projected_attainment: Option<NaiveDate>,
+    trend: Option<TrendJson>,
+}
+
+/// A row's least-squares trend: which fit, through how many figures from
+/// which day on, its rate per year and `R²` (both rounded like the
+/// rates), and why it is not the fit asked for.
+#[derive(serde::Serialize, schemars::JsonSchema)]
+#[schemars(rename = "Trend")]
+pub(crate) struct TrendJson {
+    /// `linear` or `compound`.
+    fit: Fit,
+    /// How many figures the trend goes through.
+    figures: u64,
+    /// The day of the earliest figure.
+    first: NaiveDate,
+    /// The change per year: an amount in the row's unit (linear) or a
+    /// growth rate (compound, 0.25 = 25 % a year).
+    rate: Option<JsonDecimal>,
+    /// The coefficient of determination of the fit; null when all figures
+    /// are equal.
+    r_squared: Option<JsonDecimal>,
+    /// Why the fit is not the one asked for (`non_positive_figure`).
+    fallback: Option<Fallback>,
+}
+
+impl From<&Trend> for TrendJson {
+    fn from(trend: &Trend) -> TrendJson {
+        let t = &trend.trajectory;
+        TrendJson {
+            fit: t.fit,
+            figures: t.figures,
+            first: t.first,
+            rate: trend.rate.map(JsonDecimal),
+            r_squared: trend.r_squared.map(JsonDecimal),
+            fallback: t.fallback,
+        }
+    }
 }
 
 impl<'a> From<&'a ProgressRow> for ProgressRowJson<'a> {
@@ -442,6 +514,9 @@ impl<'a> From<&'a ProgressRow> for ProgressRowJson<'a> {
             pace_ratio: decimal(r.pace_ratio),
             status: r.status,
             rank: r.rank,
+            projected_value: decimal(r.projected_value),
+            projected_attainment: r.projected_attainment,
+            trend: r.trend.as_ref().map(Into::into),
         }
     }
 }

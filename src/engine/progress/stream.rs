@@ -7,7 +7,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use super::assessment::{Kept, evaluate, polarity};
+use super::assessment::{Frame, Kept, evaluate, polarity};
 use super::{Options, Progress, ProgressRow, progress, rank_group};
 use crate::load::bulk;
 use crate::{Catalog, Errors, Polarity, Target};
@@ -20,7 +20,9 @@ use crate::{Catalog, Errors, Polarity, Target};
 /// that load would check it and offered to the target that counts for its
 /// jurisdiction and metric, which keeps only the two points [`assess`](super::assess)
 /// needs (the latest figure on or before `as_of` and the first of the
-/// period). The rows are the same as those of [`progress`] on the loaded
+/// period) and the running sums of its trend (`n`, `Σt`, `Σt²`, `Σy`, `Σty`,
+/// `Σy²`, and their twins on `ln y` for a compound trend, which costs a
+/// decimal logarithm per figure of the period). The rows are the same as those of [`progress`] on the loaded
 /// catalogue, computed by the same code; time grows with the number of
 /// rows and memory with the number of targets, not with the file. The file
 /// is read by several threads at once (one chunk each) where the machine
@@ -156,8 +158,7 @@ impl Slots {
 /// The points of every target that counts, from one chunk of the file.
 struct Keeper<'a> {
     slots: &'a Slots,
-    period_start: &'a [NaiveDate],
-    as_of: NaiveDate,
+    frames: &'a [Frame],
     kept: Vec<Kept<Decimal>>,
 }
 
@@ -167,13 +168,7 @@ impl bulk::Sink for Keeper<'_> {
     #[inline]
     fn row(&mut self, row: &bulk::Row) {
         if let Some(s) = self.slots.get(row.jurisdiction, row.metric) {
-            self.kept[s].offer(
-                row.day,
-                row.canonical,
-                None,
-                self.as_of,
-                self.period_start[s],
-            );
+            self.kept[s].offer(row.day, row.canonical, None, &self.frames[s]);
         }
     }
 }
@@ -236,7 +231,10 @@ pub(crate) fn stream(
         }
         groups.push(numbers);
     }
-    let period_start: Vec<NaiveDate> = targets.iter().map(|t| catalog.period_start(t)).collect();
+    let frames: Vec<Frame> = targets
+        .iter()
+        .map(|t| Frame::new(catalog, t, as_of, options))
+        .collect();
     let polarities: Vec<Polarity> = targets.iter().map(|t| polarity(catalog, t)).collect();
 
     // The catalogue's own figures come first, as in a loaded catalogue.
@@ -254,8 +252,7 @@ pub(crate) fn stream(
                     o.date(),
                     o.value.canonical_value(),
                     o.comparator,
-                    as_of,
-                    period_start[s],
+                    &frames[s],
                 );
             }
         }
@@ -263,8 +260,7 @@ pub(crate) fn stream(
 
     let make = || Keeper {
         slots: &slots,
-        period_start: &period_start,
-        as_of,
+        frames: &frames,
         kept: vec![Kept::default(); targets.len()],
     };
     let (chunks, errors) = bulk::scan_with(csv, &keys, threads, min_chunk, make);
@@ -273,7 +269,7 @@ pub(crate) fn stream(
     }
     for (chunk, _) in chunks {
         for (k, later) in kept.iter_mut().zip(chunk.kept) {
-            *k = k.then(later);
+            *k = std::mem::take(k).then(later);
         }
     }
 
@@ -283,12 +279,18 @@ pub(crate) fn stream(
     let per_thread = targets.len().div_ceil(threads.max(1)).max(1);
     std::thread::scope(|scope| {
         for (k, part) in evaluated.chunks_mut(per_thread).enumerate() {
-            let (targets, polarities, kept) = (&targets, &polarities, &kept);
+            let (targets, polarities, kept, frames) = (&targets, &polarities, &kept, &frames);
             scope.spawn(move || {
                 for (i, slot) in part.iter_mut().enumerate() {
                     let s = k * per_thread + i;
                     let points = kept[s].map(|v| v.normalize());
-                    *slot = Some(evaluate(targets[s], polarities[s], &points, as_of, options));
+                    *slot = Some(evaluate(
+                        targets[s],
+                        polarities[s],
+                        &points,
+                        &frames[s],
+                        options,
+                    ));
                 }
             });
         }

@@ -25,6 +25,7 @@ const METRIC_KEYS: &[&str] = &[
     "dimension",
     "polarity",
     "basis",
+    "trend",
     "aliases",
     "broader",
     "note",
@@ -127,6 +128,7 @@ pub(super) fn metric(
     let dimension = f.parse("dimension");
     let polarity = f.parse("polarity");
     let basis = f.parse("basis");
+    let trend = f.opt_parse("trend");
     let aliases = f.list::<String>("aliases");
     let broader = f.opt_parse("broader");
     let note = f.opt_string("note");
@@ -139,6 +141,7 @@ pub(super) fn metric(
             dimension: dimension?,
             polarity: polarity?,
             basis: basis?,
+            trend,
             aliases,
             broader,
             note,

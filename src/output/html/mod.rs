@@ -24,6 +24,7 @@ mod progress;
 mod rankings;
 mod sources;
 mod targets;
+mod trajectories;
 
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 

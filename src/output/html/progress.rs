@@ -29,6 +29,7 @@ impl Page<'_, '_> {
                     p class="plain" { (Text(&none)) } "\n"
                 } @else {
                     (self.progress_table(&with_data))
+                    (self.trajectories())
                 }
                 (self.status_counts())
             } "\n"

@@ -565,7 +565,7 @@ pub(crate) fn progress_title(as_of: NaiveDate, lang: Lang) -> String {
 }
 
 /// The headings of the progress table.
-pub(crate) fn progress_headings(lang: Lang) -> [&'static str; 10] {
+pub(crate) fn progress_headings(lang: Lang) -> [&'static str; 11] {
     pick(
         lang,
         [
@@ -578,6 +578,7 @@ pub(crate) fn progress_headings(lang: Lang) -> [&'static str; 10] {
             "完成度",
             "进度比",
             "状态",
+            "趋势预计",
             "名次",
         ],
         [
@@ -590,9 +591,27 @@ pub(crate) fn progress_headings(lang: Lang) -> [&'static str; 10] {
             "progress",
             "pace",
             "status",
+            "at the trend",
             "rank",
         ],
     )
+}
+
+/// What the trend says of a target: the day it meets the target
+/// (`attainment`), else the value it reaches by the deadline (`projected`,
+/// already written for people); empty without a trend.
+pub(crate) fn projection(
+    attainment: Option<NaiveDate>,
+    projected: Option<&str>,
+    lang: Lang,
+) -> String {
+    match (attainment, projected, lang) {
+        (Some(day), _, Lang::Zh) => format!("预计{day}达标"),
+        (Some(day), _, Lang::En) => format!("met from {day}"),
+        (None, Some(value), Lang::Zh) => format!("预计期末达 {value}"),
+        (None, Some(value), Lang::En) => format!("{value} by the deadline"),
+        (None, None, _) => String::new(),
+    }
 }
 
 /// The note under the progress table on how its ratios are computed.

@@ -669,6 +669,38 @@ pub(crate) fn sensitivity_caption(lang: Lang) -> &'static str {
     )
 }
 
+/// The heading above the trajectory charts.
+pub(crate) fn trajectories_heading(lang: Lang) -> &'static str {
+    pick(lang, "趋势预计", "Trajectories")
+}
+
+/// The note under the heading of the trajectory charts: what each shows.
+pub(crate) fn trajectories_note(lang: Lang) -> &'static str {
+    pick(
+        lang,
+        "每项有两个以上期内实绩的目标：圆点为实绩，方块为期限时的目标值，细实线为从首个实绩直达目标的路径，虚线为最小二乘趋势延至期限。",
+        "Each target with two or more figures in its period: dots are the reported figures, the square the target at its deadline, the thin line the straight path from the first figure to the target, the dashed line the least-squares trend to the deadline.",
+    )
+}
+
+/// The names of a trajectory chart's marks, for its legend: figures,
+/// target, straight path, trend.
+pub(crate) fn trajectory_legend(lang: Lang) -> [&'static str; 4] {
+    pick(
+        lang,
+        ["实绩", "目标", "直达路径", "趋势"],
+        ["figures", "target", "straight path", "trend"],
+    )
+}
+
+/// The accessible name of a trajectory chart: whose target, on what.
+pub(crate) fn trajectory_chart_label(lang: Lang, jurisdiction: &str, metric: &str) -> String {
+    match lang {
+        Lang::Zh => format!("{jurisdiction}{metric}趋势图"),
+        Lang::En => format!("Trajectory of {jurisdiction}: {metric}"),
+    }
+}
+
 // The appendix.
 
 /// The heading of the appendix.

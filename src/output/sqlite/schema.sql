@@ -136,5 +136,12 @@ CREATE TABLE progress (
     pace_ratio_num REAL,
     status TEXT NOT NULL
         CHECK (status = 'met' OR status = 'missed' OR status = 'no_data' OR status = 'insufficient_data' OR status = 'on_track' OR status = 'acceleration_needed' OR status = 'limited_progress' OR status = 'moving_away'),
-    rank INTEGER
+    rank INTEGER,
+    projected_value TEXT,
+    projected_value_num REAL,
+    projected_attainment TEXT,
+    trend TEXT CHECK (trend = 'linear' OR trend = 'compound'),
+    trend_figures INTEGER,
+    trend_r_squared TEXT,
+    trend_r_squared_num REAL
 );

@@ -14,11 +14,13 @@ pub fn run(data: Option<&Path>, args: ProgressArgs) -> Result<(), Failure> {
         bands,
         level,
         min_grade,
+        trend,
         common,
     } = args;
     let options = progress::Options {
         bands,
         min_grade,
+        trend,
         ..progress::Options::default()
     };
     // A folder with observations.csv is read as a stream.
