@@ -1,5 +1,6 @@
 //! The [`Progress`] of targets as JSON, CSV and a text table.
 
+use std::collections::HashMap;
 use std::io::Write;
 
 use rust_decimal::Decimal;
@@ -8,10 +9,11 @@ use serde::Serialize;
 use crate::encode::{CsvOptions, FORMAT_VERSION, write_csv_rows};
 use crate::engine::progress::Progress;
 use crate::error::Error;
-use crate::model::Lang;
+use crate::model::{Dimension, Lang, Unit};
+use crate::output::html::human_amount;
 use crate::output::labels;
 use crate::output::render::{json, opt};
-use crate::output::table::{Table, human};
+use crate::output::table::Table;
 
 #[derive(Serialize, schemars::JsonSchema)]
 #[schemars(rename = "Progress")]
@@ -152,13 +154,26 @@ impl Progress {
         for i in [2, 4, 6, 7, 10] {
             table.align_right(i);
         }
+        // Values with a unit a reader would choose (亿元, EFLOPS), a count
+        // with the measure word of its target (家 stays 家).
+        let counters: HashMap<&str, Unit> = catalog
+            .targets()
+            .iter()
+            .filter(|t| t.value.unit().dimension() == Dimension::Count)
+            .map(|t| (t.id.as_str(), t.value.unit()))
+            .collect();
         for r in &self.rows {
+            let unit = counters
+                .get(r.target_id.as_str())
+                .copied()
+                .unwrap_or(r.unit);
+            let amount = |v: Decimal| human_amount(v, unit, lang);
             table.push([
                 metric(r.metric.as_str()),
                 name(r.jurisdiction.as_str()),
-                format!("{}{}", r.comparator.symbol(), human(r.target_value)),
+                format!("{}{}", r.comparator.symbol(), amount(r.target_value)),
                 r.deadline.to_string(),
-                r.latest_value.map(human).unwrap_or_default(),
+                r.latest_value.map(amount).unwrap_or_default(),
                 opt(r.latest_as_of),
                 r.progress
                     .map(|p| format!("{}%", (p * Decimal::from(100)).round_dp(1).normalize()))
@@ -169,7 +184,7 @@ impl Progress {
                 labels::status_label(r.status, lang).to_owned(),
                 labels::projection(
                     r.projected_attainment,
-                    r.projected_value.map(human).as_deref(),
+                    r.projected_value.map(amount).as_deref(),
                     lang,
                 ),
                 opt(r.rank),

@@ -824,3 +824,37 @@ fn an_empty_ranking_says_why() {
         "高质量数据集 排名（目标原值，截至 2025-07-04）\n没有县级地区设定该指标目标。\n"
     );
 }
+
+#[test]
+fn the_progress_table_shows_quantities_with_their_units() {
+    let zh = run(&["progress", "--as-of", "2026-06-30"]).succeeded();
+    let line = |table: &str, start: &str, place: &str| -> String {
+        table
+            .lines()
+            .find(|l| l.starts_with(start) && l.contains(place))
+            .unwrap_or_else(|| panic!("no {start} {place} in\n{table}"))
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    // Computing power in EFLOPS, never a bare 300,000 (PFLOPS).
+    assert!(
+        line(&zh, "算力规模", "中国").contains(">300 EFLOPS 2025-12-31 246 EFLOPS"),
+        "{zh}"
+    );
+    // A count keeps the measure word its target was written with.
+    assert!(
+        line(&zh, "数据骨干企业", "河南省").contains("≥500家 2027-12-31 1,000家"),
+        "{zh}"
+    );
+    // Money in 亿元 and 万亿元.
+    assert!(line(&zh, "数据交易机构累计交易额", "河南省").contains("≥100亿元"));
+    assert!(line(&zh, "数字经济规模", "浙江省").contains(">7万亿元 2027-12-31 4.33万亿元"));
+    let en = run(&["progress", "--as-of", "2026-06-30", "--lang", "en"]).succeeded();
+    assert!(
+        line(&en, "Data backbone enterprises", "Henan").contains("≥500 2027-12-31 1,000"),
+        "{en}"
+    );
+    assert!(!en.contains("no_data"), "{en}");
+    assert!(en.contains("no data"), "{en}");
+}

@@ -66,28 +66,24 @@ pub(crate) fn level_label(level: Level, lang: Lang) -> String {
     self::level(level, lang).to_owned()
 }
 
-/// A progress status in the language asked for.
+/// A progress status in the language asked for: the Chinese label
+/// (`无实绩数据`), or the English name in words (`no data`, `on track`).
+///
+/// ```
+/// use policy_targets::{Lang, output::status_label, progress::Status};
+/// assert_eq!(status_label(Status::NoData, Lang::Zh), "无实绩数据");
+/// assert_eq!(status_label(Status::OnTrack, Lang::En), "on track");
+/// ```
 pub fn status_label(status: Status, lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => status.as_str(),
-        Lang::Zh => match status {
-            Status::Met => "已完成",
-            Status::Missed => "未按期完成",
-            Status::NoData => "无实绩数据",
-            Status::InsufficientData => "数据不足",
-            Status::OnTrack => "进度正常",
-            Status::AccelerationNeeded => "需加快",
-            Status::LimitedProgress => "进展有限",
-            Status::MovingAway => "偏离目标",
-        },
-    }
-}
-
-/// A progress status for people: the Chinese label, or the English name
-/// in words (`no data`, `on track`).
-pub(crate) fn status_words(status: Status, lang: Lang) -> &'static str {
     match (lang, status) {
-        (Lang::Zh, _) => status_label(status, lang),
+        (Lang::Zh, Status::Met) => "已完成",
+        (Lang::Zh, Status::Missed) => "未按期完成",
+        (Lang::Zh, Status::NoData) => "无实绩数据",
+        (Lang::Zh, Status::InsufficientData) => "数据不足",
+        (Lang::Zh, Status::OnTrack) => "进度正常",
+        (Lang::Zh, Status::AccelerationNeeded) => "需加快",
+        (Lang::Zh, Status::LimitedProgress) => "进展有限",
+        (Lang::Zh, Status::MovingAway) => "偏离目标",
         (Lang::En, Status::Met) => "met",
         (Lang::En, Status::Missed) => "missed",
         (Lang::En, Status::NoData) => "no data",
@@ -97,6 +93,11 @@ pub(crate) fn status_words(status: Status, lang: Lang) -> &'static str {
         (Lang::En, Status::LimitedProgress) => "limited progress",
         (Lang::En, Status::MovingAway) => "moving away",
     }
+}
+
+/// A progress status for people (the same as [`status_label`]).
+pub(crate) fn status_words(status: Status, lang: Lang) -> &'static str {
+    status_label(status, lang)
 }
 
 /// Why a gap question has no answer, for people, in the language asked
