@@ -46,7 +46,7 @@ mod tests {
         let out = run(as_of).unwrap();
         // Raw: 江苏 1000, 苏州 300, 武汉 20.
         assert!(
-            out.contains("   1  江苏省  省级            1,000  1,000  2027-12-31"),
+            out.contains("   1  江苏省  省级            1,000  1,000个  2027-12-31"),
             "{out}"
         );
         // Per million residents (2020 census): 300 / 12.748262 = 23.53;

@@ -101,6 +101,9 @@ pub struct RankRow {
     pub target_value: Decimal,
     /// The canonical unit of `target_value`.
     pub target_unit: Unit,
+    /// The unit the target was written in (`家`, `亿元`, `EFLOPS`): a
+    /// count keeps its measure word in tables.
+    pub written_unit: Unit,
     /// The target's deadline (last day).
     pub deadline: NaiveDate,
     /// The date of the denominator used, if any.
@@ -381,6 +384,7 @@ fn row(catalog: &Catalog, t: &Target, rank: u32) -> RankRow {
         target_id: t.id.clone(),
         target_value: t.value.canonical_value(),
         target_unit: t.value.dimension().canonical_unit(),
+        written_unit: t.value.unit(),
         deadline: t.deadline.end(),
         denominator_as_of: None,
         denominator_observation: None,

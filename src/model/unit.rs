@@ -230,6 +230,25 @@ impl Unit {
         i32::from(self.base().exponent) + i32::from(self.magnitude)
     }
 
+    /// The same base unit with the magnitude `magnitude` (`万家` with 0 →
+    /// `家`), or this unit when the base takes none.
+    ///
+    /// ```
+    /// use policy_targets::Unit;
+    /// let wan_jia: Unit = "万家".parse()?;
+    /// assert_eq!(wan_jia.with_magnitude(0).to_string(), "家");
+    /// # Ok::<(), policy_targets::ParseError>(())
+    /// ```
+    pub fn with_magnitude(self, magnitude: u8) -> Unit {
+        if !self.base().takes_magnitude || magnitude > crate::model::number::MAX_MAGNITUDE {
+            return self;
+        }
+        Unit {
+            base: self.base,
+            magnitude,
+        }
+    }
+
     /// The same base unit with `extra` more magnitude (`人` + 4 → `万人`), or
     /// `None` when the base takes no magnitude or the total is beyond 10^15.
     pub fn with_more_magnitude(self, extra: u8) -> Option<Unit> {

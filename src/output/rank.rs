@@ -5,12 +5,14 @@ use std::io::Write;
 use serde::Serialize;
 
 use crate::encode::{CsvOptions, FORMAT_VERSION, JsonDecimal, write_csv_rows};
+use crate::engine::rank::RankRow;
 use crate::engine::rank::Ranking;
 use crate::error::Error;
-use crate::model::Lang;
+use crate::model::{Dimension, Lang, Unit};
+use crate::output::html::human_amount;
 use crate::output::labels::{self, grade};
 use crate::output::render::{json, num, opt};
-use crate::output::table::{Table, human, human_column};
+use crate::output::table::{Table, human_column};
 use rust_decimal::Decimal;
 
 #[derive(Serialize, schemars::JsonSchema)]
@@ -172,7 +174,7 @@ impl Ranking {
     pub fn to_table(&self, catalog: &crate::Catalog, lang: Lang) -> String {
         let unit = labels::normalised_unit(
             self.per,
-            self.rows.first().map(|r| r.target_unit),
+            self.counter().or(self.rows.first().map(|r| r.target_unit)),
             &self.unit,
             lang,
         );
@@ -224,6 +226,19 @@ impl Ranking {
         out
     }
 
+    /// The measure word all the rows' targets were written with (`家`), when
+    /// they are counts that share one; `None` for mixed words (the table
+    /// then says `个`) and for other dimensions.
+    fn counter(&self) -> Option<Unit> {
+        let first = self.rows.first()?.written_unit;
+        let counter = first.with_magnitude(0);
+        let shared = self.rows.iter().all(|r| {
+            r.written_unit.dimension() == Dimension::Count
+                && r.written_unit.with_magnitude(0) == counter
+        });
+        shared.then_some(counter)
+    }
+
     /// The ranked rows as a table, jurisdictions named by `name`; with a
     /// column of each row's metric where `metric` names one (a family).
     fn rows_table(
@@ -255,7 +270,7 @@ impl Ranking {
                     .map(|w| name(w.as_str()))
                     .unwrap_or_default(),
                 value,
-                human(r.target_value),
+                human_amount(r.target_value, r.shown_unit(), lang),
                 r.deadline.to_string(),
             ];
             if let Some(m) = metric(r.metric.as_str()) {
@@ -284,6 +299,18 @@ impl Ranking {
             [] => String::new(),
             [(d, _)] => labels::denominators_as_of(*d, lang),
             several => labels::denominators_by_date(several, lang),
+        }
+    }
+}
+
+impl RankRow {
+    /// The unit the row's target is shown in: its own measure word for a
+    /// count (`家`), else the canonical unit, which
+    /// [`human_amount`] writes in a unit a reader would choose.
+    fn shown_unit(&self) -> Unit {
+        match self.target_unit.dimension() {
+            Dimension::Count => self.written_unit.with_magnitude(0),
+            _ => self.target_unit,
         }
     }
 }

@@ -9,9 +9,9 @@ use maud::{Markup, html};
 use super::Page;
 use super::charts::{Bar, bar_chart};
 use super::format::{Text, human_amount, human_ratio, to_f64};
+use crate::Dimension;
 use crate::engine::rank::Ranking;
 use crate::output::labels::page;
-use crate::{Dimension, Unit};
 
 impl Page<'_, '_> {
     fn ranking_bars(&self, ranking: &Ranking, per_capita: bool) -> Vec<Bar> {
@@ -27,11 +27,7 @@ impl Page<'_, '_> {
                     // The raw value is the target in canonical units; counts
                     // keep the measure word of the target as written.
                     let unit = match r.target_unit.dimension() {
-                        Dimension::Count => r
-                            .target_unit
-                            .symbol()
-                            .parse::<Unit>()
-                            .unwrap_or(r.target_unit),
+                        Dimension::Count => r.written_unit,
                         d => d.canonical_unit(),
                     };
                     human_amount(r.value, unit, self.lang)
