@@ -9,48 +9,14 @@
 //! ```
 
 use chrono::NaiveDate;
+use policy_targets::output::unmatched_table;
 use policy_targets::progress::{Options, progress};
-use policy_targets::table::Table;
 use policy_targets::{Catalog, Lang};
 
 fn run(catalog: &Catalog, as_of: NaiveDate) -> String {
     let report = progress(catalog, as_of, &Options::default());
     let mut out = report.to_table(catalog, Lang::Zh);
-    let unmatched: Vec<_> = catalog
-        .observations()
-        .iter()
-        .filter(|o| o.date() <= as_of)
-        .filter(|o| !matches!(o.metric.as_str(), "resident_population" | "gdp"))
-        .filter(|o| {
-            !catalog
-                .targets()
-                .iter()
-                .any(|t| t.jurisdiction == o.jurisdiction && t.metric == o.metric)
-        })
-        .collect();
-    if !unmatched.is_empty() {
-        out.push_str("\n已报告、但无对应目标的实绩\n");
-        let mut table = Table::new(["主体", "指标", "数值", "日期", "原文"]);
-        table.align_right(2);
-        for o in unmatched {
-            let who = catalog
-                .jurisdiction(o.jurisdiction.as_str())
-                .map_or(o.jurisdiction.as_str(), |j| &j.name_zh);
-            let metric = catalog
-                .metric(o.metric.as_str())
-                .map_or(o.metric.as_str(), |m| &m.name_zh);
-            let bound = o.comparator.map(|c| c.symbol()).unwrap_or("");
-            table.push([
-                who.to_owned(),
-                metric.to_owned(),
-                // As the source wrote it (5.8万人, 83亿元, 17282TB).
-                format!("{bound}{}", o.value),
-                o.as_of.to_string(),
-                o.quote.clone(),
-            ]);
-        }
-        out.push_str(&table.render());
-    }
+    out.push_str(&unmatched_table(catalog, as_of, Lang::Zh));
     out
 }
 

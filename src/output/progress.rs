@@ -193,3 +193,46 @@ impl Progress {
         table
     }
 }
+
+/// The figures reported on or before `as_of` that no target measures
+/// ([`unmatched`](crate::progress::unmatched)) as a titled table in
+/// `lang`, each figure as the source wrote it with its quote; empty when
+/// there is none.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use policy_targets::{Catalog, Lang, output::unmatched_table};
+///
+/// let catalog = Catalog::bundled()?;
+/// let as_of = NaiveDate::from_ymd_opt(2025, 12, 31).unwrap();
+/// let table = unmatched_table(&catalog, as_of, Lang::Zh);
+/// assert!(table.starts_with("\n已报告、但无对应目标的实绩\n"));
+/// assert!(table.contains("788EFLOPS"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn unmatched_table(catalog: &crate::Catalog, as_of: chrono::NaiveDate, lang: Lang) -> String {
+    let figures = crate::progress::unmatched(catalog, as_of);
+    if figures.is_empty() {
+        return String::new();
+    }
+    let mut table = Table::new(labels::unmatched_headings(lang));
+    table.align_right(2);
+    for o in figures {
+        let who = catalog
+            .jurisdiction(o.jurisdiction.as_str())
+            .map_or(o.jurisdiction.as_str(), |j| j.name(lang));
+        let metric = catalog
+            .metric(o.metric.as_str())
+            .map_or(o.metric.as_str(), |m| m.name(lang));
+        let bound = o.comparator.map(|c| c.symbol()).unwrap_or("");
+        table.push([
+            who.to_owned(),
+            metric.to_owned(),
+            // As the source wrote it (5.8万人, 83亿元, 17282TB).
+            format!("{bound}{}", o.value),
+            o.as_of.to_string(),
+            o.quote.clone(),
+        ]);
+    }
+    format!("\n{}{}", labels::unmatched_title(lang), table.render())
+}

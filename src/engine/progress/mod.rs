@@ -536,6 +536,36 @@ impl Serialize for Progress {
     }
 }
 
+/// The figures reported on or before `as_of` that no target measures: no
+/// target of the same jurisdiction and metric (population and GDP aside,
+/// which are denominators), in catalogue order.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use policy_targets::{Catalog, progress::unmatched};
+///
+/// let catalog = Catalog::bundled()?;
+/// let as_of = NaiveDate::from_ymd_opt(2025, 12, 31).unwrap();
+/// let figures = unmatched(&catalog, as_of);
+/// assert!(figures.iter().any(|o| o.metric.as_str() == "intelligent_computing_power"));
+/// assert!(figures.iter().all(|o| o.metric.as_str() != "resident_population"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn unmatched(catalog: &Catalog, as_of: NaiveDate) -> Vec<&crate::Observation> {
+    let targeted: std::collections::HashSet<(&str, &str)> = catalog
+        .targets()
+        .iter()
+        .map(|t| (t.jurisdiction.as_str(), t.metric.as_str()))
+        .collect();
+    catalog
+        .observations()
+        .iter()
+        .filter(|o| o.date() <= as_of)
+        .filter(|o| !crate::Per::DENOMINATOR_METRICS.contains(&o.metric.as_str()))
+        .filter(|o| !targeted.contains(&(o.jurisdiction.as_str(), o.metric.as_str())))
+        .collect()
+}
+
 /// Every target that counts on `as_of`, assessed and ranked.
 ///
 /// For each metric in catalogue order, the targets chosen by

@@ -565,6 +565,24 @@ pub(crate) fn progress_title(as_of: NaiveDate, lang: Lang) -> String {
     }
 }
 
+/// The title line of the table of figures no target measures.
+pub(crate) fn unmatched_title(lang: Lang) -> &'static str {
+    pick(
+        lang,
+        "已报告、但无对应目标的实绩\n",
+        "Figures reported without a target to measure\n",
+    )
+}
+
+/// The headings of the table of figures no target measures.
+pub(crate) fn unmatched_headings(lang: Lang) -> [&'static str; 5] {
+    pick(
+        lang,
+        ["主体", "指标", "数值", "日期", "原文"],
+        ["jurisdiction", "metric", "value", "as of", "quote"],
+    )
+}
+
 /// The headings of the progress table.
 pub(crate) fn progress_headings(lang: Lang) -> [&'static str; 11] {
     pick(

@@ -2,6 +2,7 @@
 
 use std::path::Path;
 
+use policy_targets::output::unmatched_table;
 use policy_targets::progress;
 
 use super::{answer_in, load};
@@ -38,7 +39,15 @@ pub fn run(data: Option<&Path>, args: ProgressArgs) -> Result<(), Failure> {
     };
     answer_in(
         &common,
-        || report.to_table(&catalog, common.lang),
+        || {
+            // Then the figures no target measures (none for a streamed
+            // folder, whose figures are not kept).
+            let mut table = report.to_table(&catalog, common.lang);
+            if level.is_none() {
+                table.push_str(&unmatched_table(&catalog, common.as_of(), common.lang));
+            }
+            table
+        },
         || report.to_json(),
         |out| report.write_csv(out, &common.csv()),
     )
