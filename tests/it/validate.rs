@@ -132,6 +132,10 @@ const CASES: &[Case] = &[
         mistake: "an array of tables named `[[targets]]` for `[[target]]`",
     },
     Case {
+        name: "jurisdiction_by_name",
+        mistake: "a target's jurisdiction written as a name (`苏州`) instead of its code",
+    },
+    Case {
         name: "unit_bits_for_bytes",
         mistake: "a data volume in terabits (`Tb`) where terabytes (`TB`) were meant",
     },

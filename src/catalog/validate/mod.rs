@@ -45,6 +45,7 @@ impl Parts {
         let by_metric = ids::index(&metrics, "metric", "id", |m| &m.id, &mut errors);
         let by_source = ids::index(&sources, "source", "id", |s| &s.id, &mut errors);
         ids::check_shared(&targets, &observations, &mut errors);
+        name_for_code(&jurisdictions, &mut errors);
         {
             let known = Known {
                 jurisdictions: &jurisdictions,
@@ -192,4 +193,37 @@ fn cycle_through<'a, K: Ord>(
         next = up(key);
     }
     None
+}
+
+/// Where a jurisdiction field holds a name instead of a code (`"苏州"`),
+/// the parse error says which code to write (`320500`), from the
+/// jurisdictions read.
+fn name_for_code(jurisdictions: &[(Jurisdiction, Origin)], errors: &mut [Error]) {
+    for error in errors.iter_mut() {
+        let ErrorKind::Parse(parse) = error.kind() else {
+            continue;
+        };
+        if parse.what() != "jurisdiction code" {
+            continue;
+        }
+        let name = parse.input().trim();
+        let named = |j: &Jurisdiction| {
+            j.name_zh == name
+                || j.name_en == name
+                || j.aliases.iter().any(|a| a == name)
+                || (name.chars().count() >= 2 && j.name_zh.starts_with(name))
+        };
+        let Some((j, _)) = jurisdictions.iter().find(|(j, _)| named(j)) else {
+            continue;
+        };
+        let hint = crate::ParseError::new(
+            "jurisdiction code",
+            parse.input(),
+            format!(
+                "expected a code, found a name: {name} is {} (write \"{}\")",
+                j.name_zh, j.code
+            ),
+        );
+        *error = Error::new(hint, error.position().cloned());
+    }
 }
