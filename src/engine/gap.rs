@@ -446,6 +446,31 @@ impl GapQuery {
             decimals: 6,
         }
     }
+
+    /// This query normalised by `per`.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use policy_targets::{Catalog, Per, gap::{Benchmark, GapQuery, gap}};
+    ///
+    /// let catalog = Catalog::bundled()?;
+    /// let as_of = NaiveDate::from_ymd_opt(2026, 6, 30).unwrap();
+    /// let jiangsu = Benchmark::resolve(&catalog, "江苏", "")?;
+    /// let query = GapQuery::new("广西", jiangsu, "high_quality_datasets", as_of).per(Per::CAPITA);
+    /// let answer = gap(&catalog, &query)?;
+    /// assert_eq!(answer.required_target.round_dp(0).to_string(), "591");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn per(mut self, per: Per) -> GapQuery {
+        self.per = per;
+        self
+    }
+
+    /// This query with values rounded to `decimals` places.
+    pub fn decimals(mut self, decimals: u32) -> GapQuery {
+        self.decimals = decimals;
+        self
+    }
 }
 
 /// Where the subject stands against the benchmark, by the metric's

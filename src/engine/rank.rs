@@ -71,6 +71,50 @@ impl RankQuery {
             min_grade: None,
         }
     }
+
+    /// This query normalised by `per`.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use policy_targets::{Catalog, Level, Per, rank::{RankQuery, rank}};
+    ///
+    /// let catalog = Catalog::bundled()?;
+    /// let as_of = NaiveDate::from_ymd_opt(2026, 6, 30).unwrap();
+    /// let query = RankQuery::new("high_quality_datasets", as_of)
+    ///     .per(Per::CAPITA)
+    ///     .level(Level::Province);
+    /// let ranking = rank(&catalog, &query)?;
+    /// assert_eq!(ranking.rows[0].name_zh, "天津市");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn per(mut self, per: Per) -> RankQuery {
+        self.per = per;
+        self
+    }
+
+    /// This query restricted to the jurisdictions of `level`.
+    pub fn level(mut self, level: Level) -> RankQuery {
+        self.level = Some(level);
+        self
+    }
+
+    /// This query with values rounded to `decimals` places.
+    pub fn decimals(mut self, decimals: u32) -> RankQuery {
+        self.decimals = decimals;
+        self
+    }
+
+    /// This query ranking the metric with its narrower metrics.
+    pub fn family(mut self) -> RankQuery {
+        self.family = true;
+        self
+    }
+
+    /// This query leaving out targets of sources graded below `grade`.
+    pub fn min_grade(mut self, grade: Grade) -> RankQuery {
+        self.min_grade = Some(grade);
+        self
+    }
 }
 
 /// One ranked jurisdiction.

@@ -163,16 +163,6 @@ fn hostile_page(lang: Lang, with_figures: bool) -> String {
 }
 
 /// The values of every `name="…"` attribute on the page.
-/// The web addresses of the bundled sources.
-fn source_addresses() -> BTreeSet<String> {
-    Catalog::bundled()
-        .unwrap()
-        .sources()
-        .iter()
-        .filter_map(|s| s.url.clone())
-        .collect()
-}
-
 fn attributes<'a>(page: &'a str, name: &str) -> Vec<&'a str> {
     let needle = format!(" {name}=\"");
     page.match_indices(&needle)

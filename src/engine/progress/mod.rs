@@ -156,6 +156,44 @@ impl Default for Options {
     }
 }
 
+impl Options {
+    /// These options with the pace bands `bands`.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use policy_targets::{Catalog, Grade, progress::{Options, progress}};
+    ///
+    /// let catalog = Catalog::bundled()?;
+    /// let as_of = NaiveDate::from_ymd_opt(2026, 6, 30).unwrap();
+    /// let options = Options::default().min_grade(Grade::Press);
+    /// let report = progress(&catalog, as_of, &options);
+    /// assert!(report.rows.iter().all(|r| r.target_id.as_str() != "henan_data_backbone_enterprises_2027"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn bands(mut self, bands: Bands) -> Options {
+        self.bands = bands;
+        self
+    }
+
+    /// These options with rates and ratios rounded to `decimals` places.
+    pub fn decimals(mut self, decimals: u32) -> Options {
+        self.decimals = decimals;
+        self
+    }
+
+    /// These options leaving out figures of sources graded below `grade`.
+    pub fn min_grade(mut self, grade: crate::Grade) -> Options {
+        self.min_grade = Some(grade);
+        self
+    }
+
+    /// These options fitting every trend with `fit`.
+    pub fn trend(mut self, fit: Fit) -> Options {
+        self.trend = Some(fit);
+        self
+    }
+}
+
 /// The attainment and pace of one target on one date.
 ///
 /// Values are in the canonical unit of the target's dimension (`unit`).
