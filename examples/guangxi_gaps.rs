@@ -88,7 +88,7 @@ fn run(as_of: NaiveDate) -> Result<String, Box<dyn std::error::Error>> {
         let name = catalog
             .metric(question.metric.as_str())
             .map_or(question.metric.as_str(), |m| &m.name_zh);
-        let reason = question.reason(Lang::Zh);
+        let reason = question.reason(&catalog, Lang::Zh);
         out.push_str(&format!("说明：{name}：{reason}\n"));
     }
     Ok(out)

@@ -217,12 +217,12 @@ impl Unanswered {
     ///     .find(|q| q.metric.as_str() == "open_data_catalogues")
     ///     .unwrap();
     /// assert_eq!(
-    ///     catalogues.reason(Lang::Zh),
+    ///     catalogues.reason(&catalog, Lang::Zh),
     ///     "无其他省级地区设定该指标目标，无法计算省级中位数"
     /// );
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn reason(&self, lang: Lang) -> String {
-        labels::unanswered(self, lang)
+    pub fn reason(&self, catalog: &crate::Catalog, lang: Lang) -> String {
+        labels::unanswered(self, catalog, lang)
     }
 }

@@ -182,6 +182,18 @@ pub fn overview<'c>(
 }
 
 impl Overview<'_> {
+    /// The gap questions without an answer: first those that lack peers for
+    /// a statistic (none, or fewer than [`FEWEST_PEERS`](crate::gap::FEWEST_PEERS)),
+    /// said once for all their metrics, then the others, each with its reason.
+    pub fn unanswered_by_kind(&self) -> (Vec<&Unanswered>, Vec<&Unanswered>) {
+        self.unanswered.iter().partition(|q| {
+            matches!(
+                q.error.kind(),
+                ErrorKind::NoPeers { .. } | ErrorKind::TooFewPeers { .. }
+            )
+        })
+    }
+
     /// The report as text for a terminal.
     pub fn to_text(&self, catalog: &Catalog, lang: Lang) -> String {
         let names = Names { catalog, lang };
@@ -267,9 +279,22 @@ impl Overview<'_> {
             ]);
         }
         out.push_str(&table.render());
-        for question in &self.unanswered {
+        let (few, others) = self.unanswered_by_kind();
+        if !few.is_empty() {
+            let metrics: Vec<String> = few
+                .iter()
+                .map(|q| names.metric(q.metric.as_str()).to_string())
+                .collect();
+            out.push_str(&words::few_peers_note(lang, &metrics));
+        }
+        for question in others {
             let metric = names.metric(question.metric.as_str());
-            out.push_str(&words::unanswered_note(lang, &metric, question));
+            out.push_str(&words::unanswered_note(
+                lang,
+                &metric,
+                question,
+                names.catalog,
+            ));
         }
         out.push('\n');
     }

@@ -858,3 +858,23 @@ fn the_progress_table_shows_quantities_with_their_units() {
     assert!(!en.contains("no_data"), "{en}");
     assert!(en.contains("no data"), "{en}");
 }
+
+#[test]
+fn the_chinese_report_explains_unanswered_gaps_in_chinese() {
+    let zh = run(&["report", "--as-of", "2026-06-30"]).succeeded();
+    // One note for every metric without enough provinces for a median.
+    assert_eq!(
+        zh.matches("说明：以下指标设定目标的其他省份少于3个，不提供省级中位数：")
+            .count(),
+        1,
+        "{zh}"
+    );
+    // Hangzhou's target has no population to divide by: said in Chinese,
+    // with the city's name rather than its code.
+    assert!(
+        zh.contains("说明：数据交易机构累计交易额：杭州市2026-06-30前无常住人口数据，无法折算"),
+        "{zh}"
+    );
+    assert!(!zh.contains("no denominator"), "{zh}");
+    assert!(!zh.contains("330100"), "{zh}");
+}

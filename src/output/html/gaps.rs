@@ -39,12 +39,19 @@ impl Page<'_, '_> {
                     } "\n"
                     (self.gaps_table())
                 }
-                @for question in &o.unanswered {
+                @let (few, others) = o.unanswered_by_kind();
+                @if !few.is_empty() {
+                    p class="note" {
+                        (Text(page::few_peers_note(self.lang, &few.iter().map(|q| self.metric_name(q.metric.as_str()).to_string()).collect::<Vec<_>>())))
+                    } "\n"
+                }
+                @for question in others {
                     p class="note" {
                         (Text(page::unanswered_note(
                             self.lang,
                             &self.metric_name(question.metric.as_str()),
                             question,
+                            self.catalog,
                         )))
                     } "\n"
                 }

@@ -13,6 +13,7 @@ pub(crate) mod report;
 
 use chrono::NaiveDate;
 
+use crate::Catalog;
 use crate::engine::gap::{Benchmark, Peers, Standing, Statistic, Unanswered};
 use crate::engine::normalize::{GDP_METRIC, POPULATION_METRIC, Per};
 use crate::engine::progress::Status;
@@ -103,7 +104,12 @@ pub(crate) fn status_words(status: Status, lang: Lang) -> &'static str {
 /// Why a gap question has no answer, for people, in the language asked
 /// for: no peer to take a statistic of (`无其他省级地区设定该指标目标，无法
 /// 计算省级中位数`); otherwise the error's own message.
-pub(crate) fn unanswered(question: &Unanswered, lang: Lang) -> String {
+pub(crate) fn unanswered(question: &Unanswered, catalog: &Catalog, lang: Lang) -> String {
+    let name = |code: &str| {
+        catalog
+            .jurisdiction(code)
+            .map_or(code.to_owned(), |j| j.name(lang).to_owned())
+    };
     match (&question.benchmark, question.error.kind()) {
         (Benchmark::Statistic(statistic, peers), ErrorKind::NoPeers { .. }) => {
             let statistic = statistic_over(*statistic, peers, lang);
@@ -148,6 +154,46 @@ pub(crate) fn unanswered(question: &Unanswered, lang: Lang) -> String {
                 ),
             }
         }
+        (
+            _,
+            ErrorKind::NoDenominator {
+                jurisdiction,
+                metric,
+                as_of,
+                ..
+            }
+            | ErrorKind::BenchmarkNoDenominator {
+                jurisdiction,
+                metric,
+                as_of,
+            },
+        ) => {
+            let why = reason(
+                &Reason::NoDenominator {
+                    metric: metric.clone(),
+                    as_of: *as_of,
+                },
+                lang,
+            );
+            match lang {
+                Lang::Zh => format!("{}{why}", name(jurisdiction.as_str())),
+                Lang::En => format!("{}: {why}", name(jurisdiction.as_str())),
+            }
+        }
+        (
+            _,
+            ErrorKind::NoTarget {
+                jurisdiction,
+                as_of,
+                ..
+            },
+        ) => match lang {
+            Lang::Zh => format!("{}截至 {as_of} 无该指标目标", name(jurisdiction.as_str())),
+            Lang::En => format!(
+                "{} has no target on this metric in force on {as_of}",
+                name(jurisdiction.as_str())
+            ),
+        },
         _ => question.error.to_string(),
     }
 }

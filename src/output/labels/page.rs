@@ -552,9 +552,29 @@ pub(crate) fn gap_chart_label(lang: Lang) -> &'static str {
     pick(lang, "对标与本地区目标强度对比", "benchmark vs subject")
 }
 
+/// The one note on the metrics with fewer than three other provinces
+/// setting a target, for which no provincial median is offered.
+pub(crate) fn few_peers_note(lang: Lang, metrics: &[String]) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "说明：以下指标设定目标的其他省份少于3个，不提供省级中位数：{}。",
+            metrics.join("、")
+        ),
+        Lang::En => format!(
+            "Note: no median of provinces where fewer than three other provinces set a target: {}.",
+            metrics.join(", ")
+        ),
+    }
+}
+
 /// The note on a gap question without an answer on `metric`, and why.
-pub(crate) fn unanswered_note(lang: Lang, metric: &str, question: &Unanswered) -> String {
-    let why = super::unanswered(question, lang);
+pub(crate) fn unanswered_note(
+    lang: Lang,
+    metric: &str,
+    question: &Unanswered,
+    catalog: &crate::Catalog,
+) -> String {
+    let why = super::unanswered(question, catalog, lang);
     match lang {
         Lang::Zh => format!("说明：{metric}——{why}。"),
         Lang::En => format!("Note: {metric}: {why}."),

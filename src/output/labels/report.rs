@@ -89,8 +89,13 @@ pub(crate) fn no_own_target(lang: Lang) -> &'static str {
 }
 
 /// The note on a gap question without an answer on `metric`, and why.
-pub(crate) fn unanswered_note(lang: Lang, metric: &str, question: &Unanswered) -> String {
-    let why = super::unanswered(question, lang);
+pub(crate) fn unanswered_note(
+    lang: Lang,
+    metric: &str,
+    question: &Unanswered,
+    catalog: &crate::Catalog,
+) -> String {
+    let why = super::unanswered(question, catalog, lang);
     match lang {
         Lang::Zh => format!("说明：{metric}：{why}\n"),
         Lang::En => format!("note: {metric}: {why}\n"),
@@ -114,4 +119,10 @@ pub(crate) fn no_progress(lang: Lang) -> &'static str {
 /// The separator between the counts of statuses.
 pub(crate) fn counts_separator(lang: Lang) -> &'static str {
     pick(lang, "，", ", ")
+}
+
+/// The one note on the metrics of the gaps section with too few other
+/// provinces setting a target for a provincial median.
+pub(crate) fn few_peers_note(lang: Lang, metrics: &[String]) -> String {
+    format!("{}\n", page::few_peers_note(lang, metrics))
 }
