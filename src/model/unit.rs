@@ -14,7 +14,7 @@ use crate::model::number::{magnitude_prefix, normalize_width, split_magnitude};
 /// What a quantity measures. Quantities of different dimensions never mix.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Dimension {
-    /// Things counted: datasets, enterprises, products (`count`; 个, 家, 项, 项次, ...).
+    /// Things counted: datasets, enterprises, products (`count`; 个, 家, 项, 项次, 份, ...).
     Count,
     /// Amounts of data (`TB`; GB = 0.001 TB, PB = 1000 TB, EB = 10⁶ TB, decimal SI).
     DataVolume,
@@ -148,6 +148,8 @@ const BASES: &[Base] = &[
     base("种", Dimension::Count, 0),
     base("部", Dimension::Count, 0),
     base("篇", Dimension::Count, 0),
+    base("份", Dimension::Count, 0),
+    base("张", Dimension::Count, 0),
     base("TB", Dimension::DataVolume, 0),
     base("GB", Dimension::DataVolume, -3),
     base("PB", Dimension::DataVolume, 3),
