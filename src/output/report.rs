@@ -9,8 +9,38 @@ use crate::engine::index::{Index, IndexQuery, index};
 use crate::engine::progress::{Options, Progress, progress};
 use crate::engine::rank::{RankQuery, Ranking, rank};
 use crate::error::{Error, ErrorKind};
+use crate::output::html::human_amount;
 use crate::output::labels::{self, report as words};
-use crate::output::table::{Table, human};
+use crate::output::table::{Table, human, shorten};
+
+/// The width the report's sentences are wrapped to, in terminal columns.
+const TEXT_WIDTH: usize = 120;
+
+/// `text` with every line of prose wider than `width` wrapped (a line with
+/// two spaces in a row is a table row and is left as it is); Chinese breaks
+/// between any two characters.
+fn wrap_prose(text: &str, width: usize) -> String {
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        let (body, end) = match line.strip_suffix('\n') {
+            Some(body) => (body, "\n"),
+            None => (line, ""),
+        };
+        if body.contains("  ") || unicode_width::UnicodeWidthStr::width(body) <= width {
+            out.push_str(line);
+            continue;
+        }
+        let options =
+            textwrap::Options::new(width).word_splitter(textwrap::WordSplitter::NoHyphenation);
+        out.push_str(&textwrap::fill(body, options));
+        out.push_str(end);
+    }
+    out
+}
+
+/// The widest a source title is shown in the report's table of targets, in
+/// terminal columns (the whole title is in the HTML page and the exports).
+const TITLE_WIDTH: usize = 30;
 use crate::output::{level_label, status_label};
 use crate::{Catalog, Jurisdiction, Lang, Level, Per, Target};
 
@@ -224,7 +254,7 @@ impl Overview<'_> {
             out.push_str(&words::index_heading(lang));
             out.push_str(&index.to_table(lang));
         }
-        out
+        wrap_prose(&out, TEXT_WIDTH)
     }
 
     /// Section 1: the targets by deadline.
@@ -236,9 +266,11 @@ impl Overview<'_> {
         for t in &self.targets {
             let j = catalog.jurisdiction(t.jurisdiction.as_str());
             let source = catalog.source(t.source.as_str());
-            let value = match t.upper {
-                Some(upper) => format!("{}–{}", t.value, upper),
-                None => format!("{}{}", t.comparator.symbol(), t.value),
+            // As written, with thousands separators (`≥1,000家`, `≥3,000亿元`).
+            let amount = |q: &crate::Quantity| human_amount(q.value(), q.unit(), lang);
+            let value = match &t.upper {
+                Some(upper) => format!("{}–{}", amount(&t.value), amount(upper)),
+                None => format!("{}{}", t.comparator.symbol(), amount(&t.value)),
             };
             table.push([
                 t.deadline.to_string(),
@@ -246,7 +278,10 @@ impl Overview<'_> {
                 j.map(|j| level_label(j.level, lang)).unwrap_or_default(),
                 names.metric(t.metric.as_str()),
                 value,
-                source.map(|s| s.title.clone()).unwrap_or_default(),
+                // The title shortened so that the table fits 120 columns.
+                source
+                    .map(|s| shorten(&s.title, TITLE_WIDTH))
+                    .unwrap_or_default(),
                 source.map(|s| s.published.to_string()).unwrap_or_default(),
             ]);
         }

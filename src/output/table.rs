@@ -153,3 +153,30 @@ pub fn human_column(values: &[Decimal]) -> Vec<String> {
         })
         .collect()
 }
+
+/// `text` cut to at most `width` terminal columns (Chinese characters take
+/// two), ending in `…` where it was cut.
+///
+/// ```
+/// use policy_targets::table::shorten;
+/// assert_eq!(shorten("江苏省培育壮大数据企业行动方案", 12), "江苏省培育…");
+/// assert_eq!(shorten("短标题", 12), "短标题");
+/// ```
+pub fn shorten(text: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthChar;
+    if unicode_width::UnicodeWidthStr::width(text) <= width {
+        return text.to_owned();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
