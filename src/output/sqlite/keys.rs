@@ -34,7 +34,8 @@ mod tests {
     fn a_dangling_reference_is_named() {
         let mut db = Connection::open_in_memory().unwrap();
         db.execute_batch(
-            "CREATE TABLE metrics (id TEXT PRIMARY KEY);
+            "PRAGMA foreign_keys = OFF;
+             CREATE TABLE metrics (id TEXT PRIMARY KEY);
              CREATE TABLE targets (id TEXT PRIMARY KEY, metric TEXT REFERENCES metrics (id));
              INSERT INTO metrics VALUES ('datasets');
              INSERT INTO targets VALUES ('a', 'datasets');",
