@@ -6,7 +6,7 @@ CREATE INDEX targets_source ON targets (source);
 -- One index serves three filters on the observations: jurisdiction;
 -- jurisdiction and metric, latest first (the view latest_observations); and
 -- metric alone, by a skip-scan over the jurisdictions, which SQLite plans
--- from the statistics ANALYZE leaves in sqlite_stat1 (see the end).
+-- from the statistics ANALYZE leaves in sqlite_stat1 before the commit.
 CREATE INDEX observations_jurisdiction ON observations (jurisdiction, metric, as_of);
 CREATE INDEX observations_as_of ON observations (as_of);
 CREATE INDEX progress_metric ON progress (metric, rank);
@@ -42,7 +42,3 @@ FROM targets AS t
 JOIN latest_observations AS p
   ON p.jurisdiction = t.jurisdiction AND p.metric = 'resident_population'
 WHERE p.canonical_value_num > 0;
-
--- Statistics for the query planner (sampled: a few milliseconds).
-PRAGMA analysis_limit = 1000;
-ANALYZE;

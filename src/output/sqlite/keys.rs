@@ -5,10 +5,11 @@ use rusqlite::Transaction;
 use rusqlite::ffi;
 
 /// Fails, naming the first broken reference, unless every foreign key of
-/// every table resolves (`PRAGMA foreign_key_check` finds no row).
-pub(super) fn check(tx: &Transaction<'_>) -> rusqlite::Result<()> {
-    let mut check = tx.prepare("PRAGMA foreign_key_check")?;
-    let mut broken = check.query([])?;
+/// `table` (of every table if `None`) resolves: `PRAGMA foreign_key_check`
+/// finds no row.
+pub(super) fn check(tx: &Transaction<'_>, table: Option<&str>) -> rusqlite::Result<()> {
+    let mut check = tx.prepare("SELECT * FROM pragma_foreign_key_check(?1)")?;
+    let mut broken = check.query([table])?;
     let Some(row) = broken.next()? else {
         return Ok(());
     };
@@ -42,10 +43,12 @@ mod tests {
         )
         .unwrap();
         let tx = db.transaction().unwrap();
-        check(&tx).unwrap();
+        check(&tx, None).unwrap();
         tx.execute("INSERT INTO targets VALUES ('b', 'enterprises')", [])
             .unwrap();
-        let err = check(&tx).unwrap_err().to_string();
+        check(&tx, Some("metrics")).unwrap();
+        let err = check(&tx, Some("targets")).unwrap_err().to_string();
+        assert_eq!(err, check(&tx, None).unwrap_err().to_string());
         assert_eq!(
             err,
             "FOREIGN KEY constraint failed: a row of targets (row 2) refers to no row of metrics"

@@ -93,12 +93,17 @@ pub fn write_folder(
     let mut connection = open(path).map_err(&fail)?;
     let tx = begin(&mut connection).map_err(&fail)?;
     fill(&tx, &catalog, as_of).map_err(&fail)?;
-    let report = stream::observations(&tx, &catalog, &csv, (as_of, options), &fail)?;
+    // The keys are checked while the targets are evaluated (`progress`,
+    // still empty, once its rows are in).
+    let meanwhile = || keys::check(&tx, None);
+    let report = stream::observations(&tx, &catalog, &csv, (as_of, options), &fail, meanwhile)?;
     progress::rows(&tx, &report.rows).map_err(&fail)?;
-    drop(report);
+    keys::check(&tx, Some("progress")).map_err(&fail)?;
     // The indexes are sorted in the memory the catalogue held.
+    drop(report);
     drop(catalog);
-    finish(tx).map_err(&fail)?;
+    tx.execute_batch(INDEXES).map_err(&fail)?;
+    commit(tx).map_err(&fail)?;
     Ok(())
 }
 
@@ -152,8 +157,15 @@ fn fill(tx: &Transaction<'_>, catalog: &Catalog, as_of: NaiveDate) -> rusqlite::
 
 /// The check of every foreign key, the indexes and views, then the commit.
 fn finish(tx: Transaction<'_>) -> rusqlite::Result<()> {
-    keys::check(&tx)?;
+    keys::check(&tx, None)?;
     tx.execute_batch(INDEXES)?;
+    commit(tx)
+}
+
+/// The statistics of the query planner (sampled: a few milliseconds), then
+/// the commit.
+fn commit(tx: Transaction<'_>) -> rusqlite::Result<()> {
+    tx.execute_batch("PRAGMA analysis_limit = 1000; ANALYZE;")?;
     tx.commit()
 }
 

@@ -65,13 +65,15 @@ impl Sink for Batcher {
 /// `catalog` was loaded from), with the ids and sources a catalogue load
 /// gives them, while the thread that reads the file also computes the
 /// progress on `as_of`, which is returned; every problem of the file is
-/// returned, and nothing is kept.
+/// returned, and nothing is kept. Once the rows are in, `meanwhile` runs on
+/// this thread while the targets are being evaluated.
 pub(super) fn observations(
     tx: &Transaction<'_>,
     catalog: &Catalog,
     csv: &Path,
     (as_of, options): (NaiveDate, &Options),
     fail: &impl Fn(rusqlite::Error) -> Error,
+    meanwhile: impl FnOnce() -> rusqlite::Result<()>,
 ) -> Result<Progress, Errors> {
     unnamed_source(tx).map_err(fail)?;
     let stem = bulk::stem(csv);
@@ -97,6 +99,10 @@ pub(super) fn observations(
             if inserted.is_err() {
                 break;
             }
+        }
+        drop(bulk);
+        if inserted.is_ok() {
+            inserted = meanwhile();
         }
         let report = reader
             .join()
