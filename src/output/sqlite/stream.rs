@@ -6,13 +6,12 @@
 use std::path::Path;
 use std::sync::mpsc::{SyncSender, sync_channel};
 
+use chrono::NaiveDate;
 use rusqlite::{Statement, Transaction};
 
 use super::catalog::unnamed_source;
 use super::cells::{Day, Number, RowId, UnitNames};
 use super::records::INSERT_OBSERVATION;
-use chrono::NaiveDate;
-
 use crate::Catalog;
 use crate::engine::progress::{Options, Progress};
 use crate::error::{Error, Errors};
