@@ -223,3 +223,43 @@
 //! The `targets` tool (`src/bin/targets/`) is a thin layer over this public
 //! API: argument parsing, one function per command, and files written
 //! completely or not at all.
+//!
+//! # The SQLite export
+//!
+//! `export --format sqlite` ([`sqlite`](crate::sqlite)) writes a new file in
+//! one transaction and the tool renames it into place only once the commit
+//! has succeeded; so whatever fails before the commit leaves no database
+//! behind, and the file needs no rollback journal. A bulk folder is written
+//! by two threads: one reads `observations.csv` once, checking each row as
+//! [`Catalog::load`](crate::Catalog::load) would, and offers it both to the
+//! progress computation and, through a bounded queue of batches, to the
+//! thread that inserts it; memory grows with the targets, not with the
+//! rows. The cells of a row are formatted into buffers reused from row to
+//! row, and only the cells that differ from the row before are bound again.
+//!
+//! **Foreign keys are declared on every reference and checked once, before
+//! the commit, rather than on each insert.** `PRAGMA foreign_keys` is off
+//! while the rows go in; then `PRAGMA foreign_key_check`, inside the same
+//! transaction, checks every reference of every table, and a single broken
+//! one fails the export (the error names the table, the row and the table
+//! referred to), so the temporary file is deleted and no database is
+//! delivered. The file that is delivered is therefore exactly as checked as
+//! with enforcement on each insert, and a reader who turns `PRAGMA
+//! foreign_keys` on gets the same enforcement for later writes. One check at
+//! the end is cheaper than one on each insert (SQLite opens and seeks a
+//! cursor on each parent per row and statement), and the rows of a bulk
+//! folder cannot break a reference anyway: their jurisdiction, metric and
+//! source are numbers into the catalogue whose records are inserted first.
+//! Enforcement on insert would only report the first broken row earlier;
+//! the check finds the same rows.
+//!
+//! Indexes are built after the rows are in (a sort each, cheaper than
+//! keeping them ordered row by row), and there are as few as the usual
+//! filters need: on the observations, one on `(jurisdiction, metric,
+//! as_of)` serves a jurisdiction, a jurisdiction and metric with the latest
+//! first (the view `latest_observations`), and a metric alone by a
+//! skip-scan over the jurisdictions, which SQLite plans from the sampled
+//! statistics `ANALYZE` leaves in `sqlite_stat1`; a second index serves
+//! `as_of`. The primary key of `observations` (`id`, text) is kept as
+//! declared, though it is the largest cost of an insert after the record
+//! itself.

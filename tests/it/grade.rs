@@ -677,7 +677,11 @@ fn the_report_ranks_only_metrics_with_two_ranked_jurisdictions() {
     assert!(words.contains(
         "Metrics with a target of one jurisdiction only are not ranked; they are in the table of targets: Data backbone enterprises, Above-scale data enterprises."
     ));
-    assert!(en.lines().filter(|l| !l.contains("  ")).all(|l| l.len() <= 120));
+    assert!(
+        en.lines()
+            .filter(|l| !l.contains("  "))
+            .all(|l| l.len() <= 120)
+    );
     let zh = report("zh");
     assert!(
         zh.contains("仅一个地区设定目标的指标不作排名，见目标一览：数据骨干企业、规上数据企业。\n")

@@ -351,3 +351,71 @@ fn read_only_paths_fail_cleanly() {
     permissions.set_readonly(false);
     std::fs::set_permissions(&file, permissions).unwrap();
 }
+
+/// The plan SQLite makes for `query` on `db`, one line per step.
+fn plan(db: &Connection, query: &str) -> String {
+    let mut explain = db.prepare(&format!("EXPLAIN QUERY PLAN {query}")).unwrap();
+    explain
+        .query_map([], |r| r.get::<_, String>(3))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+#[test]
+fn the_usual_filters_are_served_by_indexes() {
+    let dir = TempDir::new("sqlite-indexes");
+    let data = dir.join("data");
+    let args = [
+        "synth",
+        "--jurisdictions",
+        "30",
+        "--metrics",
+        "4",
+        "--months",
+        "12",
+    ];
+    let mut args: Vec<String> = args.iter().map(|a| (*a).to_owned()).collect();
+    args.push(data.display().to_string());
+    cli(&args).run().ok();
+    let file = dir.join("bulk.db");
+    export(Some(&data), &file);
+    let db = open(&file);
+    check_integrity(&db);
+    let (jurisdiction, metric): (String, String) = db
+        .query_row(
+            "SELECT jurisdiction, metric FROM observations LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    let filters = [
+        format!("SELECT * FROM observations WHERE metric = '{metric}'"),
+        format!("SELECT * FROM observations WHERE jurisdiction = '{jurisdiction}'"),
+        "SELECT * FROM observations WHERE as_of >= '2025-01-01'".to_owned(),
+        format!(
+            "SELECT * FROM observations WHERE jurisdiction = '{jurisdiction}'
+             AND metric = '{metric}' ORDER BY as_of DESC LIMIT 1"
+        ),
+        "SELECT * FROM observations WHERE id = 'observations_2'".to_owned(),
+        format!("SELECT * FROM targets WHERE metric = '{metric}'"),
+        format!("SELECT * FROM targets WHERE jurisdiction = '{jurisdiction}'"),
+        "SELECT * FROM targets WHERE deadline <= '2027-12-31'".to_owned(),
+        format!("SELECT * FROM progress WHERE metric = '{metric}' ORDER BY rank"),
+    ];
+    for query in filters {
+        let plan = plan(&db, &query);
+        assert!(plan.starts_with("SEARCH "), "{query}: {plan}");
+        assert!(!plan.contains("TEMP B-TREE"), "{query}: {plan}");
+    }
+    // A metric alone: a skip-scan over the jurisdictions of the one index.
+    let by_metric = plan(
+        &db,
+        &format!("SELECT * FROM observations WHERE metric = '{metric}'"),
+    );
+    assert!(
+        by_metric.contains("ANY(jurisdiction) AND metric=?"),
+        "{by_metric}"
+    );
+}

@@ -113,6 +113,7 @@ pub use pace::{Bands, DAYS_PER_YEAR, Pace, Status};
 pub use stream::progress_folder;
 #[cfg(test)]
 pub(crate) use stream::stream;
+pub(crate) use stream::stream_with;
 pub use trajectory::{Fallback, Trajectory};
 
 /// How [`assess`] and [`progress`] judge and round.

@@ -155,22 +155,44 @@ impl Slots {
     }
 }
 
-/// The points of every target that counts, from one chunk of the file.
-struct Keeper<'a> {
+/// The points of every target that counts, from one chunk of the file,
+/// with every row also handed to `tee`.
+struct Keeper<'a, T> {
     slots: &'a Slots,
     frames: &'a [Frame],
     kept: Vec<Kept<Decimal>>,
+    tee: T,
 }
 
-impl bulk::Sink for Keeper<'_> {
-    const NEEDS_QUANTITY: bool = false;
+impl<T: bulk::Sink> bulk::Sink for Keeper<'_, T> {
+    const NEEDS_QUANTITY: bool = T::NEEDS_QUANTITY;
 
     #[inline]
     fn row(&mut self, row: &bulk::Row) {
         if let Some(s) = self.slots.get(row.jurisdiction, row.metric) {
             self.kept[s].offer(row.day, row.canonical, None, &self.frames[s]);
         }
+        self.tee.row(row);
     }
+}
+
+/// A tee that takes nothing.
+struct NoTee;
+
+impl bulk::Sink for NoTee {
+    const NEEDS_QUANTITY: bool = false;
+
+    #[inline]
+    fn row(&mut self, _: &bulk::Row) {}
+}
+
+/// How the file is read and the targets evaluated: threads and the least
+/// chunk of the file a reading thread takes.
+#[derive(Clone, Copy)]
+struct Reading {
+    readers: usize,
+    evaluators: usize,
+    min_chunk: u64,
 }
 
 /// The targets that count on `as_of`, per metric in catalogue order: those
@@ -209,6 +231,44 @@ pub(crate) fn stream(
     options: &Options,
     threads: usize,
     min_chunk: u64,
+) -> Result<Progress, Errors> {
+    let reading = Reading {
+        readers: threads,
+        evaluators: threads,
+        min_chunk,
+    };
+    stream_inner(catalog, csv, as_of, options, reading, || NoTee, |_| {})
+}
+
+/// [`stream`], with every valid row of `csv` also handed, in file order, to
+/// the sink `tee` makes (so the file is read by one thread); `done` receives
+/// that sink once the file is read, before the targets are evaluated (on
+/// every core).
+pub(crate) fn stream_with<T: bulk::Sink>(
+    catalog: &Catalog,
+    csv: &Path,
+    as_of: NaiveDate,
+    options: &Options,
+    tee: impl Fn() -> T + Sync,
+    done: impl FnOnce(Vec<T>),
+) -> Result<Progress, Errors> {
+    let reading = Reading {
+        readers: 1,
+        evaluators: bulk::default_threads(),
+        min_chunk: bulk::MIN_CHUNK,
+    };
+    stream_inner(catalog, csv, as_of, options, reading, tee, done)
+}
+
+/// [`stream_with`], reading and evaluating as `reading` says.
+fn stream_inner<T: bulk::Sink>(
+    catalog: &Catalog,
+    csv: &Path,
+    as_of: NaiveDate,
+    options: &Options,
+    reading: Reading,
+    tee: impl Fn() -> T + Sync,
+    done: impl FnOnce(Vec<T>),
 ) -> Result<Progress, Errors> {
     let keys = bulk::Keys::of_catalog(catalog);
 
@@ -262,21 +322,27 @@ pub(crate) fn stream(
         slots: &slots,
         frames: &frames,
         kept: vec![Kept::default(); targets.len()],
+        tee: tee(),
     };
-    let (chunks, errors) = bulk::scan_with(csv, &keys, threads, min_chunk, make);
+    let (chunks, errors) = bulk::scan_with(csv, &keys, reading.readers, reading.min_chunk, make);
+    // What the maker holds (a channel's sender, say) goes with it.
+    drop(tee);
     if !errors.is_empty() {
         return Err(Errors::from_vec(errors));
     }
+    let mut tees = Vec::with_capacity(chunks.len());
     for (chunk, _) in chunks {
         for (k, later) in kept.iter_mut().zip(chunk.kept) {
             *k = std::mem::take(k).then(later);
         }
+        tees.push(chunk.tee);
     }
+    done(tees);
 
     // Rows are independent: evaluated on all threads (the compound rates'
     // logarithms and exponentials dominate), then ranked per metric.
     let mut evaluated: Vec<Option<ProgressRow>> = vec![None; targets.len()];
-    let per_thread = targets.len().div_ceil(threads.max(1)).max(1);
+    let per_thread = targets.len().div_ceil(reading.evaluators.max(1)).max(1);
     std::thread::scope(|scope| {
         for (k, part) in evaluated.chunks_mut(per_thread).enumerate() {
             let (targets, polarities, kept, frames) = (&targets, &polarities, &kept, &frames);

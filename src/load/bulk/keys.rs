@@ -219,7 +219,19 @@ impl Keys {
 /// The id a row of a table takes: the [`stem`] of its file and the row's
 /// line (`observations_12`).
 pub(crate) fn row_id(stem: &str, line: u64) -> String {
-    format!("{stem}_{line}")
+    let mut id = String::with_capacity(stem.len() + 12);
+    push_row_id(&mut id, stem, line);
+    id
+}
+
+/// [`row_id`] written at the end of `out` (for a buffer reused row after
+/// row).
+pub(crate) fn push_row_id(out: &mut String, stem: &str, line: u64) {
+    use std::fmt::Write as _;
+    out.push_str(stem);
+    out.push('_');
+    // Writing into a String cannot fail.
+    let _ = write!(out, "{line}");
 }
 
 /// The stem of a table's file name, which starts the ids of its rows.
