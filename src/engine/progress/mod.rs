@@ -113,6 +113,7 @@ pub use pace::{Bands, DAYS_PER_YEAR, Pace, Status};
 pub use stream::progress_folder;
 #[cfg(test)]
 pub(crate) use stream::stream;
+#[cfg(feature = "sqlite")]
 pub(crate) use stream::stream_with;
 pub use trajectory::{Fallback, Trajectory};
 

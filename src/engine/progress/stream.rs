@@ -243,7 +243,8 @@ pub(crate) fn stream(
 /// [`stream`], with every valid row of `csv` also handed, in file order, to
 /// the sink `tee` makes (so the file is read by one thread); `done` receives
 /// that sink once the file is read, before the targets are evaluated (on
-/// every core).
+/// every core). The SQLite export's one read of the file.
+#[cfg(feature = "sqlite")]
 pub(crate) fn stream_with<T: bulk::Sink>(
     catalog: &Catalog,
     csv: &Path,
