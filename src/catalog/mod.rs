@@ -86,6 +86,53 @@ impl Catalog {
         .build()
     }
 
+    /// This catalogue with more targets and figures, checked as
+    /// [`Catalog::new`] checks them (problems placed by field path), so that
+    /// adding a target needs no rebuilding of the five lists by hand.
+    ///
+    /// ```
+    /// use policy_targets::{Catalog, Comparator, Target};
+    ///
+    /// let catalog = Catalog::bundled()?;
+    /// let before = catalog.targets().len();
+    /// let guangxi = Target::new(
+    ///     "guangxi_datasets_2027".parse()?,
+    ///     "450000".parse()?,
+    ///     "high_quality_datasets".parse()?,
+    ///     Comparator::AtLeast,
+    ///     "600个".parse()?,
+    ///     "2027".parse()?,
+    ///     "dgx_newsletter_2025_05".parse()?,
+    /// )
+    /// .quote("（示例）建成600个高质量数据集");
+    /// let catalog = catalog.with(vec![guangxi], Vec::new())?;
+    /// assert_eq!(catalog.targets().len(), before + 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn with(
+        self,
+        targets: impl IntoIterator<Item = Target>,
+        observations: impl IntoIterator<Item = Observation>,
+    ) -> Result<Catalog, Errors> {
+        let Catalog {
+            jurisdictions,
+            metrics,
+            sources,
+            targets: mut all_targets,
+            observations: mut all_observations,
+            ..
+        } = self;
+        all_targets.extend(targets);
+        all_observations.extend(observations);
+        Catalog::new(
+            jurisdictions,
+            metrics,
+            sources,
+            all_targets,
+            all_observations,
+        )
+    }
+
     /// Every jurisdiction, in file order.
     pub fn jurisdictions(&self) -> &[Jurisdiction] {
         &self.jurisdictions

@@ -136,8 +136,22 @@ impl FromStr for Level {
 crate::util::serde_via_string!(Level);
 
 /// A jurisdiction (主体) that sets targets or reports figures.
+///
+/// Made by [`Jurisdiction::new`] and its setters (the struct is
+/// `#[non_exhaustive]`):
+///
+/// ```
+/// use policy_targets::{Jurisdiction, Level};
+///
+/// let suzhou = Jurisdiction::new("320500".parse()?, "苏州市", "Suzhou", Level::Prefecture)
+///     .parent("320000".parse()?)
+///     .aliases(["苏州"]);
+/// assert!(suzhou.is_named("苏州"));
+/// # Ok::<(), policy_targets::ParseError>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Jurisdiction {
     /// Its code.
     pub code: JurisdictionCode,
@@ -162,6 +176,52 @@ pub struct Jurisdiction {
 }
 
 impl Jurisdiction {
+    /// A jurisdiction without parent, aliases, members or note.
+    pub fn new(
+        code: JurisdictionCode,
+        name_zh: impl Into<String>,
+        name_en: impl Into<String>,
+        level: Level,
+    ) -> Jurisdiction {
+        Jurisdiction {
+            code,
+            name_zh: name_zh.into(),
+            name_en: name_en.into(),
+            level,
+            parent: None,
+            aliases: Vec::new(),
+            members: Vec::new(),
+            note: None,
+        }
+    }
+
+    /// With the jurisdiction it lies in.
+    pub fn parent(mut self, parent: JurisdictionCode) -> Jurisdiction {
+        self.parent = Some(parent);
+        self
+    }
+
+    /// With other names used in text.
+    pub fn aliases<S: Into<String>>(
+        mut self,
+        aliases: impl IntoIterator<Item = S>,
+    ) -> Jurisdiction {
+        self.aliases = aliases.into_iter().map(Into::into).collect();
+        self
+    }
+
+    /// With the members of a group.
+    pub fn members(mut self, members: impl IntoIterator<Item = JurisdictionCode>) -> Jurisdiction {
+        self.members = members.into_iter().collect();
+        self
+    }
+
+    /// With a remark.
+    pub fn note(mut self, note: impl Into<String>) -> Jurisdiction {
+        self.note = Some(note.into());
+        self
+    }
+
     /// The name in the language asked for.
     pub fn name(&self, lang: crate::model::Lang) -> &str {
         match lang {

@@ -47,8 +47,28 @@ crate::util::snake_enum!(Basis, "basis", Stock => "stock", Flow => "flow");
 crate::util::snake_enum!(Fit, "trend", Linear => "linear", Compound => "compound");
 
 /// A metric (指标): what is measured, in which dimension, and which way is better.
+///
+/// Made by [`Metric::new`] and its setters (the struct is
+/// `#[non_exhaustive]`):
+///
+/// ```
+/// use policy_targets::{Basis, Dimension, Metric, Polarity};
+///
+/// let backbone = Metric::new(
+///     "data_backbone_enterprises".parse()?,
+///     "数据骨干企业",
+///     "Data backbone enterprises",
+///     Dimension::Count,
+///     Polarity::HigherIsBetter,
+///     Basis::Stock,
+/// )
+/// .broader("data_enterprises".parse()?);
+/// assert_eq!(backbone.broader.unwrap().as_str(), "data_enterprises");
+/// # Ok::<(), policy_targets::ParseError>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Metric {
     /// snake_case id (`high_quality_datasets`).
     pub id: Id,
@@ -79,6 +99,53 @@ pub struct Metric {
 }
 
 impl Metric {
+    /// A metric without trend, aliases, broader metric or note.
+    pub fn new(
+        id: Id,
+        name_zh: impl Into<String>,
+        name_en: impl Into<String>,
+        dimension: Dimension,
+        polarity: Polarity,
+        basis: Basis,
+    ) -> Metric {
+        Metric {
+            id,
+            name_zh: name_zh.into(),
+            name_en: name_en.into(),
+            dimension,
+            polarity,
+            basis,
+            trend: None,
+            aliases: Vec::new(),
+            broader: None,
+            note: None,
+        }
+    }
+
+    /// With the fit of its trends.
+    pub fn trend(mut self, fit: Fit) -> Metric {
+        self.trend = Some(fit);
+        self
+    }
+
+    /// With the phrases that name it in text.
+    pub fn aliases<S: Into<String>>(mut self, aliases: impl IntoIterator<Item = S>) -> Metric {
+        self.aliases = aliases.into_iter().map(Into::into).collect();
+        self
+    }
+
+    /// With the broader metric it is a part or a kind of.
+    pub fn broader(mut self, broader: Id) -> Metric {
+        self.broader = Some(broader);
+        self
+    }
+
+    /// With a remark.
+    pub fn note(mut self, note: impl Into<String>) -> Metric {
+        self.note = Some(note.into());
+        self
+    }
+
     /// The name in the language asked for.
     pub fn name(&self, lang: crate::model::Lang) -> &str {
         match lang {

@@ -74,8 +74,28 @@ impl Grade {
 }
 
 /// A source document: who issued what, when, and where it was read.
+///
+/// Made by [`Source::new`] and its setters (the struct is
+/// `#[non_exhaustive]`):
+///
+/// ```
+/// use policy_targets::{Force, Grade, PartialDate, Source, Status};
+///
+/// let plan = Source::new(
+///     "henan_plan".parse()?,
+///     "河南省数据要素市场培育行动方案（2025—2027年）",
+///     "河南省人民政府办公厅",
+///     "2025-04-13".parse()?,
+///     Status::Final,
+///     Force::Plan,
+/// )
+/// .url("https://example.org/henan-plan", Grade::Mirror);
+/// assert_eq!(plan.grade, Some(Grade::Mirror));
+/// # Ok::<(), policy_targets::ParseError>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Source {
     /// snake_case id.
     pub id: Id,
@@ -111,4 +131,71 @@ pub struct Source {
     /// A remark.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+}
+
+impl Source {
+    /// A source without document number, period, address, secondary
+    /// source, predecessor or note.
+    pub fn new(
+        id: Id,
+        title: impl Into<String>,
+        issuer: impl Into<String>,
+        published: PartialDate,
+        status: Status,
+        force: Force,
+    ) -> Source {
+        Source {
+            id,
+            title: title.into(),
+            issuer: issuer.into(),
+            doc_number: None,
+            published,
+            status,
+            force,
+            period: None,
+            url: None,
+            grade: None,
+            via: None,
+            supersedes: None,
+            note: None,
+        }
+    }
+
+    /// With its document number (文号).
+    pub fn doc_number(mut self, doc_number: impl Into<String>) -> Source {
+        self.doc_number = Some(doc_number.into());
+        self
+    }
+
+    /// With the plan period its title states.
+    pub fn period(mut self, period: Period) -> Source {
+        self.period = Some(period);
+        self
+    }
+
+    /// With the address it was read at and how directly that page shows
+    /// the issuer's words.
+    pub fn url(mut self, url: impl Into<String>, grade: Grade) -> Source {
+        self.url = Some(url.into());
+        self.grade = Some(grade);
+        self
+    }
+
+    /// With the secondary source it was read in.
+    pub fn via(mut self, via: Id) -> Source {
+        self.via = Some(via);
+        self
+    }
+
+    /// With the earlier source it replaces.
+    pub fn supersedes(mut self, earlier: Id) -> Source {
+        self.supersedes = Some(earlier);
+        self
+    }
+
+    /// With a remark.
+    pub fn note(mut self, note: impl Into<String>) -> Source {
+        self.note = Some(note.into());
+        self
+    }
 }

@@ -878,3 +878,46 @@ fn the_chinese_report_explains_unanswered_gaps_in_chinese() {
     assert!(!zh.contains("no denominator"), "{zh}");
     assert!(!zh.contains("330100"), "{zh}");
 }
+
+#[test]
+fn a_target_added_in_code_is_checked_like_a_loaded_one() {
+    use policy_targets::{Comparator, Target};
+    let catalog = Catalog::bundled().unwrap();
+    let n = catalog.targets().len();
+    let target = |metric: &str| {
+        Target::new(
+            "guangxi_target_made_in_code".parse().unwrap(),
+            "450000".parse().unwrap(),
+            metric.parse().unwrap(),
+            Comparator::AtLeast,
+            "600个".parse().unwrap(),
+            "2027".parse().unwrap(),
+            "dgx_newsletter_2025_05".parse().unwrap(),
+        )
+        .quote("（示例）600个")
+    };
+    let grown = catalog
+        .clone()
+        .with(vec![target("high_quality_datasets")], Vec::new())
+        .unwrap();
+    assert_eq!(grown.targets().len(), n + 1);
+    let ranking = rank(
+        &grown,
+        &RankQuery::new("high_quality_datasets", day("2026-06-30")).level(Level::Province),
+    )
+    .unwrap();
+    assert!(
+        ranking
+            .rows
+            .iter()
+            .any(|r| r.jurisdiction.as_str() == "450000")
+    );
+    let errors = catalog
+        .with(vec![target("high_quality_dataset")], Vec::new())
+        .unwrap_err();
+    let message = errors.to_string();
+    assert!(
+        message.contains(&format!("targets[{n}].metric")),
+        "{message}"
+    );
+}

@@ -19,31 +19,19 @@ use rust_decimal::Decimal;
 type Column = (Vec<Option<u32>>, Polarity);
 
 fn jurisdiction(i: usize) -> Jurisdiction {
-    Jurisdiction {
-        code: format!("{}", 110000 + i * 10000).parse().unwrap(),
-        name_zh: format!("省{i}"),
-        name_en: format!("P{i}"),
-        level: Level::Province,
-        parent: None,
-        aliases: Vec::new(),
-        members: Vec::new(),
-        note: None,
-    }
+    let code = format!("{}", 110000 + i * 10000).parse().unwrap();
+    Jurisdiction::new(code, format!("省{i}"), format!("P{i}"), Level::Province)
 }
 
 fn metric(k: usize, polarity: Polarity) -> Metric {
-    Metric {
-        id: format!("m{k}").parse().unwrap(),
-        name_zh: format!("指标{k}"),
-        name_en: format!("Metric {k}"),
-        dimension: Dimension::Count,
+    Metric::new(
+        format!("m{k}").parse().unwrap(),
+        format!("指标{k}"),
+        format!("Metric {k}"),
+        Dimension::Count,
         polarity,
-        basis: Basis::Stock,
-        aliases: Vec::new(),
-        broader: None,
-        trend: None,
-        note: None,
-    }
+        Basis::Stock,
+    )
 }
 
 /// A catalogue of the columns' values, jurisdictions listed in
@@ -55,21 +43,14 @@ fn catalog(
     metric_order: &[usize],
     rescale: Option<(usize, u32, u32)>,
 ) -> Catalog {
-    let source = Source {
-        id: "plan".parse().unwrap(),
-        title: "方案".into(),
-        issuer: "某部门".into(),
-        doc_number: None,
-        published: PartialDate::Year(2025),
-        status: Status::Final,
-        force: Force::Plan,
-        period: None,
-        url: None,
-        grade: None,
-        via: None,
-        supersedes: None,
-        note: None,
-    };
+    let source = Source::new(
+        "plan".parse().unwrap(),
+        "方案",
+        "某部门",
+        PartialDate::Year(2025),
+        Status::Final,
+        Force::Plan,
+    );
     let mut targets = Vec::new();
     for &k in metric_order {
         let (values, _) = &columns[k];
@@ -81,21 +62,18 @@ fn catalog(
                 }
                 _ => Decimal::from(value),
             };
-            targets.push(Target {
-                id: format!("t{k}_{j}").parse().unwrap(),
-                jurisdiction: jurisdiction(j).code,
-                metric: format!("m{k}").parse().unwrap(),
-                comparator: Comparator::AtLeast,
-                value: Quantity::new(value, "个".parse().unwrap()).unwrap(),
-                upper: None,
-                deadline: Deadline::new(PartialDate::Year(2027)),
-                period: None,
-                baseline: None,
-                basis: None,
-                source: source.id.clone(),
-                quote: "…".into(),
-                note: None,
-            });
+            targets.push(
+                Target::new(
+                    format!("t{k}_{j}").parse().unwrap(),
+                    jurisdiction(j).code,
+                    format!("m{k}").parse().unwrap(),
+                    Comparator::AtLeast,
+                    Quantity::new(value, "个".parse().unwrap()).unwrap(),
+                    Deadline::new(PartialDate::Year(2027)),
+                    source.id.clone(),
+                )
+                .quote("…"),
+            );
         }
     }
     Catalog::new(

@@ -26,62 +26,42 @@ fn better(a: Decimal, b: Decimal, polarity: Polarity) -> bool {
 /// A catalogue of `values.len()` provinces, each with one datasets target.
 fn catalog(values: &[Decimal], polarity: Polarity) -> Catalog {
     let jurisdictions = (0..values.len())
-        .map(|i| Jurisdiction {
-            code: format!("{}", 110000 + i * 10000).parse().unwrap(),
-            name_zh: format!("省{i}"),
-            name_en: format!("P{i}"),
-            level: Level::Province,
-            parent: None,
-            aliases: Vec::new(),
-            members: Vec::new(),
-            note: None,
+        .map(|i| {
+            let code = format!("{}", 110000 + i * 10000).parse().unwrap();
+            Jurisdiction::new(code, format!("省{i}"), format!("P{i}"), Level::Province)
         })
         .collect::<Vec<_>>();
-    let metric = Metric {
-        id: "datasets".parse().unwrap(),
-        name_zh: "数据集".into(),
-        name_en: "Datasets".into(),
-        dimension: Dimension::Count,
+    let metric = Metric::new(
+        "datasets".parse().unwrap(),
+        "数据集",
+        "Datasets",
+        Dimension::Count,
         polarity,
-        basis: Basis::Stock,
-        trend: None,
-        aliases: Vec::new(),
-        broader: None,
-        note: None,
-    };
-    let source = Source {
-        id: "plan".parse().unwrap(),
-        title: "方案".into(),
-        issuer: "某部门".into(),
-        doc_number: None,
-        published: PartialDate::Year(2025),
-        status: Status::Final,
-        force: Force::Plan,
-        period: None,
-        url: None,
-        grade: None,
-        via: None,
-        supersedes: None,
-        note: None,
-    };
+        Basis::Stock,
+    );
+    let source = Source::new(
+        "plan".parse().unwrap(),
+        "方案",
+        "某部门",
+        PartialDate::Year(2025),
+        Status::Final,
+        Force::Plan,
+    );
     let targets = values
         .iter()
         .zip(&jurisdictions)
         .enumerate()
-        .map(|(i, (v, j))| Target {
-            id: format!("t{i}").parse().unwrap(),
-            jurisdiction: j.code.clone(),
-            metric: metric.id.clone(),
-            comparator: Comparator::AtLeast,
-            value: Quantity::new(*v, "个".parse().unwrap()).unwrap(),
-            upper: None,
-            deadline: Deadline::new(PartialDate::Year(2027)),
-            period: None,
-            baseline: None,
-            basis: None,
-            source: source.id.clone(),
-            quote: "…".into(),
-            note: None,
+        .map(|(i, (v, j))| {
+            Target::new(
+                format!("t{i}").parse().unwrap(),
+                j.code.clone(),
+                metric.id.clone(),
+                Comparator::AtLeast,
+                Quantity::new(*v, "个".parse().unwrap()).unwrap(),
+                Deadline::new(PartialDate::Year(2027)),
+                source.id.clone(),
+            )
+            .quote("…")
         })
         .collect();
     Catalog::new(
