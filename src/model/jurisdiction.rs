@@ -151,6 +151,7 @@ crate::util::serde_via_string!(Level);
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(description = "A jurisdiction (主体) that sets targets or reports figures.")]
 #[non_exhaustive]
 pub struct Jurisdiction {
     /// Its code.

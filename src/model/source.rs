@@ -95,6 +95,7 @@ impl Grade {
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(description = "A source document: who issued what, when, and where it was read.")]
 #[non_exhaustive]
 pub struct Source {
     /// snake_case id.
