@@ -192,9 +192,9 @@ pub enum ErrorKind {
     Arithmetic(ArithmeticError),
     /// A query names a metric that is not in the catalogue.
     #[error(
-        "unknown metric {name:?}{}; expected an id or name from the metric catalogue: {}",
+        "unknown metric {name:?}{}; expected an id or name from the metric catalogue{}",
         did_you_mean(.suggestion.as_deref()),
-        .known.join(", ")
+        known_metrics(.known)
     )]
     UnknownMetric {
         /// The name as written.
@@ -329,6 +329,22 @@ pub enum ErrorKind {
     /// Any other rule of the data format that the input breaks.
     #[error("{0}")]
     Invalid(String),
+}
+
+/// The most metrics an unknown-metric message lists; a longer catalogue
+/// is pointed to instead.
+pub(crate) const LISTED_METRICS: usize = 12;
+
+/// `: a, b, c` for a short metric catalogue, or where to see a long one.
+fn known_metrics(known: &[String]) -> String {
+    if known.len() <= LISTED_METRICS {
+        format!(": {}", known.join(", "))
+    } else {
+        format!(
+            " (`targets list metrics` lists all {} of them)",
+            known.len()
+        )
+    }
 }
 
 fn did_you_mean(suggestion: Option<&str>) -> String {

@@ -19,7 +19,7 @@ impl Catalog {
     /// let error = catalog.resolve_metric("high_quality_dataset").unwrap_err();
     /// assert!(error.to_string().starts_with(
     ///     "unknown metric \"high_quality_dataset\" (did you mean \"high_quality_datasets\"?); \
-    ///      expected an id or name from the metric catalogue: high_quality_datasets (高质量数据集), "
+    ///      expected an id or name from the metric catalogue (`targets list metrics` lists all"
     /// ), "{error}");
     /// let error = catalog.resolve_metric("高质量数据").unwrap_err();
     /// assert!(error.to_string().starts_with(

@@ -68,7 +68,9 @@ crate::util::snake_enum!(Fit, "trend", Linear => "linear", Compound => "compound
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(description = "A metric (指标): what is measured, in which dimension, and which way is better.")]
+#[schemars(
+    description = "A metric (指标): what is measured, in which dimension, and which way is better."
+)]
 #[non_exhaustive]
 pub struct Metric {
     /// snake_case id (`high_quality_datasets`).

@@ -198,7 +198,7 @@ fn every_metric_with_targets_is_ranked() {
         }
         if share {
             let refused = run(&["rank", metric, "--per", "capita"]).fails_with(2);
-            assert!(refused.contains("is a share (percent)"), "{refused}");
+            assert!(refused.contains("是比例（%）"), "{refused}");
         }
     }
 }

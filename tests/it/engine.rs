@@ -430,18 +430,18 @@ fn progress_json_contract() {
 fn errors_and_usage() {
     let Run {
         code, stderr: err, ..
-    } = run(&["rank", "no_such_metric"]);
+    } = run(&["rank", "no_such_metric", "--lang", "en"]);
     // An unknown name on the command line is a usage error.
     assert_eq!(code, Some(2));
     assert!(
         err.starts_with(
-            "unknown metric \"no_such_metric\"; expected an id or name from the metric catalogue: high_quality_datasets (高质量数据集),"
+            "unknown metric \"no_such_metric\"; expected an id or name from the metric catalogue (`targets list metrics` lists all 77 of them)"
         ),
         "{err}"
     );
     let Run {
         code, stderr: err, ..
-    } = run(&["rank", "high_quality_dataset"]);
+    } = run(&["rank", "high_quality_dataset", "--lang", "en"]);
     assert_eq!(code, Some(2));
     assert!(
         err.starts_with(
@@ -460,6 +460,8 @@ fn errors_and_usage() {
         "high_quality_datasets",
         "--per",
         "gdp",
+        "--lang",
+        "en",
     ]);
     assert_eq!(code, Some(1));
     assert!(
@@ -477,6 +479,8 @@ fn errors_and_usage() {
         "320000",
         "--metric",
         "high_quality_datasets",
+        "--lang",
+        "en",
     ]);
     assert_eq!(code, Some(2));
     assert_eq!(
@@ -492,6 +496,8 @@ fn errors_and_usage() {
         "max",
         "--metric",
         "high_quality_datasets",
+        "--lang",
+        "en",
     ]);
     assert_eq!(code, Some(2));
     assert!(
@@ -919,5 +925,50 @@ fn a_target_added_in_code_is_checked_like_a_loaded_one() {
     assert!(
         message.contains(&format!("targets[{n}].metric")),
         "{message}"
+    );
+}
+
+#[test]
+fn question_errors_follow_lang() {
+    let zh = run(&[
+        "gap",
+        "广西省",
+        "--against",
+        "江苏",
+        "--metric",
+        "high_quality_datasets",
+    ]);
+    assert_eq!(zh.code, Some(2));
+    assert!(
+        zh.stderr
+            .starts_with("未知地区“广西省”（是否为“广西壮族自治区”？）；应为地区代码"),
+        "{}",
+        zh.stderr
+    );
+    let en = run(&[
+        "gap",
+        "广西省",
+        "--against",
+        "江苏",
+        "--metric",
+        "high_quality_datasets",
+        "--lang",
+        "en",
+    ]);
+    assert!(
+        en.stderr
+            .starts_with("unknown jurisdiction \"广西省\" (did you mean \"广西壮族自治区\"?)"),
+        "{}",
+        en.stderr
+    );
+    let zh = run(&["rank", "高质量数据"]);
+    assert_eq!(
+        zh.stderr,
+        "未知指标“高质量数据”（是否为“高质量数据集”？）；应为指标目录中的标识或名称（`targets list metrics` 列出全部 77 项）\n"
+    );
+    let zh = run(&["rank", "data_industry_growth_rate", "--per", "capita"]);
+    assert_eq!(
+        zh.stderr,
+        "data_industry_growth_rate是比例（%），按原值比较，不作折算：请去掉 --per\n"
     );
 }

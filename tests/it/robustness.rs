@@ -694,6 +694,8 @@ fn a_failing_rank_leaves_an_existing_output_file_intact() {
         "out/result.json",
         "--as-of",
         "2025-07-04",
+        "--lang",
+        "en",
     ]);
     assert_eq!(
         run.fails_with(2),

@@ -39,17 +39,23 @@ impl From<Errors> for Failure {
 }
 
 impl From<policy_targets::Error> for Failure {
-    /// A name on the command line that the data does not know, or a
-    /// question that cannot be asked, is a usage error (exit 2); anything
-    /// else is a failure (exit 1).
+    /// The error in English (see [`in_lang`]).
     fn from(err: policy_targets::Error) -> Failure {
-        use policy_targets::ErrorKind;
-        match err.kind() {
-            ErrorKind::UnknownMetric { .. }
-            | ErrorKind::UnknownJurisdiction { .. }
-            | ErrorKind::SameSubjectAndBenchmark { .. }
-            | ErrorKind::ShareNotNormalised { .. } => usage(err.to_string()),
-            _ => Failure::new(err.to_string()),
-        }
+        in_lang(&err, policy_targets::Lang::En)
+    }
+}
+
+/// A question's error in the language of `--lang`. A name on the command
+/// line that the data does not know, or a question that cannot be asked,
+/// is a usage error (exit 2); anything else is a failure (exit 1).
+pub fn in_lang(err: &policy_targets::Error, lang: policy_targets::Lang) -> Failure {
+    use policy_targets::ErrorKind;
+    let message = policy_targets::output::error_message(err, lang);
+    match err.kind() {
+        ErrorKind::UnknownMetric { .. }
+        | ErrorKind::UnknownJurisdiction { .. }
+        | ErrorKind::SameSubjectAndBenchmark { .. }
+        | ErrorKind::ShareNotNormalised { .. } => usage(message),
+        _ => Failure::new(message),
     }
 }

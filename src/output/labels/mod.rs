@@ -5,6 +5,7 @@
 //! [`report`], the data package's titles in [`datapackage`].
 
 pub(crate) mod datapackage;
+pub(crate) mod errors;
 pub(crate) mod grade;
 pub(crate) mod index;
 pub(crate) mod list;
@@ -315,6 +316,14 @@ fn level_peers_en(level: Level) -> &'static str {
 }
 
 /// A statistic's name: `中位数` / `median`, `第75百分位` / `75th percentile`.
+/// A statistic written by its `Display` (`median`, `p75`) named in
+/// Chinese (`中位数`, `第75百分位`); other text as it is.
+fn statistic_name_text(statistic: &str) -> String {
+    statistic
+        .parse::<Statistic>()
+        .map_or_else(|_| statistic.to_owned(), |s| statistic_name(s, Lang::Zh))
+}
+
 fn statistic_name(statistic: Statistic, lang: Lang) -> String {
     let name = |zh: &str, en: &str| pick(lang, zh, en).to_owned();
     match statistic {

@@ -6,7 +6,7 @@ use policy_targets::gap::{self, Benchmark, GapQuery};
 
 use super::{answer_in, load_for_comparison};
 use crate::args::GapArgs;
-use crate::failure::{Failure, usage};
+use crate::failure::{self, Failure, usage};
 
 /// The gap of `args.subject` to its benchmark, in the format asked for.
 pub fn run(data: Option<&Path>, args: GapArgs) -> Result<(), Failure> {
@@ -29,7 +29,7 @@ pub fn run(data: Option<&Path>, args: GapArgs) -> Result<(), Failure> {
         as_of: common.as_of(),
         decimals: 6,
     };
-    let answer = gap::gap(&catalog, &query)?;
+    let answer = gap::gap(&catalog, &query).map_err(|e| failure::in_lang(&e, common.lang))?;
     answer_in(
         &common,
         || answer.to_table(&catalog, common.lang),

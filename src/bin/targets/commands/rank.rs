@@ -6,7 +6,7 @@ use policy_targets::rank::{self, RankQuery};
 
 use super::{answer_in, load_for_comparison};
 use crate::args::RankArgs;
-use crate::failure::Failure;
+use crate::failure::{self, Failure};
 
 /// Ranks the jurisdictions of `data` as `args` asks.
 pub fn run(data: Option<&Path>, args: RankArgs) -> Result<(), Failure> {
@@ -28,7 +28,7 @@ pub fn run(data: Option<&Path>, args: RankArgs) -> Result<(), Failure> {
         family,
         min_grade,
     };
-    let ranking = rank::rank(&catalog, &query)?;
+    let ranking = rank::rank(&catalog, &query).map_err(|e| failure::in_lang(&e, common.lang))?;
     answer_in(
         &common,
         || ranking.to_table(&catalog, common.lang),
