@@ -146,7 +146,7 @@ impl Gap {
             .map_or(self.metric.as_str(), |m| m.name(lang));
         let unit = labels::normalised_unit(self.per, Some(self.required_unit), &self.unit, lang);
         let mut out = labels::gap_title(metric, self.per, &unit, self.as_of, lang);
-        out.push_str(&self.items_table(lang).render());
+        out.push_str(&self.items_table(catalog, lang).render());
         match (self.denominator_as_of, self.benchmark_denominator_as_of) {
             (Some(d), Some(b)) if d != b => {
                 out.push_str(&labels::denominators_apart(d, b, lang));
@@ -175,7 +175,7 @@ impl Gap {
 
     /// The items of the gap (subject, benchmark, their values, the gap and
     /// the required target) as a two-column table.
-    fn items_table(&self, lang: Lang) -> Table {
+    fn items_table(&self, catalog: &crate::Catalog, lang: Lang) -> Table {
         let subject = labels::pick(lang, &self.subject_name_zh, &self.subject_name_en);
         let values = [
             subject.clone(),
@@ -186,9 +186,8 @@ impl Gap {
             human(self.benchmark_value),
             human(self.gap),
             format!(
-                "{} {}{}",
-                human(self.required_target),
-                labels::unit(self.required_unit, lang),
+                "{}{}",
+                self.required_amount(catalog, lang),
                 labels::already_ahead(self.standing, lang)
             ),
             labels::standing(self.standing, human(self.gap.abs()), lang),
@@ -198,6 +197,35 @@ impl Gap {
             table.push([item.to_owned(), value]);
         }
         table
+    }
+}
+
+impl Gap {
+    /// The required target for people, rounded to a whole unit: in a unit
+    /// a reader would choose (`5,914.81亿元`, `2,263 TB`), a count with the
+    /// measure word of the subject's target, else of the benchmark's
+    /// (`591家`).
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use policy_targets::{Catalog, Lang, Per, gap::{Benchmark, GapQuery, gap}};
+    ///
+    /// let catalog = Catalog::bundled()?;
+    /// let as_of = NaiveDate::from_ymd_opt(2026, 6, 30).unwrap();
+    /// let jiangsu = Benchmark::resolve(&catalog, "江苏", "")?;
+    /// let query = GapQuery::new("广西", jiangsu, "above_scale_data_enterprises", as_of).per(Per::CAPITA);
+    /// assert_eq!(gap(&catalog, &query)?.required_amount(&catalog, Lang::Zh), "591家");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn required_amount(&self, catalog: &crate::Catalog, lang: Lang) -> String {
+        let counter = [&self.subject_target, &self.benchmark_target]
+            .into_iter()
+            .flatten()
+            .find_map(|id| catalog.targets().iter().find(|t| t.id == *id))
+            .map(|t| t.value.unit().with_magnitude(0))
+            .filter(|u| u.dimension() == crate::Dimension::Count);
+        let unit = counter.unwrap_or(self.required_unit);
+        crate::output::html::human_amount(self.required_target.round_dp(0), unit, lang)
     }
 }
 

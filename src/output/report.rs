@@ -10,7 +10,7 @@ use crate::engine::progress::{Options, Progress, progress};
 use crate::engine::rank::{RankQuery, Ranking, rank};
 use crate::error::{Error, ErrorKind};
 use crate::output::html::human_amount;
-use crate::output::labels::{self, report as words};
+use crate::output::labels::report as words;
 use crate::output::table::{Table, human, shorten};
 
 /// The width the report's sentences are wrapped to, in terminal columns.
@@ -303,11 +303,7 @@ impl Overview<'_> {
                 g.subject_value
                     .map(human)
                     .unwrap_or_else(|| words::no_own_target(lang).to_owned()),
-                format!(
-                    "{} {}",
-                    human(g.required_target.round_dp(0)),
-                    labels::unit(g.required_unit, lang)
-                ),
+                g.required_amount(names.catalog, lang),
                 g.denominator_as_of
                     .map(|d| d.to_string())
                     .unwrap_or_default(),

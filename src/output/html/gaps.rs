@@ -8,7 +8,7 @@ use maud::{Markup, html};
 
 use super::Page;
 use super::charts::gap_chart;
-use super::format::{Text, human_amount, human_ratio, to_f64};
+use super::format::{Text, human_ratio, to_f64};
 use crate::engine::gap::Gap;
 use crate::output::labels::page;
 
@@ -116,7 +116,7 @@ impl Page<'_, '_> {
             .subject_target
             .as_ref()
             .and_then(|t| self.target(t.as_str()));
-        let required = human_amount(g.required_target.round_dp(0), g.required_unit, self.lang);
+        let required = g.required_amount(self.catalog, self.lang);
         html! {
             tr {
                 @if k == 0 {

@@ -281,14 +281,6 @@ pub(crate) fn zh_unit(unit: Option<Unit>) -> String {
     word.map_or_else(|| unit.to_string(), str::to_owned)
 }
 
-/// A canonical unit in the language asked for (`个` or `count`).
-pub(crate) fn unit(unit: Unit, lang: Lang) -> String {
-    match lang {
-        Lang::Zh => zh_unit(Some(unit)),
-        Lang::En => unit.to_string(),
-    }
-}
-
 /// The unit of normalised values: in Chinese built from the canonical unit
 /// and the normalisation (`个/百万人`), in English the engine's `unit_en`
 /// (`count per million residents`).
