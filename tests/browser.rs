@@ -140,17 +140,45 @@ fn assert_a_chinese_font() {
     );
 }
 
-/// The page as Chromium renders it: its charts, its figures, no script,
-/// nothing loaded, nothing logged.
-fn check_the_rendered_document(browser: &Path, page: &Path) {
-    // The rendered document.
-    let dom = chromium(browser, page, &["--dump-dom".to_owned()], "dom");
+/// Writes `targets ARGS --html target/report-test/NAME` and returns the
+/// page's path.
+fn write_report(args: &[&str], name: &str) -> PathBuf {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = root.join("target").join("report-test");
+    std::fs::create_dir_all(&dir).unwrap();
+    let page = dir.join(name);
+    let out = Command::new(env!("CARGO_BIN_EXE_targets"))
+        .current_dir(root)
+        .args(args)
+        .arg("--html")
+        .arg(&page)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "targets report --html failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    page.canonicalize().unwrap()
+}
+
+/// The document Chromium renders of `page` (standard output) and what it
+/// logged (standard error).
+fn rendered(browser: &Path, page: &Path, label: &str) -> Run {
+    let dom = chromium(browser, page, &["--dump-dom".to_owned()], label);
     assert!(
         dom.status.is_some_and(|s| s.success()),
         "chromium --dump-dom failed or timed out ({:?}):\n{}",
         dom.status,
         dom.stderr
     );
+    dom
+}
+
+/// The page as Chromium renders it: its charts, its figures, no script,
+/// nothing loaded, nothing logged.
+fn check_the_rendered_document(browser: &Path, page: &Path) {
+    let dom = rendered(browser, page, "dom");
     let html = &dom.stdout;
     assert!(html.contains("<svg"), "no SVG in the rendered page");
     assert!(
@@ -248,29 +276,8 @@ fn the_report_renders_in_headless_chromium() {
         return;
     };
 
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let dir = root.join("target").join("report-test");
-    std::fs::create_dir_all(&dir).unwrap();
-    let page = dir.join("report.html");
-    let screenshot = dir.join("report.png");
-
-    let out = Command::new(env!("CARGO_BIN_EXE_targets"))
-        .current_dir(root)
-        .args([
-            "report",
-            "--as-of",
-            "2025-07-04",
-            "--html",
-            "target/report-test/report.html",
-        ])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "targets report --html failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let page = page.canonicalize().unwrap();
+    let page = write_report(&["report", "--as-of", "2025-07-04"], "report.html");
+    let screenshot = page.with_file_name("report.png");
 
     check_the_rendered_document(&browser, &page);
 
@@ -283,13 +290,8 @@ fn trajectory_charts_render_in_headless_chromium() {
     let Some(browser) = browser_or_skip() else {
         return;
     };
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let dir = root.join("target").join("report-test");
-    std::fs::create_dir_all(&dir).unwrap();
-    let page = dir.join("trajectories.html");
-    let out = Command::new(env!("CARGO_BIN_EXE_targets"))
-        .current_dir(root)
-        .args([
+    let page = write_report(
+        &[
             "--data",
             "tests/fixtures/progress/trajectory",
             "report",
@@ -297,25 +299,10 @@ fn trajectory_charts_render_in_headless_chromium() {
             "steady",
             "--as-of",
             "2026-06-30",
-            "--html",
-            "target/report-test/trajectories.html",
-        ])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "targets report --html failed: {}",
-        String::from_utf8_lossy(&out.stderr)
+        ],
+        "trajectories.html",
     );
-    let page = page.canonicalize().unwrap();
-
-    let dom = chromium(&browser, &page, &["--dump-dom".to_owned()], "dom");
-    assert!(
-        dom.status.is_some_and(|s| s.success()),
-        "chromium --dump-dom failed or timed out ({:?}):\n{}",
-        dom.status,
-        dom.stderr
-    );
+    let dom = rendered(&browser, &page, "dom");
     let html = &dom.stdout;
     // Five targets with figures on two days or more, each a chart with its
     // dashed trend, its dots (4 + 3 + 2 + 2 + 3) and its target square.
@@ -337,7 +324,8 @@ fn trajectory_charts_render_in_headless_chromium() {
         "the page logged to the console:\n{}",
         console.join("\n")
     );
-    self::screenshot(&browser, &page, &dir.join("trajectories.png"), 2400);
+    let shot = page.with_file_name("trajectories.png");
+    self::screenshot(&browser, &page, &shot, 2400);
 }
 
 /// Five provinces' targets on three metrics, which rank them differently:
@@ -392,34 +380,22 @@ fn the_index_section_renders_in_headless_chromium() {
     let Some(browser) = browser_or_skip() else {
         return;
     };
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let dir = root.join("target").join("report-test");
     let data = fresh_dir("index-data");
     write_index_folder(&data);
-    std::fs::create_dir_all(&dir).unwrap();
-    let page = dir.join("index.html");
-    let out = Command::new(env!("CARGO_BIN_EXE_targets"))
-        .current_dir(root)
-        .arg("report")
-        .arg("--data")
-        .arg(&data)
-        .args(["--subject", "110000", "--as-of", "2026-01-01", "--html"])
-        .arg(&page)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "targets report --html failed: {}",
-        String::from_utf8_lossy(&out.stderr)
+    let data = data.to_str().expect("a UTF-8 path");
+    let page = write_report(
+        &[
+            "report",
+            "--data",
+            data,
+            "--subject",
+            "110000",
+            "--as-of",
+            "2026-01-01",
+        ],
+        "index.html",
     );
-    let page = page.canonicalize().unwrap();
-    let dom = chromium(&browser, &page, &["--dump-dom".to_owned()], "index-dom");
-    assert!(
-        dom.status.is_some_and(|s| s.success()),
-        "chromium --dump-dom failed or timed out ({:?}):\n{}",
-        dom.status,
-        dom.stderr
-    );
+    let dom = rendered(&browser, &page, "index-dom");
     let html = &dom.stdout;
     let start = html
         .find("<section id=\"index\"")
@@ -456,7 +432,7 @@ fn the_index_section_renders_in_headless_chromium() {
         "the page logged to the console:\n{}",
         console.join("\n")
     );
-    let screenshot = dir.join("index.png");
+    let screenshot = page.with_file_name("index.png");
     let _ = std::fs::remove_file(&screenshot);
     let shot = chromium(
         &browser,
@@ -477,6 +453,6 @@ fn the_index_section_renders_in_headless_chromium() {
         png.starts_with(b"\x89PNG\r\n\x1a\n"),
         "the screenshot is a PNG"
     );
-    let _ = std::fs::remove_dir_all(&data);
+    let _ = std::fs::remove_dir_all(data);
     eprintln!("screenshot: {}", screenshot.display());
 }

@@ -225,7 +225,7 @@ impl Gap {
             .map(|t| t.value.unit().with_magnitude(0))
             .filter(|u| u.dimension() == crate::Dimension::Count);
         let unit = counter.unwrap_or(self.required_unit);
-        crate::output::html::human_amount(self.required_target.round_dp(0), unit, lang)
+        crate::output::amount::human_amount(self.required_target.round_dp(0), unit, lang)
     }
 }
 

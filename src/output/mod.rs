@@ -6,6 +6,7 @@
 //! [`Gap`](crate::gap::Gap) in `gap`, [`Progress`](crate::progress::Progress)
 //! in `progress`, [`Index`](crate::index::Index) in `index`), their words in both languages in `labels`.
 
+pub(crate) mod amount;
 pub mod datapackage;
 pub mod export;
 mod gap;

@@ -10,7 +10,7 @@ use crate::encode::{CsvOptions, FORMAT_VERSION, write_csv_rows};
 use crate::engine::progress::Progress;
 use crate::error::Error;
 use crate::model::{Dimension, Lang, Unit};
-use crate::output::html::human_amount;
+use crate::output::amount::human_amount;
 use crate::output::labels;
 use crate::output::render::{json, opt};
 use crate::output::table::Table;

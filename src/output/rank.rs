@@ -9,7 +9,7 @@ use crate::engine::rank::RankRow;
 use crate::engine::rank::Ranking;
 use crate::error::Error;
 use crate::model::{Dimension, Lang, Unit};
-use crate::output::html::human_amount;
+use crate::output::amount::human_amount;
 use crate::output::labels::{self, grade};
 use crate::output::render::{json, num, opt};
 use crate::output::table::{Table, human_column};

@@ -9,7 +9,7 @@ use crate::engine::index::{Index, IndexQuery, index};
 use crate::engine::progress::{Options, Progress, progress};
 use crate::engine::rank::{RankQuery, Ranking, rank};
 use crate::error::{Error, ErrorKind};
-use crate::output::html::human_amount;
+use crate::output::amount::human_amount;
 use crate::output::labels::report as words;
 use crate::output::table::{Table, human, shorten};
 

@@ -237,26 +237,35 @@ fn the_progress_table_is_the_answer_of_progress() {
     assert_eq!(no_data, 76);
 }
 
+/// A synthetic folder of `[jurisdictions, metrics, months]` written to
+/// `data` and exported to `dir/bulk.db`, checked for integrity, and open.
+fn exported_synth(dir: &TempDir, data: &Path, size: [&str; 3]) -> Connection {
+    let [jurisdictions, metrics, months] = size;
+    let data_arg = data.display().to_string();
+    cli([
+        "synth",
+        "--jurisdictions",
+        jurisdictions,
+        "--metrics",
+        metrics,
+        "--months",
+        months,
+        &data_arg,
+    ])
+    .run()
+    .ok();
+    let file = dir.join("bulk.db");
+    export(Some(data), &file);
+    let db = open(&file);
+    check_integrity(&db);
+    db
+}
+
 #[test]
 fn a_bulk_folder_is_streamed_in() {
     let dir = TempDir::new("sqlite-bulk");
     let data = dir.join("data");
-    let args = [
-        "synth",
-        "--jurisdictions",
-        "20",
-        "--metrics",
-        "3",
-        "--months",
-        "6",
-    ];
-    let mut args: Vec<String> = args.iter().map(|a| (*a).to_owned()).collect();
-    args.push(data.display().to_string());
-    cli(&args).run().ok();
-    let file = dir.join("bulk.db");
-    export(Some(&data), &file);
-    let db = open(&file);
-    check_integrity(&db);
+    let db = exported_synth(&dir, &data, ["20", "3", "6"]);
     let json = json_export(Some(&data));
     // 20 counties × 3 metrics × 6 months of figures.
     assert_eq!(json["observations"].len(), 360);
@@ -367,22 +376,7 @@ fn plan(db: &Connection, query: &str) -> String {
 fn the_usual_filters_are_served_by_indexes() {
     let dir = TempDir::new("sqlite-indexes");
     let data = dir.join("data");
-    let args = [
-        "synth",
-        "--jurisdictions",
-        "30",
-        "--metrics",
-        "4",
-        "--months",
-        "12",
-    ];
-    let mut args: Vec<String> = args.iter().map(|a| (*a).to_owned()).collect();
-    args.push(data.display().to_string());
-    cli(&args).run().ok();
-    let file = dir.join("bulk.db");
-    export(Some(&data), &file);
-    let db = open(&file);
-    check_integrity(&db);
+    let db = exported_synth(&dir, &data, ["30", "4", "12"]);
     let (jurisdiction, metric): (String, String) = db
         .query_row(
             "SELECT jurisdiction, metric FROM observations LIMIT 1",

@@ -7,8 +7,9 @@ use chrono::{Datelike, NaiveDate};
 use maud::{Markup, html};
 
 use super::Page;
-use super::format::{Text, human_amount};
+use super::format::Text;
 use super::sources::Cited;
+use crate::output::amount::human_amount;
 use crate::output::labels::page;
 use crate::{PartialDate, Source};
 

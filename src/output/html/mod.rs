@@ -28,14 +28,16 @@ mod trajectories;
 
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
-pub use format::{escape, human_amount};
+pub use crate::output::amount::human_amount;
+pub use format::escape;
 
 use crate::engine::progress::ProgressRow;
 use crate::engine::rank::RankRow;
+use crate::output::amount::amount;
 use crate::output::labels::page;
 use crate::output::report::Overview;
 use crate::{Catalog, Lang, Observation, Target};
-use format::{Text, amount};
+use format::Text;
 use sources::{Citations, Cited};
 
 /// The page's style sheet, compiled in.

@@ -4,9 +4,10 @@
 use maud::{Markup, html};
 
 use super::charts::progress_bar;
-use super::format::{Text, human_amount};
+use super::format::Text;
 use super::{Page, reported};
 use crate::engine::progress::{ProgressRow, Status as ProgressStatus};
+use crate::output::amount::human_amount;
 use crate::output::labels::{page, status_words};
 
 impl Page<'_, '_> {

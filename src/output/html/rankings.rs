@@ -8,9 +8,10 @@ use maud::{Markup, html};
 
 use super::Page;
 use super::charts::{Bar, bar_chart};
-use super::format::{Text, human_amount, human_ratio, to_f64};
+use super::format::{Text, human_ratio, to_f64};
 use crate::Dimension;
 use crate::engine::rank::Ranking;
+use crate::output::amount::human_amount;
 use crate::output::labels::page;
 
 impl Page<'_, '_> {

@@ -7,7 +7,8 @@ use std::collections::{BTreeSet, HashMap};
 use maud::{Markup, html};
 
 use super::Page;
-use super::format::{Text, human_amount, linkable};
+use super::format::{Text, linkable};
+use crate::output::amount::human_amount;
 use crate::output::labels::{grade, page};
 use crate::{Catalog, Observation, Source, Target};
 

@@ -7,8 +7,9 @@ use maud::{Markup, html};
 use rust_decimal::Decimal;
 
 use super::Page;
-use super::format::{Text, human_amount, to_f64};
+use super::format::{Text, to_f64};
 use crate::engine::progress::{ProgressRow, Trend};
+use crate::output::amount::human_amount;
 use crate::output::labels::{self, page};
 
 /// The SVG namespace.

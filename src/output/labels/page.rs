@@ -180,16 +180,19 @@ pub(crate) fn denominator_source(lang: Lang, title: &str) -> String {
     }
 }
 
+/// `dates` in ISO form, separated by `sep`.
+fn join_dates(dates: &[NaiveDate], sep: &str) -> String {
+    dates
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(sep)
+}
+
 /// The sentence on the population figures per-capita values use: their
 /// dates and their `source` (from [`denominator_source`], or empty).
 pub(crate) fn denominators_note(lang: Lang, dates: &[NaiveDate], source: &str) -> String {
-    let dates = |sep: &str| {
-        dates
-            .iter()
-            .map(ToString::to_string)
-            .collect::<Vec<_>>()
-            .join(sep)
-    };
+    let dates = |sep: &str| join_dates(dates, sep);
     match lang {
         Lang::Zh => format!(
             "人均值以常住人口为分母（数据日期 {}{source}）。",
@@ -481,11 +484,7 @@ pub(crate) fn gaps_intro(lang: Lang, subject: &str, dates: &[NaiveDate]) -> Stri
         if dates.is_empty() {
             "—".to_owned()
         } else {
-            dates
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join(sep)
+            join_dates(dates, sep)
         }
     };
     match lang {
