@@ -13,7 +13,7 @@ mod validate;
 pub(crate) use parts::{Origin, Parts, Unread, located};
 pub(crate) use validate::negative;
 
-use std::collections::HashMap;
+use crate::util::FxHashMap;
 
 use chrono::NaiveDate;
 
@@ -47,9 +47,9 @@ pub struct Catalog {
     sources: Vec<Source>,
     targets: Vec<Target>,
     observations: Vec<Observation>,
-    by_code: HashMap<JurisdictionCode, usize>,
-    by_metric: HashMap<Id, usize>,
-    by_source: HashMap<Id, usize>,
+    by_code: FxHashMap<JurisdictionCode, usize>,
+    by_metric: FxHashMap<Id, usize>,
+    by_source: FxHashMap<Id, usize>,
 }
 
 impl PartialEq for Catalog {

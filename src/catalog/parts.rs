@@ -11,13 +11,31 @@ use crate::{Jurisdiction, Metric, Observation, Source, Target};
 pub(crate) struct Origin {
     record: Position,
     fields: Vec<(&'static str, Position)>,
+    /// Fields of a CSV row, on the record's line: key, column name and
+    /// column (the position is made only when a problem is reported, so
+    /// that a row costs no allocation).
+    cells: [Option<Cell>; 3],
 }
+
+/// A field of a CSV row: its key, its column's name and its column.
+type Cell = (&'static str, &'static str, u64);
 
 impl Origin {
     pub(crate) fn new(record: Position) -> Origin {
         Origin {
             record,
             fields: Vec::new(),
+            cells: [None; 3],
+        }
+    }
+
+    /// The origin of a CSV row at `record`, with up to three fields placed
+    /// in its columns: (key, column name, column).
+    pub(crate) fn row(record: Position, cells: [Option<Cell>; 3]) -> Origin {
+        Origin {
+            record,
+            fields: Vec::new(),
+            cells,
         }
     }
 
@@ -33,6 +51,14 @@ impl Origin {
 
     /// The position of a field, or of the record with the field named.
     pub(crate) fn field(&self, key: &str) -> Position {
+        if let Some((_, name, column)) = self.cells.iter().flatten().find(|(k, ..)| *k == key) {
+            let line = self.record.line().unwrap_or(0);
+            return self
+                .record
+                .clone()
+                .with_line_column(line, *column)
+                .with_field(*name);
+        }
         self.fields
             .iter()
             .rev()

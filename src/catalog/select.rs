@@ -1,7 +1,7 @@
 //! Which target counts for a jurisdiction and metric on a date.
 
 use std::cmp::Reverse;
-use std::collections::{HashMap, HashSet};
+use crate::util::{FxHashMap, FxHashSet};
 
 use chrono::NaiveDate;
 
@@ -21,9 +21,9 @@ impl Catalog {
 
     /// The ids of the sources in force on `as_of` (see
     /// [`Catalog::in_force`]), found in one pass over the sources.
-    pub(crate) fn sources_in_force(&self, as_of: NaiveDate) -> HashSet<&str> {
+    pub(crate) fn sources_in_force(&self, as_of: NaiveDate) -> FxHashSet<&str> {
         let out = |s: &Source| s.published.last_day() <= as_of;
-        let superseded: HashSet<&Id> = self
+        let superseded: FxHashSet<&Id> = self
             .sources()
             .iter()
             .filter(|s| out(s))
@@ -64,7 +64,7 @@ impl Catalog {
         let mut left_out = 0;
         let mut chosen: Vec<(&Target, Preference<'_>)> = Vec::new();
         // Where each jurisdiction's choice sits in `chosen`.
-        let mut slot: HashMap<&JurisdictionCode, usize> = HashMap::new();
+        let mut slot: FxHashMap<&JurisdictionCode, usize> = FxHashMap::default();
         for t in self.targets() {
             if t.metric.as_str() != metric || !in_force.contains(t.source.as_str()) {
                 continue;

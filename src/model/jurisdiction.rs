@@ -3,6 +3,7 @@
 
 use std::fmt;
 use std::str::FromStr;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -22,7 +23,7 @@ use crate::model::error::ParseError;
 /// # Ok::<(), policy_targets::ParseError>(())
 /// ```
 #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct JurisdictionCode(Box<str>);
+pub struct JurisdictionCode(Arc<str>);
 
 impl JurisdictionCode {
     /// The code's text.

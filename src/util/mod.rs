@@ -68,3 +68,9 @@ pub(crate) fn closest<'a>(
 /// The hasher of the tables of short keys (codes, ids, lines): rustc's Fx
 /// hash, fast on a few bytes, and the same in every run.
 pub(crate) type FxBuild = rustc_hash::FxBuildHasher;
+
+/// A hash map with [`FxBuild`].
+pub(crate) type FxHashMap<K, V> = std::collections::HashMap<K, V, FxBuild>;
+
+/// A hash set with [`FxBuild`].
+pub(crate) type FxHashSet<T> = std::collections::HashSet<T, FxBuild>;

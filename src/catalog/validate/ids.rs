@@ -2,6 +2,8 @@
 //! id space that targets and observations share.
 
 use std::collections::HashMap;
+
+use crate::util::FxHashMap;
 use std::sync::Arc;
 
 use crate::catalog::Origin;
@@ -16,8 +18,8 @@ pub(super) fn index<T, K: Clone + Eq + std::hash::Hash + AsRefStr>(
     key_field: &'static str,
     key: impl Fn(&T) -> &K,
     errors: &mut Vec<Error>,
-) -> HashMap<K, usize> {
-    let mut map: HashMap<K, usize> = HashMap::new();
+) -> FxHashMap<K, usize> {
+    let mut map: FxHashMap<K, usize> = FxHashMap::default();
     for (i, (item, origin)) in items.iter().enumerate() {
         let k = key(item);
         if let Some(&first) = map.get(k) {

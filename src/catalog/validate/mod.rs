@@ -14,7 +14,7 @@ mod units;
 
 pub(crate) use units::negative;
 
-use std::collections::HashMap;
+use crate::util::FxHashMap;
 use std::path::Path;
 
 use super::{Catalog, Origin, Parts, Unread};
@@ -88,9 +88,9 @@ struct Known<'a> {
     jurisdictions: &'a [(Jurisdiction, Origin)],
     metrics: &'a [(Metric, Origin)],
     sources: &'a [(Source, Origin)],
-    by_code: &'a HashMap<JurisdictionCode, usize>,
-    by_metric: &'a HashMap<Id, usize>,
-    by_source: &'a HashMap<Id, usize>,
+    by_code: &'a FxHashMap<JurisdictionCode, usize>,
+    by_metric: &'a FxHashMap<Id, usize>,
+    by_source: &'a FxHashMap<Id, usize>,
     unread: &'a Unread,
     /// The codes and ids suggestions are chosen from, in file order.
     jurisdiction_codes: Vec<&'a str>,

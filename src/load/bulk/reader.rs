@@ -297,18 +297,6 @@ impl<R: Read> CsvReader<R> {
             .sum();
         before + 1
     }
-
-    /// The column of every field (see [`CsvReader::column`]).
-    pub(super) fn columns(&self) -> Vec<u64> {
-        let mut at = 1;
-        (0..self.len())
-            .map(|k| {
-                let column = at;
-                at += chars(self.field(k)) + 1;
-                column
-            })
-            .collect()
-    }
 }
 
 #[cfg(test)]

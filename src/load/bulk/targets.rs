@@ -8,14 +8,16 @@ use std::sync::Arc;
 use super::TARGET_COLUMNS;
 use super::header::{Layout, check_width, read_header};
 use super::keys::Keys;
-use super::observations::{full_quantity, wrong_dimension};
+use super::observations::{fast_number, full_quantity, wrong_dimension};
 use super::problems::{Problem, Problems, invalid_utf8, io_error, too_long};
-use super::reader::{CsvReader, Next};
+use super::reader::{CsvReader, Next, chars};
 use crate::catalog::{Origin, Parts};
 use crate::error::{ErrorKind, Position};
 use crate::{
     Comparator, Deadline, Dimension, Id, JurisdictionCode, PartialDate, Period, Quantity, Target,
+    Unit,
 };
+use rust_decimal::Decimal;
 
 /// Reads `targets.csv` into `parts`.
 pub(super) fn read_targets(parts: &mut Parts, path: &Path, keys: &Keys) {
@@ -33,13 +35,19 @@ pub(super) fn read_targets(parts: &mut Parts, path: &Path, keys: &Keys) {
         let Some(layout) = read_header(&mut reader, &TARGET_COLUMNS, &[], &mut problems)? else {
             return Ok(());
         };
+        let mut units = UnitCache::default();
         loop {
             match reader.next(u64::MAX)? {
                 Next::Record => {
                     if check_width(&reader, &layout, &mut problems) {
-                        if let Some(t) =
-                            target_row(&reader, &layout, keys, &file_name, &mut problems)
-                        {
+                        if let Some(t) = target_row(
+                            &reader,
+                            &layout,
+                            keys,
+                            &file_name,
+                            &mut units,
+                            &mut problems,
+                        ) {
                             parts.targets.push(t);
                         }
                     }
@@ -64,6 +72,7 @@ fn target_row<R: Read>(
     layout: &Layout,
     keys: &Keys,
     file: &Arc<Path>,
+    units: &mut UnitCache,
     problems: &mut Problems,
 ) -> Option<(Target, Origin)> {
     let mut row = Cells::new(reader, layout, problems);
@@ -74,15 +83,16 @@ fn target_row<R: Read>(
             .with_shared_file(Some(file.clone()))
             .with_line_column(row.line, row.columns[k])
     };
-    let mut origin = Origin::new(at(0));
-    for (k, key) in [(3, "comparator"), (6, "deadline"), (7, "period")] {
-        origin.set(key, at(k).with_field(TARGET_COLUMNS[k]));
-    }
+    let cell = |k: usize, key: &'static str| Some((key, TARGET_COLUMNS[k], row.columns[k]));
+    let origin = Origin::row(
+        at(0),
+        [cell(3, "comparator"), cell(6, "deadline"), cell(7, "period")],
+    );
     let id = row.required(0).and_then(|t| row.parsed::<Id>(0, t));
     let jurisdiction = row.jurisdiction(keys);
     let metric = row.metric(keys);
     let comparator = row.required(3).and_then(|t| row.parsed::<Comparator>(3, t));
-    let value = row.value(metric.as_ref());
+    let value = row.value(metric.as_ref(), units);
     let deadline = row
         .required(6)
         .and_then(|t| row.parsed::<PartialDate>(6, t))
@@ -110,12 +120,38 @@ fn target_row<R: Read>(
     Some((target, origin))
 }
 
+/// The last unit cell read and its unit: a table's rows mostly repeat a
+/// few units, which are then not parsed again.
+#[derive(Default)]
+struct UnitCache {
+    last: Option<(String, Unit)>,
+}
+
+impl UnitCache {
+    /// A plain number (see [`fast_number`]) in a unit: the quantity the
+    /// full parser ([`full_quantity`]) reads, without its cost; `None`
+    /// for every other form, which goes to the full parser.
+    fn quantity(&mut self, value: &str, unit: &str) -> Option<Quantity> {
+        let (mantissa, scale) = fast_number(value.as_bytes())?;
+        let unit = match &self.last {
+            Some((text, u)) if text == unit => *u,
+            _ => {
+                let parsed: Unit = unit.parse().ok()?;
+                self.last = Some((unit.to_owned(), parsed));
+                parsed
+            }
+        };
+        let value = Decimal::try_from_i128_with_scale(i128::from(mantissa), scale).ok()?;
+        Quantity::new(value, unit).ok()
+    }
+}
+
 /// One row of `targets.csv` being read: its cells as text, in the order of
 /// [`TARGET_COLUMNS`], and the problems found.
 struct Cells<'r> {
-    cells: Vec<&'r str>,
+    cells: [&'r str; TARGET_COLUMNS.len()],
     /// The column (in characters) of each cell.
-    columns: Vec<u64>,
+    columns: [u64; TARGET_COLUMNS.len()],
     line: u64,
     problems: &'r mut Problems,
     failed: bool,
@@ -130,12 +166,23 @@ impl<'r> Cells<'r> {
         problems: &'r mut Problems,
     ) -> Cells<'r> {
         let line = reader.record_line;
-        let at = reader.columns();
-        let columns: Vec<u64> = (0..TARGET_COLUMNS.len())
-            .map(|k| at[layout.get(k).unwrap_or(0)])
-            .collect();
+        // The column of every field, without allocating (rows are narrow).
+        let mut at = [0u64; 64];
+        let mut next = 1;
+        for (i, slot) in at.iter_mut().enumerate().take(reader.len()) {
+            *slot = next;
+            next += chars(reader.field(i)) + 1;
+        }
+        let columns = std::array::from_fn(|k| {
+            let c = layout.get(k).unwrap_or(0);
+            if c < reader.len().min(at.len()) {
+                at[c]
+            } else {
+                reader.column(c)
+            }
+        });
         let mut row = Cells {
-            cells: Vec::with_capacity(TARGET_COLUMNS.len()),
+            cells: [""; TARGET_COLUMNS.len()],
             columns,
             line,
             problems,
@@ -144,11 +191,8 @@ impl<'r> Cells<'r> {
         for k in 0..TARGET_COLUMNS.len() {
             let c = layout.get(k).unwrap_or(0);
             match std::str::from_utf8(reader.field(c)) {
-                Ok(text) => row.cells.push(text),
-                Err(_) => {
-                    row.fail(k, invalid_utf8());
-                    row.cells.push("");
-                }
+                Ok(text) => row.cells[k] = text,
+                Err(_) => row.fail(k, invalid_utf8()),
             }
         }
         row
@@ -223,9 +267,13 @@ impl<'r> Cells<'r> {
     }
 
     /// The `value` and `unit` cells: a quantity, of the metric's dimension.
-    fn value(&mut self, metric: Option<&(Id, Dimension)>) -> Option<Quantity> {
+    fn value(&mut self, metric: Option<&(Id, Dimension)>, units: &mut UnitCache) -> Option<Quantity> {
         let text = self.required(4)?;
-        let value = match full_quantity(text.as_bytes(), self.cells[5].as_bytes()) {
+        let fast = units.quantity(text, self.cells[5]);
+        let value = match fast.map_or_else(
+            || full_quantity(text.as_bytes(), self.cells[5].as_bytes()),
+            Ok,
+        ) {
             Ok(q) => q,
             Err((k, kind)) => {
                 self.fail(if k == 3 { 4 } else { 5 }, kind);

@@ -37,7 +37,7 @@ pub fn run(data: Option<&Path>, args: ProgressArgs) -> Result<(), Failure> {
         Some(level) => report.at_level(&catalog, level),
         None => report,
     };
-    answer_in(
+    let answered = answer_in(
         &common,
         || {
             // Then the figures no target measures (none for a streamed
@@ -50,5 +50,9 @@ pub fn run(data: Option<&Path>, args: ProgressArgs) -> Result<(), Failure> {
         },
         || report.to_json(),
         |out| report.write_csv(out, &common.csv()),
-    )
+    );
+    // The process ends next: the system takes the memory back at once,
+    // faster than freeing every target's strings one by one.
+    std::mem::forget((catalog, report));
+    answered
 }
