@@ -6,6 +6,7 @@ use std::cmp::Ordering;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
+use super::certain;
 use super::pace::{Rates, compound_pace, linear_pace, round_to};
 use super::trajectory::{Sums, day_number};
 use super::{Options, Pace, ProgressRow, Status, Trend};
@@ -357,7 +358,18 @@ pub(crate) fn evaluate(
     let days_elapsed = (t - t0).num_days();
     let days_left = (deadline - t).num_days();
     let rates = if compound {
-        compound_pace(x0, x, aim, days_elapsed, days_left)
+        // The floating-point rates where they surely show the same, else
+        // the exact ones.
+        certain::compound_pace(
+            x0,
+            x,
+            aim,
+            days_elapsed,
+            days_left,
+            options.decimals,
+            &options.bands,
+        )
+        .or_else(|| compound_pace(x0, x, aim, days_elapsed, days_left))
     } else {
         linear_pace(x0, x, aim, days_elapsed, days_left)
     };

@@ -104,6 +104,7 @@ use crate::engine::rank::competition_ranks;
 use crate::{Catalog, Comparator, Fit, Id, JurisdictionCode, Polarity, Unit};
 
 mod assessment;
+mod certain;
 mod pace;
 mod stream;
 mod trajectory;
