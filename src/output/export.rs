@@ -18,6 +18,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::catalog::{Origin, Parts, located};
 use crate::error::{Error, ErrorKind, Errors, Position};
+use crate::encode::csv_error;
 use crate::output::{CsvOptions, write_csv_rows};
 use crate::{
     Baseline, Basis, Catalog, Comparator, Deadline, Id, Jurisdiction, JurisdictionCode, Metric,
@@ -328,85 +329,247 @@ pub fn write_csv<W: std::io::Write>(
     out: W,
     options: &CsvOptions,
 ) -> Result<(), Error> {
-    let context = |code: &JurisdictionCode, metric: &Id, source: &Id| {
-        let j = catalog.jurisdiction(code.as_str());
-        let m = catalog.metric(metric.as_str());
-        let s = catalog.source(source.as_str());
-        [
-            j.map(|j| j.name_zh.clone()).unwrap_or_default(),
-            j.map(|j| j.name_en.clone()).unwrap_or_default(),
-            j.map(|j| j.level.to_string()).unwrap_or_default(),
-            m.map(|m| m.name_zh.clone()).unwrap_or_default(),
-            s.map(|s| s.title.clone()).unwrap_or_default(),
-            s.map(|s| s.issuer.clone()).unwrap_or_default(),
-            s.map(|s| s.published.to_string()).unwrap_or_default(),
-            s.and_then(|s| catalog.grade_of(s))
-                .map(|g| g.to_string())
-                .unwrap_or_default(),
-        ]
-    };
     // Rows are made one at a time as they are written, not gathered first.
-    let targets = catalog.targets().iter().map(|t| {
-        let [jzh, jen, level, mzh, title, issuer, published, grade] =
-            context(&t.jurisdiction, &t.metric, &t.source);
-        vec![
-            "target".to_owned(),
-            t.id.to_string(),
-            t.jurisdiction.to_string(),
-            jzh,
-            jen,
-            level,
-            t.metric.to_string(),
-            mzh,
-            t.comparator.to_string(),
-            t.value.value().to_string(),
-            t.value.unit().to_string(),
-            t.value.canonical_value().to_string(),
-            t.value.dimension().canonical_unit().to_string(),
-            t.deadline.end().to_string(),
-            catalog.period_start(t).to_string(),
-            String::new(),
-            t.source.to_string(),
-            title,
-            issuer,
-            published,
-            t.quote.clone(),
-            t.upper.map(|u| u.value().to_string()).unwrap_or_default(),
-            t.note.clone().unwrap_or_default(),
-            grade,
-        ]
-    });
-    let observations = catalog.observations().iter().map(|o| {
-        let [jzh, jen, level, mzh, title, issuer, published, grade] =
-            context(&o.jurisdiction, &o.metric, &o.source);
-        vec![
-            "observation".to_owned(),
-            o.id.to_string(),
-            o.jurisdiction.to_string(),
-            jzh,
-            jen,
-            level,
-            o.metric.to_string(),
-            mzh,
-            o.comparator.map(|c| c.to_string()).unwrap_or_default(),
-            o.value.value().to_string(),
-            o.value.unit().to_string(),
-            o.value.canonical_value().to_string(),
-            o.value.dimension().canonical_unit().to_string(),
-            String::new(),
-            String::new(),
-            o.as_of.last_day().to_string(),
-            o.source.to_string(),
-            title,
-            issuer,
-            published,
-            o.quote.clone(),
-            String::new(),
-            o.note.clone().unwrap_or_default(),
-            grade,
-        ]
-    });
+    let targets = catalog.targets().iter().map(|t| target_row(catalog, t));
+    let observations = catalog
+        .observations()
+        .iter()
+        .map(|o| observation_row(catalog, o));
     write_csv_rows(out, &CSV_COLUMNS, targets.chain(observations), options)
+}
+
+/// The names and titles a CSV row takes from the catalogue: jurisdiction
+/// (zh, en, level), metric (zh), source (title, issuer, published) and the
+/// grade of the row's figure.
+fn context(catalog: &Catalog, code: &JurisdictionCode, metric: &Id, source: &Id) -> [String; 8] {
+    let j = catalog.jurisdiction(code.as_str());
+    let m = catalog.metric(metric.as_str());
+    let s = catalog.source(source.as_str());
+    [
+        j.map(|j| j.name_zh.clone()).unwrap_or_default(),
+        j.map(|j| j.name_en.clone()).unwrap_or_default(),
+        j.map(|j| j.level.to_string()).unwrap_or_default(),
+        m.map(|m| m.name_zh.clone()).unwrap_or_default(),
+        s.map(|s| s.title.clone()).unwrap_or_default(),
+        s.map(|s| s.issuer.clone()).unwrap_or_default(),
+        s.map(|s| s.published.to_string()).unwrap_or_default(),
+        s.and_then(|s| catalog.grade_of(s))
+            .map(|g| g.to_string())
+            .unwrap_or_default(),
+    ]
+}
+
+/// The CSV row of a target ([`CSV_COLUMNS`]).
+fn target_row(catalog: &Catalog, t: &Target) -> Vec<String> {
+    let [jzh, jen, level, mzh, title, issuer, published, grade] =
+        context(catalog, &t.jurisdiction, &t.metric, &t.source);
+    vec![
+        "target".to_owned(),
+        t.id.to_string(),
+        t.jurisdiction.to_string(),
+        jzh,
+        jen,
+        level,
+        t.metric.to_string(),
+        mzh,
+        t.comparator.to_string(),
+        t.value.value().to_string(),
+        t.value.unit().to_string(),
+        t.value.canonical_value().to_string(),
+        t.value.dimension().canonical_unit().to_string(),
+        t.deadline.end().to_string(),
+        catalog.period_start(t).to_string(),
+        String::new(),
+        t.source.to_string(),
+        title,
+        issuer,
+        published,
+        t.quote.clone(),
+        t.upper.map(|u| u.value().to_string()).unwrap_or_default(),
+        t.note.clone().unwrap_or_default(),
+        grade,
+    ]
+}
+
+/// The CSV row of an observation ([`CSV_COLUMNS`]).
+pub(crate) fn observation_row(catalog: &Catalog, o: &Observation) -> Vec<String> {
+    let [jzh, jen, level, mzh, title, issuer, published, grade] =
+        context(catalog, &o.jurisdiction, &o.metric, &o.source);
+    vec![
+        "observation".to_owned(),
+        o.id.to_string(),
+        o.jurisdiction.to_string(),
+        jzh,
+        jen,
+        level,
+        o.metric.to_string(),
+        mzh,
+        o.comparator.map(|c| c.to_string()).unwrap_or_default(),
+        o.value.value().to_string(),
+        o.value.unit().to_string(),
+        o.value.canonical_value().to_string(),
+        o.value.dimension().canonical_unit().to_string(),
+        String::new(),
+        String::new(),
+        o.as_of.last_day().to_string(),
+        o.source.to_string(),
+        title,
+        issuer,
+        published,
+        o.quote.clone(),
+        String::new(),
+        o.note.clone().unwrap_or_default(),
+        grade,
+    ]
+}
+
+/// The rows of [`write_csv`] before the figures of a streamed
+/// `observations.csv`: the header, every target and the catalogue's own
+/// observations, written into `writer`.
+pub(crate) fn write_csv_head<W: std::io::Write>(
+    catalog: &Catalog,
+    writer: &mut csv::Writer<W>,
+    options: &CsvOptions,
+) -> Result<(), Error> {
+    writer.write_record(CSV_COLUMNS).map_err(csv_error)?;
+    let targets = catalog.targets().iter().map(|t| target_row(catalog, t));
+    let observations = catalog
+        .observations()
+        .iter()
+        .map(|o| observation_row(catalog, o));
+    for row in targets.chain(observations) {
+        write_guarded(writer, &row, options)?;
+    }
+    Ok(())
+}
+
+/// Writes one row, each cell through the formula guard of `options`.
+pub(crate) fn write_guarded<W: std::io::Write>(
+    writer: &mut csv::Writer<W>,
+    row: &[String],
+    options: &CsvOptions,
+) -> Result<(), Error> {
+    for cell in row {
+        writer
+            .write_field(options.guard(cell).as_bytes())
+            .map_err(csv_error)?;
+    }
+    writer.write_record(None::<&[u8]>).map_err(csv_error)
+}
+
+/// [`write_csv`] of the catalogue of a data folder, with its
+/// `observations.csv` read as a stream rather than loaded: memory grows
+/// with the targets, not with the rows, and the bytes written are those of
+/// [`write_csv`] on [`Catalog::load`] of the folder.
+///
+/// The file is read twice: once on every core to check every row (nothing
+/// is written if a row has a problem: every problem is returned, as by
+/// [`Catalog::load`]), then once, in file order, to write the rows.
+///
+/// ```
+/// use policy_targets::{export, Catalog};
+/// use policy_targets::encode::CsvOptions;
+///
+/// let dir = std::env::temp_dir().join(format!("export_folder_doc_{}", std::process::id()));
+/// policy_targets::synth::write_folder(&policy_targets::synth::Spec {
+///     jurisdictions: 4, metrics: 2, months: 3, seed: 1,
+/// }, &dir).unwrap();
+/// let mut streamed = Vec::new();
+/// export::write_csv_folder(&dir, &mut streamed, &CsvOptions::default())?;
+/// let mut loaded = Vec::new();
+/// export::write_csv(&Catalog::load(&dir)?, &mut loaded, &CsvOptions::default()).unwrap();
+/// assert_eq!(streamed, loaded);
+/// std::fs::remove_dir_all(&dir).unwrap();
+/// # Ok::<(), policy_targets::Errors>(())
+/// ```
+pub fn write_csv_folder<W: std::io::Write + Send>(
+    dir: impl AsRef<std::path::Path>,
+    mut out: W,
+    options: &CsvOptions,
+) -> Result<(), Errors> {
+    use crate::load::bulk;
+    let dir = dir.as_ref();
+    let catalog = crate::load::load_folder(dir, bulk::Rows::None)?;
+    let csv = dir.join(bulk::OBSERVATIONS_CSV);
+    if !csv.is_file() {
+        return write_csv(&catalog, out, options).map_err(Errors::from);
+    }
+    let keys = bulk::Keys::of_catalog(&catalog);
+    let (_, errors) = bulk::scan_with(
+        &csv,
+        &keys,
+        bulk::default_threads(),
+        bulk::MIN_CHUNK,
+        || Checked,
+    );
+    if !errors.is_empty() {
+        return Err(Errors::from_vec(errors));
+    }
+    let io = |e: std::io::Error| Errors::from(Error::new(ErrorKind::Io(e), None));
+    if options.bom {
+        out.write_all("\u{feff}".as_bytes()).map_err(io)?;
+    }
+    let mut writer = csv::Writer::from_writer(out);
+    write_csv_head(&catalog, &mut writer, options)?;
+    // One reading thread: rows in file order, ids from the file's lines.
+    let slot = std::sync::Mutex::new(Some(writer));
+    let make = || Streamed {
+        catalog: &catalog,
+        rows: bulk::ObservationRows::new(&keys, &csv),
+        writer: slot.lock().ok().and_then(|mut w| w.take()),
+        options,
+        error: None,
+    };
+    let (sinks, errors) = bulk::scan_with(&csv, &keys, 1, bulk::MIN_CHUNK, make);
+    if !errors.is_empty() {
+        return Err(Errors::from_vec(errors));
+    }
+    for (sink, _) in sinks {
+        if let Some(e) = sink.error {
+            return Err(e.into());
+        }
+        if let Some(mut writer) = sink.writer {
+            writer.flush().map_err(io)?;
+        }
+    }
+    Ok(())
+}
+
+/// A sink that keeps nothing: the rows are only checked.
+struct Checked;
+
+impl crate::load::bulk::Sink for Checked {
+    const NEEDS_QUANTITY: bool = false;
+
+    fn row(&mut self, _: &crate::load::bulk::Row) {}
+}
+
+/// Writes every row of a streamed `observations.csv` as a CSV row of the
+/// export; the first write error is kept and ends the writing.
+struct Streamed<'a, W: std::io::Write> {
+    catalog: &'a Catalog,
+    rows: crate::load::bulk::ObservationRows<'a>,
+    writer: Option<csv::Writer<W>>,
+    options: &'a CsvOptions,
+    error: Option<Error>,
+}
+
+impl<W: std::io::Write + Send> crate::load::bulk::Sink for Streamed<'_, W> {
+    const NEEDS_QUANTITY: bool = true;
+
+    fn row(&mut self, row: &crate::load::bulk::Row) {
+        if self.error.is_some() {
+            return;
+        }
+        let (Some(writer), Some(observation)) = (&mut self.writer, self.rows.observation(row))
+        else {
+            return;
+        };
+        let cells = observation_row(self.catalog, &observation);
+        if let Err(e) = write_guarded(writer, &cells, self.options) {
+            self.error = Some(e);
+        }
+    }
 }
 
 impl Catalog {

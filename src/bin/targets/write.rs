@@ -2,7 +2,8 @@
 //! not at all (a temporary file or folder beside it, renamed into place).
 
 use std::fs::{DirEntry, Metadata, Permissions};
-use std::io::{self, Write as _};
+use std::io::Write;
+use std::io;
 use std::path::{Path, PathBuf};
 
 use tempfile::NamedTempFile;
@@ -22,6 +23,77 @@ pub fn emit(output: Option<&Path>, bytes: &[u8]) -> Result<(), Failure> {
                 ))),
                 _ => Ok(()),
             }
+        }
+    }
+}
+
+/// Lets `fill` write the answer: to `output` completely or not at all (as
+/// [`write_atomically`], through a buffer), or to standard output, where a
+/// closed pipe is not an error. For answers too large to hold in memory.
+pub fn emit_with(
+    output: Option<&Path>,
+    fill: impl FnOnce(&mut (dyn Write + Send)) -> Result<(), Failure>,
+) -> Result<(), Failure> {
+    match output {
+        Some(path) => {
+            let fail = |e: io::Error| Failure::cannot_write(path, e);
+            let (target, existing) = resolve(path).map_err(fail)?;
+            let permissions = match existing {
+                None => None,
+                Some(meta) if meta.is_dir() => {
+                    return Err(fail(io::Error::other("it is a folder")));
+                }
+                Some(meta) if !meta.is_file() => {
+                    let file = std::fs::OpenOptions::new()
+                        .write(true)
+                        .open(&target)
+                        .map_err(fail)?;
+                    let mut out = io::BufWriter::with_capacity(1 << 16, file);
+                    fill(&mut out)?;
+                    return out.flush().map_err(fail);
+                }
+                Some(meta) => Some(replaceable(&meta).map_err(fail)?),
+            };
+            replace(&target, permissions, &fail, |file| {
+                let mut out = io::BufWriter::with_capacity(1 << 16, file.as_file_mut());
+                fill(&mut out)?;
+                out.flush().map_err(fail)
+            })
+        }
+        None => {
+            let mut out = io::BufWriter::with_capacity(1 << 16, Piped { closed: false });
+            fill(&mut out)?;
+            out.flush()
+                .map_err(|e| Failure::new(format!("cannot write to standard output: {e}")))
+        }
+    }
+}
+
+/// Standard output, where a closed pipe (`targets export | head`) is not an
+/// error: what is written after it is dropped.
+struct Piped {
+    closed: bool,
+}
+
+impl Write for Piped {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        if self.closed {
+            return Ok(buf.len());
+        }
+        match io::stdout().write(buf) {
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
+                self.closed = true;
+                Ok(buf.len())
+            }
+            other => other,
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        match io::stdout().flush() {
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+            _ if self.closed => Ok(()),
+            other => other,
         }
     }
 }

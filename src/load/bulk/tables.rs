@@ -76,30 +76,68 @@ pub(crate) fn read_tables(parts: &mut Parts, dir: &Path, rows: Rows<'_>) {
         // One thread: the catalogue keeps the rows in file order, and the
         // ids take the file's lines.
         let make = || Collect {
-            keys: &keys,
+            rows: ObservationRows::new(&keys, &observations_csv),
             file: Arc::from(observations_csv.as_path()),
-            stem: stem(&observations_csv),
-            unnamed: UNNAMED_SOURCE.parse().ok(),
             keep: keep.as_deref(),
-            rows: Vec::new(),
+            kept: Vec::new(),
         };
         let (sinks, errors) = scan_observations(&observations_csv, &keys, 1, make);
         for (sink, _) in sinks {
-            parts.observations.extend(sink.rows);
+            parts.observations.extend(sink.kept);
         }
         parts.errors.extend(errors);
     }
 }
 
-/// Keeps every row as an [`Observation`] for the catalogue.
-pub(super) struct Collect<'k> {
+/// The observations that the rows of one `observations.csv` become.
+pub(crate) struct ObservationRows<'k> {
     keys: &'k Keys,
-    file: Arc<Path>,
     stem: String,
     unnamed: Option<Id>,
+}
+
+impl<'k> ObservationRows<'k> {
+    /// The observations of the rows of the file `path`, whose keys are
+    /// those of `keys`.
+    pub(crate) fn new(keys: &'k Keys, path: &Path) -> ObservationRows<'k> {
+        ObservationRows {
+            keys,
+            stem: stem(path),
+            unnamed: UNNAMED_SOURCE.parse().ok(),
+        }
+    }
+
+    /// The observation a valid row (read with its quantity, and with its
+    /// line in the file) becomes.
+    pub(crate) fn observation(&self, row: &Row) -> Option<Observation> {
+        let (Some(value), Ok(id)) = (row.quantity, row_id(&self.stem, row.line).parse()) else {
+            return None;
+        };
+        let source = match row.source {
+            Some(s) => self.keys.sources.items[s as usize].0.clone(),
+            None => self.unnamed.clone()?,
+        };
+        Some(Observation {
+            id,
+            jurisdiction: self.keys.jurisdictions.items[row.jurisdiction as usize].clone(),
+            metric: self.keys.metrics.items[row.metric as usize].0.clone(),
+            value,
+            as_of: row.as_of,
+            comparator: None,
+            source,
+            quote: String::new(),
+            note: None,
+        })
+    }
+}
+
+/// Keeps every row as an [`Observation`] for the catalogue.
+pub(super) struct Collect<'k> {
+    rows: ObservationRows<'k>,
+    file: Arc<Path>,
     /// Per metric number, whether its rows are kept (all when `None`).
     keep: Option<&'k [bool]>,
-    rows: Vec<(Observation, Origin)>,
+    kept: Vec<(Observation, Origin)>,
 }
 
 impl Sink for Collect<'_> {
@@ -112,32 +150,14 @@ impl Sink for Collect<'_> {
         {
             return;
         }
-        let (Some(value), Ok(id)) = (row.quantity, row_id(&self.stem, row.line).parse()) else {
+        let Some(observation) = self.rows.observation(row) else {
             return;
-        };
-        let source = match row.source {
-            Some(s) => self.keys.sources.items[s as usize].0.clone(),
-            None => match &self.unnamed {
-                Some(id) => id.clone(),
-                None => return,
-            },
-        };
-        let observation = Observation {
-            id,
-            jurisdiction: self.keys.jurisdictions.items[row.jurisdiction as usize].clone(),
-            metric: self.keys.metrics.items[row.metric as usize].0.clone(),
-            value,
-            as_of: row.as_of,
-            comparator: None,
-            source,
-            quote: String::new(),
-            note: None,
         };
         let origin = Origin::new(
             Position::new()
                 .with_shared_file(Some(self.file.clone()))
                 .with_line_column(row.line, 1),
         );
-        self.rows.push((observation, origin));
+        self.kept.push((observation, origin));
     }
 }

@@ -8,7 +8,7 @@ use policy_targets::{datapackage, export, progress, sqlite};
 use super::{load, with_newline};
 use crate::args::{ExportArgs, ExportFormat, today};
 use crate::failure::{Failure, usage};
-use crate::write::{emit, replace_file_with, write_folder_atomically};
+use crate::write::{emit, emit_with, replace_file_with, write_folder_atomically};
 
 /// Writes the catalogue of `data` in the format asked for.
 pub fn run(data: Option<&Path>, args: ExportArgs) -> Result<(), Failure> {
@@ -49,11 +49,17 @@ pub fn run(data: Option<&Path>, args: ExportArgs) -> Result<(), Failure> {
             output.as_deref(),
             &with_newline(export::to_json(&load(data)?)),
         ),
-        ExportFormat::Csv => {
-            let mut buffer = Vec::new();
-            export::write_csv(&load(data)?, &mut buffer, &csv_options)?;
-            emit(output.as_deref(), &buffer)
-        }
+        // A folder with observations.csv is streamed, not loaded.
+        ExportFormat::Csv => match data.filter(|d| d.join("observations.csv").is_file()) {
+            Some(dir) => emit_with(output.as_deref(), |out| {
+                Ok(export::write_csv_folder(dir, out, &csv_options)?)
+            }),
+            None => {
+                let mut buffer = Vec::new();
+                export::write_csv(&load(data)?, &mut buffer, &csv_options)?;
+                emit(output.as_deref(), &buffer)
+            }
+        },
     }
 }
 
