@@ -426,7 +426,7 @@ fn project(
 
 /// The row of a target before any figure is looked at: its target and
 /// deadline, status `no_data`.
-fn unassessed(target: &Target) -> ProgressRow {
+pub(super) fn unassessed(target: &Target) -> ProgressRow {
     ProgressRow {
         target_id: target.id.clone(),
         jurisdiction: target.jurisdiction.clone(),

@@ -7,7 +7,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use super::assessment::{Frame, Kept, evaluate, polarity};
+use super::assessment::{Frame, Kept, evaluate, polarity, unassessed};
 use super::{Options, Progress, ProgressRow, progress, rank_group};
 use crate::load::bulk;
 use crate::{Catalog, Errors, Polarity, Target};
@@ -341,35 +341,27 @@ fn stream_inner<T: bulk::Sink>(
     done(tees);
 
     // Rows are independent: evaluated on all threads (the compound rates'
-    // logarithms and exponentials dominate), then ranked per metric.
-    let mut evaluated: Vec<Option<ProgressRow>> = vec![None; targets.len()];
+    // logarithms and exponentials dominate), in place, then ranked per
+    // metric: the targets of a metric are consecutive.
+    let mut rows: Vec<ProgressRow> = targets.iter().map(|t| unassessed(t)).collect();
     let per_thread = targets.len().div_ceil(reading.evaluators.max(1)).max(1);
     std::thread::scope(|scope| {
-        for (k, part) in evaluated.chunks_mut(per_thread).enumerate() {
+        for (k, part) in rows.chunks_mut(per_thread).enumerate() {
             let (targets, polarities, kept, frames) = (&targets, &polarities, &kept, &frames);
             scope.spawn(move || {
                 for (i, slot) in part.iter_mut().enumerate() {
                     let s = k * per_thread + i;
                     let points = kept[s].map(|v| v.normalize());
-                    *slot = Some(evaluate(
-                        targets[s],
-                        polarities[s],
-                        &points,
-                        &frames[s],
-                        options,
-                    ));
+                    *slot = evaluate(targets[s], polarities[s], &points, &frames[s], options);
                 }
             });
         }
     });
-    let mut rows = Vec::with_capacity(targets.len());
+    drop(kept);
     for numbers in groups {
-        let mut group: Vec<ProgressRow> = numbers
-            .into_iter()
-            .filter_map(|s| evaluated[s].take())
-            .collect();
-        rank_group(&mut group);
-        rows.extend(group);
+        if let (Some(&first), Some(&last)) = (numbers.first(), numbers.last()) {
+            rank_group(&mut rows[first..=last]);
+        }
     }
     Ok(Progress {
         as_of,

@@ -19,7 +19,7 @@ use policy_targets::{Catalog, Per};
 
 use crate::args::{Common, Format};
 use crate::failure::{Failure, usage};
-use crate::write::emit;
+use crate::write::{emit, emit_with};
 
 /// The catalogue of the folder `data`, or the bundled one.
 fn load(data: Option<&Path>) -> Result<Catalog, Failure> {
@@ -37,7 +37,7 @@ fn answer_in(
     common: &Common,
     table: impl FnOnce() -> String,
     json: impl FnOnce() -> String,
-    csv: impl FnOnce(&mut Vec<u8>) -> Result<(), policy_targets::Error>,
+    csv: impl FnOnce(&mut (dyn std::io::Write + Send)) -> Result<(), policy_targets::Error>,
 ) -> Result<(), Failure> {
     if common.format != Format::Csv && common.csv.any() {
         return Err(usage(
@@ -47,11 +47,8 @@ fn answer_in(
     let bytes = match common.format {
         Format::Table => table().into_bytes(),
         Format::Json => with_newline(json()),
-        Format::Csv => {
-            let mut buffer = Vec::new();
-            csv(&mut buffer)?;
-            buffer
-        }
+        // Written as it is made, not gathered first.
+        Format::Csv => return emit_with(common.output.as_deref(), |out| Ok(csv(out)?)),
     };
     emit(common.output.as_deref(), &bytes)
 }
