@@ -87,7 +87,14 @@
 //!   deadline has passed; else a pace verdict from the ratio of observed to
 //!   required rate, linear or compound (compound rates computed with
 //!   decimal logarithms and exponentials, error below 1e-24, stated in the
-//!   output), in Eurostat's bands 0.95 / 0.60 / 0 by default.
+//!   output), in Eurostat's bands 0.95 / 0.60 / 0 by default. The exact
+//!   series are the costliest part of a target's evaluation, so compound
+//!   rates are first computed in `f64` with a bound on their error: where
+//!   every value within it rounds, and lies between the band edges, as the
+//!   floating-point value does, the rounded rates and the verdict are
+//!   those of the exact formulas and are taken; elsewhere (a midpoint, an
+//!   edge, a factor of exactly 1, a rate rounding to zero) the exact
+//!   series run. The output is the same either way.
 //! - **Composite index** ([`index`](crate::index)): each metric's values
 //!   are those of its ranking (same `--per`, `--level`, date and choice of
 //!   target). A jurisdiction enters when it has values on at least the

@@ -1,10 +1,10 @@
 //! Which target counts for a jurisdiction and metric on a date.
 
 use std::cmp::Reverse;
-use crate::util::{FxHashMap, FxHashSet};
 
 use chrono::NaiveDate;
 
+use crate::util::{FxHashMap, FxHashSet};
 use crate::{Catalog, Force, Grade, Id, JurisdictionCode, Source, Status, Target};
 
 impl Catalog {

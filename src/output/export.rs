@@ -17,8 +17,8 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::catalog::{Origin, Parts, located};
-use crate::error::{Error, ErrorKind, Errors, Position};
 use crate::encode::csv_error;
+use crate::error::{Error, ErrorKind, Errors, Position};
 use crate::output::{CsvOptions, write_csv_rows};
 use crate::{
     Baseline, Basis, Catalog, Comparator, Deadline, Id, Jurisdiction, JurisdictionCode, Metric,

@@ -590,3 +590,72 @@ fn a_load_keeping_denominators_checks_every_row_and_ranks_the_same() {
         .collect();
     assert_eq!(errors, stream_errors(&bad));
 }
+
+#[test]
+fn a_streamed_csv_export_writes_the_bytes_of_a_loaded_one() {
+    let tmp = TempDir::new("bulk_export_stream");
+    let dir = tmp.join("data");
+    let spec = Spec {
+        jurisdictions: 12,
+        metrics: 5,
+        months: 7,
+        seed: 3,
+    };
+    write_folder(&spec, &dir).unwrap();
+    let catalog = Catalog::load(&dir).unwrap_or_else(|e| panic!("{e}"));
+    for options in [
+        CsvOptions::default(),
+        CsvOptions {
+            bom: true,
+            ..CsvOptions::default()
+        },
+    ] {
+        let mut loaded = Vec::new();
+        policy_targets::export::write_csv(&catalog, &mut loaded, &options).unwrap();
+        let mut streamed = Vec::new();
+        policy_targets::export::write_csv_folder(&dir, &mut streamed, &options)
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(streamed, loaded);
+    }
+    // The command streams it too, to standard output and to a file.
+    let data = dir.to_str().unwrap();
+    let mut loaded = Vec::new();
+    policy_targets::export::write_csv(&catalog, &mut loaded, &CsvOptions::default()).unwrap();
+    let out = run(&["export", "--data", data, "--format", "csv"]).succeeded();
+    assert_eq!(out.as_bytes(), loaded.as_slice());
+    let file = tmp.join("export.csv");
+    run(&[
+        "export",
+        "--data",
+        data,
+        "--format",
+        "csv",
+        "-o",
+        file.to_str().unwrap(),
+    ])
+    .ok();
+    assert_eq!(std::fs::read(&file).unwrap(), loaded);
+}
+
+#[test]
+fn a_streamed_csv_export_with_a_bad_row_writes_nothing() {
+    let tmp = TempDir::new("bulk_export_stream_bad");
+    let dir = tmp.join("data");
+    let spec = Spec {
+        jurisdictions: 4,
+        metrics: 2,
+        months: 3,
+        seed: 1,
+    };
+    write_folder(&spec, &dir).unwrap();
+    let csv = dir.join("observations.csv");
+    let mut text = std::fs::read_to_string(&csv).unwrap();
+    text.push_str("110101,no_such_metric,2025-12-31,1,个\n");
+    std::fs::write(&csv, text).unwrap();
+    let data = dir.to_str().unwrap();
+    let run = run(&["export", "--data", data, "--format", "csv"]);
+    assert!(run.stdout.is_empty(), "{}", run.stdout);
+    let message = run.fails_with(1);
+    assert!(message.contains("observations.csv:"), "{message}");
+    assert!(message.contains("no_such_metric"), "{message}");
+}

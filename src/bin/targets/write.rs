@@ -2,8 +2,8 @@
 //! not at all (a temporary file or folder beside it, renamed into place).
 
 use std::fs::{DirEntry, Metadata, Permissions};
-use std::io::Write;
 use std::io;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use tempfile::NamedTempFile;

@@ -105,7 +105,11 @@ fn target_row<R: Read>(
     let cell = |k: usize, key: &'static str| Some((key, TARGET_COLUMNS[k], row.columns[k]));
     let origin = Origin::row(
         at(0),
-        [cell(3, "comparator"), cell(6, "deadline"), cell(7, "period")],
+        [
+            cell(3, "comparator"),
+            cell(6, "deadline"),
+            cell(7, "period"),
+        ],
     );
     let id = row.required(0).and_then(|t| row.parsed::<Id>(0, t));
     let jurisdiction = row.jurisdiction(keys);
@@ -286,7 +290,11 @@ impl<'r> Cells<'r> {
     }
 
     /// The `value` and `unit` cells: a quantity, of the metric's dimension.
-    fn value(&mut self, metric: Option<&(Id, Dimension)>, units: &mut UnitCache) -> Option<Quantity> {
+    fn value(
+        &mut self,
+        metric: Option<&(Id, Dimension)>,
+        units: &mut UnitCache,
+    ) -> Option<Quantity> {
         let text = self.required(4)?;
         let fast = units.quantity(text, self.cells[5]);
         let value = match fast.map_or_else(
