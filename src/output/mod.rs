@@ -33,6 +33,6 @@ pub(crate) use labels::level_label;
 pub use labels::status_label;
 pub use progress::PROGRESS_CSV_COLUMNS;
 pub(crate) use progress::ProgressJson;
-pub use progress::unmatched_table;
+pub use progress::{unmatched_table, write_progress_csv_folder};
 pub use rank::RANK_CSV_COLUMNS;
 pub(crate) use rank::RankingJson;

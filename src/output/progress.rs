@@ -6,7 +6,7 @@ use std::io::Write;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::encode::{CsvOptions, FORMAT_VERSION, write_csv_rows};
+use crate::encode::{CsvOptions, FORMAT_VERSION, csv_error};
 use crate::engine::progress::Progress;
 use crate::error::Error;
 use crate::model::{Dimension, Lang, Unit};
@@ -93,34 +93,11 @@ impl Progress {
 
     /// The progress as CSV ([`PROGRESS_CSV_COLUMNS`]), one row per target.
     pub fn write_csv<W: Write>(&self, out: W, options: &CsvOptions) -> Result<(), Error> {
-        let rows = self.rows.iter().map(|r| {
-            vec![
-                r.target_id.to_string(),
-                r.jurisdiction.to_string(),
-                r.metric.to_string(),
-                r.comparator.to_string(),
-                r.target_value.to_string(),
-                r.unit.to_string(),
-                r.deadline.to_string(),
-                opt(r.latest_value),
-                opt(r.latest_as_of),
-                opt(r.progress),
-                opt(r.gap),
-                opt(r.met),
-                opt(r.pace),
-                opt(r.required_rate),
-                opt(r.observed_rate),
-                opt(r.pace_ratio),
-                r.status.to_string(),
-                opt(r.rank),
-                opt(r.projected_value),
-                opt(r.projected_attainment),
-                opt(r.trend.map(|t| t.trajectory.fit)),
-                opt(r.trend.map(|t| t.trajectory.figures)),
-                opt(r.trend.and_then(|t| t.r_squared)),
-            ]
-        });
-        write_csv_rows(out, &PROGRESS_CSV_COLUMNS, rows, options)
+        let mut writer = CsvRows::new(out, options)?;
+        for r in &self.rows {
+            writer.row(r)?;
+        }
+        writer.finish()
     }
 
     /// The progress as a text table; with a minimum grade, a last line
@@ -235,4 +212,132 @@ pub fn unmatched_table(catalog: &crate::Catalog, as_of: chrono::NaiveDate, lang:
         ]);
     }
     format!("\n{}{}", labels::unmatched_title(lang), table.render())
+}
+
+/// Writes progress rows as CSV ([`PROGRESS_CSV_COLUMNS`]), each cell
+/// formatted into one reused buffer rather than a string of its own.
+struct CsvRows<'o, W: Write> {
+    writer: csv::Writer<W>,
+    options: &'o CsvOptions,
+    cell: String,
+}
+
+impl<'o, W: Write> CsvRows<'o, W> {
+    /// A writer that has written the byte order mark (if asked for) and
+    /// the header.
+    fn new(mut out: W, options: &'o CsvOptions) -> Result<CsvRows<'o, W>, Error> {
+        if options.bom {
+            out.write_all("\u{feff}".as_bytes())
+                .map_err(|e| Error::new(crate::ErrorKind::Io(e), None))?;
+        }
+        let mut writer = csv::Writer::from_writer(out);
+        writer
+            .write_record(PROGRESS_CSV_COLUMNS)
+            .map_err(csv_error)?;
+        Ok(CsvRows {
+            writer,
+            options,
+            cell: String::new(),
+        })
+    }
+
+    /// One cell: `value` as `Display` writes it, blank when absent.
+    fn cell(&mut self, value: Option<&dyn std::fmt::Display>) -> Result<(), Error> {
+        use std::fmt::Write as _;
+        self.cell.clear();
+        if let Some(v) = value {
+            // Writing into a String cannot fail.
+            let _ = write!(self.cell, "{v}");
+        }
+        self.writer
+            .write_field(self.options.guard(&self.cell).as_bytes())
+            .map_err(csv_error)
+    }
+
+    /// One row.
+    fn row(&mut self, r: &crate::progress::ProgressRow) -> Result<(), Error> {
+        let trend = r.trend.as_ref();
+        let cells: [Option<&dyn std::fmt::Display>; 23] = [
+            Some(&r.target_id),
+            Some(&r.jurisdiction),
+            Some(&r.metric),
+            Some(&r.comparator),
+            Some(&r.target_value),
+            Some(&r.unit),
+            Some(&r.deadline),
+            r.latest_value.as_ref().map(|v| v as _),
+            r.latest_as_of.as_ref().map(|v| v as _),
+            r.progress.as_ref().map(|v| v as _),
+            r.gap.as_ref().map(|v| v as _),
+            r.met.as_ref().map(|v| v as _),
+            r.pace.as_ref().map(|v| v as _),
+            r.required_rate.as_ref().map(|v| v as _),
+            r.observed_rate.as_ref().map(|v| v as _),
+            r.pace_ratio.as_ref().map(|v| v as _),
+            Some(&r.status),
+            r.rank.as_ref().map(|v| v as _),
+            r.projected_value.as_ref().map(|v| v as _),
+            r.projected_attainment.as_ref().map(|v| v as _),
+            trend.map(|t| &t.trajectory.fit as _),
+            trend.map(|t| &t.trajectory.figures as _),
+            trend.and_then(|t| t.r_squared.as_ref()).map(|v| v as _),
+        ];
+        for value in cells {
+            self.cell(value)?;
+        }
+        self.writer.write_record(None::<&[u8]>).map_err(csv_error)
+    }
+
+    /// Flushes what is left.
+    fn finish(mut self) -> Result<(), Error> {
+        self.writer
+            .flush()
+            .map_err(|e| Error::new(crate::ErrorKind::Io(e), None))
+    }
+}
+
+/// [`Progress::write_csv`] of [`progress_folder`](crate::progress::progress_folder)'s
+/// answer on a data folder, written one metric at a time as the rows are
+/// evaluated ([`progress_folder_each`](crate::progress::progress_folder_each)),
+/// so that they are never all held: the same bytes, in less memory.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use policy_targets::encode::CsvOptions;
+/// use policy_targets::output::write_progress_csv_folder;
+/// use policy_targets::progress::{progress_folder, Options};
+/// use policy_targets::synth::{write_folder, Spec};
+///
+/// let dir = std::env::temp_dir().join(format!("progress_csv_doc_{}", std::process::id()));
+/// write_folder(&Spec { jurisdictions: 5, metrics: 3, months: 4, seed: 2 }, &dir).unwrap();
+/// let as_of = NaiveDate::from_ymd_opt(2025, 12, 31).unwrap();
+/// let (options, csv) = (Options::default(), CsvOptions::default());
+/// let mut streamed = Vec::new();
+/// write_progress_csv_folder(&dir, as_of, &options, &mut streamed, &csv)?;
+/// let mut gathered = Vec::new();
+/// progress_folder(&dir, as_of, &options)?.1.write_csv(&mut gathered, &csv).unwrap();
+/// assert_eq!(streamed, gathered);
+/// std::fs::remove_dir_all(&dir).unwrap();
+/// # Ok::<(), policy_targets::Errors>(())
+/// ```
+pub fn write_progress_csv_folder<W: Write>(
+    dir: impl AsRef<std::path::Path>,
+    as_of: chrono::NaiveDate,
+    options: &crate::progress::Options,
+    out: W,
+    csv_options: &CsvOptions,
+) -> Result<(), crate::Errors> {
+    let mut writer = CsvRows::new(out, csv_options)?;
+    let mut failed = None;
+    crate::progress::progress_folder_each(dir, as_of, options, |rows| {
+        for r in rows {
+            if failed.is_none() {
+                failed = writer.row(r).err();
+            }
+        }
+    })?;
+    if let Some(e) = failed {
+        return Err(e.into());
+    }
+    Ok(writer.finish()?)
 }

@@ -163,7 +163,10 @@ fn in_order(mut errors: Vec<Error>) -> Errors {
 
 /// The records without their origins.
 fn strip<T>(items: Vec<(T, Origin)>) -> Vec<T> {
-    items.into_iter().map(|(x, _)| x).collect()
+    let mut stripped: Vec<T> = items.into_iter().map(|(x, _)| x).collect();
+    // Collected in place, the records keep the room of their origins too.
+    stripped.shrink_to_fit();
+    stripped
 }
 
 /// The chain from `start` up a parent-like link (`parent`, `broader`) back

@@ -111,11 +111,11 @@ mod trajectory;
 
 pub use assessment::assess;
 pub use pace::{Bands, DAYS_PER_YEAR, Pace, Status};
-pub use stream::progress_folder;
 #[cfg(test)]
 pub(crate) use stream::stream;
 #[cfg(feature = "sqlite")]
 pub(crate) use stream::stream_with;
+pub use stream::{progress_folder, progress_folder_each};
 pub use trajectory::{Fallback, Trajectory};
 
 /// How [`assess`] and [`progress`] judge and round.

@@ -176,6 +176,51 @@ impl<T: bulk::Sink> bulk::Sink for Keeper<'_, T> {
     }
 }
 
+/// What evaluating the targets needs, by target number.
+struct Evaluation<'a> {
+    targets: &'a [&'a Target],
+    polarities: &'a [Polarity],
+    kept: &'a [Kept<Decimal>],
+    frames: &'a [Frame],
+    options: &'a Options,
+    threads: usize,
+}
+
+impl Evaluation<'_> {
+    /// The unranked rows of the targets `range`, evaluated on up to
+    /// `threads` threads (they are independent).
+    fn rows(&self, range: std::ops::Range<usize>) -> Vec<ProgressRow> {
+        let start = range.start;
+        let mut rows: Vec<ProgressRow> =
+            self.targets[range].iter().map(|t| unassessed(t)).collect();
+        let fill = |k: usize, part: &mut [ProgressRow]| {
+            for (i, slot) in part.iter_mut().enumerate() {
+                let s = k + i;
+                let points = self.kept[s].map(|v| v.normalize());
+                *slot = evaluate(
+                    self.targets[s],
+                    self.polarities[s],
+                    &points,
+                    &self.frames[s],
+                    self.options,
+                );
+            }
+        };
+        let per_thread = rows.len().div_ceil(self.threads.max(1)).max(256);
+        if rows.len() <= per_thread {
+            fill(start, &mut rows);
+            return rows;
+        }
+        std::thread::scope(|scope| {
+            for (k, part) in rows.chunks_mut(per_thread).enumerate() {
+                let fill = &fill;
+                scope.spawn(move || fill(start + k * per_thread, part));
+            }
+        });
+        rows
+    }
+}
+
 /// A tee that takes nothing.
 struct NoTee;
 
@@ -237,7 +282,86 @@ pub(crate) fn stream(
         evaluators: threads,
         min_chunk,
     };
-    stream_inner(catalog, csv, as_of, options, reading, || NoTee, |_| {})
+    let mut rows = Vec::new();
+    let mut collect = |group: Vec<ProgressRow>, total: usize| {
+        rows.reserve_exact(total.saturating_sub(rows.len()));
+        rows.extend(group);
+    };
+    stream_inner(
+        catalog,
+        csv,
+        as_of,
+        options,
+        reading,
+        || NoTee,
+        |_| {},
+        &mut collect,
+    )?;
+    Ok(answer(as_of, options, rows))
+}
+
+/// The answer of the rows of every target.
+fn answer(as_of: NaiveDate, options: &Options, rows: Vec<ProgressRow>) -> Progress {
+    Progress {
+        as_of,
+        decimals: options.decimals,
+        rows,
+        min_grade: options.min_grade,
+        left_out: 0,
+    }
+}
+
+/// [`progress_folder`], with the rows handed to `each` one metric at a
+/// time, ranked, in the order of the answer, rather than gathered: memory
+/// grows with the targets and with the rows of one metric. The rows are
+/// those of [`progress_folder`]'s answer. Returns the catalogue (without
+/// the figures of `observations.csv`), or every problem of the folder.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use policy_targets::progress::{progress_folder, progress_folder_each, Options};
+/// use policy_targets::synth::{write_folder, Spec};
+///
+/// let dir = std::env::temp_dir().join(format!("progress_each_doc_{}", std::process::id()));
+/// write_folder(&Spec { jurisdictions: 5, metrics: 3, months: 4, seed: 2 }, &dir).unwrap();
+/// let as_of = NaiveDate::from_ymd_opt(2025, 12, 31).unwrap();
+/// let mut rows = Vec::new();
+/// progress_folder_each(&dir, as_of, &Options::default(), |group| rows.extend_from_slice(group))?;
+/// assert_eq!(rows, progress_folder(&dir, as_of, &Options::default())?.1.rows);
+/// std::fs::remove_dir_all(&dir).unwrap();
+/// # Ok::<(), policy_targets::Errors>(())
+/// ```
+pub fn progress_folder_each(
+    dir: impl AsRef<Path>,
+    as_of: NaiveDate,
+    options: &Options,
+    mut each: impl FnMut(&[ProgressRow]),
+) -> Result<Catalog, Errors> {
+    let dir = dir.as_ref();
+    let csv = dir.join(bulk::OBSERVATIONS_CSV);
+    if options.min_grade.is_some() || !csv.is_file() {
+        let (catalog, report) = progress_folder(dir, as_of, options)?;
+        each(&report.rows);
+        return Ok(catalog);
+    }
+    let catalog = crate::load::load_folder(dir, crate::load::bulk::Rows::None)?;
+    let reading = Reading {
+        readers: bulk::default_threads(),
+        evaluators: bulk::default_threads(),
+        min_chunk: bulk::MIN_CHUNK,
+    };
+    let mut hand_on = |group: Vec<ProgressRow>, _: usize| each(&group);
+    stream_inner(
+        &catalog,
+        &csv,
+        as_of,
+        options,
+        reading,
+        || NoTee,
+        |_| {},
+        &mut hand_on,
+    )?;
+    Ok(catalog)
 }
 
 /// [`stream`], with every valid row of `csv` also handed, in file order, to
@@ -258,10 +382,31 @@ pub(crate) fn stream_with<T: bulk::Sink>(
         evaluators: bulk::default_threads(),
         min_chunk: bulk::MIN_CHUNK,
     };
-    stream_inner(catalog, csv, as_of, options, reading, tee, done)
+    let mut rows = Vec::new();
+    let mut collect = |group: Vec<ProgressRow>, total: usize| {
+        rows.reserve_exact(total.saturating_sub(rows.len()));
+        rows.extend(group);
+    };
+    stream_inner(
+        catalog,
+        csv,
+        as_of,
+        options,
+        reading,
+        tee,
+        done,
+        &mut collect,
+    )?;
+    Ok(answer(as_of, options, rows))
 }
 
-/// [`stream_with`], reading and evaluating as `reading` says.
+/// What receives the ranked rows of one metric, and the number of targets
+/// in all.
+type Each<'a> = dyn FnMut(Vec<ProgressRow>, usize) + 'a;
+
+/// [`stream_with`], reading and evaluating as `reading` says, the rows of
+/// each metric handed to `each`.
+#[allow(clippy::too_many_arguments)]
 fn stream_inner<T: bulk::Sink>(
     catalog: &Catalog,
     csv: &Path,
@@ -270,7 +415,8 @@ fn stream_inner<T: bulk::Sink>(
     reading: Reading,
     tee: impl Fn() -> T + Sync,
     done: impl FnOnce(Vec<T>),
-) -> Result<Progress, Errors> {
+    each: &mut Each<'_>,
+) -> Result<(), Errors> {
     let keys = bulk::Keys::of_catalog(catalog);
 
     let selected = select_all(catalog, as_of);
@@ -298,8 +444,10 @@ fn stream_inner<T: bulk::Sink>(
         .collect();
     let polarities: Vec<Polarity> = targets.iter().map(|t| polarity(catalog, t)).collect();
 
-    // The catalogue's own figures come first, as in a loaded catalogue.
-    let mut kept = vec![Kept::default(); targets.len()];
+    // The catalogue's own figures come first, as in a loaded catalogue
+    // (a bulk folder seldom has any: then the first chunk's points are
+    // taken as they are, without a table of their own beside them).
+    let mut kept: Option<Vec<Kept<Decimal>>> = None;
     for o in catalog.observations() {
         let (Some(j), Some(m)) = (
             keys.jurisdiction(o.jurisdiction.as_str()),
@@ -309,6 +457,7 @@ fn stream_inner<T: bulk::Sink>(
         };
         if let Some(s) = slots.get(j, m) {
             if o.value.dimension() == targets[s].value.dimension() {
+                let kept = kept.get_or_insert_with(|| vec![Kept::default(); targets.len()]);
                 kept[s].offer(
                     o.date(),
                     o.value.canonical_value(),
@@ -333,41 +482,37 @@ fn stream_inner<T: bulk::Sink>(
     }
     let mut tees = Vec::with_capacity(chunks.len());
     for (chunk, _) in chunks {
-        for (k, later) in kept.iter_mut().zip(chunk.kept) {
-            *k = std::mem::take(k).then(later);
+        match &mut kept {
+            None => kept = Some(chunk.kept),
+            Some(kept) => {
+                for (k, later) in kept.iter_mut().zip(chunk.kept) {
+                    *k = std::mem::take(k).then(later);
+                }
+            }
         }
         tees.push(chunk.tee);
     }
     done(tees);
+    let kept = kept.unwrap_or_else(|| vec![Kept::default(); targets.len()]);
 
-    // Rows are independent: evaluated on all threads (the compound rates'
-    // logarithms and exponentials dominate), in place, then ranked per
-    // metric: the targets of a metric are consecutive.
-    let mut rows: Vec<ProgressRow> = targets.iter().map(|t| unassessed(t)).collect();
-    let per_thread = targets.len().div_ceil(reading.evaluators.max(1)).max(1);
-    std::thread::scope(|scope| {
-        for (k, part) in rows.chunks_mut(per_thread).enumerate() {
-            let (targets, polarities, kept, frames) = (&targets, &polarities, &kept, &frames);
-            scope.spawn(move || {
-                for (i, slot) in part.iter_mut().enumerate() {
-                    let s = k * per_thread + i;
-                    let points = kept[s].map(|v| v.normalize());
-                    *slot = evaluate(targets[s], polarities[s], &points, &frames[s], options);
-                }
-            });
-        }
-    });
-    drop(kept);
+    // One metric at a time (its targets are consecutive): the rows are
+    // evaluated on all threads, in place, ranked and handed on.
+    let evaluation = Evaluation {
+        targets: &targets,
+        polarities: &polarities,
+        kept: &kept,
+        frames: &frames,
+        options,
+        threads: reading.evaluators,
+    };
+    let mut start = 0;
     for numbers in groups {
-        if let (Some(&first), Some(&last)) = (numbers.first(), numbers.last()) {
-            rank_group(&mut rows[first..=last]);
-        }
+        let end = start + numbers.len();
+        debug_assert!(numbers.iter().copied().eq(start..end));
+        let mut rows = evaluation.rows(start..end);
+        rank_group(&mut rows);
+        each(rows, targets.len());
+        start = end;
     }
-    Ok(Progress {
-        as_of,
-        decimals: options.decimals,
-        rows,
-        min_grade: options.min_grade,
-        left_out: 0,
-    })
+    Ok(())
 }

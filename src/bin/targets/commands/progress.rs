@@ -2,12 +2,13 @@
 
 use std::path::Path;
 
-use policy_targets::output::unmatched_table;
+use policy_targets::output::{unmatched_table, write_progress_csv_folder};
 use policy_targets::progress;
 
 use super::{answer_in, load};
-use crate::args::ProgressArgs;
+use crate::args::{Format, ProgressArgs};
 use crate::failure::Failure;
+use crate::write::emit_with;
 
 /// The progress report of `data`, in the format asked for.
 pub fn run(data: Option<&Path>, args: ProgressArgs) -> Result<(), Failure> {
@@ -24,8 +25,22 @@ pub fn run(data: Option<&Path>, args: ProgressArgs) -> Result<(), Failure> {
         trend,
         ..progress::Options::default()
     };
+    let streamed = data.filter(|d| d.join("observations.csv").is_file());
+    // Its CSV answer is written one metric at a time, as it is evaluated.
+    if let (Some(dir), Format::Csv, None) = (streamed, common.format, level) {
+        let csv = common.csv();
+        return emit_with(common.output.as_deref(), |out| {
+            Ok(write_progress_csv_folder(
+                dir,
+                common.as_of(),
+                &options,
+                out,
+                &csv,
+            )?)
+        });
+    }
     // A folder with observations.csv is read as a stream.
-    let (catalog, report) = match data.filter(|d| d.join("observations.csv").is_file()) {
+    let (catalog, report) = match streamed {
         Some(dir) => progress::progress_folder(dir, common.as_of(), &options)?,
         None => {
             let catalog = load(data)?;
