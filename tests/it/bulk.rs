@@ -659,3 +659,37 @@ fn a_streamed_csv_export_with_a_bad_row_writes_nothing() {
     assert!(message.contains("observations.csv:"), "{message}");
     assert!(message.contains("no_such_metric"), "{message}");
 }
+
+#[test]
+fn progress_csv_of_a_folder_is_written_one_metric_at_a_time_with_the_same_bytes() {
+    let tmp = TempDir::new("bulk_progress_csv_each");
+    let dir = tmp.join("data");
+    let spec = Spec {
+        jurisdictions: 9,
+        metrics: 6,
+        months: 5,
+        seed: 4,
+    };
+    write_folder(&spec, &dir).unwrap();
+    let data = dir.to_str().unwrap();
+    for as_of in ["2025-06-30", "2025-12-31"] {
+        let (_, report) = progress_folder(&dir, date(as_of), &Options::default())
+            .unwrap_or_else(|e| panic!("{e}"));
+        for bom in [false, true] {
+            let options = CsvOptions {
+                bom,
+                ..CsvOptions::default()
+            };
+            let mut gathered = Vec::new();
+            report.write_csv(&mut gathered, &options).unwrap();
+            let mut args = vec![
+                "progress", "--data", data, "--as-of", as_of, "--format", "csv",
+            ];
+            if bom {
+                args.push("--bom");
+            }
+            let out = run(&args).succeeded();
+            assert_eq!(out.as_bytes(), gathered.as_slice(), "{as_of} {bom}");
+        }
+    }
+}
