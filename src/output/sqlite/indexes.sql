@@ -1,14 +1,9 @@
--- Indexes for the usual filters, made after the rows are in (a sort each).
+-- Indexes for the usual filters, made after the rows are in (a sort each);
+-- those of the observations are in observation_indexes.sql.
 CREATE INDEX targets_metric ON targets (metric);
 CREATE INDEX targets_jurisdiction ON targets (jurisdiction);
 CREATE INDEX targets_deadline ON targets (deadline);
 CREATE INDEX targets_source ON targets (source);
--- One index serves three filters on the observations: jurisdiction;
--- jurisdiction and metric, latest first (the view latest_observations); and
--- metric alone, by a skip-scan over the jurisdictions, which SQLite plans
--- from the statistics ANALYZE leaves in sqlite_stat1 before the commit.
-CREATE INDEX observations_jurisdiction ON observations (jurisdiction, metric, as_of);
-CREATE INDEX observations_as_of ON observations (as_of);
 CREATE INDEX progress_metric ON progress (metric, rank);
 CREATE INDEX progress_jurisdiction ON progress (jurisdiction);
 CREATE INDEX jurisdictions_parent ON jurisdictions (parent);

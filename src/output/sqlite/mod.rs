@@ -54,6 +54,8 @@ use crate::load::load_folder;
 const SCHEMA: &str = include_str!("schema.sql");
 /// The indexes and views, made once the rows are in.
 const INDEXES: &str = include_str!("indexes.sql");
+/// The indexes of the observations.
+const OBSERVATION_INDEXES: &str = include_str!("observation_indexes.sql");
 
 /// The value of the `meta` row `generator` that marks a database this
 /// module wrote (see [`is_export`]).
@@ -93,15 +95,25 @@ pub fn write_folder(
     let mut connection = open(path).map_err(&fail)?;
     let tx = begin(&mut connection).map_err(&fail)?;
     fill(&tx, &catalog, as_of).map_err(&fail)?;
-    // The keys are checked while the targets are evaluated (`progress`,
-    // still empty, once its rows are in).
-    let meanwhile = || keys::check(&tx, None);
+    // The catalogue's observations are checked now, the folder's as they
+    // go in; the indexes of the observations are kept up as the rows go in
+    // for as long as the rows follow their order.
+    keys::check(&tx, Some("observations")).map_err(&fail)?;
+    tx.execute_batch(OBSERVATION_INDEXES).map_err(&fail)?;
+    // The other records' keys are checked while the targets are evaluated.
+    let meanwhile = || {
+        keys::CATALOGUE_TABLES
+            .into_iter()
+            .try_for_each(|t| keys::check(&tx, Some(t)))
+    };
     let report = stream::observations(&tx, &catalog, &csv, (as_of, options), &fail, meanwhile)?;
     progress::rows(&tx, &report.rows).map_err(&fail)?;
     keys::check(&tx, Some("progress")).map_err(&fail)?;
-    // The indexes are sorted in the memory the catalogue held.
+    // The indexes the rows did not follow are sorted in the memory the
+    // catalogue held.
     drop(report);
     drop(catalog);
+    tx.execute_batch(OBSERVATION_INDEXES).map_err(&fail)?;
     tx.execute_batch(INDEXES).map_err(&fail)?;
     commit(tx).map_err(&fail)?;
     Ok(())
@@ -158,6 +170,7 @@ fn fill(tx: &Transaction<'_>, catalog: &Catalog, as_of: NaiveDate) -> rusqlite::
 /// The check of every foreign key, the indexes and views, then the commit.
 fn finish(tx: Transaction<'_>) -> rusqlite::Result<()> {
     keys::check(&tx, None)?;
+    tx.execute_batch(OBSERVATION_INDEXES)?;
     tx.execute_batch(INDEXES)?;
     commit(tx)
 }
