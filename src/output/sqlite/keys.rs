@@ -113,4 +113,28 @@ mod tests {
             "FOREIGN KEY constraint failed: a row of targets (row 2) refers to no row of metrics"
         );
     }
+
+    #[test]
+    fn a_key_referred_to_must_be_a_row() {
+        let db = Connection::open_in_memory().unwrap();
+        db.execute_batch(
+            "CREATE TABLE jurisdictions (code TEXT PRIMARY KEY);
+             CREATE TABLE metrics (id TEXT PRIMARY KEY);
+             CREATE TABLE sources (id TEXT PRIMARY KEY);
+             INSERT INTO jurisdictions VALUES ('320000');
+             INSERT INTO metrics VALUES ('datasets');",
+        )
+        .unwrap();
+        let mut referenced = Referenced::new();
+        referenced.add(0, 3, "320000");
+        referenced.add(1, 0, "datasets");
+        referenced.add(0, 3, "320000");
+        referenced.check(&db).unwrap();
+        referenced.add(2, 1, "observations_csv");
+        assert_eq!(
+            referenced.check(&db).unwrap_err().to_string(),
+            "FOREIGN KEY constraint failed: a row of observations refers to no row of \
+             sources (id observations_csv)"
+        );
+    }
 }

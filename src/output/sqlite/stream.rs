@@ -180,10 +180,12 @@ pub(super) fn observations(
 
 /// The insert of `rows` rows of `observations.csv` at once: [`PARAMS`]
 /// parameters a row (the comparator and the note are NULL, the quote
-/// empty).
+/// empty). A broken constraint fails the statement, keeping the rows
+/// before it (`OR FAIL`, which needs no statement journal: the export then
+/// fails whole).
 fn insert_rows(rows: usize) -> String {
     let mut sql = String::from(
-        "INSERT INTO observations (id, jurisdiction, metric, value, value_num, unit,
+        "INSERT OR FAIL INTO observations (id, jurisdiction, metric, value, value_num, unit,
              canonical_value, canonical_value_num, canonical_unit, as_of, as_of_precision,
              source, quote) VALUES ",
     );
