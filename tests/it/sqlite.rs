@@ -413,3 +413,54 @@ fn the_usual_filters_are_served_by_indexes() {
         "{by_metric}"
     );
 }
+
+/// The names of the indexes of `table`.
+fn indexes(db: &Connection, table: &str) -> Vec<String> {
+    let mut names = db
+        .prepare(
+            "SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = ?1 ORDER BY name",
+        )
+        .unwrap();
+    names
+        .query_map([table], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect()
+}
+
+#[test]
+fn rows_in_any_order_are_indexed() {
+    let dir = TempDir::new("sqlite-order");
+    let data = dir.join("data");
+    let db = exported_synth(&dir, &data, ["12", "3", "4"]);
+    let expected = indexes(&db, "observations");
+    assert_eq!(
+        expected,
+        [
+            "observations_as_of",
+            "observations_jurisdiction",
+            "sqlite_autoindex_observations_1"
+        ]
+    );
+    drop(db);
+    let csv = data.join("observations.csv");
+    let text = std::fs::read_to_string(&csv).unwrap();
+    let (header, rows) = text.split_once('\n').unwrap();
+    let mut rows: Vec<&str> = rows.lines().collect();
+    // Latest first (neither index followed), then by jurisdiction, metric
+    // and date (the index on `as_of` not followed).
+    rows.reverse();
+    let latest_first = rows.clone();
+    rows.sort_by_key(|r| r.splitn(4, ',').take(3).collect::<Vec<_>>());
+    for (n, order) in [latest_first, rows].iter().enumerate() {
+        std::fs::write(&csv, format!("{header}\n{}\n", order.join("\n"))).unwrap();
+        let file = dir.join(format!("order-{n}.db"));
+        export(Some(&data), &file);
+        let db = open(&file);
+        check_integrity(&db);
+        assert_eq!(indexes(&db, "observations"), expected, "order {n}");
+        assert_eq!(count(&db, "observations"), 12 * 3 * 4, "order {n}");
+        let json = json_export(Some(&data));
+        check_canonical_values(&db, "observations", &json["observations"]);
+    }
+}

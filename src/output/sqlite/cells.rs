@@ -63,16 +63,21 @@ impl RowId {
 pub(super) struct UnitNames(Vec<(Unit, String)>);
 
 impl UnitNames {
-    /// The name of `unit`, as its `Display` writes it.
-    pub(super) fn of(&mut self, unit: Unit) -> &str {
-        let at = match self.0.iter().position(|(u, _)| *u == unit) {
+    /// The names of `units`, as their `Display` writes them.
+    pub(super) fn both(&mut self, units: [Unit; 2]) -> [&str; 2] {
+        let at = units.map(|u| self.at(u));
+        at.map(|i| self.0[i].1.as_str())
+    }
+
+    /// Where the name of `unit` is, written there if it was not yet.
+    fn at(&mut self, unit: Unit) -> usize {
+        match self.0.iter().position(|(u, _)| *u == unit) {
             Some(at) => at,
             None => {
                 self.0.push((unit, unit.to_string()));
                 self.0.len() - 1
             }
-        };
-        &self.0[at].1
+        }
     }
 }
 
@@ -137,9 +142,9 @@ mod tests {
         let mut names = UnitNames::default();
         let wan: Unit = "万人".parse().unwrap();
         let tb: Unit = "TB".parse().unwrap();
-        assert_eq!(names.of(wan), "万人");
-        assert_eq!(names.of(tb), "TB");
-        assert_eq!(names.of(wan), "万人");
+        assert_eq!(names.both([wan, tb]), ["万人", "TB"]);
+        assert_eq!(names.both([tb, wan]), ["TB", "万人"]);
+        assert_eq!(names.0.len(), 2);
     }
 
     #[test]

@@ -14,8 +14,9 @@
 //! each with a REAL twin (`canonical_value_num`) for charting; dates are ISO
 //! 8601 text. Everything is written in one transaction, with prepared
 //! statements; every foreign key is checked once before the commit (`PRAGMA
-//! foreign_key_check`), and a broken one fails the export (see the design
-//! notes, "The SQLite export").
+//! foreign_key_check`; the rows of a bulk folder by the keys they were bound
+//! to), and a broken one fails the export (see the design notes, "The SQLite
+//! export").
 //!
 //! ```
 //! use policy_targets::{progress, sqlite, Catalog};
@@ -52,8 +53,12 @@ use crate::load::load_folder;
 
 /// The tables, with their keys and checks.
 const SCHEMA: &str = include_str!("schema.sql");
-/// The indexes and views, made once the rows are in.
+/// The indexes of the catalogue's records, made once the rows are in.
 const INDEXES: &str = include_str!("indexes.sql");
+/// The indexes of the observations.
+const OBSERVATION_INDEXES: &str = include_str!("observation_indexes.sql");
+/// The indexes of `progress`, made once its rows are in, and the views.
+const VIEWS: &str = include_str!("views.sql");
 
 /// The value of the `meta` row `generator` that marks a database this
 /// module wrote (see [`is_export`]).
@@ -72,10 +77,10 @@ pub fn write(path: &Path, catalog: &Catalog, report: &Progress) -> Result<(), Er
 }
 
 /// [`write()`] for a data folder: its `observations.csv`, if it has one, is
-/// read once, as a stream, by a thread that checks each row and computes the
+/// read once, as a stream, by a thread that checks each row, computes the
 /// progress from them (as [`progress_folder`](crate::progress::progress_folder)
-/// does) while this one inserts them into `observations`, in memory that
-/// does not grow with the file.
+/// does) and writes their cells as text, while this one inserts them into
+/// `observations`, in memory that does not grow with the file.
 ///
 /// Returns every problem of the folder, or the failure to write.
 pub fn write_folder(
@@ -92,17 +97,33 @@ pub fn write_folder(
     let fail = sql_error(path);
     let mut connection = open(path).map_err(&fail)?;
     let tx = begin(&mut connection).map_err(&fail)?;
-    fill(&tx, &catalog, as_of).map_err(&fail)?;
-    // The keys are checked while the targets are evaluated (`progress`,
-    // still empty, once its rows are in).
-    let meanwhile = || keys::check(&tx, None);
+    meta(&tx, as_of).map_err(&fail)?;
+    parents(&tx, &catalog).map_err(&fail)?;
+    // The catalogue's observations are checked now, the folder's as they
+    // go in; the indexes of the observations are kept up as the rows go in
+    // for as long as the rows follow their order.
+    records::observations(&tx, catalog.observations()).map_err(&fail)?;
+    keys::check(&tx, Some("observations")).map_err(&fail)?;
+    tx.execute_batch(OBSERVATION_INDEXES).map_err(&fail)?;
+    // The targets go in while they are evaluated.
+    let meanwhile = || {
+        records::targets(&tx, &catalog)?;
+        for table in keys::CATALOGUE_TABLES {
+            keys::check(&tx, Some(table))?;
+        }
+        tx.execute_batch(INDEXES)
+    };
     let report = stream::observations(&tx, &catalog, &csv, (as_of, options), &fail, meanwhile)?;
     progress::rows(&tx, &report.rows).map_err(&fail)?;
     keys::check(&tx, Some("progress")).map_err(&fail)?;
-    // The indexes are sorted in the memory the catalogue held.
-    drop(report);
-    drop(catalog);
-    tx.execute_batch(INDEXES).map_err(&fail)?;
+    tx.execute_batch(VIEWS).map_err(&fail)?;
+    // The indexes the rows did not follow are sorted while the catalogue's
+    // memory is given back.
+    std::thread::scope(|scope| {
+        scope.spawn(move || drop((report, catalog)));
+        tx.execute_batch(OBSERVATION_INDEXES)
+    })
+    .map_err(&fail)?;
     commit(tx).map_err(&fail)?;
     Ok(())
 }
@@ -125,15 +146,16 @@ pub fn is_export(path: &Path) -> bool {
 
 /// The new database at `path`: pages of 8 KiB (fewer page splits and
 /// writes than 4 KiB for the same memory), a page cache of 32 MiB, indexes
-/// sorted on two threads, foreign keys checked once at the end
-/// ([`keys::check`]) rather than on each insert. The file is written
-/// without a rollback journal: a failed export is discarded whole, never
-/// rolled back in place.
+/// sorted on this thread (SQLite's sorting threads take half as much CPU
+/// time again, and their buffers, for little less time when a core is
+/// free), foreign keys checked once at the end ([`keys::check`]) rather than
+/// on each insert. The file is written without a rollback journal: a failed
+/// export is discarded whole, never rolled back in place.
 fn open(path: &Path) -> rusqlite::Result<Connection> {
     let connection = Connection::open(path)?;
     connection.execute_batch(
         "PRAGMA page_size = 8192; PRAGMA foreign_keys = OFF; PRAGMA journal_mode = OFF;
-         PRAGMA synchronous = OFF; PRAGMA cache_size = -32768; PRAGMA threads = 2;",
+         PRAGMA synchronous = OFF; PRAGMA cache_size = -32768; PRAGMA threads = 0;",
     )?;
     Ok(connection)
 }
@@ -148,17 +170,25 @@ fn begin(connection: &mut Connection) -> rusqlite::Result<Transaction<'_>> {
 /// `meta` and the catalogue's records, its own observations included.
 fn fill(tx: &Transaction<'_>, catalog: &Catalog, as_of: NaiveDate) -> rusqlite::Result<()> {
     meta(tx, as_of)?;
-    catalog::jurisdictions(tx, catalog.jurisdictions())?;
-    catalog::metrics(tx, catalog.metrics())?;
-    catalog::sources(tx, catalog.sources())?;
+    parents(tx, catalog)?;
     records::targets(tx, catalog)?;
     records::observations(tx, catalog.observations())
+}
+
+/// The records that targets and observations refer to: jurisdictions,
+/// metrics and sources.
+fn parents(tx: &Transaction<'_>, catalog: &Catalog) -> rusqlite::Result<()> {
+    catalog::jurisdictions(tx, catalog.jurisdictions())?;
+    catalog::metrics(tx, catalog.metrics())?;
+    catalog::sources(tx, catalog.sources())
 }
 
 /// The check of every foreign key, the indexes and views, then the commit.
 fn finish(tx: Transaction<'_>) -> rusqlite::Result<()> {
     keys::check(&tx, None)?;
+    tx.execute_batch(OBSERVATION_INDEXES)?;
     tx.execute_batch(INDEXES)?;
+    tx.execute_batch(VIEWS)?;
     commit(tx)
 }
 
