@@ -123,6 +123,34 @@ fn the_better_candidate_of_equal_quantity_is_paired() {
     assert_eq!(scored.false_proposals[0].kind, Kind::Observation);
 }
 
+#[test]
+fn the_unit_as_written_and_the_metric_phrase_break_ties() {
+    let set = sample();
+    let mut per_item = set.passages[0].figures[0].clone(); // 1000个 高质量数据集
+    per_item.metric_phrase = "数据产品".to_owned();
+    let mut firms = per_item.clone();
+    firms.value = "1000家".parse::<Quantity>().unwrap();
+    firms.metric_phrase = "数据企业".to_owned();
+    let p = passage("ties", vec![per_item.clone(), firms.clone()]);
+    // One candidate of 1000家: it fits the label written in 家, not the
+    // earlier one in 个, though both are 1000 in the canonical unit.
+    let mut found = candidate_of(&firms);
+    found.quote = "引育1000家数据企业".to_owned();
+    let scored = score_passage(&p, vec![found.clone()]);
+    assert_eq!(scored.pairs[0].label, 1);
+    assert_eq!(scored.misses, [0]);
+    // Two labels in one unit: the quote naming the metric decides.
+    let mut products = per_item.clone();
+    products.metric_phrase = "典型数据产品".to_owned();
+    let mut datasets = per_item;
+    datasets.metric_phrase = "高质量数据集".to_owned();
+    let p = passage("phrases", vec![products, datasets.clone()]);
+    let mut found = candidate_of(&datasets);
+    found.quote = "形成1000个高质量数据集".to_owned();
+    let scored = score_passage(&p, vec![found]);
+    assert_eq!(scored.pairs[0].label, 1);
+}
+
 /// The counts of the extractor on the sample, checked by hand against its
 /// proposals: at confidence 0 it proposes 10 candidates (the growth rate
 /// 18%, the composition 9个行业 and the attendees 27个 are the false ones),

@@ -1,7 +1,5 @@
 //! Pairing a passage's candidates with its labels.
 
-use crate::JurisdictionCode;
-
 use super::super::{Candidate, Kind};
 use super::set::{Label, Passage};
 
@@ -90,7 +88,6 @@ fn year_of(c: &Candidate) -> Option<i32> {
 
 /// The fields of `label` that `c` gets wrong.
 fn wrong_fields(label: &Label, c: &Candidate) -> Vec<Field> {
-    let same_place = |a: Option<&JurisdictionCode>, b: Option<&JurisdictionCode>| a == b;
     let mut wrong = Vec::new();
     if label.kind != c.kind {
         wrong.push(Field::Kind);
@@ -98,7 +95,7 @@ fn wrong_fields(label: &Label, c: &Candidate) -> Vec<Field> {
     if label.comparator != c.comparator {
         wrong.push(Field::Comparator);
     }
-    if !same_place(label.jurisdiction.as_ref(), c.jurisdiction.as_ref()) {
+    if label.jurisdiction != c.jurisdiction {
         wrong.push(Field::Jurisdiction);
     }
     if label.year != year_of(c) {
@@ -115,30 +112,42 @@ fn same_quantity(label: &Label, c: &Candidate) -> bool {
         .is_ok_and(|o| o == std::cmp::Ordering::Equal)
 }
 
+/// How well a candidate of equal quantity fits a label, best first: the
+/// number of wrong fields, then whether the unit is written differently
+/// (`10家` for `10个`), then whether the quote lacks the label's metric
+/// phrase.
+fn fit(label: &Label, c: &Candidate, wrong: &[Field]) -> (usize, bool, bool) {
+    let other_unit = label.value.unit() != c.value.unit();
+    let phrase = label.metric_phrase.trim();
+    let other_phrase = !phrase.is_empty() && !c.quote.contains(phrase);
+    (wrong.len(), other_unit, other_phrase)
+}
+
 /// Pairs the candidates `found` on `passage` with its labels. Of the pairs
-/// of equal quantity, those with the fewest wrong fields are taken first
-/// (then the earlier label, then the earlier candidate); a label and a
+/// of equal quantity, those that fit best are taken first (fewest wrong
+/// fields, then the unit as written, then the metric phrase in the quote,
+/// then the earlier label, then the earlier candidate); a label and a
 /// candidate are each in one pair at most. Since equal quantity is an
 /// equivalence, this matches as many labels as can be matched.
 pub fn score_passage(passage: &Passage, found: Vec<Candidate>) -> PassageScore {
     let labels = &passage.figures;
-    let mut options: Vec<(usize, usize, usize, Vec<Field>)> = Vec::new();
+    let mut options = Vec::new();
     for (l, label) in labels.iter().enumerate() {
         for (c, candidate) in found.iter().enumerate() {
             if same_quantity(label, candidate) {
                 let wrong = wrong_fields(label, candidate);
-                options.push((wrong.len(), l, c, wrong));
+                options.push((fit(label, candidate, &wrong), l, c, wrong));
             }
         }
     }
-    options.sort_by_key(|(n, l, c, _)| (*n, *l, *c));
+    options.sort_by_key(|(fit, l, c, _)| (*fit, *l, *c));
     let mut label_taken = vec![false; labels.len()];
-    let mut candidate_taken = vec![None; found.len()];
+    let mut candidate_taken = vec![false; found.len()];
     let mut chosen = Vec::new();
     for (_, l, c, wrong) in options {
-        if !label_taken[l] && candidate_taken[c].is_none() {
+        if !label_taken[l] && !candidate_taken[c] {
             label_taken[l] = true;
-            candidate_taken[c] = Some(l);
+            candidate_taken[c] = true;
             chosen.push((l, c, wrong));
         }
     }
