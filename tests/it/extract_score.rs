@@ -18,31 +18,33 @@ fn sample() -> LabelledSet {
         .expect("the sample set reads")
 }
 
-/// The candidate an extractor that reads `label` right would propose.
+/// The candidate an extractor that reads `label` right would propose: one
+/// the extractor makes, with the label's fields (so that fields added to
+/// `Candidate` later keep their values from the extractor).
 fn candidate_of(label: &Label) -> Candidate {
+    let catalog = Catalog::bundled().unwrap();
+    let mut c =
+        policy_targets::extract::extract("到2027年，苏州市建成300个高质量数据集。", &catalog)
+            .into_iter()
+            .next()
+            .expect("one candidate");
     let date = label
         .year
         .map(|y| y.to_string().parse::<PartialDate>().expect("a year"));
-    Candidate {
-        kind: label.kind,
-        jurisdiction: label.jurisdiction.clone(),
-        jurisdiction_phrase: String::new(),
-        jurisdiction_in_catalog: true,
-        metric: None,
-        metric_phrase: label.metric_phrase.clone(),
-        comparator: label.comparator,
-        value: label.value,
-        upper: None,
-        deadline: date
-            .filter(|_| label.kind == Kind::Target)
-            .map(Deadline::new),
-        period: None,
-        as_of: date.filter(|_| label.kind == Kind::Observation),
-        quote: String::new(),
-        span: 0..0,
-        confidence: Decimal::ONE,
-        reasons: Vec::new(),
-    }
+    c.kind = label.kind;
+    c.jurisdiction = label.jurisdiction.clone();
+    c.metric_phrase = label.metric_phrase.clone();
+    c.comparator = label.comparator;
+    c.value = label.value;
+    c.upper = None;
+    c.deadline = date
+        .filter(|_| label.kind == Kind::Target)
+        .map(Deadline::new);
+    c.period = None;
+    c.as_of = date.filter(|_| label.kind == Kind::Observation);
+    c.quote = String::new();
+    c.confidence = Decimal::ONE;
+    c
 }
 
 fn passage(id: &str, labels: Vec<Label>) -> Passage {
