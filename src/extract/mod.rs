@@ -113,6 +113,7 @@ mod mentions;
 mod metrics;
 mod places;
 mod reading;
+pub mod score;
 mod sentences;
 mod text;
 mod toml;
