@@ -140,6 +140,7 @@ impl Doc {
             span,
             confidence,
             reasons,
+            date_inferred: dates.inferred,
         }
     }
 

@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 
 use crate::{PartialDate, Period};
 
+use super::relative::relative_at;
 use super::text::Norm;
 
 /// What a cue says.
@@ -38,6 +39,9 @@ pub(super) enum CueKind {
     Verb,
     /// Words that must not be read as cues (将近).
     Neutral,
+    /// A date relative to the time of writing (今年, 目前) when that time is
+    /// not known; `true` when it is in the past (去年, 上半年, 目前).
+    Unresolved(bool),
 }
 
 /// A cue at a character of a paragraph.
@@ -197,8 +201,11 @@ fn date_cue(n: &Norm, i: usize) -> Option<(CueKind, usize)> {
     Some((kind, k))
 }
 
-/// The cues of a paragraph, in the order of the text.
-pub(super) fn cues(n: &Norm) -> Vec<Cue> {
+/// The cues of a paragraph, in the order of the text; relative dates (今年,
+/// 目前) are read with `reference`, the date the text was written, when it
+/// is known. The positions of the cues read from relative dates are in
+/// `relative`.
+pub(super) fn cues(n: &Norm, reference: Option<PartialDate>, relative: &mut Vec<usize>) -> Vec<Cue> {
     let mut out = Vec::new();
     let words = cue_words(n);
     let mut i = 0;
@@ -239,6 +246,14 @@ pub(super) fn cues(n: &Norm) -> Vec<Cue> {
             while i < n.len() && n.chars[i].is_ascii_digit() {
                 i += 1;
             }
+            continue;
+        }
+        if let Some(r) = relative_at(n, i, reference) {
+            if !matches!(r.kind, CueKind::Unresolved(_)) {
+                relative.push(i);
+            }
+            out.push(Cue { pos: i, kind: r.kind });
+            i = r.end;
             continue;
         }
         for (word, period) in [
