@@ -116,6 +116,7 @@ mod noise;
 mod places;
 mod reading;
 mod relative;
+pub mod score;
 mod sentences;
 mod text;
 mod toml;
