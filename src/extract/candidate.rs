@@ -112,6 +112,9 @@ impl Doc {
             flag_count(&n.text(after.clone()), f, facts, &mut score);
         }
         flag_form(f, facts, para.kind, &mut score);
+        flag_growth(n, &before, f, &mut score);
+        let sentence_start = para.sentences[at.s].range.start;
+        flag_forecast(n, sentence_start..f.lead, &mut score);
         let kind = self.kind(&reach, f, facts, role, &mut score);
         let comparator = comparator(n, f, kind, &mut score);
         let dates = self.dates(at.p, &reach, kind, role, &mut score);
@@ -183,9 +186,66 @@ fn metric(
             )
         }
         None => {
-            score.cap(35);
-            score.reason("no metric recognised");
-            (None, guess_phrase(n, f, after, before))
+            let phrase = guess_phrase(n, f, after, before);
+            if metric_like(&phrase, f.value.dimension()) {
+                score.raise(15);
+                score.reason(format!("metric not in the catalogue: {phrase}"));
+            } else {
+                score.cap(35);
+                score.reason("no metric recognised");
+            }
+            (None, phrase)
+        }
+    }
+}
+
+/// Words that end the name of a measure of money (规模, 增加值).
+const MONEY_HEADS: &[&str] = &[
+    "规模", "总量", "总额", "产值", "增加值", "收入", "营收", "交易额", "金额", "生产总值", "GDP",
+    "成交额", "销售额", "投资",
+];
+
+/// Words of the name of a share (占比, 覆盖率).
+const SHARE_HEADS: &[&str] = &["占比", "比重", "率", "份额", "占"];
+
+/// Words that end the name of what is counted (企业, 数据集).
+const COUNT_HEADS: &[&str] = &[
+    "企业", "基站", "数据集", "产品", "平台", "场景", "案例", "机架", "服务器", "数据中心", "基地",
+    "空间", "园区", "集群", "项目", "人才", "人员", "应用", "标准", "证书", "主体", "节点", "模型",
+    "实验室", "中心", "工厂", "车间", "数据商", "机构", "算力券", "专区", "数据资源", "目录",
+];
+
+/// Words after a count that say it counts no measure of a place:
+/// recipients, participants, parts of a plan.
+const NOT_MEASURES: &[&str] = &[
+    "发放", "代表", "签署", "参加", "参与", "岗位", "城市", "省份", "方面", "主线", "路径", "任务",
+    "目标", "抓手", "板块", "部门", "领域", "行业", "环节", "举措", "措施",
+];
+
+/// Whether the words `phrase` next to a figure of `dimension`, which name
+/// no metric of the catalogue, name a measure all the same (软件业务收入,
+/// 数据标注产业年产值, 挂牌数据产品总规模).
+fn metric_like(phrase: &str, dimension: crate::Dimension) -> bool {
+    use crate::Dimension;
+    let tail: String = {
+        let chars: Vec<char> = phrase.chars().collect();
+        chars[chars.len().saturating_sub(6)..].iter().collect()
+    };
+    let cjk = phrase.chars().filter(|&c| super::text::is_cjk(c)).count();
+    if cjk < 2 {
+        return false;
+    }
+    match dimension {
+        Dimension::Compute | Dimension::DataVolume => true,
+        Dimension::Money => MONEY_HEADS.iter().any(|h| tail.contains(h)),
+        Dimension::Share => {
+            SHARE_HEADS.iter().any(|h| tail.contains(h))
+                && !["增长率", "增速", "增幅"].iter().any(|w| tail.contains(w))
+        }
+        Dimension::Count | Dimension::Persons => {
+            let head: String = phrase.chars().take(12).collect();
+            COUNT_HEADS.iter().any(|h| head.contains(h))
+                && !NOT_MEASURES.iter().any(|w| phrase.contains(w))
         }
     }
 }
@@ -296,6 +356,10 @@ fn flag_form(f: &Figure, facts: &ClauseFacts, kind: BlockKind, score: &mut Score
         score.lower(20);
         score.reason("count written as N大 (N major …); unit 个 supplied");
     }
+    if f.yuan_guess {
+        score.lower(10);
+        score.reason("元 left out after 万 or 亿 of a money figure: read as 元");
+    }
     if f.compute_guess {
         score.lower(10);
         score.reason("P or E after a computing-power figure read as PFLOPS or EFLOPS");
@@ -303,6 +367,41 @@ fn flag_form(f: &Figure, facts: &ClauseFacts, kind: BlockKind, score: &mut Score
     if kind == BlockKind::Heading {
         score.lower(5);
         score.reason("figure in a heading");
+    }
+}
+
+/// Words of growth: a percentage right after them is a growth rate.
+const GROWTH_WORDS: &[&str] = &[
+    "增长率", "增长", "增速", "增幅", "下降", "降低", "提高", "提升", "上涨", "增加", "回落",
+];
+
+/// A growth rate (同比增长12%, 年均增速超20%) is no level of a place: the
+/// percentage that follows a word of growth in its clause, with at most
+/// three characters between them and no 占 or 比 (比重提高到 is a level).
+fn flag_growth(n: &Norm, before: &std::ops::Range<usize>, f: &Figure, score: &mut Score) {
+    if f.value.dimension() != crate::Dimension::Share {
+        return;
+    }
+    let text = n.str(before.start, before.end);
+    let found = GROWTH_WORDS
+        .iter()
+        .filter_map(|w| text.rfind(w).map(|at| (at + w.len(), *w)))
+        .max_by_key(|&(end, _)| end);
+    if let Some((end, word)) = found {
+        let rest = &text[end..];
+        if rest.chars().count() <= 3 && !rest.contains(['占', '比', '值']) {
+            score.cap(20);
+            score.reason(format!("growth rate ({word}), not a level reached"));
+        }
+    }
+}
+
+/// A forecast (预计全年突破50亿元, 有望达到) is no commitment nor a level
+/// reached: the words in `range`, the figure's sentence before it.
+fn flag_forecast(n: &Norm, range: std::ops::Range<usize>, score: &mut Score) {
+    if let Some(word) = ["预计", "有望", "预测"].iter().find(|w| n.contains(range.clone(), w)) {
+        score.cap(30);
+        score.reason(format!("a forecast ({word}), not a target or a reported figure"));
     }
 }
 

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 
 use crate::{PartialDate, Period};
 
-use super::relative::relative_at;
+use super::relative::{part_at, relative_at};
 use super::text::Norm;
 
 /// What a cue says.
@@ -162,6 +162,10 @@ fn date_cue(n: &Norm, i: usize) -> Option<(CueKind, usize)> {
     }
     k += 1;
     let mut date = PartialDate::Year(year);
+    // A part of the year (2023年上半年): a period reported.
+    if let Some((month, len)) = part_at(n, k) {
+        return Some((CueKind::AsOf(PartialDate::Month(year, month)), k + len));
+    }
     if let Some((month, next)) = small_at(n, k, '月', 12) {
         date = PartialDate::Month(year, month);
         k = next;

@@ -75,6 +75,7 @@ const UNIT_GUARDS: &[(&str, &[&str])] = &[
     ("名", &["单", "称", "录", "义", "片"]),
     ("元", &["宇宙", "素", "件"]),
     ("部", &["分", "署", "署"]),
+    ("次", &["方"]),
 ];
 
 /// A number with its unit and comparator words, at character indices of
@@ -101,6 +102,8 @@ pub(super) struct Figure {
     pub(super) big: bool,
     /// `1000P` read as PFLOPS.
     pub(super) compute_guess: bool,
+    /// `5675亿` after a money word, read as 亿元.
+    pub(super) yuan_guess: bool,
     /// 前10名: a rank.
     pub(super) rank: bool,
 }
@@ -122,12 +125,42 @@ fn number_at(n: &Norm, i: usize, limit: usize) -> Option<Number> {
     }
     if !n.chars[i].is_ascii_digit() {
         let text: String = n.chars[i..end].iter().collect();
+        // 上万, 上千: more than ten thousand, a thousand.
+        if n.ends_with(i, "上") && matches!(text.as_str(), "百" | "千" | "万") {
+            return Some(Number {
+                value: Decimal::ONE,
+                magnitude: match text.as_str() {
+                    "百" => 2,
+                    "千" => 3,
+                    _ => 4,
+                },
+                end,
+            });
+        }
         // 万人, 亿元 alone are words (每万人); 一批, 一个 are articles.
         if matches!(
             text.as_str(),
             "百" | "千" | "万" | "亿" | "一" | "两" | "二"
         ) {
             return None;
+        }
+        // 百亿, 三千万: the number before 万 or 亿, and the magnitude, as
+        // written (百亿元 is 100亿元).
+        let split = text.trim_end_matches(['万', '亿']);
+        if !split.is_empty() && split.len() < text.len() {
+            let magnitude = text[split.len()..]
+                .chars()
+                .map(|c| if c == '万' { 4u8 } else { 8 })
+                .sum();
+            if let Ok(prefix) = leading_number(split) {
+                if prefix.rest.is_empty() && prefix.magnitude == 0 {
+                    return Some(Number {
+                        value: prefix.value,
+                        magnitude,
+                        end,
+                    });
+                }
+            }
         }
     }
     Some(Number {
@@ -271,6 +304,11 @@ fn figure_at(
         }
     }
     let mut valued = valued(n, clause, j, num, compute_context)?;
+    // A count per second (每秒百亿亿次) explains a unit; it is no figure.
+    let window = i.saturating_sub(8).max(clause.start)..i;
+    if valued.value.unit().symbol() == "次" && n.contains(window, "每秒") {
+        return None;
+    }
     if valued.upper.is_none() {
         if let Some((upper, end)) = upper_with_unit(n, clause, &valued.value, valued.end) {
             valued.upper = Some(upper);
@@ -278,6 +316,10 @@ fn figure_at(
         }
     }
     let (end, after, about) = after_word(n, valued.end);
+    // A definition (1P=每秒千万亿次) is no figure.
+    if n.get(end) == Some('=') {
+        return None;
+    }
     let tail = if valued.big { valued.end } else { end };
     let (lead, before) = before_word(n, clause, i);
     let rank = prev == Some('前') && matches!(valued.value.unit().symbol(), "名" | "位");
@@ -290,10 +332,11 @@ fn figure_at(
         upper: valued.upper,
         before,
         after,
-        approx: approx || about,
+        approx: approx || about || (prev == Some('上') && !n.chars[i].is_ascii_digit()),
         value_end,
         big: valued.big,
         compute_guess: valued.compute_guess,
+        yuan_guess: valued.yuan_guess,
         rank,
     })
 }
@@ -308,6 +351,8 @@ struct Valued {
     big: bool,
     /// `1000P` read as PFLOPS.
     compute_guess: bool,
+    /// `5675亿` read as 亿元.
+    yuan_guess: bool,
 }
 
 impl Valued {
@@ -318,6 +363,7 @@ impl Valued {
             end,
             big: false,
             compute_guess: false,
+            yuan_guess: false,
         }
     }
 }
@@ -370,6 +416,11 @@ fn unitless(
             upper: Some(hi),
             ..Valued::plain(lo, end)
         })
+    } else if num.magnitude >= 4 && money_before(n, clause, j) {
+        Some(Valued {
+            yuan_guess: true,
+            ..Valued::plain(quantity(num.value, "元".parse().ok()?, num.magnitude)?, j)
+        })
     } else if next == Some('大') && num.magnitude == 0 && num.value <= Decimal::from(100) {
         Some(Valued {
             big: true,
@@ -393,6 +444,19 @@ fn unitless(
     } else {
         None
     }
+}
+
+/// Words of money amounts: a number with 万 or 亿 but no unit after them
+/// (增加值达5675亿) is in 元.
+const MONEY_WORDS: &[&str] = &[
+    "增加值", "产值", "规模", "收入", "营收", "交易额", "金额", "总额", "生产总值", "GDP", "投资",
+];
+
+/// Whether a money word is in the 16 characters of `clause` before `j`.
+fn money_before(n: &Norm, clause: &Range<usize>, j: usize) -> bool {
+    let from = j.saturating_sub(16).max(clause.start);
+    let text = n.str(from, j);
+    MONEY_WORDS.iter().any(|w| text.contains(w))
 }
 
 /// The upper bound of a range with units on both sides (3个—5个) whose

@@ -10,6 +10,8 @@ use super::text::Norm;
 
 /// Words naming a year relative to the reference year.
 const YEAR_WORDS: &[(&str, i32)] = &[
+    ("过去的一年", -1),
+    ("过去一年", -1),
     ("今年", 0),
     ("本年", 0),
     ("当年", 0),
@@ -52,7 +54,7 @@ pub(super) fn relative_at(
         end,
     };
     if let Some(&(word, offset)) = YEAR_WORDS.iter().find(|(w, _)| n.starts_with(i, w)) {
-        let mut k = i + 2;
+        let mut k = i + word.chars().count();
         let (date, part) = match part_at(n, k) {
             Some((month, len)) => {
                 k += len;
@@ -114,7 +116,7 @@ pub(super) fn relative_at(
 }
 
 /// A part of a year at `k` (上半年): the month it ends and its length.
-fn part_at(n: &Norm, k: usize) -> Option<(u32, usize)> {
+pub(super) fn part_at(n: &Norm, k: usize) -> Option<(u32, usize)> {
     PART_WORDS
         .iter()
         .find(|(w, _)| n.starts_with(k, w))

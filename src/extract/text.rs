@@ -15,6 +15,11 @@ pub(super) fn fold(c: char) -> char {
         '\u{FF0C}' => '，',
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
         '\u{3000}' | '\u{00A0}' => ' ',
+        // Small forms: ﹒ ﹐ ﹔ ﹕.
+        '\u{FE52}' => '.',
+        '\u{FE50}' => '，',
+        '\u{FE54}' => ';',
+        '\u{FE55}' => ':',
         _ => simplified(c),
     }
 }
