@@ -354,6 +354,7 @@ fn flag_form(f: &Figure, facts: &ClauseFacts, kind: BlockKind, score: &mut Score
     }
     if f.big {
         score.lower(20);
+        score.cap(30);
         score.reason("count written as N大 (N major …); unit 个 supplied");
     }
     if f.yuan_guess {

@@ -135,6 +135,12 @@ fn small_at(n: &Norm, i: usize, unit: char, max: u32) -> Option<(u32, usize)> {
     (k > i && n.get(k) == Some(unit) && (1..=max).contains(&value)).then_some((value, k + 1))
 }
 
+/// Verbs of change that end with 到 or 至 (提高至2022年的139亿元).
+const CHANGE_TO: &[&str] = &[
+    "提高至", "提升至", "增加至", "增长至", "增至", "提高到", "提升到", "增加到", "增长到", "扩大到",
+    "扩大至", "跃升到", "跃升至", "降至", "降到", "下降到", "下降至", "升至", "升到",
+];
+
 /// A date expression starting at the year at `i`: the cue and where it ends.
 fn date_cue(n: &Norm, i: usize) -> Option<(CueKind, usize)> {
     let year = year_at(n, i)?;
@@ -190,7 +196,9 @@ fn date_cue(n: &Norm, i: usize) -> Option<(CueKind, usize)> {
         || n.ends_with(i, "截止")
         || n.ends_with(i, "截止到")
         || n.ends_with(i, "截至到");
-    let to = !as_of && (n.ends_with(i, "到") || n.ends_with(i, "至"));
+    // 提高至2027年的500个: the 至 of the verb, not of a deadline.
+    let verb_to = CHANGE_TO.iter().any(|w| n.ends_with(i, w));
+    let to = !as_of && !verb_to && (n.ends_with(i, "到") || n.ends_with(i, "至"));
     let kind = if as_of {
         CueKind::AsOf(date)
     } else if to || before.is_some() {

@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 use crate::model::number::leading_number;
 use crate::{Comparator, Dimension, Quantity, Unit};
 
-use super::text::{Norm, is_cn_numeral};
+use super::text::{Norm, is_cjk, is_cn_numeral};
 
 /// How a comparator word before the number binds.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -42,6 +42,8 @@ pub(super) const BEFORE_WORDS: &[(&str, Before)] = &[
     ("少于", Before::Strict(Comparator::LessThan)),
     ("小于", Before::Strict(Comparator::LessThan)),
     ("提高到", Before::Reach),
+    ("跃升到", Before::Reach),
+    ("跃升至", Before::Reach),
     ("提升到", Before::Reach),
     ("提高至", Before::Reach),
     ("提升至", Before::Reach),
@@ -416,11 +418,6 @@ fn unitless(
             upper: Some(hi),
             ..Valued::plain(lo, end)
         })
-    } else if num.magnitude >= 4 && money_before(n, clause, j) {
-        Some(Valued {
-            yuan_guess: true,
-            ..Valued::plain(quantity(num.value, "元".parse().ok()?, num.magnitude)?, j)
-        })
     } else if next == Some('大') && num.magnitude == 0 && num.value <= Decimal::from(100) {
         Some(Valued {
             big: true,
@@ -440,6 +437,14 @@ fn unitless(
         Some(Valued {
             compute_guess: true,
             ..Valued::plain(quantity(num.value, unit, num.magnitude)?, j + 1)
+        })
+    } else if num.magnitude >= 4
+        && !next.is_some_and(|c| c.is_ascii_alphanumeric() || is_cjk(c))
+        && money_before(n, clause, j)
+    {
+        Some(Valued {
+            yuan_guess: true,
+            ..Valued::plain(quantity(num.value, "元".parse().ok()?, num.magnitude)?, j)
         })
     } else {
         None

@@ -63,6 +63,10 @@ impl Doc {
             (Some(decide(cue)), lv)
         } else if let Some(k) = after_cue {
             (Some(k), 2)
+        } else if self.verb_before(reach, f) {
+            // 重点打造90个: a building verb right before the figure settles
+            // it before the cues of earlier sentences.
+            (Some(Kind::Target), 2)
         } else if let Some((lv, cue)) = self.find_cue(reach, Ask::Kind, dated, 3..=6) {
             (Some(decide(cue)), lv)
         } else {
@@ -81,6 +85,14 @@ impl Doc {
                 k
             }
             None => {
+                let written = self.paras[reach.para].reference.is_some();
+                if !facts.verb && !bare_seen && written {
+                    score.lower(10);
+                    score.reason(
+                        "no cue says target or reported figure: read as reported at the date of writing",
+                    );
+                    return Kind::Observation;
+                }
                 if !facts.verb && !bare_seen {
                     score.lower(10);
                     score.reason("no cue says target or reported figure: read as a target");
@@ -88,6 +100,24 @@ impl Doc {
                 Kind::Target
             }
         }
+    }
+
+    /// Whether a building verb of the figure's clause comes right before it
+    /// (重点打造90个, 建设不少于300个), with no 的 between them (建成投运的
+    /// 标准机架2万个 reports what was built).
+    fn verb_before(&self, reach: &Reach, f: &Figure) -> bool {
+        let para = &self.paras[reach.para];
+        let own = reach.own[0].clone();
+        let Some(verb) = para.cues[own]
+            .iter()
+            .rev()
+            .take(8)
+            .find(|c| c.kind == CueKind::Verb)
+        else {
+            return false;
+        };
+        let between = para.norm.str(verb.pos, f.lead);
+        !between.contains('的') && between.chars().count() <= 8
     }
 
     /// The dates of a figure of paragraph `p` and of `kind`, which looks
@@ -153,6 +183,14 @@ impl Doc {
             if let Some(d) = deadline {
                 score.lower(5);
                 score.reason(format!("deadline read from a bare date ({d})"));
+            }
+        }
+        if deadline.is_none() {
+            // The year of a heading (长沙市2025年重点任务).
+            deadline = date(Ask::Dated, 5..=6);
+            if let Some(d) = deadline {
+                score.lower(5);
+                score.reason(format!("deadline read from the year of a heading ({d})"));
             }
         }
         if deadline.is_none() {

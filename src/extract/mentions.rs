@@ -148,8 +148,15 @@ fn built_or_counted(n: &Norm, i: usize, end: usize) -> bool {
     {
         return true;
     }
-    // A count right before it (3个, 一批, 若干), then perhaps a verb.
+    // A count right before it (3个, 一批, 若干, 七个国家级), then perhaps a
+    // verb.
     let mut k = i;
+    if let Some(m) = ["国家级", "省级", "市级", "区域性", "行业", "综合", "特色"]
+        .iter()
+        .find(|m| n.ends_with(k, m))
+    {
+        k -= m.chars().count();
+    }
     if k > 0
         && n.get(k - 1)
             .is_some_and(|c| matches!(c, '个' | '家' | '批' | '处'))
@@ -164,12 +171,6 @@ fn built_or_counted(n: &Norm, i: usize, end: usize) -> bool {
     }
     if n.ends_with(k, "若干") {
         k -= 2;
-    }
-    if let Some(m) = ["国家级", "省级", "市级", "区域性", "行业", "综合", "特色"]
-        .iter()
-        .find(|m| n.ends_with(k, m))
-    {
-        k -= m.chars().count();
     }
     OBJECT_VERBS.iter().any(|w| n.ends_with(k, w))
 }

@@ -30,7 +30,7 @@ const PART_WORDS: &[(&str, u32)] = &[
 ];
 
 /// Words for the time of writing.
-const NOW_WORDS: &[&str] = &["截至目前", "截至当前", "目前", "当前", "至今"];
+const NOW_WORDS: &[&str] = &["截至目前", "截至当前", "目前", "当前", "至今", "如今", "现阶段"];
 
 /// A relative date at a character of a paragraph: the cue it makes and
 /// where it ends.
