@@ -206,21 +206,25 @@ const MONEY_HEADS: &[&str] = &[
 ];
 
 /// Words of the name of a share (占比, 覆盖率).
-const SHARE_HEADS: &[&str] = &["占比", "比重", "率", "份额", "占"];
+const SHARE_HEADS: &[&str] = &["占比", "比重", "比例", "率", "份额", "占"];
 
 /// Words that end the name of what is counted (企业, 数据集).
 const COUNT_HEADS: &[&str] = &[
     "企业", "基站", "数据集", "产品", "平台", "场景", "案例", "机架", "服务器", "数据中心", "基地",
     "空间", "园区", "集群", "项目", "人才", "人员", "应用", "标准", "证书", "主体", "节点", "模型",
-    "实验室", "中心", "工厂", "车间", "数据商", "机构", "算力券", "专区", "数据资源", "目录",
+    "实验室", "中心", "工厂", "车间", "数据商", "机构", "算力券", "专区", "数据资源", "目录", "芯片",
+    "服务商", "用户", "账号", "终端", "设备", "门户", "接口",
 ];
 
-/// Words after a count that say it counts no measure of a place:
-/// recipients, participants, parts of a plan.
+/// Words that open what a count counts when it is no measure of a place:
+/// parts of a plan, fields in scope.
 const NOT_MEASURES: &[&str] = &[
-    "发放", "代表", "签署", "参加", "参与", "岗位", "城市", "省份", "方面", "主线", "路径", "任务",
-    "目标", "抓手", "板块", "部门", "领域", "行业", "环节", "举措", "措施",
+    "岗位", "城市", "省份", "方面", "主线", "路径", "任务", "目标", "抓手", "板块", "部门", "领域",
+    "行业", "环节", "举措", "措施",
 ];
+
+/// Words of recipients and participants anywhere after a count.
+const NOT_MEASURE_ACTS: &[&str] = &["发放", "代表", "签署", "参加", "参与"];
 
 /// Whether the words `phrase` next to a figure of `dimension`, which name
 /// no metric of the catalogue, name a measure all the same (软件业务收入,
@@ -239,13 +243,14 @@ fn metric_like(phrase: &str, dimension: crate::Dimension) -> bool {
         Dimension::Compute | Dimension::DataVolume => true,
         Dimension::Money => MONEY_HEADS.iter().any(|h| tail.contains(h)),
         Dimension::Share => {
-            SHARE_HEADS.iter().any(|h| tail.contains(h))
+            SHARE_HEADS.iter().any(|h| phrase.contains(h))
                 && !["增长率", "增速", "增幅"].iter().any(|w| tail.contains(w))
         }
         Dimension::Count | Dimension::Persons => {
             let head: String = phrase.chars().take(12).collect();
             COUNT_HEADS.iter().any(|h| head.contains(h))
-                && !NOT_MEASURES.iter().any(|w| phrase.contains(w))
+                && !NOT_MEASURES.iter().any(|w| phrase.starts_with(w))
+                && !NOT_MEASURE_ACTS.iter().any(|w| phrase.contains(w))
         }
     }
 }

@@ -127,8 +127,9 @@ fn number_at(n: &Norm, i: usize, limit: usize) -> Option<Number> {
     }
     if !n.chars[i].is_ascii_digit() {
         let text: String = n.chars[i..end].iter().collect();
-        // 上万, 上千: more than ten thousand, a thousand.
-        if n.ends_with(i, "上") && matches!(text.as_str(), "百" | "千" | "万") {
+        // 上万, 千余: more than ten thousand, a thousand.
+        let rough = n.ends_with(i, "上") || matches!(n.get(end), Some('余' | '多'));
+        if rough && matches!(text.as_str(), "百" | "千" | "万") {
             return Some(Number {
                 value: Decimal::ONE,
                 magnitude: match text.as_str() {
