@@ -120,6 +120,10 @@ impl Doc {
         let dates = self.dates(at.p, &reach, kind, role, &mut score);
         let (jurisdiction, jurisdiction_phrase, in_catalog) =
             self.jurisdiction_of(&clause, &reach, facts, f, env, &mut score);
+        if jurisdiction.is_none() && metric.is_none() {
+            // Neither whose figure it is nor what it measures is known.
+            score.cap(45);
+        }
         let (confidence, reasons) = score.finish();
         let (quote, span) = self.quote(at.p, quoted(&clause, f));
         Candidate {

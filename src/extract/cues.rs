@@ -141,8 +141,9 @@ const CHANGE_TO: &[&str] = &[
     "扩大至", "跃升到", "跃升至", "降至", "降到", "下降到", "下降至", "升至", "升到",
 ];
 
-/// A date expression starting at the year at `i`: the cue and where it ends.
-fn date_cue(n: &Norm, i: usize) -> Option<(CueKind, usize)> {
+/// A date expression starting at the year at `i`, in a text written in the
+/// year `written` where it is known: the cue and where it ends.
+fn date_cue(n: &Norm, i: usize, written: Option<i32>) -> Option<(CueKind, usize)> {
     let year = year_at(n, i)?;
     let mut k = i + 4;
     // A plan period: 2025—2027年, (2025-2027).
@@ -196,8 +197,9 @@ fn date_cue(n: &Norm, i: usize) -> Option<(CueKind, usize)> {
         || n.ends_with(i, "截止")
         || n.ends_with(i, "截止到")
         || n.ends_with(i, "截至到");
-    // 提高至2027年的500个: the 至 of the verb, not of a deadline.
-    let verb_to = CHANGE_TO.iter().any(|w| n.ends_with(i, w));
+    // 提高至2022年的139亿元 in a text of 2023: the 至 of the verb, not of a
+    // deadline.
+    let verb_to = written.is_some_and(|y| year < y) && CHANGE_TO.iter().any(|w| n.ends_with(i, w));
     let to = !as_of && !verb_to && (n.ends_with(i, "到") || n.ends_with(i, "至"));
     let kind = if as_of {
         CueKind::AsOf(date)
@@ -235,7 +237,7 @@ pub(super) fn cues(n: &Norm, reference: Option<PartialDate>, relative: &mut Vec<
                 i += 4;
                 continue;
             }
-            if let Some((kind, end)) = date_cue(n, i) {
+            if let Some((kind, end)) = date_cue(n, i, reference.map(PartialDate::year)) {
                 out.push(Cue { pos: i, kind });
                 i = end;
                 continue;
@@ -261,7 +263,7 @@ pub(super) fn cues(n: &Norm, reference: Option<PartialDate>, relative: &mut Vec<
             continue;
         }
         if let Some(r) = relative_at(n, i, reference) {
-            if !matches!(r.kind, CueKind::Unresolved(_)) {
+            if !matches!(r.kind, CueKind::Unresolved(_) | CueKind::ReportWord) {
                 relative.push(i);
             }
             out.push(Cue { pos: i, kind: r.kind });

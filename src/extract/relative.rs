@@ -107,6 +107,12 @@ pub(super) fn relative_at(
     let now = NOW_WORDS.iter().find(|w| n.starts_with(i, w))?;
     let end = i + now.chars().count();
     Some(match reference {
+        // Of a date line that gives a month (【2025年3月】), the dates of the
+        // paragraph say more: 目前 is a word of reports only.
+        Some(PartialDate::Year(_) | PartialDate::Month(..)) => Relative {
+            kind: CueKind::ReportWord,
+            end,
+        },
         Some(d) => Relative {
             kind: CueKind::AsOf(d),
             end,
