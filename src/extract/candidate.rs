@@ -110,8 +110,12 @@ impl Doc {
         flag_flow(n, &before, metric.as_ref(), env.catalog, &mut score);
         if metric.is_none() {
             flag_count(&n.text(after.clone()), f, facts, &mut score);
+        } else if f.value.dimension() == crate::Dimension::Count {
+            // 上架数据产品涵盖9个行业: the metric before counts what the
+            // figure after it is a scope of.
+            flag_scope(&n.text(after.clone()), &mut score);
         }
-        flag_form(f, facts, para.kind, &mut score);
+        flag_form(f, facts, (para.kind, metric.is_some()), &mut score);
         flag_growth(n, &before, f, &mut score);
         let sentence_start = para.sentences[at.s].range.start;
         flag_forecast(n, sentence_start..f.lead, &mut score);
@@ -120,6 +124,11 @@ impl Doc {
         let dates = self.dates(at.p, &reach, kind, role, &mut score);
         let (jurisdiction, jurisdiction_phrase, in_catalog) =
             self.jurisdiction_of(&clause, &reach, facts, f, env, &mut score);
+        let metric_phrase = if metric.is_none() {
+            without_place(&metric_phrase, &jurisdiction_phrase)
+        } else {
+            metric_phrase
+        };
         if jurisdiction.is_none() && metric.is_none() {
             // Neither whose figure it is nor what it measures is known.
             score.cap(45);
@@ -193,13 +202,33 @@ fn metric(
             let phrase = guess_phrase(n, f, after, before);
             if metric_like(&phrase, f.value.dimension()) {
                 score.raise(15);
-                score.reason(format!("metric not in the catalogue: {phrase}"));
+                score.reason("metric not in the catalogue (the words next to the figure name one)");
             } else {
                 score.cap(35);
                 score.reason("no metric recognised");
             }
             (None, phrase)
         }
+    }
+}
+
+/// The words naming a measure the catalogue lacks without the date and the
+/// place that open them (2024年绵阳市软件业务收入, 全市软件业务收入 →
+/// 软件业务收入).
+fn without_place(phrase: &str, place: &str) -> String {
+    // A date that opens them (2024年全市…).
+    let mut rest = phrase.trim_start_matches(|c: char| c.is_ascii_digit() || "年月日底末,，".contains(c));
+    if !place.is_empty() {
+        rest = rest.strip_prefix(place).unwrap_or(rest);
+    }
+    for whole in ["全省", "全市", "全区", "全县", "全国", "我省", "我市", "该省", "该市"] {
+        rest = rest.strip_prefix(whole).unwrap_or(rest);
+    }
+    let rest = rest.trim_start_matches(['的', '，']);
+    if rest.chars().count() < 2 {
+        phrase.to_owned()
+    } else {
+        rest.to_owned()
     }
 }
 
@@ -217,7 +246,7 @@ const COUNT_HEADS: &[&str] = &[
     "企业", "基站", "数据集", "产品", "平台", "场景", "案例", "机架", "服务器", "数据中心", "基地",
     "空间", "园区", "集群", "项目", "人才", "人员", "应用", "标准", "证书", "主体", "节点", "模型",
     "实验室", "中心", "工厂", "车间", "数据商", "机构", "算力券", "专区", "数据资源", "目录", "芯片",
-    "服务商", "用户", "账号", "终端", "设备", "门户", "接口",
+    "服务商", "用户", "账号", "终端", "设备", "门户", "接口", "公共数据", "归集", "数据量",
 ];
 
 /// Words that open what a count counts when it is no measure of a place:
@@ -233,7 +262,7 @@ const NOT_MEASURE_ACTS: &[&str] = &["发放", "代表", "签署", "参加", "参
 /// Whether the words `phrase` next to a figure of `dimension`, which name
 /// no metric of the catalogue, name a measure all the same (软件业务收入,
 /// 数据标注产业年产值, 挂牌数据产品总规模).
-fn metric_like(phrase: &str, dimension: crate::Dimension) -> bool {
+pub(super) fn metric_like(phrase: &str, dimension: crate::Dimension) -> bool {
     use crate::Dimension;
     let tail: String = {
         let chars: Vec<char> = phrase.chars().collect();
@@ -310,21 +339,7 @@ fn flag_count(after_text: &str, f: &Figure, facts: &ClauseFacts, score: &mut Sco
     if starts_body && later(facts.act) {
         score.cap(10);
         score.reason("count of participating or issuing bodies, not a target");
-    } else if [
-        "行业",
-        "领域",
-        "重点领域",
-        "重点行业",
-        "方面",
-        "板块",
-        "赛道",
-        "产业链",
-    ]
-    .iter()
-    .any(|w| after_text.starts_with(w))
-    {
-        score.cap(15);
-        score.reason("count of sectors or fields in scope, not a target");
+    } else if flag_scope(after_text, score) {
     } else if [
         "任务",
         "重点任务",
@@ -349,9 +364,37 @@ fn flag_count(after_text: &str, f: &Figure, facts: &ClauseFacts, score: &mut Sco
     }
 }
 
-/// How the figure is written or placed: a rate, a rank, N大, P or E for a
-/// computing power, a heading of paragraph `kind`.
-fn flag_form(f: &Figure, facts: &ClauseFacts, kind: BlockKind, score: &mut Score) {
+/// Words that open the fields a count is a scope of (9个行业).
+const SCOPE_WORDS: &[&str] = &[
+    "行业",
+    "领域",
+    "重点领域",
+    "重点行业",
+    "方面",
+    "板块",
+    "赛道",
+    "产业链",
+];
+
+/// A count of sectors or fields in scope, by the words after it.
+fn flag_scope(after_text: &str, score: &mut Score) -> bool {
+    let scope = SCOPE_WORDS.iter().any(|w| after_text.starts_with(w));
+    if scope {
+        score.cap(15);
+        score.reason("count of sectors or fields in scope, not a target");
+    }
+    scope
+}
+
+/// How the figure is written or placed: a rate, a rank, N大 (capped when
+/// no metric of the catalogue is `known_metric`), P or E for a computing
+/// power, a heading of paragraph `kind`.
+fn flag_form(
+    f: &Figure,
+    facts: &ClauseFacts,
+    (kind, known_metric): (BlockKind, bool),
+    score: &mut Score,
+) {
     // A rate word between the start of the clause and the figure.
     if facts.rate_end.is_some_and(|end| end <= f.lead) {
         score.cap(20);
@@ -363,7 +406,10 @@ fn flag_form(f: &Figure, facts: &ClauseFacts, kind: BlockKind, score: &mut Score
     }
     if f.big {
         score.lower(20);
-        score.cap(30);
+        if !known_metric {
+            // 十大数据中心集群, 五大板块: mostly names and parts of plans.
+            score.cap(30);
+        }
         score.reason("count written as N大 (N major …); unit 个 supplied");
     }
     if f.yuan_guess {

@@ -130,13 +130,15 @@ fn number_at(n: &Norm, i: usize, limit: usize) -> Option<Number> {
         // 上万, 千余: more than ten thousand, a thousand.
         let rough = n.ends_with(i, "上") || matches!(n.get(end), Some('余' | '多'));
         if rough && matches!(text.as_str(), "百" | "千" | "万") {
+            // 千余家 is 1000家, 上万家 1万家.
+            let (value, magnitude) = match text.as_str() {
+                "百" => (Decimal::ONE_HUNDRED, 0),
+                "千" => (Decimal::ONE_THOUSAND, 0),
+                _ => (Decimal::ONE, 4),
+            };
             return Some(Number {
-                value: Decimal::ONE,
-                magnitude: match text.as_str() {
-                    "百" => 2,
-                    "千" => 3,
-                    _ => 4,
-                },
+                value,
+                magnitude,
                 end,
             });
         }

@@ -265,6 +265,13 @@ impl Doc {
     ) -> (Option<PartialDate>, Option<InferredDate>) {
         let dated = self.paras[p].year.is_some();
         let found = self.find_cue_at(reach, Ask::AsOf, dated, 1..=6);
+        // A relative date nearer than any date found (2024年…。今年…):
+        // unknown, not the date further away.
+        let unresolved = self.find_cue(reach, Ask::Unresolved, dated, 1..=3);
+        let found = match (found, unresolved) {
+            (Some((level, ..)), Some((near, _))) if near <= level => None,
+            (found, _) => found,
+        };
         let as_of = match found.map(|(_, cue, _)| cue.kind) {
             Some(
                 CueKind::AsOf(d) | CueKind::Bare(d, _) | CueKind::End(d) | CueKind::Event(d),
@@ -276,7 +283,7 @@ impl Doc {
             let inferred = found.and_then(|(_, cue, q)| self.inferred(q, cue, score));
             return (as_of, inferred);
         }
-        if self.find_cue(reach, Ask::Unresolved, dated, 1..=3).is_some() {
+        if unresolved.is_some() {
             return (None, None);
         }
         let para = &self.paras[p];

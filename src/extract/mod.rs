@@ -123,6 +123,8 @@ mod toml;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_news;
 
 use std::ops::Range;
 

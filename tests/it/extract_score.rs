@@ -42,6 +42,7 @@ fn candidate_of(label: &Label) -> Candidate {
         span: 0..0,
         confidence: Decimal::ONE,
         reasons: Vec::new(),
+        date_inferred: None,
     }
 }
 
