@@ -110,7 +110,9 @@ impl Doc {
         flag_flow(n, &before, metric.as_ref(), env.catalog, &mut score);
         if metric.is_none() {
             flag_count(&n.text(after.clone()), f, facts, &mut score);
-        } else if f.value.dimension() == crate::Dimension::Count {
+        } else if f.value.dimension() == crate::Dimension::Count
+            && !n.text(after.clone()).contains(metric_phrase.as_str())
+        {
             // 上架数据产品涵盖9个行业: the metric before counts what the
             // figure after it is a scope of.
             flag_scope(&n.text(after.clone()), &mut score);
