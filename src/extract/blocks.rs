@@ -48,7 +48,14 @@ fn squeeze(src: &[char], skip: &[bool], range: &Range<usize>) -> Vec<char> {
 }
 
 /// Labels of a date line (发布时间：2025-08-26).
-const DATE_LABELS: &[&str] = &["发布时间", "发布日期", "发文日期", "成文日期", "日期", "时间"];
+const DATE_LABELS: &[&str] = &[
+    "发布时间",
+    "发布日期",
+    "发文日期",
+    "成文日期",
+    "日期",
+    "时间",
+];
 
 /// The date of a line that is only a date (【2025年3月】, 2025-08-26,
 /// 2025年8月26日 10:30, 发布时间：2025-08-26).
@@ -62,7 +69,7 @@ fn date_only(line: &[char]) -> Option<PartialDate> {
         .find_map(|l| s.strip_prefix(l))
         .map_or(s.as_str(), |rest| rest.trim_start_matches(':'));
     // A time of day after a date with a day: 2025-08-26 10:30, 2025年8月26日10:30.
-    let s = match s.find(|c: char| c == '日' || c == ':') {
+    let s = match s.find(['日', ':']) {
         Some(k) if s[k..].starts_with('日') => &s[..k + '日'.len_utf8()],
         _ => s,
     };

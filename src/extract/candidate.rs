@@ -219,11 +219,14 @@ fn metric(
 /// 软件业务收入).
 fn without_place(phrase: &str, place: &str) -> String {
     // A date that opens them (2024年全市…).
-    let mut rest = phrase.trim_start_matches(|c: char| c.is_ascii_digit() || "年月日底末,，".contains(c));
+    let mut rest =
+        phrase.trim_start_matches(|c: char| c.is_ascii_digit() || "年月日底末,，".contains(c));
     if !place.is_empty() {
         rest = rest.strip_prefix(place).unwrap_or(rest);
     }
-    for whole in ["全省", "全市", "全区", "全县", "全国", "我省", "我市", "该省", "该市"] {
+    for whole in [
+        "全省", "全市", "全区", "全县", "全国", "我省", "我市", "该省", "该市",
+    ] {
         rest = rest.strip_prefix(whole).unwrap_or(rest);
     }
     let rest = rest.trim_start_matches(['的', '，']);
@@ -236,8 +239,20 @@ fn without_place(phrase: &str, place: &str) -> String {
 
 /// Words that end the name of a measure of money (规模, 增加值).
 const MONEY_HEADS: &[&str] = &[
-    "规模", "总量", "总额", "产值", "增加值", "收入", "营收", "交易额", "金额", "生产总值", "GDP",
-    "成交额", "销售额", "投资",
+    "规模",
+    "总量",
+    "总额",
+    "产值",
+    "增加值",
+    "收入",
+    "营收",
+    "交易额",
+    "金额",
+    "生产总值",
+    "GDP",
+    "成交额",
+    "销售额",
+    "投资",
 ];
 
 /// Words of the name of a share (占比, 覆盖率).
@@ -245,10 +260,50 @@ const SHARE_HEADS: &[&str] = &["占比", "比重", "比例", "率", "份额", "�
 
 /// Words that end the name of what is counted (企业, 数据集).
 const COUNT_HEADS: &[&str] = &[
-    "企业", "基站", "数据集", "产品", "平台", "场景", "案例", "机架", "服务器", "数据中心", "基地",
-    "空间", "园区", "集群", "项目", "人才", "人员", "应用", "标准", "证书", "主体", "节点", "模型",
-    "实验室", "中心", "工厂", "车间", "数据商", "机构", "算力券", "专区", "数据资源", "目录", "芯片",
-    "服务商", "用户", "账号", "终端", "设备", "门户", "接口", "公共数据", "归集", "数据量",
+    "企业",
+    "基站",
+    "数据集",
+    "产品",
+    "平台",
+    "场景",
+    "案例",
+    "机架",
+    "服务器",
+    "数据中心",
+    "基地",
+    "空间",
+    "园区",
+    "集群",
+    "项目",
+    "人才",
+    "人员",
+    "应用",
+    "标准",
+    "证书",
+    "主体",
+    "节点",
+    "模型",
+    "实验室",
+    "中心",
+    "工厂",
+    "车间",
+    "数据商",
+    "机构",
+    "算力券",
+    "专区",
+    "数据资源",
+    "目录",
+    "芯片",
+    "服务商",
+    "用户",
+    "账号",
+    "终端",
+    "设备",
+    "门户",
+    "接口",
+    "公共数据",
+    "归集",
+    "数据量",
 ];
 
 /// Words that open what a count counts when it is no measure of a place:
@@ -430,7 +485,17 @@ fn flag_form(
 
 /// Words of growth: a percentage right after them is a growth rate.
 const GROWTH_WORDS: &[&str] = &[
-    "增长率", "增长", "增速", "增幅", "下降", "降低", "提高", "提升", "上涨", "增加", "回落",
+    "增长率",
+    "增长",
+    "增速",
+    "增幅",
+    "下降",
+    "降低",
+    "提高",
+    "提升",
+    "上涨",
+    "增加",
+    "回落",
 ];
 
 /// A growth rate (同比增长12%, 年均增速超20%) is no level of a place: the
@@ -457,9 +522,14 @@ fn flag_growth(n: &Norm, before: &std::ops::Range<usize>, f: &Figure, score: &mu
 /// A forecast (预计全年突破50亿元, 有望达到) is no commitment nor a level
 /// reached: the words in `range`, the figure's sentence before it.
 fn flag_forecast(n: &Norm, range: std::ops::Range<usize>, score: &mut Score) {
-    if let Some(word) = ["预计", "有望", "预测"].iter().find(|w| n.contains(range.clone(), w)) {
+    if let Some(word) = ["预计", "有望", "预测"]
+        .iter()
+        .find(|w| n.contains(range.clone(), w))
+    {
         score.cap(30);
-        score.reason(format!("a forecast ({word}), not a target or a reported figure"));
+        score.reason(format!(
+            "a forecast ({word}), not a target or a reported figure"
+        ));
     }
 }
 

@@ -137,8 +137,25 @@ fn small_at(n: &Norm, i: usize, unit: char, max: u32) -> Option<(u32, usize)> {
 
 /// Verbs of change that end with 到 or 至 (提高至2022年的139亿元).
 const CHANGE_TO: &[&str] = &[
-    "提高至", "提升至", "增加至", "增长至", "增至", "提高到", "提升到", "增加到", "增长到", "扩大到",
-    "扩大至", "跃升到", "跃升至", "降至", "降到", "下降到", "下降至", "升至", "升到",
+    "提高至",
+    "提升至",
+    "增加至",
+    "增长至",
+    "增至",
+    "提高到",
+    "提升到",
+    "增加到",
+    "增长到",
+    "扩大到",
+    "扩大至",
+    "跃升到",
+    "跃升至",
+    "降至",
+    "降到",
+    "下降到",
+    "下降至",
+    "升至",
+    "升到",
 ];
 
 /// A date expression starting at the year at `i`, in a text written in the
@@ -219,7 +236,11 @@ fn date_cue(n: &Norm, i: usize, written: Option<i32>) -> Option<(CueKind, usize)
 /// 目前) are read with `reference`, the date the text was written, when it
 /// is known. The positions of the cues read from relative dates are in
 /// `relative`.
-pub(super) fn cues(n: &Norm, reference: Option<PartialDate>, relative: &mut Vec<usize>) -> Vec<Cue> {
+pub(super) fn cues(
+    n: &Norm,
+    reference: Option<PartialDate>,
+    relative: &mut Vec<usize>,
+) -> Vec<Cue> {
     let mut out = Vec::new();
     let words = cue_words(n);
     let mut i = 0;
@@ -266,7 +287,10 @@ pub(super) fn cues(n: &Norm, reference: Option<PartialDate>, relative: &mut Vec<
             if !matches!(r.kind, CueKind::Unresolved(_) | CueKind::ReportWord) {
                 relative.push(i);
             }
-            out.push(Cue { pos: i, kind: r.kind });
+            out.push(Cue {
+                pos: i,
+                kind: r.kind,
+            });
             i = r.end;
             continue;
         }

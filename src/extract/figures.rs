@@ -457,7 +457,17 @@ fn unitless(
 /// Words of money amounts: a number with 万 or 亿 but no unit after them
 /// (增加值达5675亿) is in 元.
 const MONEY_WORDS: &[&str] = &[
-    "增加值", "产值", "规模", "收入", "营收", "交易额", "金额", "总额", "生产总值", "GDP", "投资",
+    "增加值",
+    "产值",
+    "规模",
+    "收入",
+    "营收",
+    "交易额",
+    "金额",
+    "总额",
+    "生产总值",
+    "GDP",
+    "投资",
 ];
 
 /// Whether a money word is in the 16 characters of `clause` before `j`.

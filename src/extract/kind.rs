@@ -6,11 +6,11 @@ use crate::{Deadline, PartialDate, Period};
 use super::candidate::Score;
 use super::change::Role;
 use super::cues::{Cue, CueKind};
-use super::{DateFrom, InferredDate, Kind};
 use super::document::Doc;
 use super::facts::ClauseFacts;
 use super::figures::Figure;
 use super::looks::{Ask, Reach};
+use super::{DateFrom, InferredDate, Kind};
 
 /// The dates of a candidate.
 #[derive(Default)]
@@ -46,9 +46,7 @@ impl Doc {
             None
         };
         let decide = |cue: CueKind| match cue {
-            CueKind::AsOf(_) | CueKind::ReportWord | CueKind::Unresolved(true) => {
-                Kind::Observation
-            }
+            CueKind::AsOf(_) | CueKind::ReportWord | CueKind::Unresolved(true) => Kind::Observation,
             CueKind::Bare(d, _) | CueKind::End(d) if ctx_year.is_some_and(|y| d.year() < y) => {
                 Kind::Observation
             }
@@ -273,9 +271,9 @@ impl Doc {
             (found, _) => found,
         };
         let as_of = match found.map(|(_, cue, _)| cue.kind) {
-            Some(
-                CueKind::AsOf(d) | CueKind::Bare(d, _) | CueKind::End(d) | CueKind::Event(d),
-            ) => Some(d),
+            Some(CueKind::AsOf(d) | CueKind::Bare(d, _) | CueKind::End(d) | CueKind::Event(d)) => {
+                Some(d)
+            }
             Some(CueKind::MonthDay(m, day)) => self.resolve_month_day(p, m, day),
             _ => None,
         };

@@ -73,7 +73,16 @@ const RANKED_IN: &[&str] = &["居", "位列", "跻身", "领跑", "领先", "排
 /// Bylines before a place (新华社北京10月9日电): where the news was
 /// written, not whose figures it gives.
 const BYLINES: &[&str] = &[
-    "新华社", "中新社", "中新网", "新华网", "人民网", "央视网", "央广网", "客户端", "本报", "讯",
+    "新华社",
+    "中新社",
+    "中新网",
+    "新华网",
+    "人民网",
+    "央视网",
+    "央广网",
+    "客户端",
+    "本报",
+    "讯",
 ];
 
 /// Whether the place named at `i..end` is not whose figure follows: a

@@ -77,7 +77,10 @@ pub(super) fn noise(src: &[char]) -> Vec<bool> {
             while i < src.len() && file_char(src[i]) {
                 i += 1;
             }
-            let run: String = src[start..i].iter().collect::<String>().to_ascii_lowercase();
+            let run: String = src[start..i]
+                .iter()
+                .collect::<String>()
+                .to_ascii_lowercase();
             if IMAGE_EXTENSIONS
                 .iter()
                 .any(|e| run.ends_with(e) && run.len() > e.len())
@@ -98,7 +101,11 @@ mod tests {
     fn kept(text: &str) -> String {
         let src: Vec<char> = text.chars().collect();
         let skip = noise(&src);
-        src.iter().zip(skip).filter(|(_, s)| !s).map(|(c, _)| *c).collect()
+        src.iter()
+            .zip(skip)
+            .filter(|(_, s)| !s)
+            .map(|(c, _)| *c)
+            .collect()
     }
 
     #[test]

@@ -30,7 +30,15 @@ const PART_WORDS: &[(&str, u32)] = &[
 ];
 
 /// Words for the time of writing.
-const NOW_WORDS: &[&str] = &["截至目前", "截至当前", "目前", "当前", "至今", "如今", "现阶段"];
+const NOW_WORDS: &[&str] = &[
+    "截至目前",
+    "截至当前",
+    "目前",
+    "当前",
+    "至今",
+    "如今",
+    "现阶段",
+];
 
 /// A relative date at a character of a paragraph: the cue it makes and
 /// where it ends.
@@ -41,11 +49,7 @@ pub(super) struct Relative {
 
 /// A relative date starting at `i`, read with `reference` (the reference
 /// date, if known). Without a reference, `kind` is [`CueKind::Unresolved`].
-pub(super) fn relative_at(
-    n: &Norm,
-    i: usize,
-    reference: Option<PartialDate>,
-) -> Option<Relative> {
+pub(super) fn relative_at(n: &Norm, i: usize, reference: Option<PartialDate>) -> Option<Relative> {
     let as_of = n.ends_with(i, "截至") || n.ends_with(i, "截止") || n.ends_with(i, "截至到");
     let to = !as_of && (n.ends_with(i, "到") || n.ends_with(i, "至"));
     let year_of = |offset: i32| reference.map(|d| d.year() + offset);
@@ -138,7 +142,5 @@ fn month_at(n: &Norm, k: usize) -> Option<(u32, usize)> {
         return None;
     }
     let month: u32 = n.str(k, k + digits).parse().ok()?;
-    (1..=12)
-        .contains(&month)
-        .then_some((month, digits + 1))
+    (1..=12).contains(&month).then_some((month, digits + 1))
 }

@@ -57,7 +57,10 @@ fn a_past_year_reached_is_a_reported_figure_not_a_deadline() {
     assert_eq!(date(&c), "2024");
     // Future-facing words make a target.
     let c = one(
-        &read("力争到2027年，宜昌市软件业务收入突破1200亿元。", Some("2025-03-01")),
+        &read(
+            "力争到2027年，宜昌市软件业务收入突破1200亿元。",
+            Some("2025-03-01"),
+        ),
         "1200亿元",
     );
     assert_eq!((c.kind, date(&c)), (Kind::Target, "2027".to_owned()));
@@ -93,10 +96,26 @@ fn relative_dates_are_read_with_the_date_of_writing() {
     assert!(has_reason(&c, "去年"));
     // 截至今年6月底, 上半年, 过去的一年.
     let cases = [
-        ("截至今年6月底，武汉市公共数据累计归集30亿条。", "30亿条", "2025-06"),
-        ("今年上半年，武汉市数据交易额达到20亿元。", "20亿元", "2025-06"),
-        ("过去的一年，全国数据交易额超过1600亿元。", "1600亿元", "2024"),
-        ("2023年上半年，武汉市数据交易额为9亿元。", "9亿元", "2023-06"),
+        (
+            "截至今年6月底，武汉市公共数据累计归集30亿条。",
+            "30亿条",
+            "2025-06",
+        ),
+        (
+            "今年上半年，武汉市数据交易额达到20亿元。",
+            "20亿元",
+            "2025-06",
+        ),
+        (
+            "过去的一年，全国数据交易额超过1600亿元。",
+            "1600亿元",
+            "2024",
+        ),
+        (
+            "2023年上半年，武汉市数据交易额为9亿元。",
+            "9亿元",
+            "2023-06",
+        ),
     ];
     for (text, value, as_of) in cases {
         let c = one(&read(text, Some("2025-08-26")), value);
@@ -120,7 +139,10 @@ fn relative_dates_are_read_with_the_date_of_writing() {
     );
     assert_eq!(date(&one(&found, "20亿元")), "2025-06");
     // A figure with no date of its own is dated by the publication.
-    let c = one(&read("武汉市已建成高质量数据集50个。", Some("2025-08-26")), "50个");
+    let c = one(
+        &read("武汉市已建成高质量数据集50个。", Some("2025-08-26")),
+        "50个",
+    );
     assert_eq!(date(&c), "2025-08-26");
     assert_eq!(c.date_inferred.unwrap().words, "");
     // Without a date of writing, the date is unknown, not guessed.
@@ -135,7 +157,11 @@ fn relative_dates_are_read_with_the_date_of_writing() {
 #[test]
 fn measures_the_catalogue_lacks_are_kept_with_their_words() {
     let cases = [
-        ("2024年，宜昌市软件业务收入达到800亿元。", "800亿元", "软件业务收入"),
+        (
+            "2024年，宜昌市软件业务收入达到800亿元。",
+            "800亿元",
+            "软件业务收入",
+        ),
         (
             "截至2024年底，宜昌市数据标注产业年产值超过20亿元。",
             "20亿元",
@@ -165,13 +191,19 @@ fn measures_the_catalogue_lacks_are_kept_with_their_words() {
     assert!(!confident(&c), "{c:#?}");
     // 增加值 names a measure; it is no amount added.
     let c = one(
-        &read("2024年，宜昌市数字经济核心产业增加值达到500亿元。", Some("2025-03-01")),
+        &read(
+            "2024年，宜昌市数字经济核心产业增加值达到500亿元。",
+            Some("2025-03-01"),
+        ),
         "500亿元",
     );
     assert!(!has_reason(&c, "amount added"), "{c:#?}");
     assert!(confident(&c));
     // TOML proposes the measure as a new metric.
-    let found = read("2024年，宜昌市软件业务收入达到800亿元。", Some("2025-03-01"));
+    let found = read(
+        "2024年，宜昌市软件业务收入达到800亿元。",
+        Some("2025-03-01"),
+    );
     let toml = to_toml(&found, &"s".parse().unwrap());
     assert!(
         toml.contains("metric = \"?\"  # 软件业务收入 (proposed below as new_metric_1)"),
@@ -188,23 +220,51 @@ fn measures_the_catalogue_lacks_are_kept_with_their_words() {
 fn whose_figure_it_is() {
     let cases = [
         // A share of the national total is the place's.
-        ("2024年，四川省数字经济核心产业增加值占全国比重约2.5%。", "2.5%", "510000"),
+        (
+            "2024年，四川省数字经济核心产业增加值占全国比重约2.5%。",
+            "2.5%",
+            "510000",
+        ),
         // A share of the province is the city's.
-        ("2023年，杭州市数字经济核心产业增加值占浙江省比重为57%。", "57%", "330100"),
+        (
+            "2023年，杭州市数字经济核心产业增加值占浙江省比重为57%。",
+            "57%",
+            "330100",
+        ),
         // Ranked in the nation: still the province's.
-        ("到2027年，四川省建成高质量数据集500个，规模位居全国前列。", "500个", "510000"),
+        (
+            "到2027年，四川省建成高质量数据集500个，规模位居全国前列。",
+            "500个",
+            "510000",
+        ),
         (
             "到2027年，广东省数字经济发展水平稳居全国首位，建成可信数据空间50个。",
             "50个",
             "440000",
         ),
         // An exchange's figure is its city's, by its full or short name.
-        ("截至2024年底，芜湖数据交易所挂牌数据产品超过500个。", "500个", "340200"),
-        ("截至2024年底，深数所挂牌数据产品超过2000个。", "2000个", "440300"),
+        (
+            "截至2024年底，芜湖数据交易所挂牌数据产品超过500个。",
+            "500个",
+            "340200",
+        ),
+        (
+            "截至2024年底，深数所挂牌数据产品超过2000个。",
+            "2000个",
+            "440300",
+        ),
         // 全市 refers back to the city named before.
-        ("襄阳市提出：到2027年，全市建成高质量数据集60个。", "60个", "420600"),
+        (
+            "襄阳市提出：到2027年，全市建成高质量数据集60个。",
+            "60个",
+            "420600",
+        ),
         // A prefecture of the gazetteer, not its province.
-        ("截至2024年底，三亚市已建成高质量数据集12个。", "12个", "460200"),
+        (
+            "截至2024年底，三亚市已建成高质量数据集12个。",
+            "12个",
+            "460200",
+        ),
     ];
     for (text, value, code) in cases {
         let c = one(&read(text, Some("2025-03-01")), value);
@@ -212,13 +272,19 @@ fn whose_figure_it_is() {
     }
     // A byline names where the news was written.
     let c = one(
-        &read("新华社北京3月5日电 国家数据局提出，到2027年建成高质量数据集1万个。", None),
+        &read(
+            "新华社北京3月5日电 国家数据局提出，到2027年建成高质量数据集1万个。",
+            None,
+        ),
         "1万个",
     );
     assert_eq!(jur(&c), "100000");
     // Places given as a sample of a national count.
     let c = one(
-        &read("北京、上海、江苏等22个省份的30余家数据交易机构已开业。", Some("2025-03-01")),
+        &read(
+            "北京、上海、江苏等22个省份的30余家数据交易机构已开业。",
+            Some("2025-03-01"),
+        ),
         "30家",
     );
     assert!(!["110000", "310000", "320000"].contains(&jur(&c)), "{c:#?}");
@@ -238,10 +304,16 @@ fn the_noise_of_copied_pages_is_skipped() {
     assert_eq!(at, c.quote);
     // Pinyin glosses after characters.
     let c = one(
-        &read("到2027年，宜昌市培育數(shù)據(jù)標(biāo)註(zhù)企業(yè)120家。", None),
+        &read(
+            "到2027年，宜昌市培育數(shù)據(jù)標(biāo)註(zhù)企業(yè)120家。",
+            None,
+        ),
         "120家",
     );
-    assert_eq!(c.metric.as_ref().unwrap().as_str(), "annotation_enterprises");
+    assert_eq!(
+        c.metric.as_ref().unwrap().as_str(),
+        "annotation_enterprises"
+    );
     // An image name is no figure; full-width digits and the small point.
     let found = read(
         "20250826123456.jpg\n截至2024年底，宜昌市数据产业规模达５﹒８６亿元。",
@@ -262,14 +334,46 @@ fn the_noise_of_copied_pages_is_skipped() {
 #[test]
 fn approximate_and_open_figures_are_labelled() {
     let cases = [
-        ("截至2024年底，宜昌市数据企业超3000家。", "3000家", Comparator::MoreThan),
-        ("截至2024年底，宜昌市数据企业逾3000家。", "3000家", Comparator::MoreThan),
-        ("截至2024年底，宜昌市数据企业3000余家。", "3000家", Comparator::MoreThan),
-        ("截至2024年底，宜昌市数据企业千余家。", "1000家", Comparator::MoreThan),
-        ("截至2024年底，宜昌市数据企业上万家。", "1万家", Comparator::MoreThan),
-        ("截至2024年底，宜昌市数据企业近3000家。", "3000家", Comparator::Exactly),
-        ("截至2024年底，宜昌市数据企业约3000家。", "3000家", Comparator::Exactly),
-        ("截至2024年底，宜昌市数据企业3000家左右。", "3000家", Comparator::Exactly),
+        (
+            "截至2024年底，宜昌市数据企业超3000家。",
+            "3000家",
+            Comparator::MoreThan,
+        ),
+        (
+            "截至2024年底，宜昌市数据企业逾3000家。",
+            "3000家",
+            Comparator::MoreThan,
+        ),
+        (
+            "截至2024年底，宜昌市数据企业3000余家。",
+            "3000家",
+            Comparator::MoreThan,
+        ),
+        (
+            "截至2024年底，宜昌市数据企业千余家。",
+            "1000家",
+            Comparator::MoreThan,
+        ),
+        (
+            "截至2024年底，宜昌市数据企业上万家。",
+            "1万家",
+            Comparator::MoreThan,
+        ),
+        (
+            "截至2024年底，宜昌市数据企业近3000家。",
+            "3000家",
+            Comparator::Exactly,
+        ),
+        (
+            "截至2024年底，宜昌市数据企业约3000家。",
+            "3000家",
+            Comparator::Exactly,
+        ),
+        (
+            "截至2024年底，宜昌市数据企业3000家左右。",
+            "3000家",
+            Comparator::Exactly,
+        ),
     ];
     for (text, value, comparator) in cases {
         let c = one(&read(text, None), value);

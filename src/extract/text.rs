@@ -86,8 +86,7 @@ impl Norm {
                     // not between groups of three digits (1 200个).
                     if chars.last().is_some_and(char::is_ascii_alphanumeric)
                         && c.is_ascii_alphanumeric()
-                        && !(chars.last().is_some_and(char::is_ascii_digit)
-                            && digit_group(src, k))
+                        && !(chars.last().is_some_and(char::is_ascii_digit) && digit_group(src, k))
                     {
                         chars.push(' ');
                         orig.push(at);

@@ -422,7 +422,10 @@ pub fn today() -> NaiveDate {
 /// A publication date: a day, in the forms of [`parse_as_of`].
 fn parse_published(text: &str) -> Result<NaiveDate, String> {
     let day = parse_as_of(text)?;
-    let parts = text.trim().split(['-', '/', '.', '年', '月']).filter(|p| !p.is_empty());
+    let parts = text
+        .trim()
+        .split(['-', '/', '.', '年', '月'])
+        .filter(|p| !p.is_empty());
     if parts.count() < 3 {
         return Err(format!(
             "expected a day such as 2025-08-26 or 2025年8月26日, found {text:?}"
