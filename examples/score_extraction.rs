@@ -10,7 +10,8 @@
 //! `year`, `metric_phrase`, `note`); `tests/data/extraction_sample.toml` is a
 //! small example. The extractor reads each passage with the catalogue of
 //! `--data DIR` (default: the bundled one), candidates below
-//! `--min-confidence` (default 0) are dropped, and the output gives recall,
+//! `--min-confidence` (default 0.5, the default of `targets extract`) are
+//! dropped, and the output gives recall,
 //! precision and strict recall (kind, comparator, jurisdiction and year all
 //! right) overall and per passage; `--verbose` lists each passage's misses,
 //! matches with wrong fields and false proposals.
@@ -35,7 +36,7 @@ const USAGE: &str =
 
 fn args() -> Result<Args, String> {
     let mut set = None;
-    let mut min_confidence = Decimal::ZERO;
+    let mut min_confidence = policy_targets::extract::DEFAULT_MIN_CONFIDENCE;
     let mut data = None;
     let mut verbose = false;
     let mut it = std::env::args().skip(1);

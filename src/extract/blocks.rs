@@ -36,25 +36,66 @@ fn lines(src: &[char]) -> Vec<Range<usize>> {
 
 /// The characters of a line as the reader sees them: folded, without
 /// whitespace, dates in digits.
-fn squeeze(src: &[char], range: &Range<usize>) -> Vec<char> {
-    let chars: Vec<char> = src[range.clone()]
-        .iter()
-        .map(|&c| fold(c))
+fn squeeze(src: &[char], skip: &[bool], range: &Range<usize>) -> Vec<char> {
+    let chars: Vec<char> = range
+        .clone()
+        .filter(|&k| !skip.get(k).copied().unwrap_or(false))
+        .map(|k| fold(src[k]))
         .filter(|c| !c.is_whitespace())
         .collect();
     let orig: Vec<usize> = (0..chars.len()).collect();
     fold_cn_dates(&chars, &orig).0
 }
 
+/// Labels of a date line (发布时间：2025-08-26).
+const DATE_LABELS: &[&str] = &[
+    "发布时间",
+    "发布日期",
+    "发文日期",
+    "成文日期",
+    "日期",
+    "时间",
+];
+
+/// The date of a line that is only a date (【2025年3月】, 2025-08-26,
+/// 2025年8月26日 10:30, 发布时间：2025-08-26).
 fn date_only(line: &[char]) -> Option<PartialDate> {
     let s: String = line
         .iter()
         .filter(|c| !matches!(c, '【' | '】' | '[' | ']' | '(' | ')' | '〔' | '〕'))
         .collect();
+    let s = DATE_LABELS
+        .iter()
+        .find_map(|l| s.strip_prefix(l))
+        .map_or(s.as_str(), |rest| rest.trim_start_matches(':'));
+    // A time of day after a date with a day: 2025-08-26 10:30, 2025年8月26日10:30.
+    let s = match s.find(['日', ':']) {
+        Some(k) if s[k..].starts_with('日') => &s[..k + '日'.len_utf8()],
+        _ => s,
+    };
+    let s = if iso_day(s.get(..10).unwrap_or("")) {
+        &s[..10]
+    } else {
+        s
+    };
+    if iso_day(s) {
+        return s.replace(['/', '.'], "-").parse().ok();
+    }
     if !s.contains('年') || s.ends_with('年') {
         return None;
     }
     s.parse().ok()
+}
+
+/// Whether `s` is a date written 2025-08-26 (or 2025/08/26, 2025.08.26).
+fn iso_day(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 10
+        && [4, 7].iter().all(|&k| matches!(b[k], b'-' | b'/' | b'.'))
+        && b[4] == b[7]
+        && b.iter()
+            .enumerate()
+            .all(|(k, c)| k == 4 || k == 7 || c.is_ascii_digit())
 }
 
 fn classify(line: &[char]) -> BlockKind {
@@ -129,11 +170,12 @@ fn starts_item(line: &[char]) -> bool {
 }
 
 /// Paragraphs: lines, with a line that continues joined to the next one.
-pub(super) fn blocks(src: &[char]) -> Vec<(BlockKind, Vec<Range<usize>>)> {
+/// `skip` marks the characters the reader skips (see [`super::noise`]).
+pub(super) fn blocks(src: &[char], skip: &[bool]) -> Vec<(BlockKind, Vec<Range<usize>>)> {
     let mut out: Vec<(BlockKind, Vec<Range<usize>>)> = Vec::new();
     let mut open = false;
     for range in lines(src) {
-        let line = squeeze(src, &range);
+        let line = squeeze(src, skip, &range);
         if line.is_empty() {
             continue;
         }

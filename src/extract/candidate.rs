@@ -110,13 +110,31 @@ impl Doc {
         flag_flow(n, &before, metric.as_ref(), env.catalog, &mut score);
         if metric.is_none() {
             flag_count(&n.text(after.clone()), f, facts, &mut score);
+        } else if f.value.dimension() == crate::Dimension::Count
+            && !n.text(after.clone()).contains(metric_phrase.as_str())
+        {
+            // 上架数据产品涵盖9个行业: the metric before counts what the
+            // figure after it is a scope of.
+            flag_scope(&n.text(after.clone()), &mut score);
         }
-        flag_form(f, facts, para.kind, &mut score);
+        flag_form(f, facts, (para.kind, metric.is_some()), &mut score);
+        flag_growth(n, &before, f, &mut score);
+        let sentence_start = para.sentences[at.s].range.start;
+        flag_forecast(n, sentence_start..f.lead, &mut score);
         let kind = self.kind(&reach, f, facts, role, &mut score);
         let comparator = comparator(n, f, kind, &mut score);
         let dates = self.dates(at.p, &reach, kind, role, &mut score);
         let (jurisdiction, jurisdiction_phrase, in_catalog) =
             self.jurisdiction_of(&clause, &reach, facts, f, env, &mut score);
+        let metric_phrase = if metric.is_none() {
+            without_place(&metric_phrase, &jurisdiction_phrase)
+        } else {
+            metric_phrase
+        };
+        if jurisdiction.is_none() && metric.is_none() {
+            // Neither whose figure it is nor what it measures is known.
+            score.cap(45);
+        }
         let (confidence, reasons) = score.finish();
         let (quote, span) = self.quote(at.p, quoted(&clause, f));
         Candidate {
@@ -140,6 +158,7 @@ impl Doc {
             span,
             confidence,
             reasons,
+            date_inferred: dates.inferred,
         }
     }
 
@@ -182,9 +201,146 @@ fn metric(
             )
         }
         None => {
-            score.cap(35);
-            score.reason("no metric recognised");
-            (None, guess_phrase(n, f, after, before))
+            let phrase = guess_phrase(n, f, after, before);
+            if metric_like(&phrase, f.value.dimension()) {
+                score.raise(15);
+                score.reason("metric not in the catalogue (the words next to the figure name one)");
+            } else {
+                score.cap(35);
+                score.reason("no metric recognised");
+            }
+            (None, phrase)
+        }
+    }
+}
+
+/// The words naming a measure the catalogue lacks without the date and the
+/// place that open them (2024年绵阳市软件业务收入, 全市软件业务收入 →
+/// 软件业务收入).
+fn without_place(phrase: &str, place: &str) -> String {
+    // A date that opens them (2024年全市…).
+    let mut rest =
+        phrase.trim_start_matches(|c: char| c.is_ascii_digit() || "年月日底末,，".contains(c));
+    if !place.is_empty() {
+        rest = rest.strip_prefix(place).unwrap_or(rest);
+    }
+    for whole in [
+        "全省", "全市", "全区", "全县", "全国", "我省", "我市", "该省", "该市",
+    ] {
+        rest = rest.strip_prefix(whole).unwrap_or(rest);
+    }
+    let rest = rest.trim_start_matches(['的', '，']);
+    if rest.chars().count() < 2 {
+        phrase.to_owned()
+    } else {
+        rest.to_owned()
+    }
+}
+
+/// Words that end the name of a measure of money (规模, 增加值).
+const MONEY_HEADS: &[&str] = &[
+    "规模",
+    "总量",
+    "总额",
+    "产值",
+    "增加值",
+    "收入",
+    "营收",
+    "交易额",
+    "金额",
+    "生产总值",
+    "GDP",
+    "成交额",
+    "销售额",
+    "投资",
+];
+
+/// Words of the name of a share (占比, 覆盖率).
+const SHARE_HEADS: &[&str] = &["占比", "比重", "比例", "率", "份额", "占"];
+
+/// Words that end the name of what is counted (企业, 数据集).
+const COUNT_HEADS: &[&str] = &[
+    "企业",
+    "基站",
+    "数据集",
+    "产品",
+    "平台",
+    "场景",
+    "案例",
+    "机架",
+    "服务器",
+    "数据中心",
+    "基地",
+    "空间",
+    "园区",
+    "集群",
+    "项目",
+    "人才",
+    "人员",
+    "应用",
+    "标准",
+    "证书",
+    "主体",
+    "节点",
+    "模型",
+    "实验室",
+    "中心",
+    "工厂",
+    "车间",
+    "数据商",
+    "机构",
+    "算力券",
+    "专区",
+    "数据资源",
+    "目录",
+    "芯片",
+    "服务商",
+    "用户",
+    "账号",
+    "终端",
+    "设备",
+    "门户",
+    "接口",
+    "公共数据",
+    "归集",
+    "数据量",
+];
+
+/// Words that open what a count counts when it is no measure of a place:
+/// parts of a plan, fields in scope.
+const NOT_MEASURES: &[&str] = &[
+    "岗位", "城市", "省份", "方面", "主线", "路径", "任务", "目标", "抓手", "板块", "部门", "领域",
+    "行业", "环节", "举措", "措施",
+];
+
+/// Words of recipients and participants anywhere after a count.
+const NOT_MEASURE_ACTS: &[&str] = &["发放", "代表", "签署", "参加", "参与"];
+
+/// Whether the words `phrase` next to a figure of `dimension`, which name
+/// no metric of the catalogue, name a measure all the same (软件业务收入,
+/// 数据标注产业年产值, 挂牌数据产品总规模).
+pub(super) fn metric_like(phrase: &str, dimension: crate::Dimension) -> bool {
+    use crate::Dimension;
+    let tail: String = {
+        let chars: Vec<char> = phrase.chars().collect();
+        chars[chars.len().saturating_sub(6)..].iter().collect()
+    };
+    let cjk = phrase.chars().filter(|&c| super::text::is_cjk(c)).count();
+    if cjk < 2 {
+        return false;
+    }
+    match dimension {
+        Dimension::Compute | Dimension::DataVolume => true,
+        Dimension::Money => MONEY_HEADS.iter().any(|h| tail.contains(h)),
+        Dimension::Share => {
+            SHARE_HEADS.iter().any(|h| phrase.contains(h))
+                && !["增长率", "增速", "增幅"].iter().any(|w| tail.contains(w))
+        }
+        Dimension::Count | Dimension::Persons => {
+            let head: String = phrase.chars().take(12).collect();
+            COUNT_HEADS.iter().any(|h| head.contains(h))
+                && !NOT_MEASURES.iter().any(|w| phrase.starts_with(w))
+                && !NOT_MEASURE_ACTS.iter().any(|w| phrase.contains(w))
         }
     }
 }
@@ -240,21 +396,7 @@ fn flag_count(after_text: &str, f: &Figure, facts: &ClauseFacts, score: &mut Sco
     if starts_body && later(facts.act) {
         score.cap(10);
         score.reason("count of participating or issuing bodies, not a target");
-    } else if [
-        "行业",
-        "领域",
-        "重点领域",
-        "重点行业",
-        "方面",
-        "板块",
-        "赛道",
-        "产业链",
-    ]
-    .iter()
-    .any(|w| after_text.starts_with(w))
-    {
-        score.cap(15);
-        score.reason("count of sectors or fields in scope, not a target");
+    } else if flag_scope(after_text, score) {
     } else if [
         "任务",
         "重点任务",
@@ -279,9 +421,37 @@ fn flag_count(after_text: &str, f: &Figure, facts: &ClauseFacts, score: &mut Sco
     }
 }
 
-/// How the figure is written or placed: a rate, a rank, N大, P or E for a
-/// computing power, a heading of paragraph `kind`.
-fn flag_form(f: &Figure, facts: &ClauseFacts, kind: BlockKind, score: &mut Score) {
+/// Words that open the fields a count is a scope of (9个行业).
+const SCOPE_WORDS: &[&str] = &[
+    "行业",
+    "领域",
+    "重点领域",
+    "重点行业",
+    "方面",
+    "板块",
+    "赛道",
+    "产业链",
+];
+
+/// A count of sectors or fields in scope, by the words after it.
+fn flag_scope(after_text: &str, score: &mut Score) -> bool {
+    let scope = SCOPE_WORDS.iter().any(|w| after_text.starts_with(w));
+    if scope {
+        score.cap(15);
+        score.reason("count of sectors or fields in scope, not a target");
+    }
+    scope
+}
+
+/// How the figure is written or placed: a rate, a rank, N大 (capped when
+/// no metric of the catalogue is `known_metric`), P or E for a computing
+/// power, a heading of paragraph `kind`.
+fn flag_form(
+    f: &Figure,
+    facts: &ClauseFacts,
+    (kind, known_metric): (BlockKind, bool),
+    score: &mut Score,
+) {
     // A rate word between the start of the clause and the figure.
     if facts.rate_end.is_some_and(|end| end <= f.lead) {
         score.cap(20);
@@ -293,7 +463,15 @@ fn flag_form(f: &Figure, facts: &ClauseFacts, kind: BlockKind, score: &mut Score
     }
     if f.big {
         score.lower(20);
+        if !known_metric {
+            // 十大数据中心集群, 五大板块: mostly names and parts of plans.
+            score.cap(30);
+        }
         score.reason("count written as N大 (N major …); unit 个 supplied");
+    }
+    if f.yuan_guess {
+        score.lower(10);
+        score.reason("元 left out after 万 or 亿 of a money figure: read as 元");
     }
     if f.compute_guess {
         score.lower(10);
@@ -302,6 +480,56 @@ fn flag_form(f: &Figure, facts: &ClauseFacts, kind: BlockKind, score: &mut Score
     if kind == BlockKind::Heading {
         score.lower(5);
         score.reason("figure in a heading");
+    }
+}
+
+/// Words of growth: a percentage right after them is a growth rate.
+const GROWTH_WORDS: &[&str] = &[
+    "增长率",
+    "增长",
+    "增速",
+    "增幅",
+    "下降",
+    "降低",
+    "提高",
+    "提升",
+    "上涨",
+    "增加",
+    "回落",
+];
+
+/// A growth rate (同比增长12%, 年均增速超20%) is no level of a place: the
+/// percentage that follows a word of growth in its clause, with at most
+/// three characters between them and no 占 or 比 (比重提高到 is a level).
+fn flag_growth(n: &Norm, before: &std::ops::Range<usize>, f: &Figure, score: &mut Score) {
+    if f.value.dimension() != crate::Dimension::Share {
+        return;
+    }
+    let text = n.str(before.start, before.end);
+    let found = GROWTH_WORDS
+        .iter()
+        .filter_map(|w| text.rfind(w).map(|at| (at + w.len(), *w)))
+        .max_by_key(|&(end, _)| end);
+    if let Some((end, word)) = found {
+        let rest = &text[end..];
+        if rest.chars().count() <= 3 && !rest.contains(['占', '比', '值']) {
+            score.cap(20);
+            score.reason(format!("growth rate ({word}), not a level reached"));
+        }
+    }
+}
+
+/// A forecast (预计全年突破50亿元, 有望达到) is no commitment nor a level
+/// reached: the words in `range`, the figure's sentence before it.
+fn flag_forecast(n: &Norm, range: std::ops::Range<usize>, score: &mut Score) {
+    if let Some(word) = ["预计", "有望", "预测"]
+        .iter()
+        .find(|w| n.contains(range.clone(), w))
+    {
+        score.cap(30);
+        score.reason(format!(
+            "a forecast ({word}), not a target or a reported figure"
+        ));
     }
 }
 

@@ -22,7 +22,7 @@ pub(super) enum Role {
 }
 
 /// A word before a figure saying it is an amount added (新增, 净增, 增加 but
-/// not 增加到), if any.
+/// not 增加到, nor 增加值, value added, a metric word), if any.
 pub(super) fn flow_word(n: &Norm, before: &Range<usize>) -> Option<&'static str> {
     let text = n.str(before.start, before.end);
     for word in ["新增", "净增"] {
@@ -33,7 +33,7 @@ pub(super) fn flow_word(n: &Norm, before: &Range<usize>) -> Option<&'static str>
     let mut at = 0;
     while let Some(k) = text[at..].find("增加") {
         let rest = &text[at + k + "增加".len()..];
-        if !rest.starts_with(['到', '至']) && !rest.starts_with("了到") {
+        if !rest.starts_with(['到', '至', '值']) && !rest.starts_with("了到") {
             return Some("增加");
         }
         at += k + "增加".len();

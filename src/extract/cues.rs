@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 
 use crate::{PartialDate, Period};
 
+use super::relative::{part_at, relative_at};
 use super::text::Norm;
 
 /// What a cue says.
@@ -38,6 +39,9 @@ pub(super) enum CueKind {
     Verb,
     /// Words that must not be read as cues (将近).
     Neutral,
+    /// A date relative to the time of writing (今年, 目前) when that time is
+    /// not known; `true` when it is in the past (去年, 上半年, 目前).
+    Unresolved(bool),
 }
 
 /// A cue at a character of a paragraph.
@@ -131,8 +135,32 @@ fn small_at(n: &Norm, i: usize, unit: char, max: u32) -> Option<(u32, usize)> {
     (k > i && n.get(k) == Some(unit) && (1..=max).contains(&value)).then_some((value, k + 1))
 }
 
-/// A date expression starting at the year at `i`: the cue and where it ends.
-fn date_cue(n: &Norm, i: usize) -> Option<(CueKind, usize)> {
+/// Verbs of change that end with 到 or 至 (提高至2022年的139亿元).
+const CHANGE_TO: &[&str] = &[
+    "提高至",
+    "提升至",
+    "增加至",
+    "增长至",
+    "增至",
+    "提高到",
+    "提升到",
+    "增加到",
+    "增长到",
+    "扩大到",
+    "扩大至",
+    "跃升到",
+    "跃升至",
+    "降至",
+    "降到",
+    "下降到",
+    "下降至",
+    "升至",
+    "升到",
+];
+
+/// A date expression starting at the year at `i`, in a text written in the
+/// year `written` where it is known: the cue and where it ends.
+fn date_cue(n: &Norm, i: usize, written: Option<i32>) -> Option<(CueKind, usize)> {
     let year = year_at(n, i)?;
     let mut k = i + 4;
     // A plan period: 2025—2027年, (2025-2027).
@@ -158,6 +186,10 @@ fn date_cue(n: &Norm, i: usize) -> Option<(CueKind, usize)> {
     }
     k += 1;
     let mut date = PartialDate::Year(year);
+    // A part of the year (2023年上半年): a period reported.
+    if let Some((month, len)) = part_at(n, k) {
+        return Some((CueKind::AsOf(PartialDate::Month(year, month)), k + len));
+    }
     if let Some((month, next)) = small_at(n, k, '月', 12) {
         date = PartialDate::Month(year, month);
         k = next;
@@ -182,7 +214,10 @@ fn date_cue(n: &Norm, i: usize) -> Option<(CueKind, usize)> {
         || n.ends_with(i, "截止")
         || n.ends_with(i, "截止到")
         || n.ends_with(i, "截至到");
-    let to = !as_of && (n.ends_with(i, "到") || n.ends_with(i, "至"));
+    // 提高至2022年的139亿元 in a text of 2023: the 至 of the verb, not of a
+    // deadline.
+    let verb_to = written.is_some_and(|y| year < y) && CHANGE_TO.iter().any(|w| n.ends_with(i, w));
+    let to = !as_of && !verb_to && (n.ends_with(i, "到") || n.ends_with(i, "至"));
     let kind = if as_of {
         CueKind::AsOf(date)
     } else if to || before.is_some() {
@@ -197,8 +232,15 @@ fn date_cue(n: &Norm, i: usize) -> Option<(CueKind, usize)> {
     Some((kind, k))
 }
 
-/// The cues of a paragraph, in the order of the text.
-pub(super) fn cues(n: &Norm) -> Vec<Cue> {
+/// The cues of a paragraph, in the order of the text; relative dates (今年,
+/// 目前) are read with `reference`, the date the text was written, when it
+/// is known. The positions of the cues read from relative dates are in
+/// `relative`.
+pub(super) fn cues(
+    n: &Norm,
+    reference: Option<PartialDate>,
+    relative: &mut Vec<usize>,
+) -> Vec<Cue> {
     let mut out = Vec::new();
     let words = cue_words(n);
     let mut i = 0;
@@ -216,7 +258,7 @@ pub(super) fn cues(n: &Norm) -> Vec<Cue> {
                 i += 4;
                 continue;
             }
-            if let Some((kind, end)) = date_cue(n, i) {
+            if let Some((kind, end)) = date_cue(n, i, reference.map(PartialDate::year)) {
                 out.push(Cue { pos: i, kind });
                 i = end;
                 continue;
@@ -239,6 +281,17 @@ pub(super) fn cues(n: &Norm) -> Vec<Cue> {
             while i < n.len() && n.chars[i].is_ascii_digit() {
                 i += 1;
             }
+            continue;
+        }
+        if let Some(r) = relative_at(n, i, reference) {
+            if !matches!(r.kind, CueKind::Unresolved(_) | CueKind::ReportWord) {
+                relative.push(i);
+            }
+            out.push(Cue {
+                pos: i,
+                kind: r.kind,
+            });
+            i = r.end;
             continue;
         }
         for (word, period) in [

@@ -8,12 +8,15 @@ use chrono::NaiveDate;
 
 use crate::PartialDate;
 
+use super::DateFrom;
+
 use super::blocks::{BlockKind, blocks};
 use super::cues::{Cue, CueKind, cues};
 use super::figures::Figure;
 use super::lexicon::Lexicon;
 use super::looks::Looks;
 use super::mentions::{Mention, mentions};
+use super::noise::noise;
 use super::sentences::{Sentence, sentences};
 use super::text::Norm;
 
@@ -33,6 +36,11 @@ pub(super) struct Para {
     pub(super) inherit: Option<usize>,
     /// The date of the latest date line before it.
     pub(super) section: Option<PartialDate>,
+    /// The date of writing its relative dates (今年, 目前) are read with, and
+    /// where it comes from.
+    pub(super) reference: Option<(PartialDate, DateFrom)>,
+    /// The positions of the cues read from relative dates.
+    pub(super) relative: Vec<usize>,
     /// The year the text is written in, near the paragraph (see
     /// [`Doc::context_year`]).
     pub(super) year: Option<i32>,
@@ -66,16 +74,23 @@ fn enumerated(n: &Norm) -> bool {
 }
 
 impl Doc {
-    /// Reads `text` with the names of `lexicon`.
-    pub(super) fn read(text: &str, lexicon: &Lexicon) -> Doc {
+    /// Reads `text` with the names of `lexicon`, published on `published`
+    /// where it is known.
+    pub(super) fn read(text: &str, lexicon: &Lexicon, published: Option<NaiveDate>) -> Doc {
         let src: Vec<char> = text.chars().collect();
+        let skip = noise(&src);
         let mut paras: Vec<Para> = Vec::new();
         let mut section = None;
-        for (kind, ranges) in blocks(&src) {
+        for (kind, ranges) in blocks(&src, &skip) {
             if let BlockKind::Date(d) = kind {
                 section = Some(d);
             }
-            let para = Para::read(&src, kind, &ranges, section, &paras, lexicon);
+            let reference = match published {
+                Some(d) => Some((PartialDate::Day(d), DateFrom::Published)),
+                None => section.map(|d| (d, DateFrom::DateLine)),
+            };
+            let dates = Dates { section, reference };
+            let para = Para::read((&src, &skip), kind, &ranges, dates, &paras, lexicon);
             paras.push(para);
         }
         let first_prose = paras
@@ -83,7 +98,9 @@ impl Doc {
             .position(|p| p.kind == BlockKind::Prose)
             .unwrap_or(paras.len());
         let title_para = title(&paras[..first_prose]);
-        let written = written(&paras[..first_prose]);
+        let written = published
+            .map(|d| PartialDate::Day(d).year())
+            .or_else(|| written(&paras[..first_prose]));
         let mut doc = Doc {
             src,
             paras,
@@ -144,20 +161,28 @@ impl Doc {
     }
 }
 
+/// The dates a paragraph is read with: its section's, and the date of
+/// writing with where it comes from.
+struct Dates {
+    section: Option<PartialDate>,
+    reference: Option<(PartialDate, DateFrom)>,
+}
+
 impl Para {
-    /// The paragraph of `kind` at `ranges` of `src`, after the paragraphs
-    /// `earlier`, in the section dated `section`.
+    /// The paragraph of `kind` at `ranges` of `src` (without the characters
+    /// `skip` marks), after the paragraphs `earlier`, with `dates`.
     fn read(
-        src: &[char],
+        (src, skip): (&[char], &[bool]),
         kind: BlockKind,
         ranges: &[Range<usize>],
-        section: Option<PartialDate>,
+        Dates { section, reference }: Dates,
         earlier: &[Para],
         lexicon: &Lexicon,
     ) -> Para {
-        let norm = Norm::build(src, ranges);
+        let norm = Norm::build(src, skip, ranges);
         let sentences = sentences(&norm);
-        let cues = cues(&norm);
+        let mut relative = Vec::new();
+        let cues = cues(&norm, reference.map(|(d, _)| d), &mut relative);
         let mentions = mentions(&norm, lexicon);
         let (headings, inherit) = governing(earlier, kind, &norm);
         Para {
@@ -169,6 +194,8 @@ impl Para {
             headings,
             inherit,
             section,
+            reference,
+            relative,
             year: None,
             look: Looks::empty(),
         }

@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 use crate::model::number::leading_number;
 use crate::{Comparator, Dimension, Quantity, Unit};
 
-use super::text::{Norm, is_cn_numeral};
+use super::text::{Norm, is_cjk, is_cn_numeral};
 
 /// How a comparator word before the number binds.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -42,6 +42,8 @@ pub(super) const BEFORE_WORDS: &[(&str, Before)] = &[
     ("少于", Before::Strict(Comparator::LessThan)),
     ("小于", Before::Strict(Comparator::LessThan)),
     ("提高到", Before::Reach),
+    ("跃升到", Before::Reach),
+    ("跃升至", Before::Reach),
     ("提升到", Before::Reach),
     ("提高至", Before::Reach),
     ("提升至", Before::Reach),
@@ -75,6 +77,7 @@ const UNIT_GUARDS: &[(&str, &[&str])] = &[
     ("名", &["单", "称", "录", "义", "片"]),
     ("元", &["宇宙", "素", "件"]),
     ("部", &["分", "署", "署"]),
+    ("次", &["方"]),
 ];
 
 /// A number with its unit and comparator words, at character indices of
@@ -101,6 +104,8 @@ pub(super) struct Figure {
     pub(super) big: bool,
     /// `1000P` read as PFLOPS.
     pub(super) compute_guess: bool,
+    /// `5675亿` after a money word, read as 亿元.
+    pub(super) yuan_guess: bool,
     /// 前10名: a rank.
     pub(super) rank: bool,
 }
@@ -122,12 +127,45 @@ fn number_at(n: &Norm, i: usize, limit: usize) -> Option<Number> {
     }
     if !n.chars[i].is_ascii_digit() {
         let text: String = n.chars[i..end].iter().collect();
+        // 上万, 千余: more than ten thousand, a thousand.
+        let rough = n.ends_with(i, "上") || matches!(n.get(end), Some('余' | '多'));
+        if rough && matches!(text.as_str(), "百" | "千" | "万") {
+            // 千余家 is 1000家, 上万家 1万家.
+            let (value, magnitude) = match text.as_str() {
+                "百" => (Decimal::ONE_HUNDRED, 0),
+                "千" => (Decimal::ONE_THOUSAND, 0),
+                _ => (Decimal::ONE, 4),
+            };
+            return Some(Number {
+                value,
+                magnitude,
+                end,
+            });
+        }
         // 万人, 亿元 alone are words (每万人); 一批, 一个 are articles.
         if matches!(
             text.as_str(),
             "百" | "千" | "万" | "亿" | "一" | "两" | "二"
         ) {
             return None;
+        }
+        // 百亿, 三千万: the number before 万 or 亿, and the magnitude, as
+        // written (百亿元 is 100亿元).
+        let split = text.trim_end_matches(['万', '亿']);
+        if !split.is_empty() && split.len() < text.len() {
+            let magnitude = text[split.len()..]
+                .chars()
+                .map(|c| if c == '万' { 4u8 } else { 8 })
+                .sum();
+            if let Ok(prefix) = leading_number(split) {
+                if prefix.rest.is_empty() && prefix.magnitude == 0 {
+                    return Some(Number {
+                        value: prefix.value,
+                        magnitude,
+                        end,
+                    });
+                }
+            }
         }
     }
     Some(Number {
@@ -271,6 +309,11 @@ fn figure_at(
         }
     }
     let mut valued = valued(n, clause, j, num, compute_context)?;
+    // A count per second (每秒百亿亿次) explains a unit; it is no figure.
+    let window = i.saturating_sub(8).max(clause.start)..i;
+    if valued.value.unit().symbol() == "次" && n.contains(window, "每秒") {
+        return None;
+    }
     if valued.upper.is_none() {
         if let Some((upper, end)) = upper_with_unit(n, clause, &valued.value, valued.end) {
             valued.upper = Some(upper);
@@ -278,6 +321,10 @@ fn figure_at(
         }
     }
     let (end, after, about) = after_word(n, valued.end);
+    // A definition (1P=每秒千万亿次) is no figure.
+    if n.get(end) == Some('=') {
+        return None;
+    }
     let tail = if valued.big { valued.end } else { end };
     let (lead, before) = before_word(n, clause, i);
     let rank = prev == Some('前') && matches!(valued.value.unit().symbol(), "名" | "位");
@@ -290,10 +337,11 @@ fn figure_at(
         upper: valued.upper,
         before,
         after,
-        approx: approx || about,
+        approx: approx || about || (prev == Some('上') && !n.chars[i].is_ascii_digit()),
         value_end,
         big: valued.big,
         compute_guess: valued.compute_guess,
+        yuan_guess: valued.yuan_guess,
         rank,
     })
 }
@@ -308,6 +356,8 @@ struct Valued {
     big: bool,
     /// `1000P` read as PFLOPS.
     compute_guess: bool,
+    /// `5675亿` read as 亿元.
+    yuan_guess: bool,
 }
 
 impl Valued {
@@ -318,6 +368,7 @@ impl Valued {
             end,
             big: false,
             compute_guess: false,
+            yuan_guess: false,
         }
     }
 }
@@ -390,9 +441,40 @@ fn unitless(
             compute_guess: true,
             ..Valued::plain(quantity(num.value, unit, num.magnitude)?, j + 1)
         })
+    } else if num.magnitude >= 4
+        && !next.is_some_and(|c| c.is_ascii_alphanumeric() || is_cjk(c))
+        && money_before(n, clause, j)
+    {
+        Some(Valued {
+            yuan_guess: true,
+            ..Valued::plain(quantity(num.value, "元".parse().ok()?, num.magnitude)?, j)
+        })
     } else {
         None
     }
+}
+
+/// Words of money amounts: a number with 万 or 亿 but no unit after them
+/// (增加值达5675亿) is in 元.
+const MONEY_WORDS: &[&str] = &[
+    "增加值",
+    "产值",
+    "规模",
+    "收入",
+    "营收",
+    "交易额",
+    "金额",
+    "总额",
+    "生产总值",
+    "GDP",
+    "投资",
+];
+
+/// Whether a money word is in the 16 characters of `clause` before `j`.
+fn money_before(n: &Norm, clause: &Range<usize>, j: usize) -> bool {
+    let from = j.saturating_sub(16).max(clause.start);
+    let text = n.str(from, j);
+    MONEY_WORDS.iter().any(|w| text.contains(w))
 }
 
 /// The upper bound of a range with units on both sides (3个—5个) whose

@@ -134,6 +134,23 @@ struct JsonCandidate<'a> {
     confidence: JsonDecimal,
     /// Why the confidence is what it is.
     reasons: &'a [String],
+    /// How the date (`deadline` or `as_of`) was inferred when the text does
+    /// not write it out; null when it does.
+    date_inferred: Option<JsonInferred<'a>>,
+}
+
+/// A date inferred from the date of writing.
+#[derive(Serialize, schemars::JsonSchema)]
+#[schemars(rename = "InferredDate")]
+struct JsonInferred<'a> {
+    /// The relative words read (今年, 上半年, 目前); empty when the figure
+    /// has no date of its own and takes the date of writing.
+    words: &'a str,
+    /// The date of writing it was read with.
+    reference: String,
+    /// Where that date comes from: `published` (--published) or
+    /// `date_line` (a date line of the text).
+    from: &'static str,
 }
 
 impl<'a> From<&'a Candidate> for JsonCandidate<'a> {
@@ -167,6 +184,11 @@ impl<'a> From<&'a Candidate> for JsonCandidate<'a> {
             },
             confidence: JsonDecimal(c.confidence),
             reasons: &c.reasons,
+            date_inferred: c.date_inferred.as_ref().map(|d| JsonInferred {
+                words: &d.words,
+                reference: d.reference.to_string(),
+                from: d.from.as_str(),
+            }),
         }
     }
 }

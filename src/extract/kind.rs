@@ -3,14 +3,14 @@
 
 use crate::{Deadline, PartialDate, Period};
 
-use super::Kind;
 use super::candidate::Score;
 use super::change::Role;
-use super::cues::CueKind;
+use super::cues::{Cue, CueKind};
 use super::document::Doc;
 use super::facts::ClauseFacts;
 use super::figures::Figure;
 use super::looks::{Ask, Reach};
+use super::{DateFrom, InferredDate, Kind};
 
 /// The dates of a candidate.
 #[derive(Default)]
@@ -18,6 +18,8 @@ pub(super) struct Dates {
     pub(super) deadline: Option<Deadline>,
     pub(super) period: Option<Period>,
     pub(super) as_of: Option<PartialDate>,
+    /// How the date was inferred, when the text does not write it out.
+    pub(super) inferred: Option<InferredDate>,
 }
 
 impl Doc {
@@ -44,7 +46,7 @@ impl Doc {
             None
         };
         let decide = |cue: CueKind| match cue {
-            CueKind::AsOf(_) | CueKind::ReportWord => Kind::Observation,
+            CueKind::AsOf(_) | CueKind::ReportWord | CueKind::Unresolved(true) => Kind::Observation,
             CueKind::Bare(d, _) | CueKind::End(d) if ctx_year.is_some_and(|y| d.year() < y) => {
                 Kind::Observation
             }
@@ -59,6 +61,10 @@ impl Doc {
             (Some(decide(cue)), lv)
         } else if let Some(k) = after_cue {
             (Some(k), 2)
+        } else if self.verb_before(reach, f) {
+            // 重点打造90个: a building verb right before the figure settles
+            // it before the cues of earlier sentences.
+            (Some(Kind::Target), 2)
         } else if let Some((lv, cue)) = self.find_cue(reach, Ask::Kind, dated, 3..=6) {
             (Some(decide(cue)), lv)
         } else {
@@ -77,6 +83,14 @@ impl Doc {
                 k
             }
             None => {
+                let written = self.paras[reach.para].reference.is_some();
+                if !facts.verb && !bare_seen && written {
+                    score.lower(10);
+                    score.reason(
+                        "no cue says target or reported figure: read as reported at the date of writing",
+                    );
+                    return Kind::Observation;
+                }
                 if !facts.verb && !bare_seen {
                     score.lower(10);
                     score.reason("no cue says target or reported figure: read as a target");
@@ -84,6 +98,24 @@ impl Doc {
                 Kind::Target
             }
         }
+    }
+
+    /// Whether a building verb of the figure's clause comes right before it
+    /// (重点打造90个, 建设不少于300个), with no 的 between them (建成投运的
+    /// 标准机架2万个 reports what was built).
+    fn verb_before(&self, reach: &Reach, f: &Figure) -> bool {
+        let para = &self.paras[reach.para];
+        let own = reach.own[0].clone();
+        let Some(verb) = para.cues[own]
+            .iter()
+            .rev()
+            .take(8)
+            .find(|c| c.kind == CueKind::Verb)
+        else {
+            return false;
+        };
+        let between = para.norm.str(verb.pos, f.lead);
+        !between.contains('的') && between.chars().count() <= 8
     }
 
     /// The dates of a figure of paragraph `p` and of `kind`, which looks
@@ -99,17 +131,19 @@ impl Doc {
         match kind {
             Kind::Target => self.target_dates(p, reach, score),
             Kind::Observation => {
-                let as_of = match role {
+                let (as_of, inferred) = match role {
                     // Only the date the text gives the starting figure.
-                    Role::Baseline(date) => date,
+                    Role::Baseline(date) => (date, None),
                     _ => self.as_of(p, reach, score),
                 };
                 if as_of.is_none() {
                     score.lower(10);
-                    score.reason("no date for the figure");
+                    self.unknown_date(reach, score)
+                        .unwrap_or_else(|| score.reason("no date for the figure"));
                 }
                 Dates {
                     as_of,
+                    inferred,
                     ..Dates::default()
                 }
             }
@@ -120,10 +154,15 @@ impl Doc {
     /// of the plan period, else a bare date.
     fn target_dates(&self, p: usize, reach: &Reach, score: &mut Score) -> Dates {
         let dated = self.paras[p].year.is_some();
-        let date = |ask: Ask, levels| match self.find_cue(reach, ask, dated, levels) {
-            Some((_, CueKind::Deadline(d) | CueKind::End(d) | CueKind::Bare(d, _))) => {
-                Some(Deadline::new(d))
-            }
+        let mut found = None;
+        let mut date = |ask: Ask, levels| match self.find_cue_at(reach, ask, dated, levels) {
+            Some((_, cue, q)) => match cue.kind {
+                CueKind::Deadline(d) | CueKind::End(d) | CueKind::Bare(d, _) => {
+                    found = Some((q, cue));
+                    Some(Deadline::new(d))
+                }
+                _ => None,
+            },
             _ => None,
         };
         let period = match self.find_cue(reach, Ask::Period, dated, 1..=6) {
@@ -145,35 +184,135 @@ impl Doc {
             }
         }
         if deadline.is_none() {
-            score.lower(10);
-            score.reason("no deadline in the text");
+            // The year of a heading (长沙市2025年重点任务).
+            deadline = date(Ask::Dated, 5..=6);
+            if let Some(d) = deadline {
+                score.lower(5);
+                score.reason(format!("deadline read from the year of a heading ({d})"));
+            }
         }
+        if deadline.is_none() {
+            score.lower(10);
+            self.unknown_date(reach, score)
+                .unwrap_or_else(|| score.reason("no deadline in the text"));
+        }
+        let inferred = found
+            .filter(|_| deadline.is_some())
+            .and_then(|(q, cue)| self.inferred(q, cue, score));
         Dates {
             deadline,
             period,
             as_of: None,
+            inferred,
         }
     }
 
+    /// How the date of `cue`, of paragraph `q`, was inferred, if it was read
+    /// from a relative date (今年, 目前), with a reason.
+    fn inferred(&self, q: usize, cue: Cue, score: &mut Score) -> Option<InferredDate> {
+        let para = &self.paras[q];
+        para.relative.binary_search(&cue.pos).ok()?;
+        let (reference, from) = para.reference?;
+        let n = &para.norm;
+        let end = para
+            .cues
+            .iter()
+            .find(|c| c.pos > cue.pos)
+            .map_or(n.len(), |c| c.pos)
+            .min(cue.pos + 8);
+        let words: String = n
+            .text(cue.pos..end)
+            .chars()
+            .take_while(|c| !matches!(c, '，' | ',' | '。' | ':' | ';'))
+            .collect();
+        let words = relative_words(&words);
+        score.reason(format!(
+            "date read from {words} with the {} {reference}",
+            match from {
+                DateFrom::Published => "publication date",
+                DateFrom::DateLine => "date line",
+            }
+        ));
+        Some(InferredDate {
+            words,
+            reference,
+            from,
+        })
+    }
+
+    /// A reason saying the date is unknown, when the figure's date is
+    /// written relative to a date of writing that is not known (今年).
+    fn unknown_date(&self, reach: &Reach, score: &mut Score) -> Option<()> {
+        let dated = self.paras[reach.para].year.is_some();
+        self.find_cue(reach, Ask::Unresolved, dated, 1..=3)?;
+        score.reason(
+            "date written relative to the date of writing (今年, 目前), which is not known: \
+             date unknown (give the publication date)",
+        );
+        Some(())
+    }
+
     /// The date of a reported figure of paragraph `p`: as the text dates it,
-    /// else the date of its section heading.
-    fn as_of(&self, p: usize, reach: &Reach, score: &mut Score) -> Option<PartialDate> {
+    /// else the date of its section heading, else the publication date; and
+    /// how it was inferred.
+    fn as_of(
+        &self,
+        p: usize,
+        reach: &Reach,
+        score: &mut Score,
+    ) -> (Option<PartialDate>, Option<InferredDate>) {
         let dated = self.paras[p].year.is_some();
-        let as_of = match self.find_cue(reach, Ask::AsOf, dated, 1..=6) {
-            Some((
-                _,
-                CueKind::AsOf(d) | CueKind::Bare(d, _) | CueKind::End(d) | CueKind::Event(d),
-            )) => Some(d),
-            Some((_, CueKind::MonthDay(m, day))) => self.resolve_month_day(p, m, day),
+        let found = self.find_cue_at(reach, Ask::AsOf, dated, 1..=6);
+        // A relative date nearer than any date found (2024年…。今年…):
+        // unknown, not the date further away.
+        let unresolved = self.find_cue(reach, Ask::Unresolved, dated, 1..=3);
+        let found = match (found, unresolved) {
+            (Some((level, ..)), Some((near, _))) if near <= level => None,
+            (found, _) => found,
+        };
+        let as_of = match found.map(|(_, cue, _)| cue.kind) {
+            Some(CueKind::AsOf(d) | CueKind::Bare(d, _) | CueKind::End(d) | CueKind::Event(d)) => {
+                Some(d)
+            }
+            Some(CueKind::MonthDay(m, day)) => self.resolve_month_day(p, m, day),
             _ => None,
         };
         if as_of.is_some() {
-            return as_of;
+            let inferred = found.and_then(|(_, cue, q)| self.inferred(q, cue, score));
+            return (as_of, inferred);
         }
-        let section = self.paras[p].section;
-        if section.is_some() {
-            score.reason("dated by its section heading");
+        if unresolved.is_some() {
+            return (None, None);
         }
-        section
+        let para = &self.paras[p];
+        let (date, from) = match (para.section, para.reference) {
+            (Some(d), _) => {
+                score.reason("dated by its section heading");
+                (d, DateFrom::DateLine)
+            }
+            (None, Some((d, from))) => {
+                score.reason(format!("dated by the publication date {d}"));
+                (d, from)
+            }
+            (None, None) => return (None, None),
+        };
+        let inferred = InferredDate {
+            words: String::new(),
+            reference: date,
+            from,
+        };
+        (Some(date), Some(inferred))
     }
+}
+
+/// The relative date words at the start of `text` (今年上半年, 截至目前).
+fn relative_words(text: &str) -> String {
+    let end = text
+        .char_indices()
+        .find(|&(_, c)| {
+            !(c.is_ascii_digit()
+                || "今本当去前明年上半三一第季度个月底末以来目至截止到".contains(c))
+        })
+        .map_or(text.len(), |(k, _)| k);
+    text[..end].to_owned()
 }

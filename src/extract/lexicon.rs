@@ -8,7 +8,7 @@ use aho_corasick::AhoCorasick;
 
 use crate::{Catalog, Dimension, Id, JurisdictionCode, Level};
 
-use super::places::{DIVISIONS, NATION, NATION_NAMES, NATIONAL_BODIES};
+use super::places::{DIVISIONS, EXCHANGES, NATION, NATION_NAMES, NATIONAL_BODIES};
 use super::text::fold;
 
 /// A name or alias of a metric, as characters folded and lowercased.
@@ -103,7 +103,8 @@ fn metric_names(catalog: &Catalog) -> (Vec<Alias>, Vec<Id>) {
 }
 
 /// The place names: the jurisdictions of `catalog`, then the provinces and
-/// main cities, the nation and the national bodies; the first of a name
+/// main cities, the short names of data exchanges, the nation and the
+/// national bodies; the first of a name
 /// wins; longest first.
 fn places(catalog: &Catalog) -> Vec<(Vec<char>, Place)> {
     let mut places: Vec<(Vec<char>, Place)> = Vec::new();
@@ -137,6 +138,17 @@ fn places(catalog: &Catalog) -> Vec<(Vec<char>, Place)> {
             };
             add(full, place.clone(), &mut places);
             add(short, place, &mut places);
+        }
+    }
+    for &(code, name) in EXCHANGES {
+        if let Ok(code_parsed) = code.parse::<JurisdictionCode>() {
+            let place = Place {
+                code: code_parsed,
+                in_catalog: known(code),
+                weak: false,
+                group: false,
+            };
+            add(name, place, &mut places);
         }
     }
     if let Ok(nation) = NATION.parse::<JurisdictionCode>() {

@@ -68,11 +68,14 @@ pub(super) enum Ask {
     AsOf,
     /// A bare date or the end of a year.
     Dated,
+    /// A relative date that could not be read (今年 in a text whose date is
+    /// not known).
+    Unresolved,
 }
 
 /// The cue tests that depend on nothing but the cue (asked of other
 /// paragraphs: the paragraph a list continues, headings, the title).
-const FAR_TESTS: usize = 6;
+const FAR_TESTS: usize = 7;
 
 impl Ask {
     /// The index of the test of a cue of another paragraph, if any cue of
@@ -84,6 +87,7 @@ impl Ask {
             Ask::Deadline => Some(3),
             Ask::AsOf => Some(4),
             Ask::Dated => Some(5),
+            Ask::Unresolved => Some(6),
             Ask::BareDeadline => None,
         }
     }
@@ -96,6 +100,7 @@ impl Ask {
                 | CueKind::Period(_)
                 | CueKind::AsOf(_)
                 | CueKind::ReportWord
+                | CueKind::Unresolved(true)
         );
         let dated = matches!(kind, CueKind::Bare(..) | CueKind::End(_));
         match index {
@@ -104,7 +109,8 @@ impl Ask {
             2 => matches!(kind, CueKind::Period(_)),
             3 => matches!(kind, CueKind::Deadline(_)),
             4 => matches!(kind, CueKind::AsOf(_)),
-            _ => dated,
+            5 => dated,
+            _ => matches!(kind, CueKind::Unresolved(_)),
         }
     }
 }
@@ -157,6 +163,7 @@ impl Looks {
             Ask::Kind => &self.far[usize::from(dated)],
             Ask::Period => &self.far[2],
             Ask::Dated => &self.far[5],
+            Ask::Unresolved => &self.far[6],
             Ask::Deadline => &self.deadline,
             Ask::BareDeadline => &self.bare[usize::from(level > 1)],
             Ask::AsOf => &self.as_of,
@@ -298,13 +305,25 @@ impl Doc {
         dated: bool,
         levels: std::ops::RangeInclusive<u8>,
     ) -> Option<(u8, CueKind)> {
+        self.find_cue_at(reach, ask, dated, levels)
+            .map(|(level, cue, _)| (level, cue.kind))
+    }
+
+    /// [`Doc::find_cue`], with the cue and the index of its paragraph.
+    pub(super) fn find_cue_at(
+        &self,
+        reach: &Reach,
+        ask: Ask,
+        dated: bool,
+        levels: std::ops::RangeInclusive<u8>,
+    ) -> Option<(u8, Cue, usize)> {
         let para = &self.paras[reach.para];
         for (level, range) in (1u8..).zip(&reach.own) {
             if !levels.contains(&level) {
                 continue;
             }
             if let Some(j) = para.look.own(ask, dated, level).last_in(range.clone()) {
-                return Some((level, para.cues[j].kind));
+                return Some((level, para.cues[j], reach.para));
             }
         }
         let t = ask.far(dated)?;
@@ -312,29 +331,18 @@ impl Doc {
             let other = &self.paras[q];
             other.look.far[t]
                 .last_in(0..other.cues.len())
-                .map(|j| other.cues[j].kind)
+                .map(|j| (other.cues[j], q))
         };
-        if levels.contains(&4) {
-            if let Some(kind) = reach.inherit.and_then(last) {
-                return Some((4, kind));
-            }
-        }
-        if levels.contains(&5) {
-            let nearest = reach.headings.end.checked_sub(1);
-            let found = nearest
-                .filter(|_| !reach.headings.is_empty())
-                .and_then(|h| self.paras[h].look.far_chain[t])
-                .and_then(last);
-            if let Some(kind) = found {
-                return Some((5, kind));
-            }
-        }
-        if levels.contains(&6) {
-            if let Some(kind) = reach.title.and_then(last) {
-                return Some((6, kind));
-            }
-        }
-        None
+        let heading = reach
+            .headings
+            .end
+            .checked_sub(1)
+            .filter(|_| !reach.headings.is_empty())
+            .and_then(|h| self.paras[h].look.far_chain[t]);
+        [(4, reach.inherit), (5, heading), (6, reach.title)]
+            .into_iter()
+            .filter(|(level, _)| levels.contains(level))
+            .find_map(|(level, q)| q.and_then(last).map(|(cue, q)| (level, cue, q)))
     }
 }
 

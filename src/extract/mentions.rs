@@ -2,7 +2,7 @@
 //! (在成都召开) and a group named as what is built or counted.
 
 use super::lexicon::{Lexicon, Place};
-use super::places::PLACE_GUARDS;
+use super::places::{NATION, PLACE_GUARDS};
 use super::text::{Norm, is_cn_numeral};
 
 /// A place named in a paragraph.
@@ -46,7 +46,7 @@ pub(super) fn mentions(n: &Norm, lexicon: &Lexicon) -> Vec<Mention> {
                 .iter()
                 .any(|w| (end..end + 4).any(|k| n.starts_with(k, w)));
         let object = place.group && built_or_counted(n, i, end);
-        if !venue && !object {
+        if !venue && !object && !not_whose(n, i, end, place) {
             out.push(Mention {
                 pos: i,
                 end,
@@ -58,6 +58,86 @@ pub(super) fn mentions(n: &Norm, lexicon: &Lexicon) -> Vec<Mention> {
         i = end;
     }
     out
+}
+
+/// Words after the nation's name that compare with it or rank in it
+/// (全国领先, 全国首位, 全国平均水平): the figure is not the nation's.
+const NATION_COMPARED: &[&str] = &[
+    "领先", "首位", "第一", "前列", "前茅", "百强", "平均", "标杆", "一流", "示范", "首批", "影响",
+    "范围", "同类", "同行", "排名", "性", "率先", "最", "十大",
+];
+
+/// Words before a place that rank the figure in it (位居全国, 跻身全国).
+const RANKED_IN: &[&str] = &["居", "位列", "跻身", "领跑", "领先", "排名", "列"];
+
+/// Bylines before a place (新华社北京10月9日电): where the news was
+/// written, not whose figures it gives.
+const BYLINES: &[&str] = &[
+    "新华社",
+    "中新社",
+    "中新网",
+    "新华网",
+    "人民网",
+    "央视网",
+    "央广网",
+    "客户端",
+    "本报",
+    "讯",
+];
+
+/// Whether the place named at `i..end` is not whose figure follows: a
+/// share of it (占全国, 占浙江省比重), a comparison or rank in the nation
+/// (全国领先, 位居全国), a byline (新华社北京), a place of a list given as a
+/// sample of a count (北京、上海等22个省份).
+fn not_whose(n: &Norm, i: usize, end: usize, place: &Place) -> bool {
+    if n.ends_with(i, "占") || n.ends_with(i, "占到") {
+        return true;
+    }
+    let nation = place.code.as_str() == NATION && !place.weak;
+    if nation
+        && (NATION_COMPARED.iter().any(|w| n.starts_with(end, w))
+            || RANKED_IN.iter().any(|w| n.ends_with(i, w)))
+    {
+        return true;
+    }
+    if BYLINES.iter().any(|w| n.ends_with(i, w)) || dateline_after(n, end) {
+        return true;
+    }
+    sample_list(n, end)
+}
+
+/// Whether a date of a byline follows (北京10月9日电).
+fn dateline_after(n: &Norm, end: usize) -> bool {
+    let mut k = end;
+    let mut digits = 0;
+    while k < end + 12 {
+        match n.get(k) {
+            Some(c) if c.is_ascii_digit() => digits += 1,
+            Some('月' | '日') if digits > 0 => {}
+            Some('电') => return digits > 0 && n.get(k - 1) == Some('日'),
+            _ => return false,
+        }
+        k += 1;
+    }
+    false
+}
+
+/// Whether the place ending at `end` is an item of a list of places that
+/// ends with 等 and a count (北京、上海等22个省份): a sample, not whose
+/// figure it is.
+fn sample_list(n: &Norm, end: usize) -> bool {
+    if !matches!(n.get(end), Some('、' | '等')) {
+        return false;
+    }
+    let numeral = |c: char| c.is_ascii_digit() || is_cn_numeral(c);
+    for k in end..end + 48 {
+        match n.get(k) {
+            Some('等') => return n.get(k + 1).is_some_and(numeral),
+            Some(c) if c == '、' || super::text::is_cjk(c) => {}
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// Verbs whose object a group name can be (建设国家数据标注基地).
@@ -77,8 +157,15 @@ fn built_or_counted(n: &Norm, i: usize, end: usize) -> bool {
     {
         return true;
     }
-    // A count right before it (3个, 一批, 若干), then perhaps a verb.
+    // A count right before it (3个, 一批, 若干, 七个国家级), then perhaps a
+    // verb.
     let mut k = i;
+    if let Some(m) = ["国家级", "省级", "市级", "区域性", "行业", "综合", "特色"]
+        .iter()
+        .find(|m| n.ends_with(k, m))
+    {
+        k -= m.chars().count();
+    }
     if k > 0
         && n.get(k - 1)
             .is_some_and(|c| matches!(c, '个' | '家' | '批' | '处'))
@@ -93,12 +180,6 @@ fn built_or_counted(n: &Norm, i: usize, end: usize) -> bool {
     }
     if n.ends_with(k, "若干") {
         k -= 2;
-    }
-    if let Some(m) = ["国家级", "省级", "市级", "区域性", "行业", "综合", "特色"]
-        .iter()
-        .find(|m| n.ends_with(k, m))
-    {
-        k -= m.chars().count();
     }
     OBJECT_VERBS.iter().any(|w| n.ends_with(k, w))
 }

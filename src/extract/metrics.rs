@@ -220,7 +220,13 @@ pub(super) fn guess_phrase(
     let mut text = n.text(before.clone());
     for word in VERBS.iter().chain(TARGET_WORDS).chain(REPORT_WORDS) {
         if let Some(at) = text.rfind(word) {
-            text = text[at + word.len()..].to_owned();
+            let rest = &text[at + word.len()..];
+            // A cue word at the end (规模将达到): the name is before it.
+            text = if rest.is_empty() {
+                text[..at].to_owned()
+            } else {
+                rest.to_owned()
+            };
         }
     }
     let text: String = text

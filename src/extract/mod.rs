@@ -104,6 +104,7 @@ mod dedupe;
 mod document;
 mod facts;
 mod figures;
+mod hant;
 mod json;
 mod jurisdiction;
 mod kind;
@@ -111,8 +112,10 @@ mod lexicon;
 mod looks;
 mod mentions;
 mod metrics;
+mod noise;
 mod places;
 mod reading;
+mod relative;
 pub mod score;
 mod sentences;
 mod text;
@@ -120,10 +123,14 @@ mod toml;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_news;
 
 use std::ops::Range;
 
 use rust_decimal::Decimal;
+
+use chrono::NaiveDate;
 
 use crate::{Catalog, Comparator, Deadline, Id, JurisdictionCode, PartialDate, Period, Quantity};
 
@@ -210,6 +217,49 @@ pub struct Candidate {
     /// Why the confidence is what it is (missing metric, missing deadline,
     /// count of meeting attendees, ...).
     pub reasons: Vec<String>,
+    /// How the date (`as_of` or `deadline`) was inferred when the text
+    /// does not write it out: a relative date (今年, 上半年, 目前) read with
+    /// the date of writing, or no date at all; `None` when the text writes
+    /// the date.
+    pub date_inferred: Option<InferredDate>,
+}
+
+/// Where the date of writing that dates a candidate comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum DateFrom {
+    /// [`Options::published`] (`targets extract --published DATE`).
+    Published,
+    /// A date line of the text (`2025-08-26`, `【2025年5月】`,
+    /// `发布时间：2025年8月26日`).
+    DateLine,
+}
+
+impl DateFrom {
+    /// `published` or `date_line`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DateFrom::Published => "published",
+            DateFrom::DateLine => "date_line",
+        }
+    }
+}
+
+impl std::fmt::Display for DateFrom {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A date the text does not write out, inferred from the date of writing.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InferredDate {
+    /// The relative words read (`今年`, `上半年`, `截至目前`); empty when the
+    /// figure has no date of its own and takes the date of writing.
+    pub words: String,
+    /// The date of writing it was read with.
+    pub reference: PartialDate,
+    /// Where that date comes from.
+    pub from: DateFrom,
 }
 
 /// Settings of [`extract_with`].
@@ -220,7 +270,17 @@ pub struct Options {
     /// The jurisdiction of figures whose text names none (the issuer of the
     /// document being read).
     pub jurisdiction: Option<JurisdictionCode>,
+    /// When the text was published: relative dates (今年, 去年, 上半年,
+    /// 目前) are read with it, and years before it are reported figures.
+    /// Without it, a date line of the text (`2025-08-26`) is used; without
+    /// either, a relative date is reported as unknown.
+    pub published: Option<NaiveDate>,
 }
+
+/// The confidence below which `targets extract` leaves a candidate out by
+/// default: at it and above, what is proposed is nearly always a target or
+/// reported figure of the place and year given, as labelled.
+pub const DEFAULT_MIN_CONFIDENCE: Decimal = Decimal::from_parts(5, 0, 0, false, 1);
 
 /// Proposes every quantitative statement of `text` as a candidate target or
 /// observation, in the order of the text, reading metrics and jurisdictions
@@ -256,6 +316,7 @@ pub fn extract(text: &str, catalog: &Catalog) -> Vec<Candidate> {
 /// let options = Options {
 ///     min_confidence: Decimal::new(5, 1),
 ///     jurisdiction: Some("420100".parse()?),
+///     ..Options::default()
 /// };
 /// let text = "2025年，建设不少于20个高质量数据集。27个部委代表参加会议。";
 /// let found = extract_with(text, &catalog, &options);
@@ -310,7 +371,7 @@ impl<'c> Extractor<'c> {
     /// The candidates of `text` with [`Options`] (see [`extract_with`]).
     pub fn extract_with(&self, text: &str, options: &Options) -> Vec<Candidate> {
         let lexicon = &self.lexicon;
-        let doc = Doc::read(text, lexicon);
+        let doc = Doc::read(text, lexicon, options.published);
         let env = Env {
             lexicon,
             catalog: self.catalog,

@@ -105,6 +105,24 @@ pub(super) const DIVISIONS: &[(&str, &str, &str)] = &[
     ("650100", "乌鲁木齐市", "乌鲁木齐"),
 ];
 
+/// Data exchanges by their short names: an exchange's figures are its
+/// city's (its full name holds the city's: 上海数据交易所).
+pub(super) const EXCHANGES: &[(&str, &str)] = &[
+    ("310000", "上数所"),
+    ("310000", "上海数交所"),
+    ("440300", "深数所"),
+    ("440300", "深圳数交所"),
+    ("110000", "北数所"),
+    ("110000", "北京数交所"),
+    ("440100", "广数所"),
+    ("520100", "贵数所"),
+    ("520100", "贵阳大数据交易所"),
+    ("410100", "郑数所"),
+    ("330100", "杭数所"),
+    ("420100", "华中大数据交易所"),
+    ("500000", "西部数据交易中心"),
+];
+
 /// The nation, by the words policy text uses for it. The bare name 中国 is
 /// not among them: it is mostly part of a proper name (数字中国, 中国移动).
 pub(super) const NATION: &str = "100000";

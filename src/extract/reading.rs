@@ -282,14 +282,25 @@ impl<'a> ClauseReader<'a> {
     }
 
     /// The metric of `dimension` named in the clauses without figures right
-    /// before this one, found once per dimension.
+    /// before this one (or, right before it, with figures of other
+    /// dimensions only), found once per dimension.
     fn named_in_earlier_clause(&mut self, dimension: Dimension) -> Option<MetricHit> {
         if let Some((_, h)) = self.named_earlier.iter().find(|(d, _)| *d == dimension) {
             return h.clone();
         }
+        // The clauses right before, without figures, or the one right before
+        // with figures of other dimensions only (数字经济增加值增长55%，达到
+        // 5.5万亿元).
+        let other = |cc: usize| {
+            self.clause_figures[cc]
+                .iter()
+                .all(|g| g.value.dimension() != dimension)
+        };
         let h = (0..self.c)
             .rev()
-            .take_while(|&cc| self.clause_figures[cc].is_empty())
+            .enumerate()
+            .take_while(|&(k, cc)| self.clause_figures[cc].is_empty() || (k == 0 && other(cc)))
+            .map(|(_, cc)| cc)
             .find_map(|cc| {
                 find_metric(
                     self.n,

@@ -488,6 +488,7 @@ fn jurisdictions() {
     let options = Options {
         min_confidence: Decimal::ZERO,
         jurisdiction: Some("430100".parse().unwrap()),
+        ..Options::default()
     };
     let found = extract_with(
         "数字中国建设峰会上提出，建成高质量数据集50个。",
@@ -553,6 +554,7 @@ fn min_confidence_filters() {
     let options = Options {
         min_confidence: dec("0.5"),
         jurisdiction: None,
+        ..Options::default()
     };
     assert_eq!(extract_with(text, &catalog, &options).len(), 1);
 }

@@ -1,18 +1,26 @@
-//! Normalised text: full-width forms folded to ASCII, whitespace dropped,
-//! and dates in Chinese numerals rewritten with digits, each character
-//! keeping its index in the original text.
+//! Normalised text: full-width forms folded to ASCII, traditional
+//! characters to simplified ones, whitespace and the noise of copied pages
+//! dropped, and dates in Chinese numerals rewritten with digits, each
+//! character keeping its index in the original text.
 
 use std::ops::Range;
 
+use super::hant::simplified;
+
 /// Full-width ASCII forms to ASCII, except the full-width comma, which stays
 /// a clause separator (an ASCII comma between digits is a thousands
-/// separator).
+/// separator); traditional characters to simplified ones.
 pub(super) fn fold(c: char) -> char {
     match c {
         '\u{FF0C}' => '，',
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-        '\u{3000}' => ' ',
-        _ => c,
+        '\u{3000}' | '\u{00A0}' => ' ',
+        // Small forms: ﹒ ﹐ ﹔ ﹕.
+        '\u{FE52}' => '.',
+        '\u{FE50}' => '，',
+        '\u{FE54}' => ';',
+        '\u{FE55}' => ':',
+        _ => simplified(c),
     }
 }
 
@@ -55,7 +63,8 @@ pub(super) struct Norm {
 }
 
 impl Norm {
-    pub(super) fn build(src: &[char], ranges: &[Range<usize>]) -> Norm {
+    /// The text of `ranges` of `src`, without the characters `skip` marks.
+    pub(super) fn build(src: &[char], skip: &[bool], ranges: &[Range<usize>]) -> Norm {
         let mut chars: Vec<char> = Vec::new();
         let mut orig = Vec::new();
         let mut space: Option<usize> = None;
@@ -64,15 +73,20 @@ impl Norm {
                 space = Some(range.start.saturating_sub(1));
             }
             for k in range.clone() {
+                if skip.get(k).copied().unwrap_or(false) {
+                    continue;
+                }
                 let c = fold(src[k]);
                 if c.is_whitespace() {
                     space = Some(k);
                     continue;
                 }
                 if let Some(at) = space.take() {
-                    // Keep one space between ASCII words and numbers only.
+                    // Keep one space between ASCII words and numbers only,
+                    // not between groups of three digits (1 200个).
                     if chars.last().is_some_and(char::is_ascii_alphanumeric)
                         && c.is_ascii_alphanumeric()
+                        && !(chars.last().is_some_and(char::is_ascii_digit) && digit_group(src, k))
                     {
                         chars.push(' ');
                         orig.push(at);
@@ -148,6 +162,17 @@ impl Norm {
     pub(super) fn contains(&self, range: Range<usize>, word: &str) -> bool {
         self.str(range.start, range.end).contains(word)
     }
+}
+
+/// Whether three digits and no more start at `k` (a group of a number
+/// written with spaces between its groups).
+fn digit_group(src: &[char], k: usize) -> bool {
+    let digits = src[k..]
+        .iter()
+        .take(4)
+        .take_while(|c| fold(**c).is_ascii_digit())
+        .count();
+    digits == 3
 }
 
 /// A digit written as a Chinese numeral in a year (二〇二七年).

@@ -6,8 +6,9 @@ use std::collections::{HashMap, HashSet};
 use rust_decimal::Decimal;
 
 use crate::model::number::scale_pow10;
-use crate::{Comparator, Id, PartialDate, Quantity, Unit};
+use crate::{Comparator, Dimension, Id, PartialDate, Quantity, Unit};
 
+use super::candidate::metric_like;
 use super::{Candidate, Kind};
 
 /// Writes candidates as `[[target]]` and `[[observation]]` entries for a
@@ -44,10 +45,12 @@ pub fn to_toml(candidates: &[Candidate], source: &Id) -> String {
     out.push_str("# title = \"?\"\n# issuer = \"?\"\n# published = ?\n");
     out.push_str("# status = \"final\"\n# force = \"plan\"\n");
     let mut ids = Ids::default();
+    let proposed = proposed_metrics(candidates);
     for c in candidates {
         out.push('\n');
-        out.push_str(&toml_entry(c, &mut ids));
+        out.push_str(&toml_entry(c, &mut ids, &proposed));
     }
+    out.push_str(&metric_proposals(&proposed));
     // Strings are escaped where they are written; a control character can
     // only reach a comment, where TOML allows none: show it as U+FFFD.
     out.chars()
@@ -213,14 +216,70 @@ impl Entry {
     }
 }
 
-/// The entry of one candidate, with a new id from `ids`.
-fn toml_entry(c: &Candidate, ids: &mut Ids) -> String {
+/// The names of measures the catalogue lacks that confident `candidates`
+/// give (软件业务收入), once each in the order of the text, with their
+/// dimension.
+fn proposed_metrics(candidates: &[Candidate]) -> Vec<(String, Dimension)> {
+    let mut out: Vec<(String, Dimension)> = Vec::new();
+    for c in candidates {
+        let dimension = c.value.dimension();
+        let name = c.metric_phrase.replace('\n', "");
+        if c.metric.is_none()
+            && c.confidence >= Decimal::new(5, 1)
+            && metric_like(&name, dimension)
+            && !out.iter().any(|(n, _)| *n == name)
+        {
+            out.push((name, dimension));
+        }
+    }
+    out
+}
+
+/// The id proposed for the `k`-th new metric.
+fn proposed_id(k: usize) -> String {
+    format!("new_metric_{}", k + 1)
+}
+
+/// Commented `[[metric]]` entries for the measures the catalogue lacks,
+/// to complete and add to `metrics.toml`.
+fn metric_proposals(proposed: &[(String, Dimension)]) -> String {
+    if proposed.is_empty() {
+        return String::new();
+    }
+    let mut out = String::from(
+        "\n# Measures the text names that metrics.toml lacks. To accept one, choose its\n\
+         # id and English name, add it to metrics.toml, and set `metric` in the\n\
+         # entries above that name it.\n",
+    );
+    for (k, (name, dimension)) in proposed.iter().enumerate() {
+        let basis = if *dimension == Dimension::Money {
+            "flow"
+        } else {
+            "stock"
+        };
+        out.push_str(&format!(
+            "#\n# [[metric]]\n# id = {}\n# name_zh = {}\n# name_en = \"?\"\n\
+             # dimension = {}\n# polarity = \"higher_is_better\"\n# basis = {}\n\
+             # aliases = [{}]\n",
+            toml_string(&proposed_id(k)),
+            toml_string(name),
+            toml_string(dimension.as_str()),
+            toml_string(basis),
+            toml_string(name),
+        ));
+    }
+    out
+}
+
+/// The entry of one candidate, with a new id from `ids`; `proposed` are the
+/// new metrics proposed.
+fn toml_entry(c: &Candidate, ids: &mut Ids, proposed: &[(String, Dimension)]) -> String {
     let id = ids.give(c);
     let mut entry = Entry::default();
     entry.line(format!("[[{}]]", c.kind.as_str()));
     entry.line(format!("id = {}", toml_string(&id)));
     jurisdiction_line(c, &mut entry);
-    metric_line(c, &mut entry);
+    metric_line(c, &mut entry, proposed);
     value_lines(c, &mut entry);
     date_lines(c, &mut entry);
     entry.line(format!("quote = {}", toml_string(&c.quote)));
@@ -244,14 +303,24 @@ fn jurisdiction_line(c: &Candidate, entry: &mut Entry) {
 }
 
 /// `metric`: a metric of the catalogue, else a placeholder with the words
-/// that probably name it.
-fn metric_line(c: &Candidate, entry: &mut Entry) {
+/// that probably name it, and the id of the new metric proposed for them.
+fn metric_line(c: &Candidate, entry: &mut Entry, proposed: &[(String, Dimension)]) {
+    let name = c.metric_phrase.replace('\n', "");
     match &c.metric {
         Some(m) => entry.line(format!("metric = {}", toml_string(m.as_str()))),
-        None => entry.missing(
-            "metric",
-            format!("metric = \"?\"  # {}", c.metric_phrase.replace('\n', " ")),
-        ),
+        None => match proposed.iter().position(|(n, _)| *n == name) {
+            Some(k) => entry.missing(
+                "metric",
+                format!(
+                    "metric = \"?\"  # {name} (proposed below as {})",
+                    proposed_id(k)
+                ),
+            ),
+            None => entry.missing(
+                "metric",
+                format!("metric = \"?\"  # {}", c.metric_phrase.replace('\n', " ")),
+            ),
+        },
     }
 }
 

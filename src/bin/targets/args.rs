@@ -139,6 +139,10 @@ pub struct ExtractArgs {
     /// A UTF-8 text file, or - (the default) for standard input.
     #[arg(value_name = "FILE", default_value = "-")]
     pub file: PathBuf,
+    /// When the text was published (2025-08-26, 2025年8月26日): relative dates
+    /// (今年, 去年, 上半年, 目前) are read with it. Default: a date line of the text.
+    #[arg(long, value_name = "DATE", value_parser = parse_published)]
+    pub published: Option<NaiveDate>,
     /// Output format: TOML entries to paste into a source file, or JSON with confidences and spans.
     #[arg(long, value_enum, default_value_t = ExtractFormat::Toml)]
     pub format: ExtractFormat,
@@ -148,8 +152,8 @@ pub struct ExtractArgs {
     /// The jurisdiction of figures whose text names none (a code or name).
     #[arg(long, value_name = "CODE")]
     pub jurisdiction: Option<String>,
-    /// Leave out candidates below this confidence (0 to 1).
-    #[arg(long, default_value = "0")]
+    /// Leave out candidates below this confidence (0 to 1; 0 keeps all).
+    #[arg(long, default_value_t = policy_targets::extract::DEFAULT_MIN_CONFIDENCE)]
     pub min_confidence: rust_decimal::Decimal,
 }
 
@@ -415,6 +419,21 @@ pub fn today() -> NaiveDate {
 /// `--as-of`: a date as people write it (`2026-06-30`, `2026/6/30`,
 /// `2026.6.30`, `2026年6月30日`), or a month or a year, which mean their last
 /// day.
+/// A publication date: a day, in the forms of [`parse_as_of`].
+fn parse_published(text: &str) -> Result<NaiveDate, String> {
+    let day = parse_as_of(text)?;
+    let parts = text
+        .trim()
+        .split(['-', '/', '.', '年', '月'])
+        .filter(|p| !p.is_empty());
+    if parts.count() < 3 {
+        return Err(format!(
+            "expected a day such as 2025-08-26 or 2025年8月26日, found {text:?}"
+        ));
+    }
+    Ok(day)
+}
+
 fn parse_as_of(text: &str) -> Result<NaiveDate, String> {
     let ascii = !text.contains('年');
     let normalized = if ascii {

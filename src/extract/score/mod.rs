@@ -120,9 +120,9 @@ pub fn score(set: &LabelledSet, extractor: &Extractor<'_>, min_confidence: Decim
         .map(|passage| {
             let options = Options {
                 min_confidence,
-                ..Options::default()
+                published: passage.published,
+                jurisdiction: passage.about.clone(),
             };
-            // The passage's `published` date is not read by the extractor yet.
             let found = extractor.extract_with(&passage.text, &options);
             score_passage(passage, found)
         })

@@ -14,6 +14,7 @@ use crate::write::emit;
 pub fn run(data: Option<&Path>, args: ExtractArgs) -> Result<(), Failure> {
     let ExtractArgs {
         file,
+        published,
         format,
         source,
         jurisdiction,
@@ -38,6 +39,7 @@ pub fn run(data: Option<&Path>, args: ExtractArgs) -> Result<(), Failure> {
     let options = extract::Options {
         min_confidence,
         jurisdiction,
+        published,
     };
     let candidates = extract::extract_with(&text, &catalog, &options);
     let out = match format {
@@ -51,6 +53,9 @@ pub fn run(data: Option<&Path>, args: ExtractArgs) -> Result<(), Failure> {
 fn read_text(file: &Path) -> Result<String, Failure> {
     let stdin = file == Path::new("-");
     let bytes = if stdin {
+        if std::io::IsTerminal::is_terminal(&std::io::stdin()) {
+            eprintln!("targets extract: reading the text from standard input (end it with Ctrl-D)");
+        }
         let mut bytes = Vec::new();
         std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes)
             .map_err(|e| Failure::new(format!("cannot read standard input: {e}")))?;
@@ -65,9 +70,53 @@ fn read_text(file: &Path) -> Result<String, Failure> {
         } else {
             file.display().to_string()
         };
+        let at = e.utf8_error().valid_up_to();
+        let hint = if likely_gb18030(e.as_bytes()) {
+            format!(
+                "; it looks like GBK or GB18030: convert it with `iconv -f GB18030 -t UTF-8 {} > text.txt`",
+                if stdin { "FILE".to_owned() } else { file.display().to_string() }
+            )
+        } else {
+            String::new()
+        };
         Failure::new(format!(
-            "{name}: invalid UTF-8 at byte {}: the text must be UTF-8",
-            e.utf8_error().valid_up_to()
+            "{name}: invalid UTF-8 at byte {at}: the text must be UTF-8{hint}"
         ))
     })
+}
+
+/// Whether bytes that are not UTF-8 read as GBK or GB18030 text: every byte
+/// above 0x7F starts a two-byte character (a lead byte 0x81 to 0xFE, a
+/// trail byte 0x40 to 0xFE but 0x7F) or a four-byte one, and there is at
+/// least one.
+fn likely_gb18030(bytes: &[u8]) -> bool {
+    let mut i = 0;
+    let mut wide = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            i += 1;
+            continue;
+        }
+        if !(0x81..=0xFE).contains(&b) {
+            return false;
+        }
+        match bytes.get(i + 1) {
+            Some(0x30..=0x39) => {
+                // Four bytes: lead, digit, lead, digit.
+                let ok = bytes.get(i + 2).is_some_and(|c| (0x81..=0xFE).contains(c))
+                    && bytes.get(i + 3).is_some_and(|c| (0x30..=0x39).contains(c));
+                if !ok {
+                    return false;
+                }
+                i += 4;
+            }
+            Some(&t) if (0x40..=0xFE).contains(&t) && t != 0x7F => i += 2,
+            // A text cut in the middle of a character.
+            None => i += 1,
+            Some(_) => return false,
+        }
+        wide += 1;
+    }
+    wide > 0
 }
