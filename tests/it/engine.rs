@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use policy_targets::gap::{Benchmark, GapQuery, Peers, Statistic, gap};
 use policy_targets::rank::{RankQuery, rank};
-use policy_targets::{Catalog, Level, Per};
+use policy_targets::{Catalog, ErrorKind, Level, Per};
 use rust_decimal::Decimal;
 use serde_json::Value;
 
@@ -169,6 +169,40 @@ fn guangxi_needs_591_48_datasets_to_match_jiangsu_per_capita() {
     assert_eq!(g.gap, g.benchmark_value);
     assert_eq!(g.relative_gap, Some(Decimal::ONE));
     assert_eq!(g.benchmark_value, d("11.799686"));
+}
+
+#[test]
+fn a_benchmark_named_like_a_subject_is_resolved_by_gap() {
+    let cat = catalog();
+    let by_code = GapQuery::new(
+        "广西",
+        Benchmark::Jurisdiction("320000".parse().unwrap()),
+        "high_quality_datasets",
+        day("2025-07-04"),
+    )
+    .per(Per::CAPITA);
+    for name in ["江苏", "江苏省", "Jiangsu"] {
+        let mut by_name = by_code.clone();
+        by_name.benchmark = name.parse().unwrap();
+        assert_eq!(by_name.benchmark, Benchmark::Named(name.to_owned()));
+        let g = gap(&cat, &by_name).unwrap();
+        assert_eq!(g.benchmark, "320000");
+        assert_eq!(g.benchmark_query, by_code.benchmark);
+        assert_eq!(g.required_target.round_dp(2), d("591.48"));
+    }
+    // An unknown name is an unknown jurisdiction, with a suggestion.
+    let mut wrong = by_code.clone();
+    wrong.benchmark = "江苏县".parse().unwrap();
+    let err = gap(&cat, &wrong).unwrap_err();
+    assert!(
+        matches!(err.kind(), ErrorKind::UnknownJurisdiction { name, .. } if name == "江苏县"),
+        "{err}"
+    );
+    // The subject named twice is refused as with codes.
+    let mut same = by_code;
+    same.benchmark = "广西".parse().unwrap();
+    let err = gap(&cat, &same).unwrap_err();
+    assert!(matches!(err.kind(), ErrorKind::SameSubjectAndBenchmark { .. }));
 }
 
 #[test]

@@ -373,6 +373,7 @@ pub(crate) fn benchmark_name(benchmark: &Benchmark, holder: Option<&str>, lang: 
             }
         }
         Benchmark::Fixed(quantity) => quantity.to_string(),
+        Benchmark::Named(name) => holder.unwrap_or(name).to_owned(),
     }
 }
 
