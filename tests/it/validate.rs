@@ -108,6 +108,14 @@ const CASES: &[Case] = &[
         mistake: "six mistakes in one file, in three targets: every one is reported",
     },
     Case {
+        name: "name_and_misspelt_metric",
+        mistake: "a target with a name for its jurisdiction (`苏州`) and a misspelt metric: both reported",
+    },
+    Case {
+        name: "unit_on_its_own_line",
+        mistake: "a data volume (`unit = \"TB\"`, on its own line) for a count metric",
+    },
+    Case {
         name: "value_boolean",
         mistake: "a value written as a boolean (`value = true`)",
     },
@@ -555,6 +563,35 @@ fn a_sources_path_that_is_a_file_is_reported_with_its_path() {
         validate_bad("sources_is_a_file"),
         format!("{path}: {os}\n1 problem found\n")
     );
+}
+
+#[test]
+fn every_field_of_an_entry_is_checked_in_one_run() {
+    // The name where a code belongs does not hide the misspelt metric.
+    let file = "tests/fixtures/bad/name_and_misspelt_metric/sources/suzhou_data_industry_opinions_2025.toml";
+    assert_eq!(
+        validate_bad("name_and_misspelt_metric"),
+        format!(
+            r#"{file}:12:16: jurisdiction: invalid jurisdiction code "苏州": expected a code, found a name: 苏州 is 苏州市 (write "320500")
+{file}:13:10: metric: unknown metric "high_quality_dataset" (did you mean "high_quality_datasets"?)
+2 problems found
+"#
+        )
+    );
+}
+
+#[test]
+fn a_wrong_unit_is_placed_at_its_unit_line() {
+    // `unit = "TB"` is line 16, after `value = 300` on line 15.
+    let file = "tests/fixtures/bad/unit_on_its_own_line/sources/suzhou_data_industry_opinions_2025.toml";
+    assert_eq!(
+        validate_bad("unit_on_its_own_line"),
+        format!(
+            "{file}:16:8: unit: unit TB is data_volume, but metric \"high_quality_datasets\" is measured in count\n1 problem found\n"
+        )
+    );
+    // A unit written in the value is placed at the value.
+    assert!(validate_bad("wrong_dimension").contains(".toml:15:9: value: unit TB"));
 }
 
 #[test]

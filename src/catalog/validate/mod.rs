@@ -4,6 +4,7 @@
 //! prefecture lies in a province, a source with a `url` has a `grade`, and
 //! neither the `parent` nor the `broader` relation has a cycle. One file per kind of record checked.
 
+mod fragments;
 mod ids;
 mod jurisdictions;
 mod metrics;
@@ -33,6 +34,7 @@ impl Parts {
             observations,
             mut errors,
             unread,
+            fragments,
         } = self;
 
         let by_code = ids::index(
@@ -64,6 +66,7 @@ impl Parts {
             sources::check(&known, &mut errors);
             targets::check(&targets, &known, &mut errors);
             observations::check(&observations, &known, &mut errors);
+            fragments::check(&fragments, &known, &mut errors);
         }
 
         if !errors.is_empty() {

@@ -280,7 +280,14 @@ impl<'a, 'd, 't> Fields<'a, 'd, 't> {
     }
 
     /// Reports every key not in `allowed`; returns whether every field was good.
-    pub(super) fn finish(mut self, allowed: &[&str]) -> Option<Origin> {
+    pub(super) fn finish(self, allowed: &[&str]) -> Option<Origin> {
+        let (origin, read) = self.finish_all(allowed);
+        read.then_some(origin)
+    }
+
+    /// The record's origin, and whether every field was read (unknown keys
+    /// reported as by [`Fields::finish`]).
+    pub(super) fn finish_all(mut self, allowed: &[&str]) -> (Origin, bool) {
         for (key, _) in self.table.iter() {
             if !allowed.contains(&key.get_ref().as_ref()) {
                 let kind = ErrorKind::UnknownKey {
@@ -291,6 +298,6 @@ impl<'a, 'd, 't> Fields<'a, 'd, 't> {
                 self.fail(kind, &key.span(), &field);
             }
         }
-        (!self.failed).then_some(self.origin)
+        (self.origin, !self.failed)
     }
 }
