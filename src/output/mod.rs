@@ -12,7 +12,7 @@ pub mod export;
 mod gap;
 pub mod html;
 mod index;
-mod labels;
+pub mod labels;
 pub mod list;
 mod progress;
 mod rank;

@@ -172,6 +172,11 @@ impl Ranking {
     /// The ranking as a text table, with a title line and the unranked
     /// jurisdictions listed under it.
     pub fn to_table(&self, catalog: &crate::Catalog, lang: Lang) -> String {
+        crate::output::table::fit(self.table_text(catalog, lang))
+    }
+
+    /// The table text, lines of any width.
+    fn table_text(&self, catalog: &crate::Catalog, lang: Lang) -> String {
         let unit = labels::normalised_unit(
             self.per,
             self.counter().or(self.rows.first().map(|r| r.target_unit)),
@@ -253,6 +258,9 @@ impl Ranking {
             headings.insert(2, grade::metric_heading(lang));
         }
         let mut table = Table::new(headings);
+        if family {
+            table.wrap(2);
+        }
         let shift = usize::from(family);
         table
             .align_right(0)

@@ -850,7 +850,7 @@ fn an_empty_ranking_says_why() {
             "--lang",
             "en"
         ]),
-        "Resident population: ranking (target values, as of 2025-07-04)\nThis metric is a denominator (reported figures that rankings divide by); no jurisdiction sets a target on it, so there is nothing to rank.\n"
+        "Resident population: ranking (target values, as of 2025-07-04)\nThis metric is a denominator (reported figures that rankings divide by); no jurisdiction sets a target on it, so there\nis nothing to rank.\n"
     );
     assert_eq!(
         out(&[
@@ -868,10 +868,12 @@ fn an_empty_ranking_says_why() {
 #[test]
 fn the_progress_table_shows_quantities_with_their_units() {
     let zh = run(&["progress", "--as-of", "2026-06-30"]).succeeded();
+    // The row of `place` under the heading of metric `start`.
     let line = |table: &str, start: &str, place: &str| -> String {
         table
             .lines()
-            .find(|l| l.starts_with(start) && l.contains(place))
+            .skip_while(|l| *l != start)
+            .find(|l| l.starts_with(place))
             .unwrap_or_else(|| panic!("no {start} {place} in\n{table}"))
             .split_whitespace()
             .collect::<Vec<_>>()

@@ -57,6 +57,25 @@ pub(crate) fn per_unit_zh(per: Per, unit: &str) -> String {
     label
 }
 
+/// A dimension for people: `数据量` or `data volume`.
+///
+/// ```
+/// use policy_targets::{Dimension, Lang, output::labels::dimension_label};
+/// assert_eq!(dimension_label(Dimension::DataVolume, Lang::Zh), "数据量");
+/// assert_eq!(dimension_label(Dimension::Compute, Lang::En), "computing power");
+/// ```
+pub fn dimension_label(dimension: Dimension, lang: Lang) -> &'static str {
+    let (zh, en) = match dimension {
+        Dimension::Count => ("计数", "count"),
+        Dimension::DataVolume => ("数据量", "data volume"),
+        Dimension::Money => ("金额", "money"),
+        Dimension::Persons => ("人数", "persons"),
+        Dimension::Share => ("比例", "share"),
+        Dimension::Compute => ("算力", "computing power"),
+    };
+    pick(lang, zh, en)
+}
+
 /// A level: `省级` or `province`.
 pub(crate) fn level(level: Level, lang: Lang) -> &'static str {
     pick(lang, level_zh(level), level.as_str())
@@ -632,11 +651,11 @@ pub(crate) fn unmatched_headings(lang: Lang) -> [&'static str; 5] {
 }
 
 /// The headings of the progress table.
-pub(crate) fn progress_headings(lang: Lang) -> [&'static str; 11] {
+/// (The rows are grouped under their metric's name.)
+pub(crate) fn progress_headings(lang: Lang) -> [&'static str; 10] {
     pick(
         lang,
         [
-            "指标",
             "地区",
             "目标",
             "期限",
@@ -649,7 +668,6 @@ pub(crate) fn progress_headings(lang: Lang) -> [&'static str; 11] {
             "名次",
         ],
         [
-            "metric",
             "jurisdiction",
             "target",
             "deadline",
