@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 
-pub use crate::model::{ArithmeticError, DimensionError, ParseError};
+pub use crate::model::{ArithmeticError, DimensionError, ParseError, Problem};
 use crate::model::{Dimension, Id, JurisdictionCode};
 
 /// A place in the input: file, line, column and field, each where known.
@@ -162,7 +162,11 @@ pub enum ErrorKind {
         first: Position,
     },
     /// A unit whose dimension does not match the metric's.
-    #[error("unit {unit} is {found}, but metric {metric:?} is measured in {expected}")]
+    #[error(
+        "unit {unit} measures {}, but metric {metric:?} measures {}",
+        found.described(),
+        expected.described()
+    )]
     WrongDimension {
         /// The unit as written.
         unit: String,

@@ -74,7 +74,9 @@ pub use catalog::Catalog;
 pub use chrono::NaiveDate;
 pub use engine::normalize::Per;
 pub use engine::{gap, index, progress, rank};
-pub use error::{ArithmeticError, DimensionError, Error, ErrorKind, Errors, ParseError, Position};
+pub use error::{
+    ArithmeticError, DimensionError, Error, ErrorKind, Errors, ParseError, Position, Problem,
+};
 pub use load::bulk;
 pub use model::{
     Baseline, Basis, Comparator, Deadline, Dimension, Fit, Force, Grade, Id, Jurisdiction,

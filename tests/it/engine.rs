@@ -263,7 +263,7 @@ fn peer_statistics_and_fixed_benchmarks() {
     );
     assert_eq!(
         gap(&cat, &wrong).unwrap_err().to_string(),
-        "unit TB is data_volume, but metric \"high_quality_datasets\" is measured in count"
+        "unit TB measures an amount of data, but metric \"high_quality_datasets\" measures a count"
     );
 }
 

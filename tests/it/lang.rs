@@ -75,3 +75,94 @@ fn every_table_fits_120_columns_in_both_languages() {
     }
     assert!(wide.is_empty(), "{} lines too wide:\n{}", wide.len(), wide.join("\n"));
 }
+
+/// Bad data folders with one mistake of each kind a data file can have.
+const MISTAKES: &[&str] = &[
+    "unknown_metric",
+    "jurisdiction_by_name",
+    "five_digit_jurisdiction",
+    "id_uppercase",
+    "invalid_level_cascades",
+    "several_mistakes",
+    "duplicate_target_id",
+    "negative_count",
+    "missing_unit",
+    "unknown_unit",
+    "unit_bits_for_bytes",
+    "unit_given_twice",
+    "no_such_day",
+    "year_0999",
+    "unknown_key",
+    "source_url_without_grade",
+    "truncated_toml",
+];
+
+#[test]
+fn data_file_errors_follow_lang() {
+    let mut transcript = String::new();
+    for folder in MISTAKES {
+        let data = format!("tests/fixtures/bad/{folder}");
+        // validate speaks Chinese unless told otherwise.
+        let zh = run(&["validate", "--data", &data]).forward_slashes().failed();
+        let en = run(&["validate", "--data", &data, "--lang", "en"])
+            .forward_slashes()
+            .failed();
+        assert!(zh.ends_with(" 个问题\n"), "{zh}");
+        assert!(en.ends_with(" found\n"), "{en}");
+        assert_eq!(zh.lines().count(), en.lines().count(), "{zh}\n{en}");
+        // Each problem at the same place in both languages.
+        for (z, e) in zh.lines().zip(en.lines()) {
+            let place = |line: &str| line.split(": ").take(2).collect::<Vec<_>>().join(": ");
+            if e.contains(".toml:") {
+                assert_eq!(place(z), place(e));
+            }
+        }
+        transcript.push_str(&format!("$ targets validate --data {data}\n{zh}\n"));
+    }
+    insta::assert_snapshot!("data_file_errors_zh", transcript);
+}
+
+#[test]
+fn every_command_loading_a_bad_folder_speaks_its_lang() {
+    let data = "tests/fixtures/bad/name_and_misspelt_metric";
+    let file = "tests/fixtures/bad/name_and_misspelt_metric/sources/suzhou_data_industry_opinions_2025.toml";
+    let zh = format!(
+        "{file}:12:16: jurisdiction: 无效的地区代码“苏州”：这里应写代码而不是名称：苏州即苏州市（请写“320500”）\n\
+         {file}:13:10: metric: 未知指标“high_quality_dataset”（是否为“high_quality_datasets”？）\n\
+         共发现 2 个问题\n"
+    );
+    let en = format!(
+        "{file}:12:16: jurisdiction: invalid jurisdiction code \"苏州\": expected a code, found a name: 苏州 is 苏州市 (write \"320500\")\n\
+         {file}:13:10: metric: unknown metric \"high_quality_dataset\" (did you mean \"high_quality_datasets\"?)\n\
+         2 problems found\n"
+    );
+    let commands: [&[&str]; 7] = [
+        &["rank", "high_quality_datasets"],
+        &["gap", "广西", "--against", "江苏", "--metric", "high_quality_datasets"],
+        &["progress"],
+        &["index", "--metrics", "high_quality_datasets,typical_data_products"],
+        &["list", "metrics"],
+        &["report"],
+        &["validate"],
+    ];
+    for command in commands {
+        let mut args: Vec<&str> = command.to_vec();
+        args.extend(["--data", data]);
+        assert_eq!(run(&args).forward_slashes().failed(), zh, "{args:?}");
+        args.extend(["--lang", "en"]);
+        assert_eq!(run(&args).forward_slashes().failed(), en, "{args:?}");
+    }
+}
+
+#[test]
+fn index_errors_follow_lang() {
+    let zh = run(&["index", "--metrics", "high_quality_datasets,高质量数据"]).fails_with(2);
+    let metrics = Catalog::bundled().unwrap().metrics().len();
+    assert_eq!(
+        zh,
+        format!("--metrics：未知指标“高质量数据”（是否为“高质量数据集”？）；应为指标目录中的标识或名称（`targets list metrics` 列出全部 {metrics} 项）\n")
+    );
+    let en = run(&["index", "--metrics", "high_quality_datasets,高质量数据", "--lang", "en"])
+        .fails_with(2);
+    assert!(en.starts_with("--metrics: unknown metric \"高质量数据\""), "{en}");
+}

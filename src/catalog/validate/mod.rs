@@ -219,13 +219,14 @@ fn name_for_code(jurisdictions: &[(Jurisdiction, Origin)], errors: &mut [Error])
         let Some((j, _)) = jurisdictions.iter().find(|(j, _)| named(j)) else {
             continue;
         };
-        let hint = crate::ParseError::new(
+        let hint = crate::ParseError::typed(
             "jurisdiction code",
             parse.input(),
-            format!(
-                "expected a code, found a name: {name} is {} (write \"{}\")",
-                j.name_zh, j.code
-            ),
+            crate::model::Problem::NameForCode {
+                name: name.to_owned(),
+                full: j.name_zh.clone(),
+                code: j.code.to_string(),
+            },
         );
         *error = Error::new(hint, error.position().cloned());
     }

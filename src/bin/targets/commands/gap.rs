@@ -18,7 +18,7 @@ pub fn run(data: Option<&Path>, args: GapArgs) -> Result<(), Failure> {
         per,
         common,
     } = args;
-    let catalog = load_for_comparison(data)?;
+    let catalog = load_for_comparison(data, common.lang)?;
     let benchmark =
         Benchmark::resolve(&catalog, &against, &peers).map_err(|e| usage(e.to_string()))?;
     let query = GapQuery {
