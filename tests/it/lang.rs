@@ -166,3 +166,26 @@ fn index_errors_follow_lang() {
         .fails_with(2);
     assert!(en.starts_with("--metrics: unknown metric \"高质量数据\""), "{en}");
 }
+
+#[test]
+fn ranking_rows_carry_a_typed_unit_with_labels_in_both_languages() {
+    use policy_targets::output::labels::{per_unit_label, unit_label};
+    use policy_targets::rank::{RankQuery, rank};
+    use policy_targets::{Lang, Per};
+
+    let catalog = Catalog::bundled().unwrap();
+    let as_of = crate::util::date("2026-06-30");
+    let query = RankQuery::new("data_industry_scale", as_of).per(Per::GDP);
+    let ranking = rank(&catalog, &query).unwrap();
+    let row = &ranking.rows[0];
+    assert_eq!(row.unit, ranking.unit);
+    assert_eq!(row.unit.per(), Per::GDP);
+    assert_eq!(per_unit_label(row.unit, Lang::Zh), "元/千亿元GDP");
+    assert_eq!(per_unit_label(row.unit, Lang::En), "CNY per 100 billion CNY of GDP");
+    assert_eq!(unit_label(row.written_unit, Lang::Zh), "亿元");
+    assert_eq!(unit_label(row.written_unit, Lang::En), "100 million CNY");
+    // The JSON keeps its English string.
+    let json: serde_json::Value = serde_json::from_str(&ranking.to_json()).unwrap();
+    assert_eq!(json["unit"], "CNY per 100 billion CNY of GDP");
+    assert_eq!(json["rows"][0]["unit"], "CNY per 100 billion CNY of GDP");
+}

@@ -1,8 +1,31 @@
 //! Every word and sentence the text renderers write, in Chinese and English,
 //! keyed by typed values (a [`Level`], a progress [`Status`], a [`Per`], a
 //! [`Unit`], a [`Benchmark`], a [`Lang`]) and never by translating English
-//! text. The HTML page's sentences are in [`page`], the text report's in
-//! [`report`], the data package's titles in [`datapackage`].
+//! text.
+//!
+//! The labels a dashboard needs are public here, one function per kind of
+//! value: [`unit_label`] and [`per_unit_label`] (`亿元`, `家`, `个/百万人`,
+//! `EFLOPS`), [`status_label`], [`comparator_label`], [`level_label`],
+//! [`dimension_label`], [`standing_label`], and the errors' messages
+//! ([`error_message`](crate::output::error_message)).
+//!
+//! ```
+//! use policy_targets::output::labels::{level_label, per_unit_label, status_label};
+//! use policy_targets::progress::Status;
+//! use policy_targets::rank::{RankQuery, rank};
+//! use policy_targets::{Catalog, Lang, Level, Per};
+//!
+//! let catalog = Catalog::bundled()?;
+//! let as_of = chrono::NaiveDate::from_ymd_opt(2026, 6, 30).unwrap();
+//! let query = RankQuery::new("high_quality_datasets", as_of).per(Per::CAPITA);
+//! let ranking = rank(&catalog, &query)?;
+//! let row = &ranking.rows[0];
+//! assert_eq!(per_unit_label(row.unit, Lang::Zh), "个/百万人");
+//! assert_eq!(per_unit_label(row.unit, Lang::En), "count per million residents");
+//! assert_eq!(level_label(row.level, Lang::Zh), "省级");
+//! assert_eq!(status_label(Status::OnTrack, Lang::Zh), "进度正常");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 pub(crate) mod datapackage;
 pub(crate) mod errors;
@@ -20,7 +43,8 @@ use crate::engine::normalize::{GDP_METRIC, POPULATION_METRIC, Per};
 use crate::engine::progress::Status;
 use crate::engine::rank::{Empty, Reason};
 use crate::error::ErrorKind;
-use crate::model::{Dimension, Lang, Level, Unit};
+use crate::engine::normalize::PerUnit;
+use crate::model::{Comparator, Dimension, Lang, Level, Unit};
 
 /// The text for `lang` of a pair written side by side.
 pub(crate) fn pick<T>(lang: Lang, zh: T, en: T) -> T {
@@ -57,6 +81,119 @@ pub(crate) fn per_unit_zh(per: Per, unit: &str) -> String {
     label
 }
 
+/// A unit for people: in Chinese as a reader writes it (`亿元`, `家`,
+/// `EFLOPS`, `万人`; the canonical count, money and persons as `个`, `元`
+/// and `人`), in English in words (`100 million CNY`, `10,000 persons`;
+/// every counter, whatever its measure word, is a `count`).
+///
+/// ```
+/// use policy_targets::{Lang, Unit, output::labels::unit_label};
+///
+/// let unit = |s: &str| s.parse::<Unit>().unwrap();
+/// assert_eq!(unit_label(unit("亿元"), Lang::Zh), "亿元");
+/// assert_eq!(unit_label(unit("亿元"), Lang::En), "100 million CNY");
+/// assert_eq!(unit_label(unit("家"), Lang::Zh), "家");
+/// assert_eq!(unit_label(unit("家"), Lang::En), "count");
+/// assert_eq!(unit_label(unit("count"), Lang::Zh), "个");
+/// assert_eq!(unit_label(unit("EFLOPS"), Lang::En), "EFLOPS");
+/// assert_eq!(unit_label(unit("万人"), Lang::En), "10,000 persons");
+/// ```
+pub fn unit_label(unit: Unit, lang: Lang) -> String {
+    if lang == Lang::Zh {
+        return zh_unit(Some(unit));
+    }
+    let scaled = |word: &str| match magnitude_en(unit.magnitude()) {
+        Some(m) => format!("{m} {word}"),
+        None => word.to_owned(),
+    };
+    match unit.dimension() {
+        Dimension::Count => "count".to_owned(),
+        Dimension::Money => scaled("CNY"),
+        Dimension::Persons => scaled("persons"),
+        Dimension::Share => "%".to_owned(),
+        Dimension::DataVolume | Dimension::Compute => unit.to_string(),
+    }
+}
+
+/// A Chinese magnitude (a power of ten) in English: `10,000` for 万,
+/// `100 million` for 亿, `trillion` for 万亿; `None` for none.
+fn magnitude_en(power: u8) -> Option<String> {
+    if power == 0 {
+        return None;
+    }
+    if power < 6 {
+        return Some(crate::output::table::human(rust_decimal::Decimal::from(
+            10u64.pow(u32::from(power)),
+        )));
+    }
+    let word = match power / 3 {
+        2 => "million",
+        3 => "billion",
+        _ => "trillion",
+    };
+    let lead = match (power % 3, power >= 15) {
+        (_, true) => return Some(format!("10^{power}")),
+        (0, _) => "",
+        (1, _) => "10 ",
+        _ => "100 ",
+    };
+    Some(format!("{lead}{word}"))
+}
+
+/// The unit of a normalised value in the language asked for: `个/百万人`,
+/// `元/千亿元GDP/年`, or `count per million residents` (the English of
+/// the JSON and CSV outputs).
+///
+/// ```
+/// use policy_targets::{Dimension, Lang, Per, PerUnit, output::labels::per_unit_label};
+///
+/// let per_capita = PerUnit::new(Dimension::Count.canonical_unit(), Per::CAPITA);
+/// assert_eq!(per_unit_label(per_capita, Lang::Zh), "个/百万人");
+/// assert_eq!(per_unit_label(per_capita, Lang::En), "count per million residents");
+/// ```
+pub fn per_unit_label(unit: PerUnit, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => per_unit_zh(unit.per(), &unit_label(unit.unit(), Lang::Zh)),
+        Lang::En => unit.to_string(),
+    }
+}
+
+/// A comparator in words: `不少于` or `at least`.
+///
+/// ```
+/// use policy_targets::{Comparator, Lang, output::labels::comparator_label};
+/// assert_eq!(comparator_label(Comparator::AtLeast, Lang::Zh), "不少于");
+/// assert_eq!(comparator_label(Comparator::MoreThan, Lang::En), "more than");
+/// ```
+pub fn comparator_label(comparator: Comparator, lang: Lang) -> &'static str {
+    let (zh, en) = match comparator {
+        Comparator::AtLeast => ("不少于", "at least"),
+        Comparator::MoreThan => ("超过", "more than"),
+        Comparator::AtMost => ("不超过", "at most"),
+        Comparator::LessThan => ("低于", "less than"),
+        Comparator::Exactly => ("等于", "exactly"),
+        Comparator::Range => ("区间", "between"),
+    };
+    pick(lang, zh, en)
+}
+
+/// Where a subject stands against its benchmark, in words: `领先`,
+/// `持平`, `落后`, or `ahead`, `level`, `behind`.
+///
+/// ```
+/// use policy_targets::{Lang, gap::Standing, output::labels::standing_label};
+/// assert_eq!(standing_label(Standing::Behind, Lang::Zh), "落后");
+/// assert_eq!(standing_label(Standing::Behind, Lang::En), "behind");
+/// ```
+pub fn standing_label(standing: Standing, lang: Lang) -> &'static str {
+    let (zh, en) = match standing {
+        Standing::Ahead => ("领先", "ahead"),
+        Standing::Level => ("持平", "level"),
+        Standing::Behind => ("落后", "behind"),
+    };
+    pick(lang, zh, en)
+}
+
 /// A dimension for people: `数据量` or `data volume`.
 ///
 /// ```
@@ -81,9 +218,14 @@ pub(crate) fn level(level: Level, lang: Lang) -> &'static str {
     pick(lang, level_zh(level), level.as_str())
 }
 
-/// A level in the language asked for, as an owned string (the form the
-/// HTML page and the report take).
-pub(crate) fn level_label(level: Level, lang: Lang) -> String {
+/// A level in the language asked for: `省级` or `province`.
+///
+/// ```
+/// use policy_targets::{Lang, Level, output::labels::level_label};
+/// assert_eq!(level_label(Level::Prefecture, Lang::Zh), "地市级");
+/// assert_eq!(level_label(Level::Prefecture, Lang::En), "prefecture");
+/// ```
+pub fn level_label(level: Level, lang: Lang) -> String {
     self::level(level, lang).to_owned()
 }
 
