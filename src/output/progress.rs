@@ -220,7 +220,7 @@ impl Progress {
 /// let as_of = NaiveDate::from_ymd_opt(2025, 12, 31).unwrap();
 /// let table = unmatched_table(&catalog, as_of, Lang::Zh);
 /// assert!(table.starts_with("\n已报告、但无对应目标的实绩\n"));
-/// assert!(table.contains("788EFLOPS"));
+/// assert!(table.contains("788 EFLOPS"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn unmatched_table(catalog: &crate::Catalog, as_of: chrono::NaiveDate, lang: Lang) -> String {
@@ -229,7 +229,7 @@ pub fn unmatched_table(catalog: &crate::Catalog, as_of: chrono::NaiveDate, lang:
         return String::new();
     }
     let mut table = Table::new(labels::unmatched_headings(lang));
-    table.align_right(2).wrap(1).wrap(4);
+    table.align_right(2).wrap(0).wrap(1).wrap(4);
     for o in figures {
         let who = catalog
             .jurisdiction(o.jurisdiction.as_str())
@@ -241,11 +241,26 @@ pub fn unmatched_table(catalog: &crate::Catalog, as_of: chrono::NaiveDate, lang:
         table.push([
             who.to_owned(),
             metric.to_owned(),
-            // As the source wrote it (5.8万人, 83亿元, 17282TB).
-            format!("{bound}{}", o.value),
+            format!("{bound}{}", reported(o.value, lang)),
             o.as_of.to_string(),
             o.quote.clone(),
         ]);
     }
     format!("\n{}{}", labels::unmatched_title(lang), table.render())
+}
+
+/// A reported figure as the source wrote it (5.8万人, 83亿元, 17282 TB),
+/// except where that would be a code (`7 count`) or, in English, a Chinese
+/// unit: then as a reader writes it (7个, CNY 8.3 billion).
+fn reported(value: crate::Quantity, lang: Lang) -> String {
+    let unit = value.unit();
+    let worded = matches!(
+        unit.dimension(),
+        Dimension::Count | Dimension::Money | Dimension::Persons
+    );
+    if worded && (lang == Lang::En || unit.is_canonical()) {
+        human_amount(value.value(), unit, lang)
+    } else {
+        value.to_string()
+    }
 }

@@ -137,11 +137,13 @@ impl Table {
             .map(|i| column(i).map(|c| c.width()).max().unwrap_or(0))
             .collect();
         // Words stay whole while they can: a column narrows to its longest
-        // word first, then to NARROWEST.
+        // word first, then to NARROWEST. Chinese text breaks between any
+        // two characters, so only words of narrow characters count.
         let words: Vec<usize> = columns
             .map(|i| {
                 column(i)
                     .flat_map(|c| c.split_whitespace())
+                    .filter(|w| w.width() == w.chars().count())
                     .map(UnicodeWidthStr::width)
                     .max()
                     .unwrap_or(0)

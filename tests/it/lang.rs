@@ -182,6 +182,10 @@ fn ranking_rows_carry_a_typed_unit_with_labels_in_both_languages() {
     assert_eq!(row.unit.per(), Per::GDP);
     assert_eq!(per_unit_label(row.unit, Lang::Zh), "元/千亿元GDP");
     assert_eq!(per_unit_label(row.unit, Lang::En), "CNY per 100 billion CNY of GDP");
+    assert_eq!(
+        per_unit_label(policy_targets::PerUnit::new("count".parse().unwrap(), Per::CAPITA), Lang::En),
+        "number per million residents"
+    );
     assert_eq!(unit_label(row.written_unit, Lang::Zh), "亿元");
     assert_eq!(unit_label(row.written_unit, Lang::En), "100 million CNY");
     // The JSON keeps its English string.

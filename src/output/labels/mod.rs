@@ -21,7 +21,7 @@
 //! let ranking = rank(&catalog, &query)?;
 //! let row = &ranking.rows[0];
 //! assert_eq!(per_unit_label(row.unit, Lang::Zh), "个/百万人");
-//! assert_eq!(per_unit_label(row.unit, Lang::En), "count per million residents");
+//! assert_eq!(per_unit_label(row.unit, Lang::En), "number per million residents");
 //! assert_eq!(level_label(row.level, Lang::Zh), "省级");
 //! assert_eq!(status_label(Status::OnTrack, Lang::Zh), "进度正常");
 //! # Ok::<(), Box<dyn std::error::Error>>(())
@@ -84,7 +84,7 @@ pub(crate) fn per_unit_zh(per: Per, unit: &str) -> String {
 /// A unit for people: in Chinese as a reader writes it (`亿元`, `家`,
 /// `EFLOPS`, `万人`; the canonical count, money and persons as `个`, `元`
 /// and `人`), in English in words (`100 million CNY`, `10,000 persons`;
-/// every counter, whatever its measure word, is a `count`).
+/// every counter, whatever its measure word, is a `number`).
 ///
 /// ```
 /// use policy_targets::{Lang, Unit, output::labels::unit_label};
@@ -93,7 +93,7 @@ pub(crate) fn per_unit_zh(per: Per, unit: &str) -> String {
 /// assert_eq!(unit_label(unit("亿元"), Lang::Zh), "亿元");
 /// assert_eq!(unit_label(unit("亿元"), Lang::En), "100 million CNY");
 /// assert_eq!(unit_label(unit("家"), Lang::Zh), "家");
-/// assert_eq!(unit_label(unit("家"), Lang::En), "count");
+/// assert_eq!(unit_label(unit("家"), Lang::En), "number");
 /// assert_eq!(unit_label(unit("count"), Lang::Zh), "个");
 /// assert_eq!(unit_label(unit("EFLOPS"), Lang::En), "EFLOPS");
 /// assert_eq!(unit_label(unit("万人"), Lang::En), "10,000 persons");
@@ -107,7 +107,7 @@ pub fn unit_label(unit: Unit, lang: Lang) -> String {
         None => word.to_owned(),
     };
     match unit.dimension() {
-        Dimension::Count => "count".to_owned(),
+        Dimension::Count => "number".to_owned(),
         Dimension::Money => scaled("CNY"),
         Dimension::Persons => scaled("persons"),
         Dimension::Share => "%".to_owned(),
@@ -141,20 +141,20 @@ fn magnitude_en(power: u8) -> Option<String> {
 }
 
 /// The unit of a normalised value in the language asked for: `个/百万人`,
-/// `元/千亿元GDP/年`, or `count per million residents` (the English of
-/// the JSON and CSV outputs).
+/// `元/千亿元GDP/年`, or `number per million residents` (the JSON and CSV
+/// outputs write [`PerUnit`]'s `Display`, `count per million residents`).
 ///
 /// ```
 /// use policy_targets::{Dimension, Lang, Per, PerUnit, output::labels::per_unit_label};
 ///
 /// let per_capita = PerUnit::new(Dimension::Count.canonical_unit(), Per::CAPITA);
 /// assert_eq!(per_unit_label(per_capita, Lang::Zh), "个/百万人");
-/// assert_eq!(per_unit_label(per_capita, Lang::En), "count per million residents");
+/// assert_eq!(per_unit_label(per_capita, Lang::En), "number per million residents");
 /// ```
 pub fn per_unit_label(unit: PerUnit, lang: Lang) -> String {
     match lang {
         Lang::Zh => per_unit_zh(unit.per(), &unit_label(unit.unit(), Lang::Zh)),
-        Lang::En => unit.to_string(),
+        Lang::En => unit.per().unit_label(&unit_label(unit.unit(), Lang::En)),
     }
 }
 
@@ -365,7 +365,15 @@ pub(crate) fn unanswered(question: &Unanswered, catalog: &Catalog, lang: Lang) -
 /// engine's sentence.
 pub(crate) fn reason(reason: &Reason, lang: Lang) -> String {
     match (reason, lang) {
-        (_, Lang::En) => reason.to_string(),
+        (Reason::NoDenominator { metric, as_of }, Lang::En) => {
+            let what = match metric.as_str() {
+                POPULATION_METRIC => "resident population",
+                GDP_METRIC => "GDP",
+                other => other,
+            };
+            format!("no figure of its {what} on or before {as_of}")
+        }
+        (Reason::Overflow, Lang::En) => reason.to_string(),
         (Reason::NoDenominator { metric, as_of }, Lang::Zh) => {
             let what = match metric.as_str() {
                 POPULATION_METRIC => "常住人口",
@@ -442,18 +450,19 @@ pub(crate) fn zh_unit(unit: Option<Unit>) -> String {
     word.map_or_else(|| unit.to_string(), str::to_owned)
 }
 
-/// The unit of normalised values: in Chinese built from the canonical unit
-/// and the normalisation (`个/百万人`), in English the engine's `unit_en`
-/// (`count per million residents`).
+/// The unit of normalised values for people, built from the canonical
+/// unit and the normalisation: `个/百万人`, `number per million residents`
+/// (see [`per_unit_label`]); without a unit, `unit_en` in English.
 pub(crate) fn normalised_unit(
     per: Per,
     canonical: Option<Unit>,
     unit_en: &str,
     lang: Lang,
 ) -> String {
-    match lang {
-        Lang::Zh => per_unit_zh(per, &zh_unit(canonical)),
-        Lang::En => unit_en.to_owned(),
+    match (lang, canonical) {
+        (Lang::Zh, _) => per_unit_zh(per, &zh_unit(canonical)),
+        (Lang::En, Some(unit)) => per_unit_label(PerUnit::new(unit, per), lang),
+        (Lang::En, None) => unit_en.to_owned(),
     }
 }
 
