@@ -878,7 +878,7 @@ mod tests {
         );
         assert_eq!(
             super::reason(&reason, Lang::En),
-            "no resident_population observation on or before 2026-11-28"
+            "no figure of its resident population on or before 2026-11-28"
         );
         assert_eq!(
             super::reason(&Reason::Overflow, Lang::Zh),
