@@ -120,12 +120,17 @@ pub enum ErrorKind {
     )]
     Float(String),
     /// A key that the format does not have.
-    #[error("unknown key `{key}`; expected one of: {expected}")]
+    #[error(
+        "unknown key `{key}`; expected one of: {expected}{}",
+        suggestion.as_ref().map_or(String::new(), |s| format!(" (did you mean `{s}`?)"))
+    )]
     UnknownKey {
         /// The key as written.
         key: String,
         /// The keys allowed at that place, comma-separated.
         expected: String,
+        /// An allowed key close to it, where there is one.
+        suggestion: Option<String>,
     },
     /// A required field is absent.
     #[error("missing field `{0}`")]

@@ -11,7 +11,7 @@ use toml::de::{DeTable, DeValue};
 use super::Doc;
 use crate::catalog::Origin;
 use crate::error::{ErrorKind, ParseError};
-use crate::load::{expected_keys, shorten};
+use crate::load::{shorten, unknown_key};
 use crate::{PartialDate, Quantity};
 
 /// How a TOML value's type is named in messages ("a string").
@@ -290,10 +290,7 @@ impl<'a, 'd, 't> Fields<'a, 'd, 't> {
     pub(super) fn finish_all(mut self, allowed: &[&str]) -> (Origin, bool) {
         for (key, _) in self.table.iter() {
             if !allowed.contains(&key.get_ref().as_ref()) {
-                let kind = ErrorKind::UnknownKey {
-                    key: shorten(key.get_ref()),
-                    expected: expected_keys(key.get_ref(), allowed),
-                };
+                let kind = unknown_key(key.get_ref(), allowed);
                 let field = shorten(key.get_ref());
                 self.fail(kind, &key.span(), &field);
             }

@@ -13,7 +13,7 @@ use std::sync::Arc;
 
 use toml::de::{DeTable, DeValue};
 
-use super::{FileKind, expected_keys, shorten};
+use super::{FileKind, shorten, unknown_key};
 use crate::Source;
 use crate::catalog::{Origin, Parts};
 use crate::error::ErrorKind;
@@ -142,10 +142,7 @@ fn check_top_level(kind: FileKind, doc: &mut Doc<'_>, root: &DeTable<'_>, parts:
     for (key, _) in root.iter() {
         let name = key.get_ref().as_ref();
         if !allowed.contains(&name) {
-            let kind = ErrorKind::UnknownKey {
-                key: shorten(name),
-                expected: expected_keys(name, allowed),
-            };
+            let kind = unknown_key(name, allowed);
             doc.error(kind, &key.span(), Some(&shorten(name)));
         }
     }

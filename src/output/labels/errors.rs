@@ -159,9 +159,16 @@ fn data_file(kind: &ErrorKind) -> Option<String> {
         ErrorKind::Float(text) => format!(
             "应为整数或字符串，却是浮点数 {text}：TOML 浮点数以二进制存储，会丢失位数，请写成字符串（\"{text}\"）"
         ),
-        ErrorKind::UnknownKey { key, expected } => {
-            format!("未知的键 `{key}`；应为以下之一：{expected}")
-        }
+        ErrorKind::UnknownKey {
+            key,
+            expected,
+            suggestion,
+        } => format!(
+            "未知的键 `{key}`（应为以下之一：{expected}）{}",
+            suggestion
+                .as_ref()
+                .map_or(String::new(), |s| format!("；是否为 `{s}`？"))
+        ),
         ErrorKind::MissingField(field) => format!("缺少字段 `{field}`"),
         ErrorKind::RequiredWith {
             field,
