@@ -184,8 +184,7 @@ impl FromStr for PartialDate {
         let number =
             |part: &str, width: std::ops::RangeInclusive<usize>| -> Result<u32, ParseError> {
                 if width.contains(&part.len()) && part.bytes().all(|b| b.is_ascii_digit()) {
-                    part.parse::<u32>()
-                        .map_err(|_| err(Problem::DateForm))
+                    part.parse::<u32>().map_err(|_| err(Problem::DateForm))
                 } else {
                     Err(err(Problem::DateForm))
                 }

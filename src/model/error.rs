@@ -20,7 +20,7 @@ pub struct ParseError {
     what: &'static str,
     input: String,
     problem: String,
-    kind: Problem,
+    kind: Box<Problem>,
 }
 
 /// What was wrong with a value that did not parse, typed where the problem
@@ -122,13 +122,13 @@ impl ParseError {
             what,
             input: input.to_owned(),
             problem: kind.to_string(),
-            kind,
+            kind: Box::new(kind),
         }
     }
 
     /// The same problem, of the text `input` read as a `what`.
     pub(crate) fn of(&self, what: &'static str, input: &str) -> ParseError {
-        ParseError::typed(what, input, self.kind.clone())
+        ParseError::typed(what, input, (*self.kind).clone())
     }
 
     /// What was wrong, typed.

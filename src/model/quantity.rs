@@ -125,8 +125,7 @@ impl Quantity {
                 format!("{} takes no magnitude such as 万 or 亿", unit.symbol()),
             )
         })?;
-        Quantity::new(lead.value, unit)
-            .map_err(|e| e.of("quantity", number))
+        Quantity::new(lead.value, unit).map_err(|e| e.of("quantity", number))
     }
 
     /// The value in the unit as written.

@@ -68,7 +68,11 @@ enum Cell {
     Level(Level),
     Dimension(Dimension),
     /// A metric by id, shown by its name in the text formats.
-    Metric { id: String, zh: String, en: String },
+    Metric {
+        id: String,
+        zh: String,
+        en: String,
+    },
     Empty,
 }
 

@@ -131,7 +131,8 @@ impl Table {
     /// as narrow as they get).
     fn widths(&self) -> Vec<usize> {
         let columns = 0..self.headers.len();
-        let column = |i: usize| std::iter::once(&self.headers[i]).chain(self.cells().map(move |r| &r[i]));
+        let column =
+            |i: usize| std::iter::once(&self.headers[i]).chain(self.cells().map(move |r| &r[i]));
         let mut widths: Vec<usize> = columns
             .clone()
             .map(|i| column(i).map(|c| c.width()).max().unwrap_or(0))

@@ -428,7 +428,15 @@ fn the_cli_synthesises_and_streams_the_same_rows() {
     let mut csv = std::fs::read_to_string(dir.join("observations.csv")).unwrap();
     csv.push_str("110101,high_quality_datasets_01,2025-13-31,5,个\n");
     std::fs::write(dir.join("observations.csv"), csv).unwrap();
-    let out = run(&["progress", "--data", dir_s, "--as-of", "2025-09-30", "--lang", "en"]);
+    let out = run(&[
+        "progress",
+        "--data",
+        dir_s,
+        "--as-of",
+        "2025-09-30",
+        "--lang",
+        "en",
+    ]);
     assert_eq!(out.code, Some(1));
     let stderr = out.stderr;
     assert!(

@@ -202,7 +202,10 @@ fn a_benchmark_named_like_a_subject_is_resolved_by_gap() {
     let mut same = by_code;
     same.benchmark = "广西".parse().unwrap();
     let err = gap(&cat, &same).unwrap_err();
-    assert!(matches!(err.kind(), ErrorKind::SameSubjectAndBenchmark { .. }));
+    assert!(matches!(
+        err.kind(),
+        ErrorKind::SameSubjectAndBenchmark { .. }
+    ));
 }
 
 #[test]

@@ -587,7 +587,14 @@ fn bad_input_on_the_command_line_exits_2_naming_the_option() {
     assert!(stderr.contains("--weights"), "{stderr}");
     let stderr = targets(
         &dir,
-        &["--metrics", "datasets,incidents", "--weights", "dataset=2", "--lang", "en"],
+        &[
+            "--metrics",
+            "datasets,incidents",
+            "--weights",
+            "dataset=2",
+            "--lang",
+            "en",
+        ],
     )
     .fails_with(2);
     assert_eq!(

@@ -19,14 +19,51 @@ fn commands() -> Vec<Vec<String>> {
     let catalog = Catalog::bundled().unwrap();
     let mut commands: Vec<Vec<&str>> = vec![
         vec!["rank", "high_quality_datasets", "--per", "capita"],
-        vec!["rank", "high_quality_datasets", "--per", "capita,year", "--level", "prefecture"],
+        vec![
+            "rank",
+            "high_quality_datasets",
+            "--per",
+            "capita,year",
+            "--level",
+            "prefecture",
+        ],
         vec!["rank", "data_enterprises", "--family"],
-        vec!["gap", "广西", "--against", "江苏", "--metric", "high_quality_datasets", "--per", "capita"],
-        vec!["gap", "广西", "--against", "median", "--metric", "data_industry_growth_rate"],
+        vec![
+            "gap",
+            "广西",
+            "--against",
+            "江苏",
+            "--metric",
+            "high_quality_datasets",
+            "--per",
+            "capita",
+        ],
+        vec![
+            "gap",
+            "广西",
+            "--against",
+            "median",
+            "--metric",
+            "data_industry_growth_rate",
+        ],
         vec!["progress", "--as-of", "2026-06-30"],
         vec!["progress", "--as-of", "2026-06-30", "--level", "prefecture"],
-        vec!["index", "--metrics", "high_quality_datasets,data_annotation_volume", "--per", "capita", "--draws", "50"],
-        vec!["index", "--metrics", "computing_power,intelligent_computing_share,storage_capacity,data_industry_growth_rate", "--draws", "50"],
+        vec![
+            "index",
+            "--metrics",
+            "high_quality_datasets,data_annotation_volume",
+            "--per",
+            "capita",
+            "--draws",
+            "50",
+        ],
+        vec![
+            "index",
+            "--metrics",
+            "computing_power,intelligent_computing_share,storage_capacity,data_industry_growth_rate",
+            "--draws",
+            "50",
+        ],
         vec!["list", "metrics"],
         vec!["list", "jurisdictions"],
         vec!["list", "sources"],
@@ -73,7 +110,12 @@ fn every_table_fits_120_columns_in_both_languages() {
             }
         }
     }
-    assert!(wide.is_empty(), "{} lines too wide:\n{}", wide.len(), wide.join("\n"));
+    assert!(
+        wide.is_empty(),
+        "{} lines too wide:\n{}",
+        wide.len(),
+        wide.join("\n")
+    );
 }
 
 /// Bad data folders with one mistake of each kind a data file can have.
@@ -103,7 +145,9 @@ fn data_file_errors_follow_lang() {
     for folder in MISTAKES {
         let data = format!("tests/fixtures/bad/{folder}");
         // validate speaks Chinese unless told otherwise.
-        let zh = run(&["validate", "--data", &data]).forward_slashes().failed();
+        let zh = run(&["validate", "--data", &data])
+            .forward_slashes()
+            .failed();
         let en = run(&["validate", "--data", &data, "--lang", "en"])
             .forward_slashes()
             .failed();
@@ -138,9 +182,20 @@ fn every_command_loading_a_bad_folder_speaks_its_lang() {
     );
     let commands: [&[&str]; 7] = [
         &["rank", "high_quality_datasets"],
-        &["gap", "广西", "--against", "江苏", "--metric", "high_quality_datasets"],
+        &[
+            "gap",
+            "广西",
+            "--against",
+            "江苏",
+            "--metric",
+            "high_quality_datasets",
+        ],
         &["progress"],
-        &["index", "--metrics", "high_quality_datasets,typical_data_products"],
+        &[
+            "index",
+            "--metrics",
+            "high_quality_datasets,typical_data_products",
+        ],
         &["list", "metrics"],
         &["report"],
         &["validate"],
@@ -160,11 +215,22 @@ fn index_errors_follow_lang() {
     let metrics = Catalog::bundled().unwrap().metrics().len();
     assert_eq!(
         zh,
-        format!("--metrics：未知指标“高质量数据”（是否为“高质量数据集”？）；应为指标目录中的标识或名称（`targets list metrics` 列出全部 {metrics} 项）\n")
+        format!(
+            "--metrics：未知指标“高质量数据”（是否为“高质量数据集”？）；应为指标目录中的标识或名称（`targets list metrics` 列出全部 {metrics} 项）\n"
+        )
     );
-    let en = run(&["index", "--metrics", "high_quality_datasets,高质量数据", "--lang", "en"])
-        .fails_with(2);
-    assert!(en.starts_with("--metrics: unknown metric \"高质量数据\""), "{en}");
+    let en = run(&[
+        "index",
+        "--metrics",
+        "high_quality_datasets,高质量数据",
+        "--lang",
+        "en",
+    ])
+    .fails_with(2);
+    assert!(
+        en.starts_with("--metrics: unknown metric \"高质量数据\""),
+        "{en}"
+    );
 }
 
 #[test]
@@ -181,9 +247,15 @@ fn ranking_rows_carry_a_typed_unit_with_labels_in_both_languages() {
     assert_eq!(row.unit, ranking.unit);
     assert_eq!(row.unit.per(), Per::GDP);
     assert_eq!(per_unit_label(row.unit, Lang::Zh), "元/千亿元GDP");
-    assert_eq!(per_unit_label(row.unit, Lang::En), "CNY per 100 billion CNY of GDP");
     assert_eq!(
-        per_unit_label(policy_targets::PerUnit::new("count".parse().unwrap(), Per::CAPITA), Lang::En),
+        per_unit_label(row.unit, Lang::En),
+        "CNY per 100 billion CNY of GDP"
+    );
+    assert_eq!(
+        per_unit_label(
+            policy_targets::PerUnit::new("count".parse().unwrap(), Per::CAPITA),
+            Lang::En
+        ),
         "number per million residents"
     );
     assert_eq!(unit_label(row.written_unit, Lang::Zh), "亿元");

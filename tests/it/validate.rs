@@ -439,14 +439,24 @@ fn validate_accepts_the_bundled_data() {
 #[test]
 fn validate_works_from_any_folder() {
     // The bundled data is embedded in the binary, not read from `targets/`.
-    let output = cli(["validate", "--lang", "en"]).cwd(std::env::temp_dir()).run().ok();
+    let output = cli(["validate", "--lang", "en"])
+        .cwd(std::env::temp_dir())
+        .run()
+        .ok();
     assert!(output.stdout.starts_with("ok: "), "{}", output.stdout);
 }
 
 #[test]
 fn validate_accepts_the_minimal_good_folder() {
     assert_eq!(
-        targets(&["validate", "--lang", "en", "--data", "tests/fixtures/good/minimal"]).succeeded(),
+        targets(&[
+            "validate",
+            "--lang",
+            "en",
+            "--data",
+            "tests/fixtures/good/minimal"
+        ])
+        .succeeded(),
         "ok: 3 jurisdictions, 3 metrics, 3 sources, 2 targets, 1 observation\n"
     );
 }
@@ -480,7 +490,13 @@ fn every_bad_folder_has_a_case() {
 
 #[test]
 fn several_mistakes_in_one_file_are_all_reported() {
-    let output = targets(&["validate", "--lang", "en", "--data", "tests/fixtures/bad/several_mistakes"]);
+    let output = targets(&[
+        "validate",
+        "--lang",
+        "en",
+        "--data",
+        "tests/fixtures/bad/several_mistakes",
+    ]);
     let err = output.stderr;
     let file =
         "tests/fixtures/bad/several_mistakes/sources/suzhou_data_industry_opinions_2025.toml:";
@@ -506,7 +522,14 @@ fn export_of_bad_data_fails_the_same_way_and_writes_nothing() {
 
 #[test]
 fn a_missing_data_folder_is_reported_with_its_path() {
-    let err = targets(&["validate", "--lang", "en", "--data", "tests/fixtures/no_such_folder"]).failed();
+    let err = targets(&[
+        "validate",
+        "--lang",
+        "en",
+        "--data",
+        "tests/fixtures/no_such_folder",
+    ])
+    .failed();
     assert!(err.contains("tests/fixtures/no_such_folder"), "{err}");
     assert!(err.ends_with(" found\n"), "{err}");
 }
@@ -583,7 +606,8 @@ fn every_field_of_an_entry_is_checked_in_one_run() {
 #[test]
 fn a_wrong_unit_is_placed_at_its_unit_line() {
     // `unit = "TB"` is line 16, after `value = 300` on line 15.
-    let file = "tests/fixtures/bad/unit_on_its_own_line/sources/suzhou_data_industry_opinions_2025.toml";
+    let file =
+        "tests/fixtures/bad/unit_on_its_own_line/sources/suzhou_data_industry_opinions_2025.toml";
     assert_eq!(
         validate_bad("unit_on_its_own_line"),
         format!(
@@ -652,7 +676,9 @@ fn init_writes_a_folder_that_validates() {
         "{out}"
     );
     assert_eq!(
-        cli(["--data", path, "validate", "--lang", "en"]).run().succeeded(),
+        cli(["--data", path, "validate", "--lang", "en"])
+            .run()
+            .succeeded(),
         "ok: 3 jurisdictions, 2 metrics, 2 sources, 1 target, 2 observations\n"
     );
     // The example target ranks per capita: 1000 / 84.748016 million.

@@ -174,12 +174,15 @@ fn read_source_file(doc: &mut Doc<'_>, root: &DeTable<'_>, parts: &mut Parts) {
     // Entries are read (and their problems reported) even when the
     // [source] table is bad; they are kept only with a source.
     for (table, span) in tables(doc, root, "target") {
-        if let Some(t) = records::target(doc, table, span, source_id.clone(), &mut parts.fragments) {
+        if let Some(t) = records::target(doc, table, span, source_id.clone(), &mut parts.fragments)
+        {
             parts.targets.push(t);
         }
     }
     for (table, span) in tables(doc, root, "observation") {
-        if let Some(o) = records::observation(doc, table, span, source_id.clone(), &mut parts.fragments) {
+        if let Some(o) =
+            records::observation(doc, table, span, source_id.clone(), &mut parts.fragments)
+        {
             parts.observations.push(o);
         }
     }

@@ -118,9 +118,7 @@ fn problem_zh(problem: &Problem) -> String {
             "应为 snake_case 标识（a-z、0-9 和 _，以字母或数字开头，不超过128字节）".to_owned()
         }
         Problem::CharInId(c) => format!("snake_case 标识中不能有 {c:?}（只能用 a-z、0-9 和 _）"),
-        Problem::DivisionCode => {
-            "应为6位行政区划代码（如320000）或 snake_case 群组代码".to_owned()
-        }
+        Problem::DivisionCode => "应为6位行政区划代码（如320000）或 snake_case 群组代码".to_owned(),
         Problem::NameForCode { name, full, code } => {
             format!("这里应写代码而不是名称：{name}即{full}（请写“{code}”）")
         }

@@ -39,11 +39,11 @@ use chrono::NaiveDate;
 
 use crate::Catalog;
 use crate::engine::gap::{Benchmark, Peers, Standing, Statistic, Unanswered};
+use crate::engine::normalize::PerUnit;
 use crate::engine::normalize::{GDP_METRIC, POPULATION_METRIC, Per};
 use crate::engine::progress::Status;
 use crate::engine::rank::{Empty, Reason};
 use crate::error::ErrorKind;
-use crate::engine::normalize::PerUnit;
 use crate::model::{Comparator, Dimension, Lang, Level, Unit};
 
 /// The text for `lang` of a pair written side by side.

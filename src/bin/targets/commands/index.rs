@@ -5,8 +5,8 @@ use std::path::Path;
 
 use policy_targets::ErrorKind;
 use policy_targets::Lang;
-use policy_targets::output::error_message;
 use policy_targets::index::{self, IndexQuery};
+use policy_targets::output::error_message;
 
 use super::{answer_in, load_for_comparison};
 use crate::args::IndexArgs;
@@ -42,9 +42,11 @@ pub fn run(data: Option<&Path>, args: IndexArgs) -> Result<(), Failure> {
     let lang = common.lang;
     let answer = index::index(&catalog, &query).map_err(|e| match e.kind() {
         // A name or option on the command line the data cannot answer.
-        ErrorKind::UnknownMetric { .. } => {
-            usage(format!("--metrics{}{}", colon(lang), error_message(&e, lang)))
-        }
+        ErrorKind::UnknownMetric { .. } => usage(format!(
+            "--metrics{}{}",
+            colon(lang),
+            error_message(&e, lang)
+        )),
         ErrorKind::IndexQuery { option, message } => {
             usage(format!("--{option}{}{message}", colon(lang)))
         }
