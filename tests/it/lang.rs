@@ -265,3 +265,75 @@ fn ranking_rows_carry_a_typed_unit_with_labels_in_both_languages() {
     assert_eq!(json["unit"], "CNY per 100 billion CNY of GDP");
     assert_eq!(json["rows"][0]["unit"], "CNY per 100 billion CNY of GDP");
 }
+
+/// The words of the bundled data's own text (quotes, titles, issuers,
+/// notes): an output may repeat them in either language.
+fn data_words(catalog: &Catalog) -> std::collections::HashSet<String> {
+    let mut text = String::new();
+    for t in catalog.targets() {
+        text.push_str(&t.quote);
+        text.push(' ');
+    }
+    for o in catalog.observations() {
+        text.push_str(&o.quote);
+        text.push(' ');
+    }
+    for s in catalog.sources() {
+        text.push_str(&format!("{} {} ", s.title, s.issuer));
+    }
+    words(&text, |_| true).into_iter().collect()
+}
+
+/// The runs of ASCII letters, digits and `_` in `text` that `keep` keeps.
+fn words(text: &str, keep: impl Fn(&str) -> bool) -> Vec<String> {
+    text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .filter(|w| !w.is_empty() && keep(w))
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The questions whose Chinese and English outputs are checked for words
+/// of the other language and for codes.
+const QUESTIONS: &[&[&str]] = &[
+    &["report"],
+    &["rank", "high_quality_datasets", "--per", "capita"],
+    &["rank", "data_enterprises", "--family"],
+    &["rank", "data_trading_volume", "--per", "gdp"],
+    &["rank", "高质量数据集", "--per", "capita,year", "--level", "prefecture"],
+    &["gap", "广西", "--against", "江苏", "--metric", "high_quality_datasets", "--per", "capita"],
+    &["gap", "广西", "--against", "median", "--metric", "data_industry_growth_rate"],
+    &["gap", "广西", "--against", "leader", "--metric", "computing_power"],
+    &["progress"],
+    &["progress", "--level", "prefecture"],
+];
+
+#[test]
+fn chinese_output_has_no_english_words_and_english_output_no_codes() {
+    let catalog = Catalog::bundled().unwrap();
+    let data = data_words(&catalog);
+    let units = ["EFLOPS", "PFLOPS", "TB", "PB", "EB", "GB", "GDP"];
+    for question in QUESTIONS {
+        let args: Vec<String> = question.iter().map(|s| (*s).to_owned()).collect();
+        let zh = output(&args, "zh");
+        let english = words(&zh, |w| {
+            w.bytes().any(|b| b.is_ascii_alphabetic())
+                && !units.contains(&w)
+                // A word of the data, or its start where a title is
+                // shortened (`Implementation Opinions on Pr…`).
+                && !data.iter().any(|d| d.starts_with(w))
+                // A date, a number with its unit (5G, 1e), a metric id
+                // the user typed.
+                && !args.iter().any(|a| a == w)
+                && w.len() > 1
+                && !w.starts_with(|c: char| c.is_ascii_digit())
+        });
+        assert!(english.is_empty(), "targets {}: English in Chinese: {english:?}", args.join(" "));
+        let en = output(&args, "en");
+        let codes = words(&en, |w| {
+            (w.contains('_') || ["count", "capita"].contains(&w))
+                && !data.contains(w)
+                && !args.iter().any(|a| a == w)
+        });
+        assert!(codes.is_empty(), "targets {}: codes in English: {codes:?}", args.join(" "));
+    }
+}

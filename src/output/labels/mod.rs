@@ -650,7 +650,7 @@ pub(crate) fn denominators_by_date(dates: &[(NaiveDate, Vec<&str>)], lang: Lang)
 pub(crate) fn not_ranked(name: &str, reason: &Reason, lang: Lang) -> String {
     match lang {
         Lang::Zh => format!("未排名：{name}（{}）\n", self::reason(reason, lang)),
-        Lang::En => format!("not ranked: {name} ({reason})\n"),
+        Lang::En => format!("not ranked: {name} ({})\n", self::reason(reason, lang)),
     }
 }
 
