@@ -299,10 +299,40 @@ const QUESTIONS: &[&[&str]] = &[
     &["rank", "high_quality_datasets", "--per", "capita"],
     &["rank", "data_enterprises", "--family"],
     &["rank", "data_trading_volume", "--per", "gdp"],
-    &["rank", "高质量数据集", "--per", "capita,year", "--level", "prefecture"],
-    &["gap", "广西", "--against", "江苏", "--metric", "high_quality_datasets", "--per", "capita"],
-    &["gap", "广西", "--against", "median", "--metric", "data_industry_growth_rate"],
-    &["gap", "广西", "--against", "leader", "--metric", "computing_power"],
+    &[
+        "rank",
+        "高质量数据集",
+        "--per",
+        "capita,year",
+        "--level",
+        "prefecture",
+    ],
+    &[
+        "gap",
+        "广西",
+        "--against",
+        "江苏",
+        "--metric",
+        "high_quality_datasets",
+        "--per",
+        "capita",
+    ],
+    &[
+        "gap",
+        "广西",
+        "--against",
+        "median",
+        "--metric",
+        "data_industry_growth_rate",
+    ],
+    &[
+        "gap",
+        "广西",
+        "--against",
+        "leader",
+        "--metric",
+        "computing_power",
+    ],
     &["progress"],
     &["progress", "--level", "prefecture"],
 ];
@@ -327,13 +357,21 @@ fn chinese_output_has_no_english_words_and_english_output_no_codes() {
                 && w.len() > 1
                 && !w.starts_with(|c: char| c.is_ascii_digit())
         });
-        assert!(english.is_empty(), "targets {}: English in Chinese: {english:?}", args.join(" "));
+        assert!(
+            english.is_empty(),
+            "targets {}: English in Chinese: {english:?}",
+            args.join(" ")
+        );
         let en = output(&args, "en");
         let codes = words(&en, |w| {
             (w.contains('_') || ["count", "capita"].contains(&w))
                 && !data.contains(w)
                 && !args.iter().any(|a| a == w)
         });
-        assert!(codes.is_empty(), "targets {}: codes in English: {codes:?}", args.join(" "));
+        assert!(
+            codes.is_empty(),
+            "targets {}: codes in English: {codes:?}",
+            args.join(" ")
+        );
     }
 }
