@@ -8,7 +8,7 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 
 pub use crate::model::{ArithmeticError, DimensionError, ParseError, Problem};
-use crate::model::{Dimension, Id, JurisdictionCode};
+use crate::model::{Dimension, Id, JurisdictionCode, Level};
 
 /// A place in the input: file, line, column and field, each where known.
 ///
@@ -334,6 +334,34 @@ pub enum ErrorKind {
         option: &'static str,
         /// What is wrong, with what was expected and found.
         message: String,
+    },
+    /// A composite index whose metrics have values on fewer than two of
+    /// them (at the level asked).
+    #[error(
+        "metrics: {with_values} of the {metrics} metrics have values{}; an index needs at least 2",
+        level.map(|l| format!(" at the {l} level")).unwrap_or_default()
+    )]
+    TooFewIndexMetrics {
+        /// How many of the metrics have values.
+        with_values: usize,
+        /// How many metrics the index was asked over.
+        metrics: usize,
+        /// The level asked for, if any.
+        level: Option<Level>,
+    },
+    /// A metric named twice among an index's metrics.
+    #[error("metrics: {metric} is named twice")]
+    IndexMetricTwice {
+        /// The metric.
+        metric: Id,
+    },
+    /// A weight given to a metric that is not one of the index's.
+    #[error("weights: {metric} is not one of the index's metrics ({listed})")]
+    WeightNotInIndex {
+        /// The metric weighted.
+        metric: Id,
+        /// The index's metrics, comma-separated.
+        listed: String,
     },
     /// Any other rule of the data format that the input breaks.
     #[error("{0}")]

@@ -231,6 +231,41 @@ fn index_errors_follow_lang() {
         en.starts_with("--metrics: unknown metric \"高质量数据\""),
         "{en}"
     );
+    let cases: [(&[&str], &str, &str); 3] = [
+        (
+            &["--metrics", "high_quality_datasets,高质量数据集"],
+            "--metrics：high_quality_datasets 重复列出\n",
+            "--metrics: high_quality_datasets is named twice\n",
+        ),
+        (
+            &[
+                "--metrics",
+                "high_quality_datasets,computing_power",
+                "--weights",
+                "gdp=2",
+            ],
+            "--weights：gdp 不是该综合指数的指标（high_quality_datasets,computing_power）\n",
+            "--weights: gdp is not one of the index's metrics (high_quality_datasets,computing_power)\n",
+        ),
+        (
+            &[
+                "--metrics",
+                "high_quality_datasets,computing_power",
+                "--level",
+                "county",
+            ],
+            "--metrics：在县级层面，2个指标中只有0个有数值，综合指数至少需要2个\n",
+            "--metrics: 0 of the 2 metrics have values at the county level; an index needs at least 2\n",
+        ),
+    ];
+    for (args, zh, en) in cases {
+        let mut args: Vec<&str> = std::iter::once("index")
+            .chain(args.iter().copied())
+            .collect();
+        assert_eq!(run(&args).fails_with(2), zh, "{args:?}");
+        args.extend(["--lang", "en"]);
+        assert_eq!(run(&args).fails_with(2), en, "{args:?}");
+    }
 }
 
 #[test]

@@ -289,6 +289,18 @@ fn chinese(kind: &ErrorKind) -> Option<String> {
             "对标地区 {jurisdiction} 在 {as_of} 前无{}数据，无法折算",
             denominator(metric.as_str())
         ),
+        ErrorKind::TooFewIndexMetrics {
+            with_values,
+            metrics,
+            level,
+        } => format!(
+            "metrics：{}{metrics}个指标中只有{with_values}个有数值，综合指数至少需要2个",
+            level.map_or(String::new(), |l| format!("在{}层面，", super::level_zh(l)))
+        ),
+        ErrorKind::IndexMetricTwice { metric } => format!("metrics：{metric} 重复列出"),
+        ErrorKind::WeightNotInIndex { metric, listed } => {
+            format!("weights：{metric} 不是该综合指数的指标（{listed}）")
+        }
         ErrorKind::NoPlanLength { name } => {
             format!("{name}无目标，规划年限未知：请以某一地区为对标，或不按规划年折算")
         }

@@ -50,6 +50,9 @@ pub fn run(data: Option<&Path>, args: IndexArgs) -> Result<(), Failure> {
         ErrorKind::IndexQuery { option, message } => {
             usage(format!("--{option}{}{message}", colon(lang)))
         }
+        ErrorKind::TooFewIndexMetrics { .. }
+        | ErrorKind::IndexMetricTwice { .. }
+        | ErrorKind::WeightNotInIndex { .. } => usage(format!("--{}", error_message(&e, lang))),
         _ => failure::in_lang(&e, lang),
     })?;
     answer_in(
