@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use crate::engine::normalize::{self, Denominator, Per, Reason};
-use crate::error::{Error, ErrorKind, ParseError};
+use crate::error::{Error, ErrorKind, ParseError, Problem};
 use crate::{
     Catalog, Id, Jurisdiction, JurisdictionCode, Level, Metric, Polarity, Quantity, Target, Unit,
 };
@@ -323,13 +323,7 @@ impl Benchmark {
             |name| catalog.find_jurisdiction(name).map(|j| j.code.clone()),
             |over| Peers::resolve(catalog, over),
             || Peers::resolve(catalog, peers),
-            || {
-                ParseError::new(
-                    "benchmark",
-                    text,
-                    "it is not a jurisdiction (a code or a name), a statistic (max, min, median, mean, p75) or a quantity (500个)",
-                )
-            },
+            || ParseError::typed("benchmark", text, Problem::NotABenchmark),
         )
     }
 }
@@ -339,7 +333,9 @@ impl FromStr for Peers {
     fn from_str(s: &str) -> Result<Peers, ParseError> {
         parse_peers(s, |item| {
             item.parse().map_err(|_| {
-                format!("{item:?} is not a level or a jurisdiction code; {PEERS_EXPECTED}")
+                Problem::Other(format!(
+                    "{item:?} is not a level or a jurisdiction code; {PEERS_EXPECTED}"
+                ))
             })
         })
     }
@@ -368,7 +364,7 @@ impl Peers {
             catalog
                 .find_jurisdiction(name)
                 .map(|j| j.code.clone())
-                .ok_or_else(|| format!("unknown jurisdiction {name:?}"))
+                .ok_or_else(|| Problem::UnknownJurisdiction(name.to_owned()))
         })
     }
 }
@@ -383,7 +379,7 @@ const PEERS_EXPECTED: &str = "expected a level (nation, province, prefecture, co
 /// gives its code or what is wrong with it.
 fn parse_peers(
     s: &str,
-    jurisdiction: impl Fn(&str) -> Result<JurisdictionCode, String>,
+    jurisdiction: impl Fn(&str) -> Result<JurisdictionCode, Problem>,
 ) -> Result<Peers, ParseError> {
     let text = s.trim();
     if let Ok(level) = text.parse::<Level>() {
@@ -401,7 +397,7 @@ fn parse_peers(
                 format!("an empty item between commas; {PEERS_EXPECTED}"),
             ));
         }
-        codes.push(jurisdiction(item).map_err(|problem| ParseError::new("peers", s, problem))?);
+        codes.push(jurisdiction(item).map_err(|problem| ParseError::typed("peers", s, problem))?);
     }
     Ok(Peers::List(codes))
 }

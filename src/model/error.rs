@@ -66,6 +66,11 @@ pub enum Problem {
     NotAUnit,
     /// A unit that is not known.
     UnknownUnit(String),
+    /// Text that is no benchmark of a gap: not a jurisdiction, a statistic
+    /// or a quantity.
+    NotABenchmark,
+    /// A name that no jurisdiction of the catalogue has.
+    UnknownJurisdiction(String),
     /// A value without a unit, and no `unit` field.
     MissingUnit,
     /// A value with its unit, and a `unit` field too.
@@ -103,6 +108,10 @@ impl std::fmt::Display for Problem {
                 "not a known unit (expected e.g. 个, 家, 项, TB, PB, 元, 亿元, 人, 万人, %, PFLOPS)",
             ),
             Problem::UnknownUnit(unit) => write!(f, "unknown unit {unit:?}"),
+            Problem::UnknownJurisdiction(name) => write!(f, "unknown jurisdiction {name:?}"),
+            Problem::NotABenchmark => f.write_str(
+                "it is not a jurisdiction (a code or a name), a statistic (max, min, median, mean, p75) or a quantity (500个)",
+            ),
             Problem::MissingUnit => f.write_str("missing unit (expected e.g. 个, TB, 亿元, 人, %)"),
             Problem::UnitTwice => {
                 f.write_str("the value carries a unit and a separate unit is given too")

@@ -556,7 +556,7 @@ fn errors_and_usage() {
         "high_quality_datasets",
     ]);
     assert_eq!(code, Some(2), "{err}");
-    assert!(err.contains("is not a jurisdiction"), "{err}");
+    assert!(err.starts_with("未知地区“火星”"), "{err}");
 }
 
 #[test]

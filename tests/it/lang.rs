@@ -410,3 +410,37 @@ fn chinese_output_has_no_english_words_and_english_output_no_codes() {
         );
     }
 }
+
+#[test]
+fn gap_benchmark_errors_follow_lang() {
+    let gap = |against: &[&str], lang: &str| {
+        let mut args = vec![
+            "gap",
+            "广西",
+            "--metric",
+            "high_quality_datasets",
+            "--against",
+        ];
+        args.extend(against);
+        args.extend(["--lang", lang]);
+        run(&args).fails_with(2)
+    };
+    // A name no jurisdiction has: the unknown jurisdiction, with what to write.
+    assert_eq!(
+        gap(&["火星"], "zh"),
+        "未知地区“火星”；应为地区代码（如450000）或名称（如广西、Guangxi）\n"
+    );
+    assert!(gap(&["火星"], "en").starts_with("unknown jurisdiction \"火星\""));
+    assert_eq!(
+        gap(&["32000"], "zh"),
+        "无效的对标“32000”：既不是地区（代码或名称）、统计量（max、min、median、mean、p75），也不是数量（如500个）\n"
+    );
+    assert_eq!(
+        gap(&["median", "--peers", "江苏,火星"], "zh"),
+        "无效的同级地区“江苏,火星”：未知地区“火星”\n"
+    );
+    assert_eq!(
+        gap(&["median", "--peers", "江苏,火星"], "en"),
+        "invalid peers \"江苏,火星\": unknown jurisdiction \"火星\"\n"
+    );
+}

@@ -133,6 +133,11 @@ fn problem_zh(problem: &Problem) -> String {
             "不是已知单位（应为个、家、项、TB、PB、元、亿元、人、万人、%、PFLOPS 等）".to_owned()
         }
         Problem::UnknownUnit(unit) => format!("未知单位“{unit}”"),
+        Problem::UnknownJurisdiction(name) => format!("未知地区“{name}”"),
+        Problem::NotABenchmark => {
+            "既不是地区（代码或名称）、统计量（max、min、median、mean、p75），也不是数量（如500个）"
+                .to_owned()
+        }
         Problem::MissingUnit => "缺少单位（如个、TB、亿元、人、%）".to_owned(),
         Problem::UnitTwice => "数值已带单位，又另给了 unit".to_owned(),
         other => other.to_string(),
