@@ -110,9 +110,9 @@ pub enum ErrorKind {
     #[error("expected {expected}, found {found}")]
     Type {
         /// What the field takes.
-        expected: &'static str,
+        expected: Expected,
         /// What the input has.
-        found: &'static str,
+        found: ValueType,
     },
     /// A TOML float where an exact number was expected.
     #[error(
@@ -366,6 +366,81 @@ pub enum ErrorKind {
     /// Any other rule of the data format that the input breaks.
     #[error("{0}")]
     Invalid(String),
+}
+
+/// The type of a value in a data file (`Display`: `a string`, `a table`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ValueType {
+    /// A string.
+    String,
+    /// An integer.
+    Integer,
+    /// A float.
+    Float,
+    /// A boolean.
+    Boolean,
+    /// A date or a date-time.
+    DateTime,
+    /// An array.
+    Array,
+    /// A table.
+    Table,
+}
+
+impl fmt::Display for ValueType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            ValueType::String => "a string",
+            ValueType::Integer => "an integer",
+            ValueType::Float => "a float",
+            ValueType::Boolean => "a boolean",
+            ValueType::DateTime => "a date-time",
+            ValueType::Array => "an array",
+            ValueType::Table => "a table",
+        })
+    }
+}
+
+/// What a field of a data file takes, where a value of another type is
+/// found (`Display`: `a string`, `an array of tables ([[target]])`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Expected {
+    /// A string.
+    String,
+    /// An array of strings (`aliases`).
+    Strings,
+    /// A date, a year or a string.
+    Date,
+    /// An integer or a string with a unit.
+    Number,
+    /// The `[source]` table.
+    SourceTable,
+    /// A baseline table.
+    Baseline,
+    /// An array of tables of records of this kind (`target`).
+    Tables(&'static str),
+}
+
+impl fmt::Display for Expected {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Expected::String => f.write_str("a string"),
+            Expected::Strings => f.write_str("an array of strings"),
+            Expected::Date => {
+                f.write_str("a date (2025-02-27), a year (2027) or a string (\"2025-06\")")
+            }
+            Expected::Number => {
+                f.write_str("a decimal integer or a string such as \"5.8万\" or \"3000TB\"")
+            }
+            Expected::SourceTable => f.write_str("a table ([source])"),
+            Expected::Baseline => {
+                f.write_str("a table such as { value = 120, unit = \"个\", as_of = 2024 }")
+            }
+            Expected::Tables(kind) => write!(f, "an array of tables ([[{kind}]])"),
+        }
+    }
 }
 
 /// The most metrics an unknown-metric message lists; a longer catalogue

@@ -16,7 +16,7 @@ use toml::de::{DeTable, DeValue};
 use super::{FileKind, shorten, unknown_key};
 use crate::Source;
 use crate::catalog::{Origin, Parts};
-use crate::error::ErrorKind;
+use crate::error::{ErrorKind, Expected};
 use fields::type_name;
 
 /// Reads one data file into `parts`; problems go to `parts.errors`.
@@ -205,7 +205,7 @@ fn source_table(
             }
             other => {
                 let kind = ErrorKind::Type {
-                    expected: "a table ([source])",
+                    expected: Expected::SourceTable,
                     found: type_name(other),
                 };
                 doc.error(kind, &value.span(), Some("source"));
@@ -246,12 +246,12 @@ fn tables<'d>(
     let Some(value) = root.get(key) else {
         return Vec::new();
     };
-    let expected = match key {
-        "jurisdiction" => "an array of tables ([[jurisdiction]])",
-        "metric" => "an array of tables ([[metric]])",
-        "target" => "an array of tables ([[target]])",
-        _ => "an array of tables ([[observation]])",
-    };
+    let expected = Expected::Tables(match key {
+        "jurisdiction" => "jurisdiction",
+        "metric" => "metric",
+        "target" => "target",
+        _ => "observation",
+    });
     let DeValue::Array(items) = value.get_ref() else {
         let kind = ErrorKind::Type {
             expected,

@@ -9,7 +9,7 @@ use toml::de::{DeTable, DeValue};
 use super::Doc;
 use super::fields::{Fields, type_name};
 use crate::catalog::{Fragment, Origin};
-use crate::error::ErrorKind;
+use crate::error::{ErrorKind, Expected};
 use crate::{
     Baseline, Comparator, Deadline, Id, Jurisdiction, JurisdictionCode, Metric, Observation,
     Quantity, Source, Target,
@@ -267,7 +267,7 @@ fn baseline(f: &mut Fields<'_, '_, '_>) -> Option<Baseline> {
     let DeValue::Table(table) = value.get_ref() else {
         let found = type_name(value.get_ref());
         let kind = ErrorKind::Type {
-            expected: "a table such as { value = 120, unit = \"个\", as_of = 2024 }",
+            expected: Expected::Baseline,
             found,
         };
         f.fail(kind, &span, "baseline");

@@ -5,7 +5,7 @@
 
 use super::{dimension_label, reason, statistic_name_text};
 use crate::engine::normalize::{GDP_METRIC, POPULATION_METRIC, Reason};
-use crate::error::{Error, ErrorKind, Errors, Position};
+use crate::error::{Error, ErrorKind, Errors, Expected, Position, ValueType};
 use crate::model::{Lang, ParseError, Problem};
 
 /// `err` for people, in `lang`: the English message, or the Chinese one,
@@ -144,6 +144,32 @@ fn problem_zh(problem: &Problem) -> String {
     }
 }
 
+/// A TOML value's type in Chinese.
+fn value_type_zh(found: ValueType) -> &'static str {
+    match found {
+        ValueType::String => "字符串",
+        ValueType::Integer => "整数",
+        ValueType::Float => "浮点数",
+        ValueType::Boolean => "布尔值",
+        ValueType::DateTime => "日期时间",
+        ValueType::Array => "数组",
+        ValueType::Table => "表",
+    }
+}
+
+/// What a field takes, in Chinese.
+fn expected_zh(expected: Expected) -> String {
+    match expected {
+        Expected::String => "字符串".to_owned(),
+        Expected::Strings => "字符串数组".to_owned(),
+        Expected::Date => "日期（2025-02-27）、年份（2027）或字符串（\"2025-06\"）".to_owned(),
+        Expected::Number => "十进制整数或字符串（如 \"5.8万\"、\"3000TB\"）".to_owned(),
+        Expected::SourceTable => "表（[source]）".to_owned(),
+        Expected::Baseline => "表，如 { value = 120, unit = \"个\", as_of = 2024 }".to_owned(),
+        Expected::Tables(kind) => format!("表数组（[[{kind}]]）"),
+    }
+}
+
 /// A parse error in Chinese: `无效的地区代码“苏州”：…`.
 fn parse_zh(err: &ParseError) -> String {
     format!(
@@ -159,6 +185,13 @@ fn data_file(kind: &ErrorKind) -> Option<String> {
     Some(match kind {
         ErrorKind::Parse(err) => parse_zh(err),
         ErrorKind::Syntax(message) => format!("语法错误：{message}"),
+        ErrorKind::Type { expected, found } => {
+            format!(
+                "应为{}，实为{}",
+                expected_zh(*expected),
+                value_type_zh(*found)
+            )
+        }
         ErrorKind::Float(text) => format!(
             "应为整数或字符串，却是浮点数 {text}：TOML 浮点数以二进制存储，会丢失位数，请写成字符串（\"{text}\"）"
         ),
