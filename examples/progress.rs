@@ -47,17 +47,18 @@ mod tests {
         assert_eq!(out.matches("无实绩数据").count(), 74, "{out}");
         // The nation's computing power: 246 EFLOPS in June 2024 against more
         // than 300 by the end of 2025, on pace (ratio 1.36).
-        let computing = out.lines().find(|l| l.starts_with("算力规模")).unwrap();
-        assert!(
-            computing.contains("中国") && computing.contains("进度正常"),
-            "{computing}"
-        );
+        // (Rows are grouped under their metric's name.)
+        let row = |metric: &str, place: &str| -> &str {
+            out.lines()
+                .skip_while(|l| *l != metric)
+                .find(|l| l.starts_with(place))
+                .unwrap_or_else(|| panic!("no {metric} {place} in\n{out}"))
+        };
+        let computing = row("算力规模", "中国");
+        assert!(computing.contains("进度正常"), "{computing}");
         // Henan: more than 1000 data backbone enterprises against at least 500.
-        let henan = out.lines().find(|l| l.starts_with("数据骨干企业")).unwrap();
-        assert!(
-            henan.contains("河南省") && henan.contains("已完成"),
-            "{henan}"
-        );
+        let henan = row("数据骨干企业", "河南省");
+        assert!(henan.contains("已完成"), "{henan}");
         // The seven annotation bases' 17282 TB is reported but matches no target.
         let row: Vec<&str> = out
             .lines()

@@ -231,6 +231,31 @@
 //! API: argument parsing, one function per command, and files written
 //! completely or not at all.
 //!
+//! # Messages in two languages
+//!
+//! An error is a typed kind ([`ErrorKind`](crate::ErrorKind), and for a
+//! value that does not parse a typed [`Problem`](crate::Problem)); its
+//! `Display` is English, and
+//! [`output::error_message`](crate::output::error_message) says it in the
+//! language asked, from the labels module, by matching the kind, never the
+//! English text. A problem without a kind of its own
+//! ([`Problem::Other`](crate::Problem::Other), free text of the TOML parser
+//! or of the operating system) keeps its English words. The position (file,
+//! line, column, field) is written the same way in both languages, so that
+//! an editor can jump to it.
+//!
+//! A record with a mistake is not built, but what could be read of a target
+//! or an observation (its jurisdiction, metric and value) is checked as a
+//! whole record's would be, so that one run reports every field's problem;
+//! a reference to a record that could not be read is not reported as
+//! unknown. A problem is placed at the field the reader has to change: a
+//! unit of the wrong dimension at `unit` when the unit is written there.
+//!
+//! Text tables keep to 120 terminal columns (a Chinese character counts
+//! two): the columns allowed to wrap narrow, widest first, first down to
+//! their longest word of narrow characters, then further; Chinese text
+//! breaks between any two characters.
+//!
 //! # The SQLite export
 //!
 //! `export --format sqlite` ([`sqlite`](crate::sqlite)) writes a new file in

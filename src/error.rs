@@ -7,8 +7,8 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 
-pub use crate::model::{ArithmeticError, DimensionError, ParseError};
-use crate::model::{Dimension, Id, JurisdictionCode};
+pub use crate::model::{ArithmeticError, DimensionError, ParseError, Problem};
+use crate::model::{Dimension, Id, JurisdictionCode, Level};
 
 /// A place in the input: file, line, column and field, each where known.
 ///
@@ -110,9 +110,9 @@ pub enum ErrorKind {
     #[error("expected {expected}, found {found}")]
     Type {
         /// What the field takes.
-        expected: &'static str,
+        expected: Expected,
         /// What the input has.
-        found: &'static str,
+        found: ValueType,
     },
     /// A TOML float where an exact number was expected.
     #[error(
@@ -120,12 +120,17 @@ pub enum ErrorKind {
     )]
     Float(String),
     /// A key that the format does not have.
-    #[error("unknown key `{key}`; expected one of: {expected}")]
+    #[error(
+        "unknown key `{key}`; expected one of: {expected}{}",
+        suggestion.as_ref().map_or(String::new(), |s| format!(" (did you mean `{s}`?)"))
+    )]
     UnknownKey {
         /// The key as written.
         key: String,
         /// The keys allowed at that place, comma-separated.
         expected: String,
+        /// An allowed key close to it, where there is one.
+        suggestion: Option<String>,
     },
     /// A required field is absent.
     #[error("missing field `{0}`")]
@@ -162,7 +167,11 @@ pub enum ErrorKind {
         first: Position,
     },
     /// A unit whose dimension does not match the metric's.
-    #[error("unit {unit} is {found}, but metric {metric:?} is measured in {expected}")]
+    #[error(
+        "unit {unit} measures {}, but metric {metric:?} measures {}",
+        found.described(),
+        expected.described()
+    )]
     WrongDimension {
         /// The unit as written.
         unit: String,
@@ -326,9 +335,112 @@ pub enum ErrorKind {
         /// What is wrong, with what was expected and found.
         message: String,
     },
+    /// A composite index whose metrics have values on fewer than two of
+    /// them (at the level asked).
+    #[error(
+        "metrics: {with_values} of the {metrics} metrics have values{}; an index needs at least 2",
+        level.map(|l| format!(" at the {l} level")).unwrap_or_default()
+    )]
+    TooFewIndexMetrics {
+        /// How many of the metrics have values.
+        with_values: usize,
+        /// How many metrics the index was asked over.
+        metrics: usize,
+        /// The level asked for, if any.
+        level: Option<Level>,
+    },
+    /// A metric named twice among an index's metrics.
+    #[error("metrics: {metric} is named twice")]
+    IndexMetricTwice {
+        /// The metric.
+        metric: Id,
+    },
+    /// A weight given to a metric that is not one of the index's.
+    #[error("weights: {metric} is not one of the index's metrics ({listed})")]
+    WeightNotInIndex {
+        /// The metric weighted.
+        metric: Id,
+        /// The index's metrics, comma-separated.
+        listed: String,
+    },
     /// Any other rule of the data format that the input breaks.
     #[error("{0}")]
     Invalid(String),
+}
+
+/// The type of a value in a data file (`Display`: `a string`, `a table`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ValueType {
+    /// A string.
+    String,
+    /// An integer.
+    Integer,
+    /// A float.
+    Float,
+    /// A boolean.
+    Boolean,
+    /// A date or a date-time.
+    DateTime,
+    /// An array.
+    Array,
+    /// A table.
+    Table,
+}
+
+impl fmt::Display for ValueType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            ValueType::String => "a string",
+            ValueType::Integer => "an integer",
+            ValueType::Float => "a float",
+            ValueType::Boolean => "a boolean",
+            ValueType::DateTime => "a date-time",
+            ValueType::Array => "an array",
+            ValueType::Table => "a table",
+        })
+    }
+}
+
+/// What a field of a data file takes, where a value of another type is
+/// found (`Display`: `a string`, `an array of tables ([[target]])`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Expected {
+    /// A string.
+    String,
+    /// An array of strings (`aliases`).
+    Strings,
+    /// A date, a year or a string.
+    Date,
+    /// An integer or a string with a unit.
+    Number,
+    /// The `[source]` table.
+    SourceTable,
+    /// A baseline table.
+    Baseline,
+    /// An array of tables of records of this kind (`target`).
+    Tables(&'static str),
+}
+
+impl fmt::Display for Expected {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Expected::String => f.write_str("a string"),
+            Expected::Strings => f.write_str("an array of strings"),
+            Expected::Date => {
+                f.write_str("a date (2025-02-27), a year (2027) or a string (\"2025-06\")")
+            }
+            Expected::Number => {
+                f.write_str("a decimal integer or a string such as \"5.8万\" or \"3000TB\"")
+            }
+            Expected::SourceTable => f.write_str("a table ([source])"),
+            Expected::Baseline => {
+                f.write_str("a table such as { value = 120, unit = \"个\", as_of = 2024 }")
+            }
+            Expected::Tables(kind) => write!(f, "an array of tables ([[{kind}]])"),
+        }
+    }
 }
 
 /// The most metrics an unknown-metric message lists; a longer catalogue

@@ -72,9 +72,12 @@ pub use catalog::Catalog;
 /// The date type of as-of dates and deadlines (chrono's), so that a user
 /// needs no dependency of their own to ask a question on a date.
 pub use chrono::NaiveDate;
-pub use engine::normalize::Per;
+pub use engine::normalize::{Per, PerUnit};
 pub use engine::{gap, index, progress, rank};
-pub use error::{ArithmeticError, DimensionError, Error, ErrorKind, Errors, ParseError, Position};
+pub use error::{
+    ArithmeticError, DimensionError, Error, ErrorKind, Errors, Expected, ParseError, Position,
+    Problem, ValueType,
+};
 pub use load::bulk;
 pub use model::{
     Baseline, Basis, Comparator, Deadline, Dimension, Fit, Force, Grade, Id, Jurisdiction,

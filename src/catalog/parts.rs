@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 
 use crate::error::{Error, Position};
-use crate::{Jurisdiction, Metric, Observation, Source, Target};
+use crate::{Id, Jurisdiction, JurisdictionCode, Metric, Observation, Quantity, Source, Target};
 
 /// Where a record and each of its fields came from.
 #[derive(Clone, Debug)]
@@ -47,6 +47,12 @@ impl Origin {
 
     pub(crate) fn set(&mut self, key: &'static str, position: Position) {
         self.fields.push((key, position));
+    }
+
+    /// Whether the record has this field (read from a file with a place of
+    /// its own).
+    pub(crate) fn has(&self, key: &str) -> bool {
+        self.fields.iter().any(|(k, _)| *k == key)
     }
 
     /// The position of a field, or of the record with the field named.
@@ -95,6 +101,18 @@ pub(crate) struct Parts {
     pub observations: Vec<(Observation, Origin)>,
     pub errors: Vec<Error>,
     pub unread: Unread,
+    pub fragments: Vec<Fragment>,
+}
+
+/// What could be read of a target or an observation that has a mistake in
+/// another field: its references and its value are checked all the same,
+/// so that one run reports every field's problem (a name where a code
+/// belongs and a misspelt metric).
+pub(crate) struct Fragment {
+    pub jurisdiction: Option<JurisdictionCode>,
+    pub metric: Option<Id>,
+    pub value: Option<Quantity>,
+    pub origin: Origin,
 }
 
 /// What could not be read, so that references to it are not also reported

@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use crate::engine::normalize::{self, Denominator, Per, Reason};
-use crate::error::{Error, ErrorKind, ParseError};
+use crate::error::{Error, ErrorKind, ParseError, Problem};
 use crate::{
     Catalog, Id, Jurisdiction, JurisdictionCode, Level, Metric, Polarity, Quantity, Target, Unit,
 };
@@ -185,9 +185,11 @@ impl fmt::Display for Peers {
 /// (`median of province`, `p75 of 320000,420000`) or a quantity (`500个`);
 /// `Display` writes that form (the label of [`Gap::benchmark`]) and
 /// `FromStr` reads it back. A bare statistic (`median`) is taken over
-/// [`DEFAULT_PEERS`], the provinces. Parsing takes codes only: names and
-/// aliases (`江苏`, `Jiangsu`) need a catalogue, and [`Benchmark::resolve`]
-/// reads them as the command-line tool does.
+/// [`DEFAULT_PEERS`], the provinces. Other text that is not a number is a
+/// jurisdiction's name or alias ([`Benchmark::Named`]: `江苏`, `Jiangsu`),
+/// which [`gap`] resolves against its catalogue; [`Benchmark::resolve`]
+/// resolves names at once, and reads the peers of a statistic by name
+/// too, as the command-line tool does.
 ///
 /// ```
 /// use policy_targets::{Level, Quantity};
@@ -199,6 +201,7 @@ impl fmt::Display for Peers {
 /// assert_eq!(median.to_string(), "median of province");
 /// assert_eq!("320000".parse::<Benchmark>()?, Benchmark::Jurisdiction("320000".parse()?));
 /// assert_eq!("500个".parse::<Benchmark>()?, Benchmark::Fixed("500个".parse::<Quantity>()?));
+/// assert_eq!("江苏".parse::<Benchmark>()?, Benchmark::Named("江苏".to_owned()));
 /// assert_eq!(
 ///     "32000".parse::<Benchmark>().unwrap_err().to_string(),
 ///     r#"invalid benchmark "32000": not a 6-digit jurisdiction code, and not a quantity: missing unit (expected e.g. 个, TB, 亿元, 人, %)"#
@@ -217,6 +220,11 @@ pub enum Benchmark {
     Statistic(Statistic, Peers),
     /// A fixed quantity, read in the normalised unit.
     Fixed(Quantity),
+    /// A jurisdiction by name or alias (`江苏`, `Jiangsu`), as written:
+    /// [`gap`] resolves it against its catalogue to the jurisdiction's
+    /// target, as [`Benchmark::Jurisdiction`] (an unknown name is an
+    /// [`ErrorKind::UnknownJurisdiction`] with a suggestion).
+    Named(String),
 }
 
 impl fmt::Display for Benchmark {
@@ -225,6 +233,7 @@ impl fmt::Display for Benchmark {
             Benchmark::Jurisdiction(code) => write!(f, "{code}"),
             Benchmark::Statistic(stat, peers) => write!(f, "{stat} of {peers}"),
             Benchmark::Fixed(q) => write!(f, "{q}"),
+            Benchmark::Named(name) => f.write_str(name),
         }
     }
 }
@@ -244,17 +253,30 @@ impl FromStr for Benchmark {
             };
             ParseError::new("benchmark", s, problem)
         };
-        parse_benchmark(
+        let named = parse_benchmark(
             s,
             |text| text.parse().ok(),
             |text| text.parse(),
             || Ok(DEFAULT_PEERS),
             unknown,
-        )
+        );
+        match named {
+            Err(_) if is_name(s) => Ok(Benchmark::Named(s.trim().to_owned())),
+            other => other,
+        }
     }
 }
 
-const BENCHMARK_EXPECTED: &str = "expected a jurisdiction code (320000, or a group's slug), a statistic over peers (median, p75 of province, max of 320000,420000) or a quantity (500个); names such as 广西 are read only with a catalogue";
+const BENCHMARK_EXPECTED: &str = "expected a jurisdiction code (320000, or a group's slug) or name (广西), a statistic over peers (median, p75 of province, max of 320000,420000) or a quantity (500个)";
+
+/// Whether benchmark text that is nothing else can be a jurisdiction's
+/// name: not empty, not a number, not a statistic over peers (`X of Y`).
+fn is_name(text: &str) -> bool {
+    let text = text.trim();
+    !text.is_empty()
+        && !text.starts_with(|c: char| c.is_ascii_digit() || "+-.".contains(c))
+        && !text.contains(" of ")
+}
 
 impl Benchmark {
     /// Reads a benchmark the way `targets gap --against TEXT --peers PEERS`
@@ -301,13 +323,7 @@ impl Benchmark {
             |name| catalog.find_jurisdiction(name).map(|j| j.code.clone()),
             |over| Peers::resolve(catalog, over),
             || Peers::resolve(catalog, peers),
-            || {
-                ParseError::new(
-                    "benchmark",
-                    text,
-                    "it is not a jurisdiction (a code or a name), a statistic (max, min, median, mean, p75) or a quantity (500个)",
-                )
-            },
+            || ParseError::typed("benchmark", text, Problem::NotABenchmark),
         )
     }
 }
@@ -317,7 +333,9 @@ impl FromStr for Peers {
     fn from_str(s: &str) -> Result<Peers, ParseError> {
         parse_peers(s, |item| {
             item.parse().map_err(|_| {
-                format!("{item:?} is not a level or a jurisdiction code; {PEERS_EXPECTED}")
+                Problem::Other(format!(
+                    "{item:?} is not a level or a jurisdiction code; {PEERS_EXPECTED}"
+                ))
             })
         })
     }
@@ -346,7 +364,7 @@ impl Peers {
             catalog
                 .find_jurisdiction(name)
                 .map(|j| j.code.clone())
-                .ok_or_else(|| format!("unknown jurisdiction {name:?}"))
+                .ok_or_else(|| Problem::UnknownJurisdiction(name.to_owned()))
         })
     }
 }
@@ -361,7 +379,7 @@ const PEERS_EXPECTED: &str = "expected a level (nation, province, prefecture, co
 /// gives its code or what is wrong with it.
 fn parse_peers(
     s: &str,
-    jurisdiction: impl Fn(&str) -> Result<JurisdictionCode, String>,
+    jurisdiction: impl Fn(&str) -> Result<JurisdictionCode, Problem>,
 ) -> Result<Peers, ParseError> {
     let text = s.trim();
     if let Ok(level) = text.parse::<Level>() {
@@ -379,7 +397,7 @@ fn parse_peers(
                 format!("an empty item between commas; {PEERS_EXPECTED}"),
             ));
         }
-        codes.push(jurisdiction(item).map_err(|problem| ParseError::new("peers", s, problem))?);
+        codes.push(jurisdiction(item).map_err(|problem| ParseError::typed("peers", s, problem))?);
     }
     Ok(Peers::List(codes))
 }
@@ -431,6 +449,23 @@ pub struct GapQuery {
 
 impl GapQuery {
     /// A query without normalisation, 6 decimal places.
+    ///
+    /// A benchmark jurisdiction can be given by name: `"江苏".parse()` is
+    /// a [`Benchmark::Named`], which [`gap`] resolves.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use policy_targets::{Catalog, gap::{GapQuery, Standing, gap}};
+    ///
+    /// let catalog = Catalog::bundled()?;
+    /// let as_of = NaiveDate::from_ymd_opt(2026, 6, 30).unwrap();
+    /// let query = GapQuery::new("苏州", "江苏".parse()?, "typical_data_products", as_of);
+    /// let answer = gap(&catalog, &query)?;
+    /// assert_eq!(answer.benchmark_name_zh.as_deref(), Some("江苏省"));
+    /// assert_eq!(answer.gap.to_string(), "1500");
+    /// assert_eq!(answer.standing, Standing::Behind);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn new(
         subject: impl Into<String>,
         benchmark: Benchmark,
@@ -451,12 +486,11 @@ impl GapQuery {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use policy_targets::{Catalog, Per, gap::{Benchmark, GapQuery, gap}};
+    /// use policy_targets::{Catalog, Per, gap::{GapQuery, gap}};
     ///
     /// let catalog = Catalog::bundled()?;
     /// let as_of = NaiveDate::from_ymd_opt(2026, 6, 30).unwrap();
-    /// let jiangsu = Benchmark::resolve(&catalog, "江苏", "")?;
-    /// let query = GapQuery::new("广西", jiangsu, "high_quality_datasets", as_of).per(Per::CAPITA);
+    /// let query = GapQuery::new("广西", "江苏".parse()?, "high_quality_datasets", as_of).per(Per::CAPITA);
     /// let answer = gap(&catalog, &query)?;
     /// assert_eq!(answer.required_target.round_dp(0).to_string(), "591");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -580,7 +614,10 @@ impl Gap {
     /// Whether the benchmark is another jurisdiction's target (not a
     /// statistic over peers or a fixed quantity).
     pub fn benchmark_is_jurisdiction(&self) -> bool {
-        matches!(self.benchmark_query, Benchmark::Jurisdiction(_))
+        matches!(
+            self.benchmark_query,
+            Benchmark::Jurisdiction(_) | Benchmark::Named(_)
+        )
     }
 }
 
@@ -609,6 +646,14 @@ impl Gap {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn gap(catalog: &Catalog, query: &GapQuery) -> Result<Gap, Error> {
+    if let Benchmark::Named(name) = &query.benchmark {
+        let code = catalog.resolve_jurisdiction(name)?.code.clone();
+        let resolved = GapQuery {
+            benchmark: Benchmark::Jurisdiction(code),
+            ..query.clone()
+        };
+        return gap(catalog, &resolved);
+    }
     let metric = catalog.resolve_metric(&query.metric)?;
     crate::engine::rank::refuse_share_per(metric, query.per)?;
     let subject = catalog.resolve_jurisdiction(&query.subject)?;
@@ -686,6 +731,14 @@ fn compared<'c>(
                     )
                 })?;
             Ok((vec![t], Some(j)))
+        }
+        Benchmark::Named(name) => {
+            let code = catalog.resolve_jurisdiction(name)?.code.clone();
+            let resolved = GapQuery {
+                benchmark: Benchmark::Jurisdiction(code),
+                ..query.clone()
+            };
+            compared(catalog, &resolved, metric, subject, selected)
         }
         Benchmark::Statistic(_, peers) => {
             let is_peer = |t: &Target| match peers {
@@ -801,7 +854,9 @@ impl<'a> Scale<'a> {
     /// subject is compared with).
     fn benchmark(&self, others: &[&Target]) -> Result<Measured, Error> {
         let value = match &self.query.benchmark {
-            Benchmark::Jurisdiction(_) => self.jurisdiction_value(others[0])?,
+            Benchmark::Jurisdiction(_) | Benchmark::Named(_) => {
+                self.jurisdiction_value(others[0])?
+            }
             Benchmark::Statistic(stat, peers) => return self.statistic(*stat, peers, others),
             Benchmark::Fixed(q) => q.canonical_value(),
         };
@@ -1122,6 +1177,8 @@ mod tests {
             Benchmark::Fixed("500个".parse().unwrap()),
             Benchmark::Fixed("-1.5 TB".parse().unwrap()),
             Benchmark::Fixed("1.8万亿元".parse().unwrap()),
+            Benchmark::Named("江苏".to_owned()),
+            Benchmark::Named("Inner Mongolia".to_owned()),
         ];
         for b in cases {
             assert_eq!(b.to_string().parse::<Benchmark>(), Ok(b.clone()), "{b}");
@@ -1143,9 +1200,14 @@ mod tests {
     #[test]
     fn benchmark_and_peers_errors() {
         let err = |s: &str| s.parse::<Benchmark>().unwrap_err().to_string();
+        assert_eq!("广西".parse(), Ok(Benchmark::Named("广西".to_owned())));
         assert_eq!(
-            err("广西"),
-            r#"invalid benchmark "广西": expected a jurisdiction code (320000, or a group's slug), a statistic over peers (median, p75 of province, max of 320000,420000) or a quantity (500个); names such as 广西 are read only with a catalogue"#
+            " Inner Mongolia ".parse(),
+            Ok(Benchmark::Named("Inner Mongolia".to_owned()))
+        );
+        assert_eq!(
+            err(""),
+            r#"invalid benchmark "": expected a jurisdiction code (320000, or a group's slug) or name (广西), a statistic over peers (median, p75 of province, max of 320000,420000) or a quantity (500个)"#
         );
         assert_eq!(
             err("500 parsecs"),
@@ -1157,7 +1219,7 @@ mod tests {
         );
         assert_eq!(
             err("p101 of province"),
-            r#"invalid benchmark "p101 of province": expected a jurisdiction code (320000, or a group's slug), a statistic over peers (median, p75 of province, max of 320000,420000) or a quantity (500个); names such as 广西 are read only with a catalogue"#
+            r#"invalid benchmark "p101 of province": expected a jurisdiction code (320000, or a group's slug) or name (广西), a statistic over peers (median, p75 of province, max of 320000,420000) or a quantity (500个)"#
         );
         let peers = |s: &str| s.parse::<Peers>().unwrap_err().to_string();
         assert_eq!(

@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use crate::error::ParseError;
-use crate::{Catalog, Id, JurisdictionCode, Target};
+use crate::{Catalog, Id, JurisdictionCode, Target, Unit};
 
 /// The metric whose observations divide `--per capita`.
 pub const POPULATION_METRIC: &str = "resident_population";
@@ -132,6 +132,48 @@ impl Per {
             label.push_str(" per year");
         }
         label
+    }
+}
+
+/// The unit of a normalised value: a metric's canonical unit divided by
+/// what a [`Per`] divides by. `Display` writes it in English words (`count
+/// per million residents`), as the JSON and CSV outputs do;
+/// [`output::labels::per_unit_label`](crate::output::labels::per_unit_label)
+/// writes it in either language (`个/百万人`).
+///
+/// ```
+/// use policy_targets::{Dimension, Per, PerUnit};
+///
+/// let unit = PerUnit::new(Dimension::Count.canonical_unit(), Per::CAPITA);
+/// assert_eq!(unit.to_string(), "count per million residents");
+/// assert_eq!(unit.per(), Per::CAPITA);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct PerUnit {
+    unit: Unit,
+    per: Per,
+}
+
+impl PerUnit {
+    /// `unit` divided as `per` says.
+    pub fn new(unit: Unit, per: Per) -> PerUnit {
+        PerUnit { unit, per }
+    }
+
+    /// The unit divided (a canonical unit: `count`, `CNY`, `TB`).
+    pub fn unit(self) -> Unit {
+        self.unit
+    }
+
+    /// What it is divided by.
+    pub fn per(self) -> Per {
+        self.per
+    }
+}
+
+impl fmt::Display for PerUnit {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.per.unit_label(&self.unit.to_string()))
     }
 }
 

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 pub use crate::engine::normalize::Reason;
-use crate::engine::normalize::{self, Per};
+use crate::engine::normalize::{self, Per, PerUnit};
 use crate::error::Error;
 use crate::{Catalog, Grade, Id, JurisdictionCode, Level, Polarity, Target, Unit};
 
@@ -137,8 +137,10 @@ pub struct RankRow {
     pub within: Option<JurisdictionCode>,
     /// The normalised value, rounded to the query's decimals.
     pub value: Decimal,
-    /// The unit of `value` (`count per million residents`).
-    pub unit: String,
+    /// The unit of `value` (`count per million residents`; in either
+    /// language through
+    /// [`output::labels::per_unit_label`](crate::output::labels::per_unit_label)).
+    pub unit: PerUnit,
     /// The target ranked.
     pub target_id: Id,
     /// The target's value in canonical units.
@@ -196,7 +198,7 @@ pub struct Ranking {
     /// The as-of date.
     pub as_of: NaiveDate,
     /// The unit of the rows' values.
-    pub unit: String,
+    pub unit: PerUnit,
     /// Ranked rows, best first (ties in code order).
     pub rows: Vec<RankRow>,
     /// Jurisdictions with a target but no rank.
@@ -338,9 +340,7 @@ pub fn rank(catalog: &Catalog, query: &RankQuery) -> Result<Ranking, Error> {
             ))
         })
         .collect();
-    let unit_label = query
-        .per
-        .unit_label(&metric.dimension.canonical_unit().to_string());
+    let unit_label = PerUnit::new(metric.dimension.canonical_unit(), query.per);
     let mut scored = Vec::new();
     for t in targets {
         let denominator = denominators.get(&t.jurisdiction);
@@ -359,7 +359,7 @@ pub fn rank(catalog: &Catalog, query: &RankQuery) -> Result<Ranking, Error> {
         .zip(ranks)
         .map(|((t, value, denominator), rank)| RankRow {
             value: value.round_dp(query.decimals).normalize(),
-            unit: unit_label.clone(),
+            unit: unit_label,
             denominator_as_of: denominator.map(|d| d.as_of),
             denominator_observation: denominator.map(|d| d.observation.clone()),
             ..row(catalog, t, rank)
@@ -424,7 +424,7 @@ fn row(catalog: &Catalog, t: &Target, rank: u32) -> RankRow {
         level: j.map_or(Level::Group, |j| j.level),
         within: None,
         value: t.value.canonical_value(),
-        unit: String::new(),
+        unit: PerUnit::new(t.value.dimension().canonical_unit(), Per::NONE),
         target_id: t.id.clone(),
         target_value: t.value.canonical_value(),
         target_unit: t.value.dimension().canonical_unit(),

@@ -65,6 +65,16 @@ pub(crate) fn shorten(text: &str) -> String {
     }
 }
 
+/// The error of a key not in `allowed` (shortened for the message), with
+/// the closest allowed key suggested when one is close.
+pub(crate) fn unknown_key(key: &str, allowed: &[&str]) -> crate::ErrorKind {
+    crate::ErrorKind::UnknownKey {
+        key: shorten(key),
+        expected: allowed.join(", "),
+        suggestion: crate::util::closest(key, allowed.iter().copied()).map(str::to_owned),
+    }
+}
+
 /// `expected` keys, with the closest to `key` suggested when one is close.
 pub(crate) fn expected_keys(key: &str, allowed: &[&str]) -> String {
     match crate::util::closest(key, allowed.iter().copied()) {

@@ -113,10 +113,12 @@ impl FromStr for Comparator {
             .into_iter()
             .find(|c| c.as_str() == s)
             .ok_or_else(|| {
-                ParseError::new(
+                ParseError::typed(
                     "comparator",
                     s,
-                    "expected one of at_least, more_than, at_most, less_than, exactly, range",
+                    crate::model::Problem::OneOf(
+                        Comparator::ALL.iter().map(|c| c.as_str()).collect(),
+                    ),
                 )
             })
     }

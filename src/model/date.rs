@@ -6,7 +6,7 @@ use std::str::FromStr;
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::model::error::ParseError;
+use crate::model::error::{ParseError, Problem};
 use crate::model::number::normalize_width;
 
 /// How precisely a [`PartialDate`] is known.
@@ -169,7 +169,7 @@ impl fmt::Display for PartialDate {
 impl FromStr for PartialDate {
     type Err = ParseError;
     fn from_str(input: &str) -> Result<PartialDate, ParseError> {
-        let err = |problem: &str| ParseError::new("date", input, problem);
+        let err = |problem: Problem| ParseError::typed("date", input, problem);
         let normalized = normalize_width(input);
         let s = normalized.trim();
         // Chinese forms: 2025年, 2025年6月, 2025年6月13日.
@@ -184,15 +184,14 @@ impl FromStr for PartialDate {
         let number =
             |part: &str, width: std::ops::RangeInclusive<usize>| -> Result<u32, ParseError> {
                 if width.contains(&part.len()) && part.bytes().all(|b| b.is_ascii_digit()) {
-                    part.parse::<u32>()
-                        .map_err(|_| err("expected YYYY, YYYY-MM or YYYY-MM-DD"))
+                    part.parse::<u32>().map_err(|_| err(Problem::DateForm))
                 } else {
-                    Err(err("expected YYYY, YYYY-MM or YYYY-MM-DD"))
+                    Err(err(Problem::DateForm))
                 }
             };
         let year = number(parts.first().copied().unwrap_or(""), 4..=4)? as i32;
         if !YEARS.contains(&year) {
-            return Err(err("the year must be between 1000 and 9999"));
+            return Err(err(Problem::YearRange));
         }
         let width = if s.contains('年') { 1..=2 } else { 2..=2 };
         match parts.len() {
@@ -200,7 +199,7 @@ impl FromStr for PartialDate {
             2 => {
                 let month = number(parts[1], width)?;
                 if !(1..=12).contains(&month) {
-                    return Err(err("the month must be between 01 and 12"));
+                    return Err(err(Problem::MonthRange));
                 }
                 Ok(PartialDate::Month(year, month))
             }
@@ -209,9 +208,9 @@ impl FromStr for PartialDate {
                 let day = number(parts[2], width)?;
                 NaiveDate::from_ymd_opt(year, month, day)
                     .map(PartialDate::Day)
-                    .ok_or_else(|| err("no such day in the calendar"))
+                    .ok_or_else(|| err(Problem::NoSuchDay))
             }
-            _ => Err(err("expected YYYY, YYYY-MM or YYYY-MM-DD")),
+            _ => Err(err(Problem::DateForm)),
         }
     }
 }
@@ -263,7 +262,7 @@ impl FromStr for Deadline {
     fn from_str(s: &str) -> Result<Deadline, ParseError> {
         s.parse()
             .map(Deadline)
-            .map_err(|e: ParseError| ParseError::new("deadline", s, e.problem()))
+            .map_err(|e: ParseError| e.of("deadline", s))
     }
 }
 

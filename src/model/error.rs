@@ -20,15 +20,129 @@ pub struct ParseError {
     what: &'static str,
     input: String,
     problem: String,
+    kind: Box<Problem>,
+}
+
+/// What was wrong with a value that did not parse, typed where the problem
+/// is a common one, so that it can be said in either language
+/// ([`output::error_message`](crate::output::error_message)); its
+/// `Display` is the English of [`ParseError::problem`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Problem {
+    /// A word that is not one of those the field takes.
+    OneOf(Vec<&'static str>),
+    /// Not a snake_case id.
+    SnakeCase,
+    /// A character a snake_case id does not take.
+    CharInId(char),
+    /// Digits that are not a 6-digit administrative division code.
+    DivisionCode,
+    /// A jurisdiction's name where its code belongs.
+    NameForCode {
+        /// The name as written.
+        name: String,
+        /// The jurisdiction's Chinese name.
+        full: String,
+        /// Its code.
+        code: String,
+    },
+    /// A date not written as a year, a month or a day.
+    DateForm,
+    /// A year outside 1000–9999.
+    YearRange,
+    /// A month outside 01–12.
+    MonthRange,
+    /// A day the calendar does not have (February 30).
+    NoSuchDay,
+    /// A unit of bits written where the unit of bytes was meant.
+    Bits {
+        /// The unit as written (`Tb`).
+        bits: String,
+        /// The unit meant (`TB`).
+        bytes: &'static str,
+    },
+    /// Text that is not a unit at all.
+    NotAUnit,
+    /// A unit that is not known.
+    UnknownUnit(String),
+    /// Text that is no benchmark of a gap: not a jurisdiction, a statistic
+    /// or a quantity.
+    NotABenchmark,
+    /// A name that no jurisdiction of the catalogue has.
+    UnknownJurisdiction(String),
+    /// A value without a unit, and no `unit` field.
+    MissingUnit,
+    /// A value with its unit, and a `unit` field too.
+    UnitTwice,
+    /// Any other problem, in English.
+    Other(String),
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Problem::OneOf(words) => write!(f, "expected one of {}", words.join(", ")),
+            Problem::SnakeCase => f.write_str(
+                "expected a snake_case id (a-z, 0-9 and _, starting with a letter or digit, at most 128 bytes)",
+            ),
+            Problem::CharInId(c) => {
+                write!(f, "{c:?} is not allowed in a snake_case id (a-z, 0-9 and _)")
+            }
+            Problem::DivisionCode => f.write_str(
+                "expected a 6-digit administrative division code such as 320000, or a snake_case group slug",
+            ),
+            Problem::NameForCode { name, full, code } => write!(
+                f,
+                "expected a code, found a name: {name} is {full} (write \"{code}\")"
+            ),
+            Problem::DateForm => f.write_str("expected YYYY, YYYY-MM or YYYY-MM-DD"),
+            Problem::YearRange => f.write_str("the year must be between 1000 and 9999"),
+            Problem::MonthRange => f.write_str("the month must be between 01 and 12"),
+            Problem::NoSuchDay => f.write_str("no such day in the calendar"),
+            Problem::Bits { bits, bytes } => write!(
+                f,
+                "{bits} is a unit of bits, not bytes: did you mean {bytes}? (units of data are case-sensitive)"
+            ),
+            Problem::NotAUnit => f.write_str(
+                "not a known unit (expected e.g. 个, 家, 项, TB, PB, 元, 亿元, 人, 万人, %, PFLOPS)",
+            ),
+            Problem::UnknownUnit(unit) => write!(f, "unknown unit {unit:?}"),
+            Problem::UnknownJurisdiction(name) => write!(f, "unknown jurisdiction {name:?}"),
+            Problem::NotABenchmark => f.write_str(
+                "it is not a jurisdiction (a code or a name), a statistic (max, min, median, mean, p75) or a quantity (500个)",
+            ),
+            Problem::MissingUnit => f.write_str("missing unit (expected e.g. 个, TB, 亿元, 人, %)"),
+            Problem::UnitTwice => {
+                f.write_str("the value carries a unit and a separate unit is given too")
+            }
+            Problem::Other(text) => f.write_str(text),
+        }
+    }
 }
 
 impl ParseError {
     pub(crate) fn new(what: &'static str, input: &str, problem: impl Into<String>) -> ParseError {
+        ParseError::typed(what, input, Problem::Other(problem.into()))
+    }
+
+    pub(crate) fn typed(what: &'static str, input: &str, kind: Problem) -> ParseError {
         ParseError {
             what,
             input: input.to_owned(),
-            problem: problem.into(),
+            problem: kind.to_string(),
+            kind: Box::new(kind),
         }
+    }
+
+    /// The same problem, of the text `input` read as a `what`.
+    pub(crate) fn of(&self, what: &'static str, input: &str) -> ParseError {
+        ParseError::typed(what, input, (*self.kind).clone())
+    }
+
+    /// What was wrong, typed.
+    pub fn kind(&self) -> &Problem {
+        &self.kind
     }
 
     /// What was being parsed: `quantity`, `unit`, `date`, ...

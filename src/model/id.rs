@@ -5,7 +5,7 @@ use std::fmt;
 use std::str::FromStr;
 use std::sync::Arc;
 
-use crate::model::error::ParseError;
+use crate::model::error::{ParseError, Problem};
 
 /// A snake_case identifier: lowercase ASCII letters, digits and `_`, starting
 /// with a letter or digit, at most 128 bytes (`high_quality_datasets`).
@@ -34,21 +34,13 @@ pub(crate) fn check_snake_case(what: &'static str, s: &str) -> Result<(), ParseE
         .next()
         .is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit());
     if !first_ok || s.len() > 128 {
-        return Err(ParseError::new(
-            what,
-            s,
-            "expected a snake_case id (a-z, 0-9 and _, starting with a letter or digit, at most 128 bytes)",
-        ));
+        return Err(ParseError::typed(what, s, Problem::SnakeCase));
     }
     if let Some(c) = s
         .chars()
         .find(|c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '_'))
     {
-        return Err(ParseError::new(
-            what,
-            s,
-            format!("{c:?} is not allowed in a snake_case id (a-z, 0-9 and _)"),
-        ));
+        return Err(ParseError::typed(what, s, Problem::CharInId(c)));
     }
     Ok(())
 }

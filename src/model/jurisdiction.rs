@@ -42,10 +42,10 @@ impl FromStr for JurisdictionCode {
     fn from_str(s: &str) -> Result<JurisdictionCode, ParseError> {
         if s.bytes().next().is_some_and(|b| b.is_ascii_digit()) {
             if s.len() != 6 || !s.bytes().all(|b| b.is_ascii_digit()) || s.starts_with('0') {
-                return Err(ParseError::new(
+                return Err(ParseError::typed(
                     "jurisdiction code",
                     s,
-                    "expected a 6-digit administrative division code such as 320000, or a snake_case group slug",
+                    crate::model::Problem::DivisionCode,
                 ));
             }
         } else {
@@ -125,10 +125,10 @@ impl FromStr for Level {
             .into_iter()
             .find(|l| l.as_str() == s)
             .ok_or_else(|| {
-                ParseError::new(
+                ParseError::typed(
                     "level",
                     s,
-                    "expected one of nation, province, prefecture, county, group",
+                    crate::model::Problem::OneOf(Level::ALL.iter().map(|l| l.as_str()).collect()),
                 )
             })
     }

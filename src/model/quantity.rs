@@ -6,7 +6,7 @@ use std::str::FromStr;
 
 use rust_decimal::Decimal;
 
-use crate::model::error::{ArithmeticError, DimensionError, ParseError};
+use crate::model::error::{ArithmeticError, DimensionError, ParseError, Problem};
 use crate::model::number::{leading_number, normalize_width, scale_pow10};
 use crate::model::{Dimension, Unit};
 
@@ -105,27 +105,17 @@ impl Quantity {
         }
         let unit = match (rest.is_empty(), unit) {
             (true, Some(unit)) => unit.parse::<Unit>()?,
-            (false, None) => rest.parse::<Unit>().map_err(|e| {
-                let problem = if e.problem().starts_with("not a known unit") {
-                    format!("unknown unit {rest:?}")
-                } else {
-                    e.problem().to_owned()
-                };
-                ParseError::new("quantity", number, problem)
+            (false, None) => rest.parse::<Unit>().map_err(|e| match e.kind() {
+                Problem::NotAUnit => {
+                    ParseError::typed("quantity", number, Problem::UnknownUnit(rest.to_owned()))
+                }
+                _ => e.of("quantity", number),
             })?,
             (true, None) => {
-                return Err(ParseError::new(
-                    "quantity",
-                    number,
-                    "missing unit (expected e.g. 个, TB, 亿元, 人, %)",
-                ));
+                return Err(ParseError::typed("quantity", number, Problem::MissingUnit));
             }
             (false, Some(_)) => {
-                return Err(ParseError::new(
-                    "quantity",
-                    number,
-                    "the value carries a unit and a separate unit is given too",
-                ));
+                return Err(ParseError::typed("quantity", number, Problem::UnitTwice));
             }
         };
         let unit = unit.with_more_magnitude(lead.magnitude).ok_or_else(|| {
@@ -135,8 +125,7 @@ impl Quantity {
                 format!("{} takes no magnitude such as 万 or 亿", unit.symbol()),
             )
         })?;
-        Quantity::new(lead.value, unit)
-            .map_err(|e| ParseError::new("quantity", number, e.problem()))
+        Quantity::new(lead.value, unit).map_err(|e| e.of("quantity", number))
     }
 
     /// The value in the unit as written.

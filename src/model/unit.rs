@@ -101,10 +101,12 @@ impl FromStr for Dimension {
             .into_iter()
             .find(|d| d.as_str() == s)
             .ok_or_else(|| {
-                ParseError::new(
+                ParseError::typed(
                     "dimension",
                     s,
-                    "expected one of count, data_volume, money, persons, share, compute",
+                    crate::model::Problem::OneOf(
+                        Dimension::ALL.iter().map(|d| d.as_str()).collect(),
+                    ),
                 )
             })
     }
@@ -325,17 +327,17 @@ impl FromStr for Unit {
             .ok_or_else(|| ParseError::new("unit", input, "ill-formed magnitude prefix"))?;
         let unknown = || {
             let rest = rest.trim_start();
-            let problem = if let Some(byte) = Unit::byte_for_bit(rest) {
-                format!(
-                    "{rest} is a unit of bits, not bytes: did you mean {byte}? (units of data are case-sensitive)"
-                )
+            let problem = if let Some(bytes) = Unit::byte_for_bit(rest) {
+                crate::model::Problem::Bits {
+                    bits: rest.to_owned(),
+                    bytes,
+                }
             } else if rest == s {
-                "not a known unit (expected e.g. 个, 家, 项, TB, PB, 元, 亿元, 人, 万人, %, PFLOPS)"
-                    .to_owned()
+                crate::model::Problem::NotAUnit
             } else {
-                format!("unknown unit {rest:?}")
+                crate::model::Problem::UnknownUnit(rest.to_owned())
             };
-            ParseError::new("unit", input, problem)
+            ParseError::typed("unit", input, problem)
         };
         let unit = Unit::lookup(rest.trim_start()).ok_or_else(unknown)?;
         unit.with_more_magnitude(magnitude).ok_or_else(|| {

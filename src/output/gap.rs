@@ -141,6 +141,11 @@ impl Gap {
 
     /// The gap as a short text table.
     pub fn to_table(&self, catalog: &crate::Catalog, lang: Lang) -> String {
+        crate::output::table::fit(self.table_text(catalog, lang))
+    }
+
+    /// The table text, lines of any width.
+    fn table_text(&self, catalog: &crate::Catalog, lang: Lang) -> String {
         let metric = catalog
             .metric(self.metric.as_str())
             .map_or(self.metric.as_str(), |m| m.name(lang));

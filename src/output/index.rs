@@ -252,6 +252,11 @@ impl Index {
     /// The index as a text table: title, method, the rows, the note on the
     /// intervals, the sensitivity table and the jurisdictions left out.
     pub fn to_table(&self, lang: Lang) -> String {
+        crate::output::table::fit(self.table_text(lang))
+    }
+
+    /// The table text, lines of any width.
+    fn table_text(&self, lang: Lang) -> String {
         let names: Vec<&str> = self
             .metrics
             .iter()

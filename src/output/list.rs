@@ -47,11 +47,13 @@ pub enum Kind {
 crate::util::snake_enum!(Kind, "list", Metrics => "metrics", Jurisdictions => "jurisdictions", Sources => "sources");
 
 /// Which formats show a column: all, or the text ones in one language only
-/// (a name), or the machine ones only.
+/// (a name), or all but the terminal's table (too wide for it), or the
+/// machine ones only.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Shown {
     Always,
     Only(Lang),
+    NotInTable,
     Machine,
 }
 
@@ -64,6 +66,13 @@ enum Cell {
     List(Vec<String>),
     Grade(Grade),
     Level(Level),
+    Dimension(Dimension),
+    /// A metric by id, shown by its name in the text formats.
+    Metric {
+        id: String,
+        zh: String,
+        en: String,
+    },
     Empty,
 }
 
@@ -75,7 +84,8 @@ impl Cell {
 
     fn csv(&self) -> String {
         match self {
-            Cell::Text(t) | Cell::Code(t) => t.clone(),
+            Cell::Text(t) | Cell::Code(t) | Cell::Metric { id: t, .. } => t.clone(),
+            Cell::Dimension(d) => d.to_string(),
             Cell::Count(n) => n.to_string(),
             Cell::List(items) => items.join(";"),
             Cell::Grade(g) => g.to_string(),
@@ -89,6 +99,8 @@ impl Cell {
             Cell::List(items) => items.join(words::list_separator(lang)),
             Cell::Grade(g) => grade::grade(*g, lang).to_owned(),
             Cell::Level(l) => labels::level(*l, lang).to_owned(),
+            Cell::Dimension(d) => labels::dimension_label(*d, lang).to_owned(),
+            Cell::Metric { zh, en, .. } => labels::pick(lang, zh, en).clone(),
             other => other.csv(),
         }
     }
@@ -149,11 +161,11 @@ const SOURCE_COLUMNS: &[(&str, Shown)] = &[
     ("issuer", Shown::Machine),
     ("published", Shown::Always),
     ("grade", Shown::Always),
-    ("via", Shown::Always),
-    ("url", Shown::Always),
+    ("via", Shown::NotInTable),
+    ("url", Shown::NotInTable),
     ("targets", Shown::Always),
     ("observations", Shown::Always),
-    ("metrics", Shown::Always),
+    ("metrics", Shown::NotInTable),
 ];
 
 /// A metric as `targets list metrics --format json` writes it.
@@ -261,12 +273,14 @@ impl Listing {
         self.columns.iter().map(|(name, _)| *name).collect()
     }
 
-    /// The indexes of the columns the text formats show in `lang`.
-    fn shown(&self, lang: Lang) -> Vec<usize> {
+    /// The indexes of the columns the text formats show in `lang`, the
+    /// terminal's table (`table`) or Markdown.
+    fn shown(&self, lang: Lang, table: bool) -> Vec<usize> {
         (0..self.columns.len())
             .filter(|&i| match self.columns[i].1 {
                 Shown::Always => true,
                 Shown::Only(l) => l == lang,
+                Shown::NotInTable => !table,
                 Shown::Machine => false,
             })
             .collect()
@@ -302,13 +316,27 @@ impl Listing {
 
     /// The listing as a text table with headings in `lang`, names in
     /// `lang`, then a line counting the records (and, for sources, their
-    /// grades).
+    /// grades). Names and titles wrap to keep the table within
+    /// [`WIDTH`](crate::output::table::WIDTH) columns; the addresses, the
+    /// sources read in and the metrics of the sources are in the other
+    /// formats.
     pub fn to_table(&self, lang: Lang) -> String {
-        let shown = self.shown(lang);
+        crate::output::table::fit(self.table_text(lang))
+    }
+
+    /// The table text, lines of any width.
+    fn table_text(&self, lang: Lang) -> String {
+        let shown = self.shown(lang, true);
         let mut table = Table::new(self.headings(&shown, lang));
         for (position, &i) in shown.iter().enumerate() {
-            if matches!(self.columns[i].0, "targets" | "observations") {
-                table.align_right(position);
+            match self.columns[i].0 {
+                "targets" | "observations" => {
+                    table.align_right(position);
+                }
+                "name_zh" | "name_en" | "title" | "broader" => {
+                    table.wrap(position);
+                }
+                _ => {}
             }
         }
         for row in &self.rows {
@@ -323,7 +351,7 @@ impl Listing {
     /// The listing as a Markdown document: a title, the command that
     /// writes it, the count of records (and of grades), and a table.
     pub fn to_markdown(&self, lang: Lang) -> String {
-        let shown = self.shown(lang);
+        let shown = self.shown(lang, false);
         let headings = self.headings(&shown, lang);
         let mut out = format!("# {}\n\n", words::title(self.kind, lang));
         out.push_str(&words::generated_by(self.kind, lang));
@@ -399,8 +427,18 @@ fn metrics(catalog: &Catalog) -> Listing {
                 Cell::Code(m.id.to_string()),
                 Cell::Text(m.name_zh.clone()),
                 Cell::Text(m.name_en.clone()),
-                Cell::Text(m.dimension.to_string()),
-                Cell::code(m.broader.as_ref()),
+                Cell::Dimension(m.dimension),
+                m.broader.as_ref().map_or(Cell::Empty, |id| {
+                    let metric = catalog.metric(id.as_str());
+                    let name = |f: fn(&crate::Metric) -> &String| {
+                        metric.map_or_else(|| id.to_string(), |m| f(m).clone())
+                    };
+                    Cell::Metric {
+                        id: id.to_string(),
+                        zh: name(|m| &m.name_zh),
+                        en: name(|m| &m.name_en),
+                    }
+                }),
                 Cell::Count(m.targets),
                 Cell::Count(m.observations),
             ]

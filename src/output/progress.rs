@@ -103,6 +103,11 @@ impl Progress {
     /// The progress as a text table; with a minimum grade, a last line
     /// counts the targets left out.
     pub fn to_table(&self, catalog: &crate::Catalog, lang: Lang) -> String {
+        crate::output::table::fit(self.table_text(catalog, lang))
+    }
+
+    /// The table text, lines of any width.
+    fn table_text(&self, catalog: &crate::Catalog, lang: Lang) -> String {
         let mut out = labels::progress_title(self.as_of, lang);
         out.push_str(&self.rows_table(catalog, lang).render());
         if self.rows.iter().any(|r| r.pace_ratio.is_some()) {
@@ -114,8 +119,9 @@ impl Progress {
         out
     }
 
-    /// One table row per target, metrics and jurisdictions named from the
-    /// catalogue.
+    /// One table row per target, under its metric's name, metrics and
+    /// jurisdictions named from the catalogue; long cells wrap to keep the
+    /// table within [`WIDTH`](crate::output::table::WIDTH) columns.
     fn rows_table(&self, catalog: &crate::Catalog, lang: Lang) -> Table {
         let name = |code: &str| {
             catalog
@@ -128,8 +134,11 @@ impl Progress {
                 .map_or(id.to_owned(), |m| m.name(lang).to_owned())
         };
         let mut table = Table::new(labels::progress_headings(lang));
-        for i in [2, 4, 6, 7, 10] {
+        for i in [1, 3, 5, 6, 9] {
             table.align_right(i);
+        }
+        for i in [0, 3, 7, 8] {
+            table.wrap(i);
         }
         // Values with a unit a reader would choose (亿元, EFLOPS), a count
         // with the measure word of its target (家 stays 家).
@@ -139,14 +148,18 @@ impl Progress {
             .filter(|t| t.value.unit().dimension() == Dimension::Count)
             .map(|t| (t.id.as_str(), t.value.unit()))
             .collect();
+        let mut section = None;
         for r in &self.rows {
+            if section != Some(&r.metric) {
+                table.section(metric(r.metric.as_str()));
+                section = Some(&r.metric);
+            }
             let unit = counters
                 .get(r.target_id.as_str())
                 .copied()
                 .unwrap_or(r.unit);
             let amount = |v: Decimal| human_amount(v, unit, lang);
             table.push([
-                metric(r.metric.as_str()),
                 name(r.jurisdiction.as_str()),
                 format!("{}{}", r.comparator.symbol(), amount(r.target_value)),
                 r.deadline.to_string(),
@@ -184,7 +197,7 @@ impl Progress {
 /// let as_of = NaiveDate::from_ymd_opt(2025, 12, 31).unwrap();
 /// let table = unmatched_table(&catalog, as_of, Lang::Zh);
 /// assert!(table.starts_with("\n已报告、但无对应目标的实绩\n"));
-/// assert!(table.contains("788EFLOPS"));
+/// assert!(table.contains("788 EFLOPS"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn unmatched_table(catalog: &crate::Catalog, as_of: chrono::NaiveDate, lang: Lang) -> String {
@@ -193,7 +206,7 @@ pub fn unmatched_table(catalog: &crate::Catalog, as_of: chrono::NaiveDate, lang:
         return String::new();
     }
     let mut table = Table::new(labels::unmatched_headings(lang));
-    table.align_right(2);
+    table.align_right(2).wrap(0).wrap(1).wrap(4);
     for o in figures {
         let who = catalog
             .jurisdiction(o.jurisdiction.as_str())
@@ -205,8 +218,7 @@ pub fn unmatched_table(catalog: &crate::Catalog, as_of: chrono::NaiveDate, lang:
         table.push([
             who.to_owned(),
             metric.to_owned(),
-            // As the source wrote it (5.8万人, 83亿元, 17282TB).
-            format!("{bound}{}", o.value),
+            format!("{bound}{}", reported(o.value, lang)),
             o.as_of.to_string(),
             o.quote.clone(),
         ]);
@@ -340,4 +352,20 @@ pub fn write_progress_csv_folder<W: Write>(
         return Err(e.into());
     }
     Ok(writer.finish()?)
+}
+
+/// A reported figure as the source wrote it (5.8万人, 83亿元, 17282 TB),
+/// except where that would be a code (`7 count`) or, in English, a Chinese
+/// unit: then as a reader writes it (7个, CNY 8.3 billion).
+fn reported(value: crate::Quantity, lang: Lang) -> String {
+    let unit = value.unit();
+    let worded = matches!(
+        unit.dimension(),
+        Dimension::Count | Dimension::Money | Dimension::Persons
+    );
+    if worded && (lang == Lang::En || unit.is_canonical()) {
+        human_amount(value.value(), unit, lang)
+    } else {
+        value.to_string()
+    }
 }

@@ -26,7 +26,7 @@ pub(crate) struct RankRowJson<'a> {
     level: &'a str,
     within: Option<&'a str>,
     value: JsonDecimal,
-    unit: &'a str,
+    unit: String,
     target_id: &'a str,
     target_value: JsonDecimal,
     target_unit: String,
@@ -60,7 +60,7 @@ pub(crate) struct RankingJson<'a> {
     per: String,
     level: Option<&'a str>,
     as_of: chrono::NaiveDate,
-    unit: &'a str,
+    unit: String,
     rows: Vec<RankRowJson<'a>>,
     unranked: Vec<UnrankedTargetJson<'a>>,
 }
@@ -96,7 +96,7 @@ impl Ranking {
             per: self.per.to_string(),
             level: self.level.map(|l| l.as_str()),
             as_of: self.as_of,
-            unit: &self.unit,
+            unit: self.unit.to_string(),
             rows: self
                 .rows
                 .iter()
@@ -109,7 +109,7 @@ impl Ranking {
                     level: r.level.as_str(),
                     within: r.within.as_ref().map(|w| w.as_str()),
                     value: num(r.value),
-                    unit: &r.unit,
+                    unit: r.unit.to_string(),
                     target_id: r.target_id.as_str(),
                     target_value: num(r.target_value),
                     target_unit: r.target_unit.to_string(),
@@ -144,7 +144,7 @@ impl Ranking {
                     r.level.to_string(),
                     opt(r.within.as_ref()),
                     r.value.to_string(),
-                    r.unit.clone(),
+                    r.unit.to_string(),
                     r.target_id.to_string(),
                     r.target_value.to_string(),
                     r.target_unit.to_string(),
@@ -172,10 +172,15 @@ impl Ranking {
     /// The ranking as a text table, with a title line and the unranked
     /// jurisdictions listed under it.
     pub fn to_table(&self, catalog: &crate::Catalog, lang: Lang) -> String {
+        crate::output::table::fit(self.table_text(catalog, lang))
+    }
+
+    /// The table text, lines of any width.
+    fn table_text(&self, catalog: &crate::Catalog, lang: Lang) -> String {
         let unit = labels::normalised_unit(
             self.per,
             self.counter().or(self.rows.first().map(|r| r.target_unit)),
-            &self.unit,
+            &self.unit.to_string(),
             lang,
         );
         let name = |code: &str| {
@@ -253,6 +258,9 @@ impl Ranking {
             headings.insert(2, grade::metric_heading(lang));
         }
         let mut table = Table::new(headings);
+        if family {
+            table.wrap(2);
+        }
         let shift = usize::from(family);
         table
             .align_right(0)

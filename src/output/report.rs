@@ -125,7 +125,11 @@ pub fn composite(catalog: &Catalog, as_of: NaiveDate) -> Result<Option<Index>, E
             match index(catalog, &query) {
                 Ok(answer) if answer.rows.len() >= 3 => return Ok(Some(answer)),
                 Ok(_) => {}
-                Err(e) if matches!(e.kind(), ErrorKind::IndexQuery { .. }) => {}
+                Err(e)
+                    if matches!(
+                        e.kind(),
+                        ErrorKind::IndexQuery { .. } | ErrorKind::TooFewIndexMetrics { .. }
+                    ) => {}
                 Err(e) => return Err(e),
             }
         }

@@ -37,7 +37,7 @@ macro_rules! snake_enum {
             fn from_str(s: &str) -> Result<$t, $crate::ParseError> {
                 match s {
                     $($s => Ok($t::$v),)*
-                    _ => Err($crate::ParseError::new($what, s, format!("expected one of {}", [$($s),*].join(", ")))),
+                    _ => Err($crate::ParseError::typed($what, s, $crate::model::Problem::OneOf(vec![$($s),*]))),
                 }
             }
         }

@@ -370,7 +370,7 @@ fn validate_bad_folders() {
     assert!(folders.len() > 70, "{folders:?}");
     for folder in folders {
         let data = format!("tests/fixtures/bad/{folder}");
-        let args = ["validate", "--data", &data];
+        let args = ["validate", "--lang", "en", "--data", &data];
         let mut run = cli(args).run().forward_slashes();
         for message in &os_errors {
             run.stderr = run.stderr.replace(message, "[os error]");

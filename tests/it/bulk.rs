@@ -266,7 +266,7 @@ fn bad_tables_report_every_problem_at_its_line_and_column() {
         "targets.csv:4:54: deadline: invalid date \"2026-02-30\": no such day in the calendar",
         "targets.csv:4:66: source: unknown source \"plann\" (did you mean \"plan\"?)",
         "targets.csv:5:53: deadline: deadline 2024 ends before its source \"plan\" was published (2025-03-31)",
-        "targets.csv:6:51: value: unit 个 is count, but metric \"data_annotation_volume\" is measured in data_volume",
+        "targets.csv:6:51: value: unit 个 measures a count, but metric \"data_annotation_volume\" measures an amount of data",
         "targets.csv:7:41: comparator: a range needs an upper bound (`upper`)",
         "targets.csv:8:60: period_start: the period starts (2028) after the deadline (2027)",
         "targets.csv:9:59: source: missing field `source`",
@@ -291,7 +291,7 @@ fn bad_observations_are_reported_by_both_paths() {
         "observations.csv:4:1: metric: unknown metric \"high_quality_dataset\" (did you mean \"high_quality_datasets\"?)",
         "observations.csv:5:30: as_of: invalid date \"2025-02-30\": no such day in the calendar",
         "observations.csv:6:41: value: invalid quantity \"12.5.5\": expected a number such as 1000 or 5.8万, found `12.5.5`",
-        "observations.csv:7:41: value: unit TB is data_volume, but metric \"high_quality_datasets\" is measured in count",
+        "observations.csv:7:41: value: unit TB measures an amount of data, but metric \"high_quality_datasets\" measures a count",
         &parsecs,
         "observations.csv:9:47: source: unknown source \"statistic\" (did you mean \"statistics\"?)",
         "observations.csv:10:23: jurisdiction: unknown jurisdiction \"wuhan\"",
@@ -428,7 +428,15 @@ fn the_cli_synthesises_and_streams_the_same_rows() {
     let mut csv = std::fs::read_to_string(dir.join("observations.csv")).unwrap();
     csv.push_str("110101,high_quality_datasets_01,2025-13-31,5,个\n");
     std::fs::write(dir.join("observations.csv"), csv).unwrap();
-    let out = run(&["progress", "--data", dir_s, "--as-of", "2025-09-30"]);
+    let out = run(&[
+        "progress",
+        "--data",
+        dir_s,
+        "--as-of",
+        "2025-09-30",
+        "--lang",
+        "en",
+    ]);
     assert_eq!(out.code, Some(1));
     let stderr = out.stderr;
     assert!(
@@ -441,7 +449,7 @@ fn the_cli_synthesises_and_streams_the_same_rows() {
 fn validate_streams_the_observations_and_counts_them() {
     // The valid fixture: the counts of a catalogue load.
     let good = fixture("bulk/good");
-    let out = run(&["validate", "--data", good.to_str().unwrap()]);
+    let out = run(&["validate", "--lang", "en", "--data", good.to_str().unwrap()]);
     assert_eq!(out.code, Some(0));
     let loaded = Catalog::load(&good).unwrap();
     assert_eq!(loaded.observations().len(), 33);
@@ -457,7 +465,7 @@ fn validate_streams_the_observations_and_counts_them() {
     // `targets validate` on a bad folder: exit 1, its report's lines
     // without the folder's path.
     let report = |bad: &Path| -> Vec<String> {
-        let out = run(&["validate", "--data", bad.to_str().unwrap()]);
+        let out = run(&["validate", "--lang", "en", "--data", bad.to_str().unwrap()]);
         assert_eq!(out.code, Some(1));
         let prefix = format!("{}/", bad.display());
         out.stderr.lines().map(|l| l.replace(&prefix, "")).collect()

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use policy_targets::gap::{Benchmark, GapQuery, Peers, Statistic, gap};
 use policy_targets::rank::{RankQuery, rank};
-use policy_targets::{Catalog, Level, Per};
+use policy_targets::{Catalog, ErrorKind, Level, Per};
 use rust_decimal::Decimal;
 use serde_json::Value;
 
@@ -138,7 +138,7 @@ fn jurisdictions_without_a_denominator_are_unranked_with_the_reason() {
     );
     let en = ranking.to_table(&minimal, policy_targets::Lang::En);
     assert!(
-        en.contains("not ranked: Suzhou (no gdp observation on or before 2026-01-01)\n"),
+        en.contains("not ranked: Suzhou (no figure of its GDP on or before 2026-01-01)\n"),
         "{en}"
     );
     let mut csv = Vec::new();
@@ -169,6 +169,43 @@ fn guangxi_needs_591_48_datasets_to_match_jiangsu_per_capita() {
     assert_eq!(g.gap, g.benchmark_value);
     assert_eq!(g.relative_gap, Some(Decimal::ONE));
     assert_eq!(g.benchmark_value, d("11.799686"));
+}
+
+#[test]
+fn a_benchmark_named_like_a_subject_is_resolved_by_gap() {
+    let cat = catalog();
+    let by_code = GapQuery::new(
+        "广西",
+        Benchmark::Jurisdiction("320000".parse().unwrap()),
+        "high_quality_datasets",
+        day("2025-07-04"),
+    )
+    .per(Per::CAPITA);
+    for name in ["江苏", "江苏省", "Jiangsu"] {
+        let mut by_name = by_code.clone();
+        by_name.benchmark = name.parse().unwrap();
+        assert_eq!(by_name.benchmark, Benchmark::Named(name.to_owned()));
+        let g = gap(&cat, &by_name).unwrap();
+        assert_eq!(g.benchmark, "320000");
+        assert_eq!(g.benchmark_query, by_code.benchmark);
+        assert_eq!(g.required_target.round_dp(2), d("591.48"));
+    }
+    // An unknown name is an unknown jurisdiction, with a suggestion.
+    let mut wrong = by_code.clone();
+    wrong.benchmark = "江苏县".parse().unwrap();
+    let err = gap(&cat, &wrong).unwrap_err();
+    assert!(
+        matches!(err.kind(), ErrorKind::UnknownJurisdiction { name, .. } if name == "江苏县"),
+        "{err}"
+    );
+    // The subject named twice is refused as with codes.
+    let mut same = by_code;
+    same.benchmark = "广西".parse().unwrap();
+    let err = gap(&cat, &same).unwrap_err();
+    assert!(matches!(
+        err.kind(),
+        ErrorKind::SameSubjectAndBenchmark { .. }
+    ));
 }
 
 #[test]
@@ -229,7 +266,7 @@ fn peer_statistics_and_fixed_benchmarks() {
     );
     assert_eq!(
         gap(&cat, &wrong).unwrap_err().to_string(),
-        "unit TB is data_volume, but metric \"high_quality_datasets\" is measured in count"
+        "unit TB measures an amount of data, but metric \"high_quality_datasets\" measures a count"
     );
 }
 
@@ -519,7 +556,7 @@ fn errors_and_usage() {
         "high_quality_datasets",
     ]);
     assert_eq!(code, Some(2), "{err}");
-    assert!(err.contains("is not a jurisdiction"), "{err}");
+    assert!(err.starts_with("未知地区“火星”"), "{err}");
 }
 
 #[test]
@@ -816,7 +853,7 @@ fn an_empty_ranking_says_why() {
             "--lang",
             "en"
         ]),
-        "Resident population: ranking (target values, as of 2025-07-04)\nThis metric is a denominator (reported figures that rankings divide by); no jurisdiction sets a target on it, so there is nothing to rank.\n"
+        "Resident population: ranking (target values, as of 2025-07-04)\nThis metric is a denominator (reported figures that rankings divide by); no jurisdiction sets a target on it, so there\nis nothing to rank.\n"
     );
     assert_eq!(
         out(&[
@@ -834,10 +871,12 @@ fn an_empty_ranking_says_why() {
 #[test]
 fn the_progress_table_shows_quantities_with_their_units() {
     let zh = run(&["progress", "--as-of", "2026-06-30"]).succeeded();
+    // The row of `place` under the heading of metric `start`.
     let line = |table: &str, start: &str, place: &str| -> String {
         table
             .lines()
-            .find(|l| l.starts_with(start) && l.contains(place))
+            .skip_while(|l| *l != start)
+            .find(|l| l.starts_with(place))
             .unwrap_or_else(|| panic!("no {start} {place} in\n{table}"))
             .split_whitespace()
             .collect::<Vec<_>>()

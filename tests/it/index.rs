@@ -569,7 +569,8 @@ fn bad_input_on_the_command_line_exits_2_naming_the_option() {
         ),
     ];
     for (args, message) in cases {
-        let stderr = targets(&dir, args).fails_with(2);
+        let args: Vec<&str> = args.iter().copied().chain(["--lang", "en"]).collect();
+        let stderr = targets(&dir, &args).fails_with(2);
         assert!(stderr.contains(message), "{args:?}: {stderr}");
     }
     let stderr = targets(
@@ -586,7 +587,14 @@ fn bad_input_on_the_command_line_exits_2_naming_the_option() {
     assert!(stderr.contains("--weights"), "{stderr}");
     let stderr = targets(
         &dir,
-        &["--metrics", "datasets,incidents", "--weights", "dataset=2"],
+        &[
+            "--metrics",
+            "datasets,incidents",
+            "--weights",
+            "dataset=2",
+            "--lang",
+            "en",
+        ],
     )
     .fails_with(2);
     assert_eq!(

@@ -176,7 +176,7 @@ fn metrics_and_jurisdictions_as_tables() {
 id                         name                       dimension  broader           targets  observations
 -------------------------  -------------------------  ---------  ----------------  -------  ------------
 data_enterprises           Data enterprises           count                              1             0
-data_backbone_enterprises  Data backbone enterprises  count      data_enterprises        1             1
+data_backbone_enterprises  Data backbone enterprises  count      Data enterprises        1             1
 2 metrics.
 ";
     assert_eq!(metrics, expected);

@@ -15,6 +15,7 @@ mod grade;
 mod html;
 mod index;
 mod index_properties;
+mod lang;
 mod list;
 mod progress;
 mod properties;

@@ -72,13 +72,13 @@ impl Scratch {
 
     /// Runs `targets validate --data data`.
     fn validate(&self) -> Run {
-        self.targets(&["validate", "--data", "data"])
+        self.targets(&["validate", "--lang", "en", "--data", "data"])
     }
 
     /// Runs `targets validate --data data`, killing it after `limit`: a guard
     /// against a hang or a quadratic blow-up (minutes), not a speed test.
     fn validate_within(&self, limit: Duration) -> Result<Run, String> {
-        cli(["validate", "--data", "data"])
+        cli(["validate", "--lang", "en", "--data", "data"])
             .cwd(self.dir.path())
             .limit(limit)
             .try_run()
@@ -833,5 +833,5 @@ data/targets.csv: a folder, not a file: a data file must be a file
     );
     // The engine reads the same folder the same way.
     let progress = scratch.targets(&["progress", "--data", "data"]);
-    assert!(progress.failed().ends_with("4 problems found\n"));
+    assert!(progress.failed().ends_with("共发现 4 个问题\n"));
 }

@@ -108,6 +108,14 @@ const CASES: &[Case] = &[
         mistake: "six mistakes in one file, in three targets: every one is reported",
     },
     Case {
+        name: "name_and_misspelt_metric",
+        mistake: "a target with a name for its jurisdiction (`苏州`) and a misspelt metric: both reported",
+    },
+    Case {
+        name: "unit_on_its_own_line",
+        mistake: "a data volume (`unit = \"TB\"`, on its own line) for a count metric",
+    },
+    Case {
         name: "value_boolean",
         mistake: "a value written as a boolean (`value = true`)",
     },
@@ -376,7 +384,7 @@ const SEPARATE: &[&str] = &["missing_metrics_file", "sources_is_a_file"];
 /// folder's snapshot.)
 fn check(case: &Case) -> Vec<String> {
     let folder = format!("tests/fixtures/bad/{}", case.name);
-    let output = targets(&["validate", "--data", &folder]);
+    let output = targets(&["validate", "--lang", "en", "--data", &folder]);
     let mut problems = Vec::new();
     let (out, err) = (&output.stdout, &output.stderr);
     if err.contains("panicked") {
@@ -416,7 +424,7 @@ fn check(case: &Case) -> Vec<String> {
 fn validate_accepts_the_bundled_data() {
     let catalog = Catalog::bundled().expect("the bundled data is valid");
     assert_eq!(
-        targets(&["validate"]).succeeded(),
+        targets(&["validate", "--lang", "en"]).succeeded(),
         format!(
             "ok: {} jurisdictions, {} metrics, {} sources, {} targets, {} observations\n",
             catalog.jurisdictions().len(),
@@ -431,14 +439,24 @@ fn validate_accepts_the_bundled_data() {
 #[test]
 fn validate_works_from_any_folder() {
     // The bundled data is embedded in the binary, not read from `targets/`.
-    let output = cli(["validate"]).cwd(std::env::temp_dir()).run().ok();
+    let output = cli(["validate", "--lang", "en"])
+        .cwd(std::env::temp_dir())
+        .run()
+        .ok();
     assert!(output.stdout.starts_with("ok: "), "{}", output.stdout);
 }
 
 #[test]
 fn validate_accepts_the_minimal_good_folder() {
     assert_eq!(
-        targets(&["validate", "--data", "tests/fixtures/good/minimal"]).succeeded(),
+        targets(&[
+            "validate",
+            "--lang",
+            "en",
+            "--data",
+            "tests/fixtures/good/minimal"
+        ])
+        .succeeded(),
         "ok: 3 jurisdictions, 3 metrics, 3 sources, 2 targets, 1 observation\n"
     );
 }
@@ -472,7 +490,13 @@ fn every_bad_folder_has_a_case() {
 
 #[test]
 fn several_mistakes_in_one_file_are_all_reported() {
-    let output = targets(&["validate", "--data", "tests/fixtures/bad/several_mistakes"]);
+    let output = targets(&[
+        "validate",
+        "--lang",
+        "en",
+        "--data",
+        "tests/fixtures/bad/several_mistakes",
+    ]);
     let err = output.stderr;
     let file =
         "tests/fixtures/bad/several_mistakes/sources/suzhou_data_industry_opinions_2025.toml:";
@@ -485,7 +509,7 @@ fn several_mistakes_in_one_file_are_all_reported() {
 #[test]
 fn export_of_bad_data_fails_the_same_way_and_writes_nothing() {
     let folder = "tests/fixtures/bad/float_value";
-    let validated = targets(&["validate", "--data", folder]).failed();
+    let validated = targets(&["validate", "--lang", "en", "--data", folder]).failed();
     let exported = targets(&["export", "--data", folder]).failed();
     assert_eq!(exported, validated);
     assert_eq!(
@@ -498,7 +522,14 @@ fn export_of_bad_data_fails_the_same_way_and_writes_nothing() {
 
 #[test]
 fn a_missing_data_folder_is_reported_with_its_path() {
-    let err = targets(&["validate", "--data", "tests/fixtures/no_such_folder"]).failed();
+    let err = targets(&[
+        "validate",
+        "--lang",
+        "en",
+        "--data",
+        "tests/fixtures/no_such_folder",
+    ])
+    .failed();
     assert!(err.contains("tests/fixtures/no_such_folder"), "{err}");
     assert!(err.ends_with(" found\n"), "{err}");
 }
@@ -525,7 +556,7 @@ fn no_subcommand_is_a_usage_error() {
 /// standard error.
 fn validate_bad(name: &str) -> String {
     let data = format!("tests/fixtures/bad/{name}");
-    targets(&["validate", "--data", &data]).failed()
+    targets(&["validate", "--lang", "en", "--data", &data]).failed()
 }
 
 /// The operating system's words for what `open` met at `path`, as the
@@ -555,6 +586,36 @@ fn a_sources_path_that_is_a_file_is_reported_with_its_path() {
         validate_bad("sources_is_a_file"),
         format!("{path}: {os}\n1 problem found\n")
     );
+}
+
+#[test]
+fn every_field_of_an_entry_is_checked_in_one_run() {
+    // The name where a code belongs does not hide the misspelt metric.
+    let file = "tests/fixtures/bad/name_and_misspelt_metric/sources/suzhou_data_industry_opinions_2025.toml";
+    assert_eq!(
+        validate_bad("name_and_misspelt_metric"),
+        format!(
+            r#"{file}:12:16: jurisdiction: invalid jurisdiction code "苏州": expected a code, found a name: 苏州 is 苏州市 (write "320500")
+{file}:13:10: metric: unknown metric "high_quality_dataset" (did you mean "high_quality_datasets"?)
+2 problems found
+"#
+        )
+    );
+}
+
+#[test]
+fn a_wrong_unit_is_placed_at_its_unit_line() {
+    // `unit = "TB"` is line 16, after `value = 300` on line 15.
+    let file =
+        "tests/fixtures/bad/unit_on_its_own_line/sources/suzhou_data_industry_opinions_2025.toml";
+    assert_eq!(
+        validate_bad("unit_on_its_own_line"),
+        format!(
+            "{file}:16:8: unit: unit TB measures an amount of data, but metric \"high_quality_datasets\" measures a count\n1 problem found\n"
+        )
+    );
+    // A unit written in the value is placed at the value.
+    assert!(validate_bad("wrong_dimension").contains(".toml:15:9: value: unit TB"));
 }
 
 #[test]
@@ -615,7 +676,9 @@ fn init_writes_a_folder_that_validates() {
         "{out}"
     );
     assert_eq!(
-        cli(["--data", path, "validate"]).run().succeeded(),
+        cli(["--data", path, "validate", "--lang", "en"])
+            .run()
+            .succeeded(),
         "ok: 3 jurisdictions, 2 metrics, 2 sources, 1 target, 2 observations\n"
     );
     // The example target ranks per capita: 1000 / 84.748016 million.

@@ -35,7 +35,7 @@ pub struct Cli {
 #[derive(Subcommand)]
 pub enum Command {
     /// Check a data folder (or the bundled data); exit 1 listing every problem.
-    Validate,
+    Validate(ValidateArgs),
     /// Write the whole catalogue as JSON, tidy CSV, a Frictionless data package, or an SQLite database.
     Export(ExportArgs),
     /// Propose candidate targets and reported figures from Chinese policy text.
@@ -71,6 +71,14 @@ pub struct InitArgs {
     /// The folder to write (it must not exist, or be empty).
     #[arg(value_name = "DIR")]
     pub dir: PathBuf,
+}
+
+/// The options of `targets validate`.
+#[derive(Args)]
+pub struct ValidateArgs {
+    /// Problems and the summary in Chinese (zh) or English (en).
+    #[arg(long, default_value = "zh")]
+    pub lang: Lang,
 }
 
 /// The options of `targets list`.

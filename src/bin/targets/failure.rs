@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use policy_targets::Errors;
+use policy_targets::{Errors, Lang};
 
 /// A failure: what to print on standard error, and the exit code.
 #[derive(Debug)]
@@ -31,11 +31,16 @@ pub fn usage(message: String) -> Failure {
 }
 
 impl From<Errors> for Failure {
+    /// The problems in English (see [`errors_in`]).
     fn from(errors: Errors) -> Failure {
-        let n = errors.len();
-        let plural = if n == 1 { "problem" } else { "problems" };
-        Failure::new(format!("{errors}\n{n} {plural} found"))
+        errors_in(&errors, Lang::En)
     }
+}
+
+/// The problems of a load in the language of `--lang`, then their count,
+/// with exit code 1.
+pub fn errors_in(errors: &Errors, lang: Lang) -> Failure {
+    Failure::new(policy_targets::output::errors_message(errors, lang))
 }
 
 impl From<policy_targets::Error> for Failure {

@@ -19,7 +19,7 @@ use failure::Failure;
 fn run(cli: Cli) -> Result<(), Failure> {
     let data = cli.data.as_deref();
     match cli.command {
-        Command::Validate => validate::run(data),
+        Command::Validate(args) => validate::run(data, args.lang),
         Command::Export(args) => export::run(data, args),
         Command::Extract(args) => extract::run(data, args),
         Command::Schema(args) => schema::run(args),

@@ -4,6 +4,7 @@
 //! prefecture lies in a province, a source with a `url` has a `grade`, and
 //! neither the `parent` nor the `broader` relation has a cycle. One file per kind of record checked.
 
+mod fragments;
 mod ids;
 mod jurisdictions;
 mod metrics;
@@ -33,6 +34,7 @@ impl Parts {
             observations,
             mut errors,
             unread,
+            fragments,
         } = self;
 
         let by_code = ids::index(
@@ -64,6 +66,7 @@ impl Parts {
             sources::check(&known, &mut errors);
             targets::check(&targets, &known, &mut errors);
             observations::check(&observations, &known, &mut errors);
+            fragments::check(&fragments, &known, &mut errors);
         }
 
         if !errors.is_empty() {
@@ -219,13 +222,14 @@ fn name_for_code(jurisdictions: &[(Jurisdiction, Origin)], errors: &mut [Error])
         let Some((j, _)) = jurisdictions.iter().find(|(j, _)| named(j)) else {
             continue;
         };
-        let hint = crate::ParseError::new(
+        let hint = crate::ParseError::typed(
             "jurisdiction code",
             parse.input(),
-            format!(
-                "expected a code, found a name: {name} is {} (write \"{}\")",
-                j.name_zh, j.code
-            ),
+            crate::model::Problem::NameForCode {
+                name: name.to_owned(),
+                full: j.name_zh.clone(),
+                code: j.code.to_string(),
+            },
         );
         *error = Error::new(hint, error.position().cloned());
     }

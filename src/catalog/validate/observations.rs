@@ -24,7 +24,7 @@ pub(super) fn check(
         if metric.is_none() {
             errors.extend(known.unknown("metric", o.metric.as_str(), origin.field("metric")));
         }
-        check_unit(&o.value, metric, &|| origin.field("value"), errors);
+        check_unit(&o.value, metric, origin, "value", errors);
         if o.comparator == Some(Comparator::Range) {
             errors.push(Error::invalid(
                 "an observation's comparator marks a bound: at_least, more_than, at_most, less_than or exactly, not range",

@@ -12,12 +12,14 @@ use crate::{Comparator, Metric, Target};
 pub(super) fn check(targets: &[(Target, Origin)], known: &Known<'_>, errors: &mut Vec<Error>) {
     for (t, origin) in targets {
         let metric = references(t, origin, known, errors);
-        check_unit(&t.value, metric, &|| origin.field("value"), errors);
+        check_unit(&t.value, metric, origin, "value", errors);
         if let Some(upper) = &t.upper {
-            check_unit(upper, metric, &|| origin.field("upper"), errors);
+            // An upper bound in the value's unit has had that unit checked.
+            let unchecked = metric.filter(|_| upper.dimension() != t.value.dimension());
+            check_unit(upper, unchecked, origin, "upper", errors);
         }
         if let Some(b) = &t.baseline {
-            check_unit(&b.value, metric, &|| origin.field("baseline"), errors);
+            check_unit(&b.value, metric, origin, "baseline", errors);
         }
         bounds(t, origin, errors);
         dates(t, origin, known, errors);

@@ -1,19 +1,25 @@
 //! Quantities against their metric: a unit of the metric's dimension, and no
 //! value below zero where the dimension has none.
 
-use crate::error::{Error, ErrorKind, Position};
+use crate::catalog::Origin;
+use crate::error::{Error, ErrorKind};
 use crate::{Metric, Quantity};
 
 /// Reports a quantity whose unit is not of `metric`'s dimension, or that is
-/// below zero in a dimension without negative values; `at` places it.
+/// below zero in a dimension without negative values. The quantity is the
+/// record's field `key` (`value`, `upper`, `baseline`); a wrong unit is
+/// placed at the record's `unit` field when the unit is written there (the
+/// `unit` of a baseline is within `baseline`), a negative value at `key`.
 pub(super) fn check_unit(
     q: &Quantity,
     metric: Option<&Metric>,
-    at: &dyn Fn() -> Position,
+    origin: &Origin,
+    key: &str,
     errors: &mut Vec<Error>,
 ) {
     if let Some(m) = metric {
         if q.dimension() != m.dimension {
+            let unit_field = key != "baseline" && origin.has("unit");
             errors.push(Error::at(
                 ErrorKind::WrongDimension {
                     unit: q.unit().to_string(),
@@ -21,12 +27,12 @@ pub(super) fn check_unit(
                     metric: m.id.to_string(),
                     expected: m.dimension,
                 },
-                at(),
+                origin.field(if unit_field { "unit" } else { key }),
             ));
         }
     }
     if let Some(kind) = negative(q) {
-        errors.push(Error::at(kind, at()));
+        errors.push(Error::at(kind, origin.field(key)));
     }
 }
 

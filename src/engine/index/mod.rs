@@ -257,17 +257,12 @@ pub fn index(catalog: &Catalog, query: &IndexQuery) -> Result<Index, Error> {
         .filter(|&k| gathered.rows.values().any(|v| v[k].is_some()))
         .count();
     if with_values < 2 {
-        return Err(query_error(
-            "metrics",
-            format!(
-                "{with_values} of the {} metrics have values{}; an index needs at least 2",
-                metrics.len(),
-                query
-                    .level
-                    .map(|l| format!(" at the {l} level"))
-                    .unwrap_or_default()
-            ),
-        ));
+        let kind = ErrorKind::TooFewIndexMetrics {
+            with_values,
+            metrics: metrics.len(),
+            level: query.level,
+        };
+        return Err(Error::new(kind, None));
     }
     let (included, excluded) = apply_coverage(catalog, query, metrics.len(), gathered);
     let weights: Vec<Decimal> = metrics.iter().map(|(_, w)| *w).collect();
@@ -342,10 +337,10 @@ fn resolve<'a>(
     for name in &query.metrics {
         let metric = catalog.resolve_metric(name)?;
         if metrics.iter().any(|m| m.id == metric.id) {
-            return Err(query_error(
-                "metrics",
-                format!("{} is named twice", metric.id),
-            ));
+            let kind = ErrorKind::IndexMetricTwice {
+                metric: metric.id.clone(),
+            };
+            return Err(Error::new(kind, None));
         }
         metrics.push(metric);
     }
@@ -365,14 +360,11 @@ fn resolve<'a>(
             .iter()
             .position(|m| m.id == known.id)
             .ok_or_else(|| {
-                query_error(
-                    "weights",
-                    format!(
-                        "{} is not one of the index's metrics ({})",
-                        known.id,
-                        listed()
-                    ),
-                )
+                let kind = ErrorKind::WeightNotInIndex {
+                    metric: known.id.clone(),
+                    listed: listed(),
+                };
+                Error::new(kind, None)
             })?;
         weights[k] = weight;
     }

@@ -10,20 +10,20 @@ use toml::de::{DeTable, DeValue};
 
 use super::Doc;
 use crate::catalog::Origin;
-use crate::error::{ErrorKind, ParseError};
-use crate::load::{expected_keys, shorten};
+use crate::error::{ErrorKind, Expected, ParseError, ValueType};
+use crate::load::{shorten, unknown_key};
 use crate::{PartialDate, Quantity};
 
-/// How a TOML value's type is named in messages ("a string").
-pub(super) fn type_name(value: &DeValue<'_>) -> &'static str {
+/// A TOML value's type.
+pub(super) fn type_name(value: &DeValue<'_>) -> ValueType {
     match value {
-        DeValue::String(_) => "a string",
-        DeValue::Integer(_) => "an integer",
-        DeValue::Float(_) => "a float",
-        DeValue::Boolean(_) => "a boolean",
-        DeValue::Datetime(_) => "a date-time",
-        DeValue::Array(_) => "an array",
-        DeValue::Table(_) => "a table",
+        DeValue::String(_) => ValueType::String,
+        DeValue::Integer(_) => ValueType::Integer,
+        DeValue::Float(_) => ValueType::Float,
+        DeValue::Boolean(_) => ValueType::Boolean,
+        DeValue::Datetime(_) => ValueType::DateTime,
+        DeValue::Array(_) => ValueType::Array,
+        DeValue::Table(_) => ValueType::Table,
     }
 }
 
@@ -85,7 +85,7 @@ impl<'a, 'd, 't> Fields<'a, 'd, 't> {
                 let found = type_name(other);
                 self.fail(
                     ErrorKind::Type {
-                        expected: "a string",
+                        expected: Expected::String,
                         found,
                     },
                     &value.span(),
@@ -132,7 +132,7 @@ impl<'a, 'd, 't> Fields<'a, 'd, 't> {
             let found = type_name(value.get_ref());
             self.fail(
                 ErrorKind::Type {
-                    expected: "an array of strings",
+                    expected: Expected::Strings,
                     found,
                 },
                 &value.span(),
@@ -151,7 +151,7 @@ impl<'a, 'd, 't> Fields<'a, 'd, 't> {
                     let found = type_name(other);
                     self.fail(
                         ErrorKind::Type {
-                            expected: "a string",
+                            expected: Expected::String,
                             found,
                         },
                         &item.span(),
@@ -194,7 +194,7 @@ impl<'a, 'd, 't> Fields<'a, 'd, 't> {
                 ))),
             },
             other => Err(ErrorKind::Type {
-                expected: "a date (2025-02-27), a year (2027) or a string (\"2025-06\")",
+                expected: Expected::Date,
                 found: type_name(other),
             }),
         };
@@ -242,7 +242,7 @@ impl<'a, 'd, 't> Fields<'a, 'd, 't> {
             other => {
                 let found = type_name(other);
                 let kind = ErrorKind::Type {
-                    expected: "a decimal integer or a string such as \"5.8万\" or \"3000TB\"",
+                    expected: Expected::Number,
                     found,
                 };
                 self.fail(kind, &span, key);
@@ -280,17 +280,21 @@ impl<'a, 'd, 't> Fields<'a, 'd, 't> {
     }
 
     /// Reports every key not in `allowed`; returns whether every field was good.
-    pub(super) fn finish(mut self, allowed: &[&str]) -> Option<Origin> {
+    pub(super) fn finish(self, allowed: &[&str]) -> Option<Origin> {
+        let (origin, read) = self.finish_all(allowed);
+        read.then_some(origin)
+    }
+
+    /// The record's origin, and whether every field was read (unknown keys
+    /// reported as by [`Fields::finish`]).
+    pub(super) fn finish_all(mut self, allowed: &[&str]) -> (Origin, bool) {
         for (key, _) in self.table.iter() {
             if !allowed.contains(&key.get_ref().as_ref()) {
-                let kind = ErrorKind::UnknownKey {
-                    key: shorten(key.get_ref()),
-                    expected: expected_keys(key.get_ref(), allowed),
-                };
+                let kind = unknown_key(key.get_ref(), allowed);
                 let field = shorten(key.get_ref());
                 self.fail(kind, &key.span(), &field);
             }
         }
-        (!self.failed).then_some(self.origin)
+        (self.origin, !self.failed)
     }
 }

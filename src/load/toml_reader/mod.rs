@@ -13,10 +13,10 @@ use std::sync::Arc;
 
 use toml::de::{DeTable, DeValue};
 
-use super::{FileKind, expected_keys, shorten};
+use super::{FileKind, shorten, unknown_key};
 use crate::Source;
 use crate::catalog::{Origin, Parts};
-use crate::error::ErrorKind;
+use crate::error::{ErrorKind, Expected};
 use fields::type_name;
 
 /// Reads one data file into `parts`; problems go to `parts.errors`.
@@ -142,10 +142,7 @@ fn check_top_level(kind: FileKind, doc: &mut Doc<'_>, root: &DeTable<'_>, parts:
     for (key, _) in root.iter() {
         let name = key.get_ref().as_ref();
         if !allowed.contains(&name) {
-            let kind = ErrorKind::UnknownKey {
-                key: shorten(name),
-                expected: expected_keys(name, allowed),
-            };
+            let kind = unknown_key(name, allowed);
             doc.error(kind, &key.span(), Some(&shorten(name)));
         }
     }
@@ -177,12 +174,15 @@ fn read_source_file(doc: &mut Doc<'_>, root: &DeTable<'_>, parts: &mut Parts) {
     // Entries are read (and their problems reported) even when the
     // [source] table is bad; they are kept only with a source.
     for (table, span) in tables(doc, root, "target") {
-        if let Some(t) = records::target(doc, table, span, source_id.clone()) {
+        if let Some(t) = records::target(doc, table, span, source_id.clone(), &mut parts.fragments)
+        {
             parts.targets.push(t);
         }
     }
     for (table, span) in tables(doc, root, "observation") {
-        if let Some(o) = records::observation(doc, table, span, source_id.clone()) {
+        if let Some(o) =
+            records::observation(doc, table, span, source_id.clone(), &mut parts.fragments)
+        {
             parts.observations.push(o);
         }
     }
@@ -205,7 +205,7 @@ fn source_table(
             }
             other => {
                 let kind = ErrorKind::Type {
-                    expected: "a table ([source])",
+                    expected: Expected::SourceTable,
                     found: type_name(other),
                 };
                 doc.error(kind, &value.span(), Some("source"));
@@ -246,12 +246,12 @@ fn tables<'d>(
     let Some(value) = root.get(key) else {
         return Vec::new();
     };
-    let expected = match key {
-        "jurisdiction" => "an array of tables ([[jurisdiction]])",
-        "metric" => "an array of tables ([[metric]])",
-        "target" => "an array of tables ([[target]])",
-        _ => "an array of tables ([[observation]])",
-    };
+    let expected = Expected::Tables(match key {
+        "jurisdiction" => "jurisdiction",
+        "metric" => "metric",
+        "target" => "target",
+        _ => "observation",
+    });
     let DeValue::Array(items) = value.get_ref() else {
         let kind = ErrorKind::Type {
             expected,

@@ -8,8 +8,8 @@ use toml::de::{DeTable, DeValue};
 
 use super::Doc;
 use super::fields::{Fields, type_name};
-use crate::catalog::Origin;
-use crate::error::ErrorKind;
+use crate::catalog::{Fragment, Origin};
+use crate::error::{ErrorKind, Expected};
 use crate::{
     Baseline, Comparator, Deadline, Id, Jurisdiction, JurisdictionCode, Metric, Observation,
     Quantity, Source, Target,
@@ -190,11 +190,13 @@ pub(super) fn source(
     ))
 }
 
+/// A target, or `None` with what could be read of it pushed to `fragments`.
 pub(super) fn target(
     doc: &mut Doc<'_>,
     table: &DeTable<'_>,
     span: Range<usize>,
     source: Option<Id>,
+    fragments: &mut Vec<Fragment>,
 ) -> Option<(Target, Origin)> {
     let mut f = Fields::new(doc, table, span);
     let id = f.parse("id");
@@ -227,12 +229,12 @@ pub(super) fn target(
     let basis = f.opt_parse("basis");
     let quote = f.string("quote");
     let note = f.opt_string("note");
-    let origin = f.finish(TARGET_KEYS)?;
-    Some((
-        Target {
+    let (origin, read) = f.finish_all(TARGET_KEYS);
+    let whole = read.then(|| -> Option<Target> {
+        Some(Target {
             id: id?,
-            jurisdiction: jurisdiction?,
-            metric: metric?,
+            jurisdiction: jurisdiction.clone()?,
+            metric: metric.clone()?,
             comparator: comparator?,
             value: value?,
             upper,
@@ -243,9 +245,20 @@ pub(super) fn target(
             source: source?,
             quote: quote?,
             note,
-        },
-        origin,
-    ))
+        })
+    });
+    match whole.flatten() {
+        Some(target) => Some((target, origin)),
+        None => {
+            fragments.push(Fragment {
+                jurisdiction,
+                metric,
+                value,
+                origin,
+            });
+            None
+        }
+    }
 }
 
 fn baseline(f: &mut Fields<'_, '_, '_>) -> Option<Baseline> {
@@ -254,7 +267,7 @@ fn baseline(f: &mut Fields<'_, '_, '_>) -> Option<Baseline> {
     let DeValue::Table(table) = value.get_ref() else {
         let found = type_name(value.get_ref());
         let kind = ErrorKind::Type {
-            expected: "a table such as { value = 120, unit = \"个\", as_of = 2024 }",
+            expected: Expected::Baseline,
             found,
         };
         f.fail(kind, &span, "baseline");
@@ -274,11 +287,14 @@ fn baseline(f: &mut Fields<'_, '_, '_>) -> Option<Baseline> {
     })
 }
 
+/// An observation, or `None` with what could be read of it pushed to
+/// `fragments`.
 pub(super) fn observation(
     doc: &mut Doc<'_>,
     table: &DeTable<'_>,
     span: Range<usize>,
     source: Option<Id>,
+    fragments: &mut Vec<Fragment>,
 ) -> Option<(Observation, Origin)> {
     let mut f = Fields::new(doc, table, span);
     let id = f.parse("id");
@@ -290,19 +306,30 @@ pub(super) fn observation(
     let comparator = f.opt_parse("comparator");
     let quote = f.string("quote");
     let note = f.opt_string("note");
-    let origin = f.finish(OBSERVATION_KEYS)?;
-    Some((
-        Observation {
+    let (origin, read) = f.finish_all(OBSERVATION_KEYS);
+    let whole = read.then(|| -> Option<Observation> {
+        Some(Observation {
             id: id?,
-            jurisdiction: jurisdiction?,
-            metric: metric?,
+            jurisdiction: jurisdiction.clone()?,
+            metric: metric.clone()?,
             value: value?,
             as_of: as_of?,
             comparator,
             source: source?,
             quote: quote?,
             note,
-        },
-        origin,
-    ))
+        })
+    });
+    match whole.flatten() {
+        Some(observation) => Some((observation, origin)),
+        None => {
+            fragments.push(Fragment {
+                jurisdiction,
+                metric,
+                value,
+                origin,
+            });
+            None
+        }
+    }
 }

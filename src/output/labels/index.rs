@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 
-use super::{per_zh, pick};
+use super::{per_en, per_zh, pick};
 use crate::engine::index::{Aggregation, Exclusion, Input, MinCoverage, Scaling};
 use crate::engine::normalize::Per;
 use crate::model::{Lang, Level};
@@ -79,7 +79,7 @@ pub(crate) fn title(
         Lang::En => format!(
             "Composite index: {} ({}{}, as of {as_of})\n",
             metrics.join(", "),
-            per,
+            per_en(per),
             level.map(|l| format!(", {l} level")).unwrap_or_default()
         ),
     }

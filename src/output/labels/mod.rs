@@ -1,8 +1,31 @@
 //! Every word and sentence the text renderers write, in Chinese and English,
 //! keyed by typed values (a [`Level`], a progress [`Status`], a [`Per`], a
 //! [`Unit`], a [`Benchmark`], a [`Lang`]) and never by translating English
-//! text. The HTML page's sentences are in [`page`], the text report's in
-//! [`report`], the data package's titles in [`datapackage`].
+//! text.
+//!
+//! The labels a dashboard needs are public here, one function per kind of
+//! value: [`unit_label`] and [`per_unit_label`] (`亿元`, `家`, `个/百万人`,
+//! `EFLOPS`), [`status_label`], [`comparator_label`], [`level_label`],
+//! [`dimension_label`], [`standing_label`], and the errors' messages
+//! ([`error_message`](crate::output::error_message)).
+//!
+//! ```
+//! use policy_targets::output::labels::{level_label, per_unit_label, status_label};
+//! use policy_targets::progress::Status;
+//! use policy_targets::rank::{RankQuery, rank};
+//! use policy_targets::{Catalog, Lang, Level, Per};
+//!
+//! let catalog = Catalog::bundled()?;
+//! let as_of = chrono::NaiveDate::from_ymd_opt(2026, 6, 30).unwrap();
+//! let query = RankQuery::new("high_quality_datasets", as_of).per(Per::CAPITA);
+//! let ranking = rank(&catalog, &query)?;
+//! let row = &ranking.rows[0];
+//! assert_eq!(per_unit_label(row.unit, Lang::Zh), "个/百万人");
+//! assert_eq!(per_unit_label(row.unit, Lang::En), "number per million residents");
+//! assert_eq!(level_label(row.level, Lang::Zh), "省级");
+//! assert_eq!(status_label(Status::OnTrack, Lang::Zh), "进度正常");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 pub(crate) mod datapackage;
 pub(crate) mod errors;
@@ -16,11 +39,12 @@ use chrono::NaiveDate;
 
 use crate::Catalog;
 use crate::engine::gap::{Benchmark, Peers, Standing, Statistic, Unanswered};
+use crate::engine::normalize::PerUnit;
 use crate::engine::normalize::{GDP_METRIC, POPULATION_METRIC, Per};
 use crate::engine::progress::Status;
 use crate::engine::rank::{Empty, Reason};
 use crate::error::ErrorKind;
-use crate::model::{Dimension, Lang, Level, Unit};
+use crate::model::{Comparator, Dimension, Lang, Level, Unit};
 
 /// The text for `lang` of a pair written side by side.
 pub(crate) fn pick<T>(lang: Lang, zh: T, en: T) -> T {
@@ -57,14 +81,151 @@ pub(crate) fn per_unit_zh(per: Per, unit: &str) -> String {
     label
 }
 
+/// A unit for people: in Chinese as a reader writes it (`亿元`, `家`,
+/// `EFLOPS`, `万人`; the canonical count, money and persons as `个`, `元`
+/// and `人`), in English in words (`100 million CNY`, `10,000 persons`;
+/// every counter, whatever its measure word, is a `number`).
+///
+/// ```
+/// use policy_targets::{Lang, Unit, output::labels::unit_label};
+///
+/// let unit = |s: &str| s.parse::<Unit>().unwrap();
+/// assert_eq!(unit_label(unit("亿元"), Lang::Zh), "亿元");
+/// assert_eq!(unit_label(unit("亿元"), Lang::En), "100 million CNY");
+/// assert_eq!(unit_label(unit("家"), Lang::Zh), "家");
+/// assert_eq!(unit_label(unit("家"), Lang::En), "number");
+/// assert_eq!(unit_label(unit("count"), Lang::Zh), "个");
+/// assert_eq!(unit_label(unit("EFLOPS"), Lang::En), "EFLOPS");
+/// assert_eq!(unit_label(unit("万人"), Lang::En), "10,000 persons");
+/// ```
+pub fn unit_label(unit: Unit, lang: Lang) -> String {
+    if lang == Lang::Zh {
+        return zh_unit(Some(unit));
+    }
+    let scaled = |word: &str| match magnitude_en(unit.magnitude()) {
+        Some(m) => format!("{m} {word}"),
+        None => word.to_owned(),
+    };
+    match unit.dimension() {
+        Dimension::Count => "number".to_owned(),
+        Dimension::Money => scaled("CNY"),
+        Dimension::Persons => scaled("persons"),
+        Dimension::Share => "%".to_owned(),
+        Dimension::DataVolume | Dimension::Compute => unit.to_string(),
+    }
+}
+
+/// A Chinese magnitude (a power of ten) in English: `10,000` for 万,
+/// `100 million` for 亿, `trillion` for 万亿; `None` for none.
+fn magnitude_en(power: u8) -> Option<String> {
+    if power == 0 {
+        return None;
+    }
+    if power < 6 {
+        return Some(crate::output::table::human(rust_decimal::Decimal::from(
+            10u64.pow(u32::from(power)),
+        )));
+    }
+    let word = match power / 3 {
+        2 => "million",
+        3 => "billion",
+        _ => "trillion",
+    };
+    let lead = match (power % 3, power >= 15) {
+        (_, true) => return Some(format!("10^{power}")),
+        (0, _) => "",
+        (1, _) => "10 ",
+        _ => "100 ",
+    };
+    Some(format!("{lead}{word}"))
+}
+
+/// The unit of a normalised value in the language asked for: `个/百万人`,
+/// `元/千亿元GDP/年`, or `number per million residents` (the JSON and CSV
+/// outputs write [`PerUnit`]'s `Display`, `count per million residents`).
+///
+/// ```
+/// use policy_targets::{Dimension, Lang, Per, PerUnit, output::labels::per_unit_label};
+///
+/// let per_capita = PerUnit::new(Dimension::Count.canonical_unit(), Per::CAPITA);
+/// assert_eq!(per_unit_label(per_capita, Lang::Zh), "个/百万人");
+/// assert_eq!(per_unit_label(per_capita, Lang::En), "number per million residents");
+/// ```
+pub fn per_unit_label(unit: PerUnit, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => per_unit_zh(unit.per(), &unit_label(unit.unit(), Lang::Zh)),
+        Lang::En => unit.per().unit_label(&unit_label(unit.unit(), Lang::En)),
+    }
+}
+
+/// A comparator in words: `不少于` or `at least`.
+///
+/// ```
+/// use policy_targets::{Comparator, Lang, output::labels::comparator_label};
+/// assert_eq!(comparator_label(Comparator::AtLeast, Lang::Zh), "不少于");
+/// assert_eq!(comparator_label(Comparator::MoreThan, Lang::En), "more than");
+/// ```
+pub fn comparator_label(comparator: Comparator, lang: Lang) -> &'static str {
+    let (zh, en) = match comparator {
+        Comparator::AtLeast => ("不少于", "at least"),
+        Comparator::MoreThan => ("超过", "more than"),
+        Comparator::AtMost => ("不超过", "at most"),
+        Comparator::LessThan => ("低于", "less than"),
+        Comparator::Exactly => ("等于", "exactly"),
+        Comparator::Range => ("区间", "between"),
+    };
+    pick(lang, zh, en)
+}
+
+/// Where a subject stands against its benchmark, in words: `领先`,
+/// `持平`, `落后`, or `ahead`, `level`, `behind`.
+///
+/// ```
+/// use policy_targets::{Lang, gap::Standing, output::labels::standing_label};
+/// assert_eq!(standing_label(Standing::Behind, Lang::Zh), "落后");
+/// assert_eq!(standing_label(Standing::Behind, Lang::En), "behind");
+/// ```
+pub fn standing_label(standing: Standing, lang: Lang) -> &'static str {
+    let (zh, en) = match standing {
+        Standing::Ahead => ("领先", "ahead"),
+        Standing::Level => ("持平", "level"),
+        Standing::Behind => ("落后", "behind"),
+    };
+    pick(lang, zh, en)
+}
+
+/// A dimension for people: `数据量` or `data volume`.
+///
+/// ```
+/// use policy_targets::{Dimension, Lang, output::labels::dimension_label};
+/// assert_eq!(dimension_label(Dimension::DataVolume, Lang::Zh), "数据量");
+/// assert_eq!(dimension_label(Dimension::Compute, Lang::En), "computing power");
+/// ```
+pub fn dimension_label(dimension: Dimension, lang: Lang) -> &'static str {
+    let (zh, en) = match dimension {
+        Dimension::Count => ("计数", "count"),
+        Dimension::DataVolume => ("数据量", "data volume"),
+        Dimension::Money => ("金额", "money"),
+        Dimension::Persons => ("人数", "persons"),
+        Dimension::Share => ("比例", "share"),
+        Dimension::Compute => ("算力", "computing power"),
+    };
+    pick(lang, zh, en)
+}
+
 /// A level: `省级` or `province`.
 pub(crate) fn level(level: Level, lang: Lang) -> &'static str {
     pick(lang, level_zh(level), level.as_str())
 }
 
-/// A level in the language asked for, as an owned string (the form the
-/// HTML page and the report take).
-pub(crate) fn level_label(level: Level, lang: Lang) -> String {
+/// A level in the language asked for: `省级` or `province`.
+///
+/// ```
+/// use policy_targets::{Lang, Level, output::labels::level_label};
+/// assert_eq!(level_label(Level::Prefecture, Lang::Zh), "地市级");
+/// assert_eq!(level_label(Level::Prefecture, Lang::En), "prefecture");
+/// ```
+pub fn level_label(level: Level, lang: Lang) -> String {
     self::level(level, lang).to_owned()
 }
 
@@ -204,7 +365,15 @@ pub(crate) fn unanswered(question: &Unanswered, catalog: &Catalog, lang: Lang) -
 /// engine's sentence.
 pub(crate) fn reason(reason: &Reason, lang: Lang) -> String {
     match (reason, lang) {
-        (_, Lang::En) => reason.to_string(),
+        (Reason::NoDenominator { metric, as_of }, Lang::En) => {
+            let what = match metric.as_str() {
+                POPULATION_METRIC => "resident population",
+                GDP_METRIC => "GDP",
+                other => other,
+            };
+            format!("no figure of its {what} on or before {as_of}")
+        }
+        (Reason::Overflow, Lang::En) => reason.to_string(),
         (Reason::NoDenominator { metric, as_of }, Lang::Zh) => {
             let what = match metric.as_str() {
                 POPULATION_METRIC => "常住人口",
@@ -281,18 +450,19 @@ pub(crate) fn zh_unit(unit: Option<Unit>) -> String {
     word.map_or_else(|| unit.to_string(), str::to_owned)
 }
 
-/// The unit of normalised values: in Chinese built from the canonical unit
-/// and the normalisation (`个/百万人`), in English the engine's `unit_en`
-/// (`count per million residents`).
+/// The unit of normalised values for people, built from the canonical
+/// unit and the normalisation: `个/百万人`, `number per million residents`
+/// (see [`per_unit_label`]); without a unit, `unit_en` in English.
 pub(crate) fn normalised_unit(
     per: Per,
     canonical: Option<Unit>,
     unit_en: &str,
     lang: Lang,
 ) -> String {
-    match lang {
-        Lang::Zh => per_unit_zh(per, &zh_unit(canonical)),
-        Lang::En => unit_en.to_owned(),
+    match (lang, canonical) {
+        (Lang::Zh, _) => per_unit_zh(per, &zh_unit(canonical)),
+        (Lang::En, Some(unit)) => per_unit_label(PerUnit::new(unit, per), lang),
+        (Lang::En, None) => unit_en.to_owned(),
     }
 }
 
@@ -373,6 +543,7 @@ pub(crate) fn benchmark_name(benchmark: &Benchmark, holder: Option<&str>, lang: 
             }
         }
         Benchmark::Fixed(quantity) => quantity.to_string(),
+        Benchmark::Named(name) => holder.unwrap_or(name).to_owned(),
     }
 }
 
@@ -479,7 +650,7 @@ pub(crate) fn denominators_by_date(dates: &[(NaiveDate, Vec<&str>)], lang: Lang)
 pub(crate) fn not_ranked(name: &str, reason: &Reason, lang: Lang) -> String {
     match lang {
         Lang::Zh => format!("未排名：{name}（{}）\n", self::reason(reason, lang)),
-        Lang::En => format!("not ranked: {name} ({reason})\n"),
+        Lang::En => format!("not ranked: {name} ({})\n", self::reason(reason, lang)),
     }
 }
 
@@ -631,11 +802,11 @@ pub(crate) fn unmatched_headings(lang: Lang) -> [&'static str; 5] {
 }
 
 /// The headings of the progress table.
-pub(crate) fn progress_headings(lang: Lang) -> [&'static str; 11] {
+/// (The rows are grouped under their metric's name.)
+pub(crate) fn progress_headings(lang: Lang) -> [&'static str; 10] {
     pick(
         lang,
         [
-            "指标",
             "地区",
             "目标",
             "期限",
@@ -648,7 +819,6 @@ pub(crate) fn progress_headings(lang: Lang) -> [&'static str; 11] {
             "名次",
         ],
         [
-            "metric",
             "jurisdiction",
             "target",
             "deadline",
@@ -708,7 +878,7 @@ mod tests {
         );
         assert_eq!(
             super::reason(&reason, Lang::En),
-            "no resident_population observation on or before 2026-11-28"
+            "no figure of its resident population on or before 2026-11-28"
         );
         assert_eq!(
             super::reason(&Reason::Overflow, Lang::Zh),

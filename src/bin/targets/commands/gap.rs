@@ -3,6 +3,7 @@
 use std::path::Path;
 
 use policy_targets::gap::{self, Benchmark, GapQuery};
+use policy_targets::output::error_message;
 
 use super::{answer_in, load_for_comparison};
 use crate::args::GapArgs;
@@ -18,9 +19,17 @@ pub fn run(data: Option<&Path>, args: GapArgs) -> Result<(), Failure> {
         per,
         common,
     } = args;
-    let catalog = load_for_comparison(data)?;
-    let benchmark =
-        Benchmark::resolve(&catalog, &against, &peers).map_err(|e| usage(e.to_string()))?;
+    let catalog = load_for_comparison(data, common.lang)?;
+    let lang = common.lang;
+    let benchmark = match Benchmark::resolve(&catalog, &against, &peers) {
+        Ok(benchmark) => benchmark,
+        // A name the catalogue does not know: `gap` says so, with the
+        // nearest name, in the language asked.
+        Err(err) => match against.parse::<Benchmark>() {
+            Ok(named @ Benchmark::Named(_)) => named,
+            _ => return Err(usage(error_message(&err.into(), lang))),
+        },
+    };
     let query = GapQuery {
         subject,
         benchmark,

@@ -4,11 +4,13 @@
 use std::path::Path;
 
 use policy_targets::ErrorKind;
+use policy_targets::Lang;
 use policy_targets::index::{self, IndexQuery};
+use policy_targets::output::error_message;
 
 use super::{answer_in, load_for_comparison};
 use crate::args::IndexArgs;
-use crate::failure::{Failure, usage};
+use crate::failure::{self, Failure, usage};
 
 /// Builds the index `args` asks for on the catalogue of `data`.
 pub fn run(data: Option<&Path>, args: IndexArgs) -> Result<(), Failure> {
@@ -24,7 +26,7 @@ pub fn run(data: Option<&Path>, args: IndexArgs) -> Result<(), Failure> {
         seed,
         common,
     } = args;
-    let catalog = load_for_comparison(data)?;
+    let catalog = load_for_comparison(data, common.lang)?;
     let query = IndexQuery {
         metrics,
         per,
@@ -37,11 +39,21 @@ pub fn run(data: Option<&Path>, args: IndexArgs) -> Result<(), Failure> {
         draws,
         seed,
     };
+    let lang = common.lang;
     let answer = index::index(&catalog, &query).map_err(|e| match e.kind() {
         // A name or option on the command line the data cannot answer.
-        ErrorKind::UnknownMetric { .. } => usage(format!("--metrics: {e}")),
-        ErrorKind::IndexQuery { option, message } => usage(format!("--{option}: {message}")),
-        _ => Failure::from(e),
+        ErrorKind::UnknownMetric { .. } => usage(format!(
+            "--metrics{}{}",
+            colon(lang),
+            error_message(&e, lang)
+        )),
+        ErrorKind::IndexQuery { option, message } => {
+            usage(format!("--{option}{}{message}", colon(lang)))
+        }
+        ErrorKind::TooFewIndexMetrics { .. }
+        | ErrorKind::IndexMetricTwice { .. }
+        | ErrorKind::WeightNotInIndex { .. } => usage(format!("--{}", error_message(&e, lang))),
+        _ => failure::in_lang(&e, lang),
     })?;
     answer_in(
         &common,
@@ -49,4 +61,12 @@ pub fn run(data: Option<&Path>, args: IndexArgs) -> Result<(), Failure> {
         || answer.to_json(),
         |out| answer.write_csv(out, &common.csv()),
     )
+}
+
+/// What follows the option an error is about: `：` or `: `.
+fn colon(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "：",
+        Lang::En => ": ",
+    }
 }

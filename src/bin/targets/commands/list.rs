@@ -4,7 +4,7 @@ use std::path::Path;
 
 use policy_targets::list::{Kind, Listing};
 
-use super::load;
+use super::load_in;
 use crate::args::{ListArgs, ListFormat, ListKind};
 use crate::failure::{Failure, usage};
 use crate::write::emit;
@@ -16,7 +16,7 @@ pub fn run(data: Option<&Path>, args: ListArgs) -> Result<(), Failure> {
             "--bom and --raw-csv apply to CSV output (--format csv)".to_owned(),
         ));
     }
-    let catalog = load(data)?;
+    let catalog = load_in(data, args.lang)?;
     let kind = match args.kind {
         ListKind::Metrics => Kind::Metrics,
         ListKind::Jurisdictions => Kind::Jurisdictions,

@@ -15,21 +15,29 @@ pub mod validate;
 
 use std::path::Path;
 
-use policy_targets::{Catalog, Per};
+use policy_targets::{Catalog, Lang, Per};
 
 use crate::args::{Common, Format};
-use crate::failure::{Failure, usage};
+use crate::failure::{Failure, errors_in, usage};
 use crate::write::{emit, emit_with};
 
-/// The catalogue of the folder `data`, or the bundled one.
+/// The catalogue of the folder `data`, or the bundled one; its problems
+/// in English.
 fn load(data: Option<&Path>) -> Result<Catalog, Failure> {
-    Ok(Catalog::open(data)?)
+    load_in(data, Lang::En)
+}
+
+/// The catalogue of the folder `data`, or the bundled one; its problems
+/// in `lang`.
+fn load_in(data: Option<&Path>, lang: Lang) -> Result<Catalog, Failure> {
+    Catalog::open(data).map_err(|e| errors_in(&e, lang))
 }
 
 /// The catalogue for rankings and gaps: of a folder's `observations.csv`,
-/// only the denominators (population, GDP) are kept, every row checked.
-fn load_for_comparison(data: Option<&Path>) -> Result<Catalog, Failure> {
-    Ok(Catalog::open_keeping(data, &Per::DENOMINATOR_METRICS)?)
+/// only the denominators (population, GDP) are kept, every row checked;
+/// its problems in `lang`.
+fn load_for_comparison(data: Option<&Path>, lang: Lang) -> Result<Catalog, Failure> {
+    Catalog::open_keeping(data, &Per::DENOMINATOR_METRICS).map_err(|e| errors_in(&e, lang))
 }
 
 /// Writes an answer in the format `common` asks for, where it asks.

@@ -5,9 +5,9 @@ use std::path::Path;
 use policy_targets::output::{unmatched_table, write_progress_csv_folder};
 use policy_targets::progress;
 
-use super::{answer_in, load};
+use super::{answer_in, load_in};
 use crate::args::{Format, ProgressArgs};
-use crate::failure::Failure;
+use crate::failure::{Failure, errors_in};
 use crate::write::emit_with;
 
 /// The progress report of `data`, in the format asked for.
@@ -41,9 +41,10 @@ pub fn run(data: Option<&Path>, args: ProgressArgs) -> Result<(), Failure> {
     }
     // A folder with observations.csv is read as a stream.
     let (catalog, report) = match streamed {
-        Some(dir) => progress::progress_folder(dir, common.as_of(), &options)?,
+        Some(dir) => progress::progress_folder(dir, common.as_of(), &options)
+            .map_err(|e| errors_in(&e, common.lang))?,
         None => {
-            let catalog = load(data)?;
+            let catalog = load_in(data, common.lang)?;
             let report = progress::progress(&catalog, common.as_of(), &options);
             (catalog, report)
         }

@@ -18,7 +18,7 @@ pub fn run(data: Option<&Path>, args: RankArgs) -> Result<(), Failure> {
         min_grade,
         common,
     } = args;
-    let catalog = load_for_comparison(data)?;
+    let catalog = load_for_comparison(data, common.lang)?;
     let query = RankQuery {
         metric,
         per,

@@ -4,9 +4,9 @@ use std::path::Path;
 
 use policy_targets::{html, report};
 
-use super::load;
+use super::load_in;
 use crate::args::{ReportArgs, today};
-use crate::failure::Failure;
+use crate::failure::{self, Failure};
 use crate::write::{emit, write_atomically};
 
 /// Prints the overview, or writes it as HTML to `args.html`.
@@ -17,8 +17,9 @@ pub fn run(data: Option<&Path>, args: ReportArgs) -> Result<(), Failure> {
         as_of,
         lang,
     } = args;
-    let catalog = load(data)?;
-    let overview = report::overview(&catalog, &subject, as_of.unwrap_or_else(today))?;
+    let catalog = load_in(data, lang)?;
+    let overview = report::overview(&catalog, &subject, as_of.unwrap_or_else(today))
+        .map_err(|e| failure::in_lang(&e, lang))?;
     match html {
         Some(path) => {
             let page = html::render(&overview, &catalog, lang);
