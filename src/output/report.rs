@@ -266,7 +266,8 @@ impl Overview<'_> {
         let (catalog, lang) = (names.catalog, names.lang);
         out.push_str(&words::targets_heading(lang));
         let mut table = Table::new(words::targets_headings(lang));
-        table.align_right(4);
+        // Long metric names wrap so that the table fits the page.
+        table.align_right(4).wrap(3);
         for t in &self.targets {
             let j = catalog.jurisdiction(t.jurisdiction.as_str());
             let source = catalog.source(t.source.as_str());
@@ -298,7 +299,12 @@ impl Overview<'_> {
         let lang = names.lang;
         out.push_str(&words::gaps_heading(lang, self.subject.name(lang)));
         let mut table = Table::new(words::gaps_headings(lang));
-        table.align_right(2).align_right(3).align_right(4);
+        table
+            .align_right(2)
+            .align_right(3)
+            .align_right(4)
+            .wrap(0)
+            .wrap(1);
         for g in &self.gaps {
             table.push([
                 names.metric(g.metric.as_str()),

@@ -67,6 +67,8 @@ fn commands() -> Vec<Vec<String>> {
         vec!["list", "metrics"],
         vec!["list", "jurisdictions"],
         vec!["list", "sources"],
+        vec!["report"],
+        vec!["report", "--subject", "苏州"],
     ];
     let ranked: Vec<String> = catalog
         .metrics()
