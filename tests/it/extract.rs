@@ -610,55 +610,45 @@ fn policy_language_beyond_the_seed() {
 }
 
 /// Text without full stops (a PDF pasted without them, a badly scanned page,
-/// hostile input) is read in time and memory that grow with its length: a
-/// figure looks for its context through indexes built once per paragraph,
-/// not by walking back over every earlier clause, and its quote is a bounded
-/// stretch of a long clause, not all of it. Before, 200 KB joined by commas
-/// took minutes (the time grew as the cube of the length) and 100 KB
-/// without punctuation took gigabytes. The limit below is many times what
-/// an unoptimised build needs; the counts say every figure was read.
+/// hostile input) is read whole: every figure of a long comma-joined
+/// clause, of one clause without any punctuation and of a table of short
+/// lines is proposed once, and its quote is a bounded stretch of a long
+/// clause, not all of it. How the time grows with the length is measured
+/// by `cargo bench --bench extract` (the time per KB at 50, 100 and 200 KB),
+/// not here.
 #[test]
-fn long_text_without_sentence_breaks_is_read_in_linear_time() {
-    const LIMIT: std::time::Duration = std::time::Duration::from_secs(60);
+fn long_text_without_sentence_breaks_is_read_whole() {
     let metrics = ["高质量数据集", "数据产品", "数据标注基地", "典型场景"];
-    // About 200 KB of clauses joined by commas, never a full stop.
-    let commas: String = (0..4000)
+    // About 50 KB of clauses joined by commas, never a full stop.
+    let commas: String = (0..1000)
         .map(|i| {
             let metric = metrics[i % metrics.len()];
             format!("到{}年，建成{metric}不少于{}个，", 2025 + i % 5, 1000 + i)
         })
         .collect();
-    // About 200 KB without any punctuation: one clause of 16,000 figures.
-    let bare = "不少于1个".repeat(16_000);
-    // About 200 KB of short lines without punctuation (a table): each line
+    // About 50 KB without any punctuation: one clause of 4,000 figures.
+    let bare = "不少于1个".repeat(4000);
+    // About 50 KB of short lines without punctuation (a table): each line
     // is a heading of those after it.
-    let table: String = (0..16_000).map(|i| format!("数据集{i}个\n")).collect();
+    let table: String = (0..4000).map(|i| format!("数据集{i}个\n")).collect();
     for text in [&commas, &bare, &table] {
-        assert!(text.len() >= 190_000, "{}", text.len());
+        assert!(text.len() >= 45_000, "{}", text.len());
     }
-    let (done, finished) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        let catalog = Catalog::bundled().expect("bundled data");
-        let extractor = policy_targets::extract::Extractor::new(&catalog);
-        for text in [commas, bare, table] {
-            let found = extractor.extract(&text);
+    let catalog = Catalog::bundled().expect("bundled data");
+    let extractor = policy_targets::extract::Extractor::new(&catalog);
+    let results: Vec<(usize, Option<usize>)> = [commas, bare, table]
+        .iter()
+        .map(|text| {
+            let found = extractor.extract(text);
             let longest = found.iter().map(|c| c.quote.chars().count()).max();
-            // The receiver is gone only when the test has already failed.
-            let _ = done.send((found.len(), longest));
-        }
-    });
-    let mut results = Vec::new();
-    for input in ["comma-joined", "unpunctuated", "one figure a line"] {
-        match finished.recv_timeout(LIMIT) {
-            Ok(result) => results.push(result),
-            Err(e) => panic!("the {input} text was not read within {LIMIT:?}: {e}"),
-        }
-    }
+            (found.len(), longest)
+        })
+        .collect();
     // Every figure is proposed once (the values differ, or no metric is
     // recognised to merge them by), and no quote is longer than a few
     // clauses.
     let counts: Vec<usize> = results.iter().map(|(count, _)| *count).collect();
-    assert_eq!(counts, [4000, 16_000, 16_000]);
+    assert_eq!(counts, [1000, 4000, 4000]);
     for (_, longest) in &results {
         assert!(longest.is_some_and(|n| n <= 200), "{longest:?}");
     }
