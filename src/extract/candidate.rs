@@ -9,7 +9,7 @@ use crate::{Basis, Catalog, Comparator, Id};
 use super::blocks::BlockKind;
 use super::change::{Role, flow_word};
 use super::document::{Doc, quoted};
-use super::facts::ClauseFacts;
+use super::facts::{ClauseFacts, FORECAST_WORDS, SentenceFacts};
 use super::figures::{Before, Figure};
 use super::lexicon::Lexicon;
 use super::looks::Reach;
@@ -119,8 +119,7 @@ impl Doc {
         }
         flag_form(f, facts, (para.kind, metric.is_some()), &mut score);
         flag_growth(n, &before, f, &mut score);
-        let sentence_start = para.sentences[at.s].range.start;
-        flag_forecast(n, sentence_start..f.lead, &mut score);
+        flag_forecast(&facts.sentence, f, &mut score);
         let kind = self.kind(&reach, f, facts, role, &mut score);
         let comparator = comparator(n, f, kind, &mut score);
         let dates = self.dates(at.p, &reach, kind, role, &mut score);
@@ -520,12 +519,14 @@ fn flag_growth(n: &Norm, before: &std::ops::Range<usize>, f: &Figure, score: &mu
 }
 
 /// A forecast (预计全年突破50亿元, 有望达到) is no commitment nor a level
-/// reached: the words in `range`, the figure's sentence before it.
-fn flag_forecast(n: &Norm, range: std::ops::Range<usize>, score: &mut Score) {
-    if let Some(word) = ["预计", "有望", "预测"]
+/// reached: a word of forecast in the figure's sentence before it.
+fn flag_forecast(sentence: &SentenceFacts, f: &Figure, score: &mut Score) {
+    let word = FORECAST_WORDS
         .iter()
-        .find(|w| n.contains(range.clone(), w))
-    {
+        .zip(sentence.forecast_ends)
+        .find(|(_, end)| end.is_some_and(|end| end <= f.lead))
+        .map(|(w, _)| w);
+    if let Some(word) = word {
         score.cap(30);
         score.reason(format!(
             "a forecast ({word}), not a target or a reported figure"
