@@ -10,6 +10,7 @@ use super::document::Doc;
 use super::facts::ClauseFacts;
 use super::figures::Figure;
 use super::looks::{Ask, Reach};
+use super::relative::duration_at;
 use super::{DateFrom, InferredDate, Kind};
 
 /// The dates of a candidate.
@@ -225,7 +226,10 @@ impl Doc {
             .chars()
             .take_while(|c| !matches!(c, '，' | ',' | '。' | ':' | ';'))
             .collect();
-        let words = relative_words(&words);
+        let words = match duration_at(n, cue.pos) {
+            Some((_, end)) => n.text(cue.pos..end),
+            None => relative_words(&words),
+        };
         score.reason(format!(
             "date read from {words} with the {} {reference}",
             match from {
