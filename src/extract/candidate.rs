@@ -118,9 +118,14 @@ impl Doc {
             flag_scope(&n.text(after.clone()), &mut score);
         }
         flag_form(f, facts, (para.kind, metric.is_some()), &mut score);
+        let transactions = flag_transactions(n, f, (&after, &before), &mut score);
         flag_growth(n, &before, f, &mut score);
         flag_forecast(&facts.sentence, f, &mut score);
         let kind = self.kind(&reach, f, facts, role, &mut score);
+        if transactions && kind == Kind::Target && !stated_target(n, f, &before) {
+            // A count of transactions is a target only where one is stated.
+            score.cap(30);
+        }
         let comparator = comparator(n, f, kind, &mut score);
         let dates = self.dates(at.p, &reach, kind, role, &mut score);
         let (jurisdiction, jurisdiction_phrase, in_catalog) =
@@ -480,6 +485,35 @@ fn flag_form(
         score.lower(5);
         score.reason("figure in a heading");
     }
+}
+
+/// A count of transactions (800笔, 交易笔数): labelled, and a target only
+/// where one is stated. Whether it is one.
+fn flag_transactions(
+    n: &Norm,
+    f: &Figure,
+    (after, before): (&std::ops::Range<usize>, &std::ops::Range<usize>),
+    score: &mut Score,
+) -> bool {
+    let unit = n.text(f.value_end..f.end);
+    let named = ["交易笔数", "笔数", "交易量（笔）"]
+        .iter()
+        .any(|w| n.contains(before.clone(), w) || n.contains(after.clone(), w));
+    let transactions = unit.contains('笔') || named;
+    if transactions {
+        score.reason("count of transactions (笔), not a target unless one is stated");
+    }
+    transactions
+}
+
+/// Whether figure `f` and the words before it state a target for it (a
+/// comparator such as 不少于, or 力争, 目标, 达到).
+fn stated_target(n: &Norm, f: &Figure, before: &std::ops::Range<usize>) -> bool {
+    f.before.is_some()
+        || f.after.is_some()
+        || ["目标", "力争", "争取", "达到"]
+            .iter()
+            .any(|w| n.contains(before.clone(), w))
 }
 
 /// Words of growth: a percentage right after them is a growth rate.
