@@ -124,6 +124,8 @@ mod toml;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_doc;
+#[cfg(test)]
 mod tests_news;
 
 use std::ops::Range;
