@@ -305,7 +305,12 @@ impl Whole {
         match self {
             Whole::Province => province && !municipality,
             Whole::City => (!province && code.ends_with("00")) || (province && municipality),
-            Whole::Region => province && ["15", "45", "54", "64", "65"].iter().any(|p| code.starts_with(p)),
+            Whole::Region => {
+                province
+                    && ["15", "45", "54", "64", "65"]
+                        .iter()
+                        .any(|p| code.starts_with(p))
+            }
         }
     }
 }

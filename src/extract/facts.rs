@@ -89,11 +89,8 @@ impl SentenceFacts {
         SentenceFacts {
             reported_after: last(&["同比", "比上年", "较上年", "上年同期"]),
             target_after: last(&["目标"]),
-            forecast_ends: FORECAST_WORDS.map(|w| {
-                occurrences(n, range.clone(), &[w])
-                    .first()
-                    .map(|o| o.end)
-            }),
+            forecast_ends: FORECAST_WORDS
+                .map(|w| occurrences(n, range.clone(), &[w]).first().map(|o| o.end)),
         }
     }
 }

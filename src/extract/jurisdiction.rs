@@ -6,13 +6,14 @@ use std::ops::Range;
 
 use crate::JurisdictionCode;
 
+use super::Reason;
 use super::candidate::Score;
 use super::document::Doc;
+use super::document::{PlaceFrom, Whole};
 use super::facts::ClauseFacts;
 use super::figures::Figure;
 use super::looks::{Reach, mention_kind};
 use super::mentions::Mention;
-use super::document::{PlaceFrom, Whole};
 use super::reading::Env;
 
 /// Where the jurisdiction of a figure was read.
@@ -73,26 +74,23 @@ impl Doc {
                     Source::Text | Source::Heading => score.raise(10),
                     Source::Whole => {
                         score.raise(10);
-                        score.reason(format!(
-                            "the whole place (全省, 全市) read as the place of the document ({})",
-                            m.name
-                        ));
+                        score.reason(Reason::WholePlace(m.name.clone()));
                     }
                     Source::Title => {
                         score.lower(5);
-                        score.reason("jurisdiction from the document title");
+                        score.reason(Reason::JurisdictionFromTitle);
                     }
                     Source::Lead => {
                         score.lower(5);
-                        score.reason("jurisdiction from the lead of the text");
+                        score.reason(Reason::JurisdictionFromLead);
                     }
                 }
                 if !m.place.in_catalog {
                     score.lower(15);
-                    score.reason(format!(
-                        "jurisdiction {} ({}) is not in the catalogue",
-                        m.name, m.place.code
-                    ));
+                    score.reason(Reason::PlaceNotInCatalogue {
+                        name: m.name.clone(),
+                        code: m.place.code.clone(),
+                    });
                 }
                 (
                     Some(m.place.code.clone()),
@@ -105,13 +103,13 @@ impl Doc {
                     score.raise(if whole.is_some() { 10 } else { 5 });
                     let known = env.catalog.jurisdiction(code.as_str()).is_some();
                     if !known {
-                        score.reason(format!("jurisdiction {code} is not in the catalogue"));
+                        score.reason(Reason::CodeNotInCatalogue(code.clone()));
                     }
                     (Some(code.clone()), String::new(), known)
                 }
                 None => {
                     score.lower(15);
-                    score.reason("no jurisdiction named");
+                    score.reason(Reason::NoJurisdiction);
                     (None, String::new(), false)
                 }
             },

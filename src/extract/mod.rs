@@ -115,6 +115,7 @@ mod metrics;
 mod noise;
 mod places;
 mod reading;
+mod reason;
 mod relative;
 pub mod score;
 mod sentences;
@@ -143,6 +144,7 @@ use lexicon::Lexicon;
 use reading::Env;
 
 pub use json::{CandidatesJson, to_json};
+pub use reason::Reason;
 pub use toml::to_toml;
 
 /// Whether a candidate is a goal or a reported figure.
@@ -218,7 +220,7 @@ pub struct Candidate {
     pub confidence: Decimal,
     /// Why the confidence is what it is (missing metric, missing deadline,
     /// count of meeting attendees, ...).
-    pub reasons: Vec<String>,
+    pub reasons: Vec<Reason>,
     /// How the date (`as_of` or `deadline`) was inferred when the text
     /// does not write it out: a relative date (今年, 上半年, 目前) read with
     /// the date of writing, or no date at all; `None` when the text writes

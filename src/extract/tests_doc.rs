@@ -132,7 +132,10 @@ fn a_duration_is_read_with_the_date_of_writing() {
         assert_eq!(inferred.from, DateFrom::Published, "{text}");
         assert_eq!(inferred.reference.to_string(), "2025-06-10", "{text}");
         assert!(
-            c.reasons.iter().any(|r| r.contains("date read from")),
+            c.reasons
+                .iter()
+                .map(ToString::to_string)
+                .any(|r| r.contains("date read from")),
             "{text}: {:?}",
             c.reasons
         );
@@ -141,7 +144,10 @@ fn a_duration_is_read_with_the_date_of_writing() {
         let c = one(&run(text), value);
         assert_eq!(c.deadline, None, "{text}");
         assert!(
-            c.reasons.iter().any(|r| r.contains("date unknown")),
+            c.reasons
+                .iter()
+                .map(ToString::to_string)
+                .any(|r| r.contains("date unknown")),
             "{text}: {:?}",
             c.reasons
         );
@@ -166,6 +172,7 @@ fn counts_of_transactions_are_labelled_and_not_targets() {
     assert!(
         c.reasons
             .iter()
+            .map(ToString::to_string)
             .any(|r| r.contains("count of transactions")),
         "{:?}",
         c.reasons
@@ -174,7 +181,10 @@ fn counts_of_transactions_are_labelled_and_not_targets() {
     assert_eq!(c.as_of.map(|d| d.to_string()).as_deref(), Some("2024"));
 
     // Without a stated target, a count of transactions is no target.
-    let c = one(&run("到2027年，武汉市数据交易所完成数据交易2000笔。"), "2000笔");
+    let c = one(
+        &run("到2027年，武汉市数据交易所完成数据交易2000笔。"),
+        "2000笔",
+    );
     assert!(c.confidence < DEFAULT_MIN_CONFIDENCE, "{}", c.confidence);
 
     // A target stated for them is a target, still labelled.
@@ -184,6 +194,7 @@ fn counts_of_transactions_are_labelled_and_not_targets() {
     assert!(
         c.reasons
             .iter()
+            .map(ToString::to_string)
             .any(|r| r.contains("count of transactions")),
         "{:?}",
         c.reasons
