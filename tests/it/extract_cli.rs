@@ -15,10 +15,17 @@ fn candidates(v: &serde_json::Value) -> &Vec<serde_json::Value> {
 #[test]
 fn published_reads_this_year_and_last_year() {
     let text = "去年，成都市数据交易额达到30亿元。今年，成都市建成高质量数据集不少于200个。";
-    let v = cli(["extract", "-", "--format", "json", "--published", "2025-08-26"])
-        .stdin(text)
-        .run()
-        .json();
+    let v = cli([
+        "extract",
+        "-",
+        "--format",
+        "json",
+        "--published",
+        "2025-08-26",
+    ])
+    .stdin(text)
+    .run()
+    .json();
     let found = candidates(&v);
     let last_year = found
         .iter()
@@ -80,8 +87,8 @@ fn the_place_of_the_first_line_is_whose_figures_say_only_the_province() {
 /// `高质量数据集1000个` in GBK, byte for byte: 高 B8DF, 质 D6CA, 量 C1BF,
 /// 数 CAFD, 据 BEDD, 集 BCAF, 个 B8F6.
 const GBK_TEXT: &[u8] = &[
-    0xB8, 0xDF, 0xD6, 0xCA, 0xC1, 0xBF, 0xCA, 0xFD, 0xBE, 0xDD, 0xBC, 0xAF, b'1', b'0', b'0',
-    b'0', 0xB8, 0xF6,
+    0xB8, 0xDF, 0xD6, 0xCA, 0xC1, 0xBF, 0xCA, 0xFD, 0xBE, 0xDD, 0xBC, 0xAF, b'1', b'0', b'0', b'0',
+    0xB8, 0xF6,
 ];
 
 #[test]
