@@ -88,7 +88,12 @@
 //!   and headings (a venue, `在成都召开`, names none, nor a group named as
 //!   what is built or counted, `建设国家数据标注基地`); national bodies
 //!   (国家数据局, 国务院) name the nation when nothing else is named; then
-//!   [`Options::jurisdiction`].
+//!   [`Options::jurisdiction`], else the place of the document: the one
+//!   place its first line names (a title, 某某省人民政府办公厅关于印发…的通知),
+//!   else the first sentence of its first paragraph when that states no
+//!   figure. 全省/全市/全区 before a figure mean the place of that scope the
+//!   paragraph names, else [`Options::jurisdiction`], else the place of the
+//!   document; 中国 at the head of a sentence, 我国 and 全国 the nation.
 //!
 //! Counts that are not targets are kept with a low confidence and a reason:
 //! issuing or attending bodies (`12个部门联合印发`, `27个部委代表参加`),
