@@ -9,6 +9,10 @@
 //! the time per KB at each length as a ratio to the time per KB at 50 KB:
 //! near 1 when the time grows with the length, 4 or 16 at 200 KB when it
 //! grows with its square or cube.
+//!
+//! On 2026-12-03 (a shared 2-core machine) the ratios at 50/100/200 KB were
+//! 1.00/1.17/1.47 before forecast words were found once per sentence, and
+//! 1.00/1.05/0.94 after.
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};

@@ -9,21 +9,21 @@ use crate::{Basis, Catalog, Comparator, Id};
 use super::blocks::BlockKind;
 use super::change::{Role, flow_word};
 use super::document::{Doc, quoted};
-use super::facts::ClauseFacts;
+use super::facts::{ClauseFacts, FORECAST_WORDS, SentenceFacts};
 use super::figures::{Before, Figure};
 use super::lexicon::Lexicon;
 use super::looks::Reach;
 use super::metrics::{MetricHit, guess_phrase};
 use super::reading::{Env, Reading, Site};
 use super::text::Norm;
-use super::{Candidate, Kind};
+use super::{Candidate, Kind, Reason};
 
 /// A candidate's confidence as it is worked out, and the reasons for it.
 pub(super) struct Score {
     confidence: Decimal,
     /// The most the confidence can be.
     cap: Option<Decimal>,
-    reasons: Vec<String>,
+    reasons: Vec<Reason>,
 }
 
 /// `x` hundredths.
@@ -33,7 +33,7 @@ fn hundredths(x: i64) -> Decimal {
 
 impl Score {
     /// 0.45 less `penalty` hundredths, for a figure read with `reasons`.
-    fn new(penalty: i64, reasons: Vec<String>) -> Score {
+    fn new(penalty: i64, reasons: Vec<Reason>) -> Score {
         Score {
             confidence: Decimal::new(45, 2) - hundredths(penalty),
             cap: None,
@@ -57,12 +57,12 @@ impl Score {
         self.cap = Some(self.cap.map_or(value, |c: Decimal| c.min(value)));
     }
 
-    pub(super) fn reason(&mut self, reason: impl Into<String>) {
-        self.reasons.push(reason.into());
+    pub(super) fn reason(&mut self, reason: Reason) {
+        self.reasons.push(reason);
     }
 
     /// The confidence, capped, from 0 to 1 in hundredths, and the reasons.
-    fn finish(self) -> (Decimal, Vec<String>) {
+    fn finish(self) -> (Decimal, Vec<Reason>) {
         let mut confidence = self.confidence;
         if let Some(cap) = self.cap {
             confidence = confidence.min(cap);
@@ -118,10 +118,14 @@ impl Doc {
             flag_scope(&n.text(after.clone()), &mut score);
         }
         flag_form(f, facts, (para.kind, metric.is_some()), &mut score);
+        let transactions = flag_transactions(n, f, (&after, &before), &mut score);
         flag_growth(n, &before, f, &mut score);
-        let sentence_start = para.sentences[at.s].range.start;
-        flag_forecast(n, sentence_start..f.lead, &mut score);
+        flag_forecast(&facts.sentence, f, &mut score);
         let kind = self.kind(&reach, f, facts, role, &mut score);
+        if transactions && kind == Kind::Target && !stated_target(n, f, &before) {
+            // A count of transactions is a target only where one is stated.
+            score.cap(30);
+        }
         let comparator = comparator(n, f, kind, &mut score);
         let dates = self.dates(at.p, &reach, kind, role, &mut score);
         let (jurisdiction, jurisdiction_phrase, in_catalog) =
@@ -190,10 +194,7 @@ fn metric(
             score.raise(30);
             if h.fuzzy {
                 score.lower(5);
-                score.reason(format!(
-                    "metric matched with one character differing: {}",
-                    n.text(h.pos..h.end)
-                ));
+                score.reason(Reason::MetricFuzzy(n.text(h.pos..h.end)));
             }
             (
                 lexicon.metric_ids.get(h.metric).cloned(),
@@ -204,10 +205,10 @@ fn metric(
             let phrase = guess_phrase(n, f, after, before);
             if metric_like(&phrase, f.value.dimension()) {
                 score.raise(15);
-                score.reason("metric not in the catalogue (the words next to the figure name one)");
+                score.reason(Reason::MetricNotInCatalogue);
             } else {
                 score.cap(35);
-                score.reason("no metric recognised");
+                score.reason(Reason::NoMetric);
             }
             (None, phrase)
         }
@@ -362,9 +363,7 @@ fn flag_flow(
             if stock {
                 score.lower(20);
             }
-            score.reason(format!(
-                "{word} states an amount added, not a level reached"
-            ));
+            score.reason(Reason::AmountAdded(word.to_string()));
         }
     }
 }
@@ -395,7 +394,7 @@ fn flag_count(after_text: &str, f: &Figure, facts: &ClauseFacts, score: &mut Sco
     let later = |at: Option<usize>| at.is_some_and(|at| at >= f.tail);
     if starts_body && later(facts.act) {
         score.cap(10);
-        score.reason("count of participating or issuing bodies, not a target");
+        score.reason(Reason::CountOfBodies);
     } else if flag_scope(after_text, score) {
     } else if [
         "任务",
@@ -411,13 +410,13 @@ fn flag_count(after_text: &str, f: &Figure, facts: &ClauseFacts, score: &mut Sco
     .any(|w| after_text.starts_with(w))
     {
         score.cap(15);
-        score.reason("count of measures in the document, not a target");
+        score.reason(Reason::CountOfMeasures);
     } else if later(facts.plus) {
         score.cap(15);
-        score.reason("part of a layout such as 1+N, not a target");
+        score.reason(Reason::Layout);
     } else if after_text.contains('的') {
         score.cap(20);
-        score.reason("describes whose figure follows (N个…的), not a target");
+        score.reason(Reason::DescribesWhose);
     }
 }
 
@@ -438,7 +437,7 @@ fn flag_scope(after_text: &str, score: &mut Score) -> bool {
     let scope = SCOPE_WORDS.iter().any(|w| after_text.starts_with(w));
     if scope {
         score.cap(15);
-        score.reason("count of sectors or fields in scope, not a target");
+        score.reason(Reason::Scope);
     }
     scope
 }
@@ -455,11 +454,11 @@ fn flag_form(
     // A rate word between the start of the clause and the figure.
     if facts.rate_end.is_some_and(|end| end <= f.lead) {
         score.cap(20);
-        score.reason("a rate per person or per area, not a total");
+        score.reason(Reason::Rate);
     }
     if f.rank {
         score.cap(15);
-        score.reason("a rank (前N名), not a quantity");
+        score.reason(Reason::Rank);
     }
     if f.big {
         score.lower(20);
@@ -467,20 +466,49 @@ fn flag_form(
             // 十大数据中心集群, 五大板块: mostly names and parts of plans.
             score.cap(30);
         }
-        score.reason("count written as N大 (N major …); unit 个 supplied");
+        score.reason(Reason::MajorCount);
     }
     if f.yuan_guess {
         score.lower(10);
-        score.reason("元 left out after 万 or 亿 of a money figure: read as 元");
+        score.reason(Reason::YuanSupplied);
     }
     if f.compute_guess {
         score.lower(10);
-        score.reason("P or E after a computing-power figure read as PFLOPS or EFLOPS");
+        score.reason(Reason::ComputeUnitSupplied);
     }
     if kind == BlockKind::Heading {
         score.lower(5);
-        score.reason("figure in a heading");
+        score.reason(Reason::InHeading);
     }
+}
+
+/// A count of transactions (800笔, 交易笔数): labelled, and a target only
+/// where one is stated. Whether it is one.
+fn flag_transactions(
+    n: &Norm,
+    f: &Figure,
+    (after, before): (&std::ops::Range<usize>, &std::ops::Range<usize>),
+    score: &mut Score,
+) -> bool {
+    let unit = n.text(f.value_end..f.end);
+    let named = ["交易笔数", "笔数", "交易量（笔）"]
+        .iter()
+        .any(|w| n.contains(before.clone(), w) || n.contains(after.clone(), w));
+    let transactions = unit.contains('笔') || named;
+    if transactions {
+        score.reason(Reason::Transactions);
+    }
+    transactions
+}
+
+/// Whether figure `f` and the words before it state a target for it (a
+/// comparator such as 不少于, or 力争, 目标, 达到).
+fn stated_target(n: &Norm, f: &Figure, before: &std::ops::Range<usize>) -> bool {
+    f.before.is_some()
+        || f.after.is_some()
+        || ["目标", "力争", "争取", "达到"]
+            .iter()
+            .any(|w| n.contains(before.clone(), w))
 }
 
 /// Words of growth: a percentage right after them is a growth rate.
@@ -514,22 +542,22 @@ fn flag_growth(n: &Norm, before: &std::ops::Range<usize>, f: &Figure, score: &mu
         let rest = &text[end..];
         if rest.chars().count() <= 3 && !rest.contains(['占', '比', '值']) {
             score.cap(20);
-            score.reason(format!("growth rate ({word}), not a level reached"));
+            score.reason(Reason::GrowthRate((*word).to_owned()));
         }
     }
 }
 
 /// A forecast (预计全年突破50亿元, 有望达到) is no commitment nor a level
-/// reached: the words in `range`, the figure's sentence before it.
-fn flag_forecast(n: &Norm, range: std::ops::Range<usize>, score: &mut Score) {
-    if let Some(word) = ["预计", "有望", "预测"]
+/// reached: a word of forecast in the figure's sentence before it.
+fn flag_forecast(sentence: &SentenceFacts, f: &Figure, score: &mut Score) {
+    let word = FORECAST_WORDS
         .iter()
-        .find(|w| n.contains(range.clone(), w))
-    {
+        .zip(sentence.forecast_ends)
+        .find(|(_, end)| end.is_some_and(|end| end <= f.lead))
+        .map(|(w, _)| w);
+    if let Some(word) = word {
         score.cap(30);
-        score.reason(format!(
-            "a forecast ({word}), not a target or a reported figure"
-        ));
+        score.reason(Reason::Forecast((*word).to_owned()));
     }
 }
 
@@ -563,10 +591,7 @@ fn comparator(n: &Norm, f: &Figure, kind: Kind, score: &mut Score) -> Comparator
         } else {
             n.text(f.value_end..f.value_end + 1)
         };
-        score.reason(format!(
-            "approximate figure ({word}): read as {}",
-            comparator.as_str().replace('_', " ")
-        ));
+        score.reason(Reason::Approximate { word, comparator });
     }
     comparator
 }

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 
 use crate::{PartialDate, Period};
 
-use super::relative::{part_at, relative_at};
+use super::relative::{duration_at, part_at, relative_at};
 use super::text::Norm;
 
 /// What a cue says.
@@ -246,6 +246,20 @@ pub(super) fn cues(
     let mut i = 0;
     'scan: while i < n.len() {
         let c = n.chars[i];
+        if let Some((years, end)) = duration_at(n, i) {
+            // 在3年建设期内: a deadline that many years after the date of
+            // writing, unknown without one.
+            let kind = match reference {
+                Some(d) => {
+                    relative.push(i);
+                    CueKind::Deadline(PartialDate::Year(d.year() + years))
+                }
+                None => CueKind::Unresolved(false),
+            };
+            out.push(Cue { pos: i, kind });
+            i = end;
+            continue;
+        }
         if c.is_ascii_digit() {
             let bracketed = i > 0
                 && matches!(n.get(i - 1), Some('〔' | '[' | '('))

@@ -12,7 +12,7 @@ use super::DateFrom;
 
 use super::blocks::{BlockKind, blocks};
 use super::cues::{Cue, CueKind, cues};
-use super::figures::Figure;
+use super::figures::{Figure, figures};
 use super::lexicon::Lexicon;
 use super::looks::Looks;
 use super::mentions::{Mention, mentions};
@@ -54,6 +54,12 @@ pub(super) struct Doc {
     pub(super) paras: Vec<Para>,
     /// The first heading that is a document title naming a jurisdiction.
     pub(super) title_para: Option<usize>,
+    /// The one place the first line or the lead of the text names: whose
+    /// figures are those that say only 全省, 全市, 我省 or name no place.
+    pub(super) place: Option<DocPlace>,
+    /// The words for the whole of the document's place (全省, 本市) in each
+    /// paragraph, in the order of the text: their positions and scopes.
+    pub(super) wholes: Vec<Vec<(usize, Whole)>>,
     /// The year the text was written, where its first lines say.
     written: Option<i32>,
 }
@@ -98,6 +104,8 @@ impl Doc {
             .position(|p| p.kind == BlockKind::Prose)
             .unwrap_or(paras.len());
         let title_para = title(&paras[..first_prose]);
+        let place = doc_place(&paras);
+        let wholes = paras.iter().map(|p| wholes(&p.norm)).collect();
         let written = published
             .map(|d| PartialDate::Day(d).year())
             .or_else(|| written(&paras[..first_prose]));
@@ -105,6 +113,8 @@ impl Doc {
             src,
             paras,
             title_para,
+            place,
+            wholes,
             written,
         };
         for p in 0..doc.paras.len() {
@@ -246,6 +256,121 @@ fn title(paras: &[Para]) -> Option<usize> {
                 .iter()
                 .any(|w| p.norm.contains(0..p.norm.len(), w))
             && p.mentions.iter().any(|m| !m.place.weak)
+    })
+}
+
+/// Where the place of a document was read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum PlaceFrom {
+    /// Its first line (a title: 湖南省人民政府办公厅关于印发…的通知).
+    FirstLine,
+    /// The first sentence of its first paragraph.
+    Lead,
+}
+
+/// The one place a document is about, named by its first line or lead.
+#[derive(Clone, Debug)]
+pub(super) struct DocPlace {
+    pub(super) mention: Mention,
+    pub(super) from: PlaceFrom,
+}
+
+/// What a word for the whole of a place (全省, 我市) says it is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Whole {
+    /// 全省, 我省, 本省: a province.
+    Province,
+    /// 全市, 我市, 本市: a city (a municipality is one).
+    City,
+    /// 全区: an autonomous region.
+    Region,
+}
+
+/// The words for the whole of the place a text is about.
+const WHOLE_WORDS: &[(&str, Whole)] = &[
+    ("全省", Whole::Province),
+    ("我省", Whole::Province),
+    ("本省", Whole::Province),
+    ("全市", Whole::City),
+    ("我市", Whole::City),
+    ("本市", Whole::City),
+    ("全区", Whole::Region),
+];
+
+impl Whole {
+    /// Whether the place of `code` is of this scope.
+    pub(super) fn fits(self, code: &str) -> bool {
+        let province = code.ends_with("0000") && code != super::places::NATION;
+        let municipality = ["11", "12", "31", "50"].iter().any(|p| code.starts_with(p));
+        match self {
+            Whole::Province => province && !municipality,
+            Whole::City => (!province && code.ends_with("00")) || (province && municipality),
+            Whole::Region => {
+                province
+                    && ["15", "45", "54", "64", "65"]
+                        .iter()
+                        .any(|p| code.starts_with(p))
+            }
+        }
+    }
+}
+
+/// The words for the whole of a place in `n` (全省, 本市), with their
+/// scopes, in the order of the text.
+fn wholes(n: &Norm) -> Vec<(usize, Whole)> {
+    let mut out = Vec::new();
+    for i in 0..n.len() {
+        if let Some((_, w)) = WHOLE_WORDS.iter().find(|(w, _)| n.starts_with(i, w)) {
+            out.push((i, *w));
+        }
+    }
+    out
+}
+
+/// The one place the first line of the text names, else the one the first
+/// sentence of its first paragraph names when it states no figure: a place
+/// that is not the nation nor a group, named alone (two places name none).
+fn doc_place(paras: &[Para]) -> Option<DocPlace> {
+    let mut texts = paras
+        .iter()
+        .filter(|p| matches!(p.kind, BlockKind::Prose | BlockKind::Heading));
+    let first = texts.next()?;
+    let one_place = |para: &Para, end: usize| -> Option<Mention> {
+        let ms: Vec<&Mention> = para
+            .mentions
+            .iter()
+            .filter(|m| m.pos < end && !m.place.weak && !m.place.group)
+            .filter(|m| m.place.code.as_str() != super::places::NATION)
+            .collect();
+        let first = ms.first()?;
+        ms.iter()
+            .all(|m| m.place.code == first.place.code)
+            .then(|| (*first).clone())
+    };
+    let lead_end = |para: &Para| para.sentences.first().map_or(0, |s| s.range.end);
+    if first.kind == BlockKind::Heading {
+        if let Some(m) = one_place(first, first.norm.len()) {
+            return Some(DocPlace {
+                mention: m,
+                from: PlaceFrom::FirstLine,
+            });
+        }
+        if !first.mentions.is_empty() {
+            return None;
+        }
+    }
+    let lead = std::iter::once(first)
+        .chain(texts)
+        .find(|p| p.kind == BlockKind::Prose)?;
+    // A lead introduces the text (贵州省近日发布…): one that states figures
+    // of its own is part of it.
+    let end = lead_end(lead);
+    if !figures(&lead.norm, 0..end, false).is_empty() {
+        return None;
+    }
+    one_place(lead, end).map(|m| DocPlace {
+        mention: m,
+        from: PlaceFrom::Lead,
     })
 }
 

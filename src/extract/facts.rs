@@ -16,7 +16,15 @@ pub(super) struct SentenceFacts {
     pub(super) reported_after: Option<usize>,
     /// The start of the last 目标 (target).
     pub(super) target_after: Option<usize>,
+    /// For each word of a forecast ([`FORECAST_WORDS`]), where its first
+    /// occurrence in the sentence ends: a figure is forecast when one ends
+    /// before it. Found once for the sentence, so that a sentence of
+    /// thousands of clauses is not searched again for each figure.
+    pub(super) forecast_ends: [Option<usize>; FORECAST_WORDS.len()],
 }
+
+/// Words of a forecast (预计全年突破50亿元, 有望达到).
+pub(super) const FORECAST_WORDS: [&str; 3] = ["预计", "有望", "预测"];
 
 /// What the figures of a clause share, found once for the clause.
 #[derive(Clone, Copy, Debug)]
@@ -81,6 +89,8 @@ impl SentenceFacts {
         SentenceFacts {
             reported_after: last(&["同比", "比上年", "较上年", "上年同期"]),
             target_after: last(&["目标"]),
+            forecast_ends: FORECAST_WORDS
+                .map(|w| occurrences(n, range.clone(), &[w]).first().map(|o| o.end)),
         }
     }
 }

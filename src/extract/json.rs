@@ -133,7 +133,7 @@ struct JsonCandidate<'a> {
     /// How likely the candidate is right, from 0 to 1.
     confidence: JsonDecimal,
     /// Why the confidence is what it is.
-    reasons: &'a [String],
+    reasons: Vec<String>,
     /// How the date (`deadline` or `as_of`) was inferred when the text does
     /// not write it out; null when it does.
     date_inferred: Option<JsonInferred<'a>>,
@@ -183,7 +183,7 @@ impl<'a> From<&'a Candidate> for JsonCandidate<'a> {
                 end: c.span.end,
             },
             confidence: JsonDecimal(c.confidence),
-            reasons: &c.reasons,
+            reasons: c.reasons.iter().map(ToString::to_string).collect(),
             date_inferred: c.date_inferred.as_ref().map(|d| JsonInferred {
                 words: &d.words,
                 reference: d.reference.to_string(),

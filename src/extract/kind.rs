@@ -10,7 +10,8 @@ use super::document::Doc;
 use super::facts::ClauseFacts;
 use super::figures::Figure;
 use super::looks::{Ask, Reach};
-use super::{DateFrom, InferredDate, Kind};
+use super::relative::duration_at;
+use super::{DateFrom, InferredDate, Kind, Reason};
 
 /// The dates of a candidate.
 #[derive(Default)]
@@ -53,9 +54,7 @@ impl Doc {
             _ => Kind::Target,
         };
         let (kind, level) = if let Role::Baseline(_) = role {
-            score.reason(
-                "the starting figure of a change (由…到…): a reported figure, not a target",
-            );
+            score.reason(Reason::StartingFigure);
             (Some(Kind::Observation), 1)
         } else if let Some((lv, cue)) = self.find_cue(reach, Ask::Kind, dated, 1..=2) {
             (Some(decide(cue)), lv)
@@ -86,14 +85,12 @@ impl Doc {
                 let written = self.paras[reach.para].reference.is_some();
                 if !facts.verb && !bare_seen && written {
                     score.lower(10);
-                    score.reason(
-                        "no cue says target or reported figure: read as reported at the date of writing",
-                    );
+                    score.reason(Reason::NoCueReported);
                     return Kind::Observation;
                 }
                 if !facts.verb && !bare_seen {
                     score.lower(10);
-                    score.reason("no cue says target or reported figure: read as a target");
+                    score.reason(Reason::NoCueTarget);
                 }
                 Kind::Target
             }
@@ -139,7 +136,7 @@ impl Doc {
                 if as_of.is_none() {
                     score.lower(10);
                     self.unknown_date(reach, score)
-                        .unwrap_or_else(|| score.reason("no date for the figure"));
+                        .unwrap_or_else(|| score.reason(Reason::NoDate));
                 }
                 Dates {
                     as_of,
@@ -173,14 +170,14 @@ impl Doc {
         if deadline.is_none() {
             if let Some(p) = period {
                 deadline = Some(Deadline::new(p.to()));
-                score.reason("deadline is the end of the plan period");
+                score.reason(Reason::DeadlineFromPeriod);
             }
         }
         if deadline.is_none() {
             deadline = date(Ask::BareDeadline, 1..=3);
             if let Some(d) = deadline {
                 score.lower(5);
-                score.reason(format!("deadline read from a bare date ({d})"));
+                score.reason(Reason::DeadlineFromBareDate(d));
             }
         }
         if deadline.is_none() {
@@ -188,13 +185,13 @@ impl Doc {
             deadline = date(Ask::Dated, 5..=6);
             if let Some(d) = deadline {
                 score.lower(5);
-                score.reason(format!("deadline read from the year of a heading ({d})"));
+                score.reason(Reason::DeadlineFromHeading(d));
             }
         }
         if deadline.is_none() {
             score.lower(10);
             self.unknown_date(reach, score)
-                .unwrap_or_else(|| score.reason("no deadline in the text"));
+                .unwrap_or_else(|| score.reason(Reason::NoDeadline));
         }
         let inferred = found
             .filter(|_| deadline.is_some())
@@ -225,14 +222,15 @@ impl Doc {
             .chars()
             .take_while(|c| !matches!(c, '，' | ',' | '。' | ':' | ';'))
             .collect();
-        let words = relative_words(&words);
-        score.reason(format!(
-            "date read from {words} with the {} {reference}",
-            match from {
-                DateFrom::Published => "publication date",
-                DateFrom::DateLine => "date line",
-            }
-        ));
+        let words = match duration_at(n, cue.pos) {
+            Some((_, end)) => n.text(cue.pos..end),
+            None => relative_words(&words),
+        };
+        score.reason(Reason::DateInferred {
+            words: words.clone(),
+            from,
+            reference,
+        });
         Some(InferredDate {
             words,
             reference,
@@ -245,10 +243,7 @@ impl Doc {
     fn unknown_date(&self, reach: &Reach, score: &mut Score) -> Option<()> {
         let dated = self.paras[reach.para].year.is_some();
         self.find_cue(reach, Ask::Unresolved, dated, 1..=3)?;
-        score.reason(
-            "date written relative to the date of writing (今年, 目前), which is not known: \
-             date unknown (give the publication date)",
-        );
+        score.reason(Reason::DateUnknown);
         Some(())
     }
 
@@ -287,11 +282,11 @@ impl Doc {
         let para = &self.paras[p];
         let (date, from) = match (para.section, para.reference) {
             (Some(d), _) => {
-                score.reason("dated by its section heading");
+                score.reason(Reason::DatedBySection);
                 (d, DateFrom::DateLine)
             }
             (None, Some((d, from))) => {
-                score.reason(format!("dated by the publication date {d}"));
+                score.reason(Reason::DatedByPublication(d));
                 (d, from)
             }
             (None, None) => return (None, None),

@@ -34,7 +34,7 @@ pub(super) fn mentions(n: &Norm, lexicon: &Lexicon) -> Vec<Mention> {
             .iter()
             .map(|&k| &lexicon.places[k])
             .find(|(name, _)| guard_ok(n, i, name.len(), name));
-        let Some((name, place)) = hit else {
+        let Some((name, place)) = hit.or_else(|| nation_at_head(n, i, lexicon)) else {
             i += 1;
             continue;
         };
@@ -58,6 +58,57 @@ pub(super) fn mentions(n: &Norm, lexicon: &Lexicon) -> Vec<Mention> {
         i = end;
     }
     out
+}
+
+/// Words after 中国 that make it part of a proper name (中国移动, 中国信通院).
+const NAMES_AFTER_CHINA: &[&str] = &[
+    "移动",
+    "电信",
+    "联通",
+    "铁塔",
+    "信通院",
+    "信息通信",
+    "电子",
+    "科学院",
+    "工程院",
+    "银行",
+    "人民银行",
+    "证监会",
+    "银保监",
+    "人寿",
+    "石油",
+    "石化",
+    "中铁",
+    "建筑",
+    "联合",
+    "国际",
+    "电科",
+    "电信息",
+    "共产党",
+    "人民",
+    "制造",
+    "数谷",
+    "光谷",
+    "云",
+];
+
+/// 中国 at the head of a sentence (中国数据产量达到…): the nation, by the
+/// name of the nation in `lexicon`; not when it opens a proper name.
+fn nation_at_head<'a>(n: &Norm, i: usize, lexicon: &'a Lexicon) -> Option<&'a (Vec<char>, Place)> {
+    let head = i == 0
+        || n.get(i - 1)
+            .is_some_and(|c| matches!(c, '。' | ';' | '!' | '?' | ':' | '，' | ','));
+    if !head
+        || !n.starts_with(i, "中国")
+        || NAMES_AFTER_CHINA.iter().any(|w| n.starts_with(i + 2, w))
+    {
+        return None;
+    }
+    let nation: Vec<char> = "全国".chars().collect();
+    lexicon
+        .places
+        .iter()
+        .find(|(name, place)| *name == nation && place.code.as_str() == NATION)
 }
 
 /// Words after the nation's name that compare with it or rank in it

@@ -88,7 +88,12 @@
 //!   and headings (a venue, `在成都召开`, names none, nor a group named as
 //!   what is built or counted, `建设国家数据标注基地`); national bodies
 //!   (国家数据局, 国务院) name the nation when nothing else is named; then
-//!   [`Options::jurisdiction`].
+//!   [`Options::jurisdiction`], else the place of the document: the one
+//!   place its first line names (a title, 某某省人民政府办公厅关于印发…的通知),
+//!   else the first sentence of its first paragraph when that states no
+//!   figure. 全省/全市/全区 before a figure mean the place of that scope the
+//!   paragraph names, else [`Options::jurisdiction`], else the place of the
+//!   document; 中国 at the head of a sentence, 我国 and 全国 the nation.
 //!
 //! Counts that are not targets are kept with a low confidence and a reason:
 //! issuing or attending bodies (`12个部门联合印发`, `27个部委代表参加`),
@@ -115,6 +120,7 @@ mod metrics;
 mod noise;
 mod places;
 mod reading;
+mod reason;
 mod relative;
 pub mod score;
 mod sentences;
@@ -123,6 +129,8 @@ mod toml;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_doc;
 #[cfg(test)]
 mod tests_news;
 
@@ -141,6 +149,7 @@ use lexicon::Lexicon;
 use reading::Env;
 
 pub use json::{CandidatesJson, to_json};
+pub use reason::Reason;
 pub use toml::to_toml;
 
 /// Whether a candidate is a goal or a reported figure.
@@ -216,7 +225,7 @@ pub struct Candidate {
     pub confidence: Decimal,
     /// Why the confidence is what it is (missing metric, missing deadline,
     /// count of meeting attendees, ...).
-    pub reasons: Vec<String>,
+    pub reasons: Vec<Reason>,
     /// How the date (`as_of` or `deadline`) was inferred when the text
     /// does not write it out: a relative date (今年, 上半年, 目前) read with
     /// the date of writing, or no date at all; `None` when the text writes

@@ -15,7 +15,7 @@ use super::lexicon::Lexicon;
 use super::metrics::{MetricHit, carries_over, content_words, find_metric, residual, respectively};
 use super::sentences::Sentence;
 use super::text::Norm;
-use super::{Candidate, Options};
+use super::{Candidate, Options, Reason};
 
 /// What a text is read with, besides the text.
 pub(super) struct Env<'a> {
@@ -37,7 +37,7 @@ pub(super) struct Site {
 pub(super) struct Reading {
     pub(super) hit: Option<MetricHit>,
     pub(super) role: Role,
-    pub(super) reasons: Vec<String>,
+    pub(super) reasons: Vec<Reason>,
     /// Hundredths taken off the confidence.
     pub(super) penalty: i64,
     /// The words after the figure, up to the next figure of its clause.
@@ -204,7 +204,7 @@ impl<'a> ClauseReader<'a> {
             // The metric named in an earlier clause without a figure
             // (高质量数据集方面，建成50个).
             if let Some(h) = self.named_in_earlier_clause(f.value.dimension()) {
-                reasons.push("metric named in the preceding clause".to_owned());
+                reasons.push(Reason::MetricInPrecedingClause);
                 hit = Some(h);
                 used_after = false;
             }
@@ -323,7 +323,7 @@ impl<'a> ClauseReader<'a> {
         after: &Range<usize>,
         before: &Range<usize>,
         carried: Option<&(MetricHit, Unit)>,
-    ) -> Option<(MetricHit, Vec<String>, i64)> {
+    ) -> Option<(MetricHit, Vec<Reason>, i64)> {
         let (h, unit) = carried?;
         let n = self.n;
         let words = [residual(n, before), residual(n, after)].concat();
@@ -332,12 +332,10 @@ impl<'a> ClauseReader<'a> {
         if !carries_over(*unit, f.value.unit(), &words, &name) {
             return None;
         }
-        let mut reasons = vec![format!(
-            "metric carried over from an earlier clause ({phrase})"
-        )];
+        let mut reasons = vec![Reason::MetricCarriedOver(phrase)];
         let mut penalty = 5;
         if self.in_part {
-            reasons.push("其中 introduces a part of the figure before".to_owned());
+            reasons.push(Reason::PartOfFigureBefore);
             penalty += 5;
         }
         Some((h.clone(), reasons, penalty))

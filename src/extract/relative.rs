@@ -125,6 +125,46 @@ pub(super) fn relative_at(n: &Norm, i: usize, reference: Option<PartialDate>) ->
     })
 }
 
+/// A span of years from the time of writing (在3年建设期内, 用三年时间,
+/// 三年内) starting at `i`: the number of years and where it ends. Not of
+/// a span in the past (近三年内, 过去3年内).
+pub(super) fn duration_at(n: &Norm, i: usize) -> Option<(i32, usize)> {
+    let prefix = ["在", "用"].iter().find(|w| n.starts_with(i, w));
+    let k = i + usize::from(prefix.is_some());
+    if ["近", "过去", "前", "这"].iter().any(|w| n.ends_with(i, w))
+        || (k > 0 && n.get(k - 1).is_some_and(|c| c.is_ascii_digit()))
+    {
+        return None;
+    }
+    let digits = (k..k + 2)
+        .take_while(|&j| n.get(j).is_some_and(|c| c.is_ascii_digit()))
+        .count();
+    let (years, len) = if digits > 0 {
+        (n.str(k, k + digits).parse::<i32>().ok()?, digits)
+    } else {
+        let years = match n.get(k)? {
+            '一' => 1,
+            '两' | '二' => 2,
+            '三' => 3,
+            '四' => 4,
+            '五' => 5,
+            _ => return None,
+        };
+        (years, 1)
+    };
+    if !(1..=10).contains(&years) || n.get(k + len) != Some('年') {
+        return None;
+    }
+    let rest = k + len + 1;
+    let ends: &[&str] = match prefix {
+        Some(&"用") => &["左右时间", "时间"],
+        Some(_) => &["建设期内", "期内", "内"],
+        None => &["建设期内", "内"],
+    };
+    let end = ends.iter().find(|w| n.starts_with(rest, w))?;
+    Some((years, rest + end.chars().count()))
+}
+
 /// A part of a year at `k` (上半年): the month it ends and its length.
 pub(super) fn part_at(n: &Norm, k: usize) -> Option<(u32, usize)> {
     PART_WORDS

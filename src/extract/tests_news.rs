@@ -39,7 +39,10 @@ fn confident(c: &Candidate) -> bool {
 }
 
 fn has_reason(c: &Candidate, words: &str) -> bool {
-    c.reasons.iter().any(|r| r.contains(words))
+    c.reasons
+        .iter()
+        .map(ToString::to_string)
+        .any(|r| r.contains(words))
 }
 
 #[test]

@@ -189,7 +189,8 @@ impl Entry {
         let mut note = format!("# confidence {}", c.confidence);
         if !c.reasons.is_empty() {
             note.push_str(": ");
-            note.push_str(&c.reasons.join("; ").replace('\n', " "));
+            let reasons: Vec<String> = c.reasons.iter().map(ToString::to_string).collect();
+            note.push_str(&reasons.join("; ").replace('\n', " "));
         }
         out.push_str(&note);
         out.push('\n');

@@ -152,6 +152,7 @@ const BASES: &[Base] = &[
     base("篇", Dimension::Count, 0),
     base("份", Dimension::Count, 0),
     base("张", Dimension::Count, 0),
+    base("笔", Dimension::Count, 0),
     base("TB", Dimension::DataVolume, 0),
     base("GB", Dimension::DataVolume, -3),
     base("PB", Dimension::DataVolume, 3),

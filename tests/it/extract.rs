@@ -595,7 +595,7 @@ fn policy_language_beyond_the_seed() {
         found
             .iter()
             .find(|c| c.value.to_string() == value)
-            .map(|c| c.reasons.clone())
+            .map(|c| c.reasons.iter().map(ToString::to_string).collect())
             .unwrap_or_default()
     };
     assert!(reasons("1000个").contains(&"approximate figure (左右): read as exactly".to_owned()));

@@ -9,6 +9,7 @@ mod dashboards;
 mod engine;
 mod export;
 mod extract;
+mod extract_cli;
 mod extract_score;
 mod gazetteer;
 mod grade;

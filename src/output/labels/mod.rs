@@ -29,11 +29,14 @@
 
 pub(crate) mod datapackage;
 pub(crate) mod errors;
+pub(crate) mod extract;
 pub(crate) mod grade;
 pub(crate) mod index;
 pub(crate) mod list;
 pub(crate) mod page;
 pub(crate) mod report;
+
+pub use extract::reason_label_zh;
 
 use chrono::NaiveDate;
 

@@ -1,0 +1,234 @@
+//! The reasons of an extracted candidate's confidence in Chinese, keyed by
+//! the typed [`Reason`] (its English text is its `Display`).
+
+use crate::extract::{DateFrom, Reason};
+
+use super::comparator_label;
+use crate::Lang;
+
+/// The reason in Chinese.
+///
+/// ```
+/// use policy_targets::extract::Reason;
+/// use policy_targets::output::labels::reason_label_zh;
+///
+/// assert_eq!(reason_label_zh(&Reason::NoMetric), "未识别出指标");
+/// assert_eq!(
+///     reason_label_zh(&Reason::GrowthRate("增长".to_owned())),
+///     "增速（增长），不是达到的水平"
+/// );
+/// ```
+pub fn reason_label_zh(reason: &Reason) -> String {
+    use Reason as R;
+    let fixed = match reason {
+        R::MetricNotInCatalogue => "指标不在目录中（数字旁的词语指明了一个指标）",
+        R::NoMetric => "未识别出指标",
+        R::MetricInPrecedingClause => "指标见于前一分句",
+        R::PartOfFigureBefore => "“其中”引出前一数字的一部分",
+        R::CountOfBodies => "参与或发文单位的数量，不是目标",
+        R::CountOfMeasures => "文件中措施的数量，不是目标",
+        R::Layout => "“1+N”之类布局的一部分，不是目标",
+        R::DescribesWhose => "说明其后数字归属（N个…的），不是目标",
+        R::Scope => "涵盖的行业或领域数量，不是目标",
+        R::Rate => "人均或地均比率，不是总量",
+        R::Rank => "排名（前N名），不是数量",
+        R::MajorCount => "写作“N大”的数量，补足单位“个”",
+        R::YuanSupplied => "金额在“万”或“亿”后省略了“元”，按元读取",
+        R::ComputeUnitSupplied => "算力数字后的P或E按PFLOPS或EFLOPS读取",
+        R::InHeading => "数字位于标题中",
+        R::Transactions => "交易笔数，除非明确提出目标，否则不是目标",
+        R::JurisdictionFromTitle => "地区取自文件标题",
+        R::JurisdictionFromLead => "地区取自正文导语",
+        R::NoJurisdiction => "未指明地区",
+        R::StartingFigure => "变化的起点数字（由…到…）：实绩，不是目标",
+        R::NoCueReported => "没有线索表明是目标还是实绩：按成文日期的实绩读取",
+        R::NoCueTarget => "没有线索表明是目标还是实绩：按目标读取",
+        R::NoDate => "数字没有日期",
+        R::DeadlineFromPeriod => "期限为规划期末",
+        R::NoDeadline => "文中没有期限",
+        R::DateUnknown => {
+            "日期相对于成文日期（今年、目前）书写，而成文日期未知：日期不详（请给出发布日期）"
+        }
+        R::DatedBySection => "以所在栏目标题的日期为准",
+        R::MetricFuzzy(words) => return format!("指标名称有一个字不同：{words}"),
+        R::MetricCarriedOver(words) => return format!("指标沿用前面分句的指标（{words}）"),
+        R::AmountAdded(word) => return format!("“{word}”表示新增量，不是达到的水平"),
+        R::GrowthRate(word) => return format!("增速（{word}），不是达到的水平"),
+        R::Forecast(word) => return format!("预测（{word}），不是目标或实绩"),
+        R::Approximate { word, comparator } => {
+            return format!(
+                "约数（{word}）：按“{}”读取",
+                comparator_label(*comparator, Lang::Zh)
+            );
+        }
+        R::WholePlace(name) => return format!("“全省”“全市”等指文件所属地区（{name}）"),
+        R::PlaceNotInCatalogue { name, code } => {
+            return format!("地区{name}（{code}）不在目录中");
+        }
+        R::CodeNotInCatalogue(code) => return format!("地区{code}不在目录中"),
+        R::DeadlineFromBareDate(d) => return format!("期限取自单独的日期（{d}）"),
+        R::DeadlineFromHeading(d) => return format!("期限取自标题中的年份（{d}）"),
+        R::DateInferred {
+            words,
+            from,
+            reference,
+        } => {
+            let from = match from {
+                DateFrom::Published => "发布日期",
+                DateFrom::DateLine => "日期行",
+            };
+            return format!("日期由“{words}”按{from}{reference}推算");
+        }
+        R::DatedByPublication(d) => return format!("以发布日期{d}为准"),
+    };
+    fixed.to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Comparator;
+
+    /// One reason of each kind; the match fails to compile when a kind is
+    /// added and not listed here.
+    fn every_reason() -> Vec<Reason> {
+        let code: crate::JurisdictionCode = "510000".parse().unwrap();
+        let day: crate::PartialDate = "2025-08-26".parse().unwrap();
+        let deadline = crate::Deadline::new("2027".parse().unwrap());
+        let all = vec![
+            Reason::MetricFuzzy("高质量数椐集".to_owned()),
+            Reason::MetricNotInCatalogue,
+            Reason::NoMetric,
+            Reason::MetricInPrecedingClause,
+            Reason::MetricCarriedOver("高质量数据集".to_owned()),
+            Reason::PartOfFigureBefore,
+            Reason::AmountAdded("新增".to_owned()),
+            Reason::CountOfBodies,
+            Reason::CountOfMeasures,
+            Reason::Layout,
+            Reason::DescribesWhose,
+            Reason::Scope,
+            Reason::Rate,
+            Reason::Rank,
+            Reason::MajorCount,
+            Reason::YuanSupplied,
+            Reason::ComputeUnitSupplied,
+            Reason::InHeading,
+            Reason::Transactions,
+            Reason::GrowthRate("增长".to_owned()),
+            Reason::Forecast("预计".to_owned()),
+            Reason::Approximate {
+                word: "约".to_owned(),
+                comparator: Comparator::Exactly,
+            },
+            Reason::WholePlace("四川省".to_owned()),
+            Reason::JurisdictionFromTitle,
+            Reason::JurisdictionFromLead,
+            Reason::PlaceNotInCatalogue {
+                name: "绵阳".to_owned(),
+                code: code.clone(),
+            },
+            Reason::CodeNotInCatalogue(code),
+            Reason::NoJurisdiction,
+            Reason::StartingFigure,
+            Reason::NoCueReported,
+            Reason::NoCueTarget,
+            Reason::NoDate,
+            Reason::DeadlineFromPeriod,
+            Reason::DeadlineFromBareDate(deadline),
+            Reason::DeadlineFromHeading(deadline),
+            Reason::NoDeadline,
+            Reason::DateInferred {
+                words: "今年".to_owned(),
+                from: DateFrom::Published,
+                reference: day,
+            },
+            Reason::DateUnknown,
+            Reason::DatedBySection,
+            Reason::DatedByPublication(day),
+        ];
+        for r in &all {
+            match r {
+                Reason::MetricFuzzy(_)
+                | Reason::MetricNotInCatalogue
+                | Reason::NoMetric
+                | Reason::MetricInPrecedingClause
+                | Reason::MetricCarriedOver(_)
+                | Reason::PartOfFigureBefore
+                | Reason::AmountAdded(_)
+                | Reason::CountOfBodies
+                | Reason::CountOfMeasures
+                | Reason::Layout
+                | Reason::DescribesWhose
+                | Reason::Scope
+                | Reason::Rate
+                | Reason::Rank
+                | Reason::MajorCount
+                | Reason::YuanSupplied
+                | Reason::ComputeUnitSupplied
+                | Reason::InHeading
+                | Reason::Transactions
+                | Reason::GrowthRate(_)
+                | Reason::Forecast(_)
+                | Reason::Approximate { .. }
+                | Reason::WholePlace(_)
+                | Reason::JurisdictionFromTitle
+                | Reason::JurisdictionFromLead
+                | Reason::PlaceNotInCatalogue { .. }
+                | Reason::CodeNotInCatalogue(_)
+                | Reason::NoJurisdiction
+                | Reason::StartingFigure
+                | Reason::NoCueReported
+                | Reason::NoCueTarget
+                | Reason::NoDate
+                | Reason::DeadlineFromPeriod
+                | Reason::DeadlineFromBareDate(_)
+                | Reason::DeadlineFromHeading(_)
+                | Reason::NoDeadline
+                | Reason::DateInferred { .. }
+                | Reason::DateUnknown
+                | Reason::DatedBySection
+                | Reason::DatedByPublication(_) => {}
+            }
+        }
+        all
+    }
+
+    #[test]
+    fn every_reason_has_a_chinese_label_unlike_its_english_text() {
+        let all = every_reason();
+        assert_eq!(all.len(), 40);
+        let mut labels = std::collections::HashSet::new();
+        for r in &all {
+            let zh = reason_label_zh(r);
+            assert!(
+                zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+                "{r:?}: {zh}"
+            );
+            assert_ne!(zh, r.to_string(), "{r:?}");
+            assert!(labels.insert(zh.clone()), "{r:?}: {zh} twice");
+        }
+    }
+
+    #[test]
+    fn labels_carry_the_words_of_the_reason() {
+        let approx = Reason::Approximate {
+            word: "左右".to_owned(),
+            comparator: Comparator::Exactly,
+        };
+        assert_eq!(reason_label_zh(&approx), "约数（左右）：按“等于”读取");
+        assert_eq!(
+            approx.to_string(),
+            "approximate figure (左右): read as exactly"
+        );
+        let inferred = Reason::DateInferred {
+            words: "去年".to_owned(),
+            from: DateFrom::DateLine,
+            reference: "2025-08".parse().unwrap(),
+        };
+        assert_eq!(
+            reason_label_zh(&inferred),
+            "日期由“去年”按日期行2025-08推算"
+        );
+    }
+}
