@@ -203,8 +203,13 @@ fn chinese(s: &str) -> Result<Leading<'_>, String> {
     let mut num: i128 = 0;
     let mut has_num = false;
     let mut last_small: i128 = i128::MAX; // the last 十/百/千 in this section
+    // The 万 or 亿 just read, with no numeral after it: a second one
+    // multiplies (百亿亿 = 百 × 亿 × 亿 = 10^18, 万万 = 10^8).
+    let mut after: Option<char> = None;
     let mut end = s.len();
     for (i, c) in s.char_indices() {
+        let repeated = after == Some(c);
+        after = None;
         if let Some(d) = chinese_digit(c) {
             num = num
                 .checked_mul(10)
@@ -232,6 +237,14 @@ fn chinese(s: &str) -> Result<Leading<'_>, String> {
                 num = 0;
                 has_num = false;
             }
+            '万' if repeated => {
+                wan = wan.checked_mul(10_000).ok_or(OVERFLOW)?;
+                after = Some(c);
+            }
+            '亿' if repeated => {
+                total = total.checked_mul(100_000_000).ok_or(OVERFLOW)?;
+                after = Some(c);
+            }
             '万' => {
                 let s = section.checked_add(num).ok_or(OVERFLOW)?;
                 let s = if s == 0 && !has_num { 1 } else { s };
@@ -243,6 +256,7 @@ fn chinese(s: &str) -> Result<Leading<'_>, String> {
                 num = 0;
                 has_num = false;
                 last_small = i128::MAX;
+                after = Some(c);
             }
             '亿' => {
                 let s = wan
@@ -259,6 +273,7 @@ fn chinese(s: &str) -> Result<Leading<'_>, String> {
                 num = 0;
                 has_num = false;
                 last_small = i128::MAX;
+                after = Some(c);
             }
             _ => {
                 end = i;
@@ -344,6 +359,36 @@ mod tests {
         assert_eq!(lead("一亿二千万"), (dec("120000000"), 0, ""));
         assert_eq!(lead("三大行业"), (dec("3"), 0, "大行业"));
         assert!(leading_number("十百").is_err());
+    }
+
+    #[test]
+    fn repeated_magnitudes_multiply() {
+        // 每秒百亿亿次: 百 × 亿 × 亿, not 百亿 + 亿.
+        assert_eq!(lead("百亿亿次"), (dec("1000000000000000000"), 0, "次"));
+        assert_eq!(lead("一亿亿"), (dec("10000000000000000"), 0, ""));
+        assert_eq!(lead("三百亿亿"), (dec("3000000000000000000"), 0, ""));
+        assert_eq!(lead("万万"), (dec("100000000"), 0, ""));
+        assert_eq!(lead("千万"), (dec("10000000"), 0, ""));
+        assert_eq!(lead("十万"), (dec("100000"), 0, ""));
+        assert_eq!(lead("百万"), (dec("1000000"), 0, ""));
+        assert_eq!(lead("万亿"), (dec("1000000000000"), 0, ""));
+        assert_eq!(lead("千万亿次"), (dec("1000000000000000"), 0, "次"));
+    }
+
+    proptest::proptest! {
+        /// A magnitude prefix read as a Chinese numeral is its power of ten,
+        /// and the prefix followed by 亿 a hundred million times that (百亿亿 =
+        /// 10^18).
+        #[test]
+        fn prefixes_are_powers_of_ten(e in 1..=MAX_MAGNITUDE) {
+            let prefix = magnitude_prefix(e);
+            let ten = Decimal::TEN;
+            let power = (0..e).fold(Decimal::ONE, |v, _| v * ten);
+            proptest::prop_assert_eq!(lead(prefix).0, power);
+            let yi = format!("{prefix}亿");
+            let times = (0..8).fold(power, |v, _| v * ten);
+            proptest::prop_assert_eq!(lead(&yi).0, times);
+        }
     }
 
     #[test]
