@@ -33,7 +33,7 @@ pub(crate) struct GapJson<'a> {
     required_target: JsonDecimal,
     required_unit: String,
     standing: crate::engine::gap::Standing,
-    unit: &'a str,
+    unit: String,
     subject_target: Option<&'a str>,
     benchmark_target: Option<&'a str>,
     peers: Vec<&'a str>,
@@ -84,7 +84,7 @@ impl Gap {
             required_target: num(self.required_target),
             required_unit: self.required_unit.to_string(),
             standing: self.standing,
-            unit: &self.unit,
+            unit: self.unit.to_string(),
             subject_target: self.subject_target.as_ref().map(|t| t.as_str()),
             benchmark_target: self.benchmark_target.as_ref().map(|t| t.as_str()),
             peers: self.peers.iter().map(|p| p.as_str()).collect(),
@@ -115,7 +115,7 @@ impl Gap {
             opt(self.relative_gap),
             self.required_target.to_string(),
             self.required_unit.to_string(),
-            self.unit.clone(),
+            self.unit.to_string(),
             opt(self.subject_target.as_ref()),
             opt(self.benchmark_target.as_ref()),
             opt(self.denominator_as_of),
@@ -149,7 +149,7 @@ impl Gap {
         let metric = catalog
             .metric(self.metric.as_str())
             .map_or(self.metric.as_str(), |m| m.name(lang));
-        let unit = labels::normalised_unit(self.per, Some(self.required_unit), &self.unit, lang);
+        let unit = labels::per_unit_label(self.unit, lang);
         let mut out = labels::gap_title(metric, self.per, &unit, self.as_of, lang);
         out.push_str(&self.items_table(catalog, lang).render());
         match (self.denominator_as_of, self.benchmark_denominator_as_of) {

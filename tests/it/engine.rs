@@ -608,7 +608,7 @@ fn progress_bands_are_configurable() {
     assert_eq!(same["status"], "acceleration_needed");
     let Run {
         code, stderr: err, ..
-    } = run(&["progress", "--bands", "0.5,0.9,0"]);
+    } = run(&["progress", "--bands", "0.5,0.9,0", "--lang", "en"]);
     assert_eq!(code, Some(2));
     assert!(err.contains("expected three decreasing numbers"), "{err}");
 }
@@ -825,7 +825,14 @@ fn as_of_is_read_as_people_write_dates() {
         ]);
         assert_eq!(answer["as_of"], meant, "{written}");
     }
-    let Run { code, stderr, .. } = run(&["rank", "high_quality_datasets", "--as-of", "2025/13"]);
+    let Run { code, stderr, .. } = run(&[
+        "rank",
+        "high_quality_datasets",
+        "--as-of",
+        "2025/13",
+        "--lang",
+        "en",
+    ]);
     assert_eq!(code, Some(2));
     assert!(
         stderr.contains("expected a date such as 2026-06-30, 2026/6/30 or 2026年6月30日, a month (2026-06) or a year (2026), found \"2025/13\""),
