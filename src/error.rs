@@ -367,7 +367,7 @@ pub enum ErrorKind {
     /// data format that the input breaks (typed, so that it can be said in
     /// either language).
     #[error(transparent)]
-    Data(#[from] DataProblem),
+    Data(Box<DataProblem>),
     /// Any other rule of the data format that the input breaks.
     #[error("{0}")]
     Invalid(String),
@@ -777,7 +777,7 @@ impl Error {
     }
 
     pub(crate) fn invalid(problem: DataProblem, position: Position) -> Error {
-        Error::at(ErrorKind::Data(problem), position)
+        Error::at(ErrorKind::from(problem), position)
     }
 
     /// What went wrong.
@@ -813,6 +813,12 @@ impl std::error::Error for Error {
             ErrorKind::Io(err) => Some(err),
             _ => None,
         }
+    }
+}
+
+impl From<DataProblem> for ErrorKind {
+    fn from(problem: DataProblem) -> ErrorKind {
+        ErrorKind::Data(Box::new(problem))
     }
 }
 

@@ -77,7 +77,7 @@ impl Catalog {
 /// for the caller to stream).
 pub(crate) fn load_folder(dir: &Path, rows: Rows<'_>) -> Result<Catalog, Errors> {
     if !dir.is_dir() {
-        let kind = ErrorKind::Data(if dir.exists() {
+        let kind = ErrorKind::from(if dir.exists() {
             DataProblem::NotAFolder
         } else {
             DataProblem::NoDataFolder
@@ -112,7 +112,7 @@ pub(crate) fn load_folder(dir: &Path, rows: Rows<'_>) -> Result<Catalog, Errors>
                 if !file {
                     FileKind::Source.unreadable(&mut parts, Some(p));
                     parts.errors.push(Error::at(
-                        ErrorKind::Data(not_a_file(p)),
+                        ErrorKind::from(not_a_file(p)),
                         Position::new().with_file(p.clone()),
                     ));
                 }

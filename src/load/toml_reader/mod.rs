@@ -47,7 +47,7 @@ pub(crate) fn read(kind: FileKind, file: Option<Arc<Path>>, text: &str, parts: &
             let field = (span.start > 0)
                 .then(|| key_of_line(text, span.start))
                 .flatten();
-            doc.error(ErrorKind::Data(problem), &span, field.as_deref());
+            doc.error(ErrorKind::from(problem), &span, field.as_deref());
             kind.unreadable(parts, file.as_deref());
         }
     }
@@ -149,7 +149,7 @@ fn check_top_level(kind: FileKind, doc: &mut Doc<'_>, root: &DeTable<'_>, parts:
         _ => None,
     };
     if let Some(problem) = empty {
-        doc.error(ErrorKind::Data(problem), &(0..0), None);
+        doc.error(ErrorKind::from(problem), &(0..0), None);
         // As for a file that could not be read: its records are missing, so
         // references to them are not reported again as unknown.
         kind.unreadable(parts, None);
@@ -206,7 +206,7 @@ fn source_table(
             }
         },
         None if root.is_empty() => {
-            doc.error(ErrorKind::Data(DataProblem::EmptySource), &(0..0), None);
+            doc.error(ErrorKind::from(DataProblem::EmptySource), &(0..0), None);
             None
         }
         None => {
