@@ -1089,3 +1089,67 @@ fn a_gap_and_an_index_carry_typed_units() {
     assert_eq!(volume.unit.to_string(), "TB per million residents");
     assert_eq!(per_unit_label(volume.unit, Lang::Zh), "TB/百万人");
 }
+
+#[test]
+fn a_gap_between_targets_writes_each_amount_with_its_unit() {
+    // Guizhou's 190 EFLOPS lead the provinces; Guangxi has no target.
+    let zh = run(&[
+        "gap",
+        "广西",
+        "--against",
+        "leader",
+        "--metric",
+        "computing_power",
+        "--as-of",
+        "2026-06-30",
+    ])
+    .ok()
+    .stdout;
+    assert!(
+        zh.starts_with("算力规模 对标（目标原值，截至 2026-06-30）\n"),
+        "{zh}"
+    );
+    for line in [
+        "对标数值  190 EFLOPS",
+        "差距      190 EFLOPS",
+        "判断      落后 190 EFLOPS",
+    ] {
+        assert!(zh.contains(line), "{line}\n{zh}");
+    }
+    assert!(!zh.contains("190,000"), "{zh}");
+    // Shanghai's 5,000亿元, not 500,000,000,000 (yuan).
+    let zh = run(&[
+        "gap",
+        "广西",
+        "--against",
+        "median",
+        "--metric",
+        "data_industry_scale",
+        "--as-of",
+        "2026-06-30",
+    ])
+    .ok()
+    .stdout;
+    assert!(zh.contains("对标数值  5,000亿元"), "{zh}");
+    // A subject ahead: the gap is negative, the verdict says by how much,
+    // with the measure word of the targets.
+    let zh = run(&[
+        "gap",
+        "江苏",
+        "--against",
+        "100家",
+        "--metric",
+        "data_enterprises",
+        "--as-of",
+        "2026-06-30",
+    ])
+    .ok()
+    .stdout;
+    for line in [
+        "对象数值  1,000家",
+        "差距      -900家",
+        "判断      领先 900家",
+    ] {
+        assert!(zh.contains(line), "{line}\n{zh}");
+    }
+}

@@ -741,9 +741,12 @@ pub(crate) fn gap_title(
     lang: Lang,
 ) -> String {
     let per = self::per(per, lang);
-    match lang {
-        Lang::Zh => format!("{metric} 对标（{per}，单位：{unit}，截至 {as_of}）\n"),
-        Lang::En => format!("{metric}: gap ({per}, unit: {unit}, as of {as_of})\n"),
+    // Without a unit, the values carry their own.
+    match (lang, unit.is_empty()) {
+        (Lang::Zh, false) => format!("{metric} 对标（{per}，单位：{unit}，截至 {as_of}）\n"),
+        (Lang::Zh, true) => format!("{metric} 对标（{per}，截至 {as_of}）\n"),
+        (Lang::En, false) => format!("{metric}: gap ({per}, unit: {unit}, as of {as_of})\n"),
+        (Lang::En, true) => format!("{metric}: gap ({per}, as of {as_of})\n"),
     }
 }
 
