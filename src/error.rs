@@ -363,9 +363,300 @@ pub enum ErrorKind {
         /// The index's metrics, comma-separated.
         listed: String,
     },
+    /// A data folder or file that cannot be read as one, or a rule of the
+    /// data format that the input breaks (typed, so that it can be said in
+    /// either language).
+    #[error(transparent)]
+    Data(Box<DataProblem>),
     /// Any other rule of the data format that the input breaks.
     #[error("{0}")]
     Invalid(String),
+}
+
+/// The columns of a CSV table (`Display`: `a,b,c (and optionally d)`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Columns {
+    /// The columns every table has, in order.
+    pub required: Vec<&'static str>,
+    /// The columns a table may have.
+    pub optional: Vec<&'static str>,
+}
+
+impl fmt::Display for Columns {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.required.join(","))?;
+        if !self.optional.is_empty() {
+            write!(f, " (and optionally {})", self.optional.join(", "))?;
+        }
+        Ok(())
+    }
+}
+
+/// What is wrong with a data folder, a data file or its records, where no
+/// more specific [`ErrorKind`] applies. `Display` gives the English
+/// message; `output::error_message` says it in Chinese.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum DataProblem {
+    /// The data folder does not exist.
+    #[error("no such data folder")]
+    NoDataFolder,
+    /// The data folder is a file.
+    #[error("not a folder: a data folder holds jurisdictions.toml, metrics.toml and sources/")]
+    NotAFolder,
+    /// A data file is a link to nothing.
+    #[error("a link to nothing: a data file must be a readable file")]
+    BrokenLink,
+    /// A data file is a folder.
+    #[error("a folder, not a file: a data file must be a file")]
+    FolderNotFile,
+    /// A data file is neither a file nor a folder (a device, a socket).
+    #[error("not a regular file: a data file must be a file")]
+    NotRegularFile,
+    /// A data file in UTF-16 (it starts with a byte order mark).
+    #[error(
+        "the file is UTF-16 ({} byte order mark): data files must be UTF-8 (re-save it as UTF-8)",
+        if *big_endian { "big-endian" } else { "little-endian" }
+    )]
+    Utf16 {
+        /// Whether the byte order mark is big-endian.
+        big_endian: bool,
+    },
+    /// A binary file: many NUL bytes.
+    #[error(
+        "NUL byte at byte {at}: this is a binary file (or UTF-16), not TOML text; data files must be UTF-8 text"
+    )]
+    Binary {
+        /// The offset of the first NUL byte.
+        at: usize,
+    },
+    /// Bytes that are not UTF-8 (a file saved as GBK, say).
+    #[error(
+        "invalid UTF-8{}: data files must be UTF-8 (re-save it as UTF-8; GBK and GB18030 are not read)",
+        at.map_or(String::new(), |at| format!(" at byte {at}"))
+    )]
+    InvalidUtf8 {
+        /// The offset of the first byte that is not UTF-8, where known.
+        at: Option<usize>,
+    },
+    /// A CSV record longer than the reader takes (a quote left open).
+    #[error("a record longer than {mib} MiB: is a quote (\") left open?")]
+    RecordTooLong {
+        /// The longest record read, in MiB.
+        mib: usize,
+    },
+    /// Text the TOML parser rejects. `detail` is the parser's English
+    /// description (`key with no value, expected `=``).
+    #[error("invalid TOML: {detail}")]
+    Toml {
+        /// The parser's description.
+        detail: String,
+    },
+    /// A TOML key or table header of too many dotted parts.
+    #[error(
+        "invalid TOML: a key or table header of {} or more dotted parts (at most {max} are read)",
+        max + 1
+    )]
+    DeepKey {
+        /// The most dotted parts read.
+        max: usize,
+    },
+    /// A `jurisdictions.toml` without jurisdictions.
+    #[error("the file is empty: it needs [[jurisdiction]] tables (code, name_zh, name_en, level)")]
+    EmptyJurisdictions,
+    /// A `metrics.toml` without metrics.
+    #[error(
+        "the file is empty: it needs [[metric]] tables (id, name_zh, name_en, dimension, polarity, basis)"
+    )]
+    EmptyMetrics,
+    /// A source file without anything.
+    #[error(
+        "the file is empty: a source file needs a [source] table (id, title, issuer, published, status, force) and its [[target]] and [[observation]] entries"
+    )]
+    EmptySource,
+    /// A CSV file without its header line.
+    #[error("the file is empty: the first line names the columns {columns}")]
+    EmptyCsv {
+        /// The columns of the table.
+        columns: Columns,
+    },
+    /// A date-time of the calendar that has no such day.
+    #[error("no such day in the calendar: {0}")]
+    NoSuchDay(String),
+    /// A date with a time where only a date is taken.
+    #[error("expected a date without a time, found {0}")]
+    DateWithTime(String),
+    /// A hexadecimal, octal or binary integer.
+    #[error(
+        "found the {} integer {written}: write it in decimal{}",
+        match radix { 16 => "hexadecimal", 8 => "octal", _ => "binary" },
+        decimal.map_or(String::new(), |v| format!(" ({v})"))
+    )]
+    NotDecimal {
+        /// 16, 8 or 2.
+        radix: u32,
+        /// The integer as written.
+        written: String,
+        /// Its value, where it fits.
+        decimal: Option<u128>,
+    },
+    /// A CSV column named twice in the header.
+    #[error("column `{0}` is named twice")]
+    ColumnTwice(String),
+    /// A CSV column the format does not have.
+    #[error(
+        "unknown column `{name}`; expected one of: {}{}",
+        expected.join(", "),
+        suggestion.map_or(String::new(), |s| format!(" (did you mean `{s}`?)"))
+    )]
+    UnknownColumn {
+        /// The column's name.
+        name: String,
+        /// The columns there may be.
+        expected: Vec<&'static str>,
+        /// The nearest of them, if one is near.
+        suggestion: Option<&'static str>,
+    },
+    /// A required CSV column missing from the header.
+    #[error("missing column `{name}`; the columns are {columns}")]
+    MissingColumn {
+        /// The missing column.
+        name: String,
+        /// The columns of the table.
+        columns: Columns,
+    },
+    /// A CSV record with a cell too few or too many.
+    #[error(
+        "expected {expected} cells ({columns}), found {found}: {} cells",
+        if found < expected { "missing" } else { "extra" }
+    )]
+    CellCount {
+        /// The cells of the header.
+        expected: usize,
+        /// The columns, comma-separated.
+        columns: String,
+        /// The cells of the record.
+        found: usize,
+    },
+    /// A CSV observation whose id a TOML file has already used.
+    #[error(
+        "duplicate observation \"{0}\": the id this row gets is already used in the TOML files"
+    )]
+    RowIdTaken(String),
+    /// A CSV target whose period starts after its deadline.
+    #[error("the period starts ({start}) after the deadline ({deadline})")]
+    PeriodStartsLate {
+        /// The period's start.
+        start: String,
+        /// The deadline.
+        deadline: String,
+    },
+    /// A target whose period starts after its deadline.
+    #[error("period {period} starts after the deadline {deadline}")]
+    PeriodAfterDeadline {
+        /// The period.
+        period: String,
+        /// The deadline.
+        deadline: String,
+    },
+    /// Members on a jurisdiction that is not a group.
+    #[error("members are only for level \"group\", but {code} is a {level}")]
+    MembersNotGroup {
+        /// The jurisdiction.
+        code: JurisdictionCode,
+        /// Its level.
+        level: Level,
+    },
+    /// A prefecture whose parent is not a province.
+    #[error("a prefecture's parent must be a province, but {code} ({name}) is a {level}")]
+    PrefectureParent {
+        /// The parent's code.
+        code: JurisdictionCode,
+        /// The parent's Chinese name.
+        name: String,
+        /// The parent's level.
+        level: Level,
+    },
+    /// Jurisdictions that are each other's parents (`a → b → a`).
+    #[error("parent cycle: {0}")]
+    ParentCycle(String),
+    /// Metrics that are each other's broader metrics.
+    #[error("broader cycle: {0}")]
+    BroaderCycle(String),
+    /// A broader metric of another dimension.
+    #[error(
+        "broader metric {:?} is measured in {broader_dimension}, but {:?} is measured in {dimension}: a metric and its broader one count the same kind of thing",
+        broader.as_str(),
+        metric.as_str()
+    )]
+    BroaderDimension {
+        /// The broader metric.
+        broader: Id,
+        /// Its dimension.
+        broader_dimension: Dimension,
+        /// The metric.
+        metric: Id,
+        /// Its dimension.
+        dimension: Dimension,
+    },
+    /// A source that names itself in `supersedes` or `via`.
+    #[error("source {:?} cannot name itself in `{key}`", id.as_str())]
+    SourceNamesItself {
+        /// The source.
+        id: Id,
+        /// The field (`supersedes`, `via`).
+        key: &'static str,
+    },
+    /// An observation with the comparator `range`.
+    #[error(
+        "an observation's comparator marks a bound: at_least, more_than, at_most, less_than or exactly, not range"
+    )]
+    ObservationRange,
+    /// A range without `upper`.
+    #[error("a range needs an upper bound (`upper`)")]
+    RangeWithoutUpper,
+    /// A range whose lower bound is above its upper one.
+    #[error("range lower bound {lower} is greater than its upper bound {upper}")]
+    RangeReversed {
+        /// The lower bound as written.
+        lower: String,
+        /// The upper bound as written.
+        upper: String,
+    },
+    /// `upper` on a comparator other than `range`.
+    #[error("`upper` is only for comparator \"range\", not {0:?}")]
+    UpperWithoutRange(&'static str),
+    /// A deadline before its source was published.
+    #[error("deadline {deadline} ends before its source {:?} was published ({published})", source_id.as_str())]
+    DeadlineBeforePublication {
+        /// The deadline.
+        deadline: String,
+        /// The source.
+        source_id: Id,
+        /// Its publication date.
+        published: String,
+    },
+    /// More problems in a CSV file than are listed.
+    #[error(
+        "… and {more} more {} in this file (the first {listed} are listed)",
+        if *more == 1 { "problem" } else { "problems" }
+    )]
+    MoreProblems {
+        /// The problems not listed.
+        more: usize,
+        /// The problems listed.
+        listed: usize,
+    },
+    /// A canonical value in an export that does not match its quantity.
+    #[error("canonical value {found} does not match {quantity} (expected {expected})")]
+    CanonicalMismatch {
+        /// The canonical value found.
+        found: String,
+        /// The quantity as written.
+        quantity: String,
+        /// Its canonical value.
+        expected: String,
+    },
 }
 
 /// The type of a value in a data file (`Display`: `a string`, `a table`).
@@ -485,8 +776,8 @@ impl Error {
         Error::new(kind, Some(position))
     }
 
-    pub(crate) fn invalid(message: impl Into<String>, position: Position) -> Error {
-        Error::at(ErrorKind::Invalid(message.into()), position)
+    pub(crate) fn invalid(problem: DataProblem, position: Position) -> Error {
+        Error::at(ErrorKind::from(problem), position)
     }
 
     /// What went wrong.
@@ -522,6 +813,12 @@ impl std::error::Error for Error {
             ErrorKind::Io(err) => Some(err),
             _ => None,
         }
+    }
+}
+
+impl From<DataProblem> for ErrorKind {
+    fn from(problem: DataProblem) -> ErrorKind {
+        ErrorKind::Data(Box::new(problem))
     }
 }
 

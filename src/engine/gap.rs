@@ -9,7 +9,7 @@ use std::str::FromStr;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use crate::engine::normalize::{self, Denominator, Per, Reason};
+use crate::engine::normalize::{self, Denominator, Per, PerUnit, Reason};
 use crate::error::{Error, ErrorKind, ParseError, Problem};
 use crate::{
     Catalog, Id, Jurisdiction, JurisdictionCode, Level, Metric, Polarity, Quantity, Target, Unit,
@@ -589,8 +589,10 @@ pub struct Gap {
     pub standing: Standing,
     /// The canonical unit of `required_target`.
     pub required_unit: Unit,
-    /// The unit of the normalised values.
-    pub unit: String,
+    /// The unit of the normalised values (typed: the metric's canonical
+    /// unit and the normalisation; its `Display` is the JSON's string,
+    /// `count per million residents`).
+    pub unit: PerUnit,
     /// The subject's target, if any.
     pub subject_target: Option<Id>,
     /// The benchmark jurisdiction's target, for a jurisdiction benchmark.
@@ -1012,7 +1014,7 @@ fn answer(scale: &Scale<'_>, parts: Answer<'_>) -> Gap {
             None => Standing::Behind,
         },
         required_unit: canonical,
-        unit: query.per.unit_label(&canonical.to_string()),
+        unit: PerUnit::new(canonical, query.per),
         subject_target: subject_target.map(|t| t.id.clone()),
         benchmark_target: benchmark_target.map(|t| t.id.clone()),
         peers: measured.peers,

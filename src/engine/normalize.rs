@@ -10,7 +10,7 @@ use std::str::FromStr;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use crate::error::ParseError;
+use crate::error::{ParseError, Problem};
 use crate::{Catalog, Id, JurisdictionCode, Target, Unit};
 
 /// The metric whose observations divide `--per capita`.
@@ -206,19 +206,15 @@ impl FromStr for Per {
                 "gdp" => per.gdp = true,
                 "year" => per.year = true,
                 _ => {
-                    return Err(ParseError::new(
-                        "normalisation",
-                        s,
-                        "expected none, capita, gdp, year or a combination such as capita,year",
-                    ));
+                    return Err(ParseError::typed("normalisation", s, Problem::PerForm));
                 }
             }
         }
         if per.capita && per.gdp {
-            return Err(ParseError::new(
+            return Err(ParseError::typed(
                 "normalisation",
                 s,
-                "capita and gdp cannot be combined: choose one denominator",
+                Problem::CapitaWithGdp,
             ));
         }
         Ok(per)

@@ -8,7 +8,7 @@ use super::FileKind;
 use super::toml_reader::{self, Doc};
 use crate::Catalog;
 use crate::catalog::Parts;
-use crate::error::{Error, ErrorKind, Errors};
+use crate::error::{DataProblem, Error, Errors};
 
 impl Catalog {
     /// Reads data files given as `(path, text)` pairs. A file named
@@ -37,7 +37,7 @@ pub(super) fn read_file(parts: &mut Parts, path: &Path, bytes: &[u8]) {
             // The place is counted in the text before the problem.
             let before = String::from_utf8_lossy(&bytes[..at]);
             let doc = Doc::new(Some(file), &before);
-            let error = Error::at(ErrorKind::Syntax(message), doc.position(before.len(), None));
+            let error = Error::at(message, doc.position(before.len(), None));
             parts.errors.push(error);
             kind.unreadable(parts, Some(path));
         }
@@ -46,12 +46,9 @@ pub(super) fn read_file(parts: &mut Parts, path: &Path, bytes: &[u8]) {
 
 /// The bytes of a data file as text, or what is wrong with them and the
 /// offset of the problem.
-fn as_text(bytes: &[u8]) -> Result<&str, (String, usize)> {
-    if let Some(order) = utf16_order(bytes) {
-        let message = format!(
-            "the file is UTF-16 ({order} byte order mark): data files must be UTF-8 (re-save it as UTF-8)"
-        );
-        return Err((message, 0));
+fn as_text(bytes: &[u8]) -> Result<&str, (DataProblem, usize)> {
+    if let Some(big_endian) = utf16_order(bytes) {
+        return Err((DataProblem::Utf16 { big_endian }, 0));
     }
     // Many NUL bytes mean a binary file (or UTF-16 without a byte order
     // mark), not a typing mistake; a stray one is left to the TOML parser,
@@ -59,26 +56,20 @@ fn as_text(bytes: &[u8]) -> Result<&str, (String, usize)> {
     let nul = bytes.iter().filter(|&&b| b == 0).count();
     if nul > 8 && nul * 100 >= bytes.len() {
         let at = bytes.iter().position(|&b| b == 0).unwrap_or_default();
-        let message = format!(
-            "NUL byte at byte {at}: this is a binary file (or UTF-16), not TOML text; data files must be UTF-8 text"
-        );
-        return Err((message, at));
+        return Err((DataProblem::Binary { at }, at));
     }
     std::str::from_utf8(bytes).map_err(|err| {
         let at = err.valid_up_to();
-        let message = format!(
-            "invalid UTF-8 at byte {at}: data files must be UTF-8 (re-save it as UTF-8; GBK and GB18030 are not read)"
-        );
-        (message, at)
+        (DataProblem::InvalidUtf8 { at: Some(at) }, at)
     })
 }
 
-/// "little-endian" or "big-endian" when `bytes` start with a UTF-16 byte
-/// order mark.
-fn utf16_order(bytes: &[u8]) -> Option<&'static str> {
+/// Whether a UTF-16 byte order mark at the start of `bytes` is big-endian;
+/// `None` without one.
+fn utf16_order(bytes: &[u8]) -> Option<bool> {
     match bytes {
-        [0xFF, 0xFE, ..] => Some("little-endian"),
-        [0xFE, 0xFF, ..] => Some("big-endian"),
+        [0xFF, 0xFE, ..] => Some(false),
+        [0xFE, 0xFF, ..] => Some(true),
         _ => None,
     }
 }

@@ -8,7 +8,7 @@ use super::bulk::{self, Rows};
 use super::files::read_file;
 use crate::Catalog;
 use crate::catalog::Parts;
-use crate::error::{Error, ErrorKind, Errors, Position};
+use crate::error::{DataProblem, Error, ErrorKind, Errors, Position};
 
 impl Catalog {
     /// Reads a data folder: `jurisdictions.toml`, `metrics.toml`, every
@@ -77,11 +77,10 @@ impl Catalog {
 /// for the caller to stream).
 pub(crate) fn load_folder(dir: &Path, rows: Rows<'_>) -> Result<Catalog, Errors> {
     if !dir.is_dir() {
-        let kind = ErrorKind::Invalid(if dir.exists() {
-            "not a folder: a data folder holds jurisdictions.toml, metrics.toml and sources/"
-                .to_owned()
+        let kind = ErrorKind::from(if dir.exists() {
+            DataProblem::NotAFolder
         } else {
-            "no such data folder".to_owned()
+            DataProblem::NoDataFolder
         });
         return Err(Error::at(kind, Position::new().with_file(dir)).into());
     }
@@ -113,7 +112,7 @@ pub(crate) fn load_folder(dir: &Path, rows: Rows<'_>) -> Result<Catalog, Errors>
                 if !file {
                     FileKind::Source.unreadable(&mut parts, Some(p));
                     parts.errors.push(Error::at(
-                        ErrorKind::Invalid(not_a_file(p)),
+                        ErrorKind::from(not_a_file(p)),
                         Position::new().with_file(p.clone()),
                     ));
                 }
@@ -140,12 +139,10 @@ pub(crate) fn load_folder(dir: &Path, rows: Rows<'_>) -> Result<Catalog, Errors>
 }
 
 /// Why a path that should be a data file is not read.
-pub(crate) fn not_a_file(path: &Path) -> String {
+pub(crate) fn not_a_file(path: &Path) -> DataProblem {
     match std::fs::symlink_metadata(path) {
-        Ok(m) if m.file_type().is_symlink() => {
-            "a link to nothing: a data file must be a readable file".to_owned()
-        }
-        Ok(m) if m.is_dir() => "a folder, not a file: a data file must be a file".to_owned(),
-        _ => "not a regular file: a data file must be a file".to_owned(),
+        Ok(m) if m.file_type().is_symlink() => DataProblem::BrokenLink,
+        Ok(m) if m.is_dir() => DataProblem::FolderNotFile,
+        _ => DataProblem::NotRegularFile,
     }
 }

@@ -74,11 +74,3 @@ pub(crate) fn unknown_key(key: &str, allowed: &[&str]) -> crate::ErrorKind {
         suggestion: crate::util::closest(key, allowed.iter().copied()).map(str::to_owned),
     }
 }
-
-/// `expected` keys, with the closest to `key` suggested when one is close.
-pub(crate) fn expected_keys(key: &str, allowed: &[&str]) -> String {
-    match crate::util::closest(key, allowed.iter().copied()) {
-        Some(near) => format!("{} (did you mean `{near}`?)", allowed.join(", ")),
-        None => allowed.join(", "),
-    }
-}

@@ -44,10 +44,10 @@ impl FromStr for Precision {
             "year" => Ok(Precision::Year),
             "month" => Ok(Precision::Month),
             "day" => Ok(Precision::Day),
-            _ => Err(ParseError::new(
+            _ => Err(ParseError::typed(
                 "precision",
                 s,
-                "expected year, month or day",
+                Problem::Alternatives(&["year", "month", "day"]),
             )),
         }
     }
@@ -128,10 +128,10 @@ impl PartialDate {
     /// the way exports write it (`2027-12-31` + `year` → `2027`).
     pub fn from_last_day(last: NaiveDate, precision: Precision) -> Result<PartialDate, ParseError> {
         if !YEARS.contains(&last.year()) {
-            return Err(ParseError::new(
+            return Err(ParseError::typed(
                 "date",
                 &last.to_string(),
-                "the year must be between 1000 and 9999",
+                Problem::YearRange,
             ));
         }
         let date = match precision {
@@ -293,10 +293,10 @@ impl Period {
     /// A period from `from` to `to`; fails when it would end before it starts.
     pub fn new(from: PartialDate, to: PartialDate) -> Result<Period, ParseError> {
         if to.last_day() < from.first_day() {
-            return Err(ParseError::new(
+            return Err(ParseError::typed(
                 "period",
                 &format!("{from}/{to}"),
-                "it ends before it starts",
+                Problem::PeriodReversed,
             ));
         }
         Ok(Period { from, to })
@@ -340,7 +340,7 @@ impl fmt::Display for Period {
 impl FromStr for Period {
     type Err = ParseError;
     fn from_str(input: &str) -> Result<Period, ParseError> {
-        let err = |problem: &str| ParseError::new("period", input, problem);
+        let err = |problem: Problem| ParseError::typed("period", input, problem);
         let normalized = normalize_width(input);
         let s = normalized.trim();
         let s = s.strip_suffix('年').unwrap_or(s);
@@ -351,11 +351,17 @@ impl FromStr for Period {
         } else if s.len() == 9 && s.as_bytes()[4] == b'-' {
             (&s[..4], &s[5..])
         } else {
-            return Err(err("expected START/END, e.g. 2025/2027 or 2025—2027"));
+            return Err(err(Problem::PeriodForm));
         };
-        let from: PartialDate = a.trim().parse().map_err(|e: ParseError| err(e.problem()))?;
-        let to: PartialDate = b.trim().parse().map_err(|e: ParseError| err(e.problem()))?;
-        Period::new(from, to).map_err(|e| err(e.problem()))
+        let from: PartialDate = a
+            .trim()
+            .parse()
+            .map_err(|e: ParseError| e.of("period", input))?;
+        let to: PartialDate = b
+            .trim()
+            .parse()
+            .map_err(|e: ParseError| e.of("period", input))?;
+        Period::new(from, to).map_err(|e| e.of("period", input))
     }
 }
 

@@ -75,6 +75,46 @@ pub enum Problem {
     MissingUnit,
     /// A value with its unit, and a `unit` field too.
     UnitTwice,
+    /// A word that is not one of the few an option takes (`expected
+    /// minmax, zscore, rank or leader`).
+    Alternatives(&'static [&'static str]),
+    /// A minimum coverage that is not a share in (0, 1].
+    Coverage,
+    /// A part of a list of weights that is not `METRIC=WEIGHT`.
+    WeightForm(String),
+    /// A weight that is not a positive number (as written, quoted where it
+    /// is not a number).
+    NotPositiveWeight {
+        /// The metric weighted.
+        metric: String,
+        /// The weight as written.
+        found: String,
+    },
+    /// A metric weighted twice.
+    WeightedTwice(String),
+    /// A normalisation that is not `none`, `capita`, `gdp`, `year` or a
+    /// combination.
+    PerForm,
+    /// A normalisation per capita and per GDP at once.
+    CapitaWithGdp,
+    /// A number that does not read.
+    Number(crate::model::NumberProblem),
+    /// Text that is not a number followed by a unit (`12.5.5`).
+    NumberForm(String),
+    /// A unit with a magnitude (万, 亿) that takes none (`5万%`).
+    NoMagnitude(String),
+    /// A unit with a magnitude prefix that takes none.
+    NoMagnitudePrefix(String),
+    /// A quantity too large or too precise for its canonical unit.
+    TooPrecise(crate::model::Unit),
+    /// No unit at all where one is expected.
+    UnitForm,
+    /// A magnitude prefix such as 万千.
+    MagnitudeForm,
+    /// A period not written as `START/END`.
+    PeriodForm,
+    /// A period that ends before it starts.
+    PeriodReversed,
     /// Any other problem, in English.
     Other(String),
 }
@@ -116,6 +156,41 @@ impl std::fmt::Display for Problem {
             Problem::UnitTwice => {
                 f.write_str("the value carries a unit and a separate unit is given too")
             }
+            Problem::Alternatives(words) => match words.split_last() {
+                Some((last, [])) => write!(f, "expected {last}"),
+                Some((last, rest)) => write!(f, "expected {} or {last}", rest.join(", ")),
+                None => f.write_str("expected nothing"),
+            },
+            Problem::Coverage => f.write_str(
+                "expected a number in (0, 1] such as 0.5, or a fraction such as 2/3",
+            ),
+            Problem::WeightForm(part) => write!(f, "expected METRIC=WEIGHT, found {part:?}"),
+            Problem::NotPositiveWeight { metric, found } => write!(
+                f,
+                "the weight of {metric} must be a positive number, found {found}"
+            ),
+            Problem::WeightedTwice(metric) => write!(f, "{metric} is weighted twice"),
+            Problem::PerForm => f.write_str(
+                "expected none, capita, gdp, year or a combination such as capita,year",
+            ),
+            Problem::CapitaWithGdp => {
+                f.write_str("capita and gdp cannot be combined: choose one denominator")
+            }
+            Problem::Number(problem) => write!(f, "{problem}"),
+            Problem::NumberForm(found) => write!(
+                f,
+                "expected a number such as 1000 or 5.8万, found `{}`",
+                found.escape_debug()
+            ),
+            Problem::NoMagnitude(unit) => write!(f, "{unit} takes no magnitude such as 万 or 亿"),
+            Problem::NoMagnitudePrefix(unit) => write!(f, "{unit} takes no magnitude prefix"),
+            Problem::TooPrecise(unit) => {
+                write!(f, "too large or too precise to convert exactly to {unit}")
+            }
+            Problem::UnitForm => f.write_str("expected a unit such as 个, TB, 亿元 or %"),
+            Problem::MagnitudeForm => f.write_str("ill-formed magnitude prefix"),
+            Problem::PeriodForm => f.write_str("expected START/END, e.g. 2025/2027 or 2025—2027"),
+            Problem::PeriodReversed => f.write_str("it ends before it starts"),
             Problem::Other(text) => f.write_str(text),
         }
     }

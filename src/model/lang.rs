@@ -18,7 +18,11 @@ impl std::str::FromStr for Lang {
         match s {
             "zh" => Ok(Lang::Zh),
             "en" => Ok(Lang::En),
-            _ => Err(ParseError::new("language", s, "expected zh or en")),
+            _ => Err(ParseError::typed(
+                "language",
+                s,
+                crate::model::Problem::Alternatives(&["zh", "en"]),
+            )),
         }
     }
 }

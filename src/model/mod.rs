@@ -28,6 +28,7 @@ pub(crate) use id::check_snake_case;
 pub use jurisdiction::{Jurisdiction, JurisdictionCode, Level};
 pub use lang::Lang;
 pub use metric::{Basis, Fit, Metric, Polarity};
+pub use number::NumberProblem;
 pub use quantity::Quantity;
 pub use source::{Force, Grade, Source, Status};
 pub use target::{Baseline, Observation, Target};

@@ -88,24 +88,66 @@ pub(crate) struct Leading<'a> {
     pub rest: &'a str,
 }
 
+/// Why the number at the front of a text does not read (`Display`: the
+/// English of a [`crate::ParseError`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum NumberProblem {
+    /// No text at all.
+    Nothing,
+    /// Text that does not start with a number.
+    NotANumber(char),
+    /// Thousands separators that do not group three digits.
+    Grouping,
+    /// A decimal point without digits after it.
+    AfterPoint,
+    /// No digits.
+    NoDigits,
+    /// More digits than an exact decimal holds.
+    TooManyDigits,
+    /// A magnitude such as 万千 (the characters must grow).
+    Magnitude,
+    /// A Chinese numeral too large for an exact decimal.
+    TooLarge,
+    /// A Chinese numeral with 十, 百 or 千 out of order (十百).
+    OutOfOrder(char),
+}
+
+impl std::fmt::Display for NumberProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            NumberProblem::Nothing => f.write_str("expected a number, found nothing"),
+            NumberProblem::NotANumber(c) => write!(f, "expected a number, found {c:?}"),
+            NumberProblem::Grouping => f.write_str("thousands separators must group three digits"),
+            NumberProblem::AfterPoint => f.write_str("expected digits after the decimal point"),
+            NumberProblem::NoDigits => f.write_str("expected digits"),
+            NumberProblem::TooManyDigits => {
+                f.write_str("too many digits for an exact decimal (at most 28)")
+            }
+            NumberProblem::Magnitude => f.write_str(
+                "ill-formed magnitude (expected 十, 百, 千, 万, 亿 or a combination such as 百亿)",
+            ),
+            NumberProblem::TooLarge => f.write_str("number too large"),
+            NumberProblem::OutOfOrder(c) => {
+                write!(f, "ill-formed Chinese numeral: {c:?} out of order")
+            }
+        }
+    }
+}
+
 /// Reads the number at the front of `s` (already width-normalised).
-///
-/// Errors are short problem descriptions for a [`crate::ParseError`].
-pub(crate) fn leading_number(s: &str) -> Result<Leading<'_>, String> {
-    let first = s
-        .chars()
-        .next()
-        .ok_or_else(|| "expected a number, found nothing".to_owned())?;
+pub(crate) fn leading_number(s: &str) -> Result<Leading<'_>, NumberProblem> {
+    let first = s.chars().next().ok_or(NumberProblem::Nothing)?;
     if first.is_ascii_digit() || first == '-' || first == '+' || first == '.' {
         arabic(s)
     } else if is_chinese_numeral(first) {
         chinese(s)
     } else {
-        Err(format!("expected a number, found {first:?}"))
+        Err(NumberProblem::NotANumber(first))
     }
 }
 
-fn arabic(s: &str) -> Result<Leading<'_>, String> {
+fn arabic(s: &str) -> Result<Leading<'_>, NumberProblem> {
     let bytes = s.as_bytes();
     let mut i = 0;
     let negative = match bytes.first() {
@@ -141,7 +183,7 @@ fn arabic(s: &str) -> Result<Leading<'_>, String> {
         i += 1;
     }
     if saw_comma && group_len != 3 {
-        return Err("thousands separators must group three digits".to_owned());
+        return Err(NumberProblem::Grouping);
     }
     if bytes.get(i) == Some(&b'.') {
         digits.push('.');
@@ -152,22 +194,18 @@ fn arabic(s: &str) -> Result<Leading<'_>, String> {
             i += 1;
         }
         if i == frac_start {
-            return Err("expected digits after the decimal point".to_owned());
+            return Err(NumberProblem::AfterPoint);
         }
     }
     if digits.is_empty() || digits.starts_with('.') {
-        return Err("expected digits".to_owned());
+        return Err(NumberProblem::NoDigits);
     }
-    let mut value = Decimal::from_str_exact(&digits)
-        .map_err(|_| "too many digits for an exact decimal (at most 28)".to_owned())?;
+    let mut value = Decimal::from_str_exact(&digits).map_err(|_| NumberProblem::TooManyDigits)?;
     if negative {
         value.set_sign_negative(true);
     }
     let rest = &s[i..];
-    let (magnitude, rest) = split_magnitude(rest).ok_or_else(|| {
-        "ill-formed magnitude (expected 十, 百, 千, 万, 亿 or a combination such as 百亿)"
-            .to_owned()
-    })?;
+    let (magnitude, rest) = split_magnitude(rest).ok_or(NumberProblem::Magnitude)?;
     Ok(Leading {
         value,
         magnitude,
@@ -195,16 +233,21 @@ fn chinese_digit(c: char) -> Option<i128> {
     })
 }
 
-fn chinese(s: &str) -> Result<Leading<'_>, String> {
-    const OVERFLOW: &str = "number too large";
+fn chinese(s: &str) -> Result<Leading<'_>, NumberProblem> {
+    const OVERFLOW: NumberProblem = NumberProblem::TooLarge;
     let mut total: i128 = 0; // the part above the current 亿
     let mut wan: i128 = 0; // the 万 part inside the current 亿 group
     let mut section: i128 = 0; // below 万
     let mut num: i128 = 0;
     let mut has_num = false;
     let mut last_small: i128 = i128::MAX; // the last 十/百/千 in this section
+    // The 万 or 亿 just read, with no numeral after it: a second one
+    // multiplies (百亿亿 = 百 × 亿 × 亿 = 10^18, 万万 = 10^8).
+    let mut after: Option<char> = None;
     let mut end = s.len();
     for (i, c) in s.char_indices() {
+        let repeated = after == Some(c);
+        after = None;
         if let Some(d) = chinese_digit(c) {
             num = num
                 .checked_mul(10)
@@ -221,7 +264,7 @@ fn chinese(s: &str) -> Result<Leading<'_>, String> {
                     _ => 1000,
                 };
                 if unit >= last_small {
-                    return Err(format!("ill-formed Chinese numeral: {c:?} out of order"));
+                    return Err(NumberProblem::OutOfOrder(c));
                 }
                 last_small = unit;
                 let n = if has_num { num } else { 1 };
@@ -231,6 +274,14 @@ fn chinese(s: &str) -> Result<Leading<'_>, String> {
                     .ok_or(OVERFLOW)?;
                 num = 0;
                 has_num = false;
+            }
+            '万' if repeated => {
+                wan = wan.checked_mul(10_000).ok_or(OVERFLOW)?;
+                after = Some(c);
+            }
+            '亿' if repeated => {
+                total = total.checked_mul(100_000_000).ok_or(OVERFLOW)?;
+                after = Some(c);
             }
             '万' => {
                 let s = section.checked_add(num).ok_or(OVERFLOW)?;
@@ -243,6 +294,7 @@ fn chinese(s: &str) -> Result<Leading<'_>, String> {
                 num = 0;
                 has_num = false;
                 last_small = i128::MAX;
+                after = Some(c);
             }
             '亿' => {
                 let s = wan
@@ -259,6 +311,7 @@ fn chinese(s: &str) -> Result<Leading<'_>, String> {
                 num = 0;
                 has_num = false;
                 last_small = i128::MAX;
+                after = Some(c);
             }
             _ => {
                 end = i;
@@ -270,7 +323,7 @@ fn chinese(s: &str) -> Result<Leading<'_>, String> {
         .into_iter()
         .try_fold(total, i128::checked_add)
         .ok_or(OVERFLOW)?;
-    let value = Decimal::try_from_i128_with_scale(value, 0).map_err(|_| OVERFLOW.to_owned())?;
+    let value = Decimal::try_from_i128_with_scale(value, 0).map_err(|_| OVERFLOW)?;
     Ok(Leading {
         value,
         magnitude: 0,
@@ -344,6 +397,36 @@ mod tests {
         assert_eq!(lead("一亿二千万"), (dec("120000000"), 0, ""));
         assert_eq!(lead("三大行业"), (dec("3"), 0, "大行业"));
         assert!(leading_number("十百").is_err());
+    }
+
+    #[test]
+    fn repeated_magnitudes_multiply() {
+        // 每秒百亿亿次: 百 × 亿 × 亿, not 百亿 + 亿.
+        assert_eq!(lead("百亿亿次"), (dec("1000000000000000000"), 0, "次"));
+        assert_eq!(lead("一亿亿"), (dec("10000000000000000"), 0, ""));
+        assert_eq!(lead("三百亿亿"), (dec("3000000000000000000"), 0, ""));
+        assert_eq!(lead("万万"), (dec("100000000"), 0, ""));
+        assert_eq!(lead("千万"), (dec("10000000"), 0, ""));
+        assert_eq!(lead("十万"), (dec("100000"), 0, ""));
+        assert_eq!(lead("百万"), (dec("1000000"), 0, ""));
+        assert_eq!(lead("万亿"), (dec("1000000000000"), 0, ""));
+        assert_eq!(lead("千万亿次"), (dec("1000000000000000"), 0, "次"));
+    }
+
+    proptest::proptest! {
+        /// A magnitude prefix read as a Chinese numeral is its power of ten,
+        /// and the prefix followed by 亿 a hundred million times that (百亿亿 =
+        /// 10^18).
+        #[test]
+        fn prefixes_are_powers_of_ten(e in 1..=MAX_MAGNITUDE) {
+            let prefix = magnitude_prefix(e);
+            let ten = Decimal::TEN;
+            let power = (0..e).fold(Decimal::ONE, |v, _| v * ten);
+            proptest::prop_assert_eq!(lead(prefix).0, power);
+            let yi = format!("{prefix}亿");
+            let times = (0..8).fold(power, |v, _| v * ten);
+            proptest::prop_assert_eq!(lead(&yi).0, times);
+        }
     }
 
     #[test]

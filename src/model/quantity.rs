@@ -48,13 +48,10 @@ impl Quantity {
         let canonical = scale_pow10(value, unit.exponent_to_canonical())
             .map(|d| d.normalize())
             .ok_or_else(|| {
-                ParseError::new(
+                ParseError::typed(
                     "quantity",
                     &display(value, unit),
-                    format!(
-                        "too large or too precise to convert exactly to {}",
-                        unit.dimension().canonical_unit()
-                    ),
+                    Problem::TooPrecise(unit.dimension().canonical_unit()),
                 )
             })?;
         Ok(Quantity {
@@ -89,18 +86,15 @@ impl Quantity {
     pub fn from_parts(number: &str, unit: Option<&str>) -> Result<Quantity, ParseError> {
         let normalized = normalize_width(number);
         let lead = leading_number(normalized.trim())
-            .map_err(|problem| ParseError::new("quantity", number, problem))?;
+            .map_err(|problem| ParseError::typed("quantity", number, Problem::Number(problem)))?;
         let rest = lead.rest.trim();
         if continues_number(rest) {
             // `1.5e3`, `12.5.5`, `3 00`: digits the number parser stopped
             // before are a malformed number, not a unit.
-            return Err(ParseError::new(
+            return Err(ParseError::typed(
                 "quantity",
                 number,
-                format!(
-                    "expected a number such as 1000 or 5.8万, found `{}`",
-                    number.trim().escape_debug()
-                ),
+                Problem::NumberForm(number.trim().to_owned()),
             ));
         }
         let unit = match (rest.is_empty(), unit) {
@@ -119,10 +113,10 @@ impl Quantity {
             }
         };
         let unit = unit.with_more_magnitude(lead.magnitude).ok_or_else(|| {
-            ParseError::new(
+            ParseError::typed(
                 "quantity",
                 number,
-                format!("{} takes no magnitude such as 万 or 亿", unit.symbol()),
+                Problem::NoMagnitude(unit.symbol().to_string()),
             )
         })?;
         Quantity::new(lead.value, unit).map_err(|e| e.of("quantity", number))

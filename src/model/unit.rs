@@ -8,7 +8,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use crate::model::error::ParseError;
+use crate::model::error::{ParseError, Problem};
 use crate::model::number::{magnitude_prefix, normalize_width, split_magnitude};
 
 /// What a quantity measures. Quantities of different dimensions never mix.
@@ -318,14 +318,10 @@ impl FromStr for Unit {
         let normalized = normalize_width(input);
         let s = normalized.trim();
         if s.is_empty() {
-            return Err(ParseError::new(
-                "unit",
-                input,
-                "expected a unit such as 个, TB, 亿元 or %",
-            ));
+            return Err(ParseError::typed("unit", input, Problem::UnitForm));
         }
         let (magnitude, rest) = split_magnitude(s)
-            .ok_or_else(|| ParseError::new("unit", input, "ill-formed magnitude prefix"))?;
+            .ok_or_else(|| ParseError::typed("unit", input, Problem::MagnitudeForm))?;
         let unknown = || {
             let rest = rest.trim_start();
             let problem = if let Some(bytes) = Unit::byte_for_bit(rest) {
@@ -342,10 +338,10 @@ impl FromStr for Unit {
         };
         let unit = Unit::lookup(rest.trim_start()).ok_or_else(unknown)?;
         unit.with_more_magnitude(magnitude).ok_or_else(|| {
-            ParseError::new(
+            ParseError::typed(
                 "unit",
                 input,
-                format!("{} takes no magnitude prefix", unit.symbol()),
+                Problem::NoMagnitudePrefix(unit.symbol().to_string()),
             )
         })
     }

@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::catalog::{Origin, Parts, located};
 use crate::encode::csv_error;
-use crate::error::{Error, ErrorKind, Errors, Position};
+use crate::error::{DataProblem, Error, ErrorKind, Errors, Position};
 use crate::output::{CsvOptions, write_csv_rows};
 use crate::{
     Baseline, Basis, Catalog, Comparator, Deadline, Id, Jurisdiction, JurisdictionCode, Metric,
@@ -220,11 +220,11 @@ fn quantity(
     let q = Quantity::new(value.0, unit).map_err(|e| Error::at(e, origin.field(field)))?;
     match canonical {
         Some(c) if c.0 != q.canonical_value() => Err(Error::invalid(
-            format!(
-                "canonical value {} does not match {q} (expected {})",
-                c.0,
-                q.canonical_value()
-            ),
+            DataProblem::CanonicalMismatch {
+                found: c.0.to_string(),
+                quantity: q.to_string(),
+                expected: q.canonical_value().to_string(),
+            },
             origin.field(field),
         )),
         _ => Ok(q),

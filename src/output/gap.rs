@@ -33,7 +33,7 @@ pub(crate) struct GapJson<'a> {
     required_target: JsonDecimal,
     required_unit: String,
     standing: crate::engine::gap::Standing,
-    unit: &'a str,
+    unit: String,
     subject_target: Option<&'a str>,
     benchmark_target: Option<&'a str>,
     peers: Vec<&'a str>,
@@ -84,7 +84,7 @@ impl Gap {
             required_target: num(self.required_target),
             required_unit: self.required_unit.to_string(),
             standing: self.standing,
-            unit: &self.unit,
+            unit: self.unit.to_string(),
             subject_target: self.subject_target.as_ref().map(|t| t.as_str()),
             benchmark_target: self.benchmark_target.as_ref().map(|t| t.as_str()),
             peers: self.peers.iter().map(|p| p.as_str()).collect(),
@@ -115,7 +115,7 @@ impl Gap {
             opt(self.relative_gap),
             self.required_target.to_string(),
             self.required_unit.to_string(),
-            self.unit.clone(),
+            self.unit.to_string(),
             opt(self.subject_target.as_ref()),
             opt(self.benchmark_target.as_ref()),
             opt(self.denominator_as_of),
@@ -149,7 +149,13 @@ impl Gap {
         let metric = catalog
             .metric(self.metric.as_str())
             .map_or(self.metric.as_str(), |m| m.name(lang));
-        let unit = labels::normalised_unit(self.per, Some(self.required_unit), &self.unit, lang);
+        // Target values are written with their unit (`190 EFLOPS`, `1,000家`);
+        // normalised values under the unit of the title.
+        let unit = if self.per == crate::Per::NONE {
+            String::new()
+        } else {
+            labels::per_unit_label(self.unit, lang)
+        };
         let mut out = labels::gap_title(metric, self.per, &unit, self.as_of, lang);
         out.push_str(&self.items_table(catalog, lang).render());
         match (self.denominator_as_of, self.benchmark_denominator_as_of) {
@@ -182,20 +188,34 @@ impl Gap {
     /// the required target) as a two-column table.
     fn items_table(&self, catalog: &crate::Catalog, lang: Lang) -> Table {
         let subject = labels::pick(lang, &self.subject_name_zh, &self.subject_name_en);
+        let unit = self.reader_unit(catalog);
+        // Target values in a unit a reader would choose; normalised values
+        // as numbers (their unit is in the title).
+        let amount = |v: rust_decimal::Decimal| {
+            if self.per != crate::Per::NONE {
+                return human(v);
+            }
+            let text = crate::output::amount::human_amount(v.abs(), unit, lang);
+            if v.is_sign_negative() && !v.is_zero() {
+                format!("-{text}")
+            } else {
+                text
+            }
+        };
         let values = [
             subject.clone(),
             self.benchmark_label(lang),
             self.subject_value
-                .map(human)
+                .map(amount)
                 .unwrap_or_else(|| labels::no_target(lang).to_owned()),
-            human(self.benchmark_value),
-            human(self.gap),
+            amount(self.benchmark_value),
+            amount(self.gap),
             format!(
                 "{}{}",
                 self.required_amount(catalog, lang),
                 labels::already_ahead(self.standing, lang)
             ),
-            labels::standing(self.standing, human(self.gap.abs()), lang),
+            labels::standing(self.standing, amount(self.gap.abs()), lang),
         ];
         let mut table = Table::new(labels::gap_headings(lang));
         for (item, value) in labels::gap_items(lang).into_iter().zip(values) {
@@ -223,14 +243,21 @@ impl Gap {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn required_amount(&self, catalog: &crate::Catalog, lang: Lang) -> String {
+        let unit = self.reader_unit(catalog);
+        crate::output::amount::human_amount(self.required_target.round_dp(0), unit, lang)
+    }
+
+    /// The unit target values are written in: a count with the measure
+    /// word of the subject's target, else of the benchmark's (`家`); else
+    /// the canonical unit (scaled for a reader when written).
+    fn reader_unit(&self, catalog: &crate::Catalog) -> crate::Unit {
         let counter = [&self.subject_target, &self.benchmark_target]
             .into_iter()
             .flatten()
             .find_map(|id| catalog.targets().iter().find(|t| t.id == *id))
             .map(|t| t.value.unit().with_magnitude(0))
             .filter(|u| u.dimension() == crate::Dimension::Count);
-        let unit = counter.unwrap_or(self.required_unit);
-        crate::output::amount::human_amount(self.required_target.round_dp(0), unit, lang)
+        counter.unwrap_or(self.required_unit)
     }
 }
 

@@ -24,7 +24,7 @@ pub(crate) struct WeightJson<'a> {
 pub(crate) struct ValueJson<'a> {
     metric: &'a str,
     value: JsonDecimal,
-    unit: &'a str,
+    unit: String,
     scaled: JsonDecimal,
 }
 
@@ -162,11 +162,11 @@ impl Index {
         })
     }
 
-    fn unit_of(&self, metric: &str) -> &str {
+    fn unit_of(&self, metric: &str) -> String {
         self.metrics
             .iter()
             .find(|m| m.id.as_str() == metric)
-            .map_or("", |m| m.unit.as_str())
+            .map_or(String::new(), |m| m.unit.to_string())
     }
 
     fn row_json<'a>(&'a self, r: &'a IndexRow) -> RowJson<'a> {
@@ -221,7 +221,7 @@ impl Index {
                     r.rank_high.to_string(),
                     v.metric.to_string(),
                     v.value.to_string(),
-                    self.unit_of(v.metric.as_str()).to_owned(),
+                    self.unit_of(v.metric.as_str()),
                     v.scaled.to_string(),
                     weight,
                     String::new(),

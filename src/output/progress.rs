@@ -109,7 +109,18 @@ impl Progress {
     /// The table text, lines of any width.
     fn table_text(&self, catalog: &crate::Catalog, lang: Lang) -> String {
         let mut out = labels::progress_title(self.as_of, lang);
-        out.push_str(&self.rows_table(catalog, lang).render());
+        if self.rows.is_empty() {
+            // Say why instead of printing the headings of an empty table.
+            let first = catalog
+                .targets()
+                .iter()
+                .filter_map(|t| catalog.source(t.source.as_str()))
+                .map(|s| s.published.first_day())
+                .min();
+            out.push_str(&labels::empty_progress(first, self.as_of, lang));
+        } else {
+            out.push_str(&self.rows_table(catalog, lang).render());
+        }
         if self.rows.iter().any(|r| r.pace_ratio.is_some()) {
             out.push_str(&labels::precision_note(self.decimals, lang));
         }

@@ -306,14 +306,30 @@ impl Overview<'_> {
             .wrap(0)
             .wrap(1);
         for g in &self.gaps {
+            // The subject's own target as its source wrote it (`300个`), not
+            // its normalised value.
+            let own = g
+                .subject_target
+                .as_ref()
+                .and_then(|id| names.catalog.targets().iter().find(|t| t.id == *id))
+                .map(|t| {
+                    let q = &t.value;
+                    format!(
+                        "{}{}",
+                        t.comparator.symbol(),
+                        human_amount(q.value(), q.unit(), lang)
+                    )
+                });
             table.push([
                 names.metric(g.metric.as_str()),
                 g.benchmark_label(lang),
                 human(g.benchmark_value.round_dp(2)),
-                g.subject_value
-                    .map(human)
-                    .unwrap_or_else(|| words::no_own_target(lang).to_owned()),
-                g.required_amount(names.catalog, lang),
+                own.unwrap_or_else(|| words::no_own_target(lang).to_owned()),
+                format!(
+                    "{}{}",
+                    g.required_amount(names.catalog, lang),
+                    crate::output::labels::already_ahead(g.standing, lang)
+                ),
                 g.denominator_as_of
                     .map(|d| d.to_string())
                     .unwrap_or_default(),

@@ -608,7 +608,7 @@ fn progress_bands_are_configurable() {
     assert_eq!(same["status"], "acceleration_needed");
     let Run {
         code, stderr: err, ..
-    } = run(&["progress", "--bands", "0.5,0.9,0"]);
+    } = run(&["progress", "--bands", "0.5,0.9,0", "--lang", "en"]);
     assert_eq!(code, Some(2));
     assert!(err.contains("expected three decreasing numbers"), "{err}");
 }
@@ -825,7 +825,14 @@ fn as_of_is_read_as_people_write_dates() {
         ]);
         assert_eq!(answer["as_of"], meant, "{written}");
     }
-    let Run { code, stderr, .. } = run(&["rank", "high_quality_datasets", "--as-of", "2025/13"]);
+    let Run { code, stderr, .. } = run(&[
+        "rank",
+        "high_quality_datasets",
+        "--as-of",
+        "2025/13",
+        "--lang",
+        "en",
+    ]);
     assert_eq!(code, Some(2));
     assert!(
         stderr.contains("expected a date such as 2026-06-30, 2026/6/30 or 2026年6月30日, a month (2026-06) or a year (2026), found \"2025/13\""),
@@ -1010,4 +1017,139 @@ fn question_errors_follow_lang() {
         zh.stderr,
         "data_industry_growth_rate是比例（%），按原值比较，不作折算：请去掉 --per\n"
     );
+}
+
+#[test]
+fn the_report_shows_the_subjects_own_target_and_says_when_it_is_ahead() {
+    let zh = run(&["report", "--subject", "苏州", "--as-of", "2026-06-30"])
+        .ok()
+        .stdout;
+    let line = zh
+        .lines()
+        .find(|l| l.starts_with("高质量数据集") && l.contains("江苏省") && l.contains("2020-11-01"))
+        .unwrap_or_else(|| panic!("{zh}"));
+    // Suzhou's 300 datasets (23.53 per million residents) are ahead of
+    // Jiangsu's 11.80 per million: 11.80 × 12.748 million residents ≈ 150.
+    assert!(line.contains("≥300个"), "{line}");
+    assert!(line.contains("150个（现有目标已领先）"), "{line}");
+    assert!(!line.contains("23.53"), "{line}");
+    let en = run(&[
+        "report",
+        "--subject",
+        "苏州",
+        "--as-of",
+        "2026-06-30",
+        "--lang",
+        "en",
+    ])
+    .ok()
+    .stdout;
+    assert!(
+        en.lines().any(|l| l.starts_with("High-quality datasets")
+            && l.contains("Jiangsu")
+            && l.contains("≥300")
+            && l.contains("150 (its target is already ahead)")),
+        "{en}"
+    );
+}
+
+#[test]
+fn a_gap_and_an_index_carry_typed_units() {
+    use policy_targets::Lang;
+    use policy_targets::index::{IndexQuery, index};
+    use policy_targets::output::labels::per_unit_label;
+    let catalog = Catalog::bundled().unwrap();
+    let as_of = day("2026-06-30");
+    let query = GapQuery::new(
+        "广西",
+        Benchmark::Named("江苏".to_owned()),
+        "high_quality_datasets",
+        as_of,
+    )
+    .per(Per::CAPITA);
+    let g = gap(&catalog, &query).unwrap();
+    assert_eq!(g.unit.per(), Per::CAPITA);
+    assert_eq!(per_unit_label(g.unit, Lang::Zh), "个/百万人");
+    assert_eq!(
+        per_unit_label(g.unit, Lang::En),
+        "number per million residents"
+    );
+    // The JSON keeps its string.
+    let json: serde_json::Value = serde_json::from_str(&g.to_json()).unwrap();
+    assert_eq!(json["unit"], "count per million residents");
+    let metrics = ["high_quality_datasets", "data_annotation_volume"];
+    let mut question = IndexQuery::new(metrics, as_of);
+    question.per = Per::CAPITA;
+    let found = index(&catalog, &question).unwrap();
+    let volume = found
+        .metrics
+        .iter()
+        .find(|m| m.id.as_str() == "data_annotation_volume")
+        .unwrap();
+    assert_eq!(volume.unit.to_string(), "TB per million residents");
+    assert_eq!(per_unit_label(volume.unit, Lang::Zh), "TB/百万人");
+}
+
+#[test]
+fn a_gap_between_targets_writes_each_amount_with_its_unit() {
+    // Guizhou's 190 EFLOPS lead the provinces; Guangxi has no target.
+    let zh = run(&[
+        "gap",
+        "广西",
+        "--against",
+        "leader",
+        "--metric",
+        "computing_power",
+        "--as-of",
+        "2026-06-30",
+    ])
+    .ok()
+    .stdout;
+    assert!(
+        zh.starts_with("算力规模 对标（目标原值，截至 2026-06-30）\n"),
+        "{zh}"
+    );
+    for line in [
+        "对标数值  190 EFLOPS",
+        "差距      190 EFLOPS",
+        "判断      落后 190 EFLOPS",
+    ] {
+        assert!(zh.contains(line), "{line}\n{zh}");
+    }
+    assert!(!zh.contains("190,000"), "{zh}");
+    // Shanghai's 5,000亿元, not 500,000,000,000 (yuan).
+    let zh = run(&[
+        "gap",
+        "广西",
+        "--against",
+        "median",
+        "--metric",
+        "data_industry_scale",
+        "--as-of",
+        "2026-06-30",
+    ])
+    .ok()
+    .stdout;
+    assert!(zh.contains("对标数值  5,000亿元"), "{zh}");
+    // A subject ahead: the gap is negative, the verdict says by how much,
+    // with the measure word of the targets.
+    let zh = run(&[
+        "gap",
+        "江苏",
+        "--against",
+        "100家",
+        "--metric",
+        "data_enterprises",
+        "--as-of",
+        "2026-06-30",
+    ])
+    .ok()
+    .stdout;
+    for line in [
+        "对象数值  1,000家",
+        "差距      -900家",
+        "判断      领先 900家",
+    ] {
+        assert!(zh.contains(line), "{line}\n{zh}");
+    }
 }

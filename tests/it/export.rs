@@ -727,23 +727,29 @@ fn output_follows_links_and_keeps_read_only_files() {
 #[test]
 fn options_that_would_be_ignored_are_usage_errors() {
     assert_eq!(
-        run(&["export", "--format", "json", "somewhere"]).fails_with(2),
+        run(&["export", "--format", "json", "somewhere", "--lang", "en"]).fails_with(2),
         "a DIR is written only with --format datapackage; use --output FILE for json or csv\n"
     );
     assert_eq!(
-        run(&["export", "--bom"]).fails_with(2),
+        run(&["export", "--bom", "--lang", "en"]).fails_with(2),
         "--bom and --raw-csv apply to CSV output (--format csv or datapackage)\n"
     );
     assert_eq!(
-        run(&["rank", "high_quality_datasets", "--bom"]).fails_with(2),
+        run(&["rank", "high_quality_datasets", "--bom", "--lang", "en"]).fails_with(2),
         "--bom and --raw-csv apply to CSV output (--format csv)\n"
+    );
+    assert_eq!(
+        run(&["rank", "high_quality_datasets", "--bom"]).fails_with(2),
+        "--bom 和 --raw-csv 只用于 CSV 输出（--format csv）\n"
     );
     assert_eq!(
         run(&[
             "extract",
             "--min-confidence",
             "2",
-            "tests/fixtures/newsletter_2025_05.txt"
+            "tests/fixtures/newsletter_2025_05.txt",
+            "--lang",
+            "en"
         ])
         .fails_with(2),
         "--min-confidence: expected a number from 0 to 1, found 2\n"

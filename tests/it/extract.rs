@@ -653,3 +653,25 @@ fn long_text_without_sentence_breaks_is_read_whole() {
         assert!(longest.is_some_and(|n| n <= 200), "{longest:?}");
     }
 }
+
+#[test]
+fn the_command_line_keeps_amounts_as_written_and_shares_with_their_place() {
+    // 突破百亿元 stays 100 亿元 as the text wrote it, not 10000000000 元.
+    let toml = cli(["extract", "-"])
+        .stdin("到2027年，苏州市数据产业规模突破百亿元。")
+        .run()
+        .ok()
+        .stdout;
+    assert!(toml.contains("value = 100\nunit = \"亿元\""), "{toml}");
+    // A share of the nation's total belongs to the place that has it, and
+    // 增加值 (value added) is not read as an amount added.
+    let v = cli(["extract", "-", "--format", "json", "--min-confidence", "0"])
+        .stdin("2025年，苏州市数字经济核心产业增加值占全国比重约2.5%。")
+        .run()
+        .json();
+    let first = &v["candidates"].as_array().unwrap()[0];
+    assert_eq!(first["jurisdiction"], "320500");
+    assert_eq!(first["unit"], "%");
+    let reasons = first["reasons"].to_string();
+    assert!(!reasons.contains("amount added"), "{reasons}");
+}

@@ -442,7 +442,15 @@ fn min_grade_in_progress_leaves_out_targets_and_reported_figures() {
 
 #[test]
 fn an_unknown_min_grade_is_a_usage_error() {
-    let run = cli(["rank", "data_enterprises", "--min-grade", "offical"]).run();
+    let run = cli([
+        "rank",
+        "data_enterprises",
+        "--min-grade",
+        "offical",
+        "--lang",
+        "en",
+    ])
+    .run();
     let stderr = run.fails_with(2);
     assert!(
         stderr.contains(

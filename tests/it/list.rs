@@ -193,9 +193,9 @@ data_backbone_enterprises  Data backbone enterprises  count      Data enterprise
 
 #[test]
 fn list_usage_errors() {
-    let stderr = run(&["list", "regions"]).fails_with(2);
+    let stderr = run(&["list", "regions", "--lang", "en"]).fails_with(2);
     assert!(stderr.contains("invalid value 'regions'"), "{stderr}");
-    let stderr = run(&["list", "sources", "--bom"]).fails_with(2);
+    let stderr = run(&["list", "sources", "--bom", "--lang", "en"]).fails_with(2);
     assert!(
         stderr.contains("--bom and --raw-csv apply to CSV output"),
         "{stderr}"

@@ -17,6 +17,7 @@ mod html;
 mod index;
 mod index_properties;
 mod lang;
+mod lang_errors;
 mod list;
 mod progress;
 mod properties;

@@ -744,3 +744,29 @@ fn json_follows_the_contract() {
         "{none}"
     );
 }
+
+#[test]
+fn a_progress_report_without_rows_says_why() {
+    // Before the first target of the bundled data was published.
+    let zh = crate::util::run(&["progress", "--as-of", "2000-01-01"]).succeeded();
+    assert!(
+        zh.starts_with("目标进展（截至 2000-01-01）\n截至 2000-01-01 尚无已发布的目标（最早的于 "),
+        "{zh}"
+    );
+    assert!(
+        !zh.contains("完成度"),
+        "no headings of an empty table: {zh}"
+    );
+    let en = crate::util::run(&["progress", "--as-of", "2000-01-01", "--lang", "en"]).succeeded();
+    assert!(
+        en.contains("No target was published by 2000-01-01 (the first was published on "),
+        "{en}"
+    );
+    // Targets published, none at the level asked for.
+    let zh =
+        crate::util::run(&["progress", "--as-of", "2026-06-30", "--level", "group"]).succeeded();
+    assert!(
+        zh.contains("截至 2026-06-30，所选级别或来源等级下没有生效的目标。"),
+        "{zh}"
+    );
+}

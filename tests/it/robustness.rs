@@ -636,7 +636,15 @@ fn a_failing_export_leaves_an_existing_output_file_intact() {
     let scratch = with_previous_output("export-invalid", previous);
     let text = scratch.read(SUZHOU).replace("value = 300", "value = 300.5");
     scratch.write(SUZHOU, text);
-    let run = scratch.targets(&["export", "--data", "data", "--output", "out/result.json"]);
+    let run = scratch.targets(&[
+        "export",
+        "--data",
+        "data",
+        "--output",
+        "out/result.json",
+        "--lang",
+        "en",
+    ]);
     let err = run.failed();
     assert_eq!(
         err,

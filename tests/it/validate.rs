@@ -510,7 +510,7 @@ fn several_mistakes_in_one_file_are_all_reported() {
 fn export_of_bad_data_fails_the_same_way_and_writes_nothing() {
     let folder = "tests/fixtures/bad/float_value";
     let validated = targets(&["validate", "--lang", "en", "--data", folder]).failed();
-    let exported = targets(&["export", "--data", folder]).failed();
+    let exported = targets(&["export", "--data", folder, "--lang", "en"]).failed();
     assert_eq!(exported, validated);
     assert_eq!(
         exported,

@@ -137,6 +137,10 @@ pub struct ExportArgs {
     /// the forms `--as-of` of the other commands takes. Default: today.
     #[arg(long, value_name = "DATE", value_parser = parse_as_of)]
     pub as_of: Option<NaiveDate>,
+    /// Problems and messages in Chinese (zh) or English (en); the exports
+    /// themselves are the same in both.
+    #[arg(long, default_value = "zh")]
+    pub lang: Lang,
     #[command(flatten)]
     pub csv: CsvFlags,
 }
@@ -163,6 +167,10 @@ pub struct ExtractArgs {
     /// Leave out candidates below this confidence (0 to 1; 0 keeps all).
     #[arg(long, default_value_t = policy_targets::extract::DEFAULT_MIN_CONFIDENCE)]
     pub min_confidence: rust_decimal::Decimal,
+    /// Problems and messages in Chinese (zh) or English (en); the TOML and
+    /// JSON proposed are the same in both.
+    #[arg(long, default_value = "zh")]
+    pub lang: Lang,
 }
 
 /// The options of `targets schema`.
@@ -428,21 +436,71 @@ pub fn today() -> NaiveDate {
 /// `2026.6.30`, `2026年6月30日`), or a month or a year, which mean their last
 /// day.
 /// A publication date: a day, in the forms of [`parse_as_of`].
-fn parse_published(text: &str) -> Result<NaiveDate, String> {
-    let day = parse_as_of(text)?;
+fn parse_published(text: &str) -> Result<NaiveDate, OptionError> {
+    let day = parse_as_of(text).map_err(|_| OptionError::Day(text.to_owned()))?;
     let parts = text
         .trim()
         .split(['-', '/', '.', '年', '月'])
         .filter(|p| !p.is_empty());
     if parts.count() < 3 {
-        return Err(format!(
-            "expected a day such as 2025-08-26 or 2025年8月26日, found {text:?}"
-        ));
+        return Err(OptionError::Day(text.to_owned()));
     }
     Ok(day)
 }
 
-fn parse_as_of(text: &str) -> Result<NaiveDate, String> {
+/// Why the value of an option in one of the tool's own forms (a date, the
+/// pace bands) does not parse; `Display` in English, [`OptionError::zh`]
+/// in Chinese.
+#[derive(Debug)]
+pub enum OptionError {
+    /// Not a date, a month or a year.
+    Date(String),
+    /// Not a day.
+    Day(String),
+    /// A band that is not a decimal number.
+    BandNumber(String),
+    /// Not three decreasing numbers.
+    Bands,
+}
+
+impl std::fmt::Display for OptionError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            OptionError::Date(text) => write!(
+                f,
+                "expected a date such as 2026-06-30, 2026/6/30 or 2026年6月30日, a month (2026-06) or a year (2026), found {text:?}"
+            ),
+            OptionError::Day(text) => write!(
+                f,
+                "expected a day such as 2025-08-26 or 2025年8月26日, found {text:?}"
+            ),
+            OptionError::BandNumber(text) => write!(f, "{text:?} is not a decimal number"),
+            OptionError::Bands => {
+                f.write_str("expected three decreasing numbers, e.g. 0.95,0.60,0")
+            }
+        }
+    }
+}
+
+impl std::error::Error for OptionError {}
+
+impl OptionError {
+    /// The problem in Chinese.
+    pub fn zh(&self) -> String {
+        match self {
+            OptionError::Date(text) => format!(
+                "应为日期（如 2026-06-30、2026/6/30 或 2026年6月30日）、月份（2026-06）或年份（2026），实为“{text}”"
+            ),
+            OptionError::Day(text) => {
+                format!("应为某一天（如 2025-08-26 或 2025年8月26日），实为“{text}”")
+            }
+            OptionError::BandNumber(text) => format!("“{text}”不是十进制数"),
+            OptionError::Bands => "应为三个递减的数，如 0.95,0.60,0".to_owned(),
+        }
+    }
+}
+
+fn parse_as_of(text: &str) -> Result<NaiveDate, OptionError> {
     let ascii = !text.contains('年');
     let normalized = if ascii {
         let parts: Vec<String> = text
@@ -461,21 +519,17 @@ fn parse_as_of(text: &str) -> Result<NaiveDate, String> {
     normalized
         .parse::<policy_targets::PartialDate>()
         .map(policy_targets::PartialDate::last_day)
-        .map_err(|_| {
-            format!(
-                "expected a date such as 2026-06-30, 2026/6/30 or 2026年6月30日, a month (2026-06) or a year (2026), found {text:?}"
-            )
-        })
+        .map_err(|_| OptionError::Date(text.to_owned()))
 }
 
 /// `--bands 0.95,0.60,0`: three decreasing thresholds.
-fn parse_bands(text: &str) -> Result<progress::Bands, String> {
+fn parse_bands(text: &str) -> Result<progress::Bands, OptionError> {
     let numbers: Vec<rust_decimal::Decimal> = text
         .split(',')
         .map(|n| {
             n.trim()
                 .parse()
-                .map_err(|_| format!("{n:?} is not a decimal number"))
+                .map_err(|_| OptionError::BandNumber(n.to_owned()))
         })
         .collect::<Result<_, _>>()?;
     match numbers[..] {
@@ -488,7 +542,7 @@ fn parse_bands(text: &str) -> Result<progress::Bands, String> {
                 limited_progress,
             })
         }
-        _ => Err("expected three decreasing numbers, e.g. 0.95,0.60,0".to_owned()),
+        _ => Err(OptionError::Bands),
     }
 }
 
@@ -498,7 +552,11 @@ mod tests {
 
     #[test]
     fn as_of_takes_the_forms_people_write() {
-        let day = |s: &str| parse_as_of(s).map(|d| d.to_string());
+        let day = |s: &str| {
+            parse_as_of(s)
+                .map(|d| d.to_string())
+                .map_err(|e| e.to_string())
+        };
         assert_eq!(day("2026-06-30").unwrap(), "2026-06-30");
         assert_eq!(day("2026/6/30").unwrap(), "2026-06-30");
         assert_eq!(day("2026.06.30").unwrap(), "2026-06-30");
@@ -510,6 +568,10 @@ mod tests {
         assert_eq!(
             day("2025/13/1").unwrap_err(),
             r#"expected a date such as 2026-06-30, 2026/6/30 or 2026年6月30日, a month (2026-06) or a year (2026), found "2025/13/1""#
+        );
+        assert_eq!(
+            parse_as_of("2025/13/1").unwrap_err().zh(),
+            "应为日期（如 2026-06-30、2026/6/30 或 2026年6月30日）、月份（2026-06）或年份（2026），实为“2025/13/1”"
         );
         assert!(day("2025-02-30").is_err());
         assert!(day("tomorrow").is_err());

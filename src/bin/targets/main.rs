@@ -35,7 +35,16 @@ fn run(cli: Cli) -> Result<(), Failure> {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => match failure::command_line(err, failure::lang_of(std::env::args())) {
+            Ok(failure) => {
+                eprintln!("{}", failure.message);
+                return ExitCode::from(failure.code);
+            }
+            Err(err) => err.exit(),
+        },
+    };
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {

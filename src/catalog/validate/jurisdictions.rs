@@ -4,7 +4,7 @@
 
 use super::Known;
 use crate::catalog::Origin;
-use crate::error::Error;
+use crate::error::{DataProblem, Error};
 use crate::{Jurisdiction, JurisdictionCode, Level};
 
 /// Checks every jurisdiction.
@@ -13,10 +13,10 @@ pub(super) fn check(known: &Known<'_>, errors: &mut Vec<Error>) {
         references(j, origin, known, errors);
         if !j.members.is_empty() && j.level != Level::Group {
             errors.push(Error::invalid(
-                format!(
-                    "members are only for level \"group\", but {} is a {}",
-                    j.code, j.level
-                ),
+                DataProblem::MembersNotGroup {
+                    code: j.code.clone(),
+                    level: j.level,
+                },
                 origin.field("members"),
             ));
         }
@@ -41,10 +41,11 @@ fn prefecture_parent(
     };
     if parent.level != Level::Province {
         errors.push(Error::invalid(
-            format!(
-                "a prefecture's parent must be a province, but {} ({}) is a {}",
-                parent.code, parent.name_zh, parent.level
-            ),
+            DataProblem::PrefectureParent {
+                code: parent.code.clone(),
+                name: parent.name_zh.clone(),
+                level: parent.level,
+            },
             origin.field("parent"),
         ));
     }
@@ -76,7 +77,7 @@ fn cycle(j: &Jurisdiction, origin: &Origin, known: &Known<'_>, errors: &mut Vec<
     };
     if let Some(chain) = super::cycle_through(&j.code, up, JurisdictionCode::as_str) {
         errors.push(Error::invalid(
-            format!("parent cycle: {chain}"),
+            DataProblem::ParentCycle(chain),
             origin.field("parent"),
         ));
     }

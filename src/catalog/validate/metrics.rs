@@ -3,7 +3,7 @@
 
 use super::Known;
 use crate::catalog::Origin;
-use crate::error::Error;
+use crate::error::{DataProblem, Error};
 use crate::{Id, Metric};
 
 /// Checks every metric.
@@ -13,15 +13,16 @@ pub(super) fn check(known: &Known<'_>, errors: &mut Vec<Error>) {
             continue;
         };
         match known.metric(broader) {
-            None => errors.extend(known.unknown("metric", broader.as_str(), origin.field("broader"))),
+            None => {
+                errors.extend(known.unknown("metric", broader.as_str(), origin.field("broader")))
+            }
             Some(b) if b.dimension != m.dimension => errors.push(Error::invalid(
-                format!(
-                    "broader metric {:?} is measured in {}, but {:?} is measured in {}: a metric and its broader one count the same kind of thing",
-                    b.id.as_str(),
-                    b.dimension,
-                    m.id.as_str(),
-                    m.dimension
-                ),
+                DataProblem::BroaderDimension {
+                    broader: b.id.clone(),
+                    broader_dimension: b.dimension,
+                    metric: m.id.clone(),
+                    dimension: m.dimension,
+                },
                 origin.field("broader"),
             )),
             Some(_) => cycle(m, origin, known, errors),
@@ -41,7 +42,7 @@ fn cycle(m: &Metric, origin: &Origin, known: &Known<'_>, errors: &mut Vec<Error>
     };
     if let Some(chain) = super::cycle_through(&m.id, up, Id::as_str) {
         errors.push(Error::invalid(
-            format!("broader cycle: {chain}"),
+            DataProblem::BroaderCycle(chain),
             origin.field("broader"),
         ));
     }

@@ -3,7 +3,7 @@
 
 use super::{Known, units::check_unit};
 use crate::catalog::Origin;
-use crate::error::Error;
+use crate::error::{DataProblem, Error};
 use crate::{Comparator, Observation};
 
 /// Checks every observation.
@@ -27,7 +27,7 @@ pub(super) fn check(
         check_unit(&o.value, metric, origin, "value", errors);
         if o.comparator == Some(Comparator::Range) {
             errors.push(Error::invalid(
-                "an observation's comparator marks a bound: at_least, more_than, at_most, less_than or exactly, not range",
+                DataProblem::ObservationRange,
                 origin.field("comparator"),
             ));
         }

@@ -2,7 +2,7 @@
 //! with a `url` has a `grade`.
 
 use super::Known;
-use crate::error::{Error, ErrorKind};
+use crate::error::{DataProblem, Error, ErrorKind};
 
 /// The grades as the message of a missing `grade` lists them.
 const GRADES: &str = "official, press, mirror, summary";
@@ -16,7 +16,10 @@ pub(super) fn check(known: &Known<'_>, errors: &mut Vec<Error>) {
                     errors.extend(known.unknown("source", id.as_str(), origin.field(key)));
                 } else if id == &s.id {
                     errors.push(Error::invalid(
-                        format!("source {:?} cannot name itself in `{key}`", s.id.as_str()),
+                        DataProblem::SourceNamesItself {
+                            id: s.id.clone(),
+                            key,
+                        },
                         origin.field(key),
                     ));
                 }

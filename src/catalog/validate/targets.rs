@@ -5,7 +5,7 @@
 
 use super::{Known, units::check_unit};
 use crate::catalog::Origin;
-use crate::error::Error;
+use crate::error::{DataProblem, Error};
 use crate::{Comparator, Metric, Target};
 
 /// Checks every target.
@@ -52,25 +52,22 @@ fn references<'k>(
 fn bounds(t: &Target, origin: &Origin, errors: &mut Vec<Error>) {
     match (t.comparator, &t.upper) {
         (Comparator::Range, None) => errors.push(Error::invalid(
-            "a range needs an upper bound (`upper`)",
+            DataProblem::RangeWithoutUpper,
             origin.field("comparator"),
         )),
         (Comparator::Range, Some(upper)) => {
             if t.value.compare(upper) == Ok(std::cmp::Ordering::Greater) {
                 errors.push(Error::invalid(
-                    format!(
-                        "range lower bound {} is greater than its upper bound {upper}",
-                        t.value
-                    ),
+                    DataProblem::RangeReversed {
+                        lower: t.value.to_string(),
+                        upper: upper.to_string(),
+                    },
                     origin.field("upper"),
                 ));
             }
         }
         (other, Some(_)) => errors.push(Error::invalid(
-            format!(
-                "`upper` is only for comparator \"range\", not {other:?}",
-                other = other.as_str()
-            ),
+            DataProblem::UpperWithoutRange(other.as_str()),
             origin.field("upper"),
         )),
         (_, None) => {}
@@ -84,11 +81,11 @@ fn dates(t: &Target, origin: &Origin, known: &Known<'_>, errors: &mut Vec<Error>
         let published = source.published;
         if t.deadline.end() < published.first_day() {
             errors.push(Error::invalid(
-                format!(
-                    "deadline {} ends before its source {:?} was published ({published})",
-                    t.deadline,
-                    t.source.as_str()
-                ),
+                DataProblem::DeadlineBeforePublication {
+                    deadline: t.deadline.to_string(),
+                    source_id: t.source.clone(),
+                    published: published.to_string(),
+                },
                 origin.field("deadline"),
             ));
         }
@@ -96,7 +93,10 @@ fn dates(t: &Target, origin: &Origin, known: &Known<'_>, errors: &mut Vec<Error>
     if let Some(p) = t.period {
         if p.start() > t.deadline.end() {
             errors.push(Error::invalid(
-                format!("period {p} starts after the deadline {}", t.deadline),
+                DataProblem::PeriodAfterDeadline {
+                    period: p.to_string(),
+                    deadline: t.deadline.to_string(),
+                },
                 origin.field("period"),
             ));
         }

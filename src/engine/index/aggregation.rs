@@ -6,7 +6,7 @@ use std::str::FromStr;
 
 use rust_decimal::{Decimal, MathematicalOps};
 
-use crate::error::ParseError;
+use crate::error::{ParseError, Problem};
 
 /// How a jurisdiction's scaled values are combined into its score, with
 /// the weights of the metrics it has values on (renormalised to sum to 1).
@@ -110,7 +110,13 @@ impl FromStr for Aggregation {
         Aggregation::ALL
             .into_iter()
             .find(|a| a.as_str() == s.trim())
-            .ok_or_else(|| ParseError::new("aggregation", s, "expected arithmetic or geometric"))
+            .ok_or_else(|| {
+                ParseError::typed(
+                    "aggregation",
+                    s,
+                    Problem::Alternatives(&["arithmetic", "geometric"]),
+                )
+            })
     }
 }
 
@@ -172,26 +178,28 @@ impl FromStr for Weights {
     fn from_str(s: &str) -> Result<Weights, ParseError> {
         let mut weights: Vec<(String, Decimal)> = Vec::new();
         for part in s.split(',').map(str::trim).filter(|p| !p.is_empty()) {
-            let err = |problem: String| ParseError::new("weights", s, problem);
+            let err = |problem: Problem| ParseError::typed("weights", s, problem);
             let (metric, weight) = part
                 .split_once('=')
-                .ok_or_else(|| err(format!("expected METRIC=WEIGHT, found {part:?}")))?;
+                .ok_or_else(|| err(Problem::WeightForm(part.to_owned())))?;
             let (metric, weight) = (metric.trim(), weight.trim());
-            let value: Decimal = weight.parse().map_err(|_| {
-                err(format!(
-                    "the weight of {metric} must be a positive number, found {weight:?}"
-                ))
-            })?;
+            let not_positive = |found: String| {
+                err(Problem::NotPositiveWeight {
+                    metric: metric.to_owned(),
+                    found,
+                })
+            };
+            let value: Decimal = weight
+                .parse()
+                .map_err(|_| not_positive(format!("{weight:?}")))?;
             if value <= Decimal::ZERO {
-                return Err(err(format!(
-                    "the weight of {metric} must be a positive number, found {weight}"
-                )));
+                return Err(not_positive(weight.to_owned()));
             }
             if metric.is_empty() {
-                return Err(err(format!("expected METRIC=WEIGHT, found {part:?}")));
+                return Err(err(Problem::WeightForm(part.to_owned())));
             }
             if weights.iter().any(|(m, _)| m == metric) {
-                return Err(err(format!("{metric} is weighted twice")));
+                return Err(err(Problem::WeightedTwice(metric.to_owned())));
             }
             weights.push((metric.to_owned(), value.normalize()));
         }

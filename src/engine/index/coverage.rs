@@ -7,7 +7,7 @@ use std::str::FromStr;
 
 use rust_decimal::Decimal;
 
-use crate::error::ParseError;
+use crate::error::{ParseError, Problem};
 
 /// The least share of an index's metrics a jurisdiction needs values on to
 /// enter it: a number in (0, 1] or a fraction such as `2/3` (the default),
@@ -69,13 +69,7 @@ impl FromStr for MinCoverage {
     type Err = ParseError;
 
     fn from_str(s: &str) -> Result<MinCoverage, ParseError> {
-        let err = || {
-            ParseError::new(
-                "minimum coverage",
-                s,
-                "expected a number in (0, 1] such as 0.5, or a fraction such as 2/3",
-            )
-        };
+        let err = || ParseError::typed("minimum coverage", s, Problem::Coverage);
         let number = |t: &str| t.trim().parse::<Decimal>().map_err(|_| err());
         let (numerator, denominator) = match s.split_once('/') {
             Some((n, d)) => (number(n)?, number(d)?),

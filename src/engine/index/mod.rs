@@ -27,7 +27,7 @@ pub use scaling::Scaling;
 pub use sensitivity::{Input, Sensitivity};
 pub use uncertainty::{INTERVAL_PERCENTILES, WEIGHT_SPREAD};
 
-use crate::engine::normalize::Per;
+use crate::engine::normalize::{Per, PerUnit};
 use crate::engine::rank::{self, RankQuery, competition_ranks};
 use crate::error::{Error, ErrorKind};
 use crate::{Catalog, Id, JurisdictionCode, Level, Metric, Polarity, Unit};
@@ -102,8 +102,9 @@ pub struct IndexMetric {
     pub name_en: String,
     /// Whether more is better (lower-is-better metrics are reversed).
     pub polarity: Polarity,
-    /// The unit of its values (`count per million residents`).
-    pub unit: String,
+    /// The unit of its values (typed; its `Display` is the JSON's string,
+    /// `count per million residents`).
+    pub unit: PerUnit,
     /// The canonical unit of its targets.
     pub canonical_unit: Unit,
     /// Its relative weight (1 unless the query names it).
@@ -566,7 +567,7 @@ fn index_metrics(metrics: &[(&Metric, Decimal)], rows: &Rows, per: Per) -> Vec<I
                 name_zh: metric.name_zh.clone(),
                 name_en: metric.name_en.clone(),
                 polarity: metric.polarity,
-                unit: per.unit_label(&canonical_unit.to_string()),
+                unit: PerUnit::new(canonical_unit, per),
                 canonical_unit,
                 weight: *weight,
                 jurisdictions: rows.iter().filter(|(_, v)| v[k].is_some()).count(),

@@ -8,7 +8,7 @@ use std::str::FromStr;
 use rust_decimal::{Decimal, MathematicalOps};
 
 use crate::Polarity;
-use crate::error::ParseError;
+use crate::error::{ParseError, Problem};
 
 /// How a metric's values are scaled over the jurisdictions of an index that
 /// have a value on it.
@@ -210,7 +210,13 @@ impl FromStr for Scaling {
         Scaling::ALL
             .into_iter()
             .find(|scaling| scaling.as_str() == s.trim())
-            .ok_or_else(|| ParseError::new("scaling", s, "expected minmax, zscore, rank or leader"))
+            .ok_or_else(|| {
+                ParseError::typed(
+                    "scaling",
+                    s,
+                    Problem::Alternatives(&["minmax", "zscore", "rank", "leader"]),
+                )
+            })
     }
 }
 

@@ -4,7 +4,7 @@ use std::io::{self, Read};
 
 use super::problems::{Problem, Problems, too_long};
 use super::reader::{CsvReader, Next, chars};
-use crate::error::ErrorKind;
+use crate::error::{Columns, DataProblem};
 
 /// Where each known column is: `None` for an absent optional column.
 pub(super) struct Layout {
@@ -36,12 +36,9 @@ pub(super) fn read_header<R: Read>(
     problems: &mut Problems,
 ) -> io::Result<Option<Layout>> {
     let names: Vec<&'static str> = required.iter().chain(optional).copied().collect();
-    let listing = || {
-        let mut s = required.join(",");
-        if !optional.is_empty() {
-            s.push_str(&format!(" (and optionally {})", optional.join(", ")));
-        }
-        s
+    let listing = || Columns {
+        required: required.to_vec(),
+        optional: optional.to_vec(),
     };
     match reader.next(u64::MAX)? {
         Next::Record => {}
@@ -50,10 +47,7 @@ pub(super) fn read_header<R: Read>(
                 line: reader.line,
                 column: 1,
                 field: None,
-                kind: ErrorKind::Invalid(format!(
-                    "the file is empty: the first line names the columns {}",
-                    listing()
-                )),
+                kind: DataProblem::EmptyCsv { columns: listing() }.into(),
             });
             return Ok(None);
         }
@@ -78,7 +72,7 @@ pub(super) fn read_header<R: Read>(
                     line,
                     column,
                     field: Some("header"),
-                    kind: ErrorKind::Invalid(format!("column `{name}` is named twice")),
+                    kind: DataProblem::ColumnTwice(name.to_string()).into(),
                 });
             }
             Some(k) => columns[k] = Some(i),
@@ -88,10 +82,12 @@ pub(super) fn read_header<R: Read>(
                     line,
                     column,
                     field: Some("header"),
-                    kind: ErrorKind::Invalid(format!(
-                        "unknown column `{name}`; expected one of: {}",
-                        crate::load::expected_keys(name, &names)
-                    )),
+                    kind: DataProblem::UnknownColumn {
+                        name: name.to_string(),
+                        expected: names.clone(),
+                        suggestion: crate::util::closest(name, names.iter().copied()),
+                    }
+                    .into(),
                 });
             }
         }
@@ -103,10 +99,11 @@ pub(super) fn read_header<R: Read>(
                 line,
                 column: 1,
                 field: Some("header"),
-                kind: ErrorKind::Invalid(format!(
-                    "missing column `{name}`; the columns are {}",
-                    listing()
-                )),
+                kind: DataProblem::MissingColumn {
+                    name: name.to_string(),
+                    columns: listing(),
+                }
+                .into(),
             });
         }
     }
@@ -130,23 +127,21 @@ pub(super) fn check_width<R: Read>(
     let names: Vec<&str> = (0..layout.width)
         .filter_map(|i| layout.name_at(i))
         .collect();
-    let (column, what) = if n < layout.width {
-        (
-            reader.column(n.saturating_sub(1)) + chars(reader.field(n.saturating_sub(1))),
-            "missing",
-        )
+    let column = if n < layout.width {
+        reader.column(n.saturating_sub(1)) + chars(reader.field(n.saturating_sub(1)))
     } else {
-        (reader.column(layout.width), "extra")
+        reader.column(layout.width)
     };
     problems.push(Problem {
         line: reader.record_line,
         column,
         field: None,
-        kind: ErrorKind::Invalid(format!(
-            "expected {} cells ({}), found {n}: {what} cells",
-            layout.width,
-            names.join(", ")
-        )),
+        kind: DataProblem::CellCount {
+            expected: layout.width,
+            columns: names.join(", "),
+            found: n,
+        }
+        .into(),
     });
     false
 }

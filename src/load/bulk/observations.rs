@@ -12,7 +12,7 @@ use super::header::{Layout, check_width};
 use super::keys::{Cache, Keys, row_id, same, stem};
 use super::problems::{Problem, Problems, invalid_utf8, too_long};
 use super::reader::{CsvReader, Next};
-use crate::error::{ErrorKind, ParseError};
+use crate::error::{DataProblem, ErrorKind, ParseError};
 use crate::{Dimension, Id, JurisdictionCode, PartialDate, Quantity, Unit};
 
 /// A valid row of `observations.csv`.
@@ -240,10 +240,8 @@ impl<'k> ObservationReader<'k> {
                 line,
                 column: 1,
                 field: Some("id"),
-                kind: ErrorKind::Invalid(format!(
-                    "duplicate observation \"{}\": the id this row gets is already used in the TOML files",
-                    row_id(&stem(Path::new(OBSERVATIONS_CSV)), line)
-                )),
+                kind: DataProblem::RowIdTaken(row_id(&stem(Path::new(OBSERVATIONS_CSV)), line))
+                    .into(),
             });
             return None;
         }

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use super::MAX_ERRORS_PER_FILE;
 use super::reader::MAX_RECORD;
-use crate::error::{Error, ErrorKind, Position};
+use crate::error::{DataProblem, Error, ErrorKind, Position};
 
 /// A problem found by a reading thread; its line is relative to the line the
 /// thread started on until the chunks are put together.
@@ -67,10 +67,10 @@ impl Problems {
         if let Some((line, column)) = rest {
             let more = self.total - MAX_ERRORS_PER_FILE;
             errors.push(Error::invalid(
-                format!(
-                    "… and {more} more {} in this file (the first {MAX_ERRORS_PER_FILE} are listed)",
-                    if more == 1 { "problem" } else { "problems" }
-                ),
+                DataProblem::MoreProblems {
+                    more,
+                    listed: MAX_ERRORS_PER_FILE,
+                },
                 at(line, column, None),
             ));
         }
@@ -90,16 +90,13 @@ pub(super) fn too_long(line: u64) -> Problem {
         line,
         column: 1,
         field: None,
-        kind: ErrorKind::Syntax(format!(
-            "a record longer than {} MiB: is a quote (\") left open?",
-            MAX_RECORD >> 20
-        )),
+        kind: DataProblem::RecordTooLong {
+            mib: MAX_RECORD >> 20,
+        }
+        .into(),
     }
 }
 
 pub(super) fn invalid_utf8() -> ErrorKind {
-    ErrorKind::Syntax(
-        "invalid UTF-8: data files must be UTF-8 (re-save it as UTF-8; GBK and GB18030 are not read)"
-            .to_owned(),
-    )
+    DataProblem::InvalidUtf8 { at: None }.into()
 }

@@ -36,7 +36,7 @@ pub(crate) fn read_tables(parts: &mut Parts, dir: &Path, rows: Rows<'_>) {
         // not skipped.
         if std::fs::symlink_metadata(path).is_ok() && !path.is_file() {
             parts.errors.push(Error::at(
-                ErrorKind::Invalid(crate::load::not_a_file(path)),
+                ErrorKind::from(crate::load::not_a_file(path)),
                 Position::new().with_file(path.to_path_buf()),
             ));
         }

@@ -12,7 +12,7 @@ use super::observations::{fast_number, full_quantity, wrong_dimension};
 use super::problems::{Problem, Problems, invalid_utf8, io_error, too_long};
 use super::reader::{CsvReader, Next, chars};
 use crate::catalog::{Origin, Parts};
-use crate::error::{ErrorKind, Position};
+use crate::error::{DataProblem, ErrorKind, Position};
 use crate::{
     Comparator, Deadline, Dimension, Id, JurisdictionCode, PartialDate, Period, Quantity, Target,
     Unit,
@@ -328,10 +328,11 @@ impl<'r> Cells<'r> {
             Err(_) => {
                 self.fail(
                     7,
-                    ErrorKind::Invalid(format!(
-                        "the period starts ({start}) after the deadline ({})",
-                        deadline.map(|d| d.to_string()).unwrap_or_default()
-                    )),
+                    DataProblem::PeriodStartsLate {
+                        start: start.to_string(),
+                        deadline: deadline.map(|d| d.to_string()).unwrap_or_default(),
+                    }
+                    .into(),
                 );
                 None
             }

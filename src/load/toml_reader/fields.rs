@@ -10,7 +10,7 @@ use toml::de::{DeTable, DeValue};
 
 use super::Doc;
 use crate::catalog::Origin;
-use crate::error::{ErrorKind, Expected, ParseError, ValueType};
+use crate::error::{DataProblem, ErrorKind, Expected, ParseError, ValueType};
 use crate::load::{shorten, unknown_key};
 use crate::{PartialDate, Quantity};
 
@@ -182,16 +182,14 @@ impl<'a, 'd, 't> Fields<'a, 'd, 't> {
                     u32::from(d.month),
                     u32::from(d.day),
                 )
-                .ok_or_else(|| ErrorKind::Invalid(format!("no such day in the calendar: {dt}")))
+                .ok_or_else(|| DataProblem::NoSuchDay(dt.to_string()).into())
                 .and_then(|day| {
                     // The same range as every other way of writing a date.
                     day.to_string()
                         .parse::<PartialDate>()
                         .map_err(ErrorKind::from)
                 }),
-                _ => Err(ErrorKind::Invalid(format!(
-                    "expected a date without a time, found {dt}"
-                ))),
+                _ => Err(DataProblem::DateWithTime(dt.to_string()).into()),
             },
             other => Err(ErrorKind::Type {
                 expected: Expected::Date,
@@ -220,17 +218,18 @@ impl<'a, 'd, 't> Fields<'a, 'd, 't> {
                 Some((Cow::Owned(i.as_str().to_owned()), span))
             }
             DeValue::Integer(i) => {
-                let (name, prefix) = match i.radix() {
-                    16 => ("hexadecimal", "0x"),
-                    8 => ("octal", "0o"),
-                    _ => ("binary", "0b"),
+                let prefix = match i.radix() {
+                    16 => "0x",
+                    8 => "0o",
+                    _ => "0b",
                 };
                 let written = format!("{prefix}{}", i.as_str());
-                let decimal = u128::from_str_radix(i.as_str(), i.radix())
-                    .map_or(String::new(), |v| format!(" ({v})"));
-                let kind = ErrorKind::Invalid(format!(
-                    "found the {name} integer {written}: write it in decimal{decimal}"
-                ));
+                let kind: ErrorKind = DataProblem::NotDecimal {
+                    radix: i.radix(),
+                    written,
+                    decimal: u128::from_str_radix(i.as_str(), i.radix()).ok(),
+                }
+                .into();
                 self.fail(kind, &span, key);
                 None
             }

@@ -16,7 +16,7 @@ use toml::de::{DeTable, DeValue};
 use super::{FileKind, shorten, unknown_key};
 use crate::Source;
 use crate::catalog::{Origin, Parts};
-use crate::error::{ErrorKind, Expected};
+use crate::error::{DataProblem, ErrorKind, Expected};
 use fields::type_name;
 
 /// Reads one data file into `parts`; problems go to `parts.errors`.
@@ -25,17 +25,18 @@ pub(crate) fn read(kind: FileKind, file: Option<Arc<Path>>, text: &str, parts: &
     match DeTable::parse(text) {
         Ok(root) => read_root(kind, &mut doc, root.get_ref(), parts),
         Err(err) => {
-            let mut message = err.message().trim().to_owned();
+            let mut problem = DataProblem::Toml {
+                detail: err.message().trim().to_owned(),
+            };
             let span = match err.span() {
                 Some(span) => span,
                 // The parser gives no place for a key with too many dotted
                 // parts: find the line ourselves.
                 None => match deep_key(text) {
                     Some(at) => {
-                        message = format!(
-                            "a key or table header of {MAX_KEY_PARTS} or more dotted parts (at most {} are read)",
-                            MAX_KEY_PARTS - 1
-                        );
+                        problem = DataProblem::DeepKey {
+                            max: MAX_KEY_PARTS - 1,
+                        };
                         at..at
                     }
                     None => 0..0,
@@ -46,11 +47,7 @@ pub(crate) fn read(kind: FileKind, file: Option<Arc<Path>>, text: &str, parts: &
             let field = (span.start > 0)
                 .then(|| key_of_line(text, span.start))
                 .flatten();
-            doc.error(
-                ErrorKind::Syntax(format!("invalid TOML: {message}")),
-                &span,
-                field.as_deref(),
-            );
+            doc.error(ErrorKind::from(problem), &span, field.as_deref());
             kind.unreadable(parts, file.as_deref());
         }
     }
@@ -147,16 +144,12 @@ fn check_top_level(kind: FileKind, doc: &mut Doc<'_>, root: &DeTable<'_>, parts:
         }
     }
     let empty = match kind {
-        FileKind::Jurisdictions if root.is_empty() => Some(
-            "the file is empty: it needs [[jurisdiction]] tables (code, name_zh, name_en, level)",
-        ),
-        FileKind::Metrics if root.is_empty() => Some(
-            "the file is empty: it needs [[metric]] tables (id, name_zh, name_en, dimension, polarity, basis)",
-        ),
+        FileKind::Jurisdictions if root.is_empty() => Some(DataProblem::EmptyJurisdictions),
+        FileKind::Metrics if root.is_empty() => Some(DataProblem::EmptyMetrics),
         _ => None,
     };
-    if let Some(message) = empty {
-        doc.error(ErrorKind::Invalid(message.to_owned()), &(0..0), None);
+    if let Some(problem) = empty {
+        doc.error(ErrorKind::from(problem), &(0..0), None);
         // As for a file that could not be read: its records are missing, so
         // references to them are not reported again as unknown.
         kind.unreadable(parts, None);
@@ -213,10 +206,7 @@ fn source_table(
             }
         },
         None if root.is_empty() => {
-            let kind = ErrorKind::Invalid(
-                "the file is empty: a source file needs a [source] table (id, title, issuer, published, status, force) and its [[target]] and [[observation]] entries".to_owned(),
-            );
-            doc.error(kind, &(0..0), None);
+            doc.error(ErrorKind::from(DataProblem::EmptySource), &(0..0), None);
             None
         }
         None => {

@@ -3,10 +3,10 @@
 //! and field as in English). Free text that comes from elsewhere (the TOML
 //! or CSV parser's words, the operating system's) is kept as it is.
 
-use super::{dimension_label, reason, statistic_name_text};
+use super::{dimension_label, level_label, reason, statistic_name_text};
 use crate::engine::normalize::{GDP_METRIC, POPULATION_METRIC, Reason};
-use crate::error::{Error, ErrorKind, Errors, Expected, Position, ValueType};
-use crate::model::{Lang, ParseError, Problem};
+use crate::error::{Columns, DataProblem, Error, ErrorKind, Errors, Expected, Position, ValueType};
+use crate::model::{Lang, NumberProblem, ParseError, Problem};
 
 /// `err` for people, in `lang`: the English message, or the Chinese one,
 /// after the error's position (`file:line:column: field: `) where it has
@@ -105,6 +105,12 @@ fn what_zh(what: &str) -> &str {
         "language" => "语言",
         "benchmark" => "对标",
         "peers" => "同级地区",
+        "weights" => "权重",
+        "normalisation" => "折算方式",
+        "statistic" => "统计量",
+        "scaling" => "标准化方法",
+        "aggregation" => "合成方法",
+        "minimum coverage" => "最低覆盖率",
         other => other,
     }
 }
@@ -140,6 +146,31 @@ fn problem_zh(problem: &Problem) -> String {
         }
         Problem::MissingUnit => "缺少单位（如个、TB、亿元、人、%）".to_owned(),
         Problem::UnitTwice => "数值已带单位，又另给了 unit".to_owned(),
+        Problem::Alternatives(words) => match words.split_last() {
+            Some((last, rest)) if !rest.is_empty() => {
+                format!("应为 {} 或 {last}", rest.join("、"))
+            }
+            _ => format!("应为 {}", words.join("")),
+        },
+        Problem::Coverage => "应为 (0, 1] 之间的数（如0.5）或分数（如2/3）".to_owned(),
+        Problem::WeightForm(part) => format!("应写成“指标=权重”，实为 {part:?}"),
+        Problem::NotPositiveWeight { metric, found } => {
+            format!("{metric} 的权重应为正数，实为 {found}")
+        }
+        Problem::WeightedTwice(metric) => format!("{metric} 的权重给了两次"),
+        Problem::PerForm => "应为 none、capita、gdp、year 或其组合（如 capita,year）".to_owned(),
+        Problem::CapitaWithGdp => "capita 与 gdp 不能同时使用：请选一个分母".to_owned(),
+        Problem::Number(number) => number_zh(number),
+        Problem::NumberForm(found) => {
+            format!("应为数字（如1000或5.8万），实为 `{}`", found.escape_debug())
+        }
+        Problem::NoMagnitude(unit) => format!("{unit} 不能带万、亿等数量级"),
+        Problem::NoMagnitudePrefix(unit) => format!("{unit} 不能带数量级前缀"),
+        Problem::TooPrecise(unit) => format!("数值过大或位数过多，无法精确换算为 {unit}"),
+        Problem::UnitForm => "应为单位，如个、TB、亿元或%".to_owned(),
+        Problem::MagnitudeForm => "数量级前缀有误".to_owned(),
+        Problem::PeriodForm => "应写成“起/止”，如 2025/2027 或 2025—2027".to_owned(),
+        Problem::PeriodReversed => "止于起点之前".to_owned(),
         other => other.to_string(),
     }
 }
@@ -185,6 +216,8 @@ fn data_file(kind: &ErrorKind) -> Option<String> {
     Some(match kind {
         ErrorKind::Parse(err) => parse_zh(err),
         ErrorKind::Syntax(message) => format!("语法错误：{message}"),
+        ErrorKind::Io(err) => io_zh(err),
+        ErrorKind::Data(problem) => data_problem_zh(problem),
         ErrorKind::Type { expected, found } => {
             format!(
                 "应为{}，实为{}",
@@ -342,6 +375,313 @@ fn chinese(kind: &ErrorKind) -> Option<String> {
         ErrorKind::NoPlanLength { name } => {
             format!("{name}无目标，规划年限未知：请以某一地区为对标，或不按规划年折算")
         }
+        ErrorKind::NormalisedOverflow { target } => {
+            format!("目标“{target}”折算后的数值超出十进制数的范围")
+        }
+        ErrorKind::RequiredTargetOverflow => "所需目标超出十进制数的范围".to_owned(),
         _ => return None,
     })
+}
+
+/// What the operating system reported, in Chinese by its kind; a kind
+/// without a Chinese word keeps the system's words after `读写错误`.
+fn io_zh(err: &std::io::Error) -> String {
+    use std::io::ErrorKind as Io;
+    let words = match err.kind() {
+        Io::NotFound => "文件或文件夹不存在",
+        Io::PermissionDenied => "没有读写权限",
+        Io::NotADirectory => "不是文件夹",
+        Io::IsADirectory => "是文件夹而不是文件",
+        Io::AlreadyExists => "已经存在",
+        Io::DirectoryNotEmpty => "文件夹不是空的",
+        Io::ReadOnlyFilesystem => "文件系统只读",
+        Io::StorageFull => "磁盘已满",
+        Io::UnexpectedEof => "文件意外结束",
+        Io::InvalidData => "数据无效",
+        Io::Interrupted => "读写被中断",
+        _ => return format!("读写错误（{err}）"),
+    };
+    words.to_owned()
+}
+
+/// A problem of a data folder, file or record in Chinese.
+fn data_problem_zh(problem: &DataProblem) -> String {
+    use DataProblem as P;
+    match problem {
+        P::NoDataFolder => "数据文件夹不存在".to_owned(),
+        P::NotAFolder => {
+            "不是文件夹：数据文件夹应包含 jurisdictions.toml、metrics.toml 和 sources/".to_owned()
+        }
+        P::BrokenLink => "链接指向的文件不存在：数据文件必须是可读的文件".to_owned(),
+        P::FolderNotFile => "是文件夹而不是文件：数据文件必须是文件".to_owned(),
+        P::NotRegularFile => "不是普通文件：数据文件必须是文件".to_owned(),
+        P::Utf16 { big_endian } => format!(
+            "文件是 UTF-16 编码（{}字节顺序标记）：数据文件必须是 UTF-8（请另存为 UTF-8）",
+            if *big_endian { "大端" } else { "小端" }
+        ),
+        P::Binary { at } => format!(
+            "第 {at} 字节是 NUL：这是二进制文件（或 UTF-16），不是 TOML 文本；数据文件必须是 UTF-8 文本"
+        ),
+        P::InvalidUtf8 { at } => format!(
+            "{}不是有效的 UTF-8：数据文件必须是 UTF-8（GBK、GB18030 编码的文件请另存为 UTF-8）",
+            at.map_or(String::new(), |at| format!("第 {at} 字节起"))
+        ),
+        P::RecordTooLong { mib } => {
+            format!("一条记录超过 {mib} MiB：是否有引号（\"）未闭合？")
+        }
+        P::Toml { detail } => toml_zh(detail),
+        P::DeepKey { max } => format!(
+            "TOML 语法错误：键或表标题有 {} 段或更多（以点分隔；最多读取 {max} 段）",
+            max + 1
+        ),
+        P::EmptyJurisdictions => {
+            "文件为空：应有 [[jurisdiction]] 表（code、name_zh、name_en、level）".to_owned()
+        }
+        P::EmptyMetrics => {
+            "文件为空：应有 [[metric]] 表（id、name_zh、name_en、dimension、polarity、basis）"
+                .to_owned()
+        }
+        P::EmptySource => "文件为空：来源文件应有 [source] 表（id、title、issuer、published、status、force）及其 [[target]] 和 [[observation]] 条目".to_owned(),
+        P::EmptyCsv { columns } => format!("文件为空：第一行应列出各列 {}", columns_zh(columns)),
+        P::NoSuchDay(date) => format!("日历上没有这一天：{date}"),
+        P::DateWithTime(date) => format!("应为不带时间的日期，实为 {date}"),
+        P::NotDecimal {
+            radix,
+            written,
+            decimal,
+        } => format!(
+            "{}整数 {written}：请写成十进制{}",
+            match radix {
+                16 => "十六进制",
+                8 => "八进制",
+                _ => "二进制",
+            },
+            decimal.map_or(String::new(), |v| format!("（{v}）"))
+        ),
+        other => data_problem_rest_zh(other),
+    }
+}
+
+/// The problems of CSV tables and of the catalogue's checks in Chinese.
+fn data_problem_rest_zh(problem: &DataProblem) -> String {
+    use DataProblem as P;
+    match problem {
+        P::ColumnTwice(name) => format!("列 `{name}` 出现了两次"),
+        P::UnknownColumn {
+            name,
+            expected,
+            suggestion,
+        } => format!(
+            "未知列 `{name}`；应为以下之一：{}{}",
+            expected.join(", "),
+            suggestion.map_or(String::new(), |s| format!("（是否为 `{s}`？）"))
+        ),
+        P::MissingColumn { name, columns } => {
+            format!("缺少列 `{name}`；各列为 {}", columns_zh(columns))
+        }
+        P::CellCount {
+            expected,
+            columns,
+            found,
+        } => format!(
+            "应有 {expected} 个单元格（{columns}），实有 {found} 个：{}",
+            if found < expected {
+                "缺少单元格"
+            } else {
+                "多出单元格"
+            }
+        ),
+        P::RowIdTaken(id) => format!("重复的实绩“{id}”：此行得到的标识已在 TOML 文件中使用"),
+        P::PeriodStartsLate { start, deadline } => {
+            format!("规划期的起点（{start}）晚于期限（{deadline}）")
+        }
+        P::PeriodAfterDeadline { period, deadline } => {
+            format!("规划期 {period} 的起点晚于期限 {deadline}")
+        }
+        P::MembersNotGroup { code, level } => format!(
+            "只有群组（group）才有成员（members），而 {code} 是{}",
+            level_label(*level, Lang::Zh)
+        ),
+        P::PrefectureParent { code, name, level } => format!(
+            "地级地区的上级必须是省级地区，而 {code}（{name}）是{}",
+            level_label(*level, Lang::Zh)
+        ),
+        P::ParentCycle(chain) => format!("上级关系成环：{chain}"),
+        P::BroaderCycle(chain) => format!("上位指标关系成环：{chain}"),
+        P::BroaderDimension {
+            broader,
+            broader_dimension,
+            metric,
+            dimension,
+        } => format!(
+            "上位指标“{broader}”计量的是{}，而“{metric}”计量的是{}：指标与其上位指标应计量同一类事物",
+            dimension_label(*broader_dimension, Lang::Zh),
+            dimension_label(*dimension, Lang::Zh)
+        ),
+        P::SourceNamesItself { id, key } => format!("来源“{id}”不能在 `{key}` 中指向自己"),
+        P::ObservationRange => "实绩的比较方式表示一个界限：应为 at_least、more_than、at_most、less_than 或 exactly，不能是 range".to_owned(),
+        P::RangeWithoutUpper => "区间（range）需要上限（`upper`）".to_owned(),
+        P::RangeReversed { lower, upper } => {
+            format!("区间下限 {lower} 大于上限 {upper}")
+        }
+        P::UpperWithoutRange(comparator) => {
+            format!("`upper` 只用于比较方式 \"range\"，不用于 \"{comparator}\"")
+        }
+        P::DeadlineBeforePublication {
+            deadline,
+            source_id,
+            published,
+        } => format!("期限 {deadline} 早于来源“{source_id}”的发布日期（{published}）"),
+        P::MoreProblems { more, listed } => {
+            format!("……此文件另有 {more} 个问题（只列出前 {listed} 个）")
+        }
+        P::CanonicalMismatch {
+            found,
+            quantity,
+            expected,
+        } => format!("标准值 {found} 与 {quantity} 不符（应为 {expected}）"),
+        other => other.to_string(),
+    }
+}
+
+/// The TOML parser's description of a syntax error in Chinese: `TOML
+/// 语法错误：` and the description and what was expected, translated where
+/// every part has a translation, else the parser's own words.
+fn toml_zh(detail: &str) -> String {
+    let (description, expected) = match detail.split_once(", expected ") {
+        Some((d, e)) => (d, Some(e)),
+        None => (detail, None),
+    };
+    let translated = toml_description_zh(description).and_then(|d| match expected {
+        None => Some(d.to_owned()),
+        Some(list) => list
+            .split(", ")
+            .map(toml_expected_zh)
+            .collect::<Option<Vec<_>>>()
+            .map(|items| format!("{d}，应为{}", items.join("或"))),
+    });
+    format!(
+        "TOML 语法错误：{}",
+        translated.unwrap_or_else(|| detail.to_owned())
+    )
+}
+
+/// A description of the TOML parser in Chinese, where this table has it.
+fn toml_description_zh(description: &str) -> Option<&'static str> {
+    Some(match description {
+        "key with no value" => "键没有值",
+        "duplicate key" => "键重复",
+        "invalid basic string" => "双引号字符串无效",
+        "invalid literal string" => "单引号字符串无效",
+        "invalid multi-line basic string" => "多行双引号字符串无效",
+        "invalid multi-line literal string" => "多行单引号字符串无效",
+        "invalid string" => "字符串无效",
+        "invalid boolean" => "布尔值无效",
+        "invalid date-time" => "日期时间无效",
+        "invalid date" => "日期无效",
+        "invalid time" => "时间无效",
+        "invalid float" => "浮点数无效",
+        "invalid integer number" => "整数无效",
+        "invalid hexadecimal number" => "十六进制数无效",
+        "invalid octal number" => "八进制数无效",
+        "invalid binary number" => "二进制数无效",
+        "invalid exponent" => "指数部分无效",
+        "invalid fraction" => "小数部分无效",
+        "invalid mantissa" => "尾数无效",
+        "invalid value" => "值无效",
+        "invalid key-value pair" => "键值对无效",
+        "invalid unquoted key" => "不加引号的键无效",
+        "unquoted keys cannot be empty" => "不加引号的键不能为空",
+        "unclosed array table" => "表数组的标题未闭合",
+        "unclosed table" => "表标题未闭合",
+        "unclosed inline table" => "内联表未闭合",
+        "unclosed array" => "数组未闭合",
+        "string values must be quoted" => "字符串值必须加引号",
+        "missing opening quote" => "缺少开头的引号",
+        "missing comma between array elements" => "数组元素之间缺少逗号",
+        "missing assignment between key-value pairs" => "键与值之间缺少等号",
+        "missing comma between key-value pairs" => "键值对之间缺少逗号",
+        "missing value" => "缺少值",
+        "missing value for key" => "键缺少值",
+        "missing key for inline table element" => "内联表的元素缺少键",
+        "missing escaped value" => "反斜杠后缺少转义字符",
+        "too few unicode value digits" => "Unicode 转义的位数不足",
+        "unexpected key or value" => "此处不应有键或值",
+        "unexpected content" => "此处不应有内容",
+        "carriage return must be followed by newline" => "回车符后必须紧跟换行符",
+        "unexpected leading zero" => "数字不能以0开头",
+        "redundant numeric sign" => "多余的正负号",
+        "unexpected sign" => "此处不应有正负号",
+        "integers with a radix cannot be signed" => "带进制前缀的整数不能有正负号",
+        "radix must be lowercase" => "进制前缀必须小写",
+        _ => return None,
+    })
+}
+
+/// One thing the TOML parser expected, in Chinese: a literal (`` `=` ``)
+/// as it is, a description where this table has it.
+fn toml_expected_zh(item: &str) -> Option<String> {
+    if item.starts_with('`') {
+        return Some(item.to_owned());
+    }
+    let words = match item {
+        "key" => "键",
+        "value" => "值",
+        "nothing" => "无内容",
+        "literal string" => "单引号字符串",
+        "basic string" => "双引号字符串",
+        "multi-line basic string" => "多行双引号字符串",
+        "numbers" | "digits" => "数字",
+        "letters" => "字母",
+        "characters" => "字符",
+        "printable characters" => "可打印字符",
+        "non-double-quote visible characters" => "双引号以外的可见字符",
+        "non-single-quote characters" => "单引号以外的字符",
+        "non-single-quote visible characters" => "单引号以外的可见字符",
+        "unicode hexadecimal value" => "Unicode 十六进制值",
+        _ => return between_zh(item),
+    };
+    Some(words.to_owned())
+}
+
+/// `day between 01 and 28` (a date's part out of range) in Chinese.
+fn between_zh(item: &str) -> Option<String> {
+    let (part, range) = item.split_once(" between ")?;
+    let (low, high) = range.split_once(" and ")?;
+    let part = match part {
+        "year" => "年份",
+        "month" => "月份",
+        "day" => "日",
+        "hour" => "小时",
+        "minute" => "分钟",
+        "second" => "秒",
+        _ => return None,
+    };
+    Some(format!("{low}至{high}之间的{part}"))
+}
+
+/// Why a number does not read, in Chinese.
+fn number_zh(problem: &NumberProblem) -> String {
+    match problem {
+        NumberProblem::Nothing => "应为数字，实为空".to_owned(),
+        NumberProblem::NotANumber(c) => format!("应为数字，实为 {c:?}"),
+        NumberProblem::Grouping => "千位分隔符应每三位一组".to_owned(),
+        NumberProblem::AfterPoint => "小数点后应有数字".to_owned(),
+        NumberProblem::NoDigits => "应有数字".to_owned(),
+        NumberProblem::TooManyDigits => "位数过多，无法精确表示（最多28位）".to_owned(),
+        NumberProblem::Magnitude => {
+            "数量级有误（应为十、百、千、万、亿或其组合，如百亿）".to_owned()
+        }
+        NumberProblem::TooLarge => "数字过大".to_owned(),
+        NumberProblem::OutOfOrder(c) => format!("中文数字有误：{c:?} 的位置不对"),
+    }
+}
+
+/// The columns of a CSV table in Chinese: `a,b,c（可选 d）`.
+fn columns_zh(columns: &Columns) -> String {
+    let mut text = columns.required.join(",");
+    if !columns.optional.is_empty() {
+        text.push_str(&format!("（可选 {}）", columns.optional.join(", ")));
+    }
+    text
 }

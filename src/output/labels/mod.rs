@@ -555,6 +555,30 @@ pub(crate) fn no_target(lang: Lang) -> &'static str {
     pick(lang, "无目标", "no target")
 }
 
+/// Why a progress report has no row, as a line: the data holds no target
+/// (`first` is `None`), none was published by `as_of` (the first was on
+/// `first`), or none counts at the level or source grade asked for.
+pub(crate) fn empty_progress(first: Option<NaiveDate>, as_of: NaiveDate, lang: Lang) -> String {
+    match (first, lang) {
+        (None, Lang::Zh) => "数据中没有目标，无进展可报告。\n".to_owned(),
+        (None, Lang::En) => {
+            "The data holds no target: there is no progress to report.\n".to_owned()
+        }
+        (Some(first), Lang::Zh) if first > as_of => format!(
+            "截至 {as_of} 尚无已发布的目标（最早的于 {first} 发布），请用 --as-of 指定更晚的日期。\n"
+        ),
+        (Some(first), Lang::En) if first > as_of => format!(
+            "No target was published by {as_of} (the first was published on {first}); ask for a later date with --as-of.\n"
+        ),
+        (Some(_), Lang::Zh) => {
+            format!("截至 {as_of}，所选级别或来源等级下没有生效的目标。\n")
+        }
+        (Some(_), Lang::En) => {
+            format!("No target counts on {as_of} at the level or source grade asked for.\n")
+        }
+    }
+}
+
 /// Why a ranking has no row, as a line.
 pub(crate) fn empty_ranking(empty: Empty, as_of: NaiveDate, lang: Lang) -> String {
     match (empty, lang) {
@@ -720,9 +744,12 @@ pub(crate) fn gap_title(
     lang: Lang,
 ) -> String {
     let per = self::per(per, lang);
-    match lang {
-        Lang::Zh => format!("{metric} 对标（{per}，单位：{unit}，截至 {as_of}）\n"),
-        Lang::En => format!("{metric}: gap ({per}, unit: {unit}, as of {as_of})\n"),
+    // Without a unit, the values carry their own.
+    match (lang, unit.is_empty()) {
+        (Lang::Zh, false) => format!("{metric} 对标（{per}，单位：{unit}，截至 {as_of}）\n"),
+        (Lang::Zh, true) => format!("{metric} 对标（{per}，截至 {as_of}）\n"),
+        (Lang::En, false) => format!("{metric}: gap ({per}, unit: {unit}, as of {as_of})\n"),
+        (Lang::En, true) => format!("{metric}: gap ({per}, as of {as_of})\n"),
     }
 }
 

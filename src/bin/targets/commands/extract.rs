@@ -2,12 +2,12 @@
 
 use std::path::Path;
 
-use policy_targets::extract;
+use policy_targets::{Lang, extract};
 use rust_decimal::Decimal;
 
-use super::{load, with_newline};
+use super::{load_in, with_newline};
 use crate::args::{ExtractArgs, ExtractFormat};
-use crate::failure::{Failure, usage};
+use crate::failure::{Failure, in_lang, say, usage};
 use crate::write::emit;
 
 /// Prints what the text of `args.file` proposes, as TOML or JSON.
@@ -19,20 +19,30 @@ pub fn run(data: Option<&Path>, args: ExtractArgs) -> Result<(), Failure> {
         source,
         jurisdiction,
         min_confidence,
+        lang,
     } = args;
     if min_confidence < Decimal::ZERO || min_confidence > Decimal::ONE {
-        return Err(usage(format!(
-            "--min-confidence: expected a number from 0 to 1, found {min_confidence}"
+        return Err(usage(say(
+            lang,
+            format!("--min-confidence：应为0到1之间的数，实为 {min_confidence}"),
+            format!("--min-confidence: expected a number from 0 to 1, found {min_confidence}"),
         )));
     }
-    let catalog = load(data)?;
-    let text = read_text(&file)?;
+    let catalog = load_in(data, lang)?;
+    let text = read_text(&file, lang)?;
     let jurisdiction = match jurisdiction {
         Some(name) => Some(
             catalog
-                .find_jurisdiction(&name)
+                .resolve_jurisdiction(&name)
                 .map(|j| j.code.clone())
-                .ok_or_else(|| usage(format!("--jurisdiction: unknown jurisdiction {name:?}")))?,
+                .map_err(|e| {
+                    let failure = in_lang(&e, lang);
+                    usage(format!(
+                        "--jurisdiction{}{}",
+                        say(lang, "：".to_owned(), ": ".to_owned()),
+                        failure.message
+                    ))
+                })?,
         ),
         None => None,
     };
@@ -50,38 +60,86 @@ pub fn run(data: Option<&Path>, args: ExtractArgs) -> Result<(), Failure> {
 }
 
 /// The text of FILE, or of standard input for `-`.
-fn read_text(file: &Path) -> Result<String, Failure> {
+fn read_text(file: &Path, lang: Lang) -> Result<String, Failure> {
     let stdin = file == Path::new("-");
     let bytes = if stdin {
         if std::io::IsTerminal::is_terminal(&std::io::stdin()) {
-            eprintln!("targets extract: reading the text from standard input (end it with Ctrl-D)");
+            eprintln!(
+                "{}",
+                say(
+                    lang,
+                    "targets extract：从标准输入读取文本（以 Ctrl-D 结束）".to_owned(),
+                    "targets extract: reading the text from standard input (end it with Ctrl-D)"
+                        .to_owned()
+                )
+            );
         }
         let mut bytes = Vec::new();
-        std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes)
-            .map_err(|e| Failure::new(format!("cannot read standard input: {e}")))?;
+        std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes).map_err(|e| {
+            Failure::new(say(
+                lang,
+                format!("无法读取标准输入：{}", io_words(&e, lang)),
+                format!("cannot read standard input: {e}"),
+            ))
+        })?;
         bytes
     } else {
-        std::fs::read(file)
-            .map_err(|e| Failure::new(format!("{}: cannot read: {e}", file.display())))?
+        std::fs::read(file).map_err(|e| {
+            Failure::new(say(
+                lang,
+                format!("{}：无法读取：{}", file.display(), io_words(&e, lang)),
+                format!("{}: cannot read: {e}", file.display()),
+            ))
+        })?
     };
-    String::from_utf8(bytes).map_err(|e| {
-        let name = if stdin {
-            "standard input".to_owned()
-        } else {
-            file.display().to_string()
-        };
-        let at = e.utf8_error().valid_up_to();
-        let hint = if likely_gb18030(e.as_bytes()) {
-            format!(
-                "; it looks like GBK or GB18030: convert it with `iconv -f GB18030 -t UTF-8 {} > text.txt`",
-                if stdin { "FILE".to_owned() } else { file.display().to_string() }
-            )
-        } else {
-            String::new()
-        };
-        Failure::new(format!(
-            "{name}: invalid UTF-8 at byte {at}: the text must be UTF-8{hint}"
-        ))
+    String::from_utf8(bytes).map_err(|e| not_utf8(&e, file, stdin, lang))
+}
+
+/// The operating system's error in `lang` (as a data folder's would be).
+fn io_words(err: &std::io::Error, lang: Lang) -> String {
+    let copy = std::io::Error::new(err.kind(), err.to_string());
+    policy_targets::output::error_message(
+        &policy_targets::Error::new(policy_targets::ErrorKind::Io(copy), None),
+        lang,
+    )
+}
+
+/// Text that is not UTF-8: where, and how to convert it when it looks like
+/// GBK or GB18030.
+fn not_utf8(e: &std::string::FromUtf8Error, file: &Path, stdin: bool, lang: Lang) -> Failure {
+    let name = match (stdin, lang) {
+        (true, Lang::Zh) => "标准输入".to_owned(),
+        (true, Lang::En) => "standard input".to_owned(),
+        (false, _) => file.display().to_string(),
+    };
+    let at = e.utf8_error().valid_up_to();
+    let input = if stdin {
+        "FILE".to_owned()
+    } else {
+        file.display().to_string()
+    };
+    let gbk = likely_gb18030(e.as_bytes());
+    Failure::new(match lang {
+        Lang::Zh => format!(
+            "{name}：第 {at} 字节起不是有效的 UTF-8：文本必须是 UTF-8{}",
+            if gbk {
+                format!(
+                    "；看起来是 GBK 或 GB18030 编码：可用 `iconv -f GB18030 -t UTF-8 {input} > text.txt` 转换"
+                )
+            } else {
+                String::new()
+            }
+        ),
+        Lang::En => format!(
+            "{name}: invalid UTF-8 at byte {at}: the text must be UTF-8{}",
+            if gbk {
+                format!(
+                    "; it looks like GBK or GB18030: convert it with `iconv -f GB18030 -t UTF-8 {input} > text.txt`"
+                )
+            } else {
+                String::new()
+            }
+        ),
     })
 }
 

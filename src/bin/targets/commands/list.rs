@@ -12,9 +12,11 @@ use crate::write::emit;
 /// Lists the records of `data` that `args` asks for.
 pub fn run(data: Option<&Path>, args: ListArgs) -> Result<(), Failure> {
     if args.format != ListFormat::Csv && args.csv.any() {
-        return Err(usage(
+        return Err(usage(crate::failure::say(
+            args.lang,
+            "--bom 和 --raw-csv 只用于 CSV 输出（--format csv）".to_owned(),
             "--bom and --raw-csv apply to CSV output (--format csv)".to_owned(),
-        ));
+        )));
     }
     let catalog = load_in(data, args.lang)?;
     let kind = match args.kind {

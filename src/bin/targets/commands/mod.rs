@@ -22,12 +22,6 @@ use crate::failure::{Failure, errors_in, usage};
 use crate::write::{emit, emit_with};
 
 /// The catalogue of the folder `data`, or the bundled one; its problems
-/// in English.
-fn load(data: Option<&Path>) -> Result<Catalog, Failure> {
-    load_in(data, Lang::En)
-}
-
-/// The catalogue of the folder `data`, or the bundled one; its problems
 /// in `lang`.
 fn load_in(data: Option<&Path>, lang: Lang) -> Result<Catalog, Failure> {
     Catalog::open(data).map_err(|e| errors_in(&e, lang))
@@ -48,9 +42,11 @@ fn answer_in(
     csv: impl FnOnce(&mut (dyn std::io::Write + Send)) -> Result<(), policy_targets::Error>,
 ) -> Result<(), Failure> {
     if common.format != Format::Csv && common.csv.any() {
-        return Err(usage(
+        return Err(usage(crate::failure::say(
+            common.lang,
+            "--bom 和 --raw-csv 只用于 CSV 输出（--format csv）".to_owned(),
             "--bom and --raw-csv apply to CSV output (--format csv)".to_owned(),
-        ));
+        )));
     }
     let bytes = match common.format {
         Format::Table => table().into_bytes(),
