@@ -230,6 +230,8 @@ pub enum ErrorKind {
     ShareNotNormalised {
         /// The metric.
         metric: Id,
+        /// Its Chinese name, for messages in Chinese.
+        metric_name: String,
         /// The normalisation asked for.
         per: String,
     },
@@ -252,6 +254,8 @@ pub enum ErrorKind {
         name: String,
         /// The metric.
         metric: Id,
+        /// The metric's Chinese name, for messages in Chinese.
+        metric_name: String,
         /// The as-of date.
         as_of: NaiveDate,
     },
@@ -263,6 +267,8 @@ pub enum ErrorKind {
         peers: String,
         /// The metric.
         metric: Id,
+        /// Its Chinese name, for messages in Chinese.
+        metric_name: String,
         /// The statistic (`median`, `p75`).
         statistic: String,
     },
@@ -1004,6 +1010,7 @@ mod tests {
                     jurisdiction: code.clone(),
                     name: "广西壮族自治区".to_owned(),
                     metric: metric.clone(),
+                    metric_name: "高质量数据集".to_owned(),
                     as_of,
                 },
                 "广西壮族自治区 (450000) has no target on high_quality_datasets in force on 2025-07-04",
@@ -1012,6 +1019,7 @@ mod tests {
                 ErrorKind::NoPeers {
                     peers: "province".to_owned(),
                     metric: metric.clone(),
+                    metric_name: "高质量数据集".to_owned(),
                     statistic: "p75".to_owned(),
                 },
                 "no peer in province has a target on high_quality_datasets to take the p75 of",

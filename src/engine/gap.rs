@@ -727,6 +727,7 @@ fn compared<'c>(
                             jurisdiction: j.code.clone(),
                             name: j.name_zh.clone(),
                             metric: metric.id.clone(),
+                            metric_name: metric.name_zh.clone(),
                             as_of: query.as_of,
                         },
                         None,
@@ -912,6 +913,7 @@ impl<'a> Scale<'a> {
                 let kind = ErrorKind::NoPeers {
                     peers: peer_set.to_string(),
                     metric: self.metric.id.clone(),
+                    metric_name: self.metric.name_zh.clone(),
                     statistic: stat.to_string(),
                 };
                 Error::new(kind, None)

@@ -273,6 +273,7 @@ pub(crate) fn refuse_share_per(metric: &crate::Metric, per: Per) -> Result<(), E
     }
     let kind = crate::error::ErrorKind::ShareNotNormalised {
         metric: metric.id.clone(),
+        metric_name: metric.name_zh.clone(),
         per: per.to_string(),
     };
     Err(Error::new(kind, None))

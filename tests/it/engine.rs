@@ -1015,7 +1015,7 @@ fn question_errors_follow_lang() {
     let zh = run(&["rank", "data_industry_growth_rate", "--per", "capita"]);
     assert_eq!(
         zh.stderr,
-        "data_industry_growth_rate是比例（%），按原值比较，不作折算：请去掉 --per\n"
+        "数据产业规模年均复合增长率是比例（%），按原值比较，不作折算：请去掉 --per\n"
     );
 }
 

@@ -96,7 +96,20 @@ fn a_text_in_gbk_fails_with_the_iconv_command_to_convert_it() {
     let dir = TempDir::new("extract-gbk");
     let path = dir.join("plan.txt");
     std::fs::write(&path, GBK_TEXT).unwrap();
-    let err = cli([std::ffi::OsStr::new("extract"), path.as_os_str()])
+    let zh = cli([std::ffi::OsStr::new("extract"), path.as_os_str()])
+        .run()
+        .fails_with(1);
+    assert!(zh.contains("第 0 字节起不是有效的 UTF-8"), "{zh}");
+    assert!(
+        zh.contains(&format!(
+            "可用 `iconv -f GB18030 -t UTF-8 {} > text.txt` 转换",
+            path.display()
+        )),
+        "{zh}"
+    );
+    let en = std::ffi::OsStr::new("en");
+    let lang = std::ffi::OsStr::new("--lang");
+    let err = cli([std::ffi::OsStr::new("extract"), lang, en, path.as_os_str()])
         .run()
         .fails_with(1);
     assert!(err.contains("invalid UTF-8 at byte 0"), "{err}");
@@ -108,7 +121,10 @@ fn a_text_in_gbk_fails_with_the_iconv_command_to_convert_it() {
         "{err}"
     );
 
-    let err = cli(["extract", "-"]).stdin(GBK_TEXT).run().fails_with(1);
+    let err = cli(["extract", "--lang", "en", "-"])
+        .stdin(GBK_TEXT)
+        .run()
+        .fails_with(1);
     assert!(err.contains("standard input: invalid UTF-8"), "{err}");
     assert!(err.contains("iconv -f GB18030 -t UTF-8 FILE"), "{err}");
 }

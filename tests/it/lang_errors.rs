@@ -349,3 +349,34 @@ fn export_and_extract_take_lang() {
         "--jurisdiction：未知地区“火星”；应为地区代码（如450000）或名称（如广西、Guangxi）\n"
     );
 }
+
+/// A question that cannot be answered names its metric by its Chinese name
+/// in Chinese (the id in English), whichever way the metric was asked for.
+#[test]
+fn question_errors_name_the_metric_in_the_language_asked() {
+    let gap = |lang: &str| {
+        run(&[
+            "gap",
+            "广西",
+            "--metric",
+            "high_quality_datasets",
+            "--against",
+            "北京",
+            "--as-of",
+            "2026-06-30",
+            "--lang",
+            lang,
+        ])
+    };
+    let zh = gap("zh");
+    assert_eq!(zh.code, Some(1));
+    assert_eq!(
+        zh.stderr,
+        "北京市截至 2026-06-30 无生效的高质量数据集目标\n"
+    );
+    let en = gap("en");
+    assert_eq!(
+        en.stderr,
+        "北京市 (110000) has no target on high_quality_datasets in force on 2026-06-30\n"
+    );
+}

@@ -314,19 +314,21 @@ fn chinese(kind: &ErrorKind) -> Option<String> {
         ErrorKind::SameSubjectAndBenchmark { name } => {
             format!("{name}既是对象又是对标：请指定另一个地区或统计量作对标")
         }
-        ErrorKind::ShareNotNormalised { metric, .. } => {
-            format!("{metric}是比例（%），按原值比较，不作折算：请去掉 --per")
+        ErrorKind::ShareNotNormalised { metric_name, .. } => {
+            format!("{metric_name}是比例（%），按原值比较，不作折算：请去掉 --per")
         }
         ErrorKind::NoTarget {
             name,
-            metric,
+            metric_name,
             as_of,
             ..
-        } => format!("{name}截至 {as_of} 无生效的{metric}目标"),
+        } => format!("{name}截至 {as_of} 无生效的{metric_name}目标"),
         ErrorKind::NoPeers {
-            metric, statistic, ..
+            metric_name,
+            statistic,
+            ..
         } => format!(
-            "没有其他同级地区设定{metric}目标，无法计算{}",
+            "没有其他同级地区设定{metric_name}目标，无法计算{}",
             statistic_name_text(statistic)
         ),
         ErrorKind::TooFewPeers {
