@@ -8,7 +8,9 @@ use policy_targets::{datapackage, export, progress, sqlite};
 use super::{load, with_newline};
 use crate::args::{ExportArgs, ExportFormat, today};
 use crate::failure::{Failure, usage};
-use crate::write::{emit, emit_with, replace_file_with, write_folder_atomically};
+use crate::write::{
+    emit, emit_with, replace_file_with, write_folder_atomically, write_folder_streaming,
+};
 
 /// Writes the catalogue of `data` in the format asked for.
 pub fn run(data: Option<&Path>, args: ExportArgs) -> Result<(), Failure> {
@@ -42,15 +44,33 @@ pub fn run(data: Option<&Path>, args: ExportArgs) -> Result<(), Failure> {
         }
         ExportFormat::Datapackage => {
             let dir = dir.ok_or_else(|| usage("--format datapackage needs a DIR".to_owned()))?;
-            let files = datapackage::files(&load(data)?, &csv_options)?;
-            write_folder_atomically(&dir, &files)
+            match bulk_folder(data) {
+                // Its records are written as they are read.
+                Some(folder) => write_folder_streaming(
+                    &dir,
+                    &datapackage::FILE_NAMES,
+                    datapackage::RECORDS_FILE,
+                    |out| Ok(datapackage::write_folder(folder, out, &csv_options)?),
+                ),
+                None => {
+                    let files = datapackage::files(&load(data)?, &csv_options)?;
+                    write_folder_atomically(&dir, &files)
+                }
+            }
         }
-        ExportFormat::Json => emit(
-            output.as_deref(),
-            &with_newline(export::to_json(&load(data)?)),
-        ),
+        ExportFormat::Json => match bulk_folder(data) {
+            Some(folder) => emit_with(output.as_deref(), |out| {
+                export::write_json_folder(folder, &mut *out)?;
+                out.write_all(b"\n")
+                    .map_err(|e| Failure::new(format!("cannot write to standard output: {e}")))
+            }),
+            None => emit(
+                output.as_deref(),
+                &with_newline(export::to_json(&load(data)?)),
+            ),
+        },
         // A folder with observations.csv is streamed, not loaded.
-        ExportFormat::Csv => match data.filter(|d| d.join("observations.csv").is_file()) {
+        ExportFormat::Csv => match bulk_folder(data) {
             Some(dir) => emit_with(output.as_deref(), |out| {
                 Ok(export::write_csv_folder(dir, out, &csv_options)?)
             }),
@@ -61,6 +81,12 @@ pub fn run(data: Option<&Path>, args: ExportArgs) -> Result<(), Failure> {
             }
         },
     }
+}
+
+/// The data folder `data` when it has an `observations.csv`: streamed,
+/// not loaded.
+fn bulk_folder(data: Option<&Path>) -> Option<&Path> {
+    data.filter(|d| d.join("observations.csv").is_file())
 }
 
 /// Writes the SQLite database `file` completely or not at all: into a
