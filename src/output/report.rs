@@ -172,7 +172,7 @@ pub fn overview<'c>(
 /// [`overview`] with the progress of its targets given rather than
 /// computed on the catalogue: that of [`load_folder`], read from a data
 /// folder's `observations.csv` as a stream. `progress` must be the answer
-/// of [`progress`](crate::progress::progress) on `as_of` with the default
+/// of [`progress`] on `as_of` with the default
 /// options.
 ///
 /// ```
@@ -289,6 +289,14 @@ pub fn load_folder(
             Some((r.jurisdiction.as_str(), r.metric.as_str(), day))
         })
         .collect();
+    let denominators = catalog
+        .metrics()
+        .iter()
+        .any(|m| Per::DENOMINATOR_METRICS.contains(&m.id.as_str()));
+    if !denominators && charted.is_empty() && reported.is_empty() {
+        // No row would be kept: the file is not read again.
+        return Ok((catalog, report));
+    }
     let kept = bulk::collect_observations(&catalog, &csv, |j, m, day| {
         let (j, m) = (j.as_str(), m.as_str());
         Per::DENOMINATOR_METRICS.contains(&m)

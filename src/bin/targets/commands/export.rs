@@ -62,7 +62,7 @@ pub fn run(data: Option<&Path>, args: ExportArgs) -> Result<(), Failure> {
             Some(folder) => emit_with(output.as_deref(), |out| {
                 export::write_json_folder(folder, &mut *out)?;
                 out.write_all(b"\n")
-                    .map_err(|e| Failure::new(format!("cannot write to standard output: {e}")))
+                    .map_err(|e| Failure::new(format!("cannot write the export: {e}")))
             }),
             None => emit(
                 output.as_deref(),
