@@ -3,8 +3,10 @@
 # builds of `targets` run in turn: `export --format json|datapackage|csv`,
 # `report` and `progress --format csv`.
 #
-#   bench/stream.sh OLD_BINARY NEW_BINARY DATA_DIR [RUNS] [AS_OF]
+#   bench/stream.sh OLD_BINARY NEW_BINARY DATA_DIR [RUNS] [AS_OF] [NAMES]
 #
+# NAMES (comma-separated: json,datapackage,csv,report,progress_csv) picks
+# some of the commands; all by default.
 # Each command runs RUNS times (3 by default) for each binary, old and new
 # alternating; the outputs of the two are compared by hash (they must be
 # the same bytes). Prints, per command, the median wall time and peak
@@ -17,6 +19,7 @@ new=$2
 data=$3
 runs=${4:-3}
 as_of=${5:-2025-12-31}
+names=${6:-json,datapackage,csv,report,progress_csv}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -56,6 +59,7 @@ printf '%-13s %9s %9s %10s %10s %6s %6s\n' command old_s new_s old_MiB new_MiB t
 for entry in "${commands[@]}"; do
   name=${entry%%|*}
   args=${entry#*|}
+  case ",$names," in *",$name,"*) ;; *) continue ;; esac
   : >"$work/old" && : >"$work/new"
   for _ in $(seq "$runs"); do
     measure "$old" "$args" >>"$work/old"
