@@ -6,8 +6,8 @@
 use serde_json::{Value, json};
 
 use crate::Lang;
-use crate::error::Error;
-use crate::output::export::{CSV_COLUMNS, write_csv};
+use crate::error::{Error, Errors};
+use crate::output::export::{CSV_COLUMNS, write_csv, write_csv_streamed};
 use crate::output::labels::datapackage::{Resource, field_title, package_title};
 use crate::output::{CsvOptions, write_csv_rows};
 use crate::{Catalog, Dimension, Grade};
@@ -217,6 +217,19 @@ fn reference(field: &str, resource: &str, key: &str) -> Value {
     json!({"fields": [field], "reference": {"resource": resource, "fields": [key]}})
 }
 
+/// The file of the records (targets and observations): the first of
+/// [`files`].
+pub const RECORDS_FILE: &str = "records.csv";
+
+/// The names of the files of the data package, in the order of [`files`].
+pub const FILE_NAMES: [&str; 5] = [
+    RECORDS_FILE,
+    "jurisdictions.csv",
+    "metrics.csv",
+    "sources.csv",
+    "datapackage.json",
+];
+
 /// The files of the data package, as `(file name, bytes)`: `records.csv`
 /// (the tidy export), `jurisdictions.csv`, `metrics.csv`, `sources.csv` and
 /// `datapackage.json`.
@@ -232,13 +245,61 @@ fn reference(field: &str, resource: &str, key: &str) -> Value {
 pub fn files(catalog: &Catalog, options: &CsvOptions) -> Result<Vec<(String, Vec<u8>)>, Error> {
     let mut records = Vec::new();
     write_csv(catalog, &mut records, options)?;
+    let mut files = vec![(RECORDS_FILE.to_owned(), records)];
+    files.extend(others(catalog, options)?);
+    Ok(files)
+}
+
+/// [`files`] of the catalogue of the data folder `dir`, with `records.csv`
+/// written into `records` rather than returned, its rows read from the
+/// folder's `observations.csv` as a stream (as by
+/// [`write_csv_folder`](crate::export::write_csv_folder)): memory grows with
+/// the targets, not with the rows. Returns the other files, in the order of
+/// [`files`]; the bytes of every file are those of [`files`] on
+/// [`Catalog::load`] of the folder. Every problem of the folder is
+/// returned, before anything is written.
+///
+/// ```
+/// use policy_targets::{Catalog, datapackage, output::CsvOptions};
+///
+/// let dir = std::env::temp_dir().join(format!("datapackage_folder_doc_{}", std::process::id()));
+/// policy_targets::synth::write_folder(&policy_targets::synth::Spec {
+///     jurisdictions: 3, metrics: 2, months: 2, seed: 5,
+/// }, &dir).unwrap();
+/// let options = CsvOptions::default();
+/// let mut records = Vec::new();
+/// let others = datapackage::write_folder(&dir, &mut records, &options)?;
+/// let loaded = datapackage::files(&Catalog::load(&dir)?, &options)?;
+/// assert_eq!(loaded[0], ("records.csv".to_owned(), records));
+/// assert_eq!(loaded[1..], others[..]);
+/// std::fs::remove_dir_all(&dir).unwrap();
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn write_folder<W: std::io::Write + Send>(
+    dir: impl AsRef<std::path::Path>,
+    records: W,
+    options: &CsvOptions,
+) -> Result<Vec<(String, Vec<u8>)>, Errors> {
+    use crate::load::bulk;
+    let dir = dir.as_ref();
+    let catalog = crate::load::load_folder(dir, bulk::Rows::None)?;
+    let csv = dir.join(bulk::OBSERVATIONS_CSV);
+    if csv.is_file() {
+        write_csv_streamed(&catalog, &csv, records, options)?;
+    } else {
+        write_csv(&catalog, records, options)?;
+    }
+    others(&catalog, options).map_err(Errors::from)
+}
+
+/// The files of [`files`] after `records.csv`.
+fn others(catalog: &Catalog, options: &CsvOptions) -> Result<Vec<(String, Vec<u8>)>, Error> {
     let jurisdictions = jurisdictions_csv(catalog, options)?;
     let metrics = metrics_csv(catalog, options)?;
     let sources = sources_csv(catalog, options)?;
     let mut json = serde_json::to_string_pretty(&descriptor(options)).unwrap_or_default();
     json.push('\n');
     Ok(vec![
-        ("records.csv".to_owned(), records),
         ("jurisdictions.csv".to_owned(), jurisdictions),
         ("metrics.csv".to_owned(), metrics),
         ("sources.csv".to_owned(), sources),

@@ -484,7 +484,7 @@ pub(crate) fn write_guarded<W: std::io::Write>(
 /// ```
 pub fn write_csv_folder<W: std::io::Write + Send>(
     dir: impl AsRef<std::path::Path>,
-    mut out: W,
+    out: W,
     options: &CsvOptions,
 ) -> Result<(), Errors> {
     use crate::load::bulk;
@@ -494,82 +494,117 @@ pub fn write_csv_folder<W: std::io::Write + Send>(
     if !csv.is_file() {
         return write_csv(&catalog, out, options).map_err(Errors::from);
     }
-    let keys = bulk::Keys::of_catalog(&catalog);
-    let (_, errors) = bulk::scan_with(
-        &csv,
-        &keys,
-        bulk::default_threads(),
-        bulk::MIN_CHUNK,
-        || Checked,
-    );
-    if !errors.is_empty() {
-        return Err(Errors::from_vec(errors));
-    }
-    let io = |e: std::io::Error| Errors::from(Error::new(ErrorKind::Io(e), None));
+    write_csv_streamed(&catalog, &csv, out, options)
+}
+
+/// [`write_csv`] of `catalog` (a data folder's, without the rows of its
+/// `observations.csv`) followed by the rows of `csv`, its
+/// `observations.csv`, read as a stream after all are checked.
+pub(crate) fn write_csv_streamed<W: std::io::Write + Send>(
+    catalog: &Catalog,
+    csv: &std::path::Path,
+    mut out: W,
+    options: &CsvOptions,
+) -> Result<(), Errors> {
+    use crate::load::bulk;
+    bulk::check_rows(catalog, csv)?;
     if options.bom {
-        out.write_all("\u{feff}".as_bytes()).map_err(io)?;
+        out.write_all("\u{feff}".as_bytes()).map_err(io_error)?;
     }
     let mut writer = csv::Writer::from_writer(out);
-    write_csv_head(&catalog, &mut writer, options)?;
-    // One reading thread: rows in file order, ids from the file's lines.
-    let slot = std::sync::Mutex::new(Some(writer));
-    let make = || Streamed {
-        catalog: &catalog,
-        rows: bulk::ObservationRows::new(&keys, &csv),
-        writer: slot.lock().ok().and_then(|mut w| w.take()),
-        options,
-        error: None,
-    };
-    let (sinks, errors) = bulk::scan_with(&csv, &keys, 1, bulk::MIN_CHUNK, make);
-    if !errors.is_empty() {
-        return Err(Errors::from_vec(errors));
-    }
-    for (sink, _) in sinks {
-        if let Some(e) = sink.error {
-            return Err(e.into());
-        }
-        if let Some(mut writer) = sink.writer {
-            writer.flush().map_err(io)?;
-        }
-    }
+    write_csv_head(catalog, &mut writer, options)?;
+    bulk::each_observation(catalog, csv, |o| {
+        write_guarded(&mut writer, &observation_row(catalog, o), options)
+    })?;
+    writer.flush().map_err(io_error)?;
     Ok(())
 }
 
-/// A sink that keeps nothing: the rows are only checked.
-struct Checked;
-
-impl crate::load::bulk::Sink for Checked {
-    const NEEDS_QUANTITY: bool = false;
-
-    fn row(&mut self, _: &crate::load::bulk::Row) {}
+/// An input or output error, without a position.
+fn io_error(e: std::io::Error) -> Errors {
+    Errors::from(Error::new(ErrorKind::Io(e), None))
 }
 
-/// Writes every row of a streamed `observations.csv` as a CSV row of the
-/// export; the first write error is kept and ends the writing.
-struct Streamed<'a, W: std::io::Write> {
-    catalog: &'a Catalog,
-    rows: crate::load::bulk::ObservationRows<'a>,
-    writer: Option<csv::Writer<W>>,
-    options: &'a CsvOptions,
-    error: Option<Error>,
-}
-
-impl<W: std::io::Write + Send> crate::load::bulk::Sink for Streamed<'_, W> {
-    const NEEDS_QUANTITY: bool = true;
-
-    fn row(&mut self, row: &crate::load::bulk::Row) {
-        if self.error.is_some() {
-            return;
-        }
-        let (Some(writer), Some(observation)) = (&mut self.writer, self.rows.observation(row))
-        else {
-            return;
-        };
-        let cells = observation_row(self.catalog, &observation);
-        if let Err(e) = write_guarded(writer, &cells, self.options) {
-            self.error = Some(e);
-        }
+/// [`to_json`] of the catalogue of a data folder, written into `out`, with
+/// its `observations.csv` read as a stream rather than loaded: memory grows
+/// with the targets, not with the rows, and the bytes written are those of
+/// [`to_json`] on [`Catalog::load`] of the folder.
+///
+/// The file is read twice: once on every core to check every row (nothing
+/// is written if a row has a problem: every problem is returned, as by
+/// [`Catalog::load`]), then once, in file order, to write the rows.
+///
+/// ```
+/// use policy_targets::{export, Catalog};
+///
+/// let dir = std::env::temp_dir().join(format!("export_json_doc_{}", std::process::id()));
+/// policy_targets::synth::write_folder(&policy_targets::synth::Spec {
+///     jurisdictions: 3, metrics: 2, months: 2, seed: 5,
+/// }, &dir).unwrap();
+/// let mut streamed = Vec::new();
+/// export::write_json_folder(&dir, &mut streamed)?;
+/// assert_eq!(streamed, export::to_json(&Catalog::load(&dir)?).into_bytes());
+/// std::fs::remove_dir_all(&dir).unwrap();
+/// # Ok::<(), policy_targets::Errors>(())
+/// ```
+pub fn write_json_folder<W: std::io::Write + Send>(
+    dir: impl AsRef<std::path::Path>,
+    mut out: W,
+) -> Result<(), Errors> {
+    use crate::load::bulk;
+    let dir = dir.as_ref();
+    let catalog = crate::load::load_folder(dir, bulk::Rows::None)?;
+    let csv = dir.join(bulk::OBSERVATIONS_CSV);
+    let head = to_json(&catalog);
+    if !csv.is_file() {
+        return out.write_all(head.as_bytes()).map_err(io_error);
     }
+    bulk::check_rows(&catalog, &csv)?;
+    // The head ends with the catalogue's own observations: `[]` when it
+    // has none, else the last one and the array's closing line.
+    let (open, mut separator) = match head.strip_suffix("]\n}") {
+        Some(open) if open.ends_with('[') => (open, "\n    "),
+        _ => (head.strip_suffix(JSON_TAIL).unwrap_or(&head), ",\n    "),
+    };
+    out.write_all(open.as_bytes()).map_err(io_error)?;
+    let mut written = false;
+    let mut record = Vec::new();
+    bulk::each_observation(&catalog, &csv, |o| {
+        record.clear();
+        // Serialising plain data into memory cannot fail.
+        let _ = serde_json::to_writer_pretty(&mut record, &observation_record(o));
+        let io = |e| Error::new(ErrorKind::Io(e), None);
+        out.write_all(separator.as_bytes()).map_err(io)?;
+        separator = ",\n    ";
+        written = true;
+        write_indented(&mut out, &record).map_err(io)
+    })?;
+    let tail = if written || !open.ends_with('[') {
+        JSON_TAIL
+    } else {
+        "]\n}"
+    };
+    out.write_all(tail.as_bytes()).map_err(io_error)?;
+    out.flush().map_err(io_error)?;
+    Ok(())
+}
+
+/// The end of the pretty-printed JSON export after its last observation.
+const JSON_TAIL: &str = "\n  ]\n}";
+
+/// Writes pretty-printed JSON one level inside the export's
+/// `observations` array: four more spaces after every line break (a JSON
+/// string has none of its own).
+fn write_indented<W: std::io::Write>(out: &mut W, json: &[u8]) -> std::io::Result<()> {
+    let mut lines = json.split(|b| *b == b'\n');
+    if let Some(first) = lines.next() {
+        out.write_all(first)?;
+    }
+    for line in lines {
+        out.write_all(b"\n    ")?;
+        out.write_all(line)?;
+    }
+    Ok(())
 }
 
 impl Catalog {

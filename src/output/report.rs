@@ -165,6 +165,40 @@ pub fn overview<'c>(
     subject: &str,
     as_of: NaiveDate,
 ) -> Result<Overview<'c>, Error> {
+    let report = progress(catalog, as_of, &Options::default());
+    overview_with(catalog, subject, as_of, report)
+}
+
+/// [`overview`] with the progress of its targets given rather than
+/// computed on the catalogue: that of [`load_folder`], read from a data
+/// folder's `observations.csv` as a stream. `progress` must be the answer
+/// of [`progress`] on `as_of` with the default
+/// options.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use policy_targets::{Catalog, Lang, report};
+///
+/// let dir = std::env::temp_dir().join(format!("report_folder_doc_{}", std::process::id()));
+/// policy_targets::synth::write_folder(&policy_targets::synth::Spec {
+///     jurisdictions: 6, metrics: 3, months: 4, seed: 7,
+/// }, &dir).unwrap();
+/// let as_of = NaiveDate::from_ymd_opt(2025, 12, 31).unwrap();
+/// let (catalog, progress) = report::load_folder(&dir, as_of, false)?;
+/// let subject = catalog.jurisdictions()[1].code.to_string();
+/// let streamed = report::overview_with(&catalog, &subject, as_of, progress)?;
+/// let loaded = Catalog::load(&dir)?;
+/// let whole = report::overview(&loaded, &subject, as_of)?;
+/// assert_eq!(streamed.to_text(&catalog, Lang::En), whole.to_text(&loaded, Lang::En));
+/// std::fs::remove_dir_all(&dir).unwrap();
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn overview_with<'c>(
+    catalog: &'c Catalog,
+    subject: &str,
+    as_of: NaiveDate,
+    progress: Progress,
+) -> Result<Overview<'c>, Error> {
     let subject = catalog.resolve_jurisdiction(subject)?;
     let mut targets: Vec<&Target> = catalog
         .targets()
@@ -210,9 +244,67 @@ pub fn overview<'c>(
         unranked_metrics,
         gaps,
         unanswered,
-        progress: progress(catalog, as_of, &Options::default()),
+        progress,
         index: composite(catalog, as_of)?,
     })
+}
+
+/// What the overview needs of the data folder `dir`, with its
+/// `observations.csv` (if it has one) read as a stream rather than
+/// loaded: the catalogue with, of the file's rows, only those the
+/// overview shows (the denominators, population and GDP, and with `page`,
+/// for the HTML page, the figures of the targets whose trend is charted
+/// and those each progress row reports), and the progress of its targets
+/// on `as_of` ([`progress_folder`](crate::progress::progress_folder)).
+/// Memory grows with the targets and the rows kept, not with the file.
+///
+/// [`overview_with`] on the answer shows what [`overview`] shows on
+/// [`Catalog::load`] of the folder. Every problem of the folder is
+/// returned, as by that load.
+pub fn load_folder(
+    dir: impl AsRef<std::path::Path>,
+    as_of: NaiveDate,
+    page: bool,
+) -> Result<(Catalog, Progress), crate::Errors> {
+    use crate::load::bulk;
+    let dir = dir.as_ref();
+    let (catalog, report) =
+        crate::engine::progress::progress_folder(dir, as_of, &Options::default())?;
+    let csv = dir.join(bulk::OBSERVATIONS_CSV);
+    if !csv.is_file() {
+        return Ok((catalog, report));
+    }
+    let rows = if page { report.rows.as_slice() } else { &[] };
+    // The figures a charted trend goes through, by jurisdiction and metric.
+    let charted: std::collections::HashSet<(&str, &str)> = rows
+        .iter()
+        .filter(|r| r.trend.is_some())
+        .map(|r| (r.jurisdiction.as_str(), r.metric.as_str()))
+        .collect();
+    // The figure each row reports, where it has one.
+    let reported: std::collections::HashSet<(&str, &str, NaiveDate)> = rows
+        .iter()
+        .filter_map(|r| {
+            let day = r.latest_as_of?;
+            Some((r.jurisdiction.as_str(), r.metric.as_str(), day))
+        })
+        .collect();
+    let denominators = catalog
+        .metrics()
+        .iter()
+        .any(|m| Per::DENOMINATOR_METRICS.contains(&m.id.as_str()));
+    if !denominators && charted.is_empty() && reported.is_empty() {
+        // No row would be kept: the file is not read again.
+        return Ok((catalog, report));
+    }
+    let kept = bulk::collect_observations(&catalog, &csv, |j, m, day| {
+        let (j, m) = (j.as_str(), m.as_str());
+        Per::DENOMINATOR_METRICS.contains(&m)
+            || charted.contains(&(j, m))
+            || reported.contains(&(j, m, day))
+    })?;
+    let catalog = catalog.with(Vec::new(), kept)?;
+    Ok((catalog, report))
 }
 
 impl Overview<'_> {

@@ -5,6 +5,7 @@
 mod architecture;
 mod behaviour;
 mod bulk;
+mod bulk_stream;
 mod dashboards;
 mod engine;
 mod export;

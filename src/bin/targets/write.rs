@@ -288,21 +288,54 @@ fn refuse_foreign(dir: &Path, ours: impl Fn(&DirEntry) -> bool) -> Result<(), Fa
 /// [`replace_folder`]); an existing `dir` is replaced only if it holds
 /// nothing but files of those names.
 pub fn write_folder_atomically(dir: &Path, files: &[(String, Vec<u8>)]) -> Result<(), Failure> {
-    let ours = |e: &DirEntry| {
-        files.iter().any(|(name, _)| e.file_name() == name.as_str())
-            && e.file_type().is_ok_and(|t| t.is_file())
-    };
-    replace_folder(dir, ours, |tmp| {
-        for (file, bytes) in files {
-            std::fs::File::create(tmp.join(file))
-                .and_then(|mut f| {
-                    f.write_all(bytes)?;
-                    f.sync_all()
-                })
-                .map_err(|e| Failure::cannot_write(&dir.join(file), e))?;
-        }
-        Ok(())
-    })
+    let names: Vec<&str> = files.iter().map(|(name, _)| name.as_str()).collect();
+    replace_folder(dir, |e| ours(&names, e), |tmp| write_files(dir, tmp, files))
+}
+
+/// [`write_folder_atomically`] with one file written as it is made rather
+/// than held in memory: `fill` writes the file `streamed` (through a
+/// buffer) and returns the others, all written into the temporary folder
+/// before it is renamed into place. An existing `dir` is replaced only if
+/// it holds nothing but files of `names`; nothing is left behind when
+/// `fill` fails.
+pub fn write_folder_streaming(
+    dir: &Path,
+    names: &[&str],
+    streamed: &str,
+    fill: impl FnOnce(&mut (dyn Write + Send)) -> Result<Vec<(String, Vec<u8>)>, Failure>,
+) -> Result<(), Failure> {
+    replace_folder(
+        dir,
+        |e| ours(names, e),
+        |tmp| {
+            let path = dir.join(streamed);
+            let fail = |e: io::Error| Failure::cannot_write(&path, e);
+            let file = std::fs::File::create(tmp.join(streamed)).map_err(fail)?;
+            let mut out = io::BufWriter::with_capacity(1 << 16, file);
+            let others = fill(&mut out)?;
+            let file = out.into_inner().map_err(|e| fail(e.into_error()))?;
+            file.sync_all().map_err(fail)?;
+            write_files(dir, tmp, &others)
+        },
+    )
+}
+
+/// Whether the entry `e` is a file of one of `names`.
+fn ours(names: &[&str], e: &DirEntry) -> bool {
+    names.iter().any(|name| e.file_name() == *name) && e.file_type().is_ok_and(|t| t.is_file())
+}
+
+/// Writes `files` into the temporary folder `tmp` that becomes `dir`.
+fn write_files(dir: &Path, tmp: &Path, files: &[(String, Vec<u8>)]) -> Result<(), Failure> {
+    for (file, bytes) in files {
+        std::fs::File::create(tmp.join(file))
+            .and_then(|mut f| {
+                f.write_all(bytes)?;
+                f.sync_all()
+            })
+            .map_err(|e| Failure::cannot_write(&dir.join(file), e))?;
+    }
+    Ok(())
 }
 
 /// The folder `path` is in (`.` for a bare name).

@@ -44,6 +44,7 @@ mod observations;
 mod problems;
 mod reader;
 mod scan;
+mod stream;
 mod tables;
 mod targets;
 
@@ -55,7 +56,8 @@ pub(crate) use keys::row_id;
 pub(crate) use keys::{push_row_id, stem};
 pub(crate) use observations::{Row, Sink};
 pub(crate) use scan::{default_threads, scan_with};
-pub(crate) use tables::{ObservationRows, Rows, read_tables};
+pub(crate) use stream::{check_rows, collect_observations, each_observation};
+pub(crate) use tables::{Rows, read_tables};
 
 /// The file of observations in a data folder.
 pub(crate) const OBSERVATIONS_CSV: &str = "observations.csv";

@@ -3,12 +3,15 @@
 
 use std::path::Path;
 
+use policy_targets::output::CsvOptions;
 use policy_targets::{Lang, datapackage, export, progress, sqlite};
 
 use super::{load_in, with_newline};
 use crate::args::{ExportArgs, ExportFormat, today};
 use crate::failure::{Failure, errors_in, in_lang, say, usage};
-use crate::write::{emit, emit_with, replace_file_with, write_folder_atomically};
+use crate::write::{
+    emit, emit_with, replace_file_with, write_folder_atomically, write_folder_streaming,
+};
 
 /// Writes the catalogue of `data` in the format asked for.
 pub fn run(data: Option<&Path>, args: ExportArgs) -> Result<(), Failure> {
@@ -42,13 +45,11 @@ pub fn run(data: Option<&Path>, args: ExportArgs) -> Result<(), Failure> {
                     "--format datapackage needs a DIR".to_owned(),
                 ))
             })?;
-            let files =
-                datapackage::files(&load()?, &csv_options).map_err(|e| in_lang(&e, lang))?;
-            write_folder_atomically(&dir, &files)
+            package(data, &dir, &csv_options, lang)
         }
-        ExportFormat::Json => emit(output.as_deref(), &with_newline(export::to_json(&load()?))),
+        ExportFormat::Json => json(data, output.as_deref(), lang),
         // A folder with observations.csv is streamed, not loaded.
-        ExportFormat::Csv => match data.filter(|d| d.join("observations.csv").is_file()) {
+        ExportFormat::Csv => match bulk_folder(data) {
             Some(dir) => emit_with(output.as_deref(), |out| {
                 export::write_csv_folder(dir, out, &csv_options).map_err(|e| errors_in(&e, lang))
             }),
@@ -95,6 +96,58 @@ fn check(
         )));
     }
     Ok(())
+}
+
+/// The data folder `data` when it has an `observations.csv`: streamed,
+/// not loaded.
+fn bulk_folder(data: Option<&Path>) -> Option<&Path> {
+    data.filter(|d| d.join("observations.csv").is_file())
+}
+
+/// Writes the data package of `data` into `dir`; a bulk folder's records
+/// are written as they are read.
+fn package(
+    data: Option<&Path>,
+    dir: &Path,
+    csv_options: &CsvOptions,
+    lang: Lang,
+) -> Result<(), Failure> {
+    match bulk_folder(data) {
+        Some(folder) => write_folder_streaming(
+            dir,
+            &datapackage::FILE_NAMES,
+            datapackage::RECORDS_FILE,
+            |out| {
+                datapackage::write_folder(folder, out, csv_options).map_err(|e| errors_in(&e, lang))
+            },
+        ),
+        None => {
+            let files = datapackage::files(&load_in(data, lang)?, csv_options)
+                .map_err(|e| in_lang(&e, lang))?;
+            write_folder_atomically(dir, &files)
+        }
+    }
+}
+
+/// Writes the JSON export of `data` to `output` (standard output when
+/// `None`); a bulk folder's observations are written as they are read.
+fn json(data: Option<&Path>, output: Option<&Path>, lang: Lang) -> Result<(), Failure> {
+    match bulk_folder(data) {
+        Some(folder) => emit_with(output, |out| {
+            export::write_json_folder(folder, &mut *out).map_err(|e| errors_in(&e, lang))?;
+            out.write_all(b"\n").map_err(|e| {
+                Failure::new(say(
+                    lang,
+                    format!("无法写出导出内容：{e}"),
+                    format!("cannot write the export: {e}"),
+                ))
+            })
+        }),
+        None => emit(
+            output,
+            &with_newline(export::to_json(&load_in(data, lang)?)),
+        ),
+    }
 }
 
 /// Writes the SQLite database `file` completely or not at all: into a
