@@ -84,21 +84,23 @@ fn check_integrity(db: &Connection) {
     assert_eq!(broken, 0, "rows with a dangling foreign key");
 }
 
-/// Every record's `canonical_value` (and `id`) of `table` equals the JSON's
-/// exact digits and is stored as text.
+/// Every record's `value` and `canonical_value` (and `id`) of `table`
+/// equal the JSON's exact digits and are stored as text.
 fn check_canonical_values(db: &Connection, table: &str, records: &[Raw]) {
     let mut select = db
         .prepare(&format!(
-            "SELECT canonical_value, typeof(canonical_value) FROM {table} WHERE id = ?1"
+            "SELECT value, canonical_value, typeof(id) || typeof(value) || typeof(canonical_value)
+             FROM {table} WHERE id = ?1"
         ))
         .unwrap();
     for record in records {
         let id: String = serde_json::from_str(record["id"].get()).unwrap();
-        let (value, kind): (String, String) = select
-            .query_row([&id], |r| Ok((r.get(0)?, r.get(1)?)))
+        let (value, canonical, kinds): (String, String, String) = select
+            .query_row([&id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
             .unwrap_or_else(|e| panic!("{table} {id}: {e}"));
-        assert_eq!(value, record["canonical_value"].get(), "{table} {id}");
-        assert_eq!(kind, "text", "{table} {id}");
+        assert_eq!(value, record["value"].get(), "{table} {id}");
+        assert_eq!(canonical, record["canonical_value"].get(), "{table} {id}");
+        assert_eq!(kinds, "texttexttext", "{table} {id}");
     }
 }
 

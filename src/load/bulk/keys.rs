@@ -226,7 +226,7 @@ pub(crate) fn row_id(stem: &str, line: u64) -> String {
 
 /// [`row_id`] written at the end of `out` (for a buffer reused row after
 /// row).
-pub(crate) fn push_row_id(out: &mut String, stem: &str, line: u64) {
+fn push_row_id(out: &mut String, stem: &str, line: u64) {
     use std::fmt::Write as _;
     out.push_str(stem);
     out.push('_');

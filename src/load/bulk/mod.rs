@@ -50,10 +50,8 @@ mod targets;
 
 pub use check::{Inventory, check_folder};
 pub(crate) use keys::Keys;
-#[cfg(test)]
-pub(crate) use keys::row_id;
 #[cfg(feature = "sqlite")]
-pub(crate) use keys::{push_row_id, stem};
+pub(crate) use keys::stem;
 pub(crate) use observations::{Row, Sink};
 pub(crate) use scan::{default_threads, scan_with};
 pub(crate) use stream::{check_rows, collect_observations, each_observation};

@@ -7,23 +7,48 @@ use rust_decimal::Decimal;
 
 use crate::{PartialDate, Unit};
 
-/// An exact decimal as TEXT and its REAL twin, in a reused buffer.
+/// An exact decimal as it is bound into a TEXT column, with its REAL twin,
+/// in a reused buffer.
 #[derive(Default)]
 pub(super) struct Number {
     text: String,
+    integer: Option<i64>,
     num: f64,
 }
 
+/// How the digits of a [`Number`] are bound.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(super) enum Digits {
+    /// An integer: SQLite writes its digits into the TEXT column, the
+    /// decimal's own (it has no fractional digits), without the copy a
+    /// bound text takes.
+    Integer(i64),
+    /// The exact digits, as text.
+    Text,
+}
+
 impl Number {
-    /// Writes `d`: its exact digits, and the REAL nearest to them.
+    /// Writes `d`: its exact digits (none if it is bound as an integer),
+    /// and the REAL nearest to them.
     pub(super) fn set(&mut self, d: Decimal) {
         self.text.clear();
+        self.integer = integer(d);
+        if let Some(i) = self.integer {
+            // Rounds to the nearest, as parsing the digits does.
+            self.num = i as f64;
+            return;
+        }
         // Writing into a String cannot fail.
         let _ = write!(self.text, "{d}");
         self.num = self.text.parse().unwrap_or(f64::NAN);
     }
 
-    /// The exact digits.
+    /// How the digits are bound.
+    pub(super) fn digits(&self) -> Digits {
+        self.integer.map_or(Digits::Text, Digits::Integer)
+    }
+
+    /// The exact digits, empty if they are bound as an integer.
     pub(super) fn text(&self) -> &str {
         &self.text
     }
@@ -34,28 +59,13 @@ impl Number {
     }
 }
 
-/// A row id made of a fixed stem and a line number (`observations_12`).
-pub(super) struct RowId {
-    stem: String,
-    text: String,
-}
-
-impl RowId {
-    /// Ids that start with `stem` and an underscore.
-    pub(super) fn new(stem: &str) -> RowId {
-        RowId {
-            stem: stem.to_owned(),
-            text: String::new(),
-        }
+/// `d` as an integer whose decimal text is `d`'s own: no fractional
+/// digits, within `i64`; zero keeps its written form (a sign) as text.
+fn integer(d: Decimal) -> Option<i64> {
+    if d.scale() != 0 || d.is_zero() {
+        return None;
     }
-
-    /// The id of the row on `line`, as
-    /// [`row_id`](crate::load::bulk::row_id) writes it.
-    pub(super) fn of(&mut self, line: u64) -> &str {
-        self.text.clear();
-        crate::load::bulk::push_row_id(&mut self.text, &self.stem, line);
-        &self.text
-    }
+    i64::try_from(d.mantissa()).ok()
 }
 
 /// The names of the units met so far (a handful per file).
@@ -121,20 +131,38 @@ mod tests {
     fn numbers_keep_their_digits_and_the_nearest_real() {
         let mut n = Number::default();
         n.set("98.390".parse().unwrap());
-        assert_eq!((n.text(), n.num()), ("98.390", 98.39));
+        assert_eq!(
+            (n.text(), n.num(), n.digits()),
+            ("98.390", 98.39, Digits::Text)
+        );
         n.set("0.1".parse().unwrap());
         assert_eq!((n.text(), n.num()), ("0.1", 0.1));
         n.set("-12000".parse().unwrap());
-        assert_eq!((n.text(), n.num()), ("-12000", -12000.0));
+        assert_eq!((n.text(), n.num()), ("", -12000.0));
+        assert_eq!(n.digits(), Digits::Integer(-12000));
+        // Trailing zeros after the point are digits of the value.
+        n.set("120.0".parse().unwrap());
+        assert_eq!((n.text(), n.digits()), ("120.0", Digits::Text));
+        n.set("0".parse().unwrap());
+        assert_eq!((n.text(), n.digits()), ("0", Digits::Text));
+        // Beyond i64: the digits as text.
+        n.set("12345678901234567890123".parse().unwrap());
+        assert_eq!(n.text(), "12345678901234567890123");
+        assert_eq!(n.num(), 1.2345678901234568e22);
     }
 
     #[test]
-    fn row_ids_are_the_stem_and_the_line() {
-        let mut id = RowId::new("observations");
-        assert_eq!(id.of(2), "observations_2");
-        assert_eq!(id.of(1_234_567), "observations_1234567");
-        assert_eq!(id.of(10), "observations_10");
-        assert_eq!(id.of(10), crate::load::bulk::row_id("observations", 10));
+    fn integers_round_to_the_real_their_digits_parse_to() {
+        let mut n = Number::default();
+        for digits in [
+            "9007199254740993",
+            "-9007199254740993",
+            "9223372036854775807",
+        ] {
+            n.set(digits.parse().unwrap());
+            assert!(matches!(n.digits(), Digits::Integer(_)), "{digits}");
+            assert_eq!(n.num(), digits.parse::<f64>().unwrap(), "{digits}");
+        }
     }
 
     #[test]

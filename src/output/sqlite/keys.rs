@@ -1,6 +1,8 @@
 //! The foreign keys, checked once for the whole database before the
 //! commit rather than row by row (see `src/design.rs`, "The SQLite export").
 
+use std::collections::HashSet;
+
 use rusqlite::ffi;
 use rusqlite::{Connection, Transaction};
 
@@ -22,11 +24,62 @@ pub(super) fn check(tx: &Transaction<'_>, table: Option<&str>) -> rusqlite::Resu
     )))
 }
 
-/// The tables of the catalogue's records but `observations`, whose rows a
-/// bulk folder's export checks as they are written (the catalogue's with
-/// [`check`] before the folder's rows go in, the folder's with
-/// [`Referenced::check`]), and `progress`, checked once its rows are in.
-pub(super) const CATALOGUE_TABLES: [&str; 4] = ["jurisdictions", "metrics", "sources", "targets"];
+/// The tables of the catalogue's records that a bulk folder's export checks
+/// with [`check`]: those the others refer to. The observations are checked
+/// as they are written (the catalogue's with [`check`] before the folder's
+/// rows go in, the folder's with [`Referenced::check`]), `targets` and
+/// `progress` by the keys their rows name ([`check_keys`]).
+pub(super) const PARENT_TABLES: [&str; 3] = ["jurisdictions", "metrics", "sources"];
+
+/// A foreign key: the column, the table it refers to and that table's key.
+pub(super) type Reference = (&'static str, &'static str, &'static str);
+
+/// The foreign keys of `targets`, in the order of [`check_keys`]'s keys.
+pub(super) const TARGET_REFERENCES: [Reference; 3] = [
+    ("jurisdiction", "jurisdictions", "code"),
+    ("metric", "metrics", "id"),
+    ("source", "sources", "id"),
+];
+
+/// The foreign keys of `progress`, in the order of [`check_keys`]'s keys.
+pub(super) const PROGRESS_REFERENCES: [Reference; 3] = [
+    ("target_id", "targets", "id"),
+    ("jurisdiction", "jurisdictions", "code"),
+    ("metric", "metrics", "id"),
+];
+
+/// Fails, naming the first key missing, unless every key that a row of
+/// `table` names (`rows`, one key per reference of `references`, which are
+/// the table's foreign keys) is a row of the table it refers to: what
+/// `PRAGMA foreign_key_check` on `table` finds, with one look-up per
+/// distinct key rather than per row and reference.
+pub(super) fn check_keys<'k, const N: usize>(
+    tx: &Connection,
+    table: &str,
+    references: &[Reference; N],
+    rows: impl Iterator<Item = [&'k str; N]>,
+) -> rusqlite::Result<()> {
+    let mut keys: [HashSet<&str>; N] = std::array::from_fn(|_| HashSet::new());
+    for row in rows {
+        for (set, key) in keys.iter_mut().zip(row) {
+            set.insert(key);
+        }
+    }
+    for ((column, parent, key_column), keys) in references.iter().zip(keys) {
+        let mut find = tx.prepare(&format!("SELECT 1 FROM {parent} WHERE {key_column} = ?1"))?;
+        let mut keys: Vec<&str> = keys.into_iter().collect();
+        // The first missing key in the order of the keys, whatever the hash.
+        keys.sort_unstable();
+        for key in keys {
+            if !find.exists([key])? {
+                return Err(broken(&format!(
+                    "a row of {table} refers to no row of {parent} ({column} {key})"
+                )));
+            }
+        }
+    }
+    Ok(())
+}
 
 /// The parent keys that the rows of a bulk folder refer to, noted as they
 /// are inserted, each once.
@@ -111,6 +164,63 @@ mod tests {
         assert_eq!(
             err,
             "FOREIGN KEY constraint failed: a row of targets (row 2) refers to no row of metrics"
+        );
+    }
+
+    #[test]
+    fn the_references_checked_by_key_are_those_declared() {
+        let db = Connection::open_in_memory().unwrap();
+        db.execute_batch(super::super::SCHEMA).unwrap();
+        for (table, references) in [
+            ("targets", TARGET_REFERENCES),
+            ("progress", PROGRESS_REFERENCES),
+        ] {
+            let mut list = db
+                .prepare("SELECT \"from\", \"table\", \"to\" FROM pragma_foreign_key_list(?1)")
+                .unwrap();
+            let mut declared: Vec<(String, String, String)> = list
+                .query_map([table], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+                .unwrap()
+                .map(Result::unwrap)
+                .collect();
+            declared.sort();
+            let mut checked: Vec<(String, String, String)> = references
+                .iter()
+                .map(|(c, t, k)| ((*c).to_owned(), (*t).to_owned(), (*k).to_owned()))
+                .collect();
+            checked.sort();
+            assert_eq!(declared, checked, "{table}");
+        }
+    }
+
+    #[test]
+    fn a_key_a_row_names_must_be_a_row() {
+        let db = Connection::open_in_memory().unwrap();
+        db.execute_batch(
+            "CREATE TABLE jurisdictions (code TEXT PRIMARY KEY);
+             CREATE TABLE metrics (id TEXT PRIMARY KEY);
+             CREATE TABLE sources (id TEXT PRIMARY KEY);
+             INSERT INTO jurisdictions VALUES ('320000'), ('110000');
+             INSERT INTO metrics VALUES ('datasets');
+             INSERT INTO sources VALUES ('plan');",
+        )
+        .unwrap();
+        let rows = [
+            ["320000", "datasets", "plan"],
+            ["110000", "datasets", "plan"],
+        ];
+        check_keys(&db, "targets", &TARGET_REFERENCES, rows.into_iter()).unwrap();
+        let rows = [
+            ["320000", "datasets", "plan"],
+            ["320000", "enterprises", "plan"],
+            ["440000", "datasets", "plan"],
+        ];
+        assert_eq!(
+            check_keys(&db, "targets", &TARGET_REFERENCES, rows.into_iter())
+                .unwrap_err()
+                .to_string(),
+            "FOREIGN KEY constraint failed: a row of targets refers to no row of \
+             jurisdictions (jurisdiction 440000)"
         );
     }
 

@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, Statement, Transaction};
 
 use super::catalog::unnamed_source;
-use super::cells::{Day, Number, RowId, UnitNames};
+use super::cells::{Day, Digits, Number, UnitNames};
 use super::keys::Referenced;
 use crate::Catalog;
 use crate::engine::progress::{Options, Progress};
@@ -30,8 +30,11 @@ const ROWS: usize = 64;
 const PARAMS: usize = 12;
 
 /// A valid row, as the reading thread hands it over: its numbers into the
-/// catalogue, and its cells as text in [`Batch::text`].
+/// catalogue, and its cells as text in [`Batch::text`] where they are not
+/// bound as numbers.
 struct Item {
+    /// The line, which makes the row's id.
+    line: u64,
     jurisdiction: u32,
     metric: u32,
     source: Option<u32>,
@@ -39,11 +42,15 @@ struct Item {
     precision: Precision,
     unit: Unit,
     canonical_unit: Unit,
-    /// Where the id, the value, the canonical value and the date end in
-    /// the batch's text (each starts where the one before ends, the first
-    /// where the row before ends; a canonical value written as the value
-    /// is empty).
-    ends: [u32; 4],
+    /// How the value is bound, and the canonical value (`None`: as the
+    /// value).
+    value: Digits,
+    canonical: Option<Digits>,
+    /// Where the value, the canonical value and the date end in the
+    /// batch's text (each starts where the one before ends, the first where
+    /// the row before ends; a value bound as an integer, and a canonical
+    /// value bound as the value, are empty).
+    ends: [u32; 3],
     value_num: f64,
     canonical_num: f64,
 }
@@ -60,18 +67,16 @@ struct Batch {
 struct Batcher {
     queue: SyncSender<Batch>,
     batch: Batch,
-    id: RowId,
     value: Number,
     canonical: Number,
     day: Day,
 }
 
 impl Batcher {
-    fn new(queue: SyncSender<Batch>, stem: &str) -> Batcher {
+    fn new(queue: SyncSender<Batch>) -> Batcher {
         Batcher {
             queue,
             batch: Batch::default(),
-            id: RowId::new(stem),
             value: Number::default(),
             canonical: Number::default(),
             day: Day::new(),
@@ -86,24 +91,23 @@ impl Sink for Batcher {
         let Some(q) = row.quantity else { return };
         let text = &mut self.batch.text;
         let end = |text: &String| u32::try_from(text.len()).unwrap_or(u32::MAX);
-        text.push_str(self.id.of(row.line));
-        let id = end(text);
         self.value.set(q.value());
         text.push_str(self.value.text());
         let value = end(text);
         let canonical = q.canonical_value();
         let same = canonical == q.value() && canonical.scale() == q.value().scale();
-        let canonical_num = if same {
-            self.value.num()
+        let (canonical_digits, canonical_num) = if same {
+            (None, self.value.num())
         } else {
             self.canonical.set(canonical);
             text.push_str(self.canonical.text());
-            self.canonical.num()
+            (Some(self.canonical.digits()), self.canonical.num())
         };
         let canonical_end = end(text);
         self.day.changed(row.as_of);
         text.push_str(self.day.text());
         self.batch.items.push(Item {
+            line: row.line,
             jurisdiction: row.jurisdiction,
             metric: row.metric,
             source: row.source,
@@ -111,7 +115,9 @@ impl Sink for Batcher {
             precision: row.as_of.precision(),
             unit: q.unit(),
             canonical_unit: q.dimension().canonical_unit(),
-            ends: [id, value, canonical_end, end(text)],
+            value: self.value.digits(),
+            canonical: canonical_digits,
+            ends: [value, canonical_end, end(text)],
             value_num: self.value.num(),
             canonical_num,
         });
@@ -141,11 +147,11 @@ pub(super) fn observations(
 ) -> Result<Progress, Errors> {
     unnamed_source(tx).map_err(fail)?;
     let stem = bulk::stem(csv);
-    let mut bulk = Bulk::new(tx, catalog).map_err(fail)?;
+    let mut bulk = Bulk::new(tx, catalog, &stem).map_err(fail)?;
     let (queue, batches) = sync_channel::<Batch>(QUEUE);
     let (inserted, report) = std::thread::scope(|scope| {
         let reader = scope.spawn(move || {
-            let tee = move || Batcher::new(queue.clone(), &stem);
+            let tee = move || Batcher::new(queue.clone());
             let flush = |sinks: Vec<Batcher>| {
                 for sink in sinks {
                     let _ = sink.queue.send(sink.batch);
@@ -179,10 +185,12 @@ pub(super) fn observations(
 }
 
 /// The insert of `rows` rows of `observations.csv` at once: [`PARAMS`]
-/// parameters a row (the comparator and the note are NULL, the quote
-/// empty). A broken constraint fails the statement, keeping the rows
-/// before it (`OR FAIL`, which needs no statement journal: the export then
-/// fails whole).
+/// parameters a row, the first the line, which follows the one parameter
+/// after them all, the stem of the ids with its underscore, to make the
+/// id (`observations_12`); the comparator and the note are NULL, the quote
+/// empty. A broken constraint fails the statement, keeping the rows before
+/// it (`OR FAIL`, which needs no statement journal: the export then fails
+/// whole).
 fn insert_rows(rows: usize) -> String {
     let mut sql = String::from(
         "INSERT OR FAIL INTO observations (id, jurisdiction, metric, value, value_num, unit,
@@ -193,7 +201,7 @@ fn insert_rows(rows: usize) -> String {
         if r > 0 {
             sql.push_str(", ");
         }
-        sql.push('(');
+        sql.push_str(&format!("(?{} || ", rows * PARAMS + 1));
         for p in 1..=PARAMS {
             sql.push_str(&format!("?{}, ", r * PARAMS + p));
         }
@@ -226,15 +234,20 @@ struct Bulk<'c, 's> {
 const INDEXES: [&str; 2] = ["observations_jurisdiction", "observations_as_of"];
 
 impl<'c, 's> Bulk<'c, 's> {
-    /// The prepared inserts.
-    fn new(tx: &'s Connection, catalog: &'c Catalog) -> rusqlite::Result<Self> {
+    /// The prepared inserts, of rows whose ids start with `stem`.
+    fn new(tx: &'s Connection, catalog: &'c Catalog, stem: &str) -> rusqlite::Result<Self> {
+        let mut inserts = [
+            tx.prepare(&insert_rows(ROWS))?,
+            tx.prepare(&insert_rows(1))?,
+        ];
+        let prefix = format!("{stem}_");
+        for (insert, rows) in inserts.iter_mut().zip([ROWS, 1]) {
+            insert.raw_bind_parameter(rows * PARAMS + 1, prefix.as_str())?;
+        }
         Ok(Bulk {
             tx,
             catalog,
-            inserts: [
-                tx.prepare(&insert_rows(ROWS))?,
-                tx.prepare(&insert_rows(1))?,
-            ],
+            inserts,
             units: UnitNames::default(),
             referenced: Referenced::new(),
             bound: [None; ROWS + 1],
@@ -252,9 +265,9 @@ impl<'c, 's> Bulk<'c, 's> {
             let one = usize::from(rows.len() < ROWS);
             for (slot, item) in rows.iter().enumerate() {
                 self.order(item)?;
-                let text = &batch.text[start as usize..item.ends[3] as usize];
+                let text = &batch.text[start as usize..item.ends[2] as usize];
                 let cells = Cells::of(item, text, start);
-                start = item.ends[3];
+                start = item.ends[2];
                 self.bind(item, cells, if one == 1 { ROWS } else { slot })?;
                 if one == 1 {
                     self.inserts[1].raw_execute()?;
@@ -281,10 +294,16 @@ impl<'c, 's> Bulk<'c, 's> {
         } else {
             (&mut self.inserts[0], slot * PARAMS)
         };
-        insert.raw_bind_parameter(base + 1, cells.id)?;
-        insert.raw_bind_parameter(base + 4, cells.value)?;
+        // Line numbers stay far below i64::MAX.
+        let line = i64::try_from(item.line).unwrap_or(i64::MAX);
+        insert.raw_bind_parameter(base + 1, line)?;
+        bind_digits(insert, base + 4, item.value, cells.value)?;
         insert.raw_bind_parameter(base + 5, item.value_num)?;
-        insert.raw_bind_parameter(base + 7, cells.canonical)?;
+        let (canonical, canonical_text) = match item.canonical {
+            Some(digits) => (digits, cells.canonical),
+            None => (item.value, cells.value),
+        };
+        bind_digits(insert, base + 7, canonical, canonical_text)?;
         insert.raw_bind_parameter(base + 8, item.canonical_num)?;
         if before.is_none_or(|b| b.jurisdiction != now.jurisdiction) {
             insert.raw_bind_parameter(base + 2, keys[0])?;
@@ -358,6 +377,19 @@ impl<'c, 's> Bulk<'c, 's> {
     }
 }
 
+/// Binds an exact decimal to parameter `at`: the integer, or `text`.
+fn bind_digits(
+    insert: &mut Statement<'_>,
+    at: usize,
+    digits: Digits,
+    text: &str,
+) -> rusqlite::Result<()> {
+    match digits {
+        Digits::Integer(i) => insert.raw_bind_parameter(at, i),
+        Digits::Text => insert.raw_bind_parameter(at, text),
+    }
+}
+
 /// The cells of a row bound once for the rows after it that share them.
 #[derive(Clone, Copy, PartialEq)]
 struct Bound {
@@ -386,7 +418,6 @@ impl Bound {
 
 /// The text cells of a row.
 struct Cells<'t> {
-    id: &'t str,
     value: &'t str,
     canonical: &'t str,
     as_of: &'t str,
@@ -396,16 +427,10 @@ impl<'t> Cells<'t> {
     /// The cells of `item`, whose text is `text`, which starts at `start`
     /// of the batch's text.
     fn of(item: &Item, text: &'t str, start: u32) -> Cells<'t> {
-        let [id, value, canonical, _] = item.ends.map(|e| (e - start) as usize);
-        let value_text = &text[id..value];
+        let [value, canonical, _] = item.ends.map(|e| (e - start) as usize);
         Cells {
-            id: &text[..id],
-            value: value_text,
-            canonical: if canonical == value {
-                value_text
-            } else {
-                &text[value..canonical]
-            },
+            value: &text[..value],
+            canonical: &text[value..canonical],
             as_of: &text[canonical..],
         }
     }
