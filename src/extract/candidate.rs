@@ -119,9 +119,13 @@ impl Doc {
         }
         flag_form(f, facts, (para.kind, metric.is_some()), &mut score);
         let transactions = flag_transactions(n, f, (&after, &before), &mut score);
-        flag_growth(n, &before, f, &mut score);
+        let yearly = flag_growth(n, &before, f, &mut score);
+        flag_cover(n, &before, f, &mut score);
         flag_forecast(&facts.sentence, f, &mut score);
         let kind = self.kind(&reach, f, facts, role, &mut score);
+        if let Some(word) = yearly {
+            flag_yearly_growth(word, kind, &mut score);
+        }
         if transactions && kind == Kind::Target && !stated_target(n, f, &before) {
             // A count of transactions is a target only where one is stated.
             score.cap(30);
@@ -529,9 +533,16 @@ const GROWTH_WORDS: &[&str] = &[
 /// A growth rate (同比增长12%, 年均增速超20%) is no level of a place: the
 /// percentage that follows a word of growth in its clause, with at most
 /// three characters between them and no 占 or 比 (比重提高到 is a level).
-fn flag_growth(n: &Norm, before: &std::ops::Range<usize>, f: &Figure, score: &mut Score) {
+/// A yearly growth (年均增长, 年均增速) is left to [`flag_yearly_growth`]:
+/// its word is returned.
+fn flag_growth(
+    n: &Norm,
+    before: &std::ops::Range<usize>,
+    f: &Figure,
+    score: &mut Score,
+) -> Option<&'static str> {
     if f.value.dimension() != crate::Dimension::Share {
-        return;
+        return None;
     }
     let text = n.str(before.start, before.end);
     let found = GROWTH_WORDS
@@ -541,9 +552,47 @@ fn flag_growth(n: &Norm, before: &std::ops::Range<usize>, f: &Figure, score: &mu
     if let Some((end, word)) = found {
         let rest = &text[end..];
         if rest.chars().count() <= 3 && !rest.contains(['占', '比', '值']) {
+            let yearly = text[..end - word.len()].ends_with("年均");
+            if yearly && matches!(word, "增长" | "增速" | "增长率") {
+                return Some(word);
+            }
             score.cap(20);
             score.reason(Reason::GrowthRate((*word).to_owned()));
         }
+    }
+    None
+}
+
+/// A yearly growth (word `word`) of a figure of `kind`: a target where a
+/// word of plans or a deadline settles it (到2027年…年均增长10%), else a
+/// growth rate of reported figures, no level of a place.
+fn flag_yearly_growth(word: &str, kind: Kind, score: &mut Score) {
+    let cued = kind == Kind::Target && !score.reasons.contains(&Reason::NoCueTarget);
+    if !cued {
+        score.cap(20);
+        score.reason(Reason::GrowthRate(word.to_owned()));
+    }
+}
+
+/// Words that say a count after them is what something covers (覆盖193个
+///交易场景, 涵盖金融、交通等53类应用场景).
+const COVER_WORDS: &[&str] = &["覆盖", "涵盖", "囊括"];
+
+/// A count of what something covers is its make-up, no level of a place:
+/// a word of covering before the figure with no other figure between.
+fn flag_cover(n: &Norm, before: &std::ops::Range<usize>, f: &Figure, score: &mut Score) {
+    if f.value.dimension() != crate::Dimension::Count {
+        return;
+    }
+    let text = n.str(before.start, before.end);
+    let last = COVER_WORDS
+        .iter()
+        .filter_map(|w| text.rfind(w).map(|at| at + w.len()))
+        .max();
+    let covers = last.is_some_and(|end| !text[end..].chars().any(|c| c.is_ascii_digit()));
+    if covers {
+        score.cap(15);
+        score.reason(Reason::Scope);
     }
 }
 

@@ -413,3 +413,50 @@ fn approximate_and_open_figures_are_labelled() {
     );
     assert_eq!(found.len(), 1, "{found:#?}");
 }
+
+#[test]
+fn a_count_of_what_something_covers_is_its_make_up() {
+    let found = read(
+        "截至2024年底，宜昌市数据交易平台已上架数据产品600余个，覆盖120个交易场景，\
+         涵盖政务、交通、医疗等40类应用场景。",
+        Some("2025-03-01"),
+    );
+    for value in ["120个", "40类"] {
+        let c = one(&found, value);
+        assert!(has_reason(&c, "sectors or fields"), "{c:#?}");
+        assert!(!confident(&c), "{c:#?}");
+    }
+    assert!(confident(&one(&found, "600个")));
+    // A figure after the covered count is the count of the measure itself.
+    let found = read(
+        "截至2024年底，宜昌市数据交易平台为模型训练提供覆盖15个行业的300个数据集。",
+        Some("2025-03-01"),
+    );
+    let c = one(&found, "300个");
+    assert!(!has_reason(&c, "sectors or fields"), "{c:#?}");
+}
+
+#[test]
+fn a_yearly_growth_a_plan_sets_is_a_target() {
+    let found = read(
+        "到2027年，宜昌市数字经济核心产业增加值年均增长12%，软件业务收入突破300亿元。",
+        Some("2025-03-01"),
+    );
+    let c = one(&found, "12%");
+    assert_eq!((c.kind, date(&c)), (Kind::Target, "2027".to_owned()));
+    assert!(!has_reason(&c, "growth rate"), "{c:#?}");
+    // A yearly growth reported for past years stays a growth rate.
+    let found = read(
+        "2024年，宜昌市数字经济核心产业增加值比2020年年均增长18%。",
+        Some("2025-03-01"),
+    );
+    let c = one(&found, "18%");
+    assert!(has_reason(&c, "growth rate"), "{c:#?}");
+    assert!(!confident(&c), "{c:#?}");
+    // And so does one that no word of plans or reports settles.
+    let c = one(
+        &read("宜昌市数字经济核心产业增加值年均增长18%。", None),
+        "18%",
+    );
+    assert!(has_reason(&c, "growth rate"), "{c:#?}");
+}
