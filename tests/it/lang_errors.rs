@@ -380,3 +380,61 @@ fn question_errors_name_the_metric_in_the_language_asked() {
         "北京市 (110000) has no target on high_quality_datasets in force on 2026-06-30\n"
     );
 }
+
+#[test]
+fn mistakes_of_the_command_line_follow_lang() {
+    // Each case: the arguments, the whole Chinese message, and the first
+    // line of clap's English message, which `--lang en` keeps.
+    let cases: [(&[&str], &str, &str); 7] = [
+        (
+            &["gap", "广西"],
+            "缺少必需的参数：--against <AGAINST>、--metric <METRIC>（用法：targets gap --against <AGAINST> --metric <METRIC> <SUBJECT>；详见 targets gap --help）\n",
+            "error: the following required arguments were not provided:\n  --against <AGAINST>\n  --metric <METRIC>\n\nUsage: targets gap --against <AGAINST> --metric <METRIC> --lang <LANG> <SUBJECT>\n",
+        ),
+        (
+            &["rank", "--foo"],
+            "无法识别的参数：--foo（用法：targets rank [OPTIONS] <METRIC>；详见 targets rank --help）\n",
+            "error: unexpected argument '--foo' found\n",
+        ),
+        (
+            &["gap", "广西", "--metrc", "x", "--against", "江苏"],
+            "无法识别的参数：--metrc；是否想用 --metric？（用法：targets gap --against <AGAINST> --metric <METRIC> <SUBJECT>；详见 targets gap --help）\n",
+            "error: unexpected argument '--metrc' found\n\n  tip: a similar argument exists: '--metric'\n",
+        ),
+        (
+            &["rnak"],
+            "未知的子命令：rnak；是否想用 rank？（用法：targets [OPTIONS] <COMMAND>；详见 targets --help）\n",
+            "error: unrecognized subcommand 'rnak'\n\n  tip: a similar subcommand exists: 'rank'\n",
+        ),
+        (
+            &["rank", "high_quality_datasets", "--per"],
+            "--per：缺少值\n",
+            "error: a value is required for '--per <PER>' but none was supplied\n",
+        ),
+        (
+            &["rank", "high_quality_datasets", "--format"],
+            "--format：缺少值：应为以下之一：table、json、csv\n",
+            "error: a value is required for '--format <FORMAT>' but none was supplied\n  [possible values: table, json, csv]\n",
+        ),
+        (
+            &["export", "bundle", "-o", "bundle.json"],
+            "[PATH] 不能与 --output <FILE> 同时使用（用法：targets export <PATH>；详见 targets export --help）\n",
+            "error: the argument '[PATH]' cannot be used with '--output <FILE>'\n",
+        ),
+    ];
+    for (args, zh, en) in cases {
+        assert_eq!(run(args).fails_with(2), zh, "{args:?}");
+        let mut args = args.to_vec();
+        args.extend(["--lang", "en"]);
+        let got = run(&args).fails_with(2);
+        assert!(got.starts_with(en), "{args:?}: {got}");
+        assert!(
+            got.ends_with("For more information, try '--help'.\n"),
+            "{args:?}: {got}"
+        );
+    }
+    // Help and version are clap's own, in both languages.
+    let help = run(&["rank", "--help"]).succeeded();
+    assert!(help.starts_with("Rank the jurisdictions"), "{help}");
+    assert!(run(&["--version"]).succeeded().starts_with("targets "));
+}
