@@ -438,3 +438,69 @@ fn mistakes_of_the_command_line_follow_lang() {
     assert!(help.starts_with("Rank the jurisdictions"), "{help}");
     assert!(run(&["--version"]).succeeded().starts_with("targets "));
 }
+
+#[test]
+fn files_that_cannot_be_written_are_said_in_the_language_asked() {
+    let dir = TempDir::new("cannot-write");
+    let folder = dir.path().to_str().unwrap();
+    let rank = ["rank", "high_quality_datasets", "-o", folder];
+    assert_eq!(
+        run(&rank).failed(),
+        format!("{folder}：无法写入：是文件夹而不是文件\n")
+    );
+    let mut en = rank.to_vec();
+    en.extend(["--lang", "en"]);
+    assert_eq!(
+        run(&en).failed(),
+        format!("{folder}: cannot write: it is a folder\n")
+    );
+
+    let package = dir.join("package");
+    std::fs::create_dir(&package).unwrap();
+    std::fs::write(package.join("notes.txt"), "mine").unwrap();
+    let package = package.to_str().unwrap();
+    assert_eq!(
+        run(&["export", "--format", "datapackage", package]).failed(),
+        format!(
+            "{package}：无法写入：文件夹中有本命令不会写入的文件（notes.txt）；请选择新的或空的文件夹\n"
+        )
+    );
+    assert_eq!(
+        run(&["export", "--format", "datapackage", package, "--lang", "en"]).failed(),
+        format!(
+            "{package}: cannot write: the folder holds files this command does not write (notes.txt); choose a new or empty folder\n"
+        )
+    );
+
+    let database = dir.join("mine.db");
+    std::fs::write(&database, "not a database").unwrap();
+    let database = database.to_str().unwrap();
+    assert_eq!(
+        run(&["export", "--format", "sqlite", database]).failed(),
+        format!(
+            "{database}：无法写入：文件已存在，且不是 `targets export --format sqlite` 写出的数据库；已保留原样（请换一个文件名或先删除它）\n"
+        )
+    );
+    assert_eq!(std::fs::read_to_string(database).unwrap(), "not a database");
+
+    // A device that is always full: the operating system's error in words.
+    if cfg!(target_os = "linux") {
+        assert_eq!(
+            run(&["rank", "high_quality_datasets", "-o", "/dev/full"]).failed(),
+            "/dev/full：无法写入：磁盘已满\n"
+        );
+        let en = run(&[
+            "rank",
+            "high_quality_datasets",
+            "-o",
+            "/dev/full",
+            "--lang",
+            "en",
+        ])
+        .failed();
+        assert!(
+            en.starts_with("/dev/full: cannot write: No space left"),
+            "{en}"
+        );
+    }
+}

@@ -385,6 +385,26 @@ fn chinese(kind: &ErrorKind) -> Option<String> {
     })
 }
 
+/// What the operating system reported about a file, in the language
+/// `lang`: in Chinese by the error's kind (a kind without a Chinese word
+/// keeps the system's words after `读写错误`), in English as the system
+/// says it.
+///
+/// ```
+/// use policy_targets::Lang;
+/// use policy_targets::output::io_error_label;
+///
+/// let err = std::io::Error::from(std::io::ErrorKind::PermissionDenied);
+/// assert_eq!(io_error_label(&err, Lang::Zh), "没有读写权限");
+/// assert_eq!(io_error_label(&err, Lang::En), err.to_string());
+/// ```
+pub fn io_error_label(err: &std::io::Error, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => io_zh(err),
+        Lang::En => err.to_string(),
+    }
+}
+
 /// What the operating system reported, in Chinese by its kind; a kind
 /// without a Chinese word keeps the system's words after `读写错误`.
 fn io_zh(err: &std::io::Error) -> String {

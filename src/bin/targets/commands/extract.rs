@@ -40,7 +40,7 @@ pub fn run(data: Option<&Path>, args: ExtractArgs) -> Result<(), Failure> {
                     usage(format!(
                         "--jurisdiction{}{}",
                         say(lang, "：".to_owned(), ": ".to_owned()),
-                        failure.message
+                        failure.text(lang)
                     ))
                 })?,
         ),
