@@ -504,3 +504,49 @@ fn files_that_cannot_be_written_are_said_in_the_language_asked() {
         );
     }
 }
+
+#[test]
+fn extracted_toml_has_chinese_comments_and_the_same_entries() {
+    let text = "到2027年，香港特别行政区建成高质量数据集500个。\
+                到2026年，苏州市软件业务收入达到3000亿元。南京市建成高质量数据集80个。";
+    let toml = |lang: &str| {
+        cli(["extract", "-", "--format", "toml", "--lang", lang])
+            .stdin(text.as_bytes().to_vec())
+            .run()
+            .succeeded()
+    };
+    let (zh, en) = (toml("zh"), toml("en"));
+    for line in [
+        "# 从政策文本中读出的候选条目。请逐条对照其原文（quote）核对，\n",
+        "# 置信度 0.8：地区香港特别行政区（810000）不在目录中\n# 不完整（缺少 目录中的地区（jurisdiction））：补全后取消注释。\n",
+        "# jurisdiction = \"810000\"  # 香港特别行政区 不在 jurisdictions.toml 中\n",
+        "# metric = \"?\"  # 软件业务收入（下方提议为新指标 new_metric_1）\n",
+        "# 置信度 0.95\n[[target]]\n",
+        "# 文本提到、但 metrics.toml 中没有的指标。要采用其中一项，\n",
+    ] {
+        assert!(zh.contains(line), "{line}\n{zh}");
+    }
+    for line in [
+        "# Candidate entries read from policy text. Check each against its quote,\n",
+        "# Incomplete (missing a jurisdiction of the catalogue): complete and uncomment.\n",
+        "# jurisdiction = \"810000\"  # 香港特别行政区 is not in jurisdictions.toml\n",
+        "# metric = \"?\"  # 软件业务收入 (proposed below as new_metric_1)\n",
+        "# confidence 0.95\n[[target]]\n",
+    ] {
+        assert!(en.contains(line), "{line}\n{en}");
+    }
+    // Without their comments, both are the same entries, key for key.
+    let entries = |toml: &str| -> Vec<String> {
+        toml.lines()
+            .map(|line| line.split("  # ").next().unwrap_or(line))
+            .filter(|line| {
+                let entry = line.strip_prefix("# ").unwrap_or(line);
+                entry.starts_with("[[") || entry.contains(" = ")
+            })
+            .map(str::to_owned)
+            .collect()
+    };
+    assert_eq!(entries(&zh), entries(&en));
+    assert!(entries(&zh).contains(&"value = 80".to_owned()));
+    assert!(entries(&zh).contains(&"# value = 3000".to_owned()));
+}
