@@ -550,3 +550,55 @@ fn extracted_toml_has_chinese_comments_and_the_same_entries() {
     assert!(entries(&zh).contains(&"value = 80".to_owned()));
     assert!(entries(&zh).contains(&"# value = 3000".to_owned()));
 }
+
+#[test]
+fn peers_the_command_line_cannot_read_follow_lang() {
+    let gap = |peers: &'static str, lang: &'static str| {
+        run(&[
+            "gap",
+            "广西",
+            "--metric",
+            "high_quality_datasets",
+            "--against",
+            "median",
+            "--peers",
+            peers,
+            "--lang",
+            lang,
+        ])
+        .fails_with(2)
+    };
+    assert_eq!(
+        gap("江苏,,湖南", "zh"),
+        "无效的同级地区“江苏,,湖南”：逗号之间有空项；应为层级（nation、province、prefecture、county、group）或以逗号分隔的代码（320000,420000）\n"
+    );
+    assert_eq!(
+        gap("江苏,,湖南", "en"),
+        "invalid peers \"江苏,,湖南\": an empty item between commas; expected a level (nation, province, prefecture, county, group) or codes separated by commas (320000,420000)\n"
+    );
+    assert_eq!(
+        gap(" ", "zh"),
+        "无效的同级地区“ ”：应为层级（nation、province、prefecture、county、group）或以逗号分隔的代码（320000,420000）\n"
+    );
+}
+
+#[test]
+fn peers_and_statistics_read_without_a_catalogue_have_typed_problems() {
+    use policy_targets::gap::{Peers, Statistic};
+    use policy_targets::{Lang, Problem};
+    let err = "320000,,420000".parse::<Peers>().unwrap_err();
+    assert_eq!(err.kind(), &Problem::EmptyPeer);
+    let err = "320000,江苏".parse::<Peers>().unwrap_err();
+    assert_eq!(err.kind(), &Problem::NotAPeer("江苏".to_owned()));
+    let message = policy_targets::output::error_message(&err.clone().into(), Lang::Zh);
+    assert!(
+        message.contains("“江苏”既不是层级，也不是地区代码"),
+        "{message}"
+    );
+    let err = "p101".parse::<Statistic>().unwrap_err();
+    assert_eq!(err.kind(), &Problem::StatisticForm);
+    assert_eq!(
+        err.problem(),
+        "expected leader, max, min, median, mean or p0–p100 (e.g. p75)"
+    );
+}
