@@ -123,13 +123,7 @@ impl FromStr for Statistic {
                 .and_then(|d| d.parse::<u8>().ok())
                 .filter(|p| *p <= 100)
                 .map(Statistic::Percentile)
-                .ok_or_else(|| {
-                    ParseError::new(
-                        "statistic",
-                        s,
-                        "expected leader, max, min, median, mean or p0–p100 (e.g. p75)",
-                    )
-                }),
+                .ok_or_else(|| ParseError::typed("statistic", s, Problem::StatisticForm)),
         }
     }
 }
@@ -244,14 +238,14 @@ impl FromStr for Benchmark {
         let unknown = || {
             let text = s.trim();
             let numeric = text.starts_with(|c: char| c.is_ascii_digit() || "+-.".contains(c));
-            let problem = match text.parse::<Quantity>() {
-                Err(e) if numeric => format!(
-                    "not a 6-digit jurisdiction code, and not a quantity: {}",
-                    e.problem()
+            match text.parse::<Quantity>() {
+                Err(e) if numeric => ParseError::typed(
+                    "benchmark",
+                    s,
+                    Problem::NotCodeNorQuantity(Box::new(e.kind().clone())),
                 ),
-                _ => BENCHMARK_EXPECTED.to_owned(),
-            };
-            ParseError::new("benchmark", s, problem)
+                _ => ParseError::new("benchmark", s, BENCHMARK_EXPECTED),
+            }
         };
         let named = parse_benchmark(
             s,
@@ -332,11 +326,7 @@ impl FromStr for Peers {
     type Err = ParseError;
     fn from_str(s: &str) -> Result<Peers, ParseError> {
         parse_peers(s, |item| {
-            item.parse().map_err(|_| {
-                Problem::Other(format!(
-                    "{item:?} is not a level or a jurisdiction code; {PEERS_EXPECTED}"
-                ))
-            })
+            item.parse().map_err(|_| Problem::NotAPeer(item.to_owned()))
         })
     }
 }
@@ -373,8 +363,6 @@ impl Peers {
 /// the `--peers` option of `targets gap` defaults to).
 pub const DEFAULT_PEERS: Peers = Peers::Level(Level::Province);
 
-const PEERS_EXPECTED: &str = "expected a level (nation, province, prefecture, county, group) or codes separated by commas (320000,420000)";
-
 /// Reads peers, each listed jurisdiction through `jurisdiction`, which
 /// gives its code or what is wrong with it.
 fn parse_peers(
@@ -386,16 +374,12 @@ fn parse_peers(
         return Ok(Peers::Level(level));
     }
     if text.is_empty() {
-        return Err(ParseError::new("peers", s, PEERS_EXPECTED));
+        return Err(ParseError::typed("peers", s, Problem::PeersForm));
     }
     let mut codes = Vec::new();
     for item in text.split(',').map(str::trim) {
         if item.is_empty() {
-            return Err(ParseError::new(
-                "peers",
-                s,
-                format!("an empty item between commas; {PEERS_EXPECTED}"),
-            ));
+            return Err(ParseError::typed("peers", s, Problem::EmptyPeer));
         }
         codes.push(jurisdiction(item).map_err(|problem| ParseError::typed("peers", s, problem))?);
     }

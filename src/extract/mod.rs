@@ -150,7 +150,7 @@ use reading::Env;
 
 pub use json::{CandidatesJson, to_json};
 pub use reason::Reason;
-pub use toml::to_toml;
+pub use toml::{Comment, Field, Incomplete, to_toml, to_toml_with};
 
 /// Whether a candidate is a goal or a reported figure.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -9,7 +9,135 @@ use crate::model::number::scale_pow10;
 use crate::{Comparator, Dimension, Id, PartialDate, Quantity, Unit};
 
 use super::candidate::metric_like;
-use super::{Candidate, Kind};
+use super::{Candidate, Kind, Reason};
+
+/// A comment [`to_toml_with`] writes, typed so that it can be said in any
+/// language: [`Comment::english`] is what [`to_toml`] writes. The text is
+/// without the leading `# `; a comment of several lines has them joined by
+/// `\n`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Comment<'a> {
+    /// What the file is and what to do with it, before the `[source]` table.
+    Header,
+    /// An entry's confidence and the reasons for it.
+    Confidence {
+        /// The confidence, from 0 to 1.
+        confidence: Decimal,
+        /// Why it is not higher (or how it was read).
+        reasons: &'a [Reason],
+    },
+    /// Why an entry is written commented out.
+    Incomplete(Incomplete<'a>),
+    /// The place a code was given for is not in the catalogue.
+    NotInJurisdictions {
+        /// The place as the text names it.
+        phrase: &'a str,
+    },
+    /// The words that name a measure the catalogue lacks, and the id of the
+    /// new metric proposed for them at the end of the file.
+    ProposedBelow {
+        /// The words.
+        name: &'a str,
+        /// The id proposed.
+        id: &'a str,
+    },
+    /// What to do with the proposed `[[metric]]` entries that follow.
+    Proposals,
+}
+
+/// Why an entry is written commented out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Incomplete<'a> {
+    /// Fields the data format requires are missing.
+    Missing(&'a [Field]),
+    /// The confidence is below 0.5.
+    LowConfidence,
+}
+
+/// A field an extracted entry may lack.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Field {
+    /// `jurisdiction`: no place was found.
+    Jurisdiction,
+    /// `jurisdiction`: the place found is not in the catalogue.
+    CatalogueJurisdiction,
+    /// `metric`.
+    Metric,
+    /// `upper`: the upper bound is in another dimension.
+    Upper,
+    /// A target's `deadline`.
+    Deadline,
+    /// A reported figure's `as_of`.
+    AsOf,
+}
+
+impl Field {
+    /// The field as [`to_toml`] names it.
+    pub fn english(self) -> &'static str {
+        match self {
+            Field::Jurisdiction => "jurisdiction",
+            Field::CatalogueJurisdiction => "a jurisdiction of the catalogue",
+            Field::Metric => "metric",
+            Field::Upper => "upper",
+            Field::Deadline => "deadline",
+            Field::AsOf => "as_of",
+        }
+    }
+}
+
+impl Comment<'_> {
+    /// The comment in English, as [`to_toml`] writes it.
+    pub fn english(&self) -> String {
+        match self {
+            Comment::Header => {
+                "Candidate entries read from policy text. Check each against its quote,\n\
+                 fill in the [source] table, and complete or delete the entries written\n\
+                 as comments (they lack a field or have a low confidence)."
+                    .to_owned()
+            }
+            Comment::Confidence {
+                confidence,
+                reasons,
+            } => {
+                let mut note = format!("confidence {confidence}");
+                if !reasons.is_empty() {
+                    let reasons: Vec<String> = reasons.iter().map(ToString::to_string).collect();
+                    note.push_str(": ");
+                    note.push_str(&reasons.join("; "));
+                }
+                note
+            }
+            Comment::Incomplete(why) => {
+                let why = match why {
+                    Incomplete::LowConfidence => "low confidence".to_owned(),
+                    Incomplete::Missing(fields) => {
+                        let fields: Vec<&str> = fields.iter().map(|f| f.english()).collect();
+                        format!("missing {}", fields.join(", "))
+                    }
+                };
+                format!("Incomplete ({why}): complete and uncomment.")
+            }
+            Comment::NotInJurisdictions { phrase } => {
+                format!("{phrase} is not in jurisdictions.toml")
+            }
+            Comment::ProposedBelow { name, id } => format!("{name} (proposed below as {id})"),
+            Comment::Proposals => {
+                "Measures the text names that metrics.toml lacks. To accept one, choose its\n\
+                 id and English name, add it to metrics.toml, and set `metric` in the\n\
+                 entries above that name it."
+                    .to_owned()
+            }
+        }
+    }
+}
+
+/// `text` as comment lines, each after `# `, each ending in a newline.
+fn comment_lines(text: &str) -> String {
+    text.lines().map(|line| format!("# {line}\n")).collect()
+}
 
 /// Writes candidates as `[[target]]` and `[[observation]]` entries for a
 /// data file under `targets/sources/`, after a commented `[source]` table
@@ -36,10 +164,30 @@ use super::{Candidate, Kind};
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn to_toml(candidates: &[Candidate], source: &Id) -> String {
-    let mut out = String::new();
-    out.push_str("# Candidate entries read from policy text. Check each against its quote,\n");
-    out.push_str("# fill in the [source] table, and complete or delete the entries written\n");
-    out.push_str("# as comments (they lack a field or have a low confidence).\n");
+    to_toml_with(candidates, source, &|comment| comment.english())
+}
+
+/// [`to_toml`] with its comments said by `say`: the same keys and values,
+/// the comments in another language (the library's Chinese ones are
+/// `policy_targets::output::labels::toml_comment_zh`).
+///
+/// ```
+/// use policy_targets::{Catalog, Id};
+/// use policy_targets::extract::{Comment, extract, to_toml, to_toml_with};
+///
+/// let catalog = Catalog::bundled()?;
+/// let found = extract("苏州市提出，到2027年打造不少于500个典型数据产品。", &catalog);
+/// let source: Id = "suzhou_plan".parse()?;
+/// let english = to_toml_with(&found, &source, &|c: Comment<'_>| c.english());
+/// assert_eq!(english, to_toml(&found, &source));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn to_toml_with(
+    candidates: &[Candidate],
+    source: &Id,
+    say: &dyn Fn(Comment<'_>) -> String,
+) -> String {
+    let mut out = comment_lines(&say(Comment::Header));
     out.push_str("#\n# [source]\n");
     out.push_str(&format!("# id = {}\n", toml_string(source.as_str())));
     out.push_str("# title = \"?\"\n# issuer = \"?\"\n# published = ?\n");
@@ -48,9 +196,9 @@ pub fn to_toml(candidates: &[Candidate], source: &Id) -> String {
     let proposed = proposed_metrics(candidates);
     for c in candidates {
         out.push('\n');
-        out.push_str(&toml_entry(c, &mut ids, &proposed));
+        out.push_str(&toml_entry(c, &mut ids, &proposed, say));
     }
-    out.push_str(&metric_proposals(&proposed));
+    out.push_str(&metric_proposals(&proposed, say));
     // Strings are escaped where they are written; a control character can
     // only reach a comment, where TOML allows none: show it as U+FFFD.
     out.chars()
@@ -168,7 +316,7 @@ impl Ids {
 #[derive(Default)]
 struct Entry {
     lines: Vec<String>,
-    missing: Vec<&'static str>,
+    missing: Vec<Field>,
 }
 
 impl Entry {
@@ -177,23 +325,19 @@ impl Entry {
     }
 
     /// A placeholder line for a missing `field`.
-    fn missing(&mut self, field: &'static str, line: String) {
+    fn missing(&mut self, field: Field, line: String) {
         self.missing.push(field);
         self.lines.push(line);
     }
 
     /// The entry after a comment with the confidence and its reasons,
     /// commented out when a field is missing or the confidence is low.
-    fn write(self, c: &Candidate) -> String {
-        let mut out = String::new();
-        let mut note = format!("# confidence {}", c.confidence);
-        if !c.reasons.is_empty() {
-            note.push_str(": ");
-            let reasons: Vec<String> = c.reasons.iter().map(ToString::to_string).collect();
-            note.push_str(&reasons.join("; ").replace('\n', " "));
-        }
-        out.push_str(&note);
-        out.push('\n');
+    fn write(self, c: &Candidate, say: &dyn Fn(Comment<'_>) -> String) -> String {
+        let note = say(Comment::Confidence {
+            confidence: c.confidence,
+            reasons: &c.reasons,
+        });
+        let mut out = format!("# {}\n", note.replace('\n', " "));
         let low = c.confidence < Decimal::new(5, 1);
         if self.missing.is_empty() && !low {
             for line in self.lines {
@@ -202,11 +346,11 @@ impl Entry {
             }
         } else {
             let why = if self.missing.is_empty() {
-                "low confidence".to_owned()
+                Incomplete::LowConfidence
             } else {
-                format!("missing {}", self.missing.join(", "))
+                Incomplete::Missing(&self.missing)
             };
-            out.push_str(&format!("# Incomplete ({why}): complete and uncomment.\n"));
+            out.push_str(&comment_lines(&say(Comment::Incomplete(why))));
             for line in self.lines {
                 out.push_str("# ");
                 out.push_str(&line);
@@ -243,15 +387,14 @@ fn proposed_id(k: usize) -> String {
 
 /// Commented `[[metric]]` entries for the measures the catalogue lacks,
 /// to complete and add to `metrics.toml`.
-fn metric_proposals(proposed: &[(String, Dimension)]) -> String {
+fn metric_proposals(
+    proposed: &[(String, Dimension)],
+    say: &dyn Fn(Comment<'_>) -> String,
+) -> String {
     if proposed.is_empty() {
         return String::new();
     }
-    let mut out = String::from(
-        "\n# Measures the text names that metrics.toml lacks. To accept one, choose its\n\
-         # id and English name, add it to metrics.toml, and set `metric` in the\n\
-         # entries above that name it.\n",
-    );
+    let mut out = format!("\n{}", comment_lines(&say(Comment::Proposals)));
     for (k, (name, dimension)) in proposed.iter().enumerate() {
         let basis = if *dimension == Dimension::Money {
             "flow"
@@ -274,51 +417,68 @@ fn metric_proposals(proposed: &[(String, Dimension)]) -> String {
 
 /// The entry of one candidate, with a new id from `ids`; `proposed` are the
 /// new metrics proposed.
-fn toml_entry(c: &Candidate, ids: &mut Ids, proposed: &[(String, Dimension)]) -> String {
+fn toml_entry(
+    c: &Candidate,
+    ids: &mut Ids,
+    proposed: &[(String, Dimension)],
+    say: &dyn Fn(Comment<'_>) -> String,
+) -> String {
     let id = ids.give(c);
     let mut entry = Entry::default();
     entry.line(format!("[[{}]]", c.kind.as_str()));
     entry.line(format!("id = {}", toml_string(&id)));
-    jurisdiction_line(c, &mut entry);
-    metric_line(c, &mut entry, proposed);
+    jurisdiction_line(c, &mut entry, say);
+    metric_line(c, &mut entry, proposed, say);
     value_lines(c, &mut entry);
     date_lines(c, &mut entry);
     entry.line(format!("quote = {}", toml_string(&c.quote)));
-    entry.write(c)
+    entry.write(c, say)
 }
 
 /// `jurisdiction`: a code of the catalogue, else a placeholder.
-fn jurisdiction_line(c: &Candidate, entry: &mut Entry) {
+fn jurisdiction_line(c: &Candidate, entry: &mut Entry, say: &dyn Fn(Comment<'_>) -> String) {
     match (&c.jurisdiction, c.jurisdiction_in_catalog) {
         (Some(j), true) => entry.line(format!("jurisdiction = {}", toml_string(j.as_str()))),
         (Some(j), false) => entry.missing(
-            "a jurisdiction of the catalogue",
+            Field::CatalogueJurisdiction,
             format!(
-                "jurisdiction = {}  # {} is not in jurisdictions.toml",
+                "jurisdiction = {}  # {}",
                 toml_string(j.as_str()),
-                c.jurisdiction_phrase
+                say(Comment::NotInJurisdictions {
+                    phrase: &c.jurisdiction_phrase
+                })
+                .replace('\n', " ")
             ),
         ),
-        (None, _) => entry.missing("jurisdiction", "jurisdiction = \"?\"".to_owned()),
+        (None, _) => entry.missing(Field::Jurisdiction, "jurisdiction = \"?\"".to_owned()),
     }
 }
 
 /// `metric`: a metric of the catalogue, else a placeholder with the words
 /// that probably name it, and the id of the new metric proposed for them.
-fn metric_line(c: &Candidate, entry: &mut Entry, proposed: &[(String, Dimension)]) {
+fn metric_line(
+    c: &Candidate,
+    entry: &mut Entry,
+    proposed: &[(String, Dimension)],
+    say: &dyn Fn(Comment<'_>) -> String,
+) {
     let name = c.metric_phrase.replace('\n', "");
     match &c.metric {
         Some(m) => entry.line(format!("metric = {}", toml_string(m.as_str()))),
         None => match proposed.iter().position(|(n, _)| *n == name) {
             Some(k) => entry.missing(
-                "metric",
+                Field::Metric,
                 format!(
-                    "metric = \"?\"  # {name} (proposed below as {})",
-                    proposed_id(k)
+                    "metric = \"?\"  # {}",
+                    say(Comment::ProposedBelow {
+                        name: &name,
+                        id: &proposed_id(k)
+                    })
+                    .replace('\n', " ")
                 ),
             ),
             None => entry.missing(
-                "metric",
+                Field::Metric,
                 format!("metric = \"?\"  # {}", c.metric_phrase.replace('\n', " ")),
             ),
         },
@@ -342,7 +502,7 @@ fn value_lines(c: &Candidate, entry: &mut Entry) {
     if let Some(upper) = &c.upper {
         match in_unit(upper, c.value.unit()) {
             Some(v) => entry.line(format!("upper = {}", toml_number(v))),
-            None => entry.missing("upper", format!("upper = \"?\"  # {upper}")),
+            None => entry.missing(Field::Upper, format!("upper = \"?\"  # {upper}")),
         }
     }
 }
@@ -353,7 +513,7 @@ fn date_lines(c: &Candidate, entry: &mut Entry) {
         Kind::Target => {
             match c.deadline {
                 Some(d) => entry.line(format!("deadline = {}", toml_date(d.date()))),
-                None => entry.missing("deadline", "deadline = ?".to_owned()),
+                None => entry.missing(Field::Deadline, "deadline = ?".to_owned()),
             }
             if let Some(p) = c.period {
                 entry.line(format!("period = {}", toml_string(&p.to_string())));
@@ -361,7 +521,7 @@ fn date_lines(c: &Candidate, entry: &mut Entry) {
         }
         Kind::Observation => match c.as_of {
             Some(d) => entry.line(format!("as_of = {}", toml_date(d))),
-            None => entry.missing("as_of", "as_of = ?".to_owned()),
+            None => entry.missing(Field::AsOf, "as_of = ?".to_owned()),
         },
     }
 }

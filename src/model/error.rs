@@ -115,9 +115,24 @@ pub enum Problem {
     PeriodForm,
     /// A period that ends before it starts.
     PeriodReversed,
+    /// Peers not written as a level or a list of jurisdictions.
+    PeersForm,
+    /// An empty item between the commas of a list of peers.
+    EmptyPeer,
+    /// An item of a list of peers that is neither a level nor a
+    /// jurisdiction code.
+    NotAPeer(String),
+    /// A statistic not among leader, max, min, median, mean and p0–p100.
+    StatisticForm,
+    /// A benchmark that starts like a number but is neither a 6-digit
+    /// jurisdiction code nor a quantity; why it is not a quantity.
+    NotCodeNorQuantity(Box<Problem>),
     /// Any other problem, in English.
     Other(String),
 }
+
+/// What peers are written as, in English.
+const PEERS_EXPECTED: &str = "expected a level (nation, province, prefecture, county, group) or codes separated by commas (320000,420000)";
 
 impl std::fmt::Display for Problem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -191,6 +206,19 @@ impl std::fmt::Display for Problem {
             Problem::MagnitudeForm => f.write_str("ill-formed magnitude prefix"),
             Problem::PeriodForm => f.write_str("expected START/END, e.g. 2025/2027 or 2025—2027"),
             Problem::PeriodReversed => f.write_str("it ends before it starts"),
+            Problem::PeersForm => f.write_str(PEERS_EXPECTED),
+            Problem::EmptyPeer => write!(f, "an empty item between commas; {PEERS_EXPECTED}"),
+            Problem::NotAPeer(item) => write!(
+                f,
+                "{item:?} is not a level or a jurisdiction code; {PEERS_EXPECTED}"
+            ),
+            Problem::StatisticForm => {
+                f.write_str("expected leader, max, min, median, mean or p0–p100 (e.g. p75)")
+            }
+            Problem::NotCodeNorQuantity(problem) => write!(
+                f,
+                "not a 6-digit jurisdiction code, and not a quantity: {problem}"
+            ),
             Problem::Other(text) => f.write_str(text),
         }
     }

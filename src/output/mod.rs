@@ -28,7 +28,7 @@ pub use gap::GAP_CSV_COLUMNS;
 pub(crate) use gap::GapJson;
 pub use index::INDEX_CSV_COLUMNS;
 pub(crate) use index::IndexJson;
-pub use labels::errors::{error_message, errors_message};
+pub use labels::errors::{error_message, errors_message, io_error_label};
 pub use labels::{level_label, status_label};
 pub use progress::PROGRESS_CSV_COLUMNS;
 pub(crate) use progress::ProgressJson;

@@ -338,6 +338,10 @@ fn extract_from_the_newsletter() {
         &["extract", file, "--format", "toml"],
     );
     snapshot(
+        "extract_newsletter_toml_en",
+        &["extract", file, "--format", "toml", "--lang", "en"],
+    );
+    snapshot(
         "extract_newsletter_json",
         &["extract", file, "--format", "json"],
     );

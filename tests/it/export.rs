@@ -598,7 +598,7 @@ fn a_data_package_replaces_only_a_data_package() {
     // A folder holding anything else is left as it was.
     std::fs::create_dir_all(package.join("notes")).unwrap();
     std::fs::write(package.join("notes").join("thesis.docx"), "x").unwrap();
-    let err = run(&["export", "--format", "datapackage", p]).fails_with(1);
+    let err = run(&["export", "--format", "datapackage", p, "--lang", "en"]).fails_with(1);
     assert_eq!(
         err,
         format!(
@@ -614,11 +614,13 @@ fn a_data_package_replaces_only_a_data_package() {
     let file = dir.join("file");
     std::fs::write(&file, "F").unwrap();
     let f = file.to_str().unwrap();
-    let err = run(&["export", "--format", "datapackage", f]).fails_with(1);
+    let err = run(&["export", "--format", "datapackage", f, "--lang", "en"]).fails_with(1);
     assert_eq!(
         err,
         format!("{f}: cannot write: it exists and is not a folder\n")
     );
+    let err = run(&["export", "--format", "datapackage", f]).fails_with(1);
+    assert_eq!(err, format!("{f}：无法写入：已存在且不是文件夹\n"));
     assert_eq!(std::fs::read_to_string(&file).unwrap(), "F");
     assert_eq!(folder_listing(dir.path()), ["file", "package"]);
 }
@@ -675,7 +677,7 @@ fn synth_replaces_only_a_folder_it_wrote() {
     assert_eq!(
         err,
         format!(
-            "{d}: cannot write: the folder holds files this command does not write (sources); choose a new or empty folder\n"
+            "{d}：无法写入：文件夹中有本命令不会写入的文件（sources）；请选择新的或空的文件夹\n"
         )
     );
     assert_eq!(
@@ -711,8 +713,10 @@ fn output_follows_links_and_keeps_read_only_files() {
     permissions.set_readonly(true);
     std::fs::set_permissions(&read_only, permissions).unwrap();
     let r = read_only.to_str().unwrap();
-    let err = run(&["export", "--output", r]).fails_with(1);
+    let err = run(&["export", "--output", r, "--lang", "en"]).fails_with(1);
     assert_eq!(err, format!("{r}: cannot write: the file is read-only\n"));
+    let err = run(&["export", "--output", r]).fails_with(1);
+    assert_eq!(err, format!("{r}：无法写入：文件是只读的\n"));
     assert_eq!(std::fs::read_to_string(&read_only).unwrap(), "kept");
 
     // A device is written into, not replaced.

@@ -380,3 +380,225 @@ fn question_errors_name_the_metric_in_the_language_asked() {
         "北京市 (110000) has no target on high_quality_datasets in force on 2026-06-30\n"
     );
 }
+
+#[test]
+fn mistakes_of_the_command_line_follow_lang() {
+    // Each case: the arguments, the whole Chinese message, and the first
+    // line of clap's English message, which `--lang en` keeps.
+    let cases: [(&[&str], &str, &str); 7] = [
+        (
+            &["gap", "广西"],
+            "缺少必需的参数：--against <AGAINST>、--metric <METRIC>（用法：targets gap --against <AGAINST> --metric <METRIC> <SUBJECT>；详见 targets gap --help）\n",
+            "error: the following required arguments were not provided:\n  --against <AGAINST>\n  --metric <METRIC>\n\nUsage: targets gap --against <AGAINST> --metric <METRIC> --lang <LANG> <SUBJECT>\n",
+        ),
+        (
+            &["rank", "--foo"],
+            "无法识别的参数：--foo（用法：targets rank [OPTIONS] <METRIC>；详见 targets rank --help）\n",
+            "error: unexpected argument '--foo' found\n",
+        ),
+        (
+            &["gap", "广西", "--metrc", "x", "--against", "江苏"],
+            "无法识别的参数：--metrc；是否想用 --metric？（用法：targets gap --against <AGAINST> --metric <METRIC> <SUBJECT>；详见 targets gap --help）\n",
+            "error: unexpected argument '--metrc' found\n\n  tip: a similar argument exists: '--metric'\n",
+        ),
+        (
+            &["rnak"],
+            "未知的子命令：rnak；是否想用 rank？（用法：targets [OPTIONS] <COMMAND>；详见 targets --help）\n",
+            "error: unrecognized subcommand 'rnak'\n\n  tip: a similar subcommand exists: 'rank'\n",
+        ),
+        (
+            &["rank", "high_quality_datasets", "--per"],
+            "--per：缺少值\n",
+            "error: a value is required for '--per <PER>' but none was supplied\n",
+        ),
+        (
+            &["rank", "high_quality_datasets", "--format"],
+            "--format：缺少值：应为以下之一：table、json、csv\n",
+            "error: a value is required for '--format <FORMAT>' but none was supplied\n  [possible values: table, json, csv]\n",
+        ),
+        (
+            &["export", "bundle", "-o", "bundle.json"],
+            "[PATH] 不能与 --output <FILE> 同时使用（用法：targets export <PATH>；详见 targets export --help）\n",
+            "error: the argument '[PATH]' cannot be used with '--output <FILE>'\n",
+        ),
+    ];
+    for (args, zh, en) in cases {
+        assert_eq!(run(args).fails_with(2), zh, "{args:?}");
+        let mut args = args.to_vec();
+        args.extend(["--lang", "en"]);
+        let got = run(&args).fails_with(2);
+        assert!(got.starts_with(en), "{args:?}: {got}");
+        assert!(
+            got.ends_with("For more information, try '--help'.\n"),
+            "{args:?}: {got}"
+        );
+    }
+    // Help and version are clap's own, in both languages.
+    let help = run(&["rank", "--help"]).succeeded();
+    assert!(help.starts_with("Rank the jurisdictions"), "{help}");
+    assert!(run(&["--version"]).succeeded().starts_with("targets "));
+}
+
+#[test]
+fn files_that_cannot_be_written_are_said_in_the_language_asked() {
+    let dir = TempDir::new("cannot-write");
+    let folder = dir.path().to_str().unwrap();
+    let rank = ["rank", "high_quality_datasets", "-o", folder];
+    assert_eq!(
+        run(&rank).failed(),
+        format!("{folder}：无法写入：是文件夹而不是文件\n")
+    );
+    let mut en = rank.to_vec();
+    en.extend(["--lang", "en"]);
+    assert_eq!(
+        run(&en).failed(),
+        format!("{folder}: cannot write: it is a folder\n")
+    );
+
+    let package = dir.join("package");
+    std::fs::create_dir(&package).unwrap();
+    std::fs::write(package.join("notes.txt"), "mine").unwrap();
+    let package = package.to_str().unwrap();
+    assert_eq!(
+        run(&["export", "--format", "datapackage", package]).failed(),
+        format!(
+            "{package}：无法写入：文件夹中有本命令不会写入的文件（notes.txt）；请选择新的或空的文件夹\n"
+        )
+    );
+    assert_eq!(
+        run(&["export", "--format", "datapackage", package, "--lang", "en"]).failed(),
+        format!(
+            "{package}: cannot write: the folder holds files this command does not write (notes.txt); choose a new or empty folder\n"
+        )
+    );
+
+    let database = dir.join("mine.db");
+    std::fs::write(&database, "not a database").unwrap();
+    let database = database.to_str().unwrap();
+    assert_eq!(
+        run(&["export", "--format", "sqlite", database]).failed(),
+        format!(
+            "{database}：无法写入：文件已存在，且不是 `targets export --format sqlite` 写出的数据库；已保留原样（请换一个文件名或先删除它）\n"
+        )
+    );
+    assert_eq!(std::fs::read_to_string(database).unwrap(), "not a database");
+
+    // A device that is always full: the operating system's error in words.
+    if cfg!(target_os = "linux") {
+        assert_eq!(
+            run(&["rank", "high_quality_datasets", "-o", "/dev/full"]).failed(),
+            "/dev/full：无法写入：磁盘已满\n"
+        );
+        let en = run(&[
+            "rank",
+            "high_quality_datasets",
+            "-o",
+            "/dev/full",
+            "--lang",
+            "en",
+        ])
+        .failed();
+        assert!(
+            en.starts_with("/dev/full: cannot write: No space left"),
+            "{en}"
+        );
+    }
+}
+
+#[test]
+fn extracted_toml_has_chinese_comments_and_the_same_entries() {
+    let text = "到2027年，香港特别行政区建成高质量数据集500个。\
+                到2026年，苏州市软件业务收入达到3000亿元。南京市建成高质量数据集80个。";
+    let toml = |lang: &str| {
+        cli(["extract", "-", "--format", "toml", "--lang", lang])
+            .stdin(text.as_bytes().to_vec())
+            .run()
+            .succeeded()
+    };
+    let (zh, en) = (toml("zh"), toml("en"));
+    for line in [
+        "# 从政策文本中读出的候选条目。请逐条对照其原文（quote）核对，\n",
+        "# 置信度 0.8：地区香港特别行政区（810000）不在目录中\n# 不完整（缺少 目录中的地区（jurisdiction））：补全后取消注释。\n",
+        "# jurisdiction = \"810000\"  # 香港特别行政区 不在 jurisdictions.toml 中\n",
+        "# metric = \"?\"  # 软件业务收入（下方提议为新指标 new_metric_1）\n",
+        "# 置信度 0.95\n[[target]]\n",
+        "# 文本提到、但 metrics.toml 中没有的指标。要采用其中一项，\n",
+    ] {
+        assert!(zh.contains(line), "{line}\n{zh}");
+    }
+    for line in [
+        "# Candidate entries read from policy text. Check each against its quote,\n",
+        "# Incomplete (missing a jurisdiction of the catalogue): complete and uncomment.\n",
+        "# jurisdiction = \"810000\"  # 香港特别行政区 is not in jurisdictions.toml\n",
+        "# metric = \"?\"  # 软件业务收入 (proposed below as new_metric_1)\n",
+        "# confidence 0.95\n[[target]]\n",
+    ] {
+        assert!(en.contains(line), "{line}\n{en}");
+    }
+    // Without their comments, both are the same entries, key for key.
+    let entries = |toml: &str| -> Vec<String> {
+        toml.lines()
+            .map(|line| line.split("  # ").next().unwrap_or(line))
+            .filter(|line| {
+                let entry = line.strip_prefix("# ").unwrap_or(line);
+                entry.starts_with("[[") || entry.contains(" = ")
+            })
+            .map(str::to_owned)
+            .collect()
+    };
+    assert_eq!(entries(&zh), entries(&en));
+    assert!(entries(&zh).contains(&"value = 80".to_owned()));
+    assert!(entries(&zh).contains(&"# value = 3000".to_owned()));
+}
+
+#[test]
+fn peers_the_command_line_cannot_read_follow_lang() {
+    let gap = |peers: &'static str, lang: &'static str| {
+        run(&[
+            "gap",
+            "广西",
+            "--metric",
+            "high_quality_datasets",
+            "--against",
+            "median",
+            "--peers",
+            peers,
+            "--lang",
+            lang,
+        ])
+        .fails_with(2)
+    };
+    assert_eq!(
+        gap("江苏,,湖南", "zh"),
+        "无效的同级地区“江苏,,湖南”：逗号之间有空项；应为层级（nation、province、prefecture、county、group）或以逗号分隔的代码（320000,420000）\n"
+    );
+    assert_eq!(
+        gap("江苏,,湖南", "en"),
+        "invalid peers \"江苏,,湖南\": an empty item between commas; expected a level (nation, province, prefecture, county, group) or codes separated by commas (320000,420000)\n"
+    );
+    assert_eq!(
+        gap(" ", "zh"),
+        "无效的同级地区“ ”：应为层级（nation、province、prefecture、county、group）或以逗号分隔的代码（320000,420000）\n"
+    );
+}
+
+#[test]
+fn peers_and_statistics_read_without_a_catalogue_have_typed_problems() {
+    use policy_targets::gap::{Peers, Statistic};
+    use policy_targets::{Lang, Problem};
+    let err = "320000,,420000".parse::<Peers>().unwrap_err();
+    assert_eq!(err.kind(), &Problem::EmptyPeer);
+    let err = "320000,江苏".parse::<Peers>().unwrap_err();
+    assert_eq!(err.kind(), &Problem::NotAPeer("江苏".to_owned()));
+    let message = policy_targets::output::error_message(&err.clone().into(), Lang::Zh);
+    assert!(
+        message.contains("“江苏”既不是层级，也不是地区代码"),
+        "{message}"
+    );
+    let err = "p101".parse::<Statistic>().unwrap_err();
+    assert_eq!(err.kind(), &Problem::StatisticForm);
+    assert_eq!(
+        err.problem(),
+        "expected leader, max, min, median, mean or p0–p100 (e.g. p75)"
+    );
+}

@@ -670,7 +670,7 @@ fn an_export_into_a_missing_folder_fails_and_writes_nothing() {
     ]);
     let err = run.failed();
     assert!(
-        err.starts_with("no_such_folder/result.json: cannot write: "),
+        err.starts_with("no_such_folder/result.json：无法写入：文件或文件夹不存在"),
         "{err}"
     );
     assert!(!scratch.path("no_such_folder").exists());
@@ -682,7 +682,7 @@ fn an_export_over_a_folder_fails_and_leaves_it_intact() {
     let scratch = with_previous_output("export-over-folder", "{}\n");
     let run = scratch.targets(&["export", "--data", "data", "--output", "out"]);
     let err = run.failed();
-    assert!(err.starts_with("out: cannot write: "), "{err}");
+    assert_eq!(err, "out：无法写入：是文件夹而不是文件\n");
     assert_eq!(scratch.entries("out"), ["result.json"]);
     assert_eq!(scratch.entries(""), ["data", "out"]);
 }

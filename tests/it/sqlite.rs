@@ -290,7 +290,7 @@ fn a_foreign_file_is_left_untouched() {
     let file = dir.join("notes.db");
     std::fs::write(&file, "my notes\n").unwrap();
     let path = file.display().to_string();
-    let err = run(&["export", "--format", "sqlite", &path]).failed();
+    let err = run(&["export", "--format", "sqlite", &path, "--lang", "en"]).failed();
     assert!(err.starts_with(&format!("{path}: cannot write: ")), "{err}");
     assert!(err.contains("not a database written by"), "{err}");
     assert_eq!(std::fs::read_to_string(&file).unwrap(), "my notes\n");
@@ -329,7 +329,7 @@ fn read_only_paths_fail_cleanly() {
     permissions.set_readonly(true);
     std::fs::set_permissions(&file, permissions).unwrap();
     let path = file.display().to_string();
-    let err = run(&["export", "--format", "sqlite", &path]).failed();
+    let err = run(&["export", "--format", "sqlite", &path, "--lang", "en"]).failed();
     assert_eq!(
         err,
         format!("{path}: cannot write: the file is read-only\n")
@@ -337,7 +337,7 @@ fn read_only_paths_fail_cleanly() {
     assert_eq!(std::fs::read(&file).unwrap(), before);
     // Under a file rather than a folder.
     let under = dir.join("targets.db/inner.db").display().to_string();
-    let err = run(&["export", "--format", "sqlite", &under]).failed();
+    let err = run(&["export", "--format", "sqlite", &under, "--lang", "en"]).failed();
     assert!(
         err.starts_with(&format!("{under}: cannot write: ")),
         "{err}"
@@ -351,7 +351,7 @@ fn read_only_paths_fail_cleanly() {
         std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o555)).unwrap();
         if std::fs::write(locked.join("probe"), "").is_err() {
             let path = locked.join("targets.db").display().to_string();
-            let err = run(&["export", "--format", "sqlite", &path]).failed();
+            let err = run(&["export", "--format", "sqlite", &path, "--lang", "en"]).failed();
             assert!(err.starts_with(&format!("{path}: cannot write: ")), "{err}");
             assert!(folder_listing(&locked).is_empty());
         }

@@ -700,7 +700,7 @@ fn init_writes_a_folder_that_validates() {
     // A folder that holds something is left alone.
     let refused = cli(["init", path]).run().failed();
     assert!(
-        refused.contains("choose a new or empty folder"),
+        refused.contains("无法写入：文件夹中有本命令不会写入的文件（jurisdictions.toml、metrics.toml、sources）；请选择新的或空的文件夹"),
         "{refused}"
     );
     std::fs::remove_dir_all(&dir).expect("removed");

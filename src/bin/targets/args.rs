@@ -61,6 +61,25 @@ pub enum Command {
     List(ListArgs),
 }
 
+impl Cli {
+    /// The language of the command's `--lang`; Chinese for a command
+    /// without one.
+    pub fn lang(&self) -> Lang {
+        match &self.command {
+            Command::Validate(args) => args.lang,
+            Command::Export(args) => args.lang,
+            Command::Extract(args) => args.lang,
+            Command::List(args) => args.lang,
+            Command::Report(args) => args.lang,
+            Command::Rank(args) => args.common.lang,
+            Command::Gap(args) => args.common.lang,
+            Command::Progress(args) => args.common.lang,
+            Command::Index(args) => args.common.lang,
+            Command::Schema(_) | Command::Synth(_) | Command::Init(_) => Lang::Zh,
+        }
+    }
+}
+
 /// The options of `targets init`.
 #[derive(Args)]
 #[command(after_help = "Example:

@@ -39,16 +39,17 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(err) => match failure::command_line(err, failure::lang_of(std::env::args())) {
             Ok(failure) => {
-                eprintln!("{}", failure.message);
+                eprintln!("{}", failure.text(policy_targets::Lang::Zh));
                 return ExitCode::from(failure.code);
             }
             Err(err) => err.exit(),
         },
     };
+    let lang = cli.lang();
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
-            eprintln!("{}", failure.message);
+            eprintln!("{}", failure.text(lang));
             ExitCode::from(failure.code)
         }
     }

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use tempfile::NamedTempFile;
 
-use crate::failure::Failure;
+use crate::failure::{Failure, Unwritable};
 
 /// Writes `bytes` to the file `output`, or to standard output without one.
 pub fn emit(output: Option<&Path>, bytes: &[u8]) -> Result<(), Failure> {
@@ -18,9 +18,9 @@ pub fn emit(output: Option<&Path>, bytes: &[u8]) -> Result<(), Failure> {
             let mut stdout = io::stdout().lock();
             // A closed pipe (`targets export | head`) is not an error.
             match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
-                Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(Failure::new(format!(
-                    "cannot write to standard output: {e}"
-                ))),
+                Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
+                    Err(Failure::cannot_write_stdout(e))
+                }
                 _ => Ok(()),
             }
         }
@@ -41,7 +41,7 @@ pub fn emit_with(
             let permissions = match existing {
                 None => None,
                 Some(meta) if meta.is_dir() => {
-                    return Err(fail(io::Error::other("it is a folder")));
+                    return Err(Failure::cannot_write(path, Unwritable::IsFolder));
                 }
                 Some(meta) if !meta.is_file() => {
                     let file = std::fs::OpenOptions::new()
@@ -52,7 +52,9 @@ pub fn emit_with(
                     fill(&mut out)?;
                     return out.flush().map_err(fail);
                 }
-                Some(meta) => Some(replaceable(&meta).map_err(fail)?),
+                Some(meta) => {
+                    Some(replaceable(&meta).map_err(|why| Failure::cannot_write(path, why))?)
+                }
             };
             replace(&target, permissions, &fail, |file| {
                 let mut out = io::BufWriter::with_capacity(1 << 16, file.as_file_mut());
@@ -63,8 +65,7 @@ pub fn emit_with(
         None => {
             let mut out = io::BufWriter::with_capacity(1 << 16, Piped { closed: false });
             fill(&mut out)?;
-            out.flush()
-                .map_err(|e| Failure::new(format!("cannot write to standard output: {e}")))
+            out.flush().map_err(Failure::cannot_write_stdout)
         }
     }
 }
@@ -110,7 +111,9 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
     let (target, existing) = resolve(path).map_err(fail)?;
     let permissions = match existing {
         None => None,
-        Some(meta) if meta.is_dir() => return Err(fail(io::Error::other("it is a folder"))),
+        Some(meta) if meta.is_dir() => {
+            return Err(Failure::cannot_write(path, Unwritable::IsFolder));
+        }
         Some(meta) if !meta.is_file() => {
             let mut f = std::fs::OpenOptions::new()
                 .write(true)
@@ -118,7 +121,7 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
                 .map_err(fail)?;
             return f.write_all(bytes).and_then(|()| f.flush()).map_err(fail);
         }
-        Some(meta) => Some(replaceable(&meta).map_err(fail)?),
+        Some(meta) => Some(replaceable(&meta).map_err(|why| Failure::cannot_write(path, why))?),
     };
     replace(&target, permissions, &fail, |file| {
         file.as_file_mut().write_all(bytes).map_err(fail)
@@ -136,18 +139,20 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
 pub fn replace_file_with(
     path: &Path,
     ours: impl Fn(&Path) -> bool,
-    not_ours: &str,
+    not_ours: Unwritable,
     fill: impl FnOnce(&Path) -> Result<(), Failure>,
 ) -> Result<(), Failure> {
     let fail = |e: io::Error| Failure::cannot_write(path, e);
     let (target, existing) = resolve(path).map_err(fail)?;
     let permissions = match existing {
         None => None,
-        Some(meta) if meta.is_dir() => return Err(fail(io::Error::other("it is a folder"))),
+        Some(meta) if meta.is_dir() => {
+            return Err(Failure::cannot_write(path, Unwritable::IsFolder));
+        }
         Some(meta) if !meta.is_file() || !ours(&target) => {
             return Err(Failure::cannot_write(path, not_ours));
         }
-        Some(meta) => Some(replaceable(&meta).map_err(fail)?),
+        Some(meta) => Some(replaceable(&meta).map_err(|why| Failure::cannot_write(path, why))?),
     };
     replace(&target, permissions, &fail, |file| fill(file.path()))
 }
@@ -168,12 +173,9 @@ fn resolve(path: &Path) -> io::Result<(PathBuf, Option<Metadata>)> {
 
 /// The permissions a replacement of the existing file `meta` keeps, or an
 /// error for a read-only file, which is not overwritten.
-fn replaceable(meta: &Metadata) -> io::Result<Permissions> {
+fn replaceable(meta: &Metadata) -> Result<Permissions, Unwritable> {
     if meta.permissions().readonly() {
-        return Err(io::Error::new(
-            io::ErrorKind::PermissionDenied,
-            "the file is read-only",
-        ));
+        return Err(Unwritable::ReadOnly);
     }
     Ok(meta.permissions())
 }
@@ -251,9 +253,7 @@ pub fn replace_folder(
 /// `ours` accepts.
 fn refuse_foreign(dir: &Path, ours: impl Fn(&DirEntry) -> bool) -> Result<(), Failure> {
     match std::fs::symlink_metadata(dir) {
-        Ok(meta) if !meta.is_dir() => {
-            Err(Failure::cannot_write(dir, "it exists and is not a folder"))
-        }
+        Ok(meta) if !meta.is_dir() => Err(Failure::cannot_write(dir, Unwritable::NotAFolder)),
         Ok(_) => {
             let mut foreign: Vec<String> = std::fs::read_dir(dir)
                 .map_err(|e| Failure::cannot_write(dir, e))?
@@ -267,17 +267,12 @@ fn refuse_foreign(dir: &Path, ours: impl Fn(&DirEntry) -> bool) -> Result<(), Fa
             foreign.sort();
             let more = foreign.len().saturating_sub(3);
             foreign.truncate(3);
-            let listed = foreign.join(", ");
-            let more = if more > 0 {
-                format!(" and {more} more")
-            } else {
-                String::new()
-            };
             Err(Failure::cannot_write(
                 dir,
-                format!(
-                    "the folder holds files this command does not write ({listed}{more}); choose a new or empty folder"
-                ),
+                Unwritable::ForeignFiles {
+                    listed: foreign,
+                    more,
+                },
             ))
         }
         Err(_) => Ok(()),
@@ -386,6 +381,7 @@ fn without_path(error: io::Error) -> io::Error {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use policy_targets::Lang;
 
     /// The names in `dir`, sorted.
     fn listing(dir: &Path) -> Vec<String> {
@@ -426,7 +422,14 @@ mod tests {
         assert_eq!(std::fs::read(&path).unwrap(), b"three");
         assert_eq!(listing(dir.path()), ["out.json"]);
         let err = write_atomically(dir.path(), b"x").err().unwrap();
-        assert!(err.message.ends_with(": cannot write: it is a folder"));
+        assert!(
+            err.text(Lang::En)
+                .ends_with(": cannot write: it is a folder")
+        );
+        assert!(
+            err.text(Lang::Zh)
+                .ends_with("：无法写入：是文件夹而不是文件")
+        );
     }
 
     #[test]
@@ -440,12 +443,18 @@ mod tests {
         assert_eq!(listing(dir.path()), ["package"]);
         std::fs::write(package.join("b.txt"), "mine").unwrap();
         let err = write_folder_atomically(&package, &files).err().unwrap();
-        assert!(err.message.contains("(b.txt)"), "{}", err.message);
+        let en = err.text(Lang::En);
+        assert!(en.contains("(b.txt)"), "{en}");
+        assert!(
+            err.text(Lang::Zh).contains("（b.txt）"),
+            "{}",
+            err.text(Lang::Zh)
+        );
         assert_eq!(listing(&package), ["a.csv", "b.txt"]);
         // A failing fill leaves the folder as it was and nothing beside it.
         std::fs::remove_file(package.join("b.txt")).unwrap();
         let failed = replace_folder(&package, |_| true, |_| Err(Failure::new("no".into())));
-        assert_eq!(failed.err().unwrap().message, "no");
+        assert_eq!(failed.err().unwrap().text(Lang::Zh), "no");
         assert_eq!(listing(&package), ["a.csv"]);
         assert_eq!(listing(dir.path()), ["package"]);
     }

@@ -117,6 +117,10 @@ fn what_zh(what: &str) -> &str {
 
 /// A parse error's problem in Chinese; a problem of no common kind keeps
 /// its English words.
+/// What peers are written as, in Chinese.
+const PEERS_EXPECTED_ZH: &str =
+    "应为层级（nation、province、prefecture、county、group）或以逗号分隔的代码（320000,420000）";
+
 fn problem_zh(problem: &Problem) -> String {
     match problem {
         Problem::OneOf(words) => format!("应为以下之一：{}", words.join("、")),
@@ -171,6 +175,17 @@ fn problem_zh(problem: &Problem) -> String {
         Problem::MagnitudeForm => "数量级前缀有误".to_owned(),
         Problem::PeriodForm => "应写成“起/止”，如 2025/2027 或 2025—2027".to_owned(),
         Problem::PeriodReversed => "止于起点之前".to_owned(),
+        Problem::PeersForm => PEERS_EXPECTED_ZH.to_owned(),
+        Problem::EmptyPeer => format!("逗号之间有空项；{PEERS_EXPECTED_ZH}"),
+        Problem::NotAPeer(item) => {
+            format!("“{item}”既不是层级，也不是地区代码；{PEERS_EXPECTED_ZH}")
+        }
+        Problem::StatisticForm => {
+            "应为 leader、max、min、median、mean 或 p0–p100（如 p75）".to_owned()
+        }
+        Problem::NotCodeNorQuantity(problem) => {
+            format!("既不是6位地区代码，也不是数量：{}", problem_zh(problem))
+        }
         other => other.to_string(),
     }
 }
@@ -383,6 +398,26 @@ fn chinese(kind: &ErrorKind) -> Option<String> {
         ErrorKind::RequiredTargetOverflow => "所需目标超出十进制数的范围".to_owned(),
         _ => return None,
     })
+}
+
+/// What the operating system reported about a file, in the language
+/// `lang`: in Chinese by the error's kind (a kind without a Chinese word
+/// keeps the system's words after `读写错误`), in English as the system
+/// says it.
+///
+/// ```
+/// use policy_targets::Lang;
+/// use policy_targets::output::io_error_label;
+///
+/// let err = std::io::Error::from(std::io::ErrorKind::PermissionDenied);
+/// assert_eq!(io_error_label(&err, Lang::Zh), "没有读写权限");
+/// assert_eq!(io_error_label(&err, Lang::En), err.to_string());
+/// ```
+pub fn io_error_label(err: &std::io::Error, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => io_zh(err),
+        Lang::En => err.to_string(),
+    }
 }
 
 /// What the operating system reported, in Chinese by its kind; a kind

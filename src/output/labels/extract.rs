@@ -1,7 +1,7 @@
 //! The reasons of an extracted candidate's confidence in Chinese, keyed by
 //! the typed [`Reason`] (its English text is its `Display`).
 
-use crate::extract::{DateFrom, Reason};
+use crate::extract::{Comment, DateFrom, Field, Incomplete, Reason};
 
 use super::comparator_label;
 use crate::Lang;
@@ -82,6 +82,77 @@ pub fn reason_label_zh(reason: &Reason) -> String {
         R::DatedByPublication(d) => return format!("以发布日期{d}为准"),
     };
     fixed.to_owned()
+}
+
+/// A comment of the TOML [`to_toml_with`](crate::extract::to_toml_with)
+/// writes, in the language `lang`: in English as
+/// [`Comment::english`], in Chinese with the reasons of
+/// [`reason_label_zh`]. Keys, ids and file names stay as they are written.
+///
+/// ```
+/// use policy_targets::{Catalog, Id, Lang};
+/// use policy_targets::extract::{extract, to_toml, to_toml_with};
+/// use policy_targets::output::labels::toml_comment;
+///
+/// let catalog = Catalog::bundled()?;
+/// let found = extract("到2027年，香港特别行政区建成高质量数据集500个。", &catalog);
+/// let source: Id = "hk_plan".parse()?;
+/// let zh = to_toml_with(&found, &source, &|c| toml_comment(c, Lang::Zh));
+/// assert!(zh.contains("# 香港特别行政区 不在 jurisdictions.toml 中"), "{zh}");
+/// let en = to_toml_with(&found, &source, &|c| toml_comment(c, Lang::En));
+/// assert_eq!(en, to_toml(&found, &source));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn toml_comment(comment: Comment<'_>, lang: Lang) -> String {
+    if lang == Lang::En {
+        return comment.english();
+    }
+    match comment {
+        Comment::Header => "从政策文本中读出的候选条目。请逐条对照其原文（quote）核对，\n\
+             填写 [source] 表，并补全或删除以注释写出的条目\n\
+             （它们缺少字段或置信度低）。"
+            .to_owned(),
+        Comment::Confidence {
+            confidence,
+            reasons,
+        } => {
+            let mut note = format!("置信度 {confidence}");
+            if !reasons.is_empty() {
+                let reasons: Vec<String> = reasons.iter().map(reason_label_zh).collect();
+                note.push('：');
+                note.push_str(&reasons.join("；"));
+            }
+            note
+        }
+        Comment::Incomplete(why) => {
+            let why = match why {
+                Incomplete::Missing(fields) => {
+                    let fields: Vec<&str> = fields.iter().map(|f| field_zh(*f)).collect();
+                    format!("缺少 {}", fields.join("、"))
+                }
+                Incomplete::LowConfidence => "置信度低".to_owned(),
+            };
+            format!("不完整（{why}）：补全后取消注释。")
+        }
+        Comment::NotInJurisdictions { phrase } => format!("{phrase} 不在 jurisdictions.toml 中"),
+        Comment::ProposedBelow { name, id } => format!("{name}（下方提议为新指标 {id}）"),
+        Comment::Proposals => "文本提到、但 metrics.toml 中没有的指标。要采用其中一项，\n\
+             请定下其 id 和英文名称，加入 metrics.toml，\n\
+             并在上方提到它的条目中填写 `metric`。"
+            .to_owned(),
+    }
+}
+
+/// A field an extracted entry lacks, in Chinese (keys stay as written).
+fn field_zh(field: Field) -> &'static str {
+    match field {
+        Field::CatalogueJurisdiction => "目录中的地区（jurisdiction）",
+        Field::Jurisdiction => "jurisdiction",
+        Field::Metric => "metric",
+        Field::Upper => "upper",
+        Field::Deadline => "deadline",
+        Field::AsOf => "as_of",
+    }
 }
 
 #[cfg(test)]

@@ -36,7 +36,7 @@ pub(crate) mod list;
 pub(crate) mod page;
 pub(crate) mod report;
 
-pub use extract::reason_label_zh;
+pub use extract::{reason_label_zh, toml_comment};
 
 use chrono::NaiveDate;
 

@@ -8,7 +8,7 @@ use policy_targets::{Lang, datapackage, export, progress, sqlite};
 
 use super::{load_in, with_newline};
 use crate::args::{ExportArgs, ExportFormat, today};
-use crate::failure::{Failure, errors_in, in_lang, say, usage};
+use crate::failure::{Failure, Unwritable, errors_in, in_lang, say, usage};
 use crate::write::{
     emit, emit_with, replace_file_with, write_folder_atomically, write_folder_streaming,
 };
@@ -138,7 +138,10 @@ fn json(data: Option<&Path>, output: Option<&Path>, lang: Lang) -> Result<(), Fa
             out.write_all(b"\n").map_err(|e| {
                 Failure::new(say(
                     lang,
-                    format!("无法写出导出内容：{e}"),
+                    format!(
+                        "无法写出导出内容：{}",
+                        policy_targets::output::io_error_label(&e, Lang::Zh)
+                    ),
                     format!("cannot write the export: {e}"),
                 ))
             })
@@ -162,7 +165,7 @@ fn database(
     let options = progress::Options::default();
     // A folder with observations.csv is streamed into the database.
     let folder = data.filter(|d| d.join("observations.csv").is_file());
-    replace_file_with(file, sqlite::is_export, NOT_OURS, |tmp| {
+    replace_file_with(file, sqlite::is_export, Unwritable::NotAnExport, |tmp| {
         match folder {
             Some(dir) => {
                 sqlite::write_folder(tmp, dir, as_of, &options).map_err(|e| errors_in(&e, lang))?;
@@ -176,6 +179,3 @@ fn database(
         Ok(())
     })
 }
-
-/// Why an existing file is not replaced by a database.
-const NOT_OURS: &str = "the file exists and is not a database written by `targets export --format sqlite`; it is left as it is (choose a new file name or remove it)";

@@ -40,7 +40,7 @@ pub fn run(data: Option<&Path>, args: ExtractArgs) -> Result<(), Failure> {
                     usage(format!(
                         "--jurisdiction{}{}",
                         say(lang, "：".to_owned(), ": ".to_owned()),
-                        failure.message
+                        failure.text(lang)
                     ))
                 })?,
         ),
@@ -53,7 +53,10 @@ pub fn run(data: Option<&Path>, args: ExtractArgs) -> Result<(), Failure> {
     };
     let candidates = extract::extract_with(&text, &catalog, &options);
     let out = match format {
-        ExtractFormat::Toml => extract::to_toml(&candidates, &source).into_bytes(),
+        ExtractFormat::Toml => extract::to_toml_with(&candidates, &source, &|comment| {
+            policy_targets::output::labels::toml_comment(comment, lang)
+        })
+        .into_bytes(),
         ExtractFormat::Json => with_newline(extract::to_json(&candidates)),
     };
     emit(None, &out)
