@@ -6,7 +6,7 @@ use std::path::Path;
 use policy_targets::output::CsvOptions;
 use policy_targets::{Lang, datapackage, export, progress, sqlite};
 
-use super::{load_in, with_newline};
+use super::{bulk_folder, load_in, with_newline};
 use crate::args::{ExportArgs, ExportFormat, today};
 use crate::failure::{Failure, Unwritable, errors_in, in_lang, say, usage};
 use crate::write::{
@@ -98,12 +98,6 @@ fn check(
     Ok(())
 }
 
-/// The data folder `data` when it has an `observations.csv`: streamed,
-/// not loaded.
-fn bulk_folder(data: Option<&Path>) -> Option<&Path> {
-    data.filter(|d| d.join("observations.csv").is_file())
-}
-
 /// Writes the data package of `data` into `dir`; a bulk folder's records
 /// are written as they are read.
 fn package(
@@ -164,7 +158,7 @@ fn database(
 ) -> Result<(), Failure> {
     let options = progress::Options::default();
     // A folder with observations.csv is streamed into the database.
-    let folder = data.filter(|d| d.join("observations.csv").is_file());
+    let folder = bulk_folder(data);
     replace_file_with(file, sqlite::is_export, Unwritable::NotAnExport, |tmp| {
         match folder {
             Some(dir) => {

@@ -57,6 +57,12 @@ fn answer_in(
     emit(common.output.as_deref(), &bytes)
 }
 
+/// The data folder `data` when it has an `observations.csv`: streamed,
+/// not loaded.
+fn bulk_folder(data: Option<&Path>) -> Option<&Path> {
+    data.filter(|d| d.join("observations.csv").is_file())
+}
+
 /// `text` and a line break, as bytes.
 fn with_newline(mut text: String) -> Vec<u8> {
     text.push('\n');

@@ -25,7 +25,7 @@ pub fn run(data: Option<&Path>, args: ProgressArgs) -> Result<(), Failure> {
         trend,
         ..progress::Options::default()
     };
-    let streamed = data.filter(|d| d.join("observations.csv").is_file());
+    let streamed = super::bulk_folder(data);
     // Its CSV answer is written one metric at a time, as it is evaluated.
     if let (Some(dir), Format::Csv, None) = (streamed, common.format, level) {
         let csv = common.csv();

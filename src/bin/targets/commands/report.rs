@@ -20,7 +20,7 @@ pub fn run(data: Option<&Path>, args: ReportArgs) -> Result<(), Failure> {
     let as_of = as_of.unwrap_or_else(today);
     // A folder with observations.csv is read as a stream: of its rows, only
     // those the report shows are kept.
-    let (catalog, progress) = match data.filter(|d| d.join("observations.csv").is_file()) {
+    let (catalog, progress) = match super::bulk_folder(data) {
         Some(dir) => {
             report::load_folder(dir, as_of, html.is_some()).map_err(|e| errors_in(&e, lang))?
         }
