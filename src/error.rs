@@ -334,12 +334,12 @@ pub enum ErrorKind {
     /// A composite index that cannot be built as asked: an option names a
     /// metric the index does not have, a metric is named twice, fewer than
     /// two of the metrics have values, or a result does not fit in a decimal.
-    #[error("{option}: {message}")]
+    #[error("{option}: {problem}")]
     IndexQuery {
         /// The option at fault: `metrics`, `weights`, `scaling` or `aggregation`.
         option: &'static str,
-        /// What is wrong, with what was expected and found.
-        message: String,
+        /// What is wrong, typed.
+        problem: IndexProblem,
     },
     /// A composite index whose metrics have values on fewer than two of
     /// them (at the level asked).
@@ -374,9 +374,64 @@ pub enum ErrorKind {
     /// either language).
     #[error(transparent)]
     Data(Box<DataProblem>),
-    /// Any other rule of the data format that the input breaks.
+    /// A size asked of a synthetic data folder that is out of its bounds.
+    #[error("the number of {what} must be between 1 and {max}")]
+    SizeOutOfRange {
+        /// What was counted.
+        what: Counted,
+        /// The largest size allowed.
+        max: usize,
+    },
+    /// Any other rule of the data format that the input breaks, in
+    /// English. The library itself no longer reports one.
     #[error("{0}")]
     Invalid(String),
+}
+
+/// What is wrong with a composite index's option ([`ErrorKind::IndexQuery`]).
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum IndexProblem {
+    /// A weight names a metric the catalogue does not know (the
+    /// catalogue's answer, with its suggestion).
+    #[error("{0}")]
+    UnknownMetric(Box<ErrorKind>),
+    /// A metric's values scaled one way do not fit in a decimal.
+    #[error("the {scaling} scaling of metric {metric} does not fit in a decimal")]
+    ScalingOverflow {
+        /// The scaling, as the option writes it (`zscore`).
+        scaling: String,
+        /// Which metric of the index, counted from 1.
+        metric: usize,
+    },
+    /// A jurisdiction's score does not fit in a decimal.
+    #[error("the score of {code} does not fit in a decimal")]
+    ScoreOverflow {
+        /// The jurisdiction.
+        code: JurisdictionCode,
+    },
+}
+
+/// What the size of a synthetic data folder counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Counted {
+    /// Jurisdictions.
+    Jurisdictions,
+    /// Metrics.
+    Metrics,
+    /// Months of figures.
+    Months,
+}
+
+impl fmt::Display for Counted {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Counted::Jurisdictions => "jurisdictions",
+            Counted::Metrics => "metrics",
+            Counted::Months => "months",
+        })
+    }
 }
 
 /// The columns of a CSV table (`Display`: `a,b,c (and optionally d)`).

@@ -75,8 +75,8 @@ pub use chrono::NaiveDate;
 pub use engine::normalize::{Per, PerUnit};
 pub use engine::{gap, index, progress, rank};
 pub use error::{
-    ArithmeticError, Columns, DataProblem, DimensionError, Error, ErrorKind, Errors, Expected,
-    ParseError, Position, Problem, ValueType,
+    ArithmeticError, Columns, Counted, DataProblem, DimensionError, Error, ErrorKind, Errors,
+    Expected, IndexProblem, ParseError, Position, Problem, ValueType,
 };
 pub use load::bulk;
 pub use model::{

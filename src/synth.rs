@@ -30,7 +30,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
-use crate::error::{Error, ErrorKind, Position};
+use crate::error::{Counted, Error, ErrorKind, Position};
 
 /// The size and seed of a synthetic data folder.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -444,23 +444,15 @@ pub fn write_folder(spec: &Spec, dir: &Path) -> Result<Summary, Error> {
 
 /// An error unless every size of `spec` is within its bounds.
 fn check(spec: &Spec) -> Result<(), Error> {
-    let invalid = |what: &str, max: usize| {
-        Error::new(
-            ErrorKind::Invalid(format!("{what} must be between 1 and {max}")),
-            None,
-        )
-    };
+    let invalid = |what: Counted, max: usize| Error::new(ErrorKind::SizeOutOfRange { what, max }, None);
     if !(1..=Spec::MAX_JURISDICTIONS).contains(&spec.jurisdictions) {
-        return Err(invalid(
-            "the number of jurisdictions",
-            Spec::MAX_JURISDICTIONS,
-        ));
+        return Err(invalid(Counted::Jurisdictions, Spec::MAX_JURISDICTIONS));
     }
     if !(1..=Spec::MAX_METRICS).contains(&spec.metrics) {
-        return Err(invalid("the number of metrics", Spec::MAX_METRICS));
+        return Err(invalid(Counted::Metrics, Spec::MAX_METRICS));
     }
     if !(1..=Spec::MAX_MONTHS).contains(&spec.months) {
-        return Err(invalid("the number of months", Spec::MAX_MONTHS));
+        return Err(invalid(Counted::Months, Spec::MAX_MONTHS));
     }
     Ok(())
 }

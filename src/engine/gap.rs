@@ -244,7 +244,7 @@ impl FromStr for Benchmark {
                     s,
                     Problem::NotCodeNorQuantity(Box::new(e.kind().clone())),
                 ),
-                _ => ParseError::new("benchmark", s, BENCHMARK_EXPECTED),
+                _ => ParseError::typed("benchmark", s, Problem::BenchmarkForm),
             }
         };
         let named = parse_benchmark(
@@ -260,8 +260,6 @@ impl FromStr for Benchmark {
         }
     }
 }
-
-const BENCHMARK_EXPECTED: &str = "expected a jurisdiction code (320000, or a group's slug) or name (广西), a statistic over peers (median, p75 of province, max of 320000,420000) or a quantity (500个)";
 
 /// Whether benchmark text that is nothing else can be a jurisdiction's
 /// name: not empty, not a number, not a statistic over peers (`X of Y`).

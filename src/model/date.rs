@@ -142,10 +142,10 @@ impl PartialDate {
         if date.last_day() == last {
             Ok(date)
         } else {
-            Err(ParseError::new(
+            Err(ParseError::typed(
                 "date",
                 &last.to_string(),
-                format!("is not the last day of a {precision}"),
+                Problem::NotLastDay(precision),
             ))
         }
     }

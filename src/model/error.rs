@@ -127,7 +127,16 @@ pub enum Problem {
     /// A benchmark that starts like a number but is neither a 6-digit
     /// jurisdiction code nor a quantity; why it is not a quantity.
     NotCodeNorQuantity(Box<Problem>),
-    /// Any other problem, in English.
+    /// Benchmark text that is neither a jurisdiction, a statistic over
+    /// peers nor a quantity (read without a catalogue).
+    BenchmarkForm,
+    /// A day that is not the last day of the year or month it stands for
+    /// (a partial date rebuilt from its last day and precision).
+    NotLastDay(crate::model::Precision),
+    /// A day not written `YYYY-MM-DD`.
+    DayForm,
+    /// Any other problem, in English. The library itself no longer
+    /// reports one.
     Other(String),
 }
 
@@ -219,16 +228,20 @@ impl std::fmt::Display for Problem {
                 f,
                 "not a 6-digit jurisdiction code, and not a quantity: {problem}"
             ),
+            Problem::BenchmarkForm => f.write_str(BENCHMARK_EXPECTED),
+            Problem::NotLastDay(precision) => {
+                write!(f, "is not the last day of a {precision}")
+            }
+            Problem::DayForm => f.write_str("expected a date such as 2025-08-26"),
             Problem::Other(text) => f.write_str(text),
         }
     }
 }
 
-impl ParseError {
-    pub(crate) fn new(what: &'static str, input: &str, problem: impl Into<String>) -> ParseError {
-        ParseError::typed(what, input, Problem::Other(problem.into()))
-    }
+/// What a benchmark is written as, in English.
+const BENCHMARK_EXPECTED: &str = "expected a jurisdiction code (320000, or a group's slug) or name (广西), a statistic over peers (median, p75 of province, max of 320000,420000) or a quantity (500个)";
 
+impl ParseError {
     pub(crate) fn typed(what: &'static str, input: &str, kind: Problem) -> ParseError {
         ParseError {
             what,
@@ -277,10 +290,11 @@ impl ParseError {
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[error(
-    "cannot {op} {left} ({left_dimension}) with {right} ({right_dimension}): dimensions differ"
+    "cannot {} {left} ({left_dimension}) with {right} ({right_dimension}): dimensions differ",
+    op.verb()
 )]
 pub struct DimensionError {
-    pub(crate) op: &'static str,
+    pub(crate) op: Operation,
     pub(crate) left: String,
     pub(crate) left_dimension: Dimension,
     pub(crate) right: String,
@@ -316,13 +330,45 @@ pub enum ArithmeticError {
     #[error("{0}")]
     Dimension(#[from] DimensionError),
     /// The result does not fit in a decimal.
-    #[error("overflow {op} {left} and {right}")]
+    #[error("overflow {} {left} and {right}", op.gerund())]
     Overflow {
-        /// `adding` or `subtracting`.
-        op: &'static str,
+        /// Adding or subtracting.
+        op: Operation,
         /// The left operand, as displayed.
         left: String,
         /// The right operand, as displayed.
         right: String,
     },
+}
+
+/// What was done with two quantities: compared, added or subtracted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Operation {
+    /// Comparing.
+    Compare,
+    /// Adding.
+    Add,
+    /// Subtracting.
+    Subtract,
+}
+
+impl Operation {
+    /// The English verb: `compare`, `add`, `subtract`.
+    pub fn verb(self) -> &'static str {
+        match self {
+            Operation::Compare => "compare",
+            Operation::Add => "add",
+            Operation::Subtract => "subtract",
+        }
+    }
+
+    /// The English gerund: `comparing`, `adding`, `subtracting`.
+    pub fn gerund(self) -> &'static str {
+        match self {
+            Operation::Compare => "comparing",
+            Operation::Add => "adding",
+            Operation::Subtract => "subtracting",
+        }
+    }
 }

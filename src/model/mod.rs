@@ -22,7 +22,7 @@ mod unit;
 
 pub use comparator::Comparator;
 pub use date::{Deadline, PartialDate, Period, Precision};
-pub use error::{ArithmeticError, DimensionError, ParseError, Problem};
+pub use error::{ArithmeticError, DimensionError, Operation, ParseError, Problem};
 pub use id::Id;
 pub(crate) use id::check_snake_case;
 pub use jurisdiction::{Jurisdiction, JurisdictionCode, Level};

@@ -6,7 +6,7 @@ use std::str::FromStr;
 
 use rust_decimal::Decimal;
 
-use crate::model::error::{ArithmeticError, DimensionError, ParseError, Problem};
+use crate::model::error::{ArithmeticError, DimensionError, Operation, ParseError, Problem};
 use crate::model::number::{leading_number, normalize_width, scale_pow10};
 use crate::model::{Dimension, Unit};
 
@@ -149,31 +149,31 @@ impl Quantity {
 
     /// Compares two amounts of the same dimension, whatever their units.
     pub fn compare(&self, other: &Quantity) -> Result<Ordering, DimensionError> {
-        self.same_dimension("compare", other)?;
+        self.same_dimension(Operation::Compare, other)?;
         Ok(self.canonical.cmp(&other.canonical))
     }
 
     /// `self − other`, in the canonical unit.
     pub fn checked_sub(&self, other: &Quantity) -> Result<Quantity, ArithmeticError> {
-        self.same_dimension("subtract", other)?;
+        self.same_dimension(Operation::Subtract, other)?;
         let value = self
             .canonical
             .checked_sub(other.canonical)
-            .ok_or_else(|| overflow("subtracting", self, other))?;
+            .ok_or_else(|| overflow(Operation::Subtract, self, other))?;
         Ok(Quantity::canonical_of(value, self.dimension()))
     }
 
     /// `self + other`, in the canonical unit.
     pub fn checked_add(&self, other: &Quantity) -> Result<Quantity, ArithmeticError> {
-        self.same_dimension("add", other)?;
+        self.same_dimension(Operation::Add, other)?;
         let value = self
             .canonical
             .checked_add(other.canonical)
-            .ok_or_else(|| overflow("adding", self, other))?;
+            .ok_or_else(|| overflow(Operation::Add, self, other))?;
         Ok(Quantity::canonical_of(value, self.dimension()))
     }
 
-    fn same_dimension(&self, op: &'static str, other: &Quantity) -> Result<(), DimensionError> {
+    fn same_dimension(&self, op: Operation, other: &Quantity) -> Result<(), DimensionError> {
         if self.dimension() == other.dimension() {
             Ok(())
         } else {
@@ -188,7 +188,7 @@ impl Quantity {
     }
 }
 
-fn overflow(op: &'static str, a: &Quantity, b: &Quantity) -> ArithmeticError {
+fn overflow(op: Operation, a: &Quantity, b: &Quantity) -> ArithmeticError {
     ArithmeticError::Overflow {
         op,
         left: a.to_string(),

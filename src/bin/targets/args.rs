@@ -62,8 +62,7 @@ pub enum Command {
 }
 
 impl Cli {
-    /// The language of the command's `--lang`; Chinese for a command
-    /// without one.
+    /// The language of the command's `--lang`.
     pub fn lang(&self) -> Lang {
         match &self.command {
             Command::Validate(args) => args.lang,
@@ -75,7 +74,9 @@ impl Cli {
             Command::Gap(args) => args.common.lang,
             Command::Progress(args) => args.common.lang,
             Command::Index(args) => args.common.lang,
-            Command::Schema(_) | Command::Synth(_) | Command::Init(_) => Lang::Zh,
+            Command::Schema(args) => args.lang,
+            Command::Synth(args) => args.lang,
+            Command::Init(args) => args.lang,
         }
     }
 }
@@ -90,6 +91,9 @@ pub struct InitArgs {
     /// The folder to write (it must not exist, or be empty).
     #[arg(value_name = "DIR")]
     pub dir: PathBuf,
+    /// Messages in Chinese (zh) or English (en).
+    #[arg(long, default_value = "zh")]
+    pub lang: Lang,
 }
 
 /// The options of `targets validate`.
@@ -198,6 +202,10 @@ pub struct SchemaArgs {
     /// Which output: export, rank, gap, progress, extract, list or index.
     #[arg(value_enum)]
     pub contract: SchemaContract,
+    /// Problems and messages in Chinese (zh) or English (en); the schema
+    /// itself is the same in both.
+    #[arg(long, default_value = "zh")]
+    pub lang: Lang,
 }
 
 /// The options of `targets rank`.
@@ -328,6 +336,9 @@ pub struct SynthArgs {
     /// The folder to write.
     #[arg(value_name = "DIR")]
     pub dir: PathBuf,
+    /// Messages in Chinese (zh) or English (en).
+    #[arg(long, default_value = "zh")]
+    pub lang: Lang,
 }
 
 /// The options of `targets report`.

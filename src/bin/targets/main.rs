@@ -3,6 +3,7 @@
 mod args;
 mod commands;
 mod failure;
+mod mistake;
 mod write;
 
 use std::process::ExitCode;
@@ -35,9 +36,10 @@ fn run(cli: Cli) -> Result<(), Failure> {
 }
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let cli = match Cli::try_parse_from(&args) {
         Ok(cli) => cli,
-        Err(err) => match failure::command_line(err, failure::lang_of(std::env::args())) {
+        Err(err) => match mistake::command_line(err, mistake::lang_of(&args), &args) {
             Ok(failure) => {
                 eprintln!("{}", failure.text(policy_targets::Lang::Zh));
                 return ExitCode::from(failure.code);

@@ -29,7 +29,7 @@ pub use uncertainty::{INTERVAL_PERCENTILES, WEIGHT_SPREAD};
 
 use crate::engine::normalize::{Per, PerUnit};
 use crate::engine::rank::{self, RankQuery, competition_ranks};
-use crate::error::{Error, ErrorKind};
+use crate::error::{Error, ErrorKind, IndexProblem};
 use crate::{Catalog, Id, JurisdictionCode, Level, Metric, Polarity, Unit};
 use uncertainty::Prepared;
 
@@ -325,8 +325,8 @@ pub fn index(catalog: &Catalog, query: &IndexQuery) -> Result<Index, Error> {
     })
 }
 
-fn query_error(option: &'static str, message: String) -> Error {
-    Error::new(ErrorKind::IndexQuery { option, message }, None)
+fn query_error(option: &'static str, problem: IndexProblem) -> Error {
+    Error::new(ErrorKind::IndexQuery { option, problem }, None)
 }
 
 /// The query's metrics from the catalogue, each with its weight.
@@ -356,7 +356,7 @@ fn resolve<'a>(
     for (name, weight) in query.weights.iter() {
         let known = catalog
             .resolve_metric(name)
-            .map_err(|e| query_error("weights", e.to_string()))?;
+            .map_err(|e| query_error("weights", IndexProblem::UnknownMetric(Box::new(e.into_kind()))))?;
         let k = metrics
             .iter()
             .position(|m| m.id == known.id)
@@ -448,10 +448,10 @@ fn scale_column(
     let scaled = scaling.scale(&present, polarity).ok_or_else(|| {
         query_error(
             "scaling",
-            format!(
-                "the {scaling} scaling of metric {} does not fit in a decimal",
-                k + 1
-            ),
+            IndexProblem::ScalingOverflow {
+                scaling: scaling.to_string(),
+                metric: k + 1,
+            },
         )
     })?;
     let mut scaled = scaled.into_iter();
@@ -486,7 +486,9 @@ fn nominal_scores(
                 .ok_or_else(|| {
                     query_error(
                         "aggregation",
-                        format!("the score of {} does not fit in a decimal", rows[j].0),
+                        IndexProblem::ScoreOverflow {
+                            code: rows[j].0.clone(),
+                        },
                     )
                 })
         })

@@ -9,7 +9,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::error::{Error, ErrorKind, Position};
-use crate::{Comparator, JurisdictionCode, ParseError, Quantity};
+use crate::{Comparator, JurisdictionCode, ParseError, Problem, Quantity};
 
 use super::super::Kind;
 
@@ -218,12 +218,8 @@ impl Place<'_> {
         let published = match &p.published {
             Some(date) => Some(
                 NaiveDate::parse_from_str(date.get_ref().trim(), "%Y-%m-%d").map_err(|_| {
-                    let problem = format!(
-                        "expected a date such as 2025-08-26, found {:?}",
-                        date.get_ref()
-                    );
                     self.error(
-                        ParseError::new("date", date.get_ref(), problem).into(),
+                        ParseError::typed("date", date.get_ref(), Problem::DayForm).into(),
                         Some(date.span()),
                         &format!("{field}.published"),
                     )
@@ -262,9 +258,9 @@ impl Place<'_> {
             "target" => Kind::Target,
             "observation" => Kind::Observation,
             other => {
-                let problem = "expected `target` or `observation`".to_owned();
+                let problem = Problem::OneOf(vec!["target", "observation"]);
                 return Err(self.error(
-                    ParseError::new("kind", other, problem).into(),
+                    ParseError::typed("kind", other, problem).into(),
                     Some(label.kind.span()),
                     &format!("{field}.kind"),
                 ));

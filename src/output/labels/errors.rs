@@ -5,8 +5,13 @@
 
 use super::{dimension_label, level_label, reason, statistic_name_text};
 use crate::engine::normalize::{GDP_METRIC, POPULATION_METRIC, Reason};
-use crate::error::{Columns, DataProblem, Error, ErrorKind, Errors, Expected, Position, ValueType};
-use crate::model::{Lang, NumberProblem, ParseError, Problem};
+use crate::error::{
+    Columns, Counted, DataProblem, Error, ErrorKind, Errors, Expected, IndexProblem, Position,
+    ValueType,
+};
+use crate::model::{
+    ArithmeticError, DimensionError, Lang, NumberProblem, Operation, ParseError, Precision, Problem,
+};
 
 /// `err` for people, in `lang`: the English message, or the Chinese one,
 /// after the error's position (`file:line:column: field: `) where it has
@@ -186,6 +191,9 @@ fn problem_zh(problem: &Problem) -> String {
         Problem::NotCodeNorQuantity(problem) => {
             format!("既不是6位地区代码，也不是数量：{}", problem_zh(problem))
         }
+        Problem::BenchmarkForm => "应为地区代码（320000，或群组代码）或名称（广西）、同级地区的统计量（median、p75 of province、max of 320000,420000）或数量（500个）".to_owned(),
+        Problem::NotLastDay(precision) => format!("不是该{}的最后一天", precision_zh(*precision)),
+        Problem::DayForm => "应为日期，如 2025-08-26".to_owned(),
         other => other.to_string(),
     }
 }
@@ -396,6 +404,20 @@ fn chinese(kind: &ErrorKind) -> Option<String> {
             format!("目标“{target}”折算后的数值超出十进制数的范围")
         }
         ErrorKind::RequiredTargetOverflow => "所需目标超出十进制数的范围".to_owned(),
+        ErrorKind::Dimension(err) => dimension_zh(err),
+        ErrorKind::Arithmetic(ArithmeticError::Dimension(err)) => dimension_zh(err),
+        ErrorKind::Arithmetic(ArithmeticError::Overflow { op, left, right }) => {
+            format!("{left} 与 {right} {}的结果超出十进制数的范围", operation_zh(*op))
+        }
+        ErrorKind::IndexQuery { option, problem } => format!("{option}：{}", index_problem_zh(problem)),
+        ErrorKind::SizeOutOfRange { what, max } => format!(
+            "{}应在 1 至 {max} 之间",
+            match what {
+                Counted::Jurisdictions => "地区数",
+                Counted::Metrics => "指标数",
+                Counted::Months => "月数",
+            }
+        ),
         _ => return None,
     })
 }
@@ -721,4 +743,47 @@ fn columns_zh(columns: &Columns) -> String {
         text.push_str(&format!("（可选 {}）", columns.optional.join(", ")));
     }
     text
+}
+
+/// `年`, `月` or `日`.
+fn precision_zh(precision: Precision) -> &'static str {
+    match precision {
+        Precision::Year => "年",
+        Precision::Month => "月",
+        Precision::Day => "日",
+    }
+}
+
+/// `比较`, `相加` or `相减`.
+fn operation_zh(op: Operation) -> &'static str {
+    match op {
+        Operation::Compare => "比较",
+        Operation::Add => "相加",
+        Operation::Subtract => "相减",
+    }
+}
+
+/// Two quantities of different dimensions, in Chinese.
+fn dimension_zh(err: &DimensionError) -> String {
+    format!(
+        "{}（{}）与 {}（{}）的量纲不同，无法{}",
+        err.left,
+        dimension_label(err.left_dimension, Lang::Zh),
+        err.right,
+        dimension_label(err.right_dimension, Lang::Zh),
+        operation_zh(err.op)
+    )
+}
+
+/// What is wrong with an index's option, in Chinese.
+fn index_problem_zh(problem: &IndexProblem) -> String {
+    match problem {
+        IndexProblem::UnknownMetric(kind) => {
+            chinese(kind).unwrap_or_else(|| kind.to_string())
+        }
+        IndexProblem::ScalingOverflow { scaling, metric } => {
+            format!("第{metric}个指标按 {scaling} 标准化后超出十进制数的范围")
+        }
+        IndexProblem::ScoreOverflow { code } => format!("{code} 的得分超出十进制数的范围"),
+    }
 }

@@ -47,10 +47,8 @@ pub fn run(data: Option<&Path>, args: IndexArgs) -> Result<(), Failure> {
             colon(lang),
             error_message(&e, lang)
         )),
-        ErrorKind::IndexQuery { option, message } => {
-            usage(format!("--{option}{}{message}", colon(lang)))
-        }
-        ErrorKind::TooFewIndexMetrics { .. }
+        ErrorKind::IndexQuery { .. }
+        | ErrorKind::TooFewIndexMetrics { .. }
         | ErrorKind::IndexMetricTwice { .. }
         | ErrorKind::WeightNotInIndex { .. } => usage(format!("--{}", error_message(&e, lang))),
         _ => failure::in_lang(&e, lang),

@@ -3,7 +3,7 @@
 use std::fs::DirEntry;
 
 use crate::args::InitArgs;
-use crate::failure::Failure;
+use crate::failure::{Failure, say};
 use crate::write::{emit, replace_folder};
 
 /// The files of a new data folder, by path inside it: the catalogues and
@@ -28,7 +28,7 @@ const STARTER: &[(&str, &str)] = &[
 /// Writes the starter folder `args.dir` (completely or not at all; an
 /// existing folder only if it is empty) and says what to do next.
 pub fn run(args: InitArgs) -> Result<(), Failure> {
-    let dir = args.dir;
+    let InitArgs { dir, lang } = args;
     replace_folder(&dir, nothing_to_keep, |tmp| {
         for (name, text) in STARTER {
             let path = tmp.join(name);
@@ -41,10 +41,18 @@ pub fn run(args: InitArgs) -> Result<(), Failure> {
         Ok(())
     })?;
     let shown = dir.display();
-    let next = format!(
-        "wrote a data folder to {shown}: jurisdictions.toml, metrics.toml and two sources in sources/\n\
-         next: add a source file to {shown}/sources/, then check it with\n  \
-         targets --data {shown} validate\n"
+    let next = say(
+        lang,
+        format!(
+            "已写入数据文件夹 {shown}：jurisdictions.toml、metrics.toml 以及 sources/ 中的两个来源\n\
+             下一步：在 {shown}/sources/ 中添加来源文件，然后用以下命令检查\n  \
+             targets --data {shown} validate\n"
+        ),
+        format!(
+            "wrote a data folder to {shown}: jurisdictions.toml, metrics.toml and two sources in sources/\n\
+             next: add a source file to {shown}/sources/, then check it with\n  \
+             targets --data {shown} validate\n"
+        ),
     );
     emit(None, next.as_bytes())
 }

@@ -6,7 +6,7 @@ use policy_targets::list::{Kind, Listing};
 
 use super::load_in;
 use crate::args::{ListArgs, ListFormat, ListKind};
-use crate::failure::{Failure, usage};
+use crate::failure::{Failure, in_lang, usage};
 use crate::write::emit;
 
 /// Lists the records of `data` that `args` asks for.
@@ -35,7 +35,9 @@ pub fn run(data: Option<&Path>, args: ListArgs) -> Result<(), Failure> {
         }
         ListFormat::Csv => {
             let mut buffer = Vec::new();
-            listing.write_csv(&mut buffer, &args.csv.options())?;
+            listing
+                .write_csv(&mut buffer, &args.csv.options())
+                .map_err(|e| in_lang(&e, args.lang))?;
             buffer
         }
     };

@@ -18,7 +18,7 @@ use std::path::Path;
 use policy_targets::{Catalog, Lang, Per};
 
 use crate::args::{Common, Format};
-use crate::failure::{Failure, errors_in, usage};
+use crate::failure::{Failure, errors_in, in_lang, usage};
 use crate::write::{emit, emit_with};
 
 /// The catalogue of the folder `data`, or the bundled one; its problems
@@ -52,7 +52,9 @@ fn answer_in(
         Format::Table => table().into_bytes(),
         Format::Json => with_newline(json()),
         // Written as it is made, not gathered first.
-        Format::Csv => return emit_with(common.output.as_deref(), |out| Ok(csv(out)?)),
+        Format::Csv => return emit_with(common.output.as_deref(), |out| {
+            csv(out).map_err(|e| in_lang(&e, common.lang))
+        }),
     };
     emit(common.output.as_deref(), &bytes)
 }

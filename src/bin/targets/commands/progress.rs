@@ -30,13 +30,8 @@ pub fn run(data: Option<&Path>, args: ProgressArgs) -> Result<(), Failure> {
     if let (Some(dir), Format::Csv, None) = (streamed, common.format, level) {
         let csv = common.csv();
         return emit_with(common.output.as_deref(), |out| {
-            Ok(write_progress_csv_folder(
-                dir,
-                common.as_of(),
-                &options,
-                out,
-                &csv,
-            )?)
+            write_progress_csv_folder(dir, common.as_of(), &options, out, &csv)
+                .map_err(|e| errors_in(&e, common.lang))
         });
     }
     // A folder with observations.csv is read as a stream.

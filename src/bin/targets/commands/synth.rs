@@ -6,7 +6,7 @@ use std::path::Path;
 use policy_targets::synth::{FILES, Spec, write_folder};
 
 use crate::args::SynthArgs;
-use crate::failure::Failure;
+use crate::failure::{Failure, in_lang, say};
 use crate::write::{emit, replace_folder};
 
 /// Writes the folder `args.dir` and prints what it holds.
@@ -17,6 +17,7 @@ pub fn run(args: SynthArgs) -> Result<(), Failure> {
         months,
         seed,
         dir,
+        lang,
     } = args;
     let spec = Spec {
         jurisdictions,
@@ -26,21 +27,34 @@ pub fn run(args: SynthArgs) -> Result<(), Failure> {
     };
     let mut summary = None;
     replace_folder(&dir, written_by_synth, |tmp| {
-        summary = Some(write_folder(&spec, tmp)?);
+        summary = Some(write_folder(&spec, tmp).map_err(|e| in_lang(&e, lang))?);
         Ok(())
     })?;
     let Some(s) = summary else {
         return Ok(());
     };
-    let summary = format!(
-        "wrote {} jurisdictions, {} metrics, {} targets and {} observations ({} to {}) to {}\n",
-        s.jurisdictions,
-        s.metrics,
-        s.targets,
-        s.observations,
-        s.first_day,
-        s.last_day,
-        dir.display()
+    let summary = say(
+        lang,
+        format!(
+            "已写入 {} 个地区、{} 个指标、{} 项目标和 {} 条实绩（{} 至 {}）到 {}\n",
+            s.jurisdictions,
+            s.metrics,
+            s.targets,
+            s.observations,
+            s.first_day,
+            s.last_day,
+            dir.display()
+        ),
+        format!(
+            "wrote {} jurisdictions, {} metrics, {} targets and {} observations ({} to {}) to {}\n",
+            s.jurisdictions,
+            s.metrics,
+            s.targets,
+            s.observations,
+            s.first_day,
+            s.last_day,
+            dir.display()
+        ),
     );
     emit(None, summary.as_bytes())
 }
