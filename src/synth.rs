@@ -444,7 +444,8 @@ pub fn write_folder(spec: &Spec, dir: &Path) -> Result<Summary, Error> {
 
 /// An error unless every size of `spec` is within its bounds.
 fn check(spec: &Spec) -> Result<(), Error> {
-    let invalid = |what: Counted, max: usize| Error::new(ErrorKind::SizeOutOfRange { what, max }, None);
+    let invalid =
+        |what: Counted, max: usize| Error::new(ErrorKind::SizeOutOfRange { what, max }, None);
     if !(1..=Spec::MAX_JURISDICTIONS).contains(&spec.jurisdictions) {
         return Err(invalid(Counted::Jurisdictions, Spec::MAX_JURISDICTIONS));
     }

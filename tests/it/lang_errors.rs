@@ -393,7 +393,7 @@ fn mistakes_of_the_command_line_follow_lang() {
         ),
         (
             &["rank", "--foo"],
-            "无法识别的参数：--foo（用法：targets rank [OPTIONS] <METRIC>；详见 targets rank --help）\n",
+            "无法识别的参数：--foo（用法：targets rank [选项] <METRIC>；详见 targets rank --help）\n",
             "error: unexpected argument '--foo' found\n",
         ),
         (
@@ -403,7 +403,7 @@ fn mistakes_of_the_command_line_follow_lang() {
         ),
         (
             &["rnak"],
-            "未知的子命令：rnak；是否想用 rank？（用法：targets [OPTIONS] <COMMAND>；详见 targets --help）\n",
+            "未知的子命令：rnak；是否想用 rank？（用法：targets [选项] <子命令>；详见 targets --help）\n",
             "error: unrecognized subcommand 'rnak'\n\n  tip: a similar subcommand exists: 'rank'\n",
         ),
         (

@@ -18,6 +18,7 @@ mod html;
 mod index;
 mod index_properties;
 mod lang;
+mod lang_cli;
 mod lang_errors;
 mod list;
 mod progress;

@@ -101,10 +101,11 @@ fn zh(err: &clap::Error, args: &[OsString]) -> Option<String> {
                 count(ContextKind::ActualNumValues).unwrap_or_else(|| "？".into())
             )
         }),
-        ClapKind::NoEquals => option().map(|option| format!("{option} 的值须用等号给出：{option}=值")),
-        ClapKind::InvalidUtf8 => not_utf8(args).map(|arg| {
-            format!("参数“{arg}”不是有效的 UTF-8 文本（请把命令行写成 UTF-8）")
-        }),
+        ClapKind::NoEquals => {
+            option().map(|option| format!("{option} 的值须用等号给出：{option}=值"))
+        }
+        ClapKind::InvalidUtf8 => not_utf8(args)
+            .map(|arg| format!("参数“{arg}”不是有效的 UTF-8 文本（请把命令行写成 UTF-8）")),
         _ => None,
     }
 }
@@ -158,15 +159,16 @@ fn number(err: &clap::Error, kind: ContextKind) -> Option<isize> {
     }
 }
 
-/// `--as-of <DATE>` → `--as-of`.
+/// `--as-of <DATE>` (or `--as-of=<DATE>`) → `--as-of`.
 fn option_of(arg: &str) -> &str {
-    arg.split(' ').next().unwrap_or(arg)
+    arg.split([' ', '=']).next().unwrap_or(arg)
 }
 
 /// An option given twice, or with another it cannot be used with (or a
 /// subcommand given with an argument it excludes).
 fn conflict(err: &clap::Error) -> Option<String> {
-    let arg = text(err, ContextKind::InvalidArg).or_else(|| text(err, ContextKind::InvalidSubcommand))?;
+    let arg =
+        text(err, ContextKind::InvalidArg).or_else(|| text(err, ContextKind::InvalidSubcommand))?;
     let option = option_of(&arg);
     match text(err, ContextKind::PriorArg) {
         Some(prior) if prior == arg => Some(format!("{option} 只能使用一次")),
@@ -229,4 +231,60 @@ fn rejected_value(err: &clap::Error) -> Option<String> {
         format!("无效的值“{value}”")
     };
     Some(format!("{option}：{reason}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::ffi::OsString;
+
+    use clap::{Arg, ArgAction, Command};
+    use policy_targets::Lang;
+
+    use super::command_line;
+
+    /// What a small command says in Chinese for `args`, which clap rejects.
+    fn zh(args: &[&str]) -> String {
+        let command = Command::new("demo")
+            .arg(Arg::new("pair").long("pair").num_args(2))
+            .arg(Arg::new("some").long("some").num_args(2..=3))
+            .arg(Arg::new("eq").long("eq").require_equals(true))
+            .arg(Arg::new("flag").long("flag").action(ArgAction::SetTrue));
+        let args: Vec<OsString> = std::iter::once("demo")
+            .chain(args.iter().copied())
+            .map(OsString::from)
+            .collect();
+        let err = command
+            .try_get_matches_from(&args)
+            .expect_err("clap rejects it");
+        let failure = command_line(err, Lang::Zh, &args).expect("said in Chinese");
+        assert_eq!(failure.code, 2);
+        failure.text(Lang::Zh)
+    }
+
+    #[test]
+    fn the_kinds_this_tool_cannot_raise_have_chinese_sentences_too() {
+        assert_eq!(
+            zh(&["--pair", "a"]),
+            "--pair：应有 2 个值，实有 1 个（用法：demo [选项]；详见 demo --help）"
+        );
+        assert_eq!(
+            zh(&["--some", "a"]),
+            "--some：值太少：至少需要 2 个，实有 1 个（用法：demo [选项]；详见 demo --help）"
+        );
+        assert_eq!(
+            zh(&["--eq", "x"]),
+            "--eq 的值须用等号给出：--eq=值（用法：demo [选项]；详见 demo --help）"
+        );
+    }
+
+    #[test]
+    fn a_mistake_without_its_own_sentence_names_what_is_at_fault() {
+        let err = clap::Error::raw(clap::error::ErrorKind::Io, "broken");
+        let args = [OsString::from("demo"), OsString::from("--odd")];
+        let failure = command_line(err, Lang::Zh, &args).expect("said in Chinese");
+        assert_eq!(failure.text(Lang::Zh), "命令行有误：targets --odd");
+        // English keeps clap's error.
+        let err = clap::Error::raw(clap::error::ErrorKind::Io, "broken");
+        assert!(command_line(err, Lang::En, &args).is_err());
+    }
 }

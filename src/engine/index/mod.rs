@@ -354,9 +354,12 @@ fn resolve<'a>(
     };
     let mut weights = vec![Decimal::ONE; metrics.len()];
     for (name, weight) in query.weights.iter() {
-        let known = catalog
-            .resolve_metric(name)
-            .map_err(|e| query_error("weights", IndexProblem::UnknownMetric(Box::new(e.into_kind()))))?;
+        let known = catalog.resolve_metric(name).map_err(|e| {
+            query_error(
+                "weights",
+                IndexProblem::UnknownMetric(Box::new(e.into_kind())),
+            )
+        })?;
         let k = metrics
             .iter()
             .position(|m| m.id == known.id)

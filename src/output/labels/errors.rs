@@ -407,9 +407,14 @@ fn chinese(kind: &ErrorKind) -> Option<String> {
         ErrorKind::Dimension(err) => dimension_zh(err),
         ErrorKind::Arithmetic(ArithmeticError::Dimension(err)) => dimension_zh(err),
         ErrorKind::Arithmetic(ArithmeticError::Overflow { op, left, right }) => {
-            format!("{left} 与 {right} {}的结果超出十进制数的范围", operation_zh(*op))
+            format!(
+                "{left} 与 {right} {}的结果超出十进制数的范围",
+                operation_zh(*op)
+            )
         }
-        ErrorKind::IndexQuery { option, problem } => format!("{option}：{}", index_problem_zh(problem)),
+        ErrorKind::IndexQuery { option, problem } => {
+            format!("{option}：{}", index_problem_zh(problem))
+        }
         ErrorKind::SizeOutOfRange { what, max } => format!(
             "{}应在 1 至 {max} 之间",
             match what {
@@ -778,9 +783,7 @@ fn dimension_zh(err: &DimensionError) -> String {
 /// What is wrong with an index's option, in Chinese.
 fn index_problem_zh(problem: &IndexProblem) -> String {
     match problem {
-        IndexProblem::UnknownMetric(kind) => {
-            chinese(kind).unwrap_or_else(|| kind.to_string())
-        }
+        IndexProblem::UnknownMetric(kind) => chinese(kind).unwrap_or_else(|| kind.to_string()),
         IndexProblem::ScalingOverflow { scaling, metric } => {
             format!("第{metric}个指标按 {scaling} 标准化后超出十进制数的范围")
         }

@@ -52,9 +52,11 @@ fn answer_in(
         Format::Table => table().into_bytes(),
         Format::Json => with_newline(json()),
         // Written as it is made, not gathered first.
-        Format::Csv => return emit_with(common.output.as_deref(), |out| {
-            csv(out).map_err(|e| in_lang(&e, common.lang))
-        }),
+        Format::Csv => {
+            return emit_with(common.output.as_deref(), |out| {
+                csv(out).map_err(|e| in_lang(&e, common.lang))
+            });
+        }
     };
     emit(common.output.as_deref(), &bytes)
 }

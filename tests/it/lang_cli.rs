@@ -1,0 +1,279 @@
+//! The command line in Chinese to the end: every kind of mistake clap
+//! reports, the messages of `synth`, `init` and `schema`, library errors a
+//! command passes on, and the notice of `extract` reading a terminal.
+
+use crate::util::{TempDir, cli, run};
+
+/// The runs of ASCII letters (and `_`) of `text`.
+fn ascii_words(text: &str) -> Vec<&str> {
+    text.split(|c: char| !(c.is_ascii_alphabetic() || c == '_'))
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// `text` without the names of arguments as clap writes them: options
+/// (`--metric`, `-o`) and placeholders (`<METRIC>`, `[PATH]`).
+fn without_argument_names(text: &str) -> String {
+    let mut out = String::new();
+    let mut close: Option<char> = None;
+    let mut option = false;
+    for c in text.chars() {
+        if let Some(end) = close {
+            if c == end {
+                close = None;
+            }
+            continue;
+        }
+        if option {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                continue;
+            }
+            option = false;
+        }
+        match c {
+            '<' => close = Some('>'),
+            '[' => close = Some(']'),
+            '-' => option = true,
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Words a Chinese message may show: the program's name, the encoding, and
+/// the names of subcommands and of the values options take, which are typed
+/// as they are in either language.
+const NAMES: &[&str] = &[
+    "targets", "UTF", "validate", "export", "extract", "schema", "rank", "gap", "progress",
+    "index", "synth", "report", "init", "list", "help", "zh", "en", "table", "json", "csv",
+];
+
+/// The English words of a Chinese message that are neither argument names,
+/// words of the command line `args`, nor [`NAMES`].
+fn english_words(message: &str, args: &[&str]) -> Vec<String> {
+    let typed: Vec<&str> = args.iter().flat_map(|a| ascii_words(a)).collect();
+    let text = without_argument_names(message);
+    ascii_words(&text)
+        .into_iter()
+        .filter(|w| !NAMES.contains(w) && !typed.contains(w))
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn the_word_filter_keeps_english_it_should_not_allow() {
+    assert_eq!(
+        english_words("error: unexpected argument '--foo' found", &["--foo"]),
+        ["error", "unexpected", "argument", "found"]
+    );
+    assert!(
+        english_words(
+            "无法识别的参数：--foo（用法：targets rank [选项] <METRIC>）",
+            &[]
+        )
+        .is_empty()
+    );
+}
+
+/// A bad command line of each kind clap reports, with the whole Chinese
+/// message for the kinds it is short enough to write out.
+const BAD_COMMAND_LINES: &[(&[&str], Option<&str>)] = &[
+    // A missing subcommand.
+    (
+        &["--data", "x"],
+        Some(
+            "缺少子命令：应为以下之一：validate、export、extract、schema、rank、gap、progress、index、synth、report、init、list、help（用法：targets [选项] <子命令>；详见 targets --help）\n",
+        ),
+    ),
+    // Unknown subcommands, at the top and after `help`.
+    (&["rnak"], None),
+    (&["help", "rnak"], None),
+    (&["help", "rank", "rank"], None),
+    // Unknown arguments: an option, a second positional, one after `--`.
+    (&["rank", "--foo"], None),
+    (&["list", "metrics", "extra"], None),
+    (&["rank", "a", "--", "b"], None),
+    // Missing required arguments.
+    (&["gap", "广西"], None),
+    (&["synth"], None),
+    (&["export", "--format", "sqlite"], None),
+    // Values not among the possible ones, or missing.
+    (&["schema", "foo"], None),
+    (&["rank", "x", "--format", "yaml"], None),
+    (&["rank", "x", "--lang"], None),
+    (&["report", "--lang", "fr"], None),
+    // Values a parser rejects: a decimal, integers, a date, pace bands.
+    (
+        &["extract", "--min-confidence", "abc"],
+        Some("--min-confidence：应为十进制数（如 0.5），实为“abc”\n"),
+    ),
+    (
+        &["synth", "--jurisdictions", "abc", "d"],
+        Some("--jurisdictions：应为非负整数，实为“abc”\n"),
+    ),
+    (
+        &["index", "--metrics", "a,b", "--draws", "99999999999"],
+        Some("--draws：无效的值“99999999999”\n"),
+    ),
+    (&["rank", "x", "--as-of", "2025-13"], None),
+    (&["progress", "--bands", "1,2,3"], None),
+    // Conflicts: an option twice, two options that exclude each other.
+    (
+        &[
+            "gap",
+            "广西",
+            "--against",
+            "江苏",
+            "--metric",
+            "x",
+            "--against",
+            "y",
+        ],
+        None,
+    ),
+    (&["export", "bundle", "-o", "bundle.json"], None),
+    // A value given to a flag that takes none.
+    (
+        &["rank", "x", "--bom=yes"],
+        Some(
+            "--bom：多余的值“yes”（用法：targets rank --bom <METRIC>；详见 targets rank --help）\n",
+        ),
+    ),
+];
+
+#[test]
+fn every_kind_of_command_line_mistake_is_said_in_chinese() {
+    for (args, whole) in BAD_COMMAND_LINES {
+        let zh = run(args).fails_with(2);
+        if let Some(whole) = whole {
+            assert_eq!(zh, *whole, "{args:?}");
+        }
+        let english = english_words(&zh, args);
+        assert!(english.is_empty(), "{args:?}: {english:?} in {zh}");
+        assert!(
+            zh.contains(|c: char| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+            "{args:?}: {zh}"
+        );
+        // English keeps clap's own words.
+        let mut en_args = args.to_vec();
+        en_args.extend(["--lang", "en"]);
+        let en = run(&en_args).fails_with(2);
+        if !args.contains(&"--lang") {
+            assert!(en.starts_with("error: "), "{en_args:?}: {en}");
+        }
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn an_argument_that_is_not_utf8_is_named_not_a_panic() {
+    use std::ffi::OsString;
+    use std::os::unix::ffi::OsStringExt;
+    let bad = OsString::from_vec(vec![0xff, b'x']);
+    let zh = cli([OsString::from("rank"), bad.clone()])
+        .run()
+        .fails_with(2);
+    assert_eq!(
+        zh,
+        "参数“\u{fffd}x”不是有效的 UTF-8 文本（请把命令行写成 UTF-8）（用法：targets rank [选项] <METRIC>；详见 targets rank --help）\n"
+    );
+    let en = cli([
+        OsString::from("rank"),
+        bad,
+        OsString::from("--lang"),
+        OsString::from("en"),
+    ])
+    .run()
+    .fails_with(2);
+    assert!(
+        en.starts_with("error: invalid UTF-8 was detected in one or more arguments\n"),
+        "{en}"
+    );
+}
+
+#[test]
+fn synth_init_and_schema_take_lang() {
+    let dir = TempDir::new("lang-cli");
+    let synth = |lang: &str, folder: &str| {
+        let path = dir.join(folder);
+        let path = path.to_str().unwrap().to_owned();
+        let args = [
+            "synth",
+            "--jurisdictions",
+            "2",
+            "--metrics",
+            "1",
+            "--months",
+            "1",
+            &path,
+            "--lang",
+            lang,
+        ];
+        (run(&args).succeeded(), path)
+    };
+    let (zh, path) = synth("zh", "zh");
+    assert_eq!(
+        zh,
+        format!(
+            "已写入 2 个地区、1 个指标、2 项目标和 2 条实绩（2025-12-31 至 2025-12-31）到 {path}\n"
+        )
+    );
+    let (en, path) = synth("en", "en");
+    assert_eq!(
+        en,
+        format!(
+            "wrote 2 jurisdictions, 1 metrics, 2 targets and 2 observations (2025-12-31 to 2025-12-31) to {path}\n"
+        )
+    );
+    // A size out of bounds, in either language (exit 1, as before).
+    let too_many = |lang| {
+        run(&[
+            "synth",
+            "--metrics",
+            "0",
+            dir.join("x").to_str().unwrap(),
+            "--lang",
+            lang,
+        ])
+        .fails_with(1)
+    };
+    assert_eq!(too_many("zh"), "指标数应在 1 至 792 之间\n");
+    assert_eq!(
+        too_many("en"),
+        "the number of metrics must be between 1 and 792\n"
+    );
+
+    let init = |lang: &str, folder: &str| {
+        let path = dir.join(folder);
+        let path = path.to_str().unwrap().to_owned();
+        (run(&["init", &path, "--lang", lang]).succeeded(), path)
+    };
+    let (zh, path) = init("zh", "init-zh");
+    assert_eq!(
+        zh,
+        format!(
+            "已写入数据文件夹 {path}：jurisdictions.toml、metrics.toml 以及 sources/ 中的两个来源\n\
+             下一步：在 {path}/sources/ 中添加来源文件，然后用以下命令检查\n  \
+             targets --data {path} validate\n"
+        )
+    );
+    let (en, path) = init("en", "init-en");
+    assert_eq!(
+        en,
+        format!(
+            "wrote a data folder to {path}: jurisdictions.toml, metrics.toml and two sources in sources/\n\
+             next: add a source file to {path}/sources/, then check it with\n  \
+             targets --data {path} validate\n"
+        )
+    );
+    // The schema is the same in both languages; a mistake follows --lang.
+    assert_eq!(
+        run(&["schema", "rank", "--lang", "en"]).succeeded(),
+        run(&["schema", "rank"]).succeeded()
+    );
+    let en = run(&["schema", "foo", "--lang", "en"]).fails_with(2);
+    assert!(
+        en.starts_with("error: invalid value 'foo' for '<CONTRACT>'"),
+        "{en}"
+    );
+}
