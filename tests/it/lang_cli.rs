@@ -277,3 +277,122 @@ fn synth_init_and_schema_take_lang() {
         "{en}"
     );
 }
+
+#[test]
+fn a_weight_on_an_unknown_metric_follows_lang() {
+    let index = |lang| {
+        run(&[
+            "index",
+            "--metrics",
+            "high_quality_datasets,data_annotation_volume",
+            "--weights",
+            "nosuch=2",
+            "--lang",
+            lang,
+        ])
+        .fails_with(2)
+    };
+    assert_eq!(
+        index("zh"),
+        "--weights：未知指标“nosuch”；应为指标目录中的标识或名称（`targets list metrics` 列出全部 77 项）\n"
+    );
+    assert_eq!(
+        index("en"),
+        "--weights: unknown metric \"nosuch\"; expected an id or name from the metric catalogue (`targets list metrics` lists all 77 of them)\n"
+    );
+}
+
+/// `err` in Chinese and in English.
+fn both(err: impl Into<policy_targets::Error>) -> (String, String) {
+    use policy_targets::{Lang, output::error_message};
+    let err = err.into();
+    (error_message(&err, Lang::Zh), error_message(&err, Lang::En))
+}
+
+#[test]
+fn problems_of_the_library_without_a_command_are_typed_and_said_in_chinese() {
+    use policy_targets::gap::Benchmark;
+    use policy_targets::model::Operation;
+    use policy_targets::{
+        ArithmeticError, ErrorKind, IndexProblem, PartialDate, Precision, Problem, Quantity,
+    };
+    // A partial date rebuilt from a day that does not end its year.
+    let err =
+        PartialDate::from_last_day(crate::util::date("2027-06-30"), Precision::Year).unwrap_err();
+    assert_eq!(err.kind(), &Problem::NotLastDay(Precision::Year));
+    assert_eq!(
+        both(err),
+        (
+            "无效的日期“2027-06-30”：不是该年的最后一天".to_owned(),
+            "invalid date \"2027-06-30\": is not the last day of a year".to_owned()
+        )
+    );
+    // Benchmark text that is nothing a benchmark can be.
+    let err = "foo of bar".parse::<Benchmark>().unwrap_err();
+    assert_eq!(err.kind(), &Problem::BenchmarkForm);
+    let (zh, en) = both(err);
+    assert!(
+        zh.starts_with("无效的对标“foo of bar”：应为地区代码"),
+        "{zh}"
+    );
+    assert!(en.ends_with("or a quantity (500个)"), "{en}");
+    // Quantities of two dimensions, and a sum too large.
+    let yuan: Quantity = "83亿元".parse().unwrap();
+    let people: Quantity = "3人".parse().unwrap();
+    let err = yuan.checked_add(&people).unwrap_err();
+    assert_eq!(
+        both(policy_targets::Error::new(ErrorKind::from(err), None)),
+        (
+            "83亿元（金额）与 3人（人数）的量纲不同，无法相加".to_owned(),
+            "cannot add 83亿元 (money) with 3人 (persons): dimensions differ".to_owned()
+        )
+    );
+    let big: Quantity = "79228162514264337593543950335个".parse().unwrap();
+    let negative: Quantity = "-79228162514264337593543950335个".parse().unwrap();
+    let err = big.checked_sub(&negative).unwrap_err();
+    assert!(matches!(
+        err,
+        ArithmeticError::Overflow {
+            op: Operation::Subtract,
+            ..
+        }
+    ));
+    let (zh, _) = both(policy_targets::Error::new(ErrorKind::from(err), None));
+    assert!(zh.ends_with("相减的结果超出十进制数的范围"), "{zh}");
+    // An index whose score does not fit.
+    let kind = ErrorKind::IndexQuery {
+        option: "aggregation",
+        problem: IndexProblem::ScoreOverflow {
+            code: "450000".parse().unwrap(),
+        },
+    };
+    assert_eq!(
+        both(policy_targets::Error::new(kind, None)),
+        (
+            "aggregation：450000 的得分超出十进制数的范围".to_owned(),
+            "aggregation: the score of 450000 does not fit in a decimal".to_owned()
+        )
+    );
+}
+
+#[test]
+fn the_labelled_sets_problems_are_typed() {
+    use policy_targets::Problem;
+    use policy_targets::extract::score::LabelledSet;
+    let set = |published: &str, kind: &str| {
+        format!(
+            "[[passage]]\nid = \"a\"\ntext = \"x\"\npublished = \"{published}\"\n\
+             [[passage.figure]]\nvalue = \"1\"\nunit = \"个\"\nkind = \"{kind}\"\ncomparator = \"at_least\"\n"
+        )
+    };
+    let err = LabelledSet::from_toml(&set("2025/8/26", "target"), None).unwrap_err();
+    let policy_targets::ErrorKind::Parse(parse) = err.kind() else {
+        panic!("{err}")
+    };
+    assert_eq!(parse.kind(), &Problem::DayForm);
+    let err = LabelledSet::from_toml(&set("2025-08-26", "goal"), None).unwrap_err();
+    let policy_targets::ErrorKind::Parse(parse) = err.kind() else {
+        panic!("{err}")
+    };
+    assert_eq!(parse.kind(), &Problem::OneOf(vec!["target", "observation"]));
+}
