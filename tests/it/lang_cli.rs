@@ -396,3 +396,112 @@ fn the_labelled_sets_problems_are_typed() {
     };
     assert_eq!(parse.kind(), &Problem::OneOf(vec!["target", "observation"]));
 }
+
+/// Runs `targets args` with a pseudo-terminal as standard input, types
+/// `line` and then Ctrl-D on it, and gives back standard output and
+/// standard error; `Err` with the reason when no pseudo-terminal can be
+/// opened here.
+#[cfg(unix)]
+fn on_a_terminal(args: &[&str], line: &str) -> Result<(String, String), String> {
+    use std::io::{Read, Write};
+    use std::process::{Command, Stdio};
+    use std::time::{Duration, Instant};
+
+    use rustix::pty::{OpenptFlags, grantpt, openpt, ptsname, unlockpt};
+
+    let master = openpt(OpenptFlags::RDWR | OpenptFlags::NOCTTY)
+        .map_err(|e| format!("no pseudo-terminal: {e}"))?;
+    grantpt(&master).map_err(|e| format!("grantpt: {e}"))?;
+    unlockpt(&master).map_err(|e| format!("unlockpt: {e}"))?;
+    let name = ptsname(&master, Vec::new()).map_err(|e| format!("ptsname: {e}"))?;
+    let name = name
+        .to_str()
+        .map_err(|e| format!("ptsname: {e}"))?
+        .to_owned();
+    let terminal = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open(&name)
+        .map_err(|e| format!("{name}: {e}"))?;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_targets"))
+        .args(args)
+        .current_dir(crate::util::manifest_dir())
+        .stdin(Stdio::from(terminal))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the targets binary starts");
+    let mut keyboard = std::fs::File::from(master);
+    // A line, then Ctrl-D at the start of the next: the end of the input.
+    keyboard
+        .write_all(format!("{line}\n\x04").as_bytes())
+        .expect("typing on the terminal");
+    let mut out_pipe = child.stdout.take().expect("piped standard output");
+    let mut err_pipe = child.stderr.take().expect("piped standard error");
+    let out = std::thread::spawn(move || {
+        let mut text = String::new();
+        out_pipe.read_to_string(&mut text).map(|_| text)
+    });
+    let err = std::thread::spawn(move || {
+        let mut text = String::new();
+        err_pipe.read_to_string(&mut text).map(|_| text)
+    });
+    let start = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("waiting for targets") {
+            break status;
+        }
+        if start.elapsed() > Duration::from_secs(60) {
+            let _ = child.kill();
+            panic!("targets {args:?} still reads the terminal after Ctrl-D");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    drop(keyboard);
+    let out = out.join().expect("reader").expect("standard output");
+    let err = err.join().expect("reader").expect("standard error");
+    assert!(status.success(), "{args:?}: {err}");
+    Ok((out, err))
+}
+
+#[cfg(unix)]
+#[test]
+fn extract_says_it_reads_standard_input_when_that_is_a_terminal() {
+    let text = "到2027年，全区建成高质量数据集500个以上。";
+    let args = |lang| {
+        [
+            "extract",
+            "--format",
+            "json",
+            "--jurisdiction",
+            "广西",
+            "--lang",
+            lang,
+        ]
+    };
+    let (out, err) = match on_a_terminal(&args("zh"), text) {
+        Ok(run) => run,
+        Err(reason) => {
+            eprintln!("skipped: {reason}");
+            return;
+        }
+    };
+    assert_eq!(
+        err,
+        "targets extract：从标准输入读取文本（以 Ctrl-D 结束）\n"
+    );
+    assert!(
+        out.contains("\"metric\": \"high_quality_datasets\""),
+        "{out}"
+    );
+    let (out_en, err) = on_a_terminal(&args("en"), text).expect("a second pseudo-terminal");
+    assert_eq!(
+        err,
+        "targets extract: reading the text from standard input (end it with Ctrl-D)\n"
+    );
+    assert_eq!(out_en, out);
+    // Text piped in gets no notice.
+    let piped = cli(args("zh")).stdin(text).run();
+    assert_eq!(piped.stderr, "");
+    assert_eq!(piped.stdout, out);
+}
