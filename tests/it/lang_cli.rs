@@ -505,3 +505,177 @@ fn extract_says_it_reads_standard_input_when_that_is_a_terminal() {
     assert_eq!(piped.stderr, "");
     assert_eq!(piped.stdout, out);
 }
+
+/// Every command, as `targets … --help` names it (`""` for the tool).
+const COMMANDS: &[&str] = &[
+    "", "validate", "export", "extract", "schema", "rank", "gap", "progress", "index", "synth",
+    "report", "init", "list",
+];
+
+/// Words the Chinese help may show: formats and products by their names,
+/// the values options take, ids and names of the examples.
+const HELP_NAMES: &[&str] = &[
+    "A",
+    "B",
+    "CSV",
+    "Eurostat",
+    "Excel",
+    "FILE",
+    "Frictionless",
+    "Guangxi",
+    "HTML",
+    "JSON",
+    "Open",
+    "SDG",
+    "SOURCES",
+    "SQLite",
+    "Schema",
+    "TOML",
+    "UTF",
+    "acceleration_needed",
+    "arithmetic",
+    "capita",
+    "compound",
+    "county",
+    "data_annotation_volume",
+    "datapackage",
+    "en",
+    "gdp",
+    "geometric",
+    "group",
+    "high_quality_datasets",
+    "html",
+    "jurisdictions",
+    "leader",
+    "limited_progress",
+    "linear",
+    "markdown",
+    "max",
+    "md",
+    "mean",
+    "median",
+    "metrics",
+    "min",
+    "minmax",
+    "mirror",
+    "my",
+    "nation",
+    "none",
+    "official",
+    "on_track",
+    "pNN",
+    "prefecture",
+    "press",
+    "province",
+    "sources",
+    "sqlite",
+    "summary",
+    "trend",
+    "year",
+    "zh",
+    "zscore",
+    "data",
+];
+
+/// The help of every command in `lang` (`None`: without `--lang`), one
+/// after the other under their command lines.
+fn every_help(lang: Option<&str>) -> String {
+    let mut all = String::new();
+    for command in COMMANDS {
+        let mut args: Vec<&str> = Vec::new();
+        if let Some(lang) = lang {
+            args.extend(["--lang", lang]);
+        }
+        if !command.is_empty() {
+            args.push(command);
+        }
+        args.push("--help");
+        all.push_str(&format!("$ targets {}\n", args.join(" ")));
+        all.push_str(&run(&args).succeeded());
+        all.push('\n');
+    }
+    all
+}
+
+#[test]
+fn help_is_in_chinese_by_default_and_in_english_as_before() {
+    let zh = every_help(None);
+    assert_eq!(every_help(Some("zh")).replace("--lang zh ", ""), zh);
+    for section in zh.split("$ targets ").skip(1) {
+        let (line, help) = section.split_once('\n').unwrap();
+        assert!(help.contains("用法：targets"), "{line}: {help}");
+        let bare = without_argument_names(help);
+        let english: Vec<&str> = ascii_words(&bare)
+            .into_iter()
+            .filter(|w| !NAMES.contains(w) && !HELP_NAMES.contains(w))
+            .collect();
+        assert!(english.is_empty(), "{line}: {english:?}");
+    }
+    // The tool and `init` show examples in both languages; `--as-of` says
+    // which day a year or a month means.
+    for lang in ["zh", "en"] {
+        for command in ["", "init"] {
+            let mut args = vec!["--lang", lang];
+            args.extend([command, "--help"].into_iter().filter(|a| !a.is_empty()));
+            let help = run(&args).succeeded();
+            let heading = match (lang, command) {
+                ("zh", _) => "\n示例：\n  targets ",
+                (_, "") => "\nExamples:\n  targets ",
+                _ => "\nExample:\n  targets ",
+            };
+            assert!(help.contains(heading), "{args:?}: {help}");
+        }
+    }
+    assert!(zh.contains("月份或年份指其最后一天（2026-06 → 2026-06-30，2025 → 2025-12-31）"));
+    insta::assert_snapshot!("help_zh", zh);
+    insta::assert_snapshot!("help_en", every_help(Some("en")));
+}
+
+#[test]
+fn the_chinese_help_of_rank_in_full() {
+    assert_eq!(
+        run(&["rank", "-h"]).succeeded(),
+        "按某一指标的目标给地区排名
+
+用法：targets rank [选项] <METRIC>
+
+参数：
+  <METRIC>  指标：标识（high_quality_datasets）或名称（高质量数据集）
+
+选项：
+      --data <DIR>         读取此数据文件夹，而不是内置数据
+      --per <PER>          折算方式：none、capita、gdp、year，或其组合（如 capita,year） [默认：none]
+      --level <LEVEL>      只排名这一层级：nation、province、prefecture、county 或 group
+      --family             把该指标与其下位指标一起排名，每行注明自己的指标
+      --min-grade <GRADE>  略去来源等级低于此级的目标：official、press、mirror 或 summary
+      --as-of <DATE>       按此日期计算：2026-06-30、2026/6/30、2026.6.30 或 2026年6月30日；月份或年份指其最后一天（2026-06 → 2026-06-30，2025 → 2025-12-31）。默认：今天
+      --lang <LANG>        标签使用中文（zh）或英文（en） [默认：zh]
+      --format <FORMAT>    输出格式 [默认：table] [可选值：table、json、csv]
+  -o, --output <FILE>      写入此文件（要么完整写入，要么不写），而不是标准输出
+      --bom                CSV 以字节顺序标记开头，以便 Excel 按 UTF-8 读取
+      --raw-csv            以 = + - @、制表符或回车开头的单元格保持原样（默认加上前导 '，以免电子表格把它们当作公式执行）
+  -h, --help               显示帮助
+"
+    );
+    // `targets help rank` is the same page; `--lang` before a command
+    // stands for the command's own.
+    assert_eq!(
+        run(&["help", "rank"]).succeeded(),
+        run(&["rank", "-h"]).succeeded()
+    );
+    let en = run(&[
+        "--lang",
+        "en",
+        "gap",
+        "广西",
+        "--against",
+        "广西",
+        "--metric",
+        "high_quality_datasets",
+    ])
+    .fails_with(2);
+    assert_eq!(
+        en,
+        "广西壮族自治区 is both the subject and the benchmark: name another jurisdiction or a statistic to compare it with\n"
+    );
+}

@@ -27,6 +27,11 @@ pub struct Cli {
     /// Read this data folder instead of the bundled data.
     #[arg(long, global = true, value_name = "DIR")]
     pub data: Option<PathBuf>,
+    /// The language of messages and of `--help` when given before the
+    /// command (`targets --lang en --help`); it then stands for the
+    /// command's own `--lang`.
+    #[arg(long, hide = true, value_name = "LANG")]
+    pub lang: Option<Lang>,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -62,22 +67,28 @@ pub enum Command {
 }
 
 impl Cli {
-    /// The language of the command's `--lang`.
-    pub fn lang(&self) -> Lang {
-        match &self.command {
-            Command::Validate(args) => args.lang,
-            Command::Export(args) => args.lang,
-            Command::Extract(args) => args.lang,
-            Command::List(args) => args.lang,
-            Command::Report(args) => args.lang,
-            Command::Rank(args) => args.common.lang,
-            Command::Gap(args) => args.common.lang,
-            Command::Progress(args) => args.common.lang,
-            Command::Index(args) => args.common.lang,
-            Command::Schema(args) => args.lang,
-            Command::Synth(args) => args.lang,
-            Command::Init(args) => args.lang,
+    /// The language of the command: a `--lang` before the command, which
+    /// then replaces the command's own, else the command's `--lang`.
+    pub fn settle_lang(&mut self) -> Lang {
+        let lang = self.lang;
+        let own = match &mut self.command {
+            Command::Validate(args) => &mut args.lang,
+            Command::Export(args) => &mut args.lang,
+            Command::Extract(args) => &mut args.lang,
+            Command::List(args) => &mut args.lang,
+            Command::Report(args) => &mut args.lang,
+            Command::Schema(args) => &mut args.lang,
+            Command::Synth(args) => &mut args.lang,
+            Command::Init(args) => &mut args.lang,
+            Command::Rank(args) => &mut args.common.lang,
+            Command::Gap(args) => &mut args.common.lang,
+            Command::Progress(args) => &mut args.common.lang,
+            Command::Index(args) => &mut args.common.lang,
+        };
+        if let Some(lang) = lang {
+            *own = lang;
         }
+        *own
     }
 }
 

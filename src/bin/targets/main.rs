@@ -3,12 +3,13 @@
 mod args;
 mod commands;
 mod failure;
+mod help;
 mod mistake;
 mod write;
 
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 
 use args::{Cli, Command};
 use commands::{
@@ -37,9 +38,17 @@ fn run(cli: Cli) -> Result<(), Failure> {
 
 fn main() -> ExitCode {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
-    let cli = match Cli::try_parse_from(&args) {
+    let asked = mistake::lang_of(&args);
+    let command = match asked {
+        policy_targets::Lang::Zh => help::in_chinese(Cli::command()),
+        policy_targets::Lang::En => Cli::command(),
+    };
+    let parsed = command
+        .try_get_matches_from(&args)
+        .and_then(|matches| Cli::from_arg_matches(&matches));
+    let mut cli = match parsed {
         Ok(cli) => cli,
-        Err(err) => match mistake::command_line(err, mistake::lang_of(&args), &args) {
+        Err(err) => match mistake::command_line(err, asked, &args) {
             Ok(failure) => {
                 eprintln!("{}", failure.text(policy_targets::Lang::Zh));
                 return ExitCode::from(failure.code);
@@ -47,7 +56,7 @@ fn main() -> ExitCode {
             Err(err) => err.exit(),
         },
     };
-    let lang = cli.lang();
+    let lang = cli.settle_lang();
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {

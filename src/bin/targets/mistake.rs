@@ -9,9 +9,10 @@ use policy_targets::{Lang, ParseError};
 use crate::args::OptionError;
 use crate::failure::{Failure, usage};
 
-/// The language a command line asks for with `--lang` (`--lang en` or
-/// `--lang=en`), Chinese otherwise, for a command line clap rejects.
-/// Arguments that are not UTF-8 are skipped.
+/// The language the first `--lang` of a command line asks for (`--lang
+/// en` or `--lang=en`), Chinese otherwise: the language of `--help` and of
+/// a command line clap rejects, read before parsing. Arguments that are not
+/// UTF-8 are skipped.
 pub fn lang_of(args: &[OsString]) -> Lang {
     let mut args = args.iter().map(|a| a.to_str());
     while let Some(arg) = args.next() {
@@ -20,9 +21,11 @@ pub fn lang_of(args: &[OsString]) -> Lang {
             Some(rest) => rest.strip_prefix('='),
             None => continue,
         };
-        if value == Some("en") {
-            return Lang::En;
-        }
+        return if value == Some("en") {
+            Lang::En
+        } else {
+            Lang::Zh
+        };
     }
     Lang::Zh
 }

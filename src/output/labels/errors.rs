@@ -48,6 +48,7 @@ pub fn error_message(err: &Error, lang: Lang) -> String {
         return err.to_string();
     }
     let message = chinese(err.kind())
+        .or_else(|| computation(err.kind()))
         .or_else(|| data_file(err.kind()))
         .unwrap_or_else(|| err.kind().to_string());
     match err.position() {
@@ -404,25 +405,6 @@ fn chinese(kind: &ErrorKind) -> Option<String> {
             format!("目标“{target}”折算后的数值超出十进制数的范围")
         }
         ErrorKind::RequiredTargetOverflow => "所需目标超出十进制数的范围".to_owned(),
-        ErrorKind::Dimension(err) => dimension_zh(err),
-        ErrorKind::Arithmetic(ArithmeticError::Dimension(err)) => dimension_zh(err),
-        ErrorKind::Arithmetic(ArithmeticError::Overflow { op, left, right }) => {
-            format!(
-                "{left} 与 {right} {}的结果超出十进制数的范围",
-                operation_zh(*op)
-            )
-        }
-        ErrorKind::IndexQuery { option, problem } => {
-            format!("{option}：{}", index_problem_zh(problem))
-        }
-        ErrorKind::SizeOutOfRange { what, max } => format!(
-            "{}应在 1 至 {max} 之间",
-            match what {
-                Counted::Jurisdictions => "地区数",
-                Counted::Metrics => "指标数",
-                Counted::Months => "月数",
-            }
-        ),
         _ => return None,
     })
 }
@@ -748,6 +730,33 @@ fn columns_zh(columns: &Columns) -> String {
         text.push_str(&format!("（可选 {}）", columns.optional.join(", ")));
     }
     text
+}
+
+/// The Chinese sentence of an error of arithmetic, of an index's options
+/// or of a synthetic folder's size, where it has one.
+fn computation(kind: &ErrorKind) -> Option<String> {
+    Some(match kind {
+        ErrorKind::Dimension(err) => dimension_zh(err),
+        ErrorKind::Arithmetic(ArithmeticError::Dimension(err)) => dimension_zh(err),
+        ErrorKind::Arithmetic(ArithmeticError::Overflow { op, left, right }) => {
+            format!(
+                "{left} 与 {right} {}的结果超出十进制数的范围",
+                operation_zh(*op)
+            )
+        }
+        ErrorKind::IndexQuery { option, problem } => {
+            format!("{option}：{}", index_problem_zh(problem))
+        }
+        ErrorKind::SizeOutOfRange { what, max } => format!(
+            "{}应在 1 至 {max} 之间",
+            match what {
+                Counted::Jurisdictions => "地区数",
+                Counted::Metrics => "指标数",
+                Counted::Months => "月数",
+            }
+        ),
+        _ => return None,
+    })
 }
 
 /// `年`, `月` or `日`.
