@@ -400,6 +400,8 @@ fn the_cli_synthesises_and_streams_the_same_rows() {
         "--seed",
         "3",
         dir_s,
+        "--lang",
+        "en",
     ])
     .ok();
     assert_eq!(

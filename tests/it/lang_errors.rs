@@ -232,7 +232,7 @@ fn bulk_csv_header_errors_follow_lang() {
         "observations.csv:1:1: 文件为空：第一行应列出各列 jurisdiction,metric,as_of,value,unit（可选 source）",
         "targets.csv:1:1: header: 缺少列 `period_start`；各列为 id,jurisdiction,metric,comparator,value,unit,deadline,period_start,source",
         "targets.csv:1:24: header: 列 `metric` 出现了两次",
-        "targets.csv:1:62: header: 未知列 `sorce`；应为以下之一：id, jurisdiction, metric, comparator, value, unit, deadline, period_start, source（是否为 `source`？）",
+        "targets.csv:1:62: header: 未知列 `sorce`；应为以下之一：id、jurisdiction、metric、comparator、value、unit、deadline、period_start、source（是否为 `source`？）",
     ];
     let expected_en = [
         "observations.csv:1:1: the file is empty: the first line names the columns jurisdiction,metric,as_of,value,unit (and optionally source)",

@@ -670,7 +670,7 @@ fn init_writes_a_folder_that_validates() {
     let _ = std::fs::remove_dir_all(&dir);
     let folder = dir.join("mine");
     let path = folder.to_str().expect("a UTF-8 path");
-    let out = cli(["init", path]).run().succeeded();
+    let out = cli(["init", path, "--lang", "en"]).run().succeeded();
     assert!(
         out.starts_with(&format!("wrote a data folder to {path}:")),
         "{out}"

@@ -257,7 +257,8 @@ fn data_file(kind: &ErrorKind) -> Option<String> {
             expected,
             suggestion,
         } => format!(
-            "未知的键 `{key}`（应为以下之一：{expected}）{}",
+            "未知的键 `{key}`（应为以下之一：{}）{}",
+            expected.replace(", ", "、"),
             suggestion
                 .as_ref()
                 .map_or(String::new(), |s| format!("；是否为 `{s}`？"))
@@ -267,7 +268,10 @@ fn data_file(kind: &ErrorKind) -> Option<String> {
             field,
             with,
             expected,
-        } => format!("有 `{with}` 时必须有 `{field}`（可取 {expected}）"),
+        } => format!(
+            "有 `{with}` 时必须有 `{field}`（可取 {}）",
+            expected.replace(", ", "、")
+        ),
         ErrorKind::UnknownReference {
             what,
             id,
@@ -519,7 +523,7 @@ fn data_problem_rest_zh(problem: &DataProblem) -> String {
             suggestion,
         } => format!(
             "未知列 `{name}`；应为以下之一：{}{}",
-            expected.join(", "),
+            expected.join("、"),
             suggestion.map_or(String::new(), |s| format!("（是否为 `{s}`？）"))
         ),
         P::MissingColumn { name, columns } => {
@@ -727,7 +731,7 @@ fn number_zh(problem: &NumberProblem) -> String {
 fn columns_zh(columns: &Columns) -> String {
     let mut text = columns.required.join(",");
     if !columns.optional.is_empty() {
-        text.push_str(&format!("（可选 {}）", columns.optional.join(", ")));
+        text.push_str(&format!("（可选 {}）", columns.optional.join("、")));
     }
     text
 }
