@@ -41,6 +41,25 @@ impl Score {
         }
     }
 
+    /// A score to try a reading with, to be [absorbed](Score::absorb) if
+    /// it is kept.
+    pub(super) fn trial() -> Score {
+        Score {
+            confidence: Decimal::ZERO,
+            cap: None,
+            reasons: Vec::new(),
+        }
+    }
+
+    /// Adds what `trial` raised, lowered, capped and said.
+    pub(super) fn absorb(&mut self, trial: Score) {
+        self.confidence += trial.confidence;
+        if let Some(cap) = trial.cap {
+            self.cap = Some(self.cap.map_or(cap, |c| c.min(cap)));
+        }
+        self.reasons.extend(trial.reasons);
+    }
+
     /// Adds `x` hundredths.
     pub(super) fn raise(&mut self, x: i64) {
         self.confidence += hundredths(x);
@@ -121,8 +140,14 @@ impl Doc {
         let transactions = flag_transactions(n, f, (&after, &before), &mut score);
         let yearly = flag_growth(n, &before, f, &mut score);
         flag_cover(n, &before, f, &mut score);
-        flag_forecast(&facts.sentence, f, &mut score);
+        let forecast = flag_forecast(&facts.sentence, f, &mut score);
         let kind = self.kind(&reach, f, facts, role, &mut score);
+        // A forecast is recorded as a figure reported for the year it is
+        // made for (预计到2025年将增至…: a level of 2025), not as a goal.
+        let (kind, forecast) = match kind {
+            Kind::Target if forecast => (Kind::Observation, true),
+            _ => (kind, false),
+        };
         if let Some(word) = yearly {
             flag_yearly_growth(word, kind, &mut score);
         }
@@ -131,7 +156,11 @@ impl Doc {
             score.cap(30);
         }
         let comparator = comparator(n, f, kind, &mut score);
-        let dates = self.dates(at.p, &reach, kind, role, &mut score);
+        let dates = if forecast {
+            self.forecast_dates(at.p, &reach, role, &mut score)
+        } else {
+            self.dates(at.p, &reach, kind, role, &mut score)
+        };
         let (jurisdiction, jurisdiction_phrase, in_catalog) =
             self.jurisdiction_of(&clause, &reach, facts, f, env, &mut score);
         let metric_phrase = if metric.is_none() {
@@ -596,22 +625,24 @@ fn flag_cover(n: &Norm, before: &std::ops::Range<usize>, f: &Figure, score: &mut
     }
 }
 
-/// A forecast (预计全年突破50亿元, 有望达到) is no commitment nor a level
-/// reached: a word of forecast in the figure's sentence before it.
-fn flag_forecast(sentence: &SentenceFacts, f: &Figure, score: &mut Score) {
+/// A forecast (预计全年突破50亿元, 有望达到) is no commitment: a word of
+/// forecast in the figure's sentence before it. Whether there is one.
+fn flag_forecast(sentence: &SentenceFacts, f: &Figure, score: &mut Score) -> bool {
     let word = FORECAST_WORDS
         .iter()
         .zip(sentence.forecast_ends)
         .find(|(_, end)| end.is_some_and(|end| end <= f.lead))
         .map(|(w, _)| w);
     if let Some(word) = word {
-        score.cap(30);
+        score.lower(5);
         score.reason(Reason::Forecast((*word).to_owned()));
     }
+    word.is_some()
 }
 
-/// The comparator of a figure of `kind`. 余/多 bound from below; 约, 近, 左右
-/// and 上下 are about the figure: read as exactly, with a reason.
+/// The comparator of a figure of `kind`. 余/多 bound from below; 近 (nearly)
+/// from above; 约, 左右 and 上下 are about the figure: read as exactly, with
+/// a reason.
 fn comparator(n: &Norm, f: &Figure, kind: Kind, score: &mut Score) -> Comparator {
     let about_word = ["左右", "上下"]
         .into_iter()
@@ -624,6 +655,7 @@ fn comparator(n: &Norm, f: &Figure, kind: Kind, score: &mut Score) -> Comparator
             (Some(Before::Strict(c)), _) => c,
             (_, Some(c)) => c,
             (Some(Before::About), None) => Comparator::Exactly,
+            (Some(Before::Nearly), None) => Comparator::LessThan,
             _ if about => Comparator::Exactly,
             _ if f.approx => Comparator::MoreThan,
             _ => match kind {
@@ -632,8 +664,9 @@ fn comparator(n: &Norm, f: &Figure, kind: Kind, score: &mut Score) -> Comparator
             },
         }
     };
-    if f.approx || f.before == Some(Before::About) {
-        let word = if f.before == Some(Before::About) {
+    let before_word = matches!(f.before, Some(Before::About | Before::Nearly));
+    if f.approx || before_word {
+        let word = if before_word {
             n.text(f.lead..f.start)
         } else if let Some(w) = about_word {
             w.to_owned()

@@ -8,7 +8,7 @@ use super::change::Role;
 use super::cues::{Cue, CueKind};
 use super::document::Doc;
 use super::facts::ClauseFacts;
-use super::figures::Figure;
+use super::figures::{Before, Figure};
 use super::looks::{Ask, Reach};
 use super::relative::duration_at;
 use super::{DateFrom, InferredDate, Kind, Reason};
@@ -53,6 +53,7 @@ impl Doc {
             }
             _ => Kind::Target,
         };
+        let mut by_verb = false;
         let (kind, level) = if let Role::Baseline(_) = role {
             score.reason(Reason::StartingFigure);
             (Some(Kind::Observation), 1)
@@ -62,8 +63,15 @@ impl Doc {
             (Some(k), 2)
         } else if self.verb_before(reach, f) {
             // 重点打造90个: a building verb right before the figure settles
-            // it before the cues of earlier sentences.
-            (Some(Kind::Target), 2)
+            // it before the cues of earlier sentences, save a word of reports
+            // that leads a list the figure is in (目前已形成…；引进企业223家).
+            let kind = if self.report_leads_list(reach, f) {
+                Kind::Observation
+            } else {
+                Kind::Target
+            };
+            by_verb = true;
+            (Some(kind), 2)
         } else if let Some((lv, cue)) = self.find_cue(reach, Ask::Kind, dated, 3..=6) {
             (Some(decide(cue)), lv)
         } else {
@@ -73,6 +81,16 @@ impl Doc {
         // known).
         let bare_seen =
             kind.is_none() && !dated && self.find_cue(reach, Ask::Dated, dated, 1..=6).is_some();
+        let settled =
+            by_verb || after_cue == Some(Kind::Target) || matches!(role, Role::Reached(_));
+        if kind != Some(Kind::Observation) && !settled && !self.looks_ahead(reach, f, dated) {
+            // A building verb, a word that names a plan, or nothing, with no
+            // deadline, plan period or word that sets a goal: 引进企业223家,
+            // 数据骨干企业突破1000家 report what was done.
+            score.lower(if kind.is_some() { 0 } else { 10 });
+            score.reason(Reason::NoFutureCue);
+            return Kind::Observation;
+        }
         match kind {
             Some(k) => {
                 score.raise(match level {
@@ -95,6 +113,49 @@ impl Doc {
                 Kind::Target
             }
         }
+    }
+
+    /// Whether anything in `reach` looks ahead for figure `f`: a deadline or
+    /// a plan period, a date that can be a deadline, a word that sets a goal
+    /// (力争, 目标, 将), or a bound that goals are written with (不少于,
+    /// 以上, 不超过).
+    fn looks_ahead(&self, reach: &Reach, f: &Figure, dated: bool) -> bool {
+        use crate::Comparator as C;
+        let bound = matches!(f.before, Some(Before::Strict(C::AtLeast | C::AtMost)))
+            || matches!(f.after, Some(C::AtLeast | C::AtMost));
+        // A word that names or issues a plan counts in the figure's own
+        // sentence, a list it continues and its headings (…印发…实施意见，推动…
+        // 达10000个), not in the sentences before it (深入实施…行动。…突破1000家).
+        let plan = |levels| self.find_cue(reach, Ask::PlanWord, dated, levels).is_some();
+        bound
+            || plan(1..=2)
+            || plan(4..=6)
+            || self.find_cue(reach, Ask::Future, dated, 1..=6).is_some()
+            || self.find_cue(reach, Ask::Deadline, dated, 1..=6).is_some()
+            || self
+                .find_cue(reach, Ask::BareDeadline, dated, 1..=3)
+                .is_some()
+    }
+
+    /// Whether a word of reports opens the list that figure `f` is an item
+    /// of: the sentences before it up to the last full stop, which
+    /// semicolons join (目前已形成…；引进和培育企业223家).
+    fn report_leads_list(&self, reach: &Reach, f: &Figure) -> bool {
+        let para = &self.paras[reach.para];
+        let n = &para.norm;
+        let from = f.lead.saturating_sub(240);
+        let start = (from..f.lead)
+            .rev()
+            .find(|&k| matches!(n.get(k), Some('。' | '!' | '?' | '！' | '？')))
+            .map_or(from, |k| k + 1);
+        let own = reach.own[2].start..reach.own[0].end;
+        para.cues[own].iter().any(|c| {
+            c.pos >= start
+                && matches!(
+                    c.kind,
+                    CueKind::ReportWord | CueKind::AsOf(_) | CueKind::Unresolved(true)
+                )
+        })
     }
 
     /// Whether a building verb of the figure's clause comes right before it
@@ -144,6 +205,31 @@ impl Doc {
                     ..Dates::default()
                 }
             }
+        }
+    }
+
+    /// The dates of a forecast: the year it is made for (the deadline a
+    /// target would have) as the date of the figure; without one, the date
+    /// of a reported figure.
+    pub(super) fn forecast_dates(
+        &self,
+        p: usize,
+        reach: &Reach,
+        role: Role,
+        score: &mut Score,
+    ) -> Dates {
+        let mut trial = Score::trial();
+        let target = self.target_dates(p, reach, &mut trial);
+        match target.deadline {
+            Some(d) => {
+                score.absorb(trial);
+                Dates {
+                    as_of: Some(d.date()),
+                    inferred: target.inferred,
+                    ..Dates::default()
+                }
+            }
+            None => self.dates(p, reach, Kind::Observation, role, score),
         }
     }
 

@@ -53,7 +53,7 @@
 //!   《…》, vague amounts (`一批`).
 //! - **Comparator**: 不少于/不低于/至少/以上/达到/达 → at least; 超过/超/突破/逾
 //!   and 余/多 (`300余家`) → more than; 不超过/以内/以下/控制在 → at most;
-//!   低于 → less than; 约/大约/近/左右 (`1000个左右`) → exactly, with a
+//!   低于 and 近 (nearly) → less than; 约/大约/左右 (`1000个左右`) → exactly, with a
 //!   reason saying the figure is approximate; a range; a bare figure is a
 //!   level to reach in a target (at least) and an exact figure in a report.
 //! - **Changes**: in 由2023年的800家增加到2027年的1500家 (从…提高到…,

@@ -43,6 +43,11 @@ pub fn reason_label_zh(reason: &Reason) -> String {
         R::StartingFigure => "变化的起点数字（由…到…）：实绩，不是目标",
         R::NoCueReported => "没有线索表明是目标还是实绩：按成文日期的实绩读取",
         R::NoCueTarget => "没有线索表明是目标还是实绩：按目标读取",
+        R::NoFutureCue => "没有期限、规划期或提出目标的用语：按实绩读取",
+        R::OneProject => "单个企业或项目的数字，不是地区的水平",
+        R::ListCount => "所列各项的个数，不是地区的水平",
+        R::OrganisedCount => "组织开展的试点或项目个数，不是地区的水平",
+        R::MakeUp => "另一数字的构成占比，不是地区的水平",
         R::NoDate => "数字没有日期",
         R::DeadlineFromPeriod => "期限为规划期末",
         R::NoDeadline => "文中没有期限",
@@ -54,7 +59,7 @@ pub fn reason_label_zh(reason: &Reason) -> String {
         R::MetricCarriedOver(words) => return format!("指标沿用前面分句的指标（{words}）"),
         R::AmountAdded(word) => return format!("“{word}”表示新增量，不是达到的水平"),
         R::GrowthRate(word) => return format!("增速（{word}），不是达到的水平"),
-        R::Forecast(word) => return format!("预测（{word}），不是目标或实绩"),
+        R::Forecast(word) => return format!("预测（{word}），不是目标：按所预测年份的实绩读取"),
         R::Approximate { word, comparator } => {
             return format!(
                 "约数（{word}）：按“{}”读取",
@@ -204,6 +209,11 @@ mod tests {
             Reason::StartingFigure,
             Reason::NoCueReported,
             Reason::NoCueTarget,
+            Reason::NoFutureCue,
+            Reason::OneProject,
+            Reason::ListCount,
+            Reason::OrganisedCount,
+            Reason::MakeUp,
             Reason::NoDate,
             Reason::DeadlineFromPeriod,
             Reason::DeadlineFromBareDate(deadline),
@@ -251,6 +261,11 @@ mod tests {
                 | Reason::StartingFigure
                 | Reason::NoCueReported
                 | Reason::NoCueTarget
+                | Reason::NoFutureCue
+                | Reason::OneProject
+                | Reason::ListCount
+                | Reason::OrganisedCount
+                | Reason::MakeUp
                 | Reason::NoDate
                 | Reason::DeadlineFromPeriod
                 | Reason::DeadlineFromBareDate(_)
@@ -268,7 +283,7 @@ mod tests {
     #[test]
     fn every_reason_has_a_chinese_label_unlike_its_english_text() {
         let all = every_reason();
-        assert_eq!(all.len(), 40);
+        assert_eq!(all.len(), 45);
         let mut labels = std::collections::HashSet::new();
         for r in &all {
             let zh = reason_label_zh(r);
