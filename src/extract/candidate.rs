@@ -138,7 +138,7 @@ impl Doc {
         }
         flag_form(f, facts, (para.kind, metric.is_some()), &mut score);
         let transactions = flag_transactions(n, f, (&after, &before), &mut score);
-        let yearly = flag_growth(n, &before, f, &mut score);
+        let growth = growth_word(n, &before, f);
         flag_cover(n, &before, f, &mut score);
         let forecast = flag_forecast(&facts.sentence, f, &mut score);
         let kind = self.kind(&reach, f, facts, role, &mut score);
@@ -148,8 +148,8 @@ impl Doc {
             Kind::Target if forecast => (Kind::Observation, true),
             _ => (kind, false),
         };
-        if let Some(word) = yearly {
-            flag_yearly_growth(word, kind, &mut score);
+        if let Some(word) = growth {
+            flag_growth(word, kind, &mut score);
         }
         if transactions && kind == Kind::Target && !stated_target(n, f, &before) {
             // A count of transactions is a target only where one is stated.
@@ -338,6 +338,10 @@ const COUNT_HEADS: &[&str] = &[
     "公共数据",
     "归集",
     "数据量",
+    "专利",
+    "工位",
+    "职场",
+    "岗位",
 ];
 
 /// Words that open what a count counts when it is no measure of a place:
@@ -371,8 +375,12 @@ pub(super) fn metric_like(phrase: &str, dimension: crate::Dimension) -> bool {
                 && !["增长率", "增速", "增幅"].iter().any(|w| tail.contains(w))
         }
         Dimension::Count | Dimension::Persons => {
+            // What is counted opens the words after a count (企业参与…) and
+            // ends the words before one (…工业互联网平台10个).
             let head: String = phrase.chars().take(12).collect();
-            COUNT_HEADS.iter().any(|h| head.contains(h))
+            COUNT_HEADS
+                .iter()
+                .any(|h| head.contains(h) || tail.ends_with(h))
                 && !NOT_MEASURES.iter().any(|w| phrase.starts_with(w))
                 && !NOT_MEASURE_ACTS.iter().any(|w| phrase.contains(w))
         }
@@ -559,17 +567,11 @@ const GROWTH_WORDS: &[&str] = &[
     "回落",
 ];
 
-/// A growth rate (同比增长12%, 年均增速超20%) is no level of a place: the
-/// percentage that follows a word of growth in its clause, with at most
-/// three characters between them and no 占 or 比 (比重提高到 is a level).
-/// A yearly growth (年均增长, 年均增速) is left to [`flag_yearly_growth`]:
-/// its word is returned.
-fn flag_growth(
-    n: &Norm,
-    before: &std::ops::Range<usize>,
-    f: &Figure,
-    score: &mut Score,
-) -> Option<&'static str> {
+/// A growth rate (同比增长12%, 年均增速超20%): the percentage that follows
+/// a word of growth in its clause, with at most three characters between
+/// them and no 占 or 比 (比重提高到 is a level). Its word is returned, for
+/// [`flag_growth`] to tell a growth target from a growth reported.
+fn growth_word(n: &Norm, before: &std::ops::Range<usize>, f: &Figure) -> Option<&'static str> {
     if f.value.dimension() != crate::Dimension::Share {
         return None;
     }
@@ -581,21 +583,16 @@ fn flag_growth(
     if let Some((end, word)) = found {
         let rest = &text[end..];
         if rest.chars().count() <= 3 && !rest.contains(['占', '比', '值']) {
-            let yearly = text[..end - word.len()].ends_with("年均");
-            if yearly && matches!(word, "增长" | "增速" | "增长率") {
-                return Some(word);
-            }
-            score.cap(20);
-            score.reason(Reason::GrowthRate((*word).to_owned()));
+            return Some(word);
         }
     }
     None
 }
 
-/// A yearly growth (word `word`) of a figure of `kind`: a target where a
-/// word of plans or a deadline settles it (到2027年…年均增长10%), else a
-/// growth rate of reported figures, no level of a place.
-fn flag_yearly_growth(word: &str, kind: Kind, score: &mut Score) {
+/// A growth (word `word`) of a figure of `kind`: a target where a word of
+/// plans or a deadline settles it (到2027年…年均增长10%, 力争…增长55%以上),
+/// else a growth rate of reported figures, no level of a place.
+fn flag_growth(word: &str, kind: Kind, score: &mut Score) {
     let cued = kind == Kind::Target && !score.reasons.contains(&Reason::NoCueTarget);
     if !cued {
         score.cap(20);

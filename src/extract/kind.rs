@@ -87,7 +87,7 @@ impl Doc {
             // A building verb, a word that names a plan, or nothing, with no
             // deadline, plan period or word that sets a goal: 引进企业223家,
             // 数据骨干企业突破1000家 report what was done.
-            score.lower(if kind.is_some() { 0 } else { 10 });
+            score.lower(if kind.is_some() { 0 } else { 5 });
             score.reason(Reason::NoFutureCue);
             return Kind::Observation;
         }
