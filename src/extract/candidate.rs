@@ -140,6 +140,8 @@ impl Doc {
         let transactions = flag_transactions(n, f, (&after, &before), &mut score);
         let growth = growth_word(n, &before, f);
         flag_cover(n, &before, f, &mut score);
+        let sentence_start = para.sentences[at.s].range.start;
+        flag_not_level(n, f, (&after, &before), sentence_start, &mut score);
         let forecast = flag_forecast(&facts.sentence, f, &mut score);
         let kind = self.kind(&reach, f, facts, role, &mut score);
         // A forecast is recorded as a figure reported for the year it is
@@ -620,6 +622,80 @@ fn flag_cover(n: &Norm, before: &std::ops::Range<usize>, f: &Figure, score: &mut
         score.cap(15);
         score.reason(Reason::Scope);
     }
+}
+
+/// Figures that are no level of a place, by the words around them: a
+/// count of the items a list names (大数据、集成电路、光子等3个产业集群,
+/// 七个基地分别位于…), a count of pilots or projects organised (开展23个
+/// 试点, 推进75个项目建设; not projects attracted, 引入32个项目), the figure of one company or project (拟投资, 项目总投资,
+/// 建成后…年收入), a share of the make-up of a list of kinds (央企、民企占比
+/// 超80%). `sentence_start` is where the figure's sentence starts.
+fn flag_not_level(
+    n: &Norm,
+    f: &Figure,
+    (after, before): (&std::ops::Range<usize>, &std::ops::Range<usize>),
+    sentence_start: usize,
+    score: &mut Score,
+) {
+    let after_text: String = n
+        .text(after.clone())
+        .chars()
+        .filter(|c| *c != ' ')
+        .collect();
+    let before_text = n.text(before.clone());
+    let reason = match f.value.dimension() {
+        crate::Dimension::Count => {
+            let head: String = after_text.chars().take(16).collect();
+            // N大 (三大行业…) is left to the reading of N大 counts.
+            if after_text.contains("分别") || (!f.big && lists_as_many(&before_text, f)) {
+                Some(Reason::ListCount)
+            } else if head.contains("试点")
+                || head.contains("项目建设")
+                || (head.contains("项目")
+                    && ["推进", "开展", "组织", "实施"]
+                        .iter()
+                        .any(|w| before_text.contains(w)))
+            {
+                Some(Reason::OrganisedCount)
+            } else {
+                None
+            }
+        }
+        crate::Dimension::Money => {
+            let from = sentence_start.max(f.lead.saturating_sub(120));
+            let sentence = n.str(from, f.lead);
+            let one = before_text.contains("拟投资")
+                || (before_text.contains("项目") && before_text.contains("投资"))
+                || ["建成后", "投产后", "达产后"]
+                    .iter()
+                    .any(|w| sentence.contains(w));
+            one.then_some(Reason::OneProject)
+        }
+        crate::Dimension::Share => {
+            let listed = before_text.contains('、') && before_text.contains("占比");
+            listed.then_some(Reason::MakeUp)
+        }
+        _ => None,
+    };
+    if let Some(reason) = reason {
+        score.cap(30);
+        score.reason(reason);
+    }
+}
+
+/// Whether the words before a count end with a list of as many items as
+/// it counts, or one more (大数据、集成电路、软件和信息服务、光子等4个).
+fn lists_as_many(before: &str, f: &Figure) -> bool {
+    let Some(list) = before.strip_suffix('等') else {
+        return false;
+    };
+    if !list.contains('、') {
+        return false;
+    }
+    let list = list.rsplit(['，', ',', '：', ':']).next().unwrap_or(list);
+    let items = list.split('、').count();
+    let count = f.value.canonical_value();
+    count >= rust_decimal::Decimal::from(items) && count <= rust_decimal::Decimal::from(items + 1)
 }
 
 /// A forecast (预计全年突破50亿元, 有望达到) is no commitment: a word of
