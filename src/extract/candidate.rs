@@ -383,7 +383,9 @@ pub(super) fn metric_like(phrase: &str, dimension: crate::Dimension) -> bool {
             COUNT_HEADS
                 .iter()
                 .any(|h| head.contains(h) || tail.ends_with(h))
-                && !NOT_MEASURES.iter().any(|w| phrase.starts_with(w))
+                && !NOT_MEASURES
+                    .iter()
+                    .any(|w| phrase.strip_prefix(w).is_some_and(|r| !r.starts_with('型')))
                 && !NOT_MEASURE_ACTS.iter().any(|w| phrase.contains(w))
         }
     }

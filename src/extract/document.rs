@@ -62,6 +62,10 @@ pub(super) struct Doc {
     pub(super) wholes: Vec<Vec<(usize, Whole)>>,
     /// The year the text was written, where its first lines say.
     written: Option<i32>,
+    /// The first paragraph that names a government work report (政府工作报告):
+    /// the figures from it on are its tasks, targets for the year it is given
+    /// in.
+    work_report: Option<usize>,
 }
 
 const PLAN_TITLE_WORDS: &[&str] = &[
@@ -109,6 +113,7 @@ impl Doc {
         let written = published
             .map(|d| PartialDate::Day(d).year())
             .or_else(|| written(&paras[..first_prose]));
+        let work_report = paras.iter().position(|p| p.norm.s.contains("政府工作报告"));
         let mut doc = Doc {
             src,
             paras,
@@ -116,6 +121,7 @@ impl Doc {
             place,
             wholes,
             written,
+            work_report,
         };
         for p in 0..doc.paras.len() {
             let year = doc.context_year(p);
@@ -125,6 +131,12 @@ impl Doc {
             para.look = look;
         }
         doc
+    }
+
+    /// Whether paragraph `p` gives a government work report: it or an
+    /// earlier paragraph names one.
+    pub(super) fn in_work_report(&self, p: usize) -> bool {
+        self.work_report.is_some_and(|w| w <= p)
     }
 
     /// The year the text is written in, near a paragraph: the date its

@@ -101,7 +101,7 @@ impl Doc {
             }
             None => {
                 let written = self.paras[reach.para].reference.is_some();
-                if !facts.verb && !bare_seen && written {
+                if !facts.verb && !bare_seen && written && !self.in_work_report(reach.para) {
                     score.lower(10);
                     score.reason(Reason::NoCueReported);
                     return Kind::Observation;
@@ -118,7 +118,7 @@ impl Doc {
     /// Whether anything in `reach` looks ahead for figure `f`: a deadline or
     /// a plan period, a date that can be a deadline, a word that sets a goal
     /// (力争, 目标, 将), or a bound that goals are written with (不少于,
-    /// 以上, 不超过).
+    /// 以上, 不超过); in a government work report, its tasks.
     fn looks_ahead(&self, reach: &Reach, f: &Figure, dated: bool) -> bool {
         use crate::Comparator as C;
         let bound = matches!(f.before, Some(Before::Strict(C::AtLeast | C::AtMost)))
@@ -128,6 +128,7 @@ impl Doc {
         // 达10000个), not in the sentences before it (深入实施…行动。…突破1000家).
         let plan = |levels| self.find_cue(reach, Ask::PlanWord, dated, levels).is_some();
         bound
+            || self.in_work_report(reach.para)
             || plan(1..=2)
             || plan(4..=6)
             || self.find_cue(reach, Ask::Future, dated, 1..=6).is_some()
@@ -274,14 +275,35 @@ impl Doc {
                 score.reason(Reason::DeadlineFromHeading(d));
             }
         }
+        let mut inferred = None;
+        if deadline.is_none() && self.in_work_report(p) {
+            // A task of a government work report is due by the end of the
+            // year it is given in.
+            if let Some((reference, from)) = self.paras[p].reference {
+                deadline = Some(Deadline::new(PartialDate::Year(reference.year())));
+                let words = "政府工作报告".to_owned();
+                score.reason(Reason::DateInferred {
+                    words: words.clone(),
+                    from,
+                    reference,
+                });
+                inferred = Some(InferredDate {
+                    words,
+                    reference,
+                    from,
+                });
+            }
+        }
         if deadline.is_none() {
             score.lower(10);
             self.unknown_date(reach, score)
                 .unwrap_or_else(|| score.reason(Reason::NoDeadline));
         }
-        let inferred = found
-            .filter(|_| deadline.is_some())
-            .and_then(|(q, cue)| self.inferred(q, cue, score));
+        let inferred = inferred.or_else(|| {
+            found
+                .filter(|_| deadline.is_some())
+                .and_then(|(q, cue)| self.inferred(q, cue, score))
+        });
         Dates {
             deadline,
             period,

@@ -143,6 +143,10 @@ const NATION_COMPARED: &[&str] = &[
     "一体化",
 ];
 
+/// Words that end a title of rank in the nation a few characters after
+/// its name (全国算力高地, 全国产业数字化示范区).
+const NATION_TITLES: &[&str] = &["高地", "示范区", "先行区", "样板", "标杆", "引领区"];
+
 /// Words before a place that rank the figure in it (位居全国, 跻身全国).
 const RANKED_IN: &[&str] = &["居", "位列", "跻身", "领跑", "领先", "排名", "列"];
 
@@ -186,9 +190,12 @@ fn not_whose(n: &Norm, i: usize, end: usize, place: &Place) -> bool {
         return true;
     }
     let nation = place.code.as_str() == NATION && !place.weak;
+    // A title of rank in the nation (全国算力高地, 全国数字化转型示范区).
+    let titled = || (end..end + 6).any(|k| NATION_TITLES.iter().any(|w| n.starts_with(k, w)));
     if nation
         && (NATION_COMPARED.iter().any(|w| n.starts_with(end, w))
-            || RANKED_IN.iter().any(|w| n.ends_with(i, w)))
+            || RANKED_IN.iter().any(|w| n.ends_with(i, w))
+            || titled())
     {
         return true;
     }
