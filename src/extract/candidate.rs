@@ -373,8 +373,15 @@ pub(super) fn metric_like(phrase: &str, dimension: crate::Dimension) -> bool {
         Dimension::Compute | Dimension::DataVolume => true,
         Dimension::Money => MONEY_HEADS.iter().any(|h| tail.contains(h)),
         Dimension::Share => {
-            SHARE_HEADS.iter().any(|h| phrase.contains(h))
-                && !["增长率", "增速", "增幅"].iter().any(|w| tail.contains(w))
+            // A growth of a measure of money (增加值增长55%): a growth target
+            // where a goal is set, else a growth rate (see `flag_growth`).
+            let grown = ["增长", "增速"]
+                .iter()
+                .find_map(|w| phrase.strip_suffix(w))
+                .is_some_and(|m| MONEY_HEADS.iter().any(|h| m.ends_with(h)));
+            grown
+                || SHARE_HEADS.iter().any(|h| phrase.contains(h))
+                    && !["增长率", "增速", "增幅"].iter().any(|w| tail.contains(w))
         }
         Dimension::Count | Dimension::Persons => {
             // What is counted opens the words after a count (企业参与…) and

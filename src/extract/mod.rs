@@ -130,6 +130,8 @@ mod toml;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_dev;
+#[cfg(test)]
 mod tests_doc;
 #[cfg(test)]
 mod tests_news;
