@@ -127,6 +127,25 @@ pub enum Reason {
     DatedByPublication(PartialDate),
 }
 
+impl Reason {
+    /// The text of a reason that says the figure is read as no goal or no
+    /// level of a place.
+    fn not_level(&self) -> Option<&'static str> {
+        Some(match self {
+            Reason::NoFutureCue => {
+                "no deadline, plan period or word that sets a goal: read as a reported figure"
+            }
+            Reason::OneProject => "figure of a single company or project, not a level of a place",
+            Reason::ListCount => "count of the items a list names, not a level of a place",
+            Reason::OrganisedCount => {
+                "count of pilots or projects organised, not a level of a place"
+            }
+            Reason::MakeUp => "share of the make-up of another figure, not a level of a place",
+            _ => return None,
+        })
+    }
+}
+
 impl std::fmt::Display for Reason {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         use Reason as R;
@@ -200,18 +219,8 @@ impl std::fmt::Display for Reason {
             R::NoCueTarget => {
                 f.write_str("no cue says target or reported figure: read as a target")
             }
-            R::NoFutureCue => f.write_str(
-                "no deadline, plan period or word that sets a goal: read as a reported figure",
-            ),
-            R::OneProject => {
-                f.write_str("figure of a single company or project, not a level of a place")
-            }
-            R::ListCount => f.write_str("count of the items a list names, not a level of a place"),
-            R::OrganisedCount => {
-                f.write_str("count of pilots or projects organised, not a level of a place")
-            }
-            R::MakeUp => {
-                f.write_str("share of the make-up of another figure, not a level of a place")
+            R::NoFutureCue | R::OneProject | R::ListCount | R::OrganisedCount | R::MakeUp => {
+                f.write_str(self.not_level().unwrap_or_default())
             }
             R::NoDate => f.write_str("no date for the figure"),
             R::DeadlineFromPeriod => f.write_str("deadline is the end of the plan period"),
