@@ -310,6 +310,15 @@ const WHOLE_WORDS: &[(&str, Whole)] = &[
 ];
 
 impl Whole {
+    /// The word for it (全省, 全市, 全区).
+    pub(super) fn word(self) -> &'static str {
+        match self {
+            Whole::Province => "全省",
+            Whole::City => "全市",
+            Whole::Region => "全区",
+        }
+    }
+
     /// Whether the place of `code` is of this scope.
     pub(super) fn fits(self, code: &str) -> bool {
         let province = code.ends_with("0000") && code != super::places::NATION;

@@ -205,7 +205,9 @@ fn not_whose(n: &Norm, i: usize, end: usize, place: &Place) -> bool {
     {
         return true;
     }
-    sample_list(n, end)
+    // A national body heading the bodies that issue (国家数据局等17部门)
+    // still names the nation.
+    !place.weak && sample_list(n, end)
 }
 
 /// Whether a date of a byline follows (北京10月9日电).

@@ -215,6 +215,26 @@ fn whose_figure_it_is_in_real_pages() {
         "120亿元",
     );
     assert_eq!(jur(&c), "520000");
+    // 全省 after one of its cities is the city's province.
+    let c = one(
+        &read(
+            "宜昌、襄阳入选数据应用示范场景。全省数据骨干企业突破800家。",
+            Some("2025-06-01"),
+            None,
+        ),
+        "800家",
+    );
+    assert_eq!(jur(&c), "420000");
+    // A national body heading the bodies that issue a plan names the nation.
+    let c = one(
+        &read(
+            "国家数据局等17部门联合发布行动计划（2024—2026年），明确数据产业年均增速超20%。",
+            None,
+            None,
+        ),
+        "20%",
+    );
+    assert_eq!((jur(&c), c.kind), ("100000", Kind::Target));
     // Traditional characters of words that decide (爭) and of titles (桿).
     let c = one(
         &read(
