@@ -149,13 +149,13 @@ impl Doc {
             .rev()
             .find(|&k| matches!(n.get(k), Some('。' | '!' | '?' | '！' | '？')))
             .map_or(from, |k| k + 1);
-        let own = reach.own[2].start..reach.own[0].end;
-        para.cues[own].iter().any(|c| {
-            c.pos >= start
-                && matches!(
-                    c.kind,
-                    CueKind::ReportWord | CueKind::AsOf(_) | CueKind::Unresolved(true)
-                )
+        let from = para.cues.partition_point(|c| c.pos < start);
+        let to = reach.own[0].end.max(from);
+        para.cues[from..to].iter().any(|c| {
+            matches!(
+                c.kind,
+                CueKind::ReportWord | CueKind::AsOf(_) | CueKind::Unresolved(true)
+            )
         })
     }
 
