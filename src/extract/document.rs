@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use chrono::NaiveDate;
 
-use crate::PartialDate;
+use crate::{PartialDate, Period};
 
 use super::DateFrom;
 
@@ -66,6 +66,9 @@ pub(super) struct Doc {
     /// the figures from it on are its tasks, targets for the year it is given
     /// in.
     work_report: Option<usize>,
+    /// The plan the text reports issued (印发《…方案（2022—2024年）》): the
+    /// paragraph that names it and its period.
+    issued_plan: Option<(usize, Period)>,
 }
 
 const PLAN_TITLE_WORDS: &[&str] = &[
@@ -114,6 +117,16 @@ impl Doc {
             .map(|d| PartialDate::Day(d).year())
             .or_else(|| written(&paras[..first_prose]));
         let work_report = paras.iter().position(|p| p.norm.s.contains("政府工作报告"));
+        let issued_plan = paras.iter().enumerate().find_map(|(q, p)| {
+            let issued = ["印发", "发布", "出台"]
+                .iter()
+                .any(|w| p.norm.s.contains(w));
+            let period = p.cues.iter().find_map(|c| match c.kind {
+                CueKind::Period(period) if p.norm.title.get(c.pos) == Some(&true) => Some(period),
+                _ => None,
+            });
+            period.filter(|_| issued).map(|period| (q, period))
+        });
         let mut doc = Doc {
             src,
             paras,
@@ -122,6 +135,7 @@ impl Doc {
             wholes,
             written,
             work_report,
+            issued_plan,
         };
         for p in 0..doc.paras.len() {
             let year = doc.context_year(p);
@@ -131,6 +145,14 @@ impl Doc {
             para.look = look;
         }
         doc
+    }
+
+    /// The period of the plan an earlier paragraph than `p`, or `p`,
+    /// reports issued.
+    pub(super) fn issued_plan_period(&self, p: usize) -> Option<Period> {
+        self.issued_plan
+            .filter(|(q, _)| *q <= p)
+            .map(|(_, period)| period)
     }
 
     /// Whether paragraph `p` gives a government work report: it or an

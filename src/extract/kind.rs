@@ -275,6 +275,16 @@ impl Doc {
                 score.reason(Reason::DeadlineFromHeading(d));
             }
         }
+        let mut period = period;
+        if deadline.is_none() {
+            // The plan the text reports issued (印发《…方案（2022—2024年）》),
+            // whose targets the later paragraphs give.
+            if let Some(issued) = self.issued_plan_period(p) {
+                deadline = Some(Deadline::new(issued.to()));
+                period = Some(issued);
+                score.reason(Reason::DeadlineFromPeriod);
+            }
+        }
         let mut inferred = None;
         if deadline.is_none() && self.in_work_report(p) {
             // A task of a government work report is due by the end of the

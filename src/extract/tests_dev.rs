@@ -121,6 +121,27 @@ fn a_government_work_report_sets_targets_for_its_year() {
 }
 
 #[test]
+fn a_plan_the_text_reports_issued_dates_the_targets_after_it() {
+    let found = read(
+        "近日，宜昌市印发《数字经济行动方案（2025—2027年）》。\n\
+         支持产业集群发展，数据产业营业收入力争超过300亿元。",
+        Some("2025-06-01"),
+        None,
+    );
+    let c = one(&found, "300亿元");
+    assert_eq!((c.kind, date(&c)), (Kind::Target, "2027".to_owned()));
+    assert_eq!(c.period.unwrap().to_string(), "2025/2027");
+    // A period named in passing, in no plan issued, dates nothing.
+    let found = read(
+        "宜昌市回顾了《数字经济行动方案（2021—2023年）》。\n\
+         支持产业集群发展，数据产业营业收入力争超过300亿元。",
+        Some("2025-06-01"),
+        None,
+    );
+    assert_eq!(one(&found, "300亿元").deadline, None);
+}
+
+#[test]
 fn forecasts_are_figures_of_the_year_forecast() {
     let found = read(
         "预计至2025年底，宜昌市数字经济核心产业增加值将达到300亿元，占GDP的比重约为8.5%；\
