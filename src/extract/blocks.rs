@@ -69,8 +69,17 @@ fn date_only(line: &[char]) -> Option<PartialDate> {
         .find_map(|l| s.strip_prefix(l))
         .map_or(s.as_str(), |rest| rest.trim_start_matches(':'));
     // A time of day after a date with a day: 2025-08-26 10:30, 2025年8月26日10:30.
+    // Only a time may follow the day: a line that goes on with words
+    // (2024年12月5日，某某博览会开幕) is prose.
     let s = match s.find(['日', ':']) {
-        Some(k) if s[k..].starts_with('日') => &s[..k + '日'.len_utf8()],
+        Some(k)
+            if s[k..].starts_with('日')
+                && s[k + '日'.len_utf8()..]
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || matches!(c, ':' | ' ')) =>
+        {
+            &s[..k + '日'.len_utf8()]
+        }
         _ => s,
     };
     let s = if iso_day(s.get(..10).unwrap_or("")) {

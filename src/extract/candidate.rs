@@ -41,6 +41,25 @@ impl Score {
         }
     }
 
+    /// A score to try a reading with, to be [absorbed](Score::absorb) if
+    /// it is kept.
+    pub(super) fn trial() -> Score {
+        Score {
+            confidence: Decimal::ZERO,
+            cap: None,
+            reasons: Vec::new(),
+        }
+    }
+
+    /// Adds what `trial` raised, lowered, capped and said.
+    pub(super) fn absorb(&mut self, trial: Score) {
+        self.confidence += trial.confidence;
+        if let Some(cap) = trial.cap {
+            self.cap = Some(self.cap.map_or(cap, |c| c.min(cap)));
+        }
+        self.reasons.extend(trial.reasons);
+    }
+
     /// Adds `x` hundredths.
     pub(super) fn raise(&mut self, x: i64) {
         self.confidence += hundredths(x);
@@ -119,19 +138,31 @@ impl Doc {
         }
         flag_form(f, facts, (para.kind, metric.is_some()), &mut score);
         let transactions = flag_transactions(n, f, (&after, &before), &mut score);
-        let yearly = flag_growth(n, &before, f, &mut score);
+        let growth = growth_word(n, &before, f);
         flag_cover(n, &before, f, &mut score);
-        flag_forecast(&facts.sentence, f, &mut score);
+        let sentence_start = para.sentences[at.s].range.start;
+        flag_not_level(n, f, (&after, &before), sentence_start, &mut score);
+        let forecast = flag_forecast(&facts.sentence, f, &mut score);
         let kind = self.kind(&reach, f, facts, role, &mut score);
-        if let Some(word) = yearly {
-            flag_yearly_growth(word, kind, &mut score);
+        // A forecast is recorded as a figure reported for the year it is
+        // made for (预计到2025年将增至…: a level of 2025), not as a goal.
+        let (kind, forecast) = match kind {
+            Kind::Target if forecast => (Kind::Observation, true),
+            _ => (kind, false),
+        };
+        if let Some(word) = growth {
+            flag_growth(word, kind, &mut score);
         }
         if transactions && kind == Kind::Target && !stated_target(n, f, &before) {
             // A count of transactions is a target only where one is stated.
             score.cap(30);
         }
         let comparator = comparator(n, f, kind, &mut score);
-        let dates = self.dates(at.p, &reach, kind, role, &mut score);
+        let dates = if forecast {
+            self.forecast_dates(at.p, &reach, role, &mut score)
+        } else {
+            self.dates(at.p, &reach, kind, role, &mut score)
+        };
         let (jurisdiction, jurisdiction_phrase, in_catalog) =
             self.jurisdiction_of(&clause, &reach, facts, f, env, &mut score);
         let metric_phrase = if metric.is_none() {
@@ -309,6 +340,10 @@ const COUNT_HEADS: &[&str] = &[
     "公共数据",
     "归集",
     "数据量",
+    "专利",
+    "工位",
+    "职场",
+    "岗位",
 ];
 
 /// Words that open what a count counts when it is no measure of a place:
@@ -338,13 +373,26 @@ pub(super) fn metric_like(phrase: &str, dimension: crate::Dimension) -> bool {
         Dimension::Compute | Dimension::DataVolume => true,
         Dimension::Money => MONEY_HEADS.iter().any(|h| tail.contains(h)),
         Dimension::Share => {
-            SHARE_HEADS.iter().any(|h| phrase.contains(h))
-                && !["增长率", "增速", "增幅"].iter().any(|w| tail.contains(w))
+            // A growth of a measure of money (增加值增长55%): a growth target
+            // where a goal is set, else a growth rate (see `flag_growth`).
+            let grown = ["增长", "增速"]
+                .iter()
+                .find_map(|w| phrase.strip_suffix(w))
+                .is_some_and(|m| MONEY_HEADS.iter().any(|h| m.ends_with(h)));
+            grown
+                || SHARE_HEADS.iter().any(|h| phrase.contains(h))
+                    && !["增长率", "增速", "增幅"].iter().any(|w| tail.contains(w))
         }
         Dimension::Count | Dimension::Persons => {
+            // What is counted opens the words after a count (企业参与…) and
+            // ends the words before one (…工业互联网平台10个).
             let head: String = phrase.chars().take(12).collect();
-            COUNT_HEADS.iter().any(|h| head.contains(h))
-                && !NOT_MEASURES.iter().any(|w| phrase.starts_with(w))
+            COUNT_HEADS
+                .iter()
+                .any(|h| head.contains(h) || tail.ends_with(h))
+                && !NOT_MEASURES
+                    .iter()
+                    .any(|w| phrase.strip_prefix(w).is_some_and(|r| !r.starts_with('型')))
                 && !NOT_MEASURE_ACTS.iter().any(|w| phrase.contains(w))
         }
     }
@@ -530,17 +578,11 @@ const GROWTH_WORDS: &[&str] = &[
     "回落",
 ];
 
-/// A growth rate (同比增长12%, 年均增速超20%) is no level of a place: the
-/// percentage that follows a word of growth in its clause, with at most
-/// three characters between them and no 占 or 比 (比重提高到 is a level).
-/// A yearly growth (年均增长, 年均增速) is left to [`flag_yearly_growth`]:
-/// its word is returned.
-fn flag_growth(
-    n: &Norm,
-    before: &std::ops::Range<usize>,
-    f: &Figure,
-    score: &mut Score,
-) -> Option<&'static str> {
+/// A growth rate (同比增长12%, 年均增速超20%): the percentage that follows
+/// a word of growth in its clause, with at most three characters between
+/// them and no 占 or 比 (比重提高到 is a level). Its word is returned, for
+/// [`flag_growth`] to tell a growth target from a growth reported.
+fn growth_word(n: &Norm, before: &std::ops::Range<usize>, f: &Figure) -> Option<&'static str> {
     if f.value.dimension() != crate::Dimension::Share {
         return None;
     }
@@ -552,21 +594,16 @@ fn flag_growth(
     if let Some((end, word)) = found {
         let rest = &text[end..];
         if rest.chars().count() <= 3 && !rest.contains(['占', '比', '值']) {
-            let yearly = text[..end - word.len()].ends_with("年均");
-            if yearly && matches!(word, "增长" | "增速" | "增长率") {
-                return Some(word);
-            }
-            score.cap(20);
-            score.reason(Reason::GrowthRate((*word).to_owned()));
+            return Some(word);
         }
     }
     None
 }
 
-/// A yearly growth (word `word`) of a figure of `kind`: a target where a
-/// word of plans or a deadline settles it (到2027年…年均增长10%), else a
-/// growth rate of reported figures, no level of a place.
-fn flag_yearly_growth(word: &str, kind: Kind, score: &mut Score) {
+/// A growth (word `word`) of a figure of `kind`: a target where a word of
+/// plans or a deadline settles it (到2027年…年均增长10%, 力争…增长55%以上),
+/// else a growth rate of reported figures, no level of a place.
+fn flag_growth(word: &str, kind: Kind, score: &mut Score) {
     let cued = kind == Kind::Target && !score.reasons.contains(&Reason::NoCueTarget);
     if !cued {
         score.cap(20);
@@ -596,22 +633,98 @@ fn flag_cover(n: &Norm, before: &std::ops::Range<usize>, f: &Figure, score: &mut
     }
 }
 
-/// A forecast (预计全年突破50亿元, 有望达到) is no commitment nor a level
-/// reached: a word of forecast in the figure's sentence before it.
-fn flag_forecast(sentence: &SentenceFacts, f: &Figure, score: &mut Score) {
+/// Figures that are no level of a place, by the words around them: a
+/// count of the items a list names (大数据、集成电路、光子等3个产业集群,
+/// 七个基地分别位于…), a count of pilots or projects organised (开展23个
+/// 试点, 推进75个项目建设; not projects attracted, 引入32个项目), the figure of one company or project (拟投资, 项目总投资,
+/// 建成后…年收入), a share of the make-up of a list of kinds (央企、民企占比
+/// 超80%). `sentence_start` is where the figure's sentence starts.
+fn flag_not_level(
+    n: &Norm,
+    f: &Figure,
+    (after, before): (&std::ops::Range<usize>, &std::ops::Range<usize>),
+    sentence_start: usize,
+    score: &mut Score,
+) {
+    let after_text: String = n
+        .text(after.clone())
+        .chars()
+        .filter(|c| *c != ' ')
+        .collect();
+    let before_text = n.text(before.clone());
+    let reason = match f.value.dimension() {
+        crate::Dimension::Count => {
+            let head: String = after_text.chars().take(16).collect();
+            // N大 (三大行业…) is left to the reading of N大 counts.
+            if after_text.contains("分别") || (!f.big && lists_as_many(&before_text, f)) {
+                Some(Reason::ListCount)
+            } else if head.contains("试点")
+                || head.contains("项目建设")
+                || (head.contains("项目")
+                    && ["推进", "开展", "组织", "实施"]
+                        .iter()
+                        .any(|w| before_text.contains(w)))
+            {
+                Some(Reason::OrganisedCount)
+            } else {
+                None
+            }
+        }
+        crate::Dimension::Money => {
+            let from = sentence_start.max(f.lead.saturating_sub(120));
+            let sentence = n.str(from, f.lead);
+            let one = before_text.contains("拟投资")
+                || (before_text.contains("项目") && before_text.contains("投资"))
+                || ["建成后", "投产后", "达产后"]
+                    .iter()
+                    .any(|w| sentence.contains(w));
+            one.then_some(Reason::OneProject)
+        }
+        crate::Dimension::Share => {
+            let listed = before_text.contains('、') && before_text.contains("占比");
+            listed.then_some(Reason::MakeUp)
+        }
+        _ => None,
+    };
+    if let Some(reason) = reason {
+        score.cap(30);
+        score.reason(reason);
+    }
+}
+
+/// Whether the words before a count end with a list of as many items as
+/// it counts, or one more (大数据、集成电路、软件和信息服务、光子等4个).
+fn lists_as_many(before: &str, f: &Figure) -> bool {
+    let Some(list) = before.strip_suffix('等') else {
+        return false;
+    };
+    if !list.contains('、') {
+        return false;
+    }
+    let list = list.rsplit(['，', ',', '：', ':']).next().unwrap_or(list);
+    let items = list.split('、').count();
+    let count = f.value.canonical_value();
+    count >= rust_decimal::Decimal::from(items) && count <= rust_decimal::Decimal::from(items + 1)
+}
+
+/// A forecast (预计全年突破50亿元, 有望达到) is no commitment: a word of
+/// forecast in the figure's sentence before it. Whether there is one.
+fn flag_forecast(sentence: &SentenceFacts, f: &Figure, score: &mut Score) -> bool {
     let word = FORECAST_WORDS
         .iter()
         .zip(sentence.forecast_ends)
         .find(|(_, end)| end.is_some_and(|end| end <= f.lead))
         .map(|(w, _)| w);
     if let Some(word) = word {
-        score.cap(30);
+        score.lower(5);
         score.reason(Reason::Forecast((*word).to_owned()));
     }
+    word.is_some()
 }
 
-/// The comparator of a figure of `kind`. 余/多 bound from below; 约, 近, 左右
-/// and 上下 are about the figure: read as exactly, with a reason.
+/// The comparator of a figure of `kind`. 余/多 bound from below; 近 (nearly)
+/// from above; 约, 左右 and 上下 are about the figure: read as exactly, with
+/// a reason.
 fn comparator(n: &Norm, f: &Figure, kind: Kind, score: &mut Score) -> Comparator {
     let about_word = ["左右", "上下"]
         .into_iter()
@@ -624,6 +737,7 @@ fn comparator(n: &Norm, f: &Figure, kind: Kind, score: &mut Score) -> Comparator
             (Some(Before::Strict(c)), _) => c,
             (_, Some(c)) => c,
             (Some(Before::About), None) => Comparator::Exactly,
+            (Some(Before::Nearly), None) => Comparator::LessThan,
             _ if about => Comparator::Exactly,
             _ if f.approx => Comparator::MoreThan,
             _ => match kind {
@@ -632,8 +746,9 @@ fn comparator(n: &Norm, f: &Figure, kind: Kind, score: &mut Score) -> Comparator
             },
         }
     };
-    if f.approx || f.before == Some(Before::About) {
-        let word = if f.before == Some(Before::About) {
+    let before_word = matches!(f.before, Some(Before::About | Before::Nearly));
+    if f.approx || before_word {
+        let word = if before_word {
             n.text(f.lead..f.start)
         } else if let Some(w) = about_word {
             w.to_owned()

@@ -31,8 +31,10 @@ pub(super) enum CueKind {
     DocYear(i32),
     /// A plan period (2025—2027年, 十四五).
     Period(Period),
-    /// A word of plans (力争, 目标, 印发, 方案).
-    TargetWord,
+    /// A word of plans (力争, 目标, 印发, 方案); `true` for a word that
+    /// sets a goal itself (力争, 目标, 计划, 将), `false` for one that only
+    /// names or issues a plan (印发, 方案, 行动).
+    TargetWord(bool),
     /// A word of reports (已, 当前, 截至, 同比).
     ReportWord,
     /// A building verb (建设, 打造): leans to a target.
@@ -72,6 +74,19 @@ pub(super) const TARGET_WORDS: &[&str] = &[
     "行动",
     "到期末",
 ];
+/// The words of plans that set a goal themselves: a figure they govern
+/// looks ahead even without a deadline.
+pub(super) const GOAL_WORDS: &[&str] = &[
+    "力争",
+    "争取",
+    "目标",
+    "预期",
+    "预计",
+    "计划",
+    "确保",
+    "将",
+    "到期末",
+];
 /// Words of reports.
 pub(super) const REPORT_WORDS: &[&str] = &[
     "已经",
@@ -87,6 +102,7 @@ pub(super) const REPORT_WORDS: &[&str] = &[
     "较上年",
     "上年",
     "去年",
+    "近年来",
     "发布了",
     "实现了",
     "达到了",
@@ -347,12 +363,17 @@ static CUE_WORDS: LazyLock<(AhoCorasick, Vec<(usize, CueKind)>)> = LazyLock::new
     let lists: [(&[&str], CueKind); 4] = [
         (NEUTRAL_WORDS, CueKind::Neutral),
         (REPORT_WORDS, CueKind::ReportWord),
-        (TARGET_WORDS, CueKind::TargetWord),
+        (TARGET_WORDS, CueKind::TargetWord(false)),
         (VERBS, CueKind::Verb),
     ];
     let words: Vec<(&str, CueKind)> = lists
         .iter()
-        .flat_map(|(words, kind)| words.iter().map(move |w| (*w, *kind)))
+        .flat_map(|(words, kind)| {
+            words.iter().map(move |w| match kind {
+                CueKind::TargetWord(_) => (*w, CueKind::TargetWord(GOAL_WORDS.contains(w))),
+                _ => (*w, *kind),
+            })
+        })
         .collect();
     let automaton =
         AhoCorasick::new(words.iter().map(|(w, _)| w)).expect("the cue words make an automaton");

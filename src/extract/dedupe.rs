@@ -50,6 +50,12 @@ pub(super) fn dedupe(found: Vec<(usize, Candidate)>, doc: &Doc) -> Vec<Candidate
             }
             let stated_alike =
                 o.kind == c.kind && o.comparator == c.comparator || heading(*q) != heading(p);
+            if o.metric.is_none() && c.metric.is_none() && heading(*q) != heading(p) {
+                // A title that repeats a figure of a measure the catalogue
+                // lacks, in the same words (…智算规模占比超90%).
+                return same_words(&o.metric_phrase, &c.metric_phrase)
+                    && o.comparator == c.comparator;
+            }
             o.metric.is_some()
                 && o.metric == c.metric
                 && stated_alike
@@ -75,4 +81,11 @@ pub(super) fn dedupe(found: Vec<(usize, Candidate)>, doc: &Doc) -> Vec<Candidate
         }
     }
     out.into_iter().map(|(_, c)| c).collect()
+}
+
+/// Whether two candidates' words for a measure name the same one: one ends
+/// with the other, of two characters or more.
+fn same_words(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    short.chars().count() >= 2 && long.ends_with(short)
 }

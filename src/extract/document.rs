@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use chrono::NaiveDate;
 
-use crate::PartialDate;
+use crate::{PartialDate, Period};
 
 use super::DateFrom;
 
@@ -62,6 +62,13 @@ pub(super) struct Doc {
     pub(super) wholes: Vec<Vec<(usize, Whole)>>,
     /// The year the text was written, where its first lines say.
     written: Option<i32>,
+    /// The first paragraph that names a government work report (政府工作报告):
+    /// the figures from it on are its tasks, targets for the year it is given
+    /// in.
+    work_report: Option<usize>,
+    /// The plan the text reports issued (印发《…方案（2022—2024年）》): the
+    /// paragraph that names it and its period.
+    issued_plan: Option<(usize, Period)>,
 }
 
 const PLAN_TITLE_WORDS: &[&str] = &[
@@ -109,6 +116,17 @@ impl Doc {
         let written = published
             .map(|d| PartialDate::Day(d).year())
             .or_else(|| written(&paras[..first_prose]));
+        let work_report = paras.iter().position(|p| p.norm.s.contains("政府工作报告"));
+        let issued_plan = paras.iter().enumerate().find_map(|(q, p)| {
+            let issued = ["印发", "发布", "出台"]
+                .iter()
+                .any(|w| p.norm.s.contains(w));
+            let period = p.cues.iter().find_map(|c| match c.kind {
+                CueKind::Period(period) if p.norm.title.get(c.pos) == Some(&true) => Some(period),
+                _ => None,
+            });
+            period.filter(|_| issued).map(|period| (q, period))
+        });
         let mut doc = Doc {
             src,
             paras,
@@ -116,6 +134,8 @@ impl Doc {
             place,
             wholes,
             written,
+            work_report,
+            issued_plan,
         };
         for p in 0..doc.paras.len() {
             let year = doc.context_year(p);
@@ -125,6 +145,20 @@ impl Doc {
             para.look = look;
         }
         doc
+    }
+
+    /// The period of the plan an earlier paragraph than `p`, or `p`,
+    /// reports issued.
+    pub(super) fn issued_plan_period(&self, p: usize) -> Option<Period> {
+        self.issued_plan
+            .filter(|(q, _)| *q <= p)
+            .map(|(_, period)| period)
+    }
+
+    /// Whether paragraph `p` gives a government work report: it or an
+    /// earlier paragraph names one.
+    pub(super) fn in_work_report(&self, p: usize) -> bool {
+        self.work_report.is_some_and(|w| w <= p)
     }
 
     /// The year the text is written in, near a paragraph: the date its
@@ -298,6 +332,15 @@ const WHOLE_WORDS: &[(&str, Whole)] = &[
 ];
 
 impl Whole {
+    /// The word for it (全省, 全市, 全区).
+    pub(super) fn word(self) -> &'static str {
+        match self {
+            Whole::Province => "全省",
+            Whole::City => "全市",
+            Whole::Region => "全区",
+        }
+    }
+
     /// Whether the place of `code` is of this scope.
     pub(super) fn fits(self, code: &str) -> bool {
         let province = code.ends_with("0000") && code != super::places::NATION;

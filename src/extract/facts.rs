@@ -78,6 +78,17 @@ fn occurrences(n: &Norm, range: Range<usize>, words: &[&str]) -> Vec<Range<usize
 }
 
 impl SentenceFacts {
+    /// Takes the words of forecast of the sentence `before`, which a
+    /// semicolon joins to this one, where this one has none.
+    pub(super) fn inherit_forecast(&mut self, before: Option<SentenceFacts>) {
+        let Some(before) = before else { return };
+        for (own, earlier) in self.forecast_ends.iter_mut().zip(before.forecast_ends) {
+            if own.is_none() {
+                *own = earlier;
+            }
+        }
+    }
+
     /// The facts of the sentence at `range`.
     pub(super) fn of(n: &Norm, range: &Range<usize>) -> SentenceFacts {
         let last = |words: &[&str]| {

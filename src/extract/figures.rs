@@ -17,8 +17,10 @@ pub(super) enum Before {
     Strict(Comparator),
     /// 达, 达到, 提高到: the level reached (at least in a target, exact in a report).
     Reach,
-    /// 约, 近: approximately.
+    /// 约, 大约: approximately.
     About,
+    /// 近, 将近, 接近: nearly, just under the figure.
+    Nearly,
 }
 
 /// The comparator words before a number, longest first where one ends
@@ -54,12 +56,12 @@ pub(super) const BEFORE_WORDS: &[(&str, Before)] = &[
     ("达", Before::Reach),
     ("超", Before::Strict(Comparator::MoreThan)),
     ("逾", Before::Strict(Comparator::MoreThan)),
-    ("将近", Before::About),
-    ("接近", Before::About),
+    ("将近", Before::Nearly),
+    ("接近", Before::Nearly),
     ("大约", Before::About),
     ("约为", Before::About),
     ("约", Before::About),
-    ("近", Before::About),
+    ("近", Before::Nearly),
 ];
 
 /// Unit characters that start a longer word instead: the figure is not a

@@ -68,6 +68,21 @@ impl Doc {
             }
             None => text,
         };
+        // 全省 after the name of one of its cities (郑州…，全省…): the
+        // city's province.
+        let province = match (whole, found) {
+            (Some(w), Some((m, Source::Text)))
+                if explicit.is_none() && !w.fits(m.place.code.as_str()) =>
+            {
+                province_of(&m.place.code).filter(|p| w.fits(p.as_str()))
+            }
+            _ => None,
+        };
+        if let (Some(code), Some(w)) = (province, whole) {
+            score.raise(10);
+            let in_catalog = env.catalog.jurisdiction(code.as_str()).is_some();
+            return (Some(code), w.word().to_owned(), in_catalog);
+        }
         match found {
             Some((m, source)) => {
                 match source {
@@ -239,4 +254,13 @@ impl Doc {
             .find(|&k| !ms[k].title)
             .or_else(|| (from..to).find(passes))
     }
+}
+
+/// The province of the city or county `code` (410100 → 410000).
+fn province_of(code: &JurisdictionCode) -> Option<JurisdictionCode> {
+    let c = code.as_str();
+    if c.len() != 6 || c.ends_with("0000") || !c.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    format!("{}0000", &c[..2]).parse().ok()
 }

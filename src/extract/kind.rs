@@ -8,7 +8,7 @@ use super::change::Role;
 use super::cues::{Cue, CueKind};
 use super::document::Doc;
 use super::facts::ClauseFacts;
-use super::figures::Figure;
+use super::figures::{Before, Figure};
 use super::looks::{Ask, Reach};
 use super::relative::duration_at;
 use super::{DateFrom, InferredDate, Kind, Reason};
@@ -53,6 +53,7 @@ impl Doc {
             }
             _ => Kind::Target,
         };
+        let mut by_verb = false;
         let (kind, level) = if let Role::Baseline(_) = role {
             score.reason(Reason::StartingFigure);
             (Some(Kind::Observation), 1)
@@ -62,8 +63,15 @@ impl Doc {
             (Some(k), 2)
         } else if self.verb_before(reach, f) {
             // 重点打造90个: a building verb right before the figure settles
-            // it before the cues of earlier sentences.
-            (Some(Kind::Target), 2)
+            // it before the cues of earlier sentences, save a word of reports
+            // that leads a list the figure is in (目前已形成…；引进企业223家).
+            let kind = if self.report_leads_list(reach, f) {
+                Kind::Observation
+            } else {
+                Kind::Target
+            };
+            by_verb = true;
+            (Some(kind), 2)
         } else if let Some((lv, cue)) = self.find_cue(reach, Ask::Kind, dated, 3..=6) {
             (Some(decide(cue)), lv)
         } else {
@@ -73,6 +81,16 @@ impl Doc {
         // known).
         let bare_seen =
             kind.is_none() && !dated && self.find_cue(reach, Ask::Dated, dated, 1..=6).is_some();
+        let settled =
+            by_verb || after_cue == Some(Kind::Target) || matches!(role, Role::Reached(_));
+        if kind != Some(Kind::Observation) && !settled && !self.looks_ahead(reach, f, dated) {
+            // A building verb, a word that names a plan, or nothing, with no
+            // deadline, plan period or word that sets a goal: 引进企业223家,
+            // 数据骨干企业突破1000家 report what was done.
+            score.lower(if kind.is_some() { 0 } else { 5 });
+            score.reason(Reason::NoFutureCue);
+            return Kind::Observation;
+        }
         match kind {
             Some(k) => {
                 score.raise(match level {
@@ -83,7 +101,7 @@ impl Doc {
             }
             None => {
                 let written = self.paras[reach.para].reference.is_some();
-                if !facts.verb && !bare_seen && written {
+                if !facts.verb && !bare_seen && written && !self.in_work_report(reach.para) {
                     score.lower(10);
                     score.reason(Reason::NoCueReported);
                     return Kind::Observation;
@@ -95,6 +113,50 @@ impl Doc {
                 Kind::Target
             }
         }
+    }
+
+    /// Whether anything in `reach` looks ahead for figure `f`: a deadline or
+    /// a plan period, a date that can be a deadline, a word that sets a goal
+    /// (力争, 目标, 将), or a bound that goals are written with (不少于,
+    /// 以上, 不超过); in a government work report, its tasks.
+    fn looks_ahead(&self, reach: &Reach, f: &Figure, dated: bool) -> bool {
+        use crate::Comparator as C;
+        let bound = matches!(f.before, Some(Before::Strict(C::AtLeast | C::AtMost)))
+            || matches!(f.after, Some(C::AtLeast | C::AtMost));
+        // A word that names or issues a plan counts in the figure's own
+        // sentence, a list it continues and its headings (…印发…实施意见，推动…
+        // 达10000个), not in the sentences before it (深入实施…行动。…突破1000家).
+        let plan = |levels| self.find_cue(reach, Ask::PlanWord, dated, levels).is_some();
+        bound
+            || self.in_work_report(reach.para)
+            || plan(1..=2)
+            || plan(4..=6)
+            || self.find_cue(reach, Ask::Future, dated, 1..=6).is_some()
+            || self.find_cue(reach, Ask::Deadline, dated, 1..=6).is_some()
+            || self
+                .find_cue(reach, Ask::BareDeadline, dated, 1..=3)
+                .is_some()
+    }
+
+    /// Whether a word of reports opens the list that figure `f` is an item
+    /// of: the sentences before it up to the last full stop, which
+    /// semicolons join (目前已形成…；引进和培育企业223家).
+    fn report_leads_list(&self, reach: &Reach, f: &Figure) -> bool {
+        let para = &self.paras[reach.para];
+        let n = &para.norm;
+        let from = f.lead.saturating_sub(240);
+        let start = (from..f.lead)
+            .rev()
+            .find(|&k| matches!(n.get(k), Some('。' | '!' | '?' | '！' | '？')))
+            .map_or(from, |k| k + 1);
+        let from = para.cues.partition_point(|c| c.pos < start);
+        let to = reach.own[0].end.max(from);
+        para.cues[from..to].iter().any(|c| {
+            matches!(
+                c.kind,
+                CueKind::ReportWord | CueKind::AsOf(_) | CueKind::Unresolved(true)
+            )
+        })
     }
 
     /// Whether a building verb of the figure's clause comes right before it
@@ -147,6 +209,31 @@ impl Doc {
         }
     }
 
+    /// The dates of a forecast: the year it is made for (the deadline a
+    /// target would have) as the date of the figure; without one, the date
+    /// of a reported figure.
+    pub(super) fn forecast_dates(
+        &self,
+        p: usize,
+        reach: &Reach,
+        role: Role,
+        score: &mut Score,
+    ) -> Dates {
+        let mut trial = Score::trial();
+        let target = self.target_dates(p, reach, &mut trial);
+        match target.deadline {
+            Some(d) => {
+                score.absorb(trial);
+                Dates {
+                    as_of: Some(d.date()),
+                    inferred: target.inferred,
+                    ..Dates::default()
+                }
+            }
+            None => self.dates(p, reach, Kind::Observation, role, score),
+        }
+    }
+
     /// The deadline and plan period of a target: a deadline, else the end
     /// of the plan period, else a bare date.
     fn target_dates(&self, p: usize, reach: &Reach, score: &mut Score) -> Dates {
@@ -188,14 +275,45 @@ impl Doc {
                 score.reason(Reason::DeadlineFromHeading(d));
             }
         }
+        let mut period = period;
+        if deadline.is_none() {
+            // The plan the text reports issued (印发《…方案（2022—2024年）》),
+            // whose targets the later paragraphs give.
+            if let Some(issued) = self.issued_plan_period(p) {
+                deadline = Some(Deadline::new(issued.to()));
+                period = Some(issued);
+                score.reason(Reason::DeadlineFromPeriod);
+            }
+        }
+        let mut inferred = None;
+        if deadline.is_none() && self.in_work_report(p) {
+            // A task of a government work report is due by the end of the
+            // year it is given in.
+            if let Some((reference, from)) = self.paras[p].reference {
+                deadline = Some(Deadline::new(PartialDate::Year(reference.year())));
+                let words = "政府工作报告".to_owned();
+                score.reason(Reason::DateInferred {
+                    words: words.clone(),
+                    from,
+                    reference,
+                });
+                inferred = Some(InferredDate {
+                    words,
+                    reference,
+                    from,
+                });
+            }
+        }
         if deadline.is_none() {
             score.lower(10);
             self.unknown_date(reach, score)
                 .unwrap_or_else(|| score.reason(Reason::NoDeadline));
         }
-        let inferred = found
-            .filter(|_| deadline.is_some())
-            .and_then(|(q, cue)| self.inferred(q, cue, score));
+        let inferred = inferred.or_else(|| {
+            found
+                .filter(|_| deadline.is_some())
+                .and_then(|(q, cue)| self.inferred(q, cue, score))
+        });
         Dates {
             deadline,
             period,

@@ -8,7 +8,7 @@ use aho_corasick::AhoCorasick;
 
 use crate::{Catalog, Dimension, Id, JurisdictionCode, Level};
 
-use super::places::{DIVISIONS, EXCHANGES, NATION, NATION_NAMES, NATIONAL_BODIES};
+use super::places::{AREAS, DIVISIONS, EXCHANGES, NATION, NATION_NAMES, NATIONAL_BODIES};
 use super::text::fold;
 
 /// A name or alias of a metric, as characters folded and lowercased.
@@ -103,8 +103,8 @@ fn metric_names(catalog: &Catalog) -> (Vec<Alias>, Vec<Id>) {
 }
 
 /// The place names: the jurisdictions of `catalog`, then the provinces and
-/// main cities, the short names of data exchanges, the nation and the
-/// national bodies; the first of a name
+/// main cities, the short names of data exchanges, new areas and parks, the
+/// nation and the national bodies; the first of a name
 /// wins; longest first.
 fn places(catalog: &Catalog) -> Vec<(Vec<char>, Place)> {
     let mut places: Vec<(Vec<char>, Place)> = Vec::new();
@@ -140,7 +140,7 @@ fn places(catalog: &Catalog) -> Vec<(Vec<char>, Place)> {
             add(short, place, &mut places);
         }
     }
-    for &(code, name) in EXCHANGES {
+    for &(code, name) in EXCHANGES.iter().chain(AREAS) {
         if let Ok(code_parsed) = code.parse::<JurisdictionCode>() {
             let place = Place {
                 code: code_parsed,

@@ -71,11 +71,16 @@ pub(super) enum Ask {
     /// A relative date that could not be read (今年 in a text whose date is
     /// not known).
     Unresolved,
+    /// A cue that looks ahead: a deadline, a plan period, a word that sets
+    /// a goal (力争, 目标).
+    Future,
+    /// Any word of plans (力争, 印发, 方案).
+    PlanWord,
 }
 
 /// The cue tests that depend on nothing but the cue (asked of other
 /// paragraphs: the paragraph a list continues, headings, the title).
-const FAR_TESTS: usize = 7;
+const FAR_TESTS: usize = 9;
 
 impl Ask {
     /// The index of the test of a cue of another paragraph, if any cue of
@@ -88,6 +93,8 @@ impl Ask {
             Ask::AsOf => Some(4),
             Ask::Dated => Some(5),
             Ask::Unresolved => Some(6),
+            Ask::Future => Some(7),
+            Ask::PlanWord => Some(8),
             Ask::BareDeadline => None,
         }
     }
@@ -96,7 +103,7 @@ impl Ask {
         let decisive = matches!(
             kind,
             CueKind::Deadline(_)
-                | CueKind::TargetWord
+                | CueKind::TargetWord(_)
                 | CueKind::Period(_)
                 | CueKind::AsOf(_)
                 | CueKind::ReportWord
@@ -110,7 +117,12 @@ impl Ask {
             3 => matches!(kind, CueKind::Deadline(_)),
             4 => matches!(kind, CueKind::AsOf(_)),
             5 => dated,
-            _ => matches!(kind, CueKind::Unresolved(_)),
+            6 => matches!(kind, CueKind::Unresolved(_)),
+            8 => matches!(kind, CueKind::TargetWord(_)),
+            _ => matches!(
+                kind,
+                CueKind::Deadline(_) | CueKind::Period(_) | CueKind::TargetWord(true)
+            ),
         }
     }
 }
@@ -164,6 +176,8 @@ impl Looks {
             Ask::Period => &self.far[2],
             Ask::Dated => &self.far[5],
             Ask::Unresolved => &self.far[6],
+            Ask::Future => &self.far[7],
+            Ask::PlanWord => &self.far[8],
             Ask::Deadline => &self.deadline,
             Ask::BareDeadline => &self.bare[usize::from(level > 1)],
             Ask::AsOf => &self.as_of,

@@ -89,14 +89,20 @@ const NAMES_AFTER_CHINA: &[&str] = &[
     "制造",
     "数谷",
     "光谷",
+    "声谷",
     "云",
 ];
 
 /// 中国 at the head of a sentence (中国数据产量达到…): the nation, by the
 /// name of the nation in `lexicon`; not when it opens a proper name.
 fn nation_at_head<'a>(n: &Norm, i: usize, lexicon: &'a Lexicon) -> Option<&'a (Vec<char>, Place)> {
-    let head = i == 0
-        || n.get(i - 1)
+    // A year may open the sentence before it (2023年中国数据交易市场规模).
+    let year_before = i >= 5
+        && n.get(i - 1) == Some('年')
+        && (i - 5..i - 1).all(|k| n.get(k).is_some_and(|c| c.is_ascii_digit()));
+    let start = if year_before { i - 5 } else { i };
+    let head = start == 0
+        || n.get(start - 1)
             .is_some_and(|c| matches!(c, '。' | ';' | '!' | '?' | ':' | '，' | ','));
     if !head
         || !n.starts_with(i, "中国")
@@ -114,9 +120,32 @@ fn nation_at_head<'a>(n: &Norm, i: usize, lexicon: &'a Lexicon) -> Option<&'a (V
 /// Words after the nation's name that compare with it or rank in it
 /// (全国领先, 全国首位, 全国平均水平): the figure is not the nation's.
 const NATION_COMPARED: &[&str] = &[
-    "领先", "首位", "第一", "前列", "前茅", "百强", "平均", "标杆", "一流", "示范", "首批", "影响",
-    "范围", "同类", "同行", "排名", "性", "率先", "最", "十大",
+    "领先",
+    "首位",
+    "第一",
+    "前列",
+    "前茅",
+    "百强",
+    "平均",
+    "标杆",
+    "一流",
+    "示范",
+    "首批",
+    "影响",
+    "范围",
+    "同类",
+    "同行",
+    "排名",
+    "性",
+    "率先",
+    "最",
+    "十大",
+    "一体化",
 ];
+
+/// Words that end a title of rank in the nation a few characters after
+/// its name (全国算力高地, 全国产业数字化示范区).
+const NATION_TITLES: &[&str] = &["高地", "示范区", "先行区", "样板", "标杆", "引领区"];
 
 /// Words before a place that rank the figure in it (位居全国, 跻身全国).
 const RANKED_IN: &[&str] = &["居", "位列", "跻身", "领跑", "领先", "排名", "列"];
@@ -136,25 +165,49 @@ const BYLINES: &[&str] = &[
     "讯",
 ];
 
+/// Words after a place that make it part of the name of a newspaper or a
+/// broadcaster (「深圳特区报」, 北京青年报记者, 新华日报).
+const PRESS_AFTER: &[&str] = &[
+    "日报",
+    "晚报",
+    "特区报",
+    "青年报",
+    "商报",
+    "时报",
+    "早报",
+    "电视台",
+    "广播电视台",
+    "新闻网",
+];
+
 /// Whether the place named at `i..end` is not whose figure follows: a
 /// share of it (占全国, 占浙江省比重), a comparison or rank in the nation
-/// (全国领先, 位居全国), a byline (新华社北京), a place of a list given as a
+/// (全国领先, 位居全国), a byline (新华社北京), a newspaper (深圳特区报),
+/// a place of a list given as a
 /// sample of a count (北京、上海等22个省份).
 fn not_whose(n: &Norm, i: usize, end: usize, place: &Place) -> bool {
     if n.ends_with(i, "占") || n.ends_with(i, "占到") {
         return true;
     }
     let nation = place.code.as_str() == NATION && !place.weak;
+    // A title of rank in the nation (全国算力高地, 全国数字化转型示范区).
+    let titled = || (end..end + 6).any(|k| NATION_TITLES.iter().any(|w| n.starts_with(k, w)));
     if nation
         && (NATION_COMPARED.iter().any(|w| n.starts_with(end, w))
-            || RANKED_IN.iter().any(|w| n.ends_with(i, w)))
+            || RANKED_IN.iter().any(|w| n.ends_with(i, w))
+            || titled())
     {
         return true;
     }
-    if BYLINES.iter().any(|w| n.ends_with(i, w)) || dateline_after(n, end) {
+    if BYLINES.iter().any(|w| n.ends_with(i, w))
+        || dateline_after(n, end)
+        || PRESS_AFTER.iter().any(|w| n.starts_with(end, w))
+    {
         return true;
     }
-    sample_list(n, end)
+    // A national body heading the bodies that issue (国家数据局等17部门)
+    // still names the nation.
+    !place.weak && sample_list(n, end)
 }
 
 /// Whether a date of a byline follows (北京10月9日电).
@@ -194,7 +247,8 @@ fn sample_list(n: &Norm, end: usize) -> bool {
 /// Verbs whose object a group name can be (建设国家数据标注基地).
 const OBJECT_VERBS: &[&str] = &[
     "建好", "争创", "申报", "申建", "获批", "设立", "认定", "创建", "新建", "建设", "建成", "打造",
-    "培育", "布局", "遴选", "建立", "构建", "形成", "推动", "新增", "建",
+    "培育", "布局", "遴选", "建立", "构建", "形成", "推动", "新增", "建", "承接", "入选", "获评",
+    "成为",
 ];
 
 /// Whether the group name at `i..end` is what is built or counted

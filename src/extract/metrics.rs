@@ -217,7 +217,7 @@ pub(super) fn guess_phrase(
     if count_like && !after_text.is_empty() {
         return after_text;
     }
-    let mut text = n.text(before.clone());
+    let mut text = trim_links(&n.text(before.clone())).to_owned();
     for word in VERBS.iter().chain(TARGET_WORDS).chain(REPORT_WORDS) {
         if let Some(at) = text.rfind(word) {
             let rest = &text[at + word.len()..];
@@ -238,4 +238,32 @@ pub(super) fn guess_phrase(
         .rev()
         .collect();
     if text.is_empty() { after_text } else { text }
+}
+
+/// Words that link a measure's name to its figure (规模已达到约, 收入在2024年
+/// 已突破): not part of the name.
+const LINKS: &[&str] = &[
+    "已经", "已", "将", "达到", "达", "约为", "约", "近", "超过", "超", "突破", "为", "在", "于",
+    "累计", "共计", "总计", "实现",
+];
+
+/// `text` without the linking words and years at its end (see [`LINKS`]).
+fn trim_links(text: &str) -> &str {
+    let mut rest = text;
+    loop {
+        if let Some(w) = LINKS.iter().find(|w| rest.ends_with(*w)) {
+            rest = &rest[..rest.len() - w.len()];
+            continue;
+        }
+        // A year (2024年, 2024年底).
+        let t = rest.trim_end_matches(['底', '末']);
+        if let Some(y) = t.strip_suffix('年') {
+            let digits = y.chars().rev().take_while(char::is_ascii_digit).count();
+            if digits == 4 {
+                rest = &y[..y.len() - 4];
+                continue;
+            }
+        }
+        return rest;
+    }
 }

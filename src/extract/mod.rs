@@ -53,7 +53,7 @@
 //!   《…》, vague amounts (`一批`).
 //! - **Comparator**: 不少于/不低于/至少/以上/达到/达 → at least; 超过/超/突破/逾
 //!   and 余/多 (`300余家`) → more than; 不超过/以内/以下/控制在 → at most;
-//!   低于 → less than; 约/大约/近/左右 (`1000个左右`) → exactly, with a
+//!   低于 and 近 (nearly) → less than; 约/大约/左右 (`1000个左右`) → exactly, with a
 //!   reason saying the figure is approximate; a range; a bare figure is a
 //!   level to reach in a target (at least) and an exact figure in a report.
 //! - **Changes**: in 由2023年的800家增加到2027年的1500家 (从…提高到…,
@@ -77,7 +77,14 @@
 //!   发布了. A bare year (`2024年，…`) is a report when it precedes the date
 //!   of the text (from a dated heading such as 【2025年5月】), a target year
 //!   otherwise. Building verbs (建设, 打造, 形成, 培育, 引育, 建成, 推动) lean
-//!   to a target.
+//!   to a target, unless a report word leads the list the figure is in
+//!   (目前已形成…；引进企业223家). A target needs something that looks ahead:
+//!   a deadline, a plan period, a word that sets a goal (力争, 目标, 将), a
+//!   bound goals are written with (不少于, 以上), a word that names or issues
+//!   a plan (印发, 方案) in its sentence or headings, or a government work
+//!   report before it (its tasks are due by the end of its year); without
+//!   any, the figure is reported. A forecast (预计, 预测, 有望) is a
+//!   reported figure of the year forecast.
 //! - **Deadline**: 到2027年, 2027年前, 2025年底, 到2025年6月, the end of a
 //!   plan period (`（2025—2027年）`, 十四五), else a bare year near the figure.
 //!   The **date** of a reported figure: 截至…, a year or a date near it, the
@@ -129,6 +136,8 @@ mod toml;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_dev;
 #[cfg(test)]
 mod tests_doc;
 #[cfg(test)]

@@ -123,6 +123,26 @@ pub(super) const EXCHANGES: &[(&str, &str)] = &[
     ("500000", "西部数据交易中心"),
 ];
 
+/// New areas, parks and development zones by name: their figures are the
+/// place's that runs them (和林格尔新区 → Hohhot; 贵安新区, run by the
+/// province → Guizhou).
+pub(super) const AREAS: &[(&str, &str)] = &[
+    ("520000", "贵安新区"),
+    ("520000", "贵安"),
+    ("150100", "和林格尔新区"),
+    ("150100", "和林格尔"),
+    ("340100", "中国声谷"),
+    ("420100", "中国光谷"),
+    ("420100", "东湖高新区"),
+    ("110000", "中关村"),
+    ("500000", "两江新区"),
+    ("310000", "浦东新区"),
+    ("310000", "临港新片区"),
+    ("120000", "滨海新区"),
+    ("510100", "天府新区"),
+    ("440300", "前海"),
+];
+
 /// The nation, by the words policy text uses for it. The bare name 中国 is
 /// not among them: it is mostly part of a proper name (数字中国, 中国移动).
 pub(super) const NATION: &str = "100000";

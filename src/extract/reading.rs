@@ -60,6 +60,7 @@ impl Doc {
         // first (places, then national bodies): for the first clause of a
         // sentence, then for the clause at hand.
         let mut named_before_sentence: [Option<usize>; 2] = [None; 2];
+        let mut forecast_before = None;
         for (s, sentence) in para.sentences.iter().enumerate() {
             // A semicolon joins the parts of one statement.
             let after_semicolon = s > 0 && n.get(para.sentences[s - 1].range.end) == Some(';');
@@ -71,7 +72,13 @@ impl Doc {
             }
             let mut named_before = named_before_sentence;
             let compute_context = n.contains(sentence.range.clone(), "算力");
-            let sentence_facts = SentenceFacts::of(n, &sentence.range);
+            let mut sentence_facts = SentenceFacts::of(n, &sentence.range);
+            // A forecast governs the parts of its statement that semicolons
+            // join (预计…将达到1270亿元；全市…将超过6300亿元).
+            if after_semicolon {
+                sentence_facts.inherit_forecast(forecast_before);
+            }
+            forecast_before = Some(sentence_facts);
             let clause_figures: Vec<Vec<Figure>> = sentence
                 .clauses
                 .iter()

@@ -85,6 +85,21 @@ pub enum Reason {
     NoCueReported,
     /// No cue says target or reported figure; read as a target.
     NoCueTarget,
+    /// Nothing looks ahead (no deadline, plan period or word that sets a
+    /// goal): read as a reported figure.
+    NoFutureCue,
+    /// The figure of a single company, site or project (一个项目总投资88亿元,
+    /// 某公司拟投资20亿元), not a level of a place.
+    OneProject,
+    /// A count of the items a list names (大数据、集成电路等4个产业集群, 七个
+    /// 基地分别位于…), not a level of a place.
+    ListCount,
+    /// A count of pilots or projects organised (开展23个试点, 75个项目建设),
+    /// not a level of a place.
+    OrganisedCount,
+    /// A share of the make-up of another figure (其中…占比超80%), not a
+    /// level of a place.
+    MakeUp,
     /// No date for a reported figure.
     NoDate,
     /// The deadline is the end of the plan period.
@@ -110,6 +125,25 @@ pub enum Reason {
     DatedBySection,
     /// Dated by the publication date.
     DatedByPublication(PartialDate),
+}
+
+impl Reason {
+    /// The text of a reason that says the figure is read as no goal or no
+    /// level of a place.
+    fn not_level(&self) -> Option<&'static str> {
+        Some(match self {
+            Reason::NoFutureCue => {
+                "no deadline, plan period or word that sets a goal: read as a reported figure"
+            }
+            Reason::OneProject => "figure of a single company or project, not a level of a place",
+            Reason::ListCount => "count of the items a list names, not a level of a place",
+            Reason::OrganisedCount => {
+                "count of pilots or projects organised, not a level of a place"
+            }
+            Reason::MakeUp => "share of the make-up of another figure, not a level of a place",
+            _ => return None,
+        })
+    }
 }
 
 impl std::fmt::Display for Reason {
@@ -154,9 +188,10 @@ impl std::fmt::Display for Reason {
                 f.write_str("count of transactions (笔), not a target unless one is stated")
             }
             R::GrowthRate(word) => write!(f, "growth rate ({word}), not a level reached"),
-            R::Forecast(word) => {
-                write!(f, "a forecast ({word}), not a target or a reported figure")
-            }
+            R::Forecast(word) => write!(
+                f,
+                "a forecast ({word}), not a goal: read as a figure reported for the year forecast"
+            ),
             R::Approximate { word, comparator } => write!(
                 f,
                 "approximate figure ({word}): read as {}",
@@ -183,6 +218,9 @@ impl std::fmt::Display for Reason {
             ),
             R::NoCueTarget => {
                 f.write_str("no cue says target or reported figure: read as a target")
+            }
+            R::NoFutureCue | R::OneProject | R::ListCount | R::OrganisedCount | R::MakeUp => {
+                f.write_str(self.not_level().unwrap_or_default())
             }
             R::NoDate => f.write_str("no date for the figure"),
             R::DeadlineFromPeriod => f.write_str("deadline is the end of the plan period"),

@@ -165,12 +165,32 @@ pub(super) fn duration_at(n: &Norm, i: usize) -> Option<(i32, usize)> {
     Some((years, rest + end.chars().count()))
 }
 
-/// A part of a year at `k` (上半年): the month it ends and its length.
+/// A part of a year at `k` (上半年, 1-10月): the month it ends and its
+/// length.
 pub(super) fn part_at(n: &Norm, k: usize) -> Option<(u32, usize)> {
     PART_WORDS
         .iter()
         .find(|(w, _)| n.starts_with(k, w))
         .map(|(w, m)| (*m, w.chars().count()))
+        .or_else(|| months_at(n, k))
+}
+
+/// A run of months at `k` (1-10月, 1至9月): the month it ends and its
+/// length.
+fn months_at(n: &Norm, k: usize) -> Option<(u32, usize)> {
+    let digits = (k..k + 2)
+        .take_while(|&j| n.get(j).is_some_and(|c| c.is_ascii_digit()))
+        .count();
+    let first: u32 = n.str(k, k + digits).parse().ok()?;
+    let dash = k + digits;
+    if !n
+        .get(dash)
+        .is_some_and(|c| matches!(c, '-' | '—' | '–' | '~' | '至' | '到'))
+    {
+        return None;
+    }
+    let (last, len) = month_at(n, dash + 1)?;
+    (first >= 1 && first < last).then_some((last, digits + 1 + len))
 }
 
 /// A month at `k` (6月, 12月): the month and its length.

@@ -365,7 +365,7 @@ fn approximate_and_open_figures_are_labelled() {
         (
             "截至2024年底，宜昌市数据企业近3000家。",
             "3000家",
-            Comparator::Exactly,
+            Comparator::LessThan,
         ),
         (
             "截至2024年底，宜昌市数据企业约3000家。",
@@ -390,22 +390,39 @@ fn approximate_and_open_figures_are_labelled() {
         "100亿元",
     );
     assert_eq!(c.value.canonical_value(), Decimal::from(10_000_000_000u64));
-    // Composition, growth rates and forecasts are labelled and fall below
-    // the threshold.
+    // Composition and growth rates are labelled and fall below the
+    // threshold; a forecast is labelled and recorded as a figure reported
+    // for the year it is made for.
     let found = read(
         "截至2024年底，宜昌市数据交易所上架数据产品涵盖9个行业，数据交易额同比增长60%。\
-         预计全年宜昌市数据交易额将突破50亿元。",
+         预计今年全年宜昌市数据交易额将突破50亿元。",
         Some("2025-03-01"),
     );
     let scope = one(&found, "9个");
     assert!(has_reason(&scope, "sectors or fields"));
     let growth = one(&found, "60%");
     assert!(has_reason(&growth, "growth rate"));
-    let forecast = one(&found, "50亿元");
-    assert!(has_reason(&forecast, "forecast"));
-    for c in [scope, growth, forecast] {
+    for c in [scope, growth] {
         assert!(!confident(&c), "{c:#?}");
     }
+    let forecast = one(&found, "50亿元");
+    assert!(has_reason(&forecast, "forecast"));
+    assert_eq!(
+        (forecast.kind, date(&forecast)),
+        (Kind::Observation, "2025".to_owned())
+    );
+    let forecast = one(
+        &read(
+            "研究机构预计，到2027年宜昌市数据交易额将增至80亿元左右。",
+            None,
+        ),
+        "80亿元",
+    );
+    assert_eq!(
+        (forecast.kind, date(&forecast)),
+        (Kind::Observation, "2027".to_owned())
+    );
+    assert!(has_reason(&forecast, "forecast"));
     // A count per second explains a unit; it is no figure.
     let found = read(
         "到2027年，宜昌市算力规模超过5EFLOPS(每秒百亿亿次浮点运算)。",

@@ -43,6 +43,11 @@ pub fn reason_label_zh(reason: &Reason) -> String {
         R::StartingFigure => "变化的起点数字（由…到…）：实绩，不是目标",
         R::NoCueReported => "没有线索表明是目标还是实绩：按成文日期的实绩读取",
         R::NoCueTarget => "没有线索表明是目标还是实绩：按目标读取",
+        R::NoFutureCue => "没有期限、规划期或提出目标的用语：按实绩读取",
+        R::OneProject => "单个企业或项目的数字，不是地区的水平",
+        R::ListCount => "所列各项的个数，不是地区的水平",
+        R::OrganisedCount => "组织开展的试点或项目个数，不是地区的水平",
+        R::MakeUp => "另一数字的构成占比，不是地区的水平",
         R::NoDate => "数字没有日期",
         R::DeadlineFromPeriod => "期限为规划期末",
         R::NoDeadline => "文中没有期限",
@@ -54,7 +59,7 @@ pub fn reason_label_zh(reason: &Reason) -> String {
         R::MetricCarriedOver(words) => return format!("指标沿用前面分句的指标（{words}）"),
         R::AmountAdded(word) => return format!("“{word}”表示新增量，不是达到的水平"),
         R::GrowthRate(word) => return format!("增速（{word}），不是达到的水平"),
-        R::Forecast(word) => return format!("预测（{word}），不是目标或实绩"),
+        R::Forecast(word) => return format!("预测（{word}），不是目标：按所预测年份的实绩读取"),
         R::Approximate { word, comparator } => {
             return format!(
                 "约数（{word}）：按“{}”读取",
@@ -160,13 +165,76 @@ mod tests {
     use super::*;
     use crate::Comparator;
 
+    /// Fails to compile when a kind of reason is added and not listed in
+    /// [`every_reason`].
+    fn listed(r: &Reason) {
+        match r {
+            Reason::MetricFuzzy(_)
+            | Reason::MetricNotInCatalogue
+            | Reason::NoMetric
+            | Reason::MetricInPrecedingClause
+            | Reason::MetricCarriedOver(_)
+            | Reason::PartOfFigureBefore
+            | Reason::AmountAdded(_)
+            | Reason::CountOfBodies
+            | Reason::CountOfMeasures
+            | Reason::Layout
+            | Reason::DescribesWhose
+            | Reason::Scope
+            | Reason::Rate
+            | Reason::Rank
+            | Reason::MajorCount
+            | Reason::YuanSupplied
+            | Reason::ComputeUnitSupplied
+            | Reason::InHeading
+            | Reason::Transactions
+            | Reason::GrowthRate(_)
+            | Reason::Forecast(_)
+            | Reason::Approximate { .. }
+            | Reason::WholePlace(_)
+            | Reason::JurisdictionFromTitle
+            | Reason::JurisdictionFromLead
+            | Reason::PlaceNotInCatalogue { .. }
+            | Reason::CodeNotInCatalogue(_)
+            | Reason::NoJurisdiction
+            | Reason::StartingFigure
+            | Reason::NoCueReported
+            | Reason::NoCueTarget
+            | Reason::NoFutureCue
+            | Reason::OneProject
+            | Reason::ListCount
+            | Reason::OrganisedCount
+            | Reason::MakeUp
+            | Reason::NoDate
+            | Reason::DeadlineFromPeriod
+            | Reason::DeadlineFromBareDate(_)
+            | Reason::DeadlineFromHeading(_)
+            | Reason::NoDeadline
+            | Reason::DateInferred { .. }
+            | Reason::DateUnknown
+            | Reason::DatedBySection
+            | Reason::DatedByPublication(_) => {}
+        }
+    }
+
+    /// The reasons that read a figure as no goal or no level of a place.
+    fn not_levels() -> Vec<Reason> {
+        vec![
+            Reason::NoFutureCue,
+            Reason::OneProject,
+            Reason::ListCount,
+            Reason::OrganisedCount,
+            Reason::MakeUp,
+        ]
+    }
+
     /// One reason of each kind; the match fails to compile when a kind is
     /// added and not listed here.
     fn every_reason() -> Vec<Reason> {
         let code: crate::JurisdictionCode = "510000".parse().unwrap();
         let day: crate::PartialDate = "2025-08-26".parse().unwrap();
         let deadline = crate::Deadline::new("2027".parse().unwrap());
-        let all = vec![
+        let mut all = vec![
             Reason::MetricFuzzy("高质量数椐集".to_owned()),
             Reason::MetricNotInCatalogue,
             Reason::NoMetric,
@@ -218,49 +286,9 @@ mod tests {
             Reason::DatedBySection,
             Reason::DatedByPublication(day),
         ];
+        all.extend(not_levels());
         for r in &all {
-            match r {
-                Reason::MetricFuzzy(_)
-                | Reason::MetricNotInCatalogue
-                | Reason::NoMetric
-                | Reason::MetricInPrecedingClause
-                | Reason::MetricCarriedOver(_)
-                | Reason::PartOfFigureBefore
-                | Reason::AmountAdded(_)
-                | Reason::CountOfBodies
-                | Reason::CountOfMeasures
-                | Reason::Layout
-                | Reason::DescribesWhose
-                | Reason::Scope
-                | Reason::Rate
-                | Reason::Rank
-                | Reason::MajorCount
-                | Reason::YuanSupplied
-                | Reason::ComputeUnitSupplied
-                | Reason::InHeading
-                | Reason::Transactions
-                | Reason::GrowthRate(_)
-                | Reason::Forecast(_)
-                | Reason::Approximate { .. }
-                | Reason::WholePlace(_)
-                | Reason::JurisdictionFromTitle
-                | Reason::JurisdictionFromLead
-                | Reason::PlaceNotInCatalogue { .. }
-                | Reason::CodeNotInCatalogue(_)
-                | Reason::NoJurisdiction
-                | Reason::StartingFigure
-                | Reason::NoCueReported
-                | Reason::NoCueTarget
-                | Reason::NoDate
-                | Reason::DeadlineFromPeriod
-                | Reason::DeadlineFromBareDate(_)
-                | Reason::DeadlineFromHeading(_)
-                | Reason::NoDeadline
-                | Reason::DateInferred { .. }
-                | Reason::DateUnknown
-                | Reason::DatedBySection
-                | Reason::DatedByPublication(_) => {}
-            }
+            listed(r);
         }
         all
     }
@@ -268,7 +296,7 @@ mod tests {
     #[test]
     fn every_reason_has_a_chinese_label_unlike_its_english_text() {
         let all = every_reason();
-        assert_eq!(all.len(), 40);
+        assert_eq!(all.len(), 45);
         let mut labels = std::collections::HashSet::new();
         for r in &all {
             let zh = reason_label_zh(r);

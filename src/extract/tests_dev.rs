@@ -1,0 +1,373 @@
+//! The extractor on the phenomena a labelled set of real passages showed,
+//! with sentences written for the purpose: what makes a figure a target,
+//! forecasts, dates, whose figure it is, and figures that are no level of
+//! a place.
+
+use chrono::NaiveDate;
+
+use super::tests::one;
+use super::*;
+
+/// The candidates of `text` published on `published` (`YYYY-MM-DD`), about
+/// the place `about`.
+fn read(text: &str, published: Option<&str>, about: Option<&str>) -> Vec<Candidate> {
+    let catalog = Catalog::bundled().unwrap_or_else(|e| panic!("{e}"));
+    let options = Options {
+        published: published.map(|d| d.parse::<NaiveDate>().unwrap()),
+        jurisdiction: about.map(|j| j.parse().unwrap()),
+        ..Options::default()
+    };
+    extract_with(text, &catalog, &options)
+}
+
+fn jur(c: &Candidate) -> &str {
+    c.jurisdiction.as_ref().map_or("", |j| j.as_str())
+}
+
+fn date(c: &Candidate) -> String {
+    match c.kind {
+        Kind::Target => c.deadline.map(|d| d.to_string()),
+        Kind::Observation => c.as_of.map(|d| d.to_string()),
+    }
+    .unwrap_or_default()
+}
+
+fn confident(c: &Candidate) -> bool {
+    c.confidence >= DEFAULT_MIN_CONFIDENCE
+}
+
+fn has_reason(c: &Candidate, words: &str) -> bool {
+    c.reasons
+        .iter()
+        .map(ToString::to_string)
+        .any(|r| r.contains(words))
+}
+
+#[test]
+fn a_target_needs_something_that_looks_ahead() {
+    // Nothing looks ahead: the figures report what was done.
+    let found = read(
+        "近年来，宜昌市数据交易中心累计数据交易规模达600TB，引入320 个高质量数据集。",
+        None,
+        None,
+    );
+    for value in ["600 TB", "320个"] {
+        let c = one(&found, value);
+        assert_eq!(c.kind, Kind::Observation, "{c:#?}");
+        assert_eq!(c.comparator, Comparator::Exactly, "{c:#?}");
+        assert!(confident(&c), "{c:#?}");
+    }
+    // A plan named in an earlier sentence does not make the next a goal.
+    let c = one(
+        &read(
+            "宜昌市深入实施数据要素行动。全市数据企业突破300家。",
+            Some("2025-06-01"),
+            None,
+        ),
+        "300家",
+    );
+    assert_eq!(
+        (c.kind, date(&c)),
+        (Kind::Observation, "2025-06-01".to_owned())
+    );
+    assert!(has_reason(&c, "read as a reported figure"));
+    // A plan issued in the figure's own sentence does.
+    let c = one(
+        &read(
+            "宜昌市印发数据产业实施意见，推动开放数据目录达800个。",
+            Some("2025-06-01"),
+            None,
+        ),
+        "800个",
+    );
+    assert_eq!(c.kind, Kind::Target);
+    // So does a bound that goals are written with.
+    let c = one(&read("宜昌市新开通5G基站2万个以上。", None, None), "2万个");
+    assert_eq!(c.kind, Kind::Target);
+    // A word of reports that leads a list settles its items, even after a
+    // building verb.
+    let found = read(
+        "目前宜昌市已形成高质量数据集120个；引进和培育标注企业60家。",
+        Some("2025-06-01"),
+        None,
+    );
+    assert_eq!(one(&found, "60家").kind, Kind::Observation);
+}
+
+#[test]
+fn a_government_work_report_sets_targets_for_its_year() {
+    let found = read(
+        "1月18日，宜昌市政府工作报告提出，加快数据要素市场建设。\
+         打造数据产品100个以上。带动算力产业规模达到120亿元。",
+        Some("2025-01-20"),
+        None,
+    );
+    for value in ["100个", "120亿元"] {
+        let c = one(&found, value);
+        assert_eq!(
+            (c.kind, date(&c)),
+            (Kind::Target, "2025".to_owned()),
+            "{c:#?}"
+        );
+        assert_eq!(jur(&c), "420500");
+    }
+    // A report quoted after the figures does not make them tasks.
+    let found = read(
+        "目前宜昌市算力规模达到5EFLOPS。\n\n宜昌市政府工作报告提出，加快数字宜昌建设。",
+        Some("2025-03-08"),
+        None,
+    );
+    assert_eq!(one(&found, "5 EFLOPS").kind, Kind::Observation);
+}
+
+#[test]
+fn a_plan_the_text_reports_issued_dates_the_targets_after_it() {
+    let found = read(
+        "近日，宜昌市印发《数字经济行动方案（2025—2027年）》。\n\
+         支持产业集群发展，数据产业营业收入力争超过300亿元。",
+        Some("2025-06-01"),
+        None,
+    );
+    let c = one(&found, "300亿元");
+    assert_eq!((c.kind, date(&c)), (Kind::Target, "2027".to_owned()));
+    assert_eq!(c.period.unwrap().to_string(), "2025/2027");
+    // A period named in passing, in no plan issued, dates nothing.
+    let found = read(
+        "宜昌市回顾了《数字经济行动方案（2021—2023年）》。\n\
+         支持产业集群发展，数据产业营业收入力争超过300亿元。",
+        Some("2025-06-01"),
+        None,
+    );
+    assert_eq!(one(&found, "300亿元").deadline, None);
+}
+
+#[test]
+fn forecasts_are_figures_of_the_year_forecast() {
+    let found = read(
+        "预计至2025年底，宜昌市数字经济核心产业增加值将达到300亿元，占GDP的比重约为8.5%；\
+         全市数字经济总规模将超过1500亿元。",
+        Some("2025-12-01"),
+        None,
+    );
+    for value in ["300亿元", "8.5%", "1500亿元"] {
+        let c = one(&found, value);
+        assert_eq!(
+            (c.kind, date(&c)),
+            (Kind::Observation, "2025".to_owned()),
+            "{c:#?}"
+        );
+        assert!(has_reason(&c, "forecast"), "{c:#?}");
+        assert!(confident(&c), "{c:#?}");
+    }
+    assert_eq!(one(&found, "1500亿元").comparator, Comparator::MoreThan);
+    assert_eq!(one(&found, "8.5%").comparator, Comparator::Exactly);
+}
+
+#[test]
+fn dates_of_reported_figures() {
+    // A line that opens with a date and goes on is prose, not a date line.
+    let found = read(
+        "2025年12月5日，宜昌市数据产业大会开幕，会上公布：全市数据企业达到520家。",
+        Some("2025-12-05"),
+        None,
+    );
+    let c = one(&found, "520家");
+    assert_eq!((c.kind, jur(&c)), (Kind::Observation, "420500"));
+    // A run of months of this year is reported up to its last month.
+    let c = one(
+        &read(
+            "今年1-10月，宜昌市新建成智能工厂35家。",
+            Some("2025-11-20"),
+            None,
+        ),
+        "35家",
+    );
+    assert_eq!(
+        (c.kind, date(&c)),
+        (Kind::Observation, "2025-10".to_owned())
+    );
+}
+
+#[test]
+fn whose_figure_it_is_in_real_pages() {
+    // A newspaper's name names no place.
+    let found = read(
+        "「深圳特区报」讯\n算力规模达12万P，集群内数据中心绿电占比达到80%。",
+        None,
+        Some("150000"),
+    );
+    for value in ["12万PFLOPS", "80%"] {
+        assert_eq!(jur(&one(&found, value)), "150000");
+    }
+    // New areas and parks are their city's or province's.
+    let c = one(
+        &read(
+            "2024年和林格尔新区营业收入突破400亿元。",
+            Some("2025-02-01"),
+            None,
+        ),
+        "400亿元",
+    );
+    assert_eq!((jur(&c), c.kind), ("150100", Kind::Observation));
+    let c = one(
+        &read(
+            "北京专家介绍，贵安超算中心算力峰值达到30PFlops以上。",
+            None,
+            None,
+        ),
+        "30 PFLOPS",
+    );
+    assert_eq!(jur(&c), "520000");
+    // 中国 after a year opens a national figure.
+    let c = one(
+        &read("2023年中国数据交易市场规模已达到约1500亿元。", None, None),
+        "1500亿元",
+    );
+    assert_eq!((jur(&c), date(&c)), ("100000", "2023".to_owned()));
+    assert!(c.metric_phrase.contains("数据交易市场规模"), "{c:#?}");
+    assert!(confident(&c), "{c:#?}");
+    // A title of rank in the nation is no national figure.
+    let c = one(
+        &read(
+            "全力打造全国算力高地。带动算力产业规模达到120亿元。",
+            Some("2025-03-01"),
+            Some("520000"),
+        ),
+        "120亿元",
+    );
+    assert_eq!(jur(&c), "520000");
+    // 全省 after one of its cities is the city's province.
+    let c = one(
+        &read(
+            "宜昌、襄阳入选数据应用示范场景。全省数据骨干企业突破800家。",
+            Some("2025-06-01"),
+            None,
+        ),
+        "800家",
+    );
+    assert_eq!(jur(&c), "420000");
+    // A national body heading the bodies that issue a plan names the nation.
+    let c = one(
+        &read(
+            "国家数据局等17部门联合发布行动计划（2024—2026年），明确数据产业年均增速超20%。",
+            None,
+            None,
+        ),
+        "20%",
+    );
+    assert_eq!((jur(&c), c.kind), ("100000", Kind::Target));
+    // Traditional characters of words that decide (爭) and of titles (桿).
+    let c = one(
+        &read(
+            "江蘇省力爭到2028年打造10個以上全國標桿數據空間。",
+            None,
+            None,
+        ),
+        "10个",
+    );
+    assert_eq!(
+        (c.kind, jur(&c), date(&c)),
+        (Kind::Target, "320000", "2028".to_owned())
+    );
+}
+
+#[test]
+fn figures_that_are_no_level_of_a_place_fall_below_the_threshold() {
+    let cases = [
+        (
+            "到2025年，宜昌市建成大数据、集成电路、光子等3个千亿级产业集群。",
+            "3个",
+            "list names",
+        ),
+        (
+            "我国七个数据标注基地分别位于成都、沈阳等地。",
+            "7个",
+            "list names",
+        ),
+        (
+            "宜昌市组织开展23个数据开发利用试点。",
+            "23个",
+            "pilots or projects",
+        ),
+        (
+            "宜昌市推进云计算中心等15个亿元以上项目建设。",
+            "15个",
+            "pilots or projects",
+        ),
+        (
+            "某通信公司拟投资20亿元在宜昌市建设云数据中心。",
+            "20亿元",
+            "single company",
+        ),
+        (
+            "宜昌市某银行数据中心三期项目总投资88亿元。",
+            "88亿元",
+            "single company",
+        ),
+        (
+            "宜昌市数据交易所的央国企、民营企业占比超80%。",
+            "80%",
+            "make-up",
+        ),
+    ];
+    for (text, value, reason) in cases {
+        let c = one(&read(text, Some("2025-06-01"), None), value);
+        assert!(!confident(&c), "{text}: {c:#?}");
+        assert!(has_reason(&c, reason), "{text}: {c:#?}");
+    }
+    // Projects attracted are counted: a level of the place.
+    let c = one(
+        &read(
+            "目前，宜昌市已引入中国移动、华为等32个数据中心项目。",
+            Some("2025-06-01"),
+            None,
+        ),
+        "32个",
+    );
+    assert!(confident(&c), "{c:#?}");
+}
+
+#[test]
+fn words_of_measures_the_catalogue_lacks() {
+    // The name of what is counted ends the words before a count.
+    let c = one(
+        &read(
+            "目前，宜昌市在建及投运重点数据中心48个。",
+            Some("2025-06-01"),
+            None,
+        ),
+        "48个",
+    );
+    assert!(confident(&c), "{c:#?}");
+    // Linking words and years are no part of a measure's name.
+    let c = one(
+        &read(
+            "宜昌市的算力产业规模在2024年已突破100亿元。",
+            Some("2025-06-01"),
+            None,
+        ),
+        "100亿元",
+    );
+    assert_eq!(c.metric_phrase, "算力产业规模");
+    assert!(confident(&c), "{c:#?}");
+    // A growth of a measure is a target where a goal is set.
+    let c = one(
+        &read(
+            "力争经过5年努力，全省数字经济增加值增长55%以上。",
+            None,
+            Some("420000"),
+        ),
+        "55%",
+    );
+    assert_eq!(c.kind, Kind::Target);
+    assert!(confident(&c), "{c:#?}");
+    let c = one(
+        &read(
+            "2024年，宜昌市数字经济增加值增长12%。",
+            Some("2025-03-01"),
+            None,
+        ),
+        "12%",
+    );
+    assert!(!confident(&c), "{c:#?}");
+}
