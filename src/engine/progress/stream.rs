@@ -7,7 +7,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use super::assessment::{Frame, Kept, evaluate, polarity, unassessed};
+use super::assessment::{Frame, Kept, evaluate, polarity};
 use super::{Options, Progress, ProgressRow, progress, rank_group};
 use crate::load::bulk;
 use crate::{Catalog, Errors, Polarity, Target};
@@ -190,31 +190,35 @@ impl Evaluation<'_> {
     /// The unranked rows of the targets `range`, evaluated on up to
     /// `threads` threads (they are independent).
     fn rows(&self, range: std::ops::Range<usize>) -> Vec<ProgressRow> {
-        let start = range.start;
-        let mut rows: Vec<ProgressRow> =
-            self.targets[range].iter().map(|t| unassessed(t)).collect();
-        let fill = |k: usize, part: &mut [ProgressRow]| {
-            for (i, slot) in part.iter_mut().enumerate() {
-                let s = k + i;
-                let points = self.kept[s].map(|v| v.normalize());
-                *slot = evaluate(
-                    self.targets[s],
-                    self.polarities[s],
-                    &points,
-                    &self.frames[s],
-                    self.options,
-                );
-            }
+        let row = |s: usize| {
+            let points = self.kept[s].map(|v| v.normalize());
+            evaluate(
+                self.targets[s],
+                self.polarities[s],
+                &points,
+                &self.frames[s],
+                self.options,
+            )
         };
-        let per_thread = rows.len().div_ceil(self.threads.max(1)).max(256);
-        if rows.len() <= per_thread {
-            fill(start, &mut rows);
-            return rows;
+        let per_thread = range.len().div_ceil(self.threads.max(1)).max(256);
+        if range.len() <= per_thread {
+            return range.map(row).collect();
         }
+        let mut rows = Vec::with_capacity(range.len());
         std::thread::scope(|scope| {
-            for (k, part) in rows.chunks_mut(per_thread).enumerate() {
-                let fill = &fill;
-                scope.spawn(move || fill(start + k * per_thread, part));
+            let parts: Vec<_> = (range.start..range.end)
+                .step_by(per_thread)
+                .map(|from| {
+                    let part = from..(from + per_thread).min(range.end);
+                    let row = &row;
+                    scope.spawn(move || part.map(row).collect::<Vec<_>>())
+                })
+                .collect();
+            for part in parts {
+                match part.join() {
+                    Ok(part) => rows.extend(part),
+                    Err(panic) => std::panic::resume_unwind(panic),
+                }
             }
         });
         rows
