@@ -173,12 +173,25 @@ pub(crate) fn push_decimal(buf: &mut Vec<u8>, value: Decimal) {
     }
     let scale = value.scale() as usize;
     let mut digits = [0u8; 40];
-    let mut n = value.mantissa().unsigned_abs();
     let mut at = digits.len();
-    while n != 0 {
-        at -= 1;
-        digits[at] = b'0' + (n % 10) as u8;
-        n /= 10;
+    let mantissa = value.mantissa().unsigned_abs();
+    // Most mantissas fit 64 bits, whose division is much cheaper.
+    match u64::try_from(mantissa) {
+        Ok(mut n) => {
+            while n != 0 {
+                at -= 1;
+                digits[at] = b'0' + (n % 10) as u8;
+                n /= 10;
+            }
+        }
+        Err(_) => {
+            let mut n = mantissa;
+            while n != 0 {
+                at -= 1;
+                digits[at] = b'0' + (n % 10) as u8;
+                n /= 10;
+            }
+        }
     }
     let digits = &digits[at..];
     if scale == 0 {

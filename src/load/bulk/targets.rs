@@ -211,9 +211,12 @@ impl<'r> Cells<'r> {
             problems,
             failed: false,
         };
+        // One check of the whole record, rather than one per cell.
+        let text = reader.text();
         for k in 0..TARGET_COLUMNS.len() {
             let c = layout.get(k).unwrap_or(0);
-            match std::str::from_utf8(reader.field(c)) {
+            let cell = text.and_then(|t| t.get(reader.field_range(c)?));
+            match cell.map_or_else(|| std::str::from_utf8(reader.field(c)), Ok) {
                 Ok(text) => row.cells[k] = text,
                 Err(_) => row.fail(k, invalid_utf8()),
             }
