@@ -36,8 +36,7 @@ pub(crate) fn check_snake_case(what: &'static str, s: &str) -> Result<(), ParseE
     if !first_ok || s.len() > 128 {
         return Err(ParseError::typed(what, s, Problem::SnakeCase));
     }
-    if s
-        .bytes()
+    if s.bytes()
         .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
     {
         return Ok(());

@@ -1,7 +1,7 @@
 //! Progress over a data folder whose `observations.csv` is read once, as
 //! a stream ([`progress_folder`]).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::path::Path;
 
 use chrono::NaiveDate;
@@ -10,6 +10,7 @@ use rust_decimal::Decimal;
 use super::assessment::{Frame, Kept, evaluate, polarity};
 use super::{Options, Progress, ProgressRow, progress, rank_group};
 use crate::load::bulk;
+use crate::util::{FxHashMap, FxHashSet};
 use crate::{Catalog, Errors, Polarity, Target};
 
 /// [`progress`] over a data folder, reading its `observations.csv` (if it
@@ -250,9 +251,17 @@ struct Reading {
 /// jurisdiction has two candidates.
 fn select_all(catalog: &Catalog, as_of: NaiveDate) -> Vec<Vec<&Target>> {
     let in_force = catalog.sources_in_force(as_of);
-    let mut by_metric: HashMap<&str, Vec<&Target>> = HashMap::new();
+    let mut by_metric: FxHashMap<&str, Vec<&Target>> = FxHashMap::default();
+    // The last target's source and whether it is in force: targets mostly
+    // come from a few sources.
+    let mut last: Option<(&str, bool)> = None;
     for t in catalog.targets() {
-        if in_force.contains(t.source.as_str()) {
+        let counts = match last {
+            Some((id, counts)) if id == t.source.as_str() => counts,
+            _ => in_force.contains(t.source.as_str()),
+        };
+        last = Some((t.source.as_str(), counts));
+        if counts {
             by_metric.entry(t.metric.as_str()).or_default().push(t);
         }
     }
@@ -261,14 +270,55 @@ fn select_all(catalog: &Catalog, as_of: NaiveDate) -> Vec<Vec<&Target>> {
         .iter()
         .map(|m| {
             let candidates = by_metric.remove(m.id.as_str()).unwrap_or_default();
-            let mut seen = HashSet::with_capacity(candidates.len());
-            if candidates.iter().all(|t| seen.insert(&t.jurisdiction)) {
+            let mut seen = FxHashSet::default();
+            seen.reserve(candidates.len());
+            if candidates
+                .iter()
+                .all(|t| seen.insert(t.jurisdiction.as_str()))
+            {
                 candidates
             } else {
                 catalog.select_targets(m.id.as_str(), as_of)
             }
         })
         .collect()
+}
+
+/// The frame and polarity of each target, as [`Frame::new`] and
+/// [`polarity`] find them; the source and metric of the last target are
+/// reused by the next when they are the same (targets come metric by
+/// metric, mostly from a few sources), rather than looked up again.
+fn frames(
+    catalog: &Catalog,
+    targets: &[&Target],
+    as_of: NaiveDate,
+    options: &Options,
+) -> (Vec<Frame>, Vec<Polarity>) {
+    let mut frames = Vec::with_capacity(targets.len());
+    let mut polarities = Vec::with_capacity(targets.len());
+    let mut source: Option<(&str, Option<&crate::Source>)> = None;
+    let mut metric: Option<(&str, Option<&crate::Metric>)> = None;
+    for t in targets {
+        let s = match source {
+            Some((id, s)) if id == t.source.as_str() => s,
+            _ => catalog.source(t.source.as_str()),
+        };
+        source = Some((t.source.as_str(), s));
+        let m = match metric {
+            Some((id, m)) if id == t.metric.as_str() => m,
+            _ => catalog.metric(t.metric.as_str()),
+        };
+        metric = Some((t.metric.as_str(), m));
+        frames.push(Frame::of(t, s, m, as_of, options));
+        polarities.push(m.map_or(Polarity::HigherIsBetter, |m| m.polarity));
+    }
+    debug_assert!(
+        targets
+            .iter()
+            .zip(&polarities)
+            .all(|(t, p)| polarity(catalog, t) == *p)
+    );
+    (frames, polarities)
 }
 
 /// [`progress`] with the figures of `csv` added after the catalogue's, read
@@ -442,11 +492,7 @@ fn stream_inner<T: bulk::Sink>(
         }
         groups.push(numbers);
     }
-    let frames: Vec<Frame> = targets
-        .iter()
-        .map(|t| Frame::new(catalog, t, as_of, options))
-        .collect();
-    let polarities: Vec<Polarity> = targets.iter().map(|t| polarity(catalog, t)).collect();
+    let (frames, polarities) = frames(catalog, &targets, as_of, options);
 
     // The catalogue's own figures come first, as in a loaded catalogue
     // (a bulk folder seldom has any: then the first chunk's points are
