@@ -157,9 +157,9 @@ impl<'o, W: Write> CellWriter<'o, W> {
 
     /// Writes what is left and flushes the writer.
     pub(crate) fn finish(mut self) -> Result<(), Error> {
-        self.hand_on()?;
         self.out
-            .flush()
+            .write_all(&self.buf)
+            .and_then(|()| self.out.flush())
             .map_err(|e| Error::new(crate::ErrorKind::Io(e), None))
     }
 }
