@@ -528,9 +528,7 @@ pub(crate) fn write_csv_streamed<W: std::io::Write + Send>(
     bulk::check_rows(catalog, csv)?;
     let mut writer = CellWriter::new(out, options)?;
     write_csv_head(catalog, &mut writer)?;
-    bulk::each_observation(catalog, csv, |o| {
-        write_observation(&mut writer, catalog, o)
-    })?;
+    bulk::each_observation(catalog, csv, |o| write_observation(&mut writer, catalog, o))?;
     Ok(writer.finish()?)
 }
 
