@@ -738,15 +738,15 @@ fn rank_group(group: &mut [ProgressRow]) {
     }
     // The order is found on small keys, then the rows are moved once each
     // (a sort of the rows themselves would move them many times).
-    let mut order: Vec<usize> = (0..group.len()).collect();
-    order.sort_by(|&a, &b| {
-        let (a, b) = (&group[a], &group[b]);
-        (a.rank.is_none(), a.rank, a.jurisdiction.as_str()).cmp(&(
-            b.rank.is_none(),
-            b.rank,
-            b.jurisdiction.as_str(),
-        ))
-    });
+    // Unranked rows last (no rank reaches u32::MAX), each set by
+    // jurisdiction, ties in their order (the position decides).
+    let mut keys: Vec<(u32, &str, usize)> = group
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.rank.unwrap_or(u32::MAX), r.jurisdiction.as_str(), i))
+        .collect();
+    keys.sort_unstable();
+    let order: Vec<usize> = keys.into_iter().map(|(_, _, i)| i).collect();
     permute(group, &order);
 }
 
