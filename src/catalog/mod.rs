@@ -195,13 +195,7 @@ impl Catalog {
     /// source's plan period's start, else January 1 of the source's
     /// publication year.
     pub fn period_start(&self, target: &Target) -> NaiveDate {
-        let source = self.source(target.source.as_str());
-        target
-            .period
-            .or_else(|| source.and_then(|s| s.period))
-            .map(|p| p.start())
-            .or_else(|| source.and_then(|s| NaiveDate::from_ymd_opt(s.published.year(), 1, 1)))
-            .unwrap_or(NaiveDate::MIN)
+        period_start_of(target, self.source(target.source.as_str()))
     }
 
     /// The jurisdictions `code` lies in, nearest first (苏州 → 江苏 → 中国).
@@ -218,4 +212,14 @@ impl Catalog {
             Some(j)
         })
     }
+}
+
+/// [`Catalog::period_start`] of `target`, whose source is `source`.
+pub(crate) fn period_start_of(target: &Target, source: Option<&Source>) -> NaiveDate {
+    target
+        .period
+        .or_else(|| source.and_then(|s| s.period))
+        .map(|p| p.start())
+        .or_else(|| source.and_then(|s| NaiveDate::from_ymd_opt(s.published.year(), 1, 1)))
+        .unwrap_or(NaiveDate::MIN)
 }

@@ -455,14 +455,23 @@ pub const TIE_SIGNIFICANT_DIGITS: u32 = 6;
 /// ```
 pub fn competition_ranks(values: &[Decimal], polarity: Polarity) -> Vec<u32> {
     let rounded: Vec<Decimal> = values.iter().map(|v| round_for_ties(*v)).collect();
-    let better = |a: &Decimal, b: &Decimal| -> Ordering {
-        match polarity {
-            Polarity::HigherIsBetter => b.cmp(a),
-            Polarity::LowerIsBetter => a.cmp(b),
+    // Each value's float, within a few units in the last place of it: two
+    // values whose floats lie well apart are ordered by them, the others
+    // by the exact decimals (a decimal comparison across scales is slow).
+    let approx: Vec<f64> = rounded.iter().map(Decimal::as_f64).collect();
+    let ascending = |a: usize, b: usize| -> Ordering {
+        let (x, y) = (approx[a], approx[b]);
+        if (x - y).abs() > 1e-9 * (x.abs() + y.abs()) {
+            x.total_cmp(&y)
+        } else {
+            rounded[a].cmp(&rounded[b])
         }
     };
     let mut order: Vec<usize> = (0..values.len()).collect();
-    order.sort_by(|&a, &b| better(&rounded[a], &rounded[b]));
+    order.sort_by(|&a, &b| match polarity {
+        Polarity::HigherIsBetter => ascending(b, a),
+        Polarity::LowerIsBetter => ascending(a, b),
+    });
     let mut ranks = vec![0u32; values.len()];
     for (position, &i) in order.iter().enumerate() {
         ranks[i] = if position > 0 && rounded[order[position - 1]] == rounded[i] {
@@ -502,6 +511,40 @@ mod tests {
             competition_ranks(&values, Polarity::HigherIsBetter),
             [2, 2, 1]
         );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn ranks_are_those_of_the_exact_order(
+            parts in proptest::collection::vec(
+                (proptest::prelude::any::<i64>(), 0u32..=28, 0u8..4), 0..60),
+            lower in proptest::prelude::any::<bool>(),
+        ) {
+            // Near values and ties, at many scales.
+            let values: Vec<Decimal> = parts
+                .iter()
+                .map(|&(m, scale, near)| {
+                    let m = if near == 0 { m } else { i64::from(near) * 1_000_000 + (m % 3) };
+                    Decimal::new(m, scale)
+                })
+                .collect();
+            let polarity = if lower { Polarity::LowerIsBetter } else { Polarity::HigherIsBetter };
+            let rounded: Vec<Decimal> = values.iter().map(|v| round_for_ties(*v)).collect();
+            let mut order: Vec<usize> = (0..values.len()).collect();
+            order.sort_by(|&a, &b| match polarity {
+                Polarity::HigherIsBetter => rounded[b].cmp(&rounded[a]),
+                Polarity::LowerIsBetter => rounded[a].cmp(&rounded[b]),
+            });
+            let mut expected = vec![0u32; values.len()];
+            for (position, &i) in order.iter().enumerate() {
+                expected[i] = if position > 0 && rounded[order[position - 1]] == rounded[i] {
+                    expected[order[position - 1]]
+                } else {
+                    position as u32 + 1
+                };
+            }
+            proptest::prop_assert_eq!(competition_ranks(&values, polarity), expected);
+        }
     }
 
     #[test]

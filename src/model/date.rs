@@ -169,49 +169,78 @@ impl fmt::Display for PartialDate {
 impl FromStr for PartialDate {
     type Err = ParseError;
     fn from_str(input: &str) -> Result<PartialDate, ParseError> {
-        let err = |problem: Problem| ParseError::typed("date", input, problem);
-        let normalized = normalize_width(input);
-        let s = normalized.trim();
-        // Chinese forms: 2025年, 2025年6月, 2025年6月13日.
-        let parts: Vec<&str> = if s.contains('年') {
-            let s = s.strip_suffix('日').unwrap_or(s);
-            let s = s.strip_suffix('月').unwrap_or(s);
-            let s = s.strip_suffix('年').unwrap_or(s);
-            s.split(['年', '月']).collect()
+        plain_date(input.as_bytes()).map_or_else(|| general_date(input), Ok)
+    }
+}
+
+/// [`PartialDate`]'s parser for every form it reads.
+fn general_date(input: &str) -> Result<PartialDate, ParseError> {
+    let err = |problem: Problem| ParseError::typed("date", input, problem);
+    let normalized = normalize_width(input);
+    let s = normalized.trim();
+    // Chinese forms: 2025年, 2025年6月, 2025年6月13日.
+    let parts: Vec<&str> = if s.contains('年') {
+        let s = s.strip_suffix('日').unwrap_or(s);
+        let s = s.strip_suffix('月').unwrap_or(s);
+        let s = s.strip_suffix('年').unwrap_or(s);
+        s.split(['年', '月']).collect()
+    } else {
+        s.split('-').collect()
+    };
+    let number = |part: &str, width: std::ops::RangeInclusive<usize>| -> Result<u32, ParseError> {
+        if width.contains(&part.len()) && part.bytes().all(|b| b.is_ascii_digit()) {
+            part.parse::<u32>().map_err(|_| err(Problem::DateForm))
         } else {
-            s.split('-').collect()
-        };
-        let number =
-            |part: &str, width: std::ops::RangeInclusive<usize>| -> Result<u32, ParseError> {
-                if width.contains(&part.len()) && part.bytes().all(|b| b.is_ascii_digit()) {
-                    part.parse::<u32>().map_err(|_| err(Problem::DateForm))
-                } else {
-                    Err(err(Problem::DateForm))
-                }
-            };
-        let year = number(parts.first().copied().unwrap_or(""), 4..=4)? as i32;
-        if !YEARS.contains(&year) {
-            return Err(err(Problem::YearRange));
+            Err(err(Problem::DateForm))
         }
-        let width = if s.contains('年') { 1..=2 } else { 2..=2 };
-        match parts.len() {
-            1 => Ok(PartialDate::Year(year)),
-            2 => {
-                let month = number(parts[1], width)?;
-                if !(1..=12).contains(&month) {
-                    return Err(err(Problem::MonthRange));
-                }
-                Ok(PartialDate::Month(year, month))
+    };
+    let year = number(parts.first().copied().unwrap_or(""), 4..=4)? as i32;
+    if !YEARS.contains(&year) {
+        return Err(err(Problem::YearRange));
+    }
+    let width = if s.contains('年') { 1..=2 } else { 2..=2 };
+    match parts.len() {
+        1 => Ok(PartialDate::Year(year)),
+        2 => {
+            let month = number(parts[1], width)?;
+            if !(1..=12).contains(&month) {
+                return Err(err(Problem::MonthRange));
             }
-            3 => {
-                let month = number(parts[1], width.clone())?;
-                let day = number(parts[2], width)?;
-                NaiveDate::from_ymd_opt(year, month, day)
-                    .map(PartialDate::Day)
-                    .ok_or_else(|| err(Problem::NoSuchDay))
-            }
-            _ => Err(err(Problem::DateForm)),
+            Ok(PartialDate::Month(year, month))
         }
+        3 => {
+            let month = number(parts[1], width.clone())?;
+            let day = number(parts[2], width)?;
+            NaiveDate::from_ymd_opt(year, month, day)
+                .map(PartialDate::Day)
+                .ok_or_else(|| err(Problem::NoSuchDay))
+        }
+        _ => Err(err(Problem::DateForm)),
+    }
+}
+
+/// The common forms `2027`, `2025-06` and `2025-06-13` when they are
+/// valid dates, read without the general parser's allocations; `None` for
+/// anything else, which the general parser reads (or refuses).
+fn plain_date(s: &[u8]) -> Option<PartialDate> {
+    let digits = |part: &[u8]| -> Option<u32> {
+        part.iter().try_fold(0u32, |n, &b| {
+            b.is_ascii_digit().then(|| n * 10 + u32::from(b - b'0'))
+        })
+    };
+    let year = digits(s.get(..4)?)? as i32;
+    if !YEARS.contains(&year) {
+        return None;
+    }
+    let month = |part: &[u8]| digits(part).filter(|m| (1..=12).contains(m));
+    match s.len() {
+        4 => Some(PartialDate::Year(year)),
+        7 if s[4] == b'-' => Some(PartialDate::Month(year, month(&s[5..7])?)),
+        10 if s[4] == b'-' && s[7] == b'-' => {
+            NaiveDate::from_ymd_opt(year, month(&s[5..7])?, digits(&s[8..10])?)
+                .map(PartialDate::Day)
+        }
+        _ => None,
     }
 }
 
@@ -369,6 +398,19 @@ crate::util::serde_via_string!(PartialDate, Deadline, Period, Precision);
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn plain_dates_read_as_the_general_parser_reads_them(text in "[0-9]{4}(-[0-9]{1,3}){0,2}") {
+            if let Some(date) = super::plain_date(text.as_bytes()) {
+                prop_assert_eq!(Ok(date), super::general_date(&text));
+            } else {
+                prop_assert!(super::general_date(&text).is_err());
+            }
+        }
+    }
+
     use super::*;
 
     fn pd(s: &str) -> PartialDate {

@@ -36,6 +36,11 @@ pub(crate) fn check_snake_case(what: &'static str, s: &str) -> Result<(), ParseE
     if !first_ok || s.len() > 128 {
         return Err(ParseError::typed(what, s, Problem::SnakeCase));
     }
+    if s.bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+    {
+        return Ok(());
+    }
     if let Some(c) = s
         .chars()
         .find(|c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '_'))

@@ -17,9 +17,9 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::catalog::{Origin, Parts, located};
-use crate::encode::csv_error;
 use crate::error::{DataProblem, Error, ErrorKind, Errors, Position};
-use crate::output::{CsvOptions, write_csv_rows};
+use crate::output::CsvOptions;
+use crate::output::cells::CellWriter;
 use crate::{
     Baseline, Basis, Catalog, Comparator, Deadline, Id, Jurisdiction, JurisdictionCode, Metric,
     Observation, PartialDate, Period, Precision, Quantity, Source, Target, Unit,
@@ -329,132 +329,150 @@ pub fn write_csv<W: std::io::Write>(
     out: W,
     options: &CsvOptions,
 ) -> Result<(), Error> {
-    // Rows are made one at a time as they are written, not gathered first.
-    let targets = catalog.targets().iter().map(|t| target_row(catalog, t));
-    let observations = catalog
-        .observations()
-        .iter()
-        .map(|o| observation_row(catalog, o));
-    write_csv_rows(out, &CSV_COLUMNS, targets.chain(observations), options)
+    // Rows are written one at a time, each cell straight into the buffer.
+    let mut writer = CellWriter::new(out, options)?;
+    write_csv_head(catalog, &mut writer)?;
+    writer.finish()
 }
 
-/// The names and titles a CSV row takes from the catalogue: jurisdiction
-/// (zh, en, level), metric (zh), source (title, issuer, published) and the
-/// grade of the row's figure.
-fn context(catalog: &Catalog, code: &JurisdictionCode, metric: &Id, source: &Id) -> [String; 8] {
-    let j = catalog.jurisdiction(code.as_str());
-    let m = catalog.metric(metric.as_str());
-    let s = catalog.source(source.as_str());
-    [
-        j.map(|j| j.name_zh.clone()).unwrap_or_default(),
-        j.map(|j| j.name_en.clone()).unwrap_or_default(),
-        j.map(|j| j.level.to_string()).unwrap_or_default(),
-        m.map(|m| m.name_zh.clone()).unwrap_or_default(),
-        s.map(|s| s.title.clone()).unwrap_or_default(),
-        s.map(|s| s.issuer.clone()).unwrap_or_default(),
-        s.map(|s| s.published.to_string()).unwrap_or_default(),
-        s.and_then(|s| catalog.grade_of(s))
-            .map(|g| g.to_string())
-            .unwrap_or_default(),
-    ]
+/// The cells a CSV row takes from the catalogue: jurisdiction (zh, en,
+/// level), metric (zh), source (title, issuer, published) and the grade
+/// of the row's figure, in two runs (the first three, then the rest, which
+/// follow other columns).
+struct Context<'c> {
+    jurisdiction: Option<&'c crate::Jurisdiction>,
+    metric: Option<&'c crate::Metric>,
+    source: Option<&'c crate::Source>,
+    catalog: &'c Catalog,
+}
+
+impl<'c> Context<'c> {
+    fn new(catalog: &'c Catalog, code: &JurisdictionCode, metric: &Id, source: &Id) -> Self {
+        Context {
+            jurisdiction: catalog.jurisdiction(code.as_str()),
+            metric: catalog.metric(metric.as_str()),
+            source: catalog.source(source.as_str()),
+            catalog,
+        }
+    }
+
+    /// The jurisdiction's names and level.
+    fn jurisdiction<W: std::io::Write>(&self, w: &mut CellWriter<'_, W>) {
+        let j = self.jurisdiction;
+        w.str(j.map_or("", |j| j.name_zh.as_str()));
+        w.str(j.map_or("", |j| j.name_en.as_str()));
+        match j {
+            Some(j) => w.display(&j.level),
+            None => w.empty(),
+        }
+    }
+
+    /// The metric's Chinese name.
+    fn metric<W: std::io::Write>(&self, w: &mut CellWriter<'_, W>) {
+        w.str(self.metric.map_or("", |m| m.name_zh.as_str()));
+    }
+
+    /// The source's title, issuer and publication.
+    fn source<W: std::io::Write>(&self, w: &mut CellWriter<'_, W>) {
+        let s = self.source;
+        w.str(s.map_or("", |s| s.title.as_str()));
+        w.str(s.map_or("", |s| s.issuer.as_str()));
+        match s {
+            Some(s) => w.display(&s.published),
+            None => w.empty(),
+        }
+    }
+
+    /// The grade of the row's figure.
+    fn grade<W: std::io::Write>(&self, w: &mut CellWriter<'_, W>) {
+        match self.source.and_then(|s| self.catalog.grade_of(s)) {
+            Some(g) => w.display(&g),
+            None => w.empty(),
+        }
+    }
 }
 
 /// The CSV row of a target ([`CSV_COLUMNS`]).
-fn target_row(catalog: &Catalog, t: &Target) -> Vec<String> {
-    let [jzh, jen, level, mzh, title, issuer, published, grade] =
-        context(catalog, &t.jurisdiction, &t.metric, &t.source);
-    vec![
-        "target".to_owned(),
-        t.id.to_string(),
-        t.jurisdiction.to_string(),
-        jzh,
-        jen,
-        level,
-        t.metric.to_string(),
-        mzh,
-        t.comparator.to_string(),
-        t.value.value().to_string(),
-        t.value.unit().to_string(),
-        t.value.canonical_value().to_string(),
-        t.value.dimension().canonical_unit().to_string(),
-        t.deadline.end().to_string(),
-        catalog.period_start(t).to_string(),
-        String::new(),
-        t.source.to_string(),
-        title,
-        issuer,
-        published,
-        t.quote.clone(),
-        t.upper.map(|u| u.value().to_string()).unwrap_or_default(),
-        t.note.clone().unwrap_or_default(),
-        grade,
-    ]
+fn write_target<W: std::io::Write>(
+    w: &mut CellWriter<'_, W>,
+    catalog: &Catalog,
+    t: &Target,
+) -> Result<(), Error> {
+    let context = Context::new(catalog, &t.jurisdiction, &t.metric, &t.source);
+    w.str("target");
+    w.str(t.id.as_str());
+    w.str(t.jurisdiction.as_str());
+    context.jurisdiction(w);
+    w.str(t.metric.as_str());
+    context.metric(w);
+    w.str(t.comparator.as_str());
+    w.decimal(t.value.value());
+    w.display(&t.value.unit());
+    w.decimal(t.value.canonical_value());
+    w.display(&t.value.dimension().canonical_unit());
+    w.date(t.deadline.end());
+    w.date(crate::catalog::period_start_of(t, context.source));
+    w.empty();
+    w.str(t.source.as_str());
+    context.source(w);
+    w.str(&t.quote);
+    match t.upper {
+        Some(u) => w.decimal(u.value()),
+        None => w.empty(),
+    }
+    w.str(t.note.as_deref().unwrap_or(""));
+    context.grade(w);
+    w.end()
 }
 
 /// The CSV row of an observation ([`CSV_COLUMNS`]).
-pub(crate) fn observation_row(catalog: &Catalog, o: &Observation) -> Vec<String> {
-    let [jzh, jen, level, mzh, title, issuer, published, grade] =
-        context(catalog, &o.jurisdiction, &o.metric, &o.source);
-    vec![
-        "observation".to_owned(),
-        o.id.to_string(),
-        o.jurisdiction.to_string(),
-        jzh,
-        jen,
-        level,
-        o.metric.to_string(),
-        mzh,
-        o.comparator.map(|c| c.to_string()).unwrap_or_default(),
-        o.value.value().to_string(),
-        o.value.unit().to_string(),
-        o.value.canonical_value().to_string(),
-        o.value.dimension().canonical_unit().to_string(),
-        String::new(),
-        String::new(),
-        o.as_of.last_day().to_string(),
-        o.source.to_string(),
-        title,
-        issuer,
-        published,
-        o.quote.clone(),
-        String::new(),
-        o.note.clone().unwrap_or_default(),
-        grade,
-    ]
+pub(crate) fn write_observation<W: std::io::Write>(
+    w: &mut CellWriter<'_, W>,
+    catalog: &Catalog,
+    o: &Observation,
+) -> Result<(), Error> {
+    let context = Context::new(catalog, &o.jurisdiction, &o.metric, &o.source);
+    w.str("observation");
+    w.str(o.id.as_str());
+    w.str(o.jurisdiction.as_str());
+    context.jurisdiction(w);
+    w.str(o.metric.as_str());
+    context.metric(w);
+    w.str(o.comparator.map_or("", |c| c.as_str()));
+    w.decimal(o.value.value());
+    w.display(&o.value.unit());
+    w.decimal(o.value.canonical_value());
+    w.display(&o.value.dimension().canonical_unit());
+    w.empty();
+    w.empty();
+    w.date(o.as_of.last_day());
+    w.str(o.source.as_str());
+    context.source(w);
+    w.str(&o.quote);
+    w.empty();
+    w.str(o.note.as_deref().unwrap_or(""));
+    context.grade(w);
+    w.end()
 }
 
 /// The rows of [`write_csv`] before the figures of a streamed
 /// `observations.csv`: the header, every target and the catalogue's own
 /// observations, written into `writer`.
-pub(crate) fn write_csv_head<W: std::io::Write>(
+fn write_csv_head<W: std::io::Write>(
     catalog: &Catalog,
-    writer: &mut csv::Writer<W>,
-    options: &CsvOptions,
+    writer: &mut CellWriter<'_, W>,
 ) -> Result<(), Error> {
-    writer.write_record(CSV_COLUMNS).map_err(csv_error)?;
-    let targets = catalog.targets().iter().map(|t| target_row(catalog, t));
-    let observations = catalog
-        .observations()
-        .iter()
-        .map(|o| observation_row(catalog, o));
-    for row in targets.chain(observations) {
-        write_guarded(writer, &row, options)?;
+    for name in CSV_COLUMNS {
+        writer.str(name);
+    }
+    writer.end()?;
+    for t in catalog.targets() {
+        write_target(writer, catalog, t)?;
+    }
+    for o in catalog.observations() {
+        write_observation(writer, catalog, o)?;
     }
     Ok(())
-}
-
-/// Writes one row, each cell through the formula guard of `options`.
-pub(crate) fn write_guarded<W: std::io::Write>(
-    writer: &mut csv::Writer<W>,
-    row: &[String],
-    options: &CsvOptions,
-) -> Result<(), Error> {
-    for cell in row {
-        writer
-            .write_field(options.guard(cell).as_bytes())
-            .map_err(csv_error)?;
-    }
-    writer.write_record(None::<&[u8]>).map_err(csv_error)
 }
 
 /// [`write_csv`] of the catalogue of a data folder, with its
@@ -503,21 +521,15 @@ pub fn write_csv_folder<W: std::io::Write + Send>(
 pub(crate) fn write_csv_streamed<W: std::io::Write + Send>(
     catalog: &Catalog,
     csv: &std::path::Path,
-    mut out: W,
+    out: W,
     options: &CsvOptions,
 ) -> Result<(), Errors> {
     use crate::load::bulk;
     bulk::check_rows(catalog, csv)?;
-    if options.bom {
-        out.write_all("\u{feff}".as_bytes()).map_err(io_error)?;
-    }
-    let mut writer = csv::Writer::from_writer(out);
-    write_csv_head(catalog, &mut writer, options)?;
-    bulk::each_observation(catalog, csv, |o| {
-        write_guarded(&mut writer, &observation_row(catalog, o), options)
-    })?;
-    writer.flush().map_err(io_error)?;
-    Ok(())
+    let mut writer = CellWriter::new(out, options)?;
+    write_csv_head(catalog, &mut writer)?;
+    bulk::each_observation(catalog, csv, |o| write_observation(&mut writer, catalog, o))?;
+    Ok(writer.finish()?)
 }
 
 /// An input or output error, without a position.

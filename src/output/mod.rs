@@ -7,6 +7,7 @@
 //! in `progress`, [`Index`](crate::index::Index) in `index`), their words in both languages in `labels`.
 
 pub(crate) mod amount;
+mod cells;
 pub mod datapackage;
 pub mod export;
 mod gap;

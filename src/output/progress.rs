@@ -6,11 +6,12 @@ use std::io::Write;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::encode::{CsvOptions, FORMAT_VERSION, csv_error};
+use crate::encode::{CsvOptions, FORMAT_VERSION};
 use crate::engine::progress::Progress;
 use crate::error::Error;
 use crate::model::{Dimension, Lang, Unit};
 use crate::output::amount::human_amount;
+use crate::output::cells::CellWriter;
 use crate::output::labels;
 use crate::output::render::{json, opt};
 use crate::output::table::Table;
@@ -238,84 +239,81 @@ pub fn unmatched_table(catalog: &crate::Catalog, as_of: chrono::NaiveDate, lang:
 }
 
 /// Writes progress rows as CSV ([`PROGRESS_CSV_COLUMNS`]), each cell
-/// formatted into one reused buffer rather than a string of its own.
+/// formatted straight into the output buffer.
 struct CsvRows<'o, W: Write> {
-    writer: csv::Writer<W>,
-    options: &'o CsvOptions,
-    cell: String,
+    writer: CellWriter<'o, W>,
 }
 
 impl<'o, W: Write> CsvRows<'o, W> {
     /// A writer that has written the byte order mark (if asked for) and
     /// the header.
-    fn new(mut out: W, options: &'o CsvOptions) -> Result<CsvRows<'o, W>, Error> {
-        if options.bom {
-            out.write_all("\u{feff}".as_bytes())
-                .map_err(|e| Error::new(crate::ErrorKind::Io(e), None))?;
+    fn new(out: W, options: &'o CsvOptions) -> Result<CsvRows<'o, W>, Error> {
+        let mut writer = CellWriter::new(out, options)?;
+        for name in PROGRESS_CSV_COLUMNS {
+            writer.str(name);
         }
-        let mut writer = csv::Writer::from_writer(out);
-        writer
-            .write_record(PROGRESS_CSV_COLUMNS)
-            .map_err(csv_error)?;
-        Ok(CsvRows {
-            writer,
-            options,
-            cell: String::new(),
-        })
-    }
-
-    /// One cell: `value` as `Display` writes it, blank when absent.
-    fn cell(&mut self, value: Option<&dyn std::fmt::Display>) -> Result<(), Error> {
-        use std::fmt::Write as _;
-        self.cell.clear();
-        if let Some(v) = value {
-            // Writing into a String cannot fail.
-            let _ = write!(self.cell, "{v}");
-        }
-        self.writer
-            .write_field(self.options.guard(&self.cell).as_bytes())
-            .map_err(csv_error)
+        writer.end()?;
+        Ok(CsvRows { writer })
     }
 
     /// One row.
     fn row(&mut self, r: &crate::progress::ProgressRow) -> Result<(), Error> {
-        let trend = r.trend.as_ref();
-        let cells: [Option<&dyn std::fmt::Display>; 23] = [
-            Some(&r.target_id),
-            Some(&r.jurisdiction),
-            Some(&r.metric),
-            Some(&r.comparator),
-            Some(&r.target_value),
-            Some(&r.unit),
-            Some(&r.deadline),
-            r.latest_value.as_ref().map(|v| v as _),
-            r.latest_as_of.as_ref().map(|v| v as _),
-            r.progress.as_ref().map(|v| v as _),
-            r.gap.as_ref().map(|v| v as _),
-            r.met.as_ref().map(|v| v as _),
-            r.pace.as_ref().map(|v| v as _),
-            r.required_rate.as_ref().map(|v| v as _),
-            r.observed_rate.as_ref().map(|v| v as _),
-            r.pace_ratio.as_ref().map(|v| v as _),
-            Some(&r.status),
-            r.rank.as_ref().map(|v| v as _),
-            r.projected_value.as_ref().map(|v| v as _),
-            r.projected_attainment.as_ref().map(|v| v as _),
-            trend.map(|t| &t.trajectory.fit as _),
-            trend.map(|t| &t.trajectory.figures as _),
-            trend.and_then(|t| t.r_squared.as_ref()).map(|v| v as _),
-        ];
-        for value in cells {
-            self.cell(value)?;
+        let w = &mut self.writer;
+        let decimal = |w: &mut CellWriter<'o, W>, v: Option<Decimal>| match v {
+            Some(v) => w.decimal(v),
+            None => w.empty(),
+        };
+        let date = |w: &mut CellWriter<'o, W>, v: Option<chrono::NaiveDate>| match v {
+            Some(v) => w.date(v),
+            None => w.empty(),
+        };
+        w.str(r.target_id.as_str());
+        w.str(r.jurisdiction.as_str());
+        w.str(r.metric.as_str());
+        w.str(r.comparator.as_str());
+        w.decimal(r.target_value);
+        w.display(&r.unit);
+        w.date(r.deadline);
+        decimal(w, r.latest_value);
+        date(w, r.latest_as_of);
+        decimal(w, r.progress);
+        decimal(w, r.gap);
+        match r.met {
+            Some(met) => w.str(if met { "true" } else { "false" }),
+            None => w.empty(),
         }
-        self.writer.write_record(None::<&[u8]>).map_err(csv_error)
+        match &r.pace {
+            Some(pace) => w.display(pace),
+            None => w.empty(),
+        }
+        decimal(w, r.required_rate);
+        decimal(w, r.observed_rate);
+        decimal(w, r.pace_ratio);
+        w.display(&r.status);
+        match r.rank {
+            Some(rank) => w.number(u64::from(rank)),
+            None => w.empty(),
+        }
+        decimal(w, r.projected_value);
+        date(w, r.projected_attainment);
+        match r.trend.as_ref() {
+            Some(t) => {
+                w.display(&t.trajectory.fit);
+                w.number(t.trajectory.figures);
+                decimal(w, t.r_squared);
+            }
+            None => {
+                w.empty();
+                w.empty();
+                w.empty();
+            }
+        }
+        w.end()
     }
 
     /// Flushes what is left.
-    fn finish(mut self) -> Result<(), Error> {
-        self.writer
-            .flush()
-            .map_err(|e| Error::new(crate::ErrorKind::Io(e), None))
+    fn finish(self) -> Result<(), Error> {
+        self.writer.finish()
     }
 }
 

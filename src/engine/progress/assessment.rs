@@ -171,8 +171,25 @@ impl Frame {
         as_of: NaiveDate,
         options: &Options,
     ) -> Frame {
-        let period_start = catalog.period_start(target);
-        let metric_fit = catalog.metric(target.metric.as_str()).and_then(|m| m.trend);
+        Frame::of(
+            target,
+            catalog.source(target.source.as_str()),
+            catalog.metric(target.metric.as_str()),
+            as_of,
+            options,
+        )
+    }
+
+    /// [`Frame::new`], given the target's source and metric.
+    pub(crate) fn of(
+        target: &Target,
+        source: Option<&crate::Source>,
+        metric: Option<&crate::Metric>,
+        as_of: NaiveDate,
+        options: &Options,
+    ) -> Frame {
+        let period_start = crate::catalog::period_start_of(target, source);
+        let metric_fit = metric.and_then(|m| m.trend);
         Frame {
             as_of,
             period_start,

@@ -736,11 +736,52 @@ fn rank_group(group: &mut [ProgressRow]) {
     for (i, rank) in ranked.into_iter().zip(ranks) {
         group[i].rank = Some(rank);
     }
-    group.sort_by(|a, b| {
-        (a.rank.is_none(), a.rank, &a.jurisdiction).cmp(&(
-            b.rank.is_none(),
-            b.rank,
-            &b.jurisdiction,
-        ))
-    });
+    // The order is found on small keys, then the rows are moved once each
+    // (a sort of the rows themselves would move them many times).
+    // Unranked rows last (no rank reaches u32::MAX), each set by
+    // jurisdiction, ties in their order (the position decides).
+    let mut keys: Vec<(u32, &str, usize)> = group
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.rank.unwrap_or(u32::MAX), r.jurisdiction.as_str(), i))
+        .collect();
+    keys.sort_unstable();
+    let order: Vec<usize> = keys.into_iter().map(|(_, _, i)| i).collect();
+    permute(group, &order);
+}
+
+/// Reorders `items` so that position `k` holds what was at `order[k]`
+/// (`order` a permutation of the positions), following each cycle once.
+fn permute<T>(items: &mut [T], order: &[usize]) {
+    let mut placed = vec![false; items.len()];
+    for start in 0..items.len() {
+        let mut at = start;
+        while !placed[at] {
+            placed[at] = true;
+            let from = order[at];
+            if from == start {
+                break;
+            }
+            items.swap(at, from);
+            at = from;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn permute_puts_each_item_where_the_order_says(
+            order in (0usize..40).prop_flat_map(|n| Just((0..n).collect::<Vec<_>>()).prop_shuffle())
+        ) {
+            let items: Vec<usize> = (100..100 + order.len()).collect();
+            let mut moved = items.clone();
+            super::permute(&mut moved, &order);
+            let expected: Vec<usize> = order.iter().map(|&k| items[k]).collect();
+            prop_assert_eq!(moved, expected);
+        }
+    }
 }

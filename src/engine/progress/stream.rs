@@ -1,15 +1,16 @@
 //! Progress over a data folder whose `observations.csv` is read once, as
 //! a stream ([`progress_folder`]).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::path::Path;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use super::assessment::{Frame, Kept, evaluate, polarity, unassessed};
+use super::assessment::{Frame, Kept, evaluate, polarity};
 use super::{Options, Progress, ProgressRow, progress, rank_group};
 use crate::load::bulk;
+use crate::util::{FxHashMap, FxHashSet};
 use crate::{Catalog, Errors, Polarity, Target};
 
 /// [`progress`] over a data folder, reading its `observations.csv` (if it
@@ -190,31 +191,35 @@ impl Evaluation<'_> {
     /// The unranked rows of the targets `range`, evaluated on up to
     /// `threads` threads (they are independent).
     fn rows(&self, range: std::ops::Range<usize>) -> Vec<ProgressRow> {
-        let start = range.start;
-        let mut rows: Vec<ProgressRow> =
-            self.targets[range].iter().map(|t| unassessed(t)).collect();
-        let fill = |k: usize, part: &mut [ProgressRow]| {
-            for (i, slot) in part.iter_mut().enumerate() {
-                let s = k + i;
-                let points = self.kept[s].map(|v| v.normalize());
-                *slot = evaluate(
-                    self.targets[s],
-                    self.polarities[s],
-                    &points,
-                    &self.frames[s],
-                    self.options,
-                );
-            }
+        let row = |s: usize| {
+            let points = self.kept[s].map(|v| v.normalize());
+            evaluate(
+                self.targets[s],
+                self.polarities[s],
+                &points,
+                &self.frames[s],
+                self.options,
+            )
         };
-        let per_thread = rows.len().div_ceil(self.threads.max(1)).max(256);
-        if rows.len() <= per_thread {
-            fill(start, &mut rows);
-            return rows;
+        let per_thread = range.len().div_ceil(self.threads.max(1)).max(256);
+        if range.len() <= per_thread {
+            return range.map(row).collect();
         }
+        let mut rows = Vec::with_capacity(range.len());
         std::thread::scope(|scope| {
-            for (k, part) in rows.chunks_mut(per_thread).enumerate() {
-                let fill = &fill;
-                scope.spawn(move || fill(start + k * per_thread, part));
+            let parts: Vec<_> = (range.start..range.end)
+                .step_by(per_thread)
+                .map(|from| {
+                    let part = from..(from + per_thread).min(range.end);
+                    let row = &row;
+                    scope.spawn(move || part.map(row).collect::<Vec<_>>())
+                })
+                .collect();
+            for part in parts {
+                match part.join() {
+                    Ok(part) => rows.extend(part),
+                    Err(panic) => std::panic::resume_unwind(panic),
+                }
             }
         });
         rows
@@ -246,9 +251,17 @@ struct Reading {
 /// jurisdiction has two candidates.
 fn select_all(catalog: &Catalog, as_of: NaiveDate) -> Vec<Vec<&Target>> {
     let in_force = catalog.sources_in_force(as_of);
-    let mut by_metric: HashMap<&str, Vec<&Target>> = HashMap::new();
+    let mut by_metric: FxHashMap<&str, Vec<&Target>> = FxHashMap::default();
+    // The last target's source and whether it is in force: targets mostly
+    // come from a few sources.
+    let mut last: Option<(&str, bool)> = None;
     for t in catalog.targets() {
-        if in_force.contains(t.source.as_str()) {
+        let counts = match last {
+            Some((id, counts)) if id == t.source.as_str() => counts,
+            _ => in_force.contains(t.source.as_str()),
+        };
+        last = Some((t.source.as_str(), counts));
+        if counts {
             by_metric.entry(t.metric.as_str()).or_default().push(t);
         }
     }
@@ -257,14 +270,55 @@ fn select_all(catalog: &Catalog, as_of: NaiveDate) -> Vec<Vec<&Target>> {
         .iter()
         .map(|m| {
             let candidates = by_metric.remove(m.id.as_str()).unwrap_or_default();
-            let mut seen = HashSet::with_capacity(candidates.len());
-            if candidates.iter().all(|t| seen.insert(&t.jurisdiction)) {
+            let mut seen = FxHashSet::default();
+            seen.reserve(candidates.len());
+            if candidates
+                .iter()
+                .all(|t| seen.insert(t.jurisdiction.as_str()))
+            {
                 candidates
             } else {
                 catalog.select_targets(m.id.as_str(), as_of)
             }
         })
         .collect()
+}
+
+/// The frame and polarity of each target, as [`Frame::new`] and
+/// [`polarity`] find them; the source and metric of the last target are
+/// reused by the next when they are the same (targets come metric by
+/// metric, mostly from a few sources), rather than looked up again.
+fn frames(
+    catalog: &Catalog,
+    targets: &[&Target],
+    as_of: NaiveDate,
+    options: &Options,
+) -> (Vec<Frame>, Vec<Polarity>) {
+    let mut frames = Vec::with_capacity(targets.len());
+    let mut polarities = Vec::with_capacity(targets.len());
+    let mut source: Option<(&str, Option<&crate::Source>)> = None;
+    let mut metric: Option<(&str, Option<&crate::Metric>)> = None;
+    for t in targets {
+        let s = match source {
+            Some((id, s)) if id == t.source.as_str() => s,
+            _ => catalog.source(t.source.as_str()),
+        };
+        source = Some((t.source.as_str(), s));
+        let m = match metric {
+            Some((id, m)) if id == t.metric.as_str() => m,
+            _ => catalog.metric(t.metric.as_str()),
+        };
+        metric = Some((t.metric.as_str(), m));
+        frames.push(Frame::of(t, s, m, as_of, options));
+        polarities.push(m.map_or(Polarity::HigherIsBetter, |m| m.polarity));
+    }
+    debug_assert!(
+        targets
+            .iter()
+            .zip(&polarities)
+            .all(|(t, p)| polarity(catalog, t) == *p)
+    );
+    (frames, polarities)
 }
 
 /// [`progress`] with the figures of `csv` added after the catalogue's, read
@@ -438,11 +492,7 @@ fn stream_inner<T: bulk::Sink>(
         }
         groups.push(numbers);
     }
-    let frames: Vec<Frame> = targets
-        .iter()
-        .map(|t| Frame::new(catalog, t, as_of, options))
-        .collect();
-    let polarities: Vec<Polarity> = targets.iter().map(|t| polarity(catalog, t)).collect();
+    let (frames, polarities) = frames(catalog, &targets, as_of, options);
 
     // The catalogue's own figures come first, as in a loaded catalogue
     // (a bulk folder seldom has any: then the first chunk's points are

@@ -289,6 +289,24 @@ impl<R: Read> CsvReader<R> {
         }
     }
 
+    /// The record's fields one after another, when they are UTF-8 (each
+    /// field is then the slice of [`field_range`](Self::field_range), if
+    /// that falls on character boundaries).
+    pub(super) fn text(&self) -> Option<&str> {
+        std::str::from_utf8(self.record.as_slice()).ok()
+    }
+
+    /// Where field `i` lies in the record's bytes (as [`field`](Self::field)
+    /// reads it).
+    pub(super) fn field_range(&self, i: usize) -> Option<std::ops::Range<usize>> {
+        let range = self.record.range(i)?;
+        if i + 1 == self.record.len() {
+            Some(range.start..range.end - self.trim)
+        } else {
+            Some(range)
+        }
+    }
+
     /// The column (in characters, from 1) where field `i` starts, as if no
     /// field were quoted.
     pub(super) fn column(&self, i: usize) -> u64 {

@@ -143,12 +143,16 @@ fn target_row<R: Read>(
     Some((target, origin))
 }
 
-/// The last unit cell read and its unit: a table's rows mostly repeat a
-/// few units, which are then not parsed again.
+/// The unit cells read last and their units: a table's rows mostly repeat
+/// a few units (often in turn, metric by metric), which are then not parsed
+/// again.
 #[derive(Default)]
 struct UnitCache {
-    last: Option<(String, Unit)>,
+    recent: Vec<(String, Unit)>,
 }
+
+/// How many units [`UnitCache`] keeps.
+const RECENT_UNITS: usize = 8;
 
 impl UnitCache {
     /// A plain number (see [`fast_number`]) in a unit: the quantity the
@@ -156,11 +160,14 @@ impl UnitCache {
     /// for every other form, which goes to the full parser.
     fn quantity(&mut self, value: &str, unit: &str) -> Option<Quantity> {
         let (mantissa, scale) = fast_number(value.as_bytes())?;
-        let unit = match &self.last {
-            Some((text, u)) if text == unit => *u,
-            _ => {
+        let unit = match self.recent.iter().find(|(text, _)| text == unit) {
+            Some((_, u)) => *u,
+            None => {
                 let parsed: Unit = unit.parse().ok()?;
-                self.last = Some((unit.to_owned(), parsed));
+                if self.recent.len() == RECENT_UNITS {
+                    self.recent.remove(0);
+                }
+                self.recent.push((unit.to_owned(), parsed));
                 parsed
             }
         };
@@ -211,9 +218,12 @@ impl<'r> Cells<'r> {
             problems,
             failed: false,
         };
+        // One check of the whole record, rather than one per cell.
+        let text = reader.text();
         for k in 0..TARGET_COLUMNS.len() {
             let c = layout.get(k).unwrap_or(0);
-            match std::str::from_utf8(reader.field(c)) {
+            let cell = text.and_then(|t| t.get(reader.field_range(c)?));
+            match cell.map_or_else(|| std::str::from_utf8(reader.field(c)), Ok) {
                 Ok(text) => row.cells[k] = text,
                 Err(_) => row.fail(k, invalid_utf8()),
             }
@@ -349,5 +359,31 @@ impl<'r> Cells<'r> {
                 None
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn units_in_turn_are_read_as_the_parser_reads_them() {
+        let mut units = UnitCache::default();
+        let texts = ["个", "家", "亿元", "个", "PB", "家", "亿元", "万人", "个"];
+        for round in 0..3 {
+            for (k, unit) in texts.iter().enumerate() {
+                let value = format!("{}.5", round * 10 + k);
+                let cached = units.quantity(&value, unit).unwrap();
+                let parsed = Quantity::new(value.parse().unwrap(), unit.parse().unwrap()).unwrap();
+                assert_eq!(cached, parsed);
+                assert_eq!(
+                    cached.unit().to_string(),
+                    unit.parse::<Unit>().unwrap().to_string()
+                );
+            }
+        }
+        // At most a few units are kept.
+        assert!(units.recent.len() <= RECENT_UNITS);
+        assert!(units.quantity("1", "no such unit").is_none());
     }
 }
