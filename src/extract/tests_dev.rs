@@ -6,6 +6,7 @@
 use chrono::NaiveDate;
 
 use super::tests::one;
+use super::tests_news::{confident, date, has_reason, jur};
 use super::*;
 
 /// The candidates of `text` published on `published` (`YYYY-MM-DD`), about
@@ -18,29 +19,6 @@ fn read(text: &str, published: Option<&str>, about: Option<&str>) -> Vec<Candida
         ..Options::default()
     };
     extract_with(text, &catalog, &options)
-}
-
-fn jur(c: &Candidate) -> &str {
-    c.jurisdiction.as_ref().map_or("", |j| j.as_str())
-}
-
-fn date(c: &Candidate) -> String {
-    match c.kind {
-        Kind::Target => c.deadline.map(|d| d.to_string()),
-        Kind::Observation => c.as_of.map(|d| d.to_string()),
-    }
-    .unwrap_or_default()
-}
-
-fn confident(c: &Candidate) -> bool {
-    c.confidence >= DEFAULT_MIN_CONFIDENCE
-}
-
-fn has_reason(c: &Candidate, words: &str) -> bool {
-    c.reasons
-        .iter()
-        .map(ToString::to_string)
-        .any(|r| r.contains(words))
 }
 
 #[test]

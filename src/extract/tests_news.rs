@@ -22,11 +22,11 @@ fn read(text: &str, published: Option<&str>) -> Vec<Candidate> {
     extract_with(text, &catalog(), &options)
 }
 
-fn jur(c: &Candidate) -> &str {
+pub(super) fn jur(c: &Candidate) -> &str {
     c.jurisdiction.as_ref().map_or("", |j| j.as_str())
 }
 
-fn date(c: &Candidate) -> String {
+pub(super) fn date(c: &Candidate) -> String {
     match c.kind {
         Kind::Target => c.deadline.map(|d| d.to_string()),
         Kind::Observation => c.as_of.map(|d| d.to_string()),
@@ -34,11 +34,11 @@ fn date(c: &Candidate) -> String {
     .unwrap_or_default()
 }
 
-fn confident(c: &Candidate) -> bool {
+pub(super) fn confident(c: &Candidate) -> bool {
     c.confidence >= DEFAULT_MIN_CONFIDENCE
 }
 
-fn has_reason(c: &Candidate, words: &str) -> bool {
+pub(super) fn has_reason(c: &Candidate, words: &str) -> bool {
     c.reasons
         .iter()
         .map(ToString::to_string)
