@@ -53,27 +53,6 @@ pub(super) struct Cue {
     pub(super) kind: CueKind,
 }
 
-/// Words of plans.
-pub(super) const TARGET_WORDS: &[&str] = &[
-    "力争",
-    "争取",
-    "目标",
-    "预期",
-    "预计",
-    "计划",
-    "确保",
-    "提出",
-    "要求",
-    "印发",
-    "明确",
-    "将",
-    "规划",
-    "方案",
-    "意见",
-    "纲要",
-    "行动",
-    "到期末",
-];
 /// The words of plans that set a goal themselves: a figure they govern
 /// looks ahead even without a deadline.
 pub(super) const GOAL_WORDS: &[&str] = &[
@@ -87,6 +66,15 @@ pub(super) const GOAL_WORDS: &[&str] = &[
     "将",
     "到期末",
 ];
+/// The words that name a plan or its making: with a deadline they mark a
+/// target, but alone they set no goal.
+pub(super) const PLAN_WORDS: &[&str] = &[
+    "提出", "要求", "印发", "明确", "规划", "方案", "意见", "纲要", "行动",
+];
+/// Words of plans: the goal words, then the plan-naming words.
+pub(super) fn target_words() -> impl Iterator<Item = &'static &'static str> + Clone {
+    GOAL_WORDS.iter().chain(PLAN_WORDS)
+}
 /// Words of reports.
 pub(super) const REPORT_WORDS: &[&str] = &[
     "已经",
@@ -360,20 +348,16 @@ pub(super) fn cues(
 
 /// The cue words, in order of precedence among words of one length.
 static CUE_WORDS: LazyLock<(AhoCorasick, Vec<(usize, CueKind)>)> = LazyLock::new(|| {
-    let lists: [(&[&str], CueKind); 4] = [
+    let lists: [(&[&str], CueKind); 5] = [
         (NEUTRAL_WORDS, CueKind::Neutral),
         (REPORT_WORDS, CueKind::ReportWord),
-        (TARGET_WORDS, CueKind::TargetWord(false)),
+        (GOAL_WORDS, CueKind::TargetWord(true)),
+        (PLAN_WORDS, CueKind::TargetWord(false)),
         (VERBS, CueKind::Verb),
     ];
     let words: Vec<(&str, CueKind)> = lists
         .iter()
-        .flat_map(|(words, kind)| {
-            words.iter().map(move |w| match kind {
-                CueKind::TargetWord(_) => (*w, CueKind::TargetWord(GOAL_WORDS.contains(w))),
-                _ => (*w, *kind),
-            })
-        })
+        .flat_map(|(words, kind)| words.iter().map(move |w| (*w, *kind)))
         .collect();
     let automaton =
         AhoCorasick::new(words.iter().map(|(w, _)| w)).expect("the cue words make an automaton");

@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 use crate::{Dimension, Unit};
 
-use super::cues::{NEUTRAL_WORDS, REPORT_WORDS, TARGET_WORDS, VERBS};
+use super::cues::{NEUTRAL_WORDS, REPORT_WORDS, VERBS, target_words};
 use super::figures::{BEFORE_WORDS, Figure};
 use super::lexicon::{Lexicon, lower};
 use super::text::{Norm, is_cjk};
@@ -104,8 +104,7 @@ pub(super) fn content_words(text: &str) -> String {
         "年", "月", "日", "底", "末", "初", "前", "的", "等", "和", "及", "个", "家", "达",
     ];
     static WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-        let mut words: Vec<&str> = TARGET_WORDS
-            .iter()
+        let mut words: Vec<&str> = target_words()
             .chain(REPORT_WORDS)
             .chain(VERBS)
             .chain(NEUTRAL_WORDS)
@@ -218,7 +217,7 @@ pub(super) fn guess_phrase(
         return after_text;
     }
     let mut text = trim_links(&n.text(before.clone())).to_owned();
-    for word in VERBS.iter().chain(TARGET_WORDS).chain(REPORT_WORDS) {
+    for word in VERBS.iter().chain(target_words()).chain(REPORT_WORDS) {
         if let Some(at) = text.rfind(word) {
             let rest = &text[at + word.len()..];
             // A cue word at the end (规模将达到): the name is before it.

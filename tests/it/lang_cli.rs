@@ -113,7 +113,11 @@ const BAD_COMMAND_LINES: &[(&[&str], Option<&str>)] = &[
     ),
     (
         &["index", "--metrics", "a,b", "--draws", "99999999999"],
-        Some("--draws：无效的值“99999999999”\n"),
+        Some("--draws：应为 0 至 4294967295 的整数，实为“99999999999”\n"),
+    ),
+    (
+        &["index", "--metrics", "a,b", "--seed", "x"],
+        Some("--seed：应为 0 至 18446744073709551615 的整数，实为“x”\n"),
     ),
     (&["rank", "x", "--as-of", "2025-13"], None),
     (&["progress", "--bands", "1,2,3"], None),
@@ -225,7 +229,8 @@ fn synth_init_and_schema_take_lang() {
             "wrote 2 jurisdictions, 1 metrics, 2 targets and 2 observations (2025-12-31 to 2025-12-31) to {path}\n"
         )
     );
-    // A size out of bounds, in either language (exit 1, as before).
+    // A size out of bounds is a mistake of the command line, in either
+    // language (exit 2).
     let too_many = |lang| {
         run(&[
             "synth",
@@ -235,7 +240,7 @@ fn synth_init_and_schema_take_lang() {
             "--lang",
             lang,
         ])
-        .fails_with(1)
+        .fails_with(2)
     };
     assert_eq!(too_many("zh"), "指标数应在 1 至 792 之间\n");
     assert_eq!(
@@ -618,10 +623,9 @@ fn help_is_in_chinese_by_default_and_in_english_as_before() {
             let mut args = vec!["--lang", lang];
             args.extend([command, "--help"].into_iter().filter(|a| !a.is_empty()));
             let help = run(&args).succeeded();
-            let heading = match (lang, command) {
-                ("zh", _) => "\n示例：\n  targets ",
-                (_, "") => "\nExamples:\n  targets ",
-                _ => "\nExample:\n  targets ",
+            let heading = match lang {
+                "zh" => "\n示例：\n  targets ",
+                _ => "\nExamples:\n  targets ",
             };
             assert!(help.contains(heading), "{args:?}: {help}");
         }

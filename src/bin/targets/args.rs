@@ -15,13 +15,7 @@ use policy_targets::{Grade, Lang, Level, Per, progress};
     version,
     about,
     long_about = None,
-    after_help = "Examples:
-  targets rank high_quality_datasets --per capita
-  targets gap 广西 --against 江苏 --metric high_quality_datasets --per capita
-  targets progress --as-of 2026-06-30 --level province
-  targets index --metrics high_quality_datasets,data_annotation_volume --draws 1000
-  targets report --html report.html
-  targets init my-data && targets --data my-data validate"
+    after_help = crate::help::examples_en("targets")
 )]
 pub struct Cli {
     /// Read this data folder instead of the bundled data.
@@ -94,10 +88,7 @@ impl Cli {
 
 /// The options of `targets init`.
 #[derive(Args)]
-#[command(after_help = "Example:
-  targets init my-data
-  targets --data my-data validate
-  targets --data my-data rank high_quality_datasets --per capita")]
+#[command(after_help = crate::help::examples_en("init"))]
 pub struct InitArgs {
     /// The folder to write (it must not exist, or be empty).
     #[arg(value_name = "DIR")]
@@ -319,11 +310,15 @@ pub struct IndexArgs {
     pub min_coverage: MinCoverage,
     /// Draws of the uncertainty analysis (0 for none): weights ±25%, scaling
     /// and aggregation drawn; gives each rank an interval.
-    #[arg(long, default_value_t = 0)]
+    #[arg(long, default_value_t = 0, value_parser = whole::<u32>)]
     pub draws: u32,
     /// The seed of the draws (default 1, so the same command gives the
     /// same intervals).
-    #[arg(long, default_value_t = policy_targets::index::IndexQuery::DEFAULT_SEED)]
+    #[arg(
+        long,
+        default_value_t = policy_targets::index::IndexQuery::DEFAULT_SEED,
+        value_parser = whole::<u64>
+    )]
     pub seed: u64,
     #[command(flatten)]
     pub common: Common,
@@ -342,7 +337,7 @@ pub struct SynthArgs {
     #[arg(long, default_value_t = 24)]
     pub months: usize,
     /// The seed of the random numbers.
-    #[arg(long, default_value_t = 1)]
+    #[arg(long, default_value_t = 1, value_parser = whole::<u64>)]
     pub seed: u64,
     /// The folder to write.
     #[arg(value_name = "DIR")]
@@ -473,9 +468,6 @@ pub fn today() -> NaiveDate {
     chrono::Local::now().date_naive()
 }
 
-/// `--as-of`: a date as people write it (`2026-06-30`, `2026/6/30`,
-/// `2026.6.30`, `2026年6月30日`), or a month or a year, which mean their last
-/// day.
 /// A publication date: a day, in the forms of [`parse_as_of`].
 fn parse_published(text: &str) -> Result<NaiveDate, OptionError> {
     let day = parse_as_of(text).map_err(|_| OptionError::Day(text.to_owned()))?;
@@ -502,6 +494,13 @@ pub enum OptionError {
     BandNumber(String),
     /// Not three decreasing numbers.
     Bands,
+    /// Not a whole number from 0 to `max`.
+    Whole {
+        /// The value as written.
+        text: String,
+        /// The largest value the option takes.
+        max: u64,
+    },
 }
 
 impl std::fmt::Display for OptionError {
@@ -518,6 +517,9 @@ impl std::fmt::Display for OptionError {
             OptionError::BandNumber(text) => write!(f, "{text:?} is not a decimal number"),
             OptionError::Bands => {
                 f.write_str("expected three decreasing numbers, e.g. 0.95,0.60,0")
+            }
+            OptionError::Whole { text, max } => {
+                write!(f, "expected a whole number from 0 to {max}, found {text:?}")
             }
         }
     }
@@ -537,8 +539,35 @@ impl OptionError {
             }
             OptionError::BandNumber(text) => format!("“{text}”不是十进制数"),
             OptionError::Bands => "应为三个递减的数，如 0.95,0.60,0".to_owned(),
+            OptionError::Whole { text, max } => format!("应为 0 至 {max} 的整数，实为“{text}”"),
         }
     }
+}
+
+/// `--as-of`: a date as people write it (`2026-06-30`, `2026/6/30`,
+/// `2026.6.30`, `2026年6月30日`), or a month or a year, which mean their last
+/// day.
+/// The whole numbers an option takes, with the largest of them.
+trait Whole: std::str::FromStr {
+    /// The largest value.
+    const MAX: u64;
+}
+
+impl Whole for u32 {
+    const MAX: u64 = u32::MAX as u64;
+}
+
+impl Whole for u64 {
+    const MAX: u64 = u64::MAX;
+}
+
+/// A whole number (`--draws`, `--seed`) as written, or an
+/// error that says which numbers are taken.
+fn whole<T: Whole>(text: &str) -> Result<T, OptionError> {
+    text.parse().map_err(|_| OptionError::Whole {
+        text: text.to_owned(),
+        max: T::MAX,
+    })
 }
 
 fn parse_as_of(text: &str) -> Result<NaiveDate, OptionError> {

@@ -180,7 +180,8 @@ pub fn in_lang(err: &policy_targets::Error, lang: policy_targets::Lang) -> Failu
         ErrorKind::UnknownMetric { .. }
         | ErrorKind::UnknownJurisdiction { .. }
         | ErrorKind::SameSubjectAndBenchmark { .. }
-        | ErrorKind::ShareNotNormalised { .. } => usage(message),
+        | ErrorKind::ShareNotNormalised { .. }
+        | ErrorKind::SizeOutOfRange { .. } => usage(message),
         _ => Failure::new(message),
     }
 }

@@ -119,26 +119,48 @@ fn about(command: &str) -> Option<&'static str> {
     })
 }
 
-/// The examples after a command's help, in Chinese.
-fn examples(command: &str) -> Option<&'static str> {
+/// The example command lines shown after a command's help, in both
+/// languages; `None` for a command without examples.
+fn example_lines(command: &str) -> Option<&'static [&'static str]> {
     Some(match command {
-        "targets" => {
-            "示例：
-  targets rank high_quality_datasets --per capita
-  targets gap 广西 --against 江苏 --metric high_quality_datasets --per capita
-  targets progress --as-of 2026-06-30 --level province
-  targets index --metrics high_quality_datasets,data_annotation_volume --draws 1000
-  targets report --html report.html
-  targets init my-data && targets --data my-data validate"
-        }
-        "init" => {
-            "示例：
-  targets init my-data
-  targets --data my-data validate
-  targets --data my-data rank high_quality_datasets --per capita"
-        }
+        "targets" => &[
+            "targets rank high_quality_datasets --per capita",
+            "targets gap 广西 --against 江苏 --metric high_quality_datasets --per capita",
+            "targets progress --as-of 2026-06-30 --level province",
+            "targets index --metrics high_quality_datasets,data_annotation_volume --draws 1000",
+            "targets report --html report.html",
+            "targets init my-data && targets --data my-data validate",
+        ],
+        "init" => &[
+            "targets init my-data",
+            "targets --data my-data validate",
+            "targets --data my-data rank high_quality_datasets --per capita",
+        ],
         _ => return None,
     })
+}
+
+/// The examples after a command's help under `heading`, one indented
+/// command line each.
+fn examples_under(heading: &str, command: &str) -> Option<String> {
+    let lines = example_lines(command)?;
+    let mut text = heading.to_owned();
+    for line in lines {
+        text.push_str("\n  ");
+        text.push_str(line);
+    }
+    Some(text)
+}
+
+/// The examples after a command's English help (the text of clap's
+/// `after_help`); empty for a command without examples.
+pub fn examples_en(command: &str) -> String {
+    examples_under("Examples:", command).unwrap_or_default()
+}
+
+/// The examples after a command's help, in Chinese.
+fn examples(command: &str) -> Option<String> {
+    examples_under("示例：", command)
 }
 
 /// The date forms `--as-of` takes, in Chinese.

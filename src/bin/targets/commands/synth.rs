@@ -3,10 +3,11 @@
 use std::fs::{DirEntry, FileType};
 use std::path::Path;
 
+use policy_targets::Lang;
 use policy_targets::synth::{FILES, Spec, write_folder};
 
 use crate::args::SynthArgs;
-use crate::failure::{Failure, in_lang, say};
+use crate::failure::{Failure, in_lang};
 use crate::write::{emit, replace_folder};
 
 /// Writes the folder `args.dir` and prints what it holds.
@@ -33,29 +34,17 @@ pub fn run(args: SynthArgs) -> Result<(), Failure> {
     let Some(s) = summary else {
         return Ok(());
     };
-    let summary = say(
-        lang,
-        format!(
-            "已写入 {} 个地区、{} 个指标、{} 项目标和 {} 条实绩（{} 至 {}）到 {}\n",
-            s.jurisdictions,
-            s.metrics,
-            s.targets,
-            s.observations,
-            s.first_day,
-            s.last_day,
-            dir.display()
+    let (places, dir) = (s.jurisdictions, dir.display());
+    let summary = match lang {
+        Lang::Zh => format!(
+            "已写入 {places} 个地区、{} 个指标、{} 项目标和 {} 条实绩（{} 至 {}）到 {dir}\n",
+            s.metrics, s.targets, s.observations, s.first_day, s.last_day
         ),
-        format!(
-            "wrote {} jurisdictions, {} metrics, {} targets and {} observations ({} to {}) to {}\n",
-            s.jurisdictions,
-            s.metrics,
-            s.targets,
-            s.observations,
-            s.first_day,
-            s.last_day,
-            dir.display()
+        Lang::En => format!(
+            "wrote {places} jurisdictions, {} metrics, {} targets and {} observations ({} to {}) to {dir}\n",
+            s.metrics, s.targets, s.observations, s.first_day, s.last_day
         ),
-    );
+    };
     emit(None, summary.as_bytes())
 }
 
