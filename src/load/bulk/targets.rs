@@ -11,8 +11,8 @@ use super::keys::Keys;
 use super::observations::{fast_number, full_quantity, wrong_dimension};
 use super::problems::{Problem, Problems, invalid_utf8, io_error, too_long};
 use super::reader::{CsvReader, Next, chars};
-use crate::catalog::{Origin, Parts};
-use crate::error::{DataProblem, ErrorKind, Position};
+use crate::catalog::{Cells as OriginCells, Origin, Parts};
+use crate::error::{DataProblem, ErrorKind};
 use crate::{
     Comparator, Deadline, Dimension, Id, JurisdictionCode, PartialDate, Period, Quantity, Target,
     Unit,
@@ -97,19 +97,11 @@ fn target_row<R: Read>(
     let mut row = Cells::new(reader, layout, problems);
     // The record at its id; the fields that the catalogue's own checks
     // (duplicate ids, ranges, deadlines before publication) report.
-    let at = |k: usize| {
-        Position::new()
-            .with_shared_file(Some(file.clone()))
-            .with_line_column(row.line, row.columns[k])
-    };
-    let cell = |k: usize, key: &'static str| Some((key, TARGET_COLUMNS[k], row.columns[k]));
     let origin = Origin::row(
-        at(0),
-        [
-            cell(3, "comparator"),
-            cell(6, "deadline"),
-            cell(7, "period"),
-        ],
+        Some(file.clone()),
+        (row.line, row.columns[0]),
+        &ORIGIN_CELLS,
+        [row.columns[3], row.columns[6], row.columns[7]],
     );
     let id = row.required(0).and_then(|t| row.parsed::<Id>(0, t));
     let jurisdiction = row.jurisdiction(keys);
@@ -142,6 +134,14 @@ fn target_row<R: Read>(
     };
     Some((target, origin))
 }
+
+/// The fields of a row that the catalogue's checks report, by key and
+/// column name: `comparator`, `deadline` and `period_start`.
+static ORIGIN_CELLS: OriginCells = [
+    ("comparator", TARGET_COLUMNS[3]),
+    ("deadline", TARGET_COLUMNS[6]),
+    ("period", TARGET_COLUMNS[7]),
+];
 
 /// The unit cells read last and their units: a table's rows mostly repeat
 /// a few units (often in turn, metric by metric), which are then not parsed
