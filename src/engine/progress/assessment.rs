@@ -306,13 +306,25 @@ pub(crate) fn evaluate(
     frame: &Frame,
     options: &Options,
 ) -> ProgressRow {
+    evaluate_row(unassessed(target), target, polarity, kept, frame, options)
+}
+
+/// [`evaluate`], from the target's row before any figure is looked at
+/// ([`unassessed`] or [`unassessed_as`]).
+pub(crate) fn evaluate_row(
+    mut row: ProgressRow,
+    target: &Target,
+    polarity: Polarity,
+    kept: &Kept<Decimal>,
+    frame: &Frame,
+    options: &Options,
+) -> ProgressRow {
     let as_of = frame.as_of;
     let dimension = target.value.dimension();
     let value = target.value.canonical_value();
     let upper = target.upper.map(|u| u.canonical_value());
     let deadline = target.deadline.end();
     let round = |d: Decimal| round_to(d, options.decimals);
-    let mut row = unassessed(target);
     project(&mut row, kept, frame, target, options);
 
     // Without a figure nothing can be said of attainment, not even after
@@ -444,10 +456,18 @@ fn project(
 /// The row of a target before any figure is looked at: its target and
 /// deadline, status `no_data`.
 pub(super) fn unassessed(target: &Target) -> ProgressRow {
+    unassessed_as(target, target.metric.clone())
+}
+
+/// [`unassessed`], with `metric`, the same id as the target's, in the row
+/// (threads that evaluate the targets of one metric each give their rows
+/// an id of their own, rather than all counting references to one).
+pub(crate) fn unassessed_as(target: &Target, metric: crate::Id) -> ProgressRow {
+    debug_assert_eq!(metric, target.metric);
     ProgressRow {
         target_id: target.id.clone(),
         jurisdiction: target.jurisdiction.clone(),
-        metric: target.metric.clone(),
+        metric,
         comparator: target.comparator,
         target_value: target.value.canonical_value(),
         unit: target.value.dimension().canonical_unit(),
