@@ -468,7 +468,9 @@ pub fn competition_ranks(values: &[Decimal], polarity: Polarity) -> Vec<u32> {
         }
     };
     let mut order: Vec<usize> = (0..values.len()).collect();
-    order.sort_by(|&a, &b| match polarity {
+    // Equal values get one rank whatever their order: no need of a stable
+    // sort.
+    order.sort_unstable_by(|&a, &b| match polarity {
         Polarity::HigherIsBetter => ascending(b, a),
         Polarity::LowerIsBetter => ascending(a, b),
     });
@@ -485,6 +487,10 @@ pub fn competition_ranks(values: &[Decimal], polarity: Polarity) -> Vec<u32> {
 
 /// `value` rounded to [`TIE_SIGNIFICANT_DIGITS`] significant digits.
 pub fn round_for_ties(value: Decimal) -> Decimal {
+    // A mantissa of no more digits than are kept is kept as it is.
+    if value.mantissa().unsigned_abs() < 10u128.pow(TIE_SIGNIFICANT_DIGITS) {
+        return value.normalize();
+    }
     value
         .round_sf(TIE_SIGNIFICANT_DIGITS)
         .unwrap_or(value)

@@ -101,6 +101,16 @@ impl<'o, W: Write> CellWriter<'o, W> {
         self.close(start);
     }
 
+    /// A text cell made of several pieces one after another.
+    #[inline]
+    pub(crate) fn strs(&mut self, pieces: &[&str]) {
+        let start = self.open();
+        for piece in pieces {
+            self.buf.extend_from_slice(piece.as_bytes());
+        }
+        self.close(start);
+    }
+
     /// A cell as `Display` writes it.
     pub(crate) fn display(&mut self, value: &dyn std::fmt::Display) {
         let start = self.open();

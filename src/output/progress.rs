@@ -272,7 +272,7 @@ impl<'o, W: Write> CsvRows<'o, W> {
         w.str(r.metric.as_str());
         w.str(r.comparator.as_str());
         w.decimal(r.target_value);
-        w.display(&r.unit);
+        w.strs(&r.unit.text_parts());
         w.date(r.deadline);
         decimal(w, r.latest_value);
         date(w, r.latest_as_of);
@@ -283,13 +283,13 @@ impl<'o, W: Write> CsvRows<'o, W> {
             None => w.empty(),
         }
         match &r.pace {
-            Some(pace) => w.display(pace),
+            Some(pace) => w.str(pace.as_str()),
             None => w.empty(),
         }
         decimal(w, r.required_rate);
         decimal(w, r.observed_rate);
         decimal(w, r.pace_ratio);
-        w.display(&r.status);
+        w.str(r.status.as_str());
         match r.rank {
             Some(rank) => w.number(u64::from(rank)),
             None => w.empty(),
@@ -298,7 +298,7 @@ impl<'o, W: Write> CsvRows<'o, W> {
         date(w, r.projected_attainment);
         match r.trend.as_ref() {
             Some(t) => {
-                w.display(&t.trajectory.fit);
+                w.str(t.trajectory.fit.as_str());
                 w.number(t.trajectory.figures);
                 decimal(w, t.r_squared);
             }
