@@ -125,12 +125,12 @@ impl<'o, W: Write> CellWriter<'o, W> {
         self.open();
     }
 
-    /// A decimal as its `Display` writes it.
+    /// A decimal as its `Display` writes it: digits, a point and a sign,
+    /// never quoted, and never guarded (the guard leaves numbers alone).
     #[inline]
     pub(crate) fn decimal(&mut self, value: Decimal) {
-        let start = self.open();
+        self.open();
         push_decimal(&mut self.buf, value);
-        self.close(start);
     }
 
     /// A date as its `Display` writes it (`2025-12-31`).

@@ -250,7 +250,7 @@ impl Evaluation<'_> {
     /// mostly share a metric: each thread gives its rows a copy of its own
     /// of that id, so that the threads do not all count references to one.
     fn rows(&self, range: std::ops::Range<usize>) -> Vec<ProgressRow> {
-        let part = |part: std::ops::Range<usize>| {
+        let part = |part: std::ops::Range<usize>, out: &mut Vec<ProgressRow>| {
             let mut metric: Option<Id> = None;
             let row = |s: usize| {
                 let target = self.targets[s];
@@ -276,22 +276,31 @@ impl Evaluation<'_> {
                     self.options,
                 )
             };
-            part.map(row).collect::<Vec<_>>()
+            out.extend(part.map(row));
         };
         let per_thread = range.len().div_ceil(self.threads.max(1)).max(256);
-        if range.len() <= per_thread {
-            return part(range);
-        }
         let mut rows = Vec::with_capacity(range.len());
+        if range.len() <= per_thread {
+            part(range, &mut rows);
+            return rows;
+        }
+        // The first part is evaluated on this thread, straight into the
+        // answer; the others on threads of their own.
+        let first = range.start..range.start + per_thread;
         std::thread::scope(|scope| {
-            let parts: Vec<_> = (range.start..range.end)
+            let parts: Vec<_> = (first.end..range.end)
                 .step_by(per_thread)
                 .map(|from| {
                     let range = from..(from + per_thread).min(range.end);
                     let part = &part;
-                    scope.spawn(move || part(range))
+                    scope.spawn(move || {
+                        let mut rows = Vec::with_capacity(range.len());
+                        part(range, &mut rows);
+                        rows
+                    })
                 })
                 .collect();
+            part(first, &mut rows);
             for part in parts {
                 match part.join() {
                     Ok(part) => rows.extend(part),
