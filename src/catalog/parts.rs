@@ -89,11 +89,7 @@ impl Origin {
     pub(crate) fn set(&mut self, key: &'static str, position: Position) {
         if let Place::Row(row) = &self.0 {
             // A row's cells become fields of their own.
-            let fields = row
-                .cells
-                .iter()
-                .map(|(k, _)| (*k, self.field(k)))
-                .collect();
+            let fields = row.cells.iter().map(|(k, _)| (*k, self.field(k))).collect();
             self.0 = Place::Record(Box::new(Record {
                 record: row.record(),
                 fields,
