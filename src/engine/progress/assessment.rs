@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::certain;
-use super::pace::{Rates, compound_pace, linear_pace, round_to};
+use super::pace::{Rates, compound_pace, linear_pace, quotient_rounded, round_to};
 use super::trajectory::{Sums, day_number};
 use super::{Options, Pace, ProgressRow, Status, Trend};
 use crate::{Catalog, Comparator, Dimension, Fit, Polarity, Target};
@@ -346,7 +346,7 @@ pub(crate) fn evaluate_row(
         value,
         x,
     )
-    .map(round);
+    .and_then(|(done, span)| quotient_rounded(done, span, options.decimals));
     row.gap = value.checked_sub(x);
 
     let met = is_met(target.comparator, x, bound, value, upper);
@@ -489,7 +489,7 @@ pub(crate) fn unassessed_as(target: &Target, metric: crate::Id) -> ProgressRow {
     }
 }
 
-/// Progress `(x − b) / (T − b)`, unrounded, from the baseline `b` where
+/// Progress `(x − b) / (T − b)`, as its dividend and divisor, from the baseline `b` where
 /// one is stated. Higher is better measures from 0 when no baseline is
 /// stated; lower is better has no natural origin, so it needs one.
 /// (x − b) / (T − b) is (b − x) / (b − T): the same quotient either way
@@ -499,14 +499,14 @@ fn attainment(
     polarity: Polarity,
     value: Decimal,
     x: Decimal,
-) -> Option<Decimal> {
+) -> Option<(Decimal, Decimal)> {
     let b = match (baseline, polarity) {
         (Some(b), _) => b,
         (None, Polarity::HigherIsBetter) => Decimal::ZERO,
         (None, Polarity::LowerIsBetter) => return None,
     };
     let span = value.checked_sub(b).filter(|span| !span.is_zero())?;
-    x.checked_sub(b)?.checked_div(span)
+    Some((x.checked_sub(b)?, span))
 }
 
 /// The verdict of a pace: the band of `R`, or, when the required rate is 0
