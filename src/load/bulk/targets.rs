@@ -1,6 +1,5 @@
 //! The rows of `targets.csv`, each read into a target.
 
-use std::fs::File;
 use std::io::{self, Read};
 use std::path::Path;
 use std::sync::Arc;
@@ -10,7 +9,7 @@ use super::header::{Layout, check_width, read_header};
 use super::keys::Keys;
 use super::observations::{fast_number, full_quantity, wrong_dimension};
 use super::problems::{Problem, Problems, invalid_utf8, io_error, too_long};
-use super::reader::{CsvReader, Next, chars};
+use super::reader::{CsvReader, Next, Plain, chars};
 use crate::catalog::{Cells as OriginCells, Origin, Parts};
 use crate::error::{DataProblem, ErrorKind};
 use crate::{
@@ -20,68 +19,76 @@ use crate::{
 use rust_decimal::Decimal;
 
 /// Reads `targets.csv` into `parts`.
+///
+/// The file is read whole, with room for every line at once (growing by
+/// doubling would hold up to twice the targets' memory); plain lines (see
+/// [`Plain`]) are split without the `csv` crate, any other file is read by
+/// it.
 pub(super) fn read_targets(parts: &mut Parts, path: &Path, keys: &Keys) {
     let file_name: Arc<Path> = Arc::from(path);
-    let file = match File::open(path) {
-        Ok(f) => f,
+    let data = match std::fs::read(path) {
+        Ok(data) => data,
         Err(e) => {
             parts.errors.push(io_error(e, &file_name));
             return;
         }
     };
-    // Room for every line at once: growing by doubling would hold up to
-    // twice the targets' memory.
-    if let Ok(lines) = count_lines(path) {
-        parts.targets.reserve(lines);
-    }
-    let mut reader = CsvReader::new(file, 0, 1);
+    parts
+        .targets
+        .reserve(memchr::memchr_iter(b'\n', &data).count());
     let mut problems = Problems::default();
-    let result = (|| -> io::Result<()> {
-        let Some(layout) = read_header(&mut reader, &TARGET_COLUMNS, &[], &mut problems)? else {
-            return Ok(());
-        };
-        let mut units = UnitCache::default();
-        loop {
-            match reader.next(u64::MAX)? {
-                Next::Record => {
-                    if check_width(&reader, &layout, &mut problems) {
-                        if let Some(t) = target_row(
-                            &reader,
-                            &layout,
-                            keys,
-                            &file_name,
-                            &mut units,
-                            &mut problems,
-                        ) {
-                            parts.targets.push(t);
-                        }
-                    }
-                }
-                Next::End => return Ok(()),
-                Next::TooLong => {
-                    problems.push(too_long(reader.line));
-                    return Ok(());
-                }
-            }
-        }
-    })();
+    let result = match Plain::new(data) {
+        Ok(plain) => read_rows(
+            CsvReader::plain(plain),
+            parts,
+            keys,
+            &file_name,
+            &mut problems,
+        ),
+        Err(data) => read_rows(
+            CsvReader::new(io::Cursor::new(data), 0, 1),
+            parts,
+            keys,
+            &file_name,
+            &mut problems,
+        ),
+    };
     if let Err(e) = result {
         parts.errors.push(io_error(e, &file_name));
     }
     parts.errors.extend(problems.into_errors(&file_name));
 }
 
-/// The line breaks of a file: at least its records.
-fn count_lines(path: &Path) -> io::Result<usize> {
-    let mut file = File::open(path)?;
-    let mut buf = vec![0u8; 1 << 16];
-    let mut lines = 0;
+/// Reads the header and the rows of `targets.csv` from `reader` into
+/// `parts`.
+fn read_rows<R: Read>(
+    mut reader: CsvReader<R>,
+    parts: &mut Parts,
+    keys: &Keys,
+    file_name: &Arc<Path>,
+    problems: &mut Problems,
+) -> io::Result<()> {
+    let Some(layout) = read_header(&mut reader, &TARGET_COLUMNS, &[], problems)? else {
+        return Ok(());
+    };
+    let mut units = UnitCache::default();
     loop {
-        let n = file.read(&mut buf)?;
-        if n == 0 {
-            return Ok(lines);
+        match reader.next(u64::MAX)? {
+            Next::Record => {
+                if check_width(&reader, &layout, problems) {
+                    if let Some(t) =
+                        target_row(&reader, &layout, keys, file_name, &mut units, problems)
+                    {
+                        parts.targets.push(t);
+                    }
+                }
+            }
+            Next::End => return Ok(()),
+            Next::TooLong => {
+                problems.push(too_long(reader.line));
+                return Ok(());
+            }
         }
-        lines += memchr::memchr_iter(b'\n', &buf[..n]).count();
     }
 }
 
