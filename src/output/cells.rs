@@ -101,6 +101,19 @@ impl<'o, W: Write> CellWriter<'o, W> {
         self.close(start);
     }
 
+    /// A text cell that never needs quotes or the guard: a snake_case id,
+    /// a jurisdiction code or the name of a value of an enumeration
+    /// (`a`–`z`, `0`–`9` and `_`).
+    #[inline]
+    pub(crate) fn plain(&mut self, text: &str) {
+        debug_assert!(
+            text.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+        );
+        self.open();
+        self.buf.extend_from_slice(text.as_bytes());
+    }
+
     /// A text cell made of several pieces one after another.
     #[inline]
     pub(crate) fn strs(&mut self, pieces: &[&str]) {
