@@ -459,10 +459,15 @@ pub fn competition_ranks(values: &[Decimal], polarity: Polarity) -> Vec<u32> {
     // values whose floats lie well apart are ordered by them, the others
     // by the exact decimals (a decimal comparison across scales is slow).
     let approx: Vec<f64> = rounded.iter().map(approx_f64).collect();
+    // The rounded values are normalized: two are equal exactly when their
+    // bits are (a comparison of decimals rescales them first).
+    let bits: Vec<[u8; 16]> = rounded.iter().map(Decimal::serialize).collect();
     let ascending = |a: usize, b: usize| -> Ordering {
         let (x, y) = (approx[a], approx[b]);
         if (x - y).abs() > 1e-9 * (x.abs() + y.abs()) {
             x.total_cmp(&y)
+        } else if bits[a] == bits[b] {
+            Ordering::Equal
         } else {
             rounded[a].cmp(&rounded[b])
         }
@@ -476,7 +481,7 @@ pub fn competition_ranks(values: &[Decimal], polarity: Polarity) -> Vec<u32> {
     });
     let mut ranks = vec![0u32; values.len()];
     for (position, &i) in order.iter().enumerate() {
-        ranks[i] = if position > 0 && rounded[order[position - 1]] == rounded[i] {
+        ranks[i] = if position > 0 && bits[order[position - 1]] == bits[i] {
             ranks[order[position - 1]]
         } else {
             position as u32 + 1
