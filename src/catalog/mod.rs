@@ -10,7 +10,7 @@ mod resolve;
 mod select;
 mod validate;
 
-pub(crate) use parts::{Fragment, Origin, Parts, Unread, located};
+pub(crate) use parts::{Cells, Fragment, Origin, Parts, Unread, located};
 pub(crate) use validate::negative;
 
 use crate::util::FxHashMap;

@@ -2,41 +2,82 @@
 //! read: the input of the catalogue's checks.
 
 use std::collections::HashSet;
+use std::path::Path;
+use std::sync::Arc;
 
 use crate::error::{Error, Position};
 use crate::{Id, Jurisdiction, JurisdictionCode, Metric, Observation, Quantity, Source, Target};
 
 /// Where a record and each of its fields came from.
+///
+/// A row of a CSV table (one per target of `targets.csv`, so many) is kept
+/// in a few words: its file, line and the columns of the fields the
+/// catalogue's checks may report; the positions are made only when a
+/// problem is reported. Other records keep a position per field.
 #[derive(Clone, Debug)]
-pub(crate) struct Origin {
-    record: Position,
-    fields: Vec<(&'static str, Position)>,
-    /// Fields of a CSV row, on the record's line: key, column name and
-    /// column (the position is made only when a problem is reported, so
-    /// that a row costs no allocation).
-    cells: [Option<Cell>; 3],
+pub(crate) struct Origin(Place);
+
+#[derive(Clone, Debug)]
+enum Place {
+    /// A record with a position of its own for each field read.
+    Record(Box<Record>),
+    /// A CSV row.
+    Row(Row),
 }
 
-/// A field of a CSV row: its key, its column's name and its column.
-type Cell = (&'static str, &'static str, u64);
+/// A record's position and those of its fields.
+#[derive(Clone, Debug)]
+struct Record {
+    record: Position,
+    fields: Vec<(&'static str, Position)>,
+}
+
+/// A CSV row: the record at `line` and `column` of `file`, and the fields
+/// `cells` (key, column name) in `columns`.
+#[derive(Clone, Debug)]
+struct Row {
+    file: Option<Arc<Path>>,
+    line: u64,
+    column: u64,
+    cells: &'static [(&'static str, &'static str); 3],
+    columns: [u64; 3],
+}
+
+impl Row {
+    /// The record's position.
+    fn record(&self) -> Position {
+        Position::new()
+            .with_shared_file(self.file.clone())
+            .with_line_column(self.line, self.column)
+    }
+}
+
+/// Fields of a CSV row placed in their columns: key and column name.
+pub(crate) type Cells = [(&'static str, &'static str); 3];
 
 impl Origin {
     pub(crate) fn new(record: Position) -> Origin {
-        Origin {
+        Origin(Place::Record(Box::new(Record {
             record,
             fields: Vec::new(),
-            cells: [None; 3],
-        }
+        })))
     }
 
-    /// The origin of a CSV row at `record`, with up to three fields placed
-    /// in its columns: (key, column name, column).
-    pub(crate) fn row(record: Position, cells: [Option<Cell>; 3]) -> Origin {
-        Origin {
-            record,
-            fields: Vec::new(),
+    /// The origin of a CSV row at `line` and `column` of `file`, with three
+    /// fields (`cells`: key and column name) in the columns `columns`.
+    pub(crate) fn row(
+        file: Option<Arc<Path>>,
+        (line, column): (u64, u64),
+        cells: &'static Cells,
+        columns: [u64; 3],
+    ) -> Origin {
+        Origin(Place::Row(Row {
+            file,
+            line,
+            column,
             cells,
-        }
+            columns,
+        }))
     }
 
     /// The origin of the `i`th record of a list made in code or read from
@@ -46,37 +87,55 @@ impl Origin {
     }
 
     pub(crate) fn set(&mut self, key: &'static str, position: Position) {
-        self.fields.push((key, position));
+        if let Place::Row(row) = &self.0 {
+            // A row's cells become fields of their own.
+            let fields = row.cells.iter().map(|(k, _)| (*k, self.field(k))).collect();
+            self.0 = Place::Record(Box::new(Record {
+                record: row.record(),
+                fields,
+            }));
+        }
+        if let Place::Record(record) = &mut self.0 {
+            record.fields.push((key, position));
+        }
     }
 
     /// Whether the record has this field (read from a file with a place of
     /// its own).
     pub(crate) fn has(&self, key: &str) -> bool {
-        self.fields.iter().any(|(k, _)| *k == key)
+        match &self.0 {
+            Place::Record(record) => record.fields.iter().any(|(k, _)| *k == key),
+            Place::Row(_) => false,
+        }
     }
 
     /// The position of a field, or of the record with the field named.
     pub(crate) fn field(&self, key: &str) -> Position {
-        if let Some((_, name, column)) = self.cells.iter().flatten().find(|(k, ..)| *k == key) {
-            let line = self.record.line().unwrap_or(0);
-            return self
-                .record
-                .clone()
-                .with_line_column(line, *column)
-                .with_field(*name);
-        }
-        self.fields
+        let record = match &self.0 {
+            Place::Row(row) => {
+                if let Some(k) = row.cells.iter().position(|(k, _)| *k == key) {
+                    return row
+                        .record()
+                        .with_line_column(row.line, row.columns[k])
+                        .with_field(row.cells[k].1);
+                }
+                return row.record().with_field(key);
+            }
+            Place::Record(record) => record,
+        };
+        record
+            .fields
             .iter()
             .rev()
             .find(|(k, _)| *k == key)
             .map(|(_, p)| p.clone())
             .unwrap_or_else(|| {
-                let base = self
+                let base = record
                     .record
                     .field()
                     .map(|f| format!("{f}."))
                     .unwrap_or_default();
-                self.record.clone().with_field(format!("{base}{key}"))
+                record.record.clone().with_field(format!("{base}{key}"))
             })
     }
 }

@@ -458,23 +458,30 @@ pub fn competition_ranks(values: &[Decimal], polarity: Polarity) -> Vec<u32> {
     // Each value's float, within a few units in the last place of it: two
     // values whose floats lie well apart are ordered by them, the others
     // by the exact decimals (a decimal comparison across scales is slow).
-    let approx: Vec<f64> = rounded.iter().map(Decimal::as_f64).collect();
+    let approx: Vec<f64> = rounded.iter().map(approx_f64).collect();
+    // The rounded values are normalized: two are equal exactly when their
+    // bits are (a comparison of decimals rescales them first).
+    let bits: Vec<[u8; 16]> = rounded.iter().map(Decimal::serialize).collect();
     let ascending = |a: usize, b: usize| -> Ordering {
         let (x, y) = (approx[a], approx[b]);
         if (x - y).abs() > 1e-9 * (x.abs() + y.abs()) {
             x.total_cmp(&y)
+        } else if bits[a] == bits[b] {
+            Ordering::Equal
         } else {
             rounded[a].cmp(&rounded[b])
         }
     };
     let mut order: Vec<usize> = (0..values.len()).collect();
-    order.sort_by(|&a, &b| match polarity {
+    // Equal values get one rank whatever their order: no need of a stable
+    // sort.
+    order.sort_unstable_by(|&a, &b| match polarity {
         Polarity::HigherIsBetter => ascending(b, a),
         Polarity::LowerIsBetter => ascending(a, b),
     });
     let mut ranks = vec![0u32; values.len()];
     for (position, &i) in order.iter().enumerate() {
-        ranks[i] = if position > 0 && rounded[order[position - 1]] == rounded[i] {
+        ranks[i] = if position > 0 && bits[order[position - 1]] == bits[i] {
             ranks[order[position - 1]]
         } else {
             position as u32 + 1
@@ -483,8 +490,30 @@ pub fn competition_ranks(values: &[Decimal], polarity: Polarity) -> Vec<u32> {
     ranks
 }
 
+/// The powers of ten that an `f64` holds exactly.
+const EXACT_POWERS: [f64; 23] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+    1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+];
+
+/// `value` as an `f64` within a unit or two in the last place: one
+/// correctly rounded division where the mantissa and the power of ten are
+/// exact floats (the values ranked mostly have a few digits), else
+/// [`Decimal::as_f64`].
+fn approx_f64(value: &Decimal) -> f64 {
+    let mantissa = value.mantissa();
+    match EXACT_POWERS.get(value.scale() as usize) {
+        Some(power) if mantissa.unsigned_abs() < 1 << 53 => mantissa as f64 / power,
+        _ => value.as_f64(),
+    }
+}
+
 /// `value` rounded to [`TIE_SIGNIFICANT_DIGITS`] significant digits.
 pub fn round_for_ties(value: Decimal) -> Decimal {
+    // A mantissa of no more digits than are kept is kept as it is.
+    if value.mantissa().unsigned_abs() < 10u128.pow(TIE_SIGNIFICANT_DIGITS) {
+        return value.normalize();
+    }
     value
         .round_sf(TIE_SIGNIFICANT_DIGITS)
         .unwrap_or(value)
@@ -511,6 +540,18 @@ mod tests {
             competition_ranks(&values, Polarity::HigherIsBetter),
             [2, 2, 1]
         );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn floats_for_ranking_are_within_a_few_units_of_the_decimals(
+            mantissa in -(1i64 << 60)..(1i64 << 60),
+            scale in 0u32..=28,
+        ) {
+            let value = Decimal::new(mantissa, scale);
+            let (fast, slow) = (approx_f64(&value), value.as_f64());
+            proptest::prop_assert!((fast - slow).abs() <= 4.0 * f64::EPSILON * slow.abs());
+        }
     }
 
     proptest::proptest! {

@@ -28,6 +28,18 @@ impl Id {
     }
 }
 
+/// Per byte, whether it may be in a snake_case id: `a`–`z`, `0`–`9`, `_`.
+static SNAKE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'_';
+        b += 1;
+    }
+    table
+};
+
 pub(crate) fn check_snake_case(what: &'static str, s: &str) -> Result<(), ParseError> {
     let first_ok = s
         .bytes()
@@ -36,9 +48,7 @@ pub(crate) fn check_snake_case(what: &'static str, s: &str) -> Result<(), ParseE
     if !first_ok || s.len() > 128 {
         return Err(ParseError::typed(what, s, Problem::SnakeCase));
     }
-    if s.bytes()
-        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
-    {
+    if s.bytes().all(|b| SNAKE[usize::from(b)]) {
         return Ok(());
     }
     if let Some(c) = s

@@ -299,10 +299,19 @@ impl Unit {
     }
 }
 
+impl Unit {
+    /// The text of the unit, as [`Display`](fmt::Display) writes it: the
+    /// magnitude's prefix, then the symbol.
+    pub(crate) fn text_parts(self) -> [&'static str; 2] {
+        [magnitude_prefix(self.magnitude), self.symbol()]
+    }
+}
+
 impl fmt::Display for Unit {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(magnitude_prefix(self.magnitude))?;
-        f.write_str(self.symbol())
+        let [prefix, symbol] = self.text_parts();
+        f.write_str(prefix)?;
+        f.write_str(symbol)
     }
 }
 

@@ -101,6 +101,29 @@ impl<'o, W: Write> CellWriter<'o, W> {
         self.close(start);
     }
 
+    /// A text cell that never needs quotes or the guard: a snake_case id,
+    /// a jurisdiction code or the name of a value of an enumeration
+    /// (`a`–`z`, `0`–`9` and `_`).
+    #[inline]
+    pub(crate) fn plain(&mut self, text: &str) {
+        debug_assert!(
+            text.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+        );
+        self.open();
+        self.buf.extend_from_slice(text.as_bytes());
+    }
+
+    /// A text cell made of several pieces one after another.
+    #[inline]
+    pub(crate) fn strs(&mut self, pieces: &[&str]) {
+        let start = self.open();
+        for piece in pieces {
+            self.buf.extend_from_slice(piece.as_bytes());
+        }
+        self.close(start);
+    }
+
     /// A cell as `Display` writes it.
     pub(crate) fn display(&mut self, value: &dyn std::fmt::Display) {
         let start = self.open();
@@ -115,12 +138,12 @@ impl<'o, W: Write> CellWriter<'o, W> {
         self.open();
     }
 
-    /// A decimal as its `Display` writes it.
+    /// A decimal as its `Display` writes it: digits, a point and a sign,
+    /// never quoted, and never guarded (the guard leaves numbers alone).
     #[inline]
     pub(crate) fn decimal(&mut self, value: Decimal) {
-        let start = self.open();
+        self.open();
         push_decimal(&mut self.buf, value);
-        self.close(start);
     }
 
     /// A date as its `Display` writes it (`2025-12-31`).

@@ -267,29 +267,29 @@ impl<'o, W: Write> CsvRows<'o, W> {
             Some(v) => w.date(v),
             None => w.empty(),
         };
-        w.str(r.target_id.as_str());
-        w.str(r.jurisdiction.as_str());
-        w.str(r.metric.as_str());
-        w.str(r.comparator.as_str());
+        w.plain(r.target_id.as_str());
+        w.plain(r.jurisdiction.as_str());
+        w.plain(r.metric.as_str());
+        w.plain(r.comparator.as_str());
         w.decimal(r.target_value);
-        w.display(&r.unit);
+        w.strs(&r.unit.text_parts());
         w.date(r.deadline);
         decimal(w, r.latest_value);
         date(w, r.latest_as_of);
         decimal(w, r.progress);
         decimal(w, r.gap);
         match r.met {
-            Some(met) => w.str(if met { "true" } else { "false" }),
+            Some(met) => w.plain(if met { "true" } else { "false" }),
             None => w.empty(),
         }
         match &r.pace {
-            Some(pace) => w.display(pace),
+            Some(pace) => w.plain(pace.as_str()),
             None => w.empty(),
         }
         decimal(w, r.required_rate);
         decimal(w, r.observed_rate);
         decimal(w, r.pace_ratio);
-        w.display(&r.status);
+        w.plain(r.status.as_str());
         match r.rank {
             Some(rank) => w.number(u64::from(rank)),
             None => w.empty(),
@@ -298,7 +298,7 @@ impl<'o, W: Write> CsvRows<'o, W> {
         date(w, r.projected_attainment);
         match r.trend.as_ref() {
             Some(t) => {
-                w.display(&t.trajectory.fit);
+                w.plain(t.trajectory.fit.as_str());
                 w.number(t.trajectory.figures);
                 decimal(w, t.r_squared);
             }

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::certain;
-use super::pace::{Rates, compound_pace, linear_pace, round_to};
+use super::pace::{Rates, compound_pace, linear_pace, quotient_rounded, round_to};
 use super::trajectory::{Sums, day_number};
 use super::{Options, Pace, ProgressRow, Status, Trend};
 use crate::{Catalog, Comparator, Dimension, Fit, Polarity, Target};
@@ -306,13 +306,25 @@ pub(crate) fn evaluate(
     frame: &Frame,
     options: &Options,
 ) -> ProgressRow {
+    evaluate_row(unassessed(target), target, polarity, kept, frame, options)
+}
+
+/// [`evaluate`], from the target's row before any figure is looked at
+/// ([`unassessed`] or [`unassessed_as`]).
+pub(crate) fn evaluate_row(
+    mut row: ProgressRow,
+    target: &Target,
+    polarity: Polarity,
+    kept: &Kept<Decimal>,
+    frame: &Frame,
+    options: &Options,
+) -> ProgressRow {
     let as_of = frame.as_of;
     let dimension = target.value.dimension();
     let value = target.value.canonical_value();
     let upper = target.upper.map(|u| u.canonical_value());
     let deadline = target.deadline.end();
     let round = |d: Decimal| round_to(d, options.decimals);
-    let mut row = unassessed(target);
     project(&mut row, kept, frame, target, options);
 
     // Without a figure nothing can be said of attainment, not even after
@@ -334,7 +346,7 @@ pub(crate) fn evaluate(
         value,
         x,
     )
-    .map(round);
+    .and_then(|(done, span)| quotient_rounded(done, span, options.decimals));
     row.gap = value.checked_sub(x);
 
     let met = is_met(target.comparator, x, bound, value, upper);
@@ -444,10 +456,18 @@ fn project(
 /// The row of a target before any figure is looked at: its target and
 /// deadline, status `no_data`.
 pub(super) fn unassessed(target: &Target) -> ProgressRow {
+    unassessed_as(target, target.metric.clone())
+}
+
+/// [`unassessed`], with `metric`, the same id as the target's, in the row
+/// (threads that evaluate the targets of one metric each give their rows
+/// an id of their own, rather than all counting references to one).
+pub(crate) fn unassessed_as(target: &Target, metric: crate::Id) -> ProgressRow {
+    debug_assert_eq!(metric, target.metric);
     ProgressRow {
         target_id: target.id.clone(),
         jurisdiction: target.jurisdiction.clone(),
-        metric: target.metric.clone(),
+        metric,
         comparator: target.comparator,
         target_value: target.value.canonical_value(),
         unit: target.value.dimension().canonical_unit(),
@@ -469,7 +489,7 @@ pub(super) fn unassessed(target: &Target) -> ProgressRow {
     }
 }
 
-/// Progress `(x − b) / (T − b)`, unrounded, from the baseline `b` where
+/// Progress `(x − b) / (T − b)`, as its dividend and divisor, from the baseline `b` where
 /// one is stated. Higher is better measures from 0 when no baseline is
 /// stated; lower is better has no natural origin, so it needs one.
 /// (x − b) / (T − b) is (b − x) / (b − T): the same quotient either way
@@ -479,14 +499,14 @@ fn attainment(
     polarity: Polarity,
     value: Decimal,
     x: Decimal,
-) -> Option<Decimal> {
+) -> Option<(Decimal, Decimal)> {
     let b = match (baseline, polarity) {
         (Some(b), _) => b,
         (None, Polarity::HigherIsBetter) => Decimal::ZERO,
         (None, Polarity::LowerIsBetter) => return None,
     };
     let span = value.checked_sub(b).filter(|span| !span.is_zero())?;
-    x.checked_sub(b)?.checked_div(span)
+    Some((x.checked_sub(b)?, span))
 }
 
 /// The verdict of a pace: the band of `R`, or, when the required rate is 0

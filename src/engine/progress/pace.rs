@@ -238,6 +238,56 @@ pub(super) fn round_to(d: Decimal, decimals: u32) -> Decimal {
         .normalize()
 }
 
+/// `round_to(dividend / divisor, decimals)`; `None` on overflow or a zero
+/// divisor.
+///
+/// Where the quotient is `A / S` in integers with `S` under 10¹⁴, under
+/// 10⁴ in size, and `decimals` at most 8, it is rounded in integers,
+/// exactly: the exact quotient is then at least `1 / (2 · S · 10^decimals)`
+/// from any midpoint of `decimals` places it is not on, farther than the
+/// decimal quotient (28 digits) is from it, so rounding either gives the
+/// same value.
+pub(super) fn quotient_rounded(
+    dividend: Decimal,
+    divisor: Decimal,
+    decimals: u32,
+) -> Option<Decimal> {
+    short_quotient(dividend, divisor, decimals)
+        .or_else(|| Some(round_to(dividend.checked_div(divisor)?, decimals)))
+}
+
+/// [`quotient_rounded`] in integers, where the operands are short enough
+/// (see there); `None` otherwise.
+fn short_quotient(dividend: Decimal, divisor: Decimal, decimals: u32) -> Option<Decimal> {
+    const MAX_DIVISOR: u128 = 100_000_000_000_000;
+    const MAX_QUOTIENT: u128 = 10_000;
+    if decimals > 8 || divisor.is_zero() {
+        return None;
+    }
+    // dividend / divisor = (a · 10^scale(divisor)) / (s · 10^scale(dividend)).
+    let a = dividend
+        .mantissa()
+        .unsigned_abs()
+        .checked_mul(10u128.checked_pow(divisor.scale())?)?;
+    let s = divisor
+        .mantissa()
+        .unsigned_abs()
+        .checked_mul(10u128.checked_pow(dividend.scale())?)?;
+    if s >= MAX_DIVISOR || a / s >= MAX_QUOTIENT {
+        return None;
+    }
+    let scaled = a.checked_mul(10u128.checked_pow(decimals)?)?;
+    let (mut q, r) = (scaled / s, scaled % s);
+    // Half to even.
+    if 2 * r > s || (2 * r == s && q % 2 == 1) {
+        q += 1;
+    }
+    let negative = dividend.is_sign_negative() != divisor.is_sign_negative() && q != 0;
+    let q = i128::try_from(q).ok()?;
+    let value = Decimal::try_from_i128_with_scale(if negative { -q } else { q }, decimals).ok()?;
+    Some(value.normalize())
+}
+
 /// `delta` per year over `days` days: `delta · 365.2425 / days`.
 fn linear_rate(delta: Decimal, days: i64) -> Option<Decimal> {
     if days <= 0 {
@@ -316,6 +366,56 @@ pub(super) fn compound_pace(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn short_quotients_round_as_the_decimal_quotient(
+            a in -2_000_000_000i64..2_000_000_000,
+            s in -2_000_000_000i64..2_000_000_000,
+            (sa, ss) in (0u32..=12, 0u32..=12),
+            decimals in 0u32..=8,
+        ) {
+            let (dividend, divisor) = (Decimal::new(a, sa), Decimal::new(s, ss));
+            let slow = dividend.checked_div(divisor).map(|q| round_to(q, decimals));
+            let quick = quotient_rounded(dividend, divisor, decimals);
+            proptest::prop_assert_eq!(quick.map(|q| q.to_string()), slow.map(|q| q.to_string()));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn short_quotients_of_figures_round_as_the_decimal_quotient(
+            a in -1_000_000i64..1_000_000,
+            s in 1i64..1_000_000,
+            (sa, ss) in (0u32..=4, 0u32..=4),
+            decimals in 0u32..=8,
+        ) {
+            let (dividend, divisor) = (Decimal::new(a, sa), Decimal::new(s, ss));
+            let slow = round_to(dividend / divisor, decimals);
+            let quick = quotient_rounded(dividend, divisor, decimals);
+            proptest::prop_assert_eq!(quick.map(|q| q.to_string()), Some(slow.to_string()));
+        }
+    }
+
+    #[test]
+    fn short_quotients_on_midpoints_round_half_to_even() {
+        let d = |s: &str| s.parse::<Decimal>().unwrap();
+        for (a, s, decimals, rounded) in [
+            ("1", "8", 2, "0.12"),
+            ("3", "8", 2, "0.38"),
+            ("-3", "8", 2, "-0.38"),
+            ("5", "2", 0, "2"),
+            ("7", "2", 0, "4"),
+            ("1", "3", 6, "0.333333"),
+            ("2", "3", 6, "0.666667"),
+            ("-1", "30000000", 6, "0"),
+            ("12.5", "100", 3, "0.125"),
+        ] {
+            let quick = short_quotient(d(a), d(s), decimals).unwrap();
+            assert_eq!(quick.to_string(), rounded, "{a} / {s}");
+            assert_eq!(quick, round_to(d(a) / d(s), decimals));
+        }
+    }
 
     fn d(s: &str) -> Decimal {
         s.parse().unwrap()

@@ -7,11 +7,10 @@ use std::path::Path;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use super::assessment::{Frame, Kept, evaluate, polarity};
+use super::assessment::{Frame, Kept, evaluate_row, polarity, unassessed_as};
 use super::{Options, Progress, ProgressRow, progress, rank_group};
 use crate::load::bulk;
-use crate::util::{FxHashMap, FxHashSet};
-use crate::{Catalog, Errors, Polarity, Target};
+use crate::{Catalog, Errors, Id, Polarity, Target};
 
 /// [`progress`] over a data folder, reading its `observations.csv` (if it
 /// has one) once, as a stream.
@@ -156,12 +155,68 @@ impl Slots {
     }
 }
 
+/// How many targets' points a page of [`Points`] holds.
+const PAGE: usize = 1024;
+
+/// The points kept of each target, by target number, in pages made when a
+/// figure of one of their targets first comes: a chunk of a file sorted by
+/// date, jurisdiction or metric touches the pages of some targets only.
+struct Points {
+    pages: Vec<Option<Box<[Kept<Decimal>]>>>,
+    /// The points of a target none of whose figures came.
+    none: Kept<Decimal>,
+}
+
+impl Points {
+    /// No points yet of `targets` targets.
+    fn new(targets: usize) -> Points {
+        Points {
+            pages: vec![None; targets.div_ceil(PAGE)],
+            none: Kept::default(),
+        }
+    }
+
+    /// The points of target `s`.
+    #[inline]
+    fn get(&self, s: usize) -> &Kept<Decimal> {
+        match &self.pages[s / PAGE] {
+            Some(page) => &page[s % PAGE],
+            None => &self.none,
+        }
+    }
+
+    /// The points of target `s`, to offer it a figure.
+    #[inline]
+    fn get_mut(&mut self, s: usize) -> &mut Kept<Decimal> {
+        let page = self.pages[s / PAGE]
+            .get_or_insert_with(|| vec![Kept::default(); PAGE].into_boxed_slice());
+        &mut page[s % PAGE]
+    }
+
+    /// The points of the figures offered to `self` and then those offered
+    /// to `later` ([`Kept::then`]).
+    fn then(mut self, later: Points) -> Points {
+        for (mine, theirs) in self.pages.iter_mut().zip(later.pages) {
+            match (mine.as_mut(), theirs) {
+                (_, None) => {}
+                (None, theirs) => *mine = theirs,
+                (Some(mine), Some(theirs)) => {
+                    for (k, later) in mine.iter_mut().zip(theirs) {
+                        *k = std::mem::take(k).then(later);
+                    }
+                }
+            }
+        }
+        self
+    }
+}
+
 /// The points of every target that counts, from one chunk of the file,
 /// with every row also handed to `tee`.
 struct Keeper<'a, T> {
     slots: &'a Slots,
     frames: &'a [Frame],
-    kept: Vec<Kept<Decimal>>,
+    kept: Points,
     tee: T,
 }
 
@@ -171,7 +226,9 @@ impl<T: bulk::Sink> bulk::Sink for Keeper<'_, T> {
     #[inline]
     fn row(&mut self, row: &bulk::Row) {
         if let Some(s) = self.slots.get(row.jurisdiction, row.metric) {
-            self.kept[s].offer(row.day, row.canonical, None, &self.frames[s]);
+            self.kept
+                .get_mut(s)
+                .offer(row.day, row.canonical, None, &self.frames[s]);
         }
         self.tee.row(row);
     }
@@ -181,7 +238,7 @@ impl<T: bulk::Sink> bulk::Sink for Keeper<'_, T> {
 struct Evaluation<'a> {
     targets: &'a [&'a Target],
     polarities: &'a [Polarity],
-    kept: &'a [Kept<Decimal>],
+    kept: &'a Points,
     frames: &'a [Frame],
     options: &'a Options,
     threads: usize,
@@ -189,32 +246,61 @@ struct Evaluation<'a> {
 
 impl Evaluation<'_> {
     /// The unranked rows of the targets `range`, evaluated on up to
-    /// `threads` threads (they are independent).
+    /// `threads` threads (they are independent). The targets of a range
+    /// mostly share a metric: each thread gives its rows a copy of its own
+    /// of that id, so that the threads do not all count references to one.
     fn rows(&self, range: std::ops::Range<usize>) -> Vec<ProgressRow> {
-        let row = |s: usize| {
-            let points = self.kept[s].map(|v| v.normalize());
-            evaluate(
-                self.targets[s],
-                self.polarities[s],
-                &points,
-                &self.frames[s],
-                self.options,
-            )
+        let part = |part: std::ops::Range<usize>, out: &mut Vec<ProgressRow>| {
+            let mut metric: Option<Id> = None;
+            let row = |s: usize| {
+                let target = self.targets[s];
+                let id = match &metric {
+                    Some(m) if *m == target.metric => m.clone(),
+                    _ => {
+                        let own: Id = target
+                            .metric
+                            .as_str()
+                            .parse()
+                            .unwrap_or_else(|_| target.metric.clone());
+                        metric = Some(own.clone());
+                        own
+                    }
+                };
+                let points = self.kept.get(s).map(|v| v.normalize());
+                evaluate_row(
+                    unassessed_as(target, id),
+                    target,
+                    self.polarities[s],
+                    &points,
+                    &self.frames[s],
+                    self.options,
+                )
+            };
+            out.extend(part.map(row));
         };
         let per_thread = range.len().div_ceil(self.threads.max(1)).max(256);
-        if range.len() <= per_thread {
-            return range.map(row).collect();
-        }
         let mut rows = Vec::with_capacity(range.len());
+        if range.len() <= per_thread {
+            part(range, &mut rows);
+            return rows;
+        }
+        // The first part is evaluated on this thread, straight into the
+        // answer; the others on threads of their own.
+        let first = range.start..range.start + per_thread;
         std::thread::scope(|scope| {
-            let parts: Vec<_> = (range.start..range.end)
+            let parts: Vec<_> = (first.end..range.end)
                 .step_by(per_thread)
                 .map(|from| {
-                    let part = from..(from + per_thread).min(range.end);
-                    let row = &row;
-                    scope.spawn(move || part.map(row).collect::<Vec<_>>())
+                    let range = from..(from + per_thread).min(range.end);
+                    let part = &part;
+                    scope.spawn(move || {
+                        let mut rows = Vec::with_capacity(range.len());
+                        part(range, &mut rows);
+                        rows
+                    })
                 })
                 .collect();
+            part(first, &mut rows);
             for part in parts {
                 match part.join() {
                     Ok(part) => rows.extend(part),
@@ -245,40 +331,66 @@ struct Reading {
     min_chunk: u64,
 }
 
-/// The targets that count on `as_of`, per metric in catalogue order: those
-/// of [`Catalog::select_targets`], found in one pass over the targets
-/// (rather than one per metric) and taken as they are on a metric where no
-/// jurisdiction has two candidates.
-fn select_all(catalog: &Catalog, as_of: NaiveDate) -> Vec<Vec<&Target>> {
+/// A target that counts, with its jurisdiction's and metric's numbers.
+type Selected<'c> = (&'c Target, u32, u32);
+
+/// The targets that count on `as_of`, per metric in catalogue order, with
+/// their keys' numbers: those of [`Catalog::select_targets`], found in one
+/// pass over the targets (rather than one per metric) and taken as they
+/// are on a metric where no jurisdiction has two candidates. A catalogue's
+/// references resolve: a target whose keys had no number would be left out.
+fn select_all<'c>(
+    catalog: &'c Catalog,
+    keys: &bulk::Keys,
+    as_of: NaiveDate,
+) -> Vec<Vec<Selected<'c>>> {
     let in_force = catalog.sources_in_force(as_of);
-    let mut by_metric: FxHashMap<&str, Vec<&Target>> = FxHashMap::default();
-    // The last target's source and whether it is in force: targets mostly
-    // come from a few sources.
+    let mut by_metric: Vec<Vec<Selected<'c>>> = vec![Vec::new(); keys.metric_count()];
+    // The last target's source and whether it is in force, and its metric's
+    // number: targets mostly come metric by metric from a few sources.
     let mut last: Option<(&str, bool)> = None;
+    let mut last_metric: Option<(&str, Option<u32>)> = None;
     for t in catalog.targets() {
         let counts = match last {
             Some((id, counts)) if id == t.source.as_str() => counts,
             _ => in_force.contains(t.source.as_str()),
         };
         last = Some((t.source.as_str(), counts));
-        if counts {
-            by_metric.entry(t.metric.as_str()).or_default().push(t);
+        if !counts {
+            continue;
+        }
+        let m = match last_metric {
+            Some((id, m)) if id == t.metric.as_str() => m,
+            _ => keys.metric(t.metric.as_str()),
+        };
+        last_metric = Some((t.metric.as_str(), m));
+        if let (Some(m), Some(j)) = (m, keys.jurisdiction(t.jurisdiction.as_str())) {
+            by_metric[m as usize].push((t, j, m));
         }
     }
+    // Per jurisdiction, the number (plus one) of the last metric one of
+    // its targets was seen for.
+    let mut seen = vec![0u32; keys.jurisdiction_count()];
     catalog
         .metrics()
         .iter()
-        .map(|m| {
-            let candidates = by_metric.remove(m.id.as_str()).unwrap_or_default();
-            let mut seen = FxHashSet::default();
-            seen.reserve(candidates.len());
+        .map(|metric| {
+            let Some(m) = keys.metric(metric.id.as_str()) else {
+                return Vec::new();
+            };
+            let candidates = std::mem::take(&mut by_metric[m as usize]);
+            let stamp = m + 1;
             if candidates
                 .iter()
-                .all(|t| seen.insert(t.jurisdiction.as_str()))
+                .all(|&(_, j, _)| std::mem::replace(&mut seen[j as usize], stamp) != stamp)
             {
                 candidates
             } else {
-                catalog.select_targets(m.id.as_str(), as_of)
+                catalog
+                    .select_targets(metric.id.as_str(), as_of)
+                    .into_iter()
+                    .filter_map(|t| Some((t, keys.jurisdiction(t.jurisdiction.as_str())?, m)))
+                    .collect()
             }
         })
         .collect()
@@ -473,22 +585,16 @@ fn stream_inner<T: bulk::Sink>(
 ) -> Result<(), Errors> {
     let keys = bulk::Keys::of_catalog(catalog);
 
-    let selected = select_all(catalog, as_of);
+    let selected = select_all(catalog, &keys, as_of);
     let mut slots = Slots::new(keys.jurisdiction_count(), keys.metric_count());
-    let mut targets: Vec<&Target> = Vec::new();
+    let mut targets: Vec<&Target> = Vec::with_capacity(selected.iter().map(Vec::len).sum());
     let mut groups: Vec<Vec<usize>> = Vec::with_capacity(selected.len());
     for group in &selected {
         let mut numbers = Vec::with_capacity(group.len());
-        for t in group {
-            // A catalogue's references resolve.
-            if let (Some(j), Some(m)) = (
-                keys.jurisdiction(t.jurisdiction.as_str()),
-                keys.metric(t.metric.as_str()),
-            ) {
-                slots.set(j, m, targets.len() as u32);
-                numbers.push(targets.len());
-                targets.push(t);
-            }
+        for &(t, j, m) in group {
+            slots.set(j, m, targets.len() as u32);
+            numbers.push(targets.len());
+            targets.push(t);
         }
         groups.push(numbers);
     }
@@ -497,7 +603,7 @@ fn stream_inner<T: bulk::Sink>(
     // The catalogue's own figures come first, as in a loaded catalogue
     // (a bulk folder seldom has any: then the first chunk's points are
     // taken as they are, without a table of their own beside them).
-    let mut kept: Option<Vec<Kept<Decimal>>> = None;
+    let mut kept: Option<Points> = None;
     for o in catalog.observations() {
         let (Some(j), Some(m)) = (
             keys.jurisdiction(o.jurisdiction.as_str()),
@@ -507,8 +613,8 @@ fn stream_inner<T: bulk::Sink>(
         };
         if let Some(s) = slots.get(j, m) {
             if o.value.dimension() == targets[s].value.dimension() {
-                let kept = kept.get_or_insert_with(|| vec![Kept::default(); targets.len()]);
-                kept[s].offer(
+                let kept = kept.get_or_insert_with(|| Points::new(targets.len()));
+                kept.get_mut(s).offer(
                     o.date(),
                     o.value.canonical_value(),
                     o.comparator,
@@ -521,7 +627,7 @@ fn stream_inner<T: bulk::Sink>(
     let make = || Keeper {
         slots: &slots,
         frames: &frames,
-        kept: vec![Kept::default(); targets.len()],
+        kept: Points::new(targets.len()),
         tee: tee(),
     };
     let (chunks, errors) = bulk::scan_with(csv, &keys, reading.readers, reading.min_chunk, make);
@@ -532,18 +638,14 @@ fn stream_inner<T: bulk::Sink>(
     }
     let mut tees = Vec::with_capacity(chunks.len());
     for (chunk, _) in chunks {
-        match &mut kept {
-            None => kept = Some(chunk.kept),
-            Some(kept) => {
-                for (k, later) in kept.iter_mut().zip(chunk.kept) {
-                    *k = std::mem::take(k).then(later);
-                }
-            }
-        }
+        kept = Some(match kept {
+            None => chunk.kept,
+            Some(kept) => kept.then(chunk.kept),
+        });
         tees.push(chunk.tee);
     }
     done(tees);
-    let kept = kept.unwrap_or_else(|| vec![Kept::default(); targets.len()]);
+    let kept = kept.unwrap_or_else(|| Points::new(targets.len()));
 
     // One metric at a time (its targets are consecutive): the rows are
     // evaluated on all threads, in place, ranked and handed on.

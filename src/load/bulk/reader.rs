@@ -19,9 +19,22 @@ pub(super) enum Next {
     TooLong,
 }
 
-/// The characters of UTF-8 text (bytes that do not continue a character).
+/// The characters of UTF-8 text (bytes that do not continue a character),
+/// counted eight bytes at a time: a byte continues a character when its
+/// top bit is set and the next is not.
 pub(super) fn chars(bytes: &[u8]) -> u64 {
-    bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count() as u64
+    const TOP: u64 = 0x8080_8080_8080_8080;
+    let mut words = bytes.chunks_exact(8);
+    let mut continuing = 0;
+    for word in &mut words {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(word);
+        let w = u64::from_ne_bytes(w);
+        continuing += u64::from((w & !(w << 1) & TOP).count_ones());
+    }
+    let rest = words.remainder();
+    let rest = rest.iter().filter(|&&b| b & 0xC0 == 0x80).count() as u64;
+    bytes.len() as u64 - continuing - rest
 }
 
 /// What [`Source`] hands out after the last byte of the input. A last
@@ -135,6 +148,73 @@ pub(super) struct CsvReader<R> {
     /// The bytes to leave off the end of the last field: a `\r` before the
     /// line break, or what the record took of [`SENTINEL`].
     trim: usize,
+    /// A whole input of plain lines, read without the `csv` crate.
+    plain: Option<Plain>,
+}
+
+/// A whole input (read from its start) of plain lines: no quote, carriage
+/// return or NUL byte, no empty line, every line under half of
+/// [`MAX_RECORD`] and ended by `\n`. Each line is then a record and each
+/// comma ends a field, as the `csv` crate reads them; lines are split
+/// without it.
+pub(super) struct Plain {
+    data: Vec<u8>,
+    /// Where the next record starts.
+    next: usize,
+    /// The current record.
+    record: std::ops::Range<usize>,
+    /// Its fields.
+    fields: Vec<std::ops::Range<usize>>,
+}
+
+impl Plain {
+    /// The input `data` read as plain lines, or `data` back when it is not
+    /// plain.
+    pub(super) fn new(data: Vec<u8>) -> Result<Plain, Vec<u8>> {
+        if data.last() != Some(&b'\n') || memchr::memchr3(b'"', b'\r', b'\0', &data).is_some() {
+            return Err(data);
+        }
+        let mut start = 0;
+        for end in memchr::memchr_iter(b'\n', &data) {
+            if end == start || end - start >= MAX_RECORD / 2 {
+                return Err(data);
+            }
+            start = end + 1;
+        }
+        Ok(Plain {
+            data,
+            next: 0,
+            record: 0..0,
+            fields: Vec::with_capacity(16),
+        })
+    }
+
+    /// Takes the next line as the record; `false` at the end.
+    fn advance(&mut self) -> bool {
+        let start = self.next;
+        let Some(end) = memchr::memchr(b'\n', &self.data[start..]).map(|n| start + n) else {
+            return false;
+        };
+        self.fields.clear();
+        let mut from = start;
+        for comma in memchr::memchr_iter(b',', &self.data[start..end]) {
+            self.fields.push(from..start + comma);
+            from = start + comma + 1;
+        }
+        self.fields.push(from..end);
+        self.record = start..end;
+        self.next = end + 1;
+        true
+    }
+}
+
+impl CsvReader<io::Empty> {
+    /// A reader of plain lines, from the first line.
+    pub(super) fn plain(plain: Plain) -> CsvReader<io::Empty> {
+        let mut reader = CsvReader::new(io::empty(), 0, 1);
+        reader.plain = Some(plain);
+        reader
+    }
 }
 
 impl<R: Read> CsvReader<R> {
@@ -165,6 +245,7 @@ impl<R: Read> CsvReader<R> {
             line,
             record_line: line,
             trim: 0,
+            plain: None,
         }
     }
 
@@ -176,6 +257,15 @@ impl<R: Read> CsvReader<R> {
     /// Reads the next record, unless the input ends or `limit` (a byte
     /// offset) is reached at a record boundary first.
     pub(super) fn next(&mut self, limit: u64) -> io::Result<Next> {
+        if let Some(plain) = &mut self.plain {
+            if self.offset >= limit || !plain.advance() {
+                return Ok(Next::End);
+            }
+            self.record_line = self.line;
+            self.line += 1;
+            self.offset = plain.next as u64;
+            return Ok(Next::Record);
+        }
         loop {
             if self.offset >= limit {
                 return Ok(Next::End);
@@ -277,10 +367,16 @@ impl<R: Read> CsvReader<R> {
     }
 
     pub(super) fn len(&self) -> usize {
-        self.record.len()
+        match &self.plain {
+            Some(plain) => plain.fields.len(),
+            None => self.record.len(),
+        }
     }
 
     pub(super) fn field(&self, i: usize) -> &[u8] {
+        if let Some(plain) = &self.plain {
+            return &plain.data[plain.fields[i].clone()];
+        }
         let field = &self.record[i];
         if i + 1 == self.record.len() {
             &field[..field.len() - self.trim]
@@ -293,12 +389,20 @@ impl<R: Read> CsvReader<R> {
     /// field is then the slice of [`field_range`](Self::field_range), if
     /// that falls on character boundaries).
     pub(super) fn text(&self) -> Option<&str> {
+        if let Some(plain) = &self.plain {
+            // The line, commas and all: each field is a slice of it too.
+            return std::str::from_utf8(&plain.data[plain.record.clone()]).ok();
+        }
         std::str::from_utf8(self.record.as_slice()).ok()
     }
 
     /// Where field `i` lies in the record's bytes (as [`field`](Self::field)
     /// reads it).
     pub(super) fn field_range(&self, i: usize) -> Option<std::ops::Range<usize>> {
+        if let Some(plain) = &self.plain {
+            let field = plain.fields.get(i)?;
+            return Some(field.start - plain.record.start..field.end - plain.record.start);
+        }
         let range = self.record.range(i)?;
         if i + 1 == self.record.len() {
             Some(range.start..range.end - self.trim)
@@ -320,6 +424,77 @@ impl<R: Read> CsvReader<R> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Each record of `reader`: its line, fields, columns and the fields
+    /// as slices of its text.
+    #[allow(clippy::type_complexity)]
+    fn each_record<R: Read>(
+        mut reader: CsvReader<R>,
+    ) -> Vec<(u64, Vec<Vec<u8>>, Vec<u64>, Vec<String>)> {
+        let mut out = Vec::new();
+        while reader.next(u64::MAX).unwrap() == Next::Record {
+            let n = reader.len();
+            let text = reader.text().map(str::to_owned).unwrap_or_default();
+            out.push((
+                reader.record_line,
+                (0..n).map(|i| reader.field(i).to_vec()).collect(),
+                (0..=n).map(|i| reader.column(i)).collect(),
+                (0..n)
+                    .filter_map(|i| text.get(reader.field_range(i)?).map(str::to_owned))
+                    .collect(),
+            ));
+        }
+        out
+    }
+
+    #[test]
+    fn plain_lines_are_read_as_the_csv_crate_reads_them() {
+        let text = "id,jurisdiction,value,unit\nt_1,320000,1000,个\n,,,\nt_2,110000,2.5,亿元,extra\n\u{feff}x\n";
+        let plain = Plain::new(text.as_bytes().to_vec()).ok().unwrap();
+        let expected = each_record(CsvReader::new(text.as_bytes(), 0, 1));
+        assert_eq!(expected.len(), 5);
+        assert_eq!(each_record(CsvReader::plain(plain)), expected);
+    }
+
+    #[test]
+    fn only_plain_lines_are_split_without_the_csv_crate() {
+        for text in [
+            "a,b\n\"c\",d\n",
+            "a,b\r\nc,d\r\n",
+            "a,b\n\nc,d\n",
+            "\na,b\n",
+            "a,b\nc,d",
+            "a,\0\n",
+            "",
+        ] {
+            assert!(Plain::new(text.as_bytes().to_vec()).is_err(), "{text:?}");
+        }
+        let long = format!("{}\n", "x".repeat(MAX_RECORD / 2));
+        assert!(Plain::new(long.into_bytes()).is_err());
+        assert!(Plain::new(b"a,b\nc,d\n".to_vec()).is_ok());
+    }
+
+    #[test]
+    fn characters_are_counted_as_the_text_has_them() {
+        for text in [
+            "",
+            "a",
+            "个",
+            "t_110101_high_quality_datasets_01",
+            "江苏省数据局，行动方案（2025—2027年）",
+            "mixed 文字 and ascii, 𝄞 four bytes",
+        ] {
+            for start in 0..text.len() {
+                if let Some(tail) = text.get(start..) {
+                    assert_eq!(
+                        chars(tail.as_bytes()),
+                        tail.chars().count() as u64,
+                        "{tail}"
+                    );
+                }
+            }
+        }
+    }
 
     /// The records of `text` read from `offset` up to `limit` (line and
     /// fields), and where the reader stopped (offset and line).

@@ -1,6 +1,5 @@
 //! The rows of `targets.csv`, each read into a target.
 
-use std::fs::File;
 use std::io::{self, Read};
 use std::path::Path;
 use std::sync::Arc;
@@ -10,9 +9,9 @@ use super::header::{Layout, check_width, read_header};
 use super::keys::Keys;
 use super::observations::{fast_number, full_quantity, wrong_dimension};
 use super::problems::{Problem, Problems, invalid_utf8, io_error, too_long};
-use super::reader::{CsvReader, Next, chars};
-use crate::catalog::{Origin, Parts};
-use crate::error::{DataProblem, ErrorKind, Position};
+use super::reader::{CsvReader, Next, Plain, chars};
+use crate::catalog::{Cells as OriginCells, Origin, Parts};
+use crate::error::{DataProblem, ErrorKind};
 use crate::{
     Comparator, Deadline, Dimension, Id, JurisdictionCode, PartialDate, Period, Quantity, Target,
     Unit,
@@ -20,68 +19,76 @@ use crate::{
 use rust_decimal::Decimal;
 
 /// Reads `targets.csv` into `parts`.
+///
+/// The file is read whole, with room for every line at once (growing by
+/// doubling would hold up to twice the targets' memory); plain lines (see
+/// [`Plain`]) are split without the `csv` crate, any other file is read by
+/// it.
 pub(super) fn read_targets(parts: &mut Parts, path: &Path, keys: &Keys) {
     let file_name: Arc<Path> = Arc::from(path);
-    let file = match File::open(path) {
-        Ok(f) => f,
+    let data = match std::fs::read(path) {
+        Ok(data) => data,
         Err(e) => {
             parts.errors.push(io_error(e, &file_name));
             return;
         }
     };
-    // Room for every line at once: growing by doubling would hold up to
-    // twice the targets' memory.
-    if let Ok(lines) = count_lines(path) {
-        parts.targets.reserve(lines);
-    }
-    let mut reader = CsvReader::new(file, 0, 1);
+    parts
+        .targets
+        .reserve(memchr::memchr_iter(b'\n', &data).count());
     let mut problems = Problems::default();
-    let result = (|| -> io::Result<()> {
-        let Some(layout) = read_header(&mut reader, &TARGET_COLUMNS, &[], &mut problems)? else {
-            return Ok(());
-        };
-        let mut units = UnitCache::default();
-        loop {
-            match reader.next(u64::MAX)? {
-                Next::Record => {
-                    if check_width(&reader, &layout, &mut problems) {
-                        if let Some(t) = target_row(
-                            &reader,
-                            &layout,
-                            keys,
-                            &file_name,
-                            &mut units,
-                            &mut problems,
-                        ) {
-                            parts.targets.push(t);
-                        }
-                    }
-                }
-                Next::End => return Ok(()),
-                Next::TooLong => {
-                    problems.push(too_long(reader.line));
-                    return Ok(());
-                }
-            }
-        }
-    })();
+    let result = match Plain::new(data) {
+        Ok(plain) => read_rows(
+            CsvReader::plain(plain),
+            parts,
+            keys,
+            &file_name,
+            &mut problems,
+        ),
+        Err(data) => read_rows(
+            CsvReader::new(io::Cursor::new(data), 0, 1),
+            parts,
+            keys,
+            &file_name,
+            &mut problems,
+        ),
+    };
     if let Err(e) = result {
         parts.errors.push(io_error(e, &file_name));
     }
     parts.errors.extend(problems.into_errors(&file_name));
 }
 
-/// The line breaks of a file: at least its records.
-fn count_lines(path: &Path) -> io::Result<usize> {
-    let mut file = File::open(path)?;
-    let mut buf = vec![0u8; 1 << 16];
-    let mut lines = 0;
+/// Reads the header and the rows of `targets.csv` from `reader` into
+/// `parts`.
+fn read_rows<R: Read>(
+    mut reader: CsvReader<R>,
+    parts: &mut Parts,
+    keys: &Keys,
+    file_name: &Arc<Path>,
+    problems: &mut Problems,
+) -> io::Result<()> {
+    let Some(layout) = read_header(&mut reader, &TARGET_COLUMNS, &[], problems)? else {
+        return Ok(());
+    };
+    let mut units = UnitCache::default();
     loop {
-        let n = file.read(&mut buf)?;
-        if n == 0 {
-            return Ok(lines);
+        match reader.next(u64::MAX)? {
+            Next::Record => {
+                if check_width(&reader, &layout, problems) {
+                    if let Some(t) =
+                        target_row(&reader, &layout, keys, file_name, &mut units, problems)
+                    {
+                        parts.targets.push(t);
+                    }
+                }
+            }
+            Next::End => return Ok(()),
+            Next::TooLong => {
+                problems.push(too_long(reader.line));
+                return Ok(());
+            }
         }
-        lines += memchr::memchr_iter(b'\n', &buf[..n]).count();
     }
 }
 
@@ -97,19 +104,11 @@ fn target_row<R: Read>(
     let mut row = Cells::new(reader, layout, problems);
     // The record at its id; the fields that the catalogue's own checks
     // (duplicate ids, ranges, deadlines before publication) report.
-    let at = |k: usize| {
-        Position::new()
-            .with_shared_file(Some(file.clone()))
-            .with_line_column(row.line, row.columns[k])
-    };
-    let cell = |k: usize, key: &'static str| Some((key, TARGET_COLUMNS[k], row.columns[k]));
     let origin = Origin::row(
-        at(0),
-        [
-            cell(3, "comparator"),
-            cell(6, "deadline"),
-            cell(7, "period"),
-        ],
+        Some(file.clone()),
+        (row.line, row.columns[0]),
+        &ORIGIN_CELLS,
+        [row.columns[3], row.columns[6], row.columns[7]],
     );
     let id = row.required(0).and_then(|t| row.parsed::<Id>(0, t));
     let jurisdiction = row.jurisdiction(keys);
@@ -142,6 +141,14 @@ fn target_row<R: Read>(
     };
     Some((target, origin))
 }
+
+/// The fields of a row that the catalogue's checks report, by key and
+/// column name: `comparator`, `deadline` and `period_start`.
+static ORIGIN_CELLS: OriginCells = [
+    ("comparator", TARGET_COLUMNS[3]),
+    ("deadline", TARGET_COLUMNS[6]),
+    ("period", TARGET_COLUMNS[7]),
+];
 
 /// The unit cells read last and their units: a table's rows mostly repeat
 /// a few units (often in turn, metric by metric), which are then not parsed
