@@ -456,6 +456,22 @@ mod tests {
         assert_eq!(each_record(CsvReader::plain(plain)), expected);
     }
 
+    proptest::proptest! {
+        /// Any input the plain reader takes is read as the `csv` crate
+        /// reads it: lines, fields, columns and the fields' places.
+        #[test]
+        fn plain_lines_read_as_the_csv_crate_reads_any_such_input(
+            lines in proptest::collection::vec("[a-z0-9,. 个亿元\u{feff}\t]{1,24}", 1..12),
+        ) {
+            let text = lines.iter().map(|l| format!("{l}\n")).collect::<String>();
+            let plain = Plain::new(text.as_bytes().to_vec());
+            proptest::prop_assert!(plain.is_ok(), "{text:?}");
+            let expected = each_record(CsvReader::new(text.as_bytes(), 0, 1));
+            let plain = plain.ok().map(CsvReader::plain).map(each_record);
+            proptest::prop_assert_eq!(plain, Some(expected));
+        }
+    }
+
     #[test]
     fn only_plain_lines_are_split_without_the_csv_crate() {
         for text in [
