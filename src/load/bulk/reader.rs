@@ -131,7 +131,7 @@ pub(super) fn csv_io(err: csv::Error) -> io::Error {
 /// before): the `\r` of `\r\n` is taken off the last field, and a record
 /// that is just `\r\n` is an empty line.
 pub(super) struct CsvReader<R> {
-    csv: csv::Reader<Source<R>>,
+    csv: csv::Reader<Source<Carry<R>>>,
     record: csv::ByteRecord,
     /// The byte offset (in the file) where the reader started.
     base: u64,
@@ -148,17 +148,28 @@ pub(super) struct CsvReader<R> {
     /// The bytes to leave off the end of the last field: a `\r` before the
     /// line break, or what the record took of [`SENTINEL`].
     trim: usize,
-    /// A whole input of plain lines, read without the `csv` crate.
+    /// Plain lines read without the `csv` crate, until the input is found
+    /// not to be plain; then the `csv` crate reads on from the first
+    /// record not yet read.
     plain: Option<Plain>,
 }
 
-/// A whole input (read from its start) of plain lines: no quote, carriage
-/// return or NUL byte, no empty line, every line under half of
-/// [`MAX_RECORD`] and ended by `\n`. Each line is then a record and each
-/// comma ends a field, as the `csv` crate reads them; lines are split
-/// without it.
+/// Plain lines: no quote, carriage return or NUL byte, no empty line,
+/// every line under half of [`MAX_RECORD`] and ended by `\n`. Each line is
+/// then a record and each comma ends a field, as the `csv` crate reads
+/// them; lines are split without it.
+///
+/// It holds either a whole input (read from its start) or a buffer of a
+/// stream, refilled as its lines are taken: the bytes after the last whole
+/// line are carried over to the next fill, and each fill is checked before
+/// its lines are split. Where a fill is not plain lines, the rest of the
+/// input is left to the `csv` crate.
 pub(super) struct Plain {
     data: Vec<u8>,
+    /// The bytes of `data` read so far.
+    filled: usize,
+    /// The end of the whole lines of `data` found plain.
+    checked: usize,
     /// Where the next record starts.
     next: usize,
     /// The current record.
@@ -167,32 +178,76 @@ pub(super) struct Plain {
     fields: Vec<std::ops::Range<usize>>,
 }
 
+/// Whether `data` is whole plain lines (see [`Plain`]).
+fn plain_lines(data: &[u8]) -> bool {
+    if data.last() != Some(&b'\n') || memchr::memchr3(b'"', b'\r', b'\0', data).is_some() {
+        return false;
+    }
+    let mut start = 0;
+    for end in memchr::memchr_iter(b'\n', data) {
+        if end == start || end - start >= MAX_RECORD / 2 {
+            return false;
+        }
+        start = end + 1;
+    }
+    true
+}
+
 impl Plain {
     /// The input `data` read as plain lines, or `data` back when it is not
     /// plain.
     pub(super) fn new(data: Vec<u8>) -> Result<Plain, Vec<u8>> {
-        if data.last() != Some(&b'\n') || memchr::memchr3(b'"', b'\r', b'\0', &data).is_some() {
+        if !plain_lines(&data) {
             return Err(data);
         }
-        let mut start = 0;
-        for end in memchr::memchr_iter(b'\n', &data) {
-            if end == start || end - start >= MAX_RECORD / 2 {
-                return Err(data);
-            }
-            start = end + 1;
-        }
-        Ok(Plain {
-            data,
+        let mut plain = Plain::stream(0);
+        (plain.filled, plain.checked) = (data.len(), data.len());
+        plain.data = data;
+        Ok(plain)
+    }
+
+    /// An empty buffer of `size` bytes for a stream.
+    fn stream(size: usize) -> Plain {
+        Plain {
+            data: vec![0; size],
+            filled: 0,
+            checked: 0,
             next: 0,
             record: 0..0,
             fields: Vec::with_capacity(16),
-        })
+        }
     }
 
-    /// Takes the next line as the record; `false` at the end.
+    /// Carries the bytes not yet taken to the front and reads more of
+    /// `src` after them, until the buffer is full or `src` ends; then
+    /// checks the whole lines read. `false` when they are not plain lines,
+    /// or there are none.
+    fn refill(&mut self, src: &mut impl Read) -> io::Result<bool> {
+        self.data.copy_within(self.next..self.filled, 0);
+        self.filled -= self.next;
+        (self.next, self.checked) = (0, 0);
+        while self.filled < self.data.len() {
+            match src.read(&mut self.data[self.filled..]) {
+                Ok(0) => break,
+                Ok(n) => self.filled += n,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(e),
+            }
+        }
+        let lines = &self.data[..self.filled];
+        let whole = memchr::memrchr(b'\n', lines).map_or(0, |n| n + 1);
+        if whole > 0 && plain_lines(&lines[..whole]) {
+            self.checked = whole;
+        }
+        Ok(self.checked > 0)
+    }
+
+    /// Takes the next line checked as the record; `false` when there is
+    /// none.
     fn advance(&mut self) -> bool {
         let start = self.next;
-        let Some(end) = memchr::memchr(b'\n', &self.data[start..]).map(|n| start + n) else {
+        let Some(end) = memchr::memchr(b'\n', &self.data[start..self.checked]).map(|n| start + n)
+        else {
             return false;
         };
         self.fields.clear();
@@ -205,6 +260,27 @@ impl Plain {
         self.record = start..end;
         self.next = end + 1;
         true
+    }
+}
+
+/// The bytes a [`Plain`] buffer had not split (from `at` to `end` of
+/// `rest`), then the rest of the input.
+pub(super) struct Carry<R> {
+    rest: Vec<u8>,
+    at: usize,
+    end: usize,
+    inner: R,
+}
+
+impl<R: Read> Read for Carry<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        if self.at == self.end {
+            return self.inner.read(buf);
+        }
+        let n = buf.len().min(self.end - self.at);
+        buf[..n].copy_from_slice(&self.rest[self.at..self.at + n]);
+        self.at += n;
+        Ok(n)
     }
 }
 
@@ -224,7 +300,12 @@ impl<R: Read> CsvReader<R> {
 
     fn with_buffer(src: R, offset: u64, line: u64, buffer: usize) -> CsvReader<R> {
         let source = Source {
-            inner: src,
+            inner: Carry {
+                rest: Vec::new(),
+                at: 0,
+                end: 0,
+                inner: src,
+            },
             pos: 0,
             cap: 0,
             capped: false,
@@ -245,7 +326,7 @@ impl<R: Read> CsvReader<R> {
             line,
             record_line: line,
             trim: 0,
-            plain: None,
+            plain: Some(Plain::stream(buffer)),
         }
     }
 
@@ -257,14 +338,16 @@ impl<R: Read> CsvReader<R> {
     /// Reads the next record, unless the input ends or `limit` (a byte
     /// offset) is reached at a record boundary first.
     pub(super) fn next(&mut self, limit: u64) -> io::Result<Next> {
-        if let Some(plain) = &mut self.plain {
-            if self.offset >= limit || !plain.advance() {
+        if self.plain.is_some() {
+            if self.offset >= limit {
                 return Ok(Next::End);
             }
-            self.record_line = self.line;
-            self.line += 1;
-            self.offset = plain.next as u64;
-            return Ok(Next::Record);
+            if self.next_plain()? {
+                return Ok(Next::Record);
+            }
+            if self.plain.is_some() {
+                return Ok(Next::End);
+            }
         }
         loop {
             if self.offset >= limit {
@@ -364,6 +447,33 @@ impl<R: Read> CsvReader<R> {
             self.trim = trim;
             return Ok(Next::Record);
         }
+    }
+
+    /// Takes the next plain line as the record, refilling the buffer when
+    /// its lines are all taken; `false` at the end of the input, or (with
+    /// the plain reading given up) where the `csv` crate is to read on.
+    fn next_plain(&mut self) -> io::Result<bool> {
+        let Some(plain) = &mut self.plain else {
+            return Ok(false);
+        };
+        if !plain.advance() {
+            let src = &mut self.csv.get_mut().inner.inner;
+            if !plain.refill(src)? {
+                if plain.filled > 0 {
+                    // Not plain lines: the `csv` crate reads on from here.
+                    let plain = self.plain.take().unwrap_or_else(|| Plain::stream(0));
+                    let carry = &mut self.csv.get_mut().inner;
+                    (carry.rest, carry.at, carry.end) = (plain.data, plain.next, plain.filled);
+                    (self.base, self.first_line) = (self.offset, self.line);
+                }
+                return Ok(false);
+            }
+            plain.advance();
+        }
+        self.record_line = self.line;
+        self.line += 1;
+        self.offset += (plain.next - plain.record.start) as u64;
+        Ok(true)
     }
 
     pub(super) fn len(&self) -> usize {
@@ -469,6 +579,72 @@ mod tests {
             let expected = each_record(CsvReader::new(text.as_bytes(), 0, 1));
             let plain = plain.ok().map(CsvReader::plain).map(each_record);
             proptest::prop_assert_eq!(plain, Some(expected));
+        }
+    }
+
+    /// What a reader reads of `text` from `start` (a line start, on
+    /// `line`) up to `limit`, with a buffer of `buffer` bytes, plain lines
+    /// split without the `csv` crate unless `csv_only`: each record's line,
+    /// fields, columns, fields as slices of its text and the offset after
+    /// it; then how it ended, and its offset and line.
+    #[allow(clippy::type_complexity)]
+    fn stream(
+        text: &[u8],
+        (start, line): (usize, u64),
+        limit: u64,
+        buffer: usize,
+        csv_only: bool,
+    ) -> (
+        Vec<(u64, Vec<Vec<u8>>, Vec<u64>, Vec<String>, u64)>,
+        Next,
+        u64,
+        u64,
+    ) {
+        let mut reader = CsvReader::with_buffer(&text[start..], start as u64, line, buffer);
+        if csv_only {
+            reader.plain = None;
+        }
+        let mut out = Vec::new();
+        let ended = loop {
+            match reader.next(limit).unwrap() {
+                Next::Record => {}
+                other => break other,
+            }
+            let n = reader.len();
+            let text = reader.text().map(str::to_owned).unwrap_or_default();
+            out.push((
+                reader.record_line,
+                (0..n).map(|i| reader.field(i).to_vec()).collect(),
+                (0..=n).map(|i| reader.column(i)).collect(),
+                (0..n)
+                    .filter_map(|i| text.get(reader.field_range(i)?).map(str::to_owned))
+                    .collect(),
+                reader.offset,
+            ));
+        };
+        (out, ended, reader.offset, reader.line)
+    }
+
+    proptest::proptest! {
+        /// Streamed in chunks through small buffers, plain lines (and
+        /// whatever follows them) are read as the `csv` crate reads them:
+        /// records, lines, columns, offsets and where each chunk stops.
+        #[test]
+        fn streamed_plain_lines_read_as_the_csv_crate_reads_them(
+            lines in proptest::collection::vec("[a-z0-9,. 个亿元\u{feff}\t]{1,24}", 0..16),
+            tail in "([a-z,\"\r\n\0]{0,8})?",
+            cut in 0usize..17,
+            limit in 0u64..400,
+            buffer in 1usize..80,
+        ) {
+            let mut text = lines.iter().map(|l| format!("{l}\n")).collect::<String>();
+            text.push_str(&tail);
+            let text = text.as_bytes();
+            let cut = lines.iter().take(cut).map(|l| l.len() + 1).sum::<usize>();
+            let start = (cut, 1 + newlines(&text[..cut]));
+            let expected = stream(text, start, limit, buffer, true);
+            let got = stream(text, start, limit, buffer, false);
+            proptest::prop_assert_eq!(got, expected, "{:?}", String::from_utf8_lossy(text));
         }
     }
 
