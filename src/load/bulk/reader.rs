@@ -535,33 +535,44 @@ impl<R: Read> CsvReader<R> {
 mod tests {
     use super::*;
 
-    /// Each record of `reader`: its line, fields, columns and the fields
-    /// as slices of its text.
-    #[allow(clippy::type_complexity)]
-    fn each_record<R: Read>(
-        mut reader: CsvReader<R>,
-    ) -> Vec<(u64, Vec<Vec<u8>>, Vec<u64>, Vec<String>)> {
+    /// What tests see of a record: its line, fields, columns and the
+    /// fields as slices of its text.
+    type Seen = (u64, Vec<Vec<u8>>, Vec<u64>, Vec<String>);
+
+    fn seen<R: Read>(reader: &CsvReader<R>) -> Seen {
+        let n = reader.len();
+        let text = reader.text().map(str::to_owned).unwrap_or_default();
+        (
+            reader.record_line,
+            (0..n).map(|i| reader.field(i).to_vec()).collect(),
+            (0..=n).map(|i| reader.column(i)).collect(),
+            (0..n)
+                .filter_map(|i| text.get(reader.field_range(i)?).map(str::to_owned))
+                .collect(),
+        )
+    }
+
+    /// Each record of `reader`.
+    fn each_record<R: Read>(mut reader: CsvReader<R>) -> Vec<Seen> {
         let mut out = Vec::new();
         while reader.next(u64::MAX).unwrap() == Next::Record {
-            let n = reader.len();
-            let text = reader.text().map(str::to_owned).unwrap_or_default();
-            out.push((
-                reader.record_line,
-                (0..n).map(|i| reader.field(i).to_vec()).collect(),
-                (0..=n).map(|i| reader.column(i)).collect(),
-                (0..n)
-                    .filter_map(|i| text.get(reader.field_range(i)?).map(str::to_owned))
-                    .collect(),
-            ));
+            out.push(seen(&reader));
         }
         out
+    }
+
+    /// A reader of `text` by the `csv` crate alone.
+    fn csv_only(text: &[u8]) -> CsvReader<&[u8]> {
+        let mut reader = CsvReader::new(text, 0, 1);
+        reader.plain = None;
+        reader
     }
 
     #[test]
     fn plain_lines_are_read_as_the_csv_crate_reads_them() {
         let text = "id,jurisdiction,value,unit\nt_1,320000,1000,个\n,,,\nt_2,110000,2.5,亿元,extra\n\u{feff}x\n";
         let plain = Plain::new(text.as_bytes().to_vec()).ok().unwrap();
-        let expected = each_record(CsvReader::new(text.as_bytes(), 0, 1));
+        let expected = each_record(csv_only(text.as_bytes()));
         assert_eq!(expected.len(), 5);
         assert_eq!(each_record(CsvReader::plain(plain)), expected);
     }
@@ -576,7 +587,7 @@ mod tests {
             let text = lines.iter().map(|l| format!("{l}\n")).collect::<String>();
             let plain = Plain::new(text.as_bytes().to_vec());
             proptest::prop_assert!(plain.is_ok(), "{text:?}");
-            let expected = each_record(CsvReader::new(text.as_bytes(), 0, 1));
+            let expected = each_record(csv_only(text.as_bytes()));
             let plain = plain.ok().map(CsvReader::plain).map(each_record);
             proptest::prop_assert_eq!(plain, Some(expected));
         }
@@ -587,19 +598,13 @@ mod tests {
     /// split without the `csv` crate unless `csv_only`: each record's line,
     /// fields, columns, fields as slices of its text and the offset after
     /// it; then how it ended, and its offset and line.
-    #[allow(clippy::type_complexity)]
     fn stream(
         text: &[u8],
         (start, line): (usize, u64),
         limit: u64,
         buffer: usize,
         csv_only: bool,
-    ) -> (
-        Vec<(u64, Vec<Vec<u8>>, Vec<u64>, Vec<String>, u64)>,
-        Next,
-        u64,
-        u64,
-    ) {
+    ) -> (Vec<(Seen, u64)>, Next, u64, u64) {
         let mut reader = CsvReader::with_buffer(&text[start..], start as u64, line, buffer);
         if csv_only {
             reader.plain = None;
@@ -607,20 +612,9 @@ mod tests {
         let mut out = Vec::new();
         let ended = loop {
             match reader.next(limit).unwrap() {
-                Next::Record => {}
+                Next::Record => out.push((seen(&reader), reader.offset)),
                 other => break other,
             }
-            let n = reader.len();
-            let text = reader.text().map(str::to_owned).unwrap_or_default();
-            out.push((
-                reader.record_line,
-                (0..n).map(|i| reader.field(i).to_vec()).collect(),
-                (0..=n).map(|i| reader.column(i)).collect(),
-                (0..n)
-                    .filter_map(|i| text.get(reader.field_range(i)?).map(str::to_owned))
-                    .collect(),
-                reader.offset,
-            ));
         };
         (out, ended, reader.offset, reader.line)
     }
