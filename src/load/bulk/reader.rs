@@ -1,5 +1,6 @@
-//! Reading CSV records (with the `csv` crate) at exact lines and byte
-//! offsets, so that a file can be read in chunks by several threads.
+//! Reading CSV records at exact lines and byte offsets, so that a file can
+//! be read in chunks by several threads: plain lines split at their line
+//! breaks and commas, anything else by the `csv` crate.
 
 use std::io::{self, Read};
 
@@ -130,6 +131,11 @@ pub(super) fn csv_io(err: csv::Error) -> io::Error {
 /// own. Records end at `\n` only (a lone `\r` stays in its field, as
 /// before): the `\r` of `\r\n` is taken off the last field, and a record
 /// that is just `\r\n` is an empty line.
+///
+/// Until its input is found not to be plain lines (see [`Plain`]), a buffer
+/// at a time, the reader splits them itself; the `csv` crate then reads on
+/// from the first record not yet read. Either way it reads the same
+/// records, lines and offsets.
 pub(super) struct CsvReader<R> {
     csv: csv::Reader<Source<Carry<R>>>,
     record: csv::ByteRecord,
