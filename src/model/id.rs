@@ -26,6 +26,12 @@ impl Id {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+
+    /// The same id in an allocation of its own, so that threads holding
+    /// their own copies do not all count references to one.
+    pub(crate) fn unshared(&self) -> Id {
+        Id(Arc::from(&*self.0))
+    }
 }
 
 /// Per byte, whether it may be in a snake_case id: `a`–`z`, `0`–`9`, `_`.

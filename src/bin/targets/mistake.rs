@@ -89,19 +89,17 @@ fn zh(err: &clap::Error, args: &[OsString]) -> Option<String> {
             .zip(text(err, ContextKind::InvalidValue))
             .map(|(option, value)| format!("{option}：多余的值“{value}”")),
         ClapKind::TooFewValues => option().map(|option| {
-            let count = |kind| number(err, kind).map(|n| n.to_string());
             format!(
                 "{option}：值太少：至少需要 {} 个，实有 {} 个",
-                count(ContextKind::MinValues).unwrap_or_else(|| "？".into()),
-                count(ContextKind::ActualNumValues).unwrap_or_else(|| "？".into())
+                count(err, ContextKind::MinValues),
+                count(err, ContextKind::ActualNumValues)
             )
         }),
         ClapKind::WrongNumberOfValues => option().map(|option| {
-            let count = |kind| number(err, kind).map(|n| n.to_string());
             format!(
                 "{option}：应有 {} 个值，实有 {} 个",
-                count(ContextKind::ExpectedNumValues).unwrap_or_else(|| "？".into()),
-                count(ContextKind::ActualNumValues).unwrap_or_else(|| "？".into())
+                count(err, ContextKind::ExpectedNumValues),
+                count(err, ContextKind::ActualNumValues)
             )
         }),
         ClapKind::NoEquals => {
@@ -154,11 +152,11 @@ fn text(err: &clap::Error, kind: ContextKind) -> Option<String> {
     }
 }
 
-/// A context value of a clap error that is a number.
-fn number(err: &clap::Error, kind: ContextKind) -> Option<isize> {
+/// A count of values in the error's context, `？` where it has none.
+fn count(err: &clap::Error, kind: ContextKind) -> String {
     match err.get(kind) {
-        Some(ContextValue::Number(n)) => Some(*n),
-        _ => None,
+        Some(ContextValue::Number(n)) => n.to_string(),
+        _ => "？".to_owned(),
     }
 }
 

@@ -257,11 +257,7 @@ impl Evaluation<'_> {
                 let id = match &metric {
                     Some(m) if *m == target.metric => m.clone(),
                     _ => {
-                        let own: Id = target
-                            .metric
-                            .as_str()
-                            .parse()
-                            .unwrap_or_else(|_| target.metric.clone());
+                        let own = target.metric.unshared();
                         metric = Some(own.clone());
                         own
                     }

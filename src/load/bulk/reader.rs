@@ -165,8 +165,7 @@ pub(super) struct CsvReader<R> {
 /// then a record and each comma ends a field, as the `csv` crate reads
 /// them; lines are split without it.
 ///
-/// It holds either a whole input (read from its start) or a buffer of a
-/// stream, refilled as its lines are taken: the bytes after the last whole
+/// It holds a buffer of a stream, refilled as its lines are taken: the bytes after the last whole
 /// line are carried over to the next fill, and each fill is checked before
 /// its lines are split. Where a fill is not plain lines, the rest of the
 /// input is left to the `csv` crate.
@@ -200,18 +199,6 @@ fn plain_lines(data: &[u8]) -> bool {
 }
 
 impl Plain {
-    /// The input `data` read as plain lines, or `data` back when it is not
-    /// plain.
-    pub(super) fn new(data: Vec<u8>) -> Result<Plain, Vec<u8>> {
-        if !plain_lines(&data) {
-            return Err(data);
-        }
-        let mut plain = Plain::stream(0);
-        (plain.filled, plain.checked) = (data.len(), data.len());
-        plain.data = data;
-        Ok(plain)
-    }
-
     /// An empty buffer of `size` bytes for a stream.
     fn stream(size: usize) -> Plain {
         Plain {
@@ -287,15 +274,6 @@ impl<R: Read> Read for Carry<R> {
         buf[..n].copy_from_slice(&self.rest[self.at..self.at + n]);
         self.at += n;
         Ok(n)
-    }
-}
-
-impl CsvReader<io::Empty> {
-    /// A reader of plain lines, from the first line.
-    pub(super) fn plain(plain: Plain) -> CsvReader<io::Empty> {
-        let mut reader = CsvReader::new(io::empty(), 0, 1);
-        reader.plain = Some(plain);
-        reader
     }
 }
 
@@ -574,77 +552,37 @@ mod tests {
         reader
     }
 
+    /// Each record of `text` if the reader split all of it as plain
+    /// lines, without the `csv` crate; `None` if it gave that up.
+    fn read_plain(text: &[u8]) -> Option<Vec<Seen>> {
+        let mut reader = CsvReader::new(text, 0, 1);
+        let mut out = Vec::new();
+        while reader.next(u64::MAX).unwrap() == Next::Record {
+            out.push(seen(&reader));
+        }
+        reader.plain.is_some().then_some(out)
+    }
+
     #[test]
     fn plain_lines_are_read_as_the_csv_crate_reads_them() {
         let text = "id,jurisdiction,value,unit\nt_1,320000,1000,个\n,,,\nt_2,110000,2.5,亿元,extra\n\u{feff}x\n";
-        let plain = Plain::new(text.as_bytes().to_vec()).ok().unwrap();
+        let plain = read_plain(text.as_bytes()).unwrap();
         let expected = each_record(csv_only(text.as_bytes()));
         assert_eq!(expected.len(), 5);
-        assert_eq!(each_record(CsvReader::plain(plain)), expected);
+        assert_eq!(plain, expected);
     }
 
     proptest::proptest! {
-        /// Any input the plain reader takes is read as the `csv` crate
-        /// reads it: lines, fields, columns and the fields' places.
+        /// Any input of plain lines is read as the `csv` crate reads it:
+        /// lines, fields, columns and the fields' places.
         #[test]
         fn plain_lines_read_as_the_csv_crate_reads_any_such_input(
             lines in proptest::collection::vec("[a-z0-9,. 个亿元\u{feff}\t]{1,24}", 1..12),
         ) {
             let text = lines.iter().map(|l| format!("{l}\n")).collect::<String>();
-            let plain = Plain::new(text.as_bytes().to_vec());
-            proptest::prop_assert!(plain.is_ok(), "{text:?}");
+            proptest::prop_assert!(plain_lines(text.as_bytes()), "{text:?}");
             let expected = each_record(csv_only(text.as_bytes()));
-            let plain = plain.ok().map(CsvReader::plain).map(each_record);
-            proptest::prop_assert_eq!(plain, Some(expected));
-        }
-    }
-
-    /// What a reader reads of `text` from `start` (a line start, on
-    /// `line`) up to `limit`, with a buffer of `buffer` bytes, plain lines
-    /// split without the `csv` crate unless `csv_only`: each record's line,
-    /// fields, columns, fields as slices of its text and the offset after
-    /// it; then how it ended, and its offset and line.
-    fn stream(
-        text: &[u8],
-        (start, line): (usize, u64),
-        limit: u64,
-        buffer: usize,
-        csv_only: bool,
-    ) -> (Vec<(Seen, u64)>, Next, u64, u64) {
-        let mut reader = CsvReader::with_buffer(&text[start..], start as u64, line, buffer);
-        if csv_only {
-            reader.plain = None;
-        }
-        let mut out = Vec::new();
-        let ended = loop {
-            match reader.next(limit).unwrap() {
-                Next::Record => out.push((seen(&reader), reader.offset)),
-                other => break other,
-            }
-        };
-        (out, ended, reader.offset, reader.line)
-    }
-
-    proptest::proptest! {
-        /// Streamed in chunks through small buffers, plain lines (and
-        /// whatever follows them) are read as the `csv` crate reads them:
-        /// records, lines, columns, offsets and where each chunk stops.
-        #[test]
-        fn streamed_plain_lines_read_as_the_csv_crate_reads_them(
-            lines in proptest::collection::vec("[a-z0-9,. 个亿元\u{feff}\t]{1,24}", 0..16),
-            tail in "([a-z,\"\r\n\0]{0,8})?",
-            cut in 0usize..17,
-            limit in 0u64..400,
-            buffer in 1usize..80,
-        ) {
-            let mut text = lines.iter().map(|l| format!("{l}\n")).collect::<String>();
-            text.push_str(&tail);
-            let text = text.as_bytes();
-            let cut = lines.iter().take(cut).map(|l| l.len() + 1).sum::<usize>();
-            let start = (cut, 1 + newlines(&text[..cut]));
-            let expected = stream(text, start, limit, buffer, true);
-            let got = stream(text, start, limit, buffer, false);
-            proptest::prop_assert_eq!(got, expected, "{:?}", String::from_utf8_lossy(text));
+            proptest::prop_assert_eq!(read_plain(text.as_bytes()), Some(expected));
         }
     }
 
@@ -659,11 +597,11 @@ mod tests {
             "a,\0\n",
             "",
         ] {
-            assert!(Plain::new(text.as_bytes().to_vec()).is_err(), "{text:?}");
+            assert!(!plain_lines(text.as_bytes()), "{text:?}");
         }
         let long = format!("{}\n", "x".repeat(MAX_RECORD / 2));
-        assert!(Plain::new(long.into_bytes()).is_err());
-        assert!(Plain::new(b"a,b\nc,d\n".to_vec()).is_ok());
+        assert!(!plain_lines(long.as_bytes()));
+        assert!(plain_lines(b"a,b\nc,d\n"));
     }
 
     #[test]

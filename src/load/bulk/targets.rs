@@ -9,7 +9,7 @@ use super::header::{Layout, check_width, read_header};
 use super::keys::Keys;
 use super::observations::{fast_number, full_quantity, wrong_dimension};
 use super::problems::{Problem, Problems, invalid_utf8, io_error, too_long};
-use super::reader::{CsvReader, Next, Plain, chars};
+use super::reader::{CsvReader, Next, chars};
 use crate::catalog::{Cells as OriginCells, Origin, Parts};
 use crate::error::{DataProblem, ErrorKind};
 use crate::{
@@ -21,9 +21,7 @@ use rust_decimal::Decimal;
 /// Reads `targets.csv` into `parts`.
 ///
 /// The file is read whole, with room for every line at once (growing by
-/// doubling would hold up to twice the targets' memory); plain lines (see
-/// [`Plain`]) are split without the `csv` crate, any other file is read by
-/// it.
+/// doubling would hold up to twice the targets' memory).
 pub(super) fn read_targets(parts: &mut Parts, path: &Path, keys: &Keys) {
     let file_name: Arc<Path> = Arc::from(path);
     let data = match std::fs::read(path) {
@@ -37,23 +35,8 @@ pub(super) fn read_targets(parts: &mut Parts, path: &Path, keys: &Keys) {
         .targets
         .reserve(memchr::memchr_iter(b'\n', &data).count());
     let mut problems = Problems::default();
-    let result = match Plain::new(data) {
-        Ok(plain) => read_rows(
-            CsvReader::plain(plain),
-            parts,
-            keys,
-            &file_name,
-            &mut problems,
-        ),
-        Err(data) => read_rows(
-            CsvReader::new(io::Cursor::new(data), 0, 1),
-            parts,
-            keys,
-            &file_name,
-            &mut problems,
-        ),
-    };
-    if let Err(e) = result {
+    let reader = CsvReader::new(data.as_slice(), 0, 1);
+    if let Err(e) = read_rows(reader, parts, keys, &file_name, &mut problems) {
         parts.errors.push(io_error(e, &file_name));
     }
     parts.errors.extend(problems.into_errors(&file_name));
