@@ -117,7 +117,10 @@ pub fn progress_folder(
 }
 
 /// Where each target that counts keeps its points: by jurisdiction and
-/// metric number.
+/// metric number. The places are numbered in the order of those numbers
+/// ([`Slots::renumber`]), the order in which a file sorted by date, or by
+/// jurisdiction, offers them figures: the points of consecutive rows lie
+/// side by side in memory rather than a metric's length apart.
 enum Slots {
     Dense { metrics: usize, slot: Vec<u32> },
     Sparse(HashMap<u64, u32, crate::util::FxBuild>),
@@ -143,6 +146,29 @@ impl Slots {
                 map.insert(u64::from(j) << 32 | u64::from(m), value);
             }
         }
+    }
+
+    /// Numbers the places anew in the order of their jurisdiction's and
+    /// metric's numbers; returns, by new number, the number each place had.
+    fn renumber(&mut self) -> Vec<u32> {
+        let mut was = Vec::new();
+        match self {
+            Slots::Dense { slot, .. } => {
+                for s in slot.iter_mut().filter(|s| **s != NO_SLOT) {
+                    was.push(std::mem::replace(s, was.len() as u32));
+                }
+            }
+            Slots::Sparse(map) => {
+                let mut keys: Vec<u64> = map.keys().copied().collect();
+                keys.sort_unstable();
+                for key in keys {
+                    if let Some(s) = map.get_mut(&key) {
+                        was.push(std::mem::replace(s, was.len() as u32));
+                    }
+                }
+            }
+        }
+        was
     }
 
     #[inline]
@@ -215,6 +241,7 @@ impl Points {
 /// with every row also handed to `tee`.
 struct Keeper<'a, T> {
     slots: &'a Slots,
+    /// The frames by place.
     frames: &'a [Frame],
     kept: Points,
     tee: T,
@@ -225,10 +252,10 @@ impl<T: bulk::Sink> bulk::Sink for Keeper<'_, T> {
 
     #[inline]
     fn row(&mut self, row: &bulk::Row) {
-        if let Some(s) = self.slots.get(row.jurisdiction, row.metric) {
+        if let Some(p) = self.slots.get(row.jurisdiction, row.metric) {
             self.kept
-                .get_mut(s)
-                .offer(row.day, row.canonical, None, &self.frames[s]);
+                .get_mut(p)
+                .offer(row.day, row.canonical, None, &self.frames[p]);
         }
         self.tee.row(row);
     }
@@ -238,7 +265,10 @@ impl<T: bulk::Sink> bulk::Sink for Keeper<'_, T> {
 struct Evaluation<'a> {
     targets: &'a [&'a Target],
     polarities: &'a [Polarity],
+    /// The points by place.
     kept: &'a Points,
+    /// The place of each target.
+    places: &'a [u32],
     frames: &'a [Frame],
     options: &'a Options,
     threads: usize,
@@ -262,7 +292,10 @@ impl Evaluation<'_> {
                         own
                     }
                 };
-                let points = self.kept.get(s).map(|v| v.normalize());
+                let points = self
+                    .kept
+                    .get(self.places[s] as usize)
+                    .map(|v| v.normalize());
                 evaluate_row(
                     unassessed_as(target, id),
                     target,
@@ -595,6 +628,14 @@ fn stream_inner<T: bulk::Sink>(
         groups.push(numbers);
     }
     let (frames, polarities) = frames(catalog, &targets, as_of, options);
+    // The points are kept by place: by jurisdiction, then metric.
+    let was = slots.renumber();
+    debug_assert_eq!(was.len(), targets.len());
+    let mut places = vec![0u32; targets.len()];
+    for (p, &s) in was.iter().enumerate() {
+        places[s as usize] = p as u32;
+    }
+    let place_frames: Vec<Frame> = was.iter().map(|&s| frames[s as usize]).collect();
 
     // The catalogue's own figures come first, as in a loaded catalogue
     // (a bulk folder seldom has any: then the first chunk's points are
@@ -607,14 +648,14 @@ fn stream_inner<T: bulk::Sink>(
         ) else {
             continue;
         };
-        if let Some(s) = slots.get(j, m) {
-            if o.value.dimension() == targets[s].value.dimension() {
+        if let Some(p) = slots.get(j, m) {
+            if o.value.dimension() == targets[was[p] as usize].value.dimension() {
                 let kept = kept.get_or_insert_with(|| Points::new(targets.len()));
-                kept.get_mut(s).offer(
+                kept.get_mut(p).offer(
                     o.date(),
                     o.value.canonical_value(),
                     o.comparator,
-                    &frames[s],
+                    &place_frames[p],
                 );
             }
         }
@@ -622,7 +663,7 @@ fn stream_inner<T: bulk::Sink>(
 
     let make = || Keeper {
         slots: &slots,
-        frames: &frames,
+        frames: &place_frames,
         kept: Points::new(targets.len()),
         tee: tee(),
     };
@@ -649,6 +690,7 @@ fn stream_inner<T: bulk::Sink>(
         targets: &targets,
         polarities: &polarities,
         kept: &kept,
+        places: &places,
         frames: &frames,
         options,
         threads: reading.evaluators,
@@ -663,4 +705,33 @@ fn stream_inner<T: bulk::Sink>(
         start = end;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Slots;
+
+    /// Places set in a scattered order, renumbered, for both layouts.
+    fn renumbered(mut slots: Slots) -> (Vec<u32>, Vec<Option<usize>>) {
+        slots.set(2, 1, 0);
+        slots.set(0, 3, 1);
+        slots.set(1, 0, 2);
+        slots.set(0, 0, 3);
+        let was = slots.renumber();
+        let now = [(0, 0), (0, 3), (1, 0), (2, 1), (1, 1)]
+            .iter()
+            .map(|&(j, m)| slots.get(j, m))
+            .collect();
+        (was, now)
+    }
+
+    #[test]
+    fn places_are_renumbered_by_jurisdiction_then_metric() {
+        let expected = (
+            vec![3, 1, 2, 0],
+            vec![Some(0), Some(1), Some(2), Some(3), None],
+        );
+        assert_eq!(renumbered(Slots::new(3, 4)), expected);
+        assert_eq!(renumbered(Slots::Sparse(Default::default())), expected);
+    }
 }
