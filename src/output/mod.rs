@@ -33,6 +33,6 @@ pub use labels::errors::{error_message, errors_message, io_error_label};
 pub use labels::{level_label, status_label};
 pub use progress::PROGRESS_CSV_COLUMNS;
 pub(crate) use progress::ProgressJson;
-pub use progress::{unmatched_table, write_progress_csv_folder};
+pub use progress::{unmatched_table, write_progress_csv_folder, write_progress_json_folder};
 pub use rank::RANK_CSV_COLUMNS;
 pub(crate) use rank::RankingJson;

@@ -4,7 +4,8 @@
 
 use std::path::{Path, PathBuf};
 
-use policy_targets::output::CsvOptions;
+use policy_targets::output::{CsvOptions, write_progress_json_folder};
+use policy_targets::progress::{Options, progress_folder};
 use policy_targets::synth::{Spec, write_folder};
 use policy_targets::{Catalog, Lang, NaiveDate, datapackage, export, html, report};
 
@@ -151,6 +152,56 @@ fn a_streamed_json_export_with_a_bad_row_writes_nothing() {
     failed.fails_with(1);
     assert_eq!(std::fs::read_to_string(&file).unwrap(), "earlier");
     assert_eq!(folder_listing(&out), ["export.json"]);
+}
+
+#[test]
+fn a_streamed_progress_json_writes_the_bytes_of_a_gathered_one() {
+    let tmp = TempDir::new("stream_progress_json");
+    for dir in folders(&tmp) {
+        for as_of in ["2025-12-31", "2020-01-01"] {
+            let (_, report) = progress_folder(&dir, date(as_of), &Options::default()).unwrap();
+            let gathered = report.to_json();
+            let mut streamed = Vec::new();
+            write_progress_json_folder(&dir, date(as_of), &Options::default(), &mut streamed)
+                .unwrap_or_else(|e| panic!("{e}"));
+            let shown = format!("{} as of {as_of}", dir.display());
+            assert_eq!(String::from_utf8(streamed).unwrap(), gathered, "{shown}");
+            // The command streams it.
+            let data = dir.to_str().unwrap();
+            let out = run(&[
+                "progress", "--data", data, "--as-of", as_of, "--format", "json",
+            ]);
+            assert_eq!(out.succeeded(), format!("{gathered}\n"), "{shown}");
+        }
+    }
+    // Long before any source, no target counts: the rows are an empty list.
+    let (_, none) =
+        progress_folder(&folders(&tmp)[2], date("2020-01-01"), &Options::default()).unwrap();
+    assert!(none.rows.is_empty());
+    assert!(none.to_json().ends_with("\"rows\": []\n}"));
+}
+
+#[test]
+fn a_streamed_progress_json_with_a_bad_row_writes_nothing() {
+    let tmp = TempDir::new("stream_progress_json_bad");
+    let mut all = folders(&tmp);
+    let (good, bad) = (all.remove(1), all.remove(1));
+    // JSON takes no CSV options, streamed or not.
+    let json = [
+        "progress",
+        "--as-of",
+        "2025-12-31",
+        "--format",
+        "json",
+        "--data",
+    ];
+    let bom = run(&[&json[..], &[good.to_str().unwrap(), "--bom"]].concat());
+    assert!(bom.fails_with(2).contains("--bom"));
+    with_bad_row(&bad);
+    let failed = run(&[&json[..], &[bad.to_str().unwrap()]].concat());
+    assert!(failed.stdout.is_empty(), "{}", failed.stdout);
+    let message = failed.fails_with(1);
+    assert!(message.contains("no_such_metric"), "{message}");
 }
 
 /// The files of the data package in `dir`, by name.

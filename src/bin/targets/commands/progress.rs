@@ -1,12 +1,15 @@
 //! `targets progress`: attainment and pace verdicts on a date.
 
+use std::io::Write;
 use std::path::Path;
 
-use policy_targets::output::{unmatched_table, write_progress_csv_folder};
-use policy_targets::progress;
+use policy_targets::output::{
+    unmatched_table, write_progress_csv_folder, write_progress_json_folder,
+};
+use policy_targets::{Error, ErrorKind, Errors, progress};
 
 use super::{answer_in, load_in};
-use crate::args::{Format, ProgressArgs};
+use crate::args::{Common, Format, ProgressArgs};
 use crate::failure::{Failure, errors_in};
 use crate::write::emit_with;
 
@@ -26,13 +29,15 @@ pub fn run(data: Option<&Path>, args: ProgressArgs) -> Result<(), Failure> {
         ..progress::Options::default()
     };
     let streamed = super::bulk_folder(data);
-    // Its CSV answer is written one metric at a time, as it is evaluated.
-    if let (Some(dir), Format::Csv, None) = (streamed, common.format, level) {
-        let csv = common.csv();
-        return emit_with(common.output.as_deref(), |out| {
-            write_progress_csv_folder(dir, common.as_of(), &options, out, &csv)
-                .map_err(|e| errors_in(&e, common.lang))
-        });
+    // On a data folder the CSV and JSON answers are written one metric at
+    // a time, as they are evaluated.
+    if let (Some(dir), None) = (streamed, level) {
+        let json = common.format == Format::Json && !common.csv.any();
+        if common.format == Format::Csv || json {
+            return emit_with(common.output.as_deref(), |out| {
+                write_streamed(dir, &common, &options, out).map_err(|e| errors_in(&e, common.lang))
+            });
+        }
     }
     // A folder with observations.csv is read as a stream.
     let (catalog, report) = match streamed {
@@ -66,4 +71,22 @@ pub fn run(data: Option<&Path>, args: ProgressArgs) -> Result<(), Failure> {
     // faster than freeing every target's strings one by one.
     std::mem::forget((catalog, report));
     answered
+}
+
+/// The CSV or JSON answer on the data folder `dir`, written as it is
+/// evaluated.
+fn write_streamed(
+    dir: &Path,
+    common: &Common,
+    options: &progress::Options,
+    out: &mut (dyn Write + Send),
+) -> Result<(), Errors> {
+    let as_of = common.as_of();
+    if common.format == Format::Csv {
+        return write_progress_csv_folder(dir, as_of, options, out, &common.csv());
+    }
+    write_progress_json_folder(dir, as_of, options, &mut *out)?;
+    // The line break the other JSON answers end with.
+    out.write_all(b"\n")
+        .map_err(|e| Error::new(ErrorKind::Io(e), None).into())
 }
