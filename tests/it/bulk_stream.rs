@@ -184,9 +184,8 @@ fn a_streamed_progress_json_writes_the_bytes_of_a_gathered_one() {
 #[test]
 fn a_streamed_progress_json_with_a_bad_row_writes_nothing() {
     let tmp = TempDir::new("stream_progress_json_bad");
-    let mut all = folders(&tmp);
-    let (good, bad) = (all.remove(1), all.remove(1));
-    // JSON takes no CSV options, streamed or not.
+    let bad = folders(&tmp).remove(2);
+    with_bad_row(&bad);
     let json = [
         "progress",
         "--as-of",
@@ -195,9 +194,9 @@ fn a_streamed_progress_json_with_a_bad_row_writes_nothing() {
         "json",
         "--data",
     ];
-    let bom = run(&[&json[..], &[good.to_str().unwrap(), "--bom"]].concat());
+    // JSON takes no CSV options: said before the folder is read.
+    let bom = run(&[&json[..], &[bad.to_str().unwrap(), "--bom"]].concat());
     assert!(bom.fails_with(2).contains("--bom"));
-    with_bad_row(&bad);
     let failed = run(&[&json[..], &[bad.to_str().unwrap()]].concat());
     assert!(failed.stdout.is_empty(), "{}", failed.stdout);
     let message = failed.fails_with(1);

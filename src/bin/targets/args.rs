@@ -60,6 +60,19 @@ pub enum Command {
     List(ListArgs),
 }
 
+impl Command {
+    /// The output options of a command that has them.
+    pub fn common(&self) -> Option<&Common> {
+        match self {
+            Command::Rank(args) => Some(&args.common),
+            Command::Gap(args) => Some(&args.common),
+            Command::Progress(args) => Some(&args.common),
+            Command::Index(args) => Some(&args.common),
+            _ => None,
+        }
+    }
+}
+
 impl Cli {
     /// The language of the command: a `--lang` before the command, which
     /// then replaces the command's own, else the command's `--lang`.

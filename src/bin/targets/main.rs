@@ -20,6 +20,9 @@ use failure::Failure;
 /// Runs the command `cli` asks for.
 fn run(cli: Cli) -> Result<(), Failure> {
     let data = cli.data.as_deref();
+    if let Some(common) = cli.command.common() {
+        commands::check_common(common)?;
+    }
     match cli.command {
         Command::Validate(args) => validate::run(data, args.lang),
         Command::Export(args) => export::run(data, args),

@@ -34,13 +34,9 @@ fn load_for_comparison(data: Option<&Path>, lang: Lang) -> Result<Catalog, Failu
     Catalog::open_keeping(data, &Per::DENOMINATOR_METRICS).map_err(|e| errors_in(&e, lang))
 }
 
-/// Writes an answer in the format `common` asks for, where it asks.
-fn answer_in(
-    common: &Common,
-    table: impl FnOnce() -> String,
-    json: impl FnOnce() -> String,
-    csv: impl FnOnce(&mut (dyn std::io::Write + Send)) -> Result<(), policy_targets::Error>,
-) -> Result<(), Failure> {
+/// Whether the output options `common` go together, checked before any
+/// data is read: the CSV options apply to CSV output only.
+pub fn check_common(common: &Common) -> Result<(), Failure> {
     if common.format != Format::Csv && common.csv.any() {
         return Err(usage(crate::failure::say(
             common.lang,
@@ -48,6 +44,16 @@ fn answer_in(
             "--bom and --raw-csv apply to CSV output (--format csv)".to_owned(),
         )));
     }
+    Ok(())
+}
+
+/// Writes an answer in the format `common` asks for, where it asks.
+fn answer_in(
+    common: &Common,
+    table: impl FnOnce() -> String,
+    json: impl FnOnce() -> String,
+    csv: impl FnOnce(&mut (dyn std::io::Write + Send)) -> Result<(), policy_targets::Error>,
+) -> Result<(), Failure> {
     let bytes = match common.format {
         Format::Table => table().into_bytes(),
         Format::Json => with_newline(json()),

@@ -32,8 +32,7 @@ pub fn run(data: Option<&Path>, args: ProgressArgs) -> Result<(), Failure> {
     // On a data folder the CSV and JSON answers are written one metric at
     // a time, as they are evaluated.
     if let (Some(dir), None) = (streamed, level) {
-        let json = common.format == Format::Json && !common.csv.any();
-        if common.format == Format::Csv || json {
+        if matches!(common.format, Format::Csv | Format::Json) {
             return emit_with(common.output.as_deref(), |out| {
                 write_streamed(dir, &common, &options, out).map_err(|e| errors_in(&e, common.lang))
             });
