@@ -355,7 +355,52 @@ pub fn write_progress_csv_folder<W: Write>(
     out: W,
     csv_options: &CsvOptions,
 ) -> Result<(), crate::Errors> {
-    let mut writer = CsvRows::new(out, csv_options)?;
+    let writer = CsvRows::new(out, csv_options)?;
+    write_each(dir.as_ref(), as_of, options, writer)
+}
+
+/// A writer of progress rows, one at a time.
+trait Rows {
+    /// Writes one row.
+    fn row(&mut self, r: &crate::progress::ProgressRow) -> Result<(), Error>;
+    /// Ends the answer and flushes it.
+    fn finish(self) -> Result<(), Error>;
+}
+
+impl<W: Write> Rows for CsvRows<'_, W> {
+    fn row(&mut self, r: &crate::progress::ProgressRow) -> Result<(), Error> {
+        CsvRows::row(self, r)
+    }
+
+    fn finish(self) -> Result<(), Error> {
+        CsvRows::finish(self)
+    }
+}
+
+impl<W: Write> Rows for JsonRows<W> {
+    fn row(&mut self, r: &crate::progress::ProgressRow) -> Result<(), Error> {
+        JsonRows::row(self, r).map_err(io_error)
+    }
+
+    fn finish(self) -> Result<(), Error> {
+        JsonRows::finish(self).map_err(io_error)
+    }
+}
+
+/// An error of writing.
+fn io_error(e: std::io::Error) -> Error {
+    Error::new(crate::ErrorKind::Io(e), None)
+}
+
+/// The rows of the progress on the data folder `dir` handed to `writer` a
+/// metric at a time, as they are evaluated; the first error of writing
+/// ends the writing.
+fn write_each(
+    dir: &std::path::Path,
+    as_of: chrono::NaiveDate,
+    options: &crate::progress::Options,
+    mut writer: impl Rows,
+) -> Result<(), crate::Errors> {
     let mut failed = None;
     crate::progress::progress_folder_each(dir, as_of, options, |rows| {
         for r in rows {
@@ -398,20 +443,8 @@ pub fn write_progress_json_folder<W: Write>(
     options: &crate::progress::Options,
     out: W,
 ) -> Result<(), crate::Errors> {
-    let io = |e| Error::new(crate::ErrorKind::Io(e), None);
-    let mut writer = JsonRows::new(out, as_of, options.decimals);
-    let mut failed = None;
-    crate::progress::progress_folder_each(dir, as_of, options, |rows| {
-        for r in rows {
-            if failed.is_none() {
-                failed = writer.row(r).err();
-            }
-        }
-    })?;
-    if let Some(e) = failed {
-        return Err(io(e).into());
-    }
-    Ok(writer.finish().map_err(io)?)
+    let writer = JsonRows::new(out, as_of, options.decimals);
+    write_each(dir.as_ref(), as_of, options, writer)
 }
 
 /// The pretty JSON of [`Progress::to_json`], written a row at a time.
