@@ -50,6 +50,8 @@ pub struct Catalog {
     by_code: FxHashMap<JurisdictionCode, usize>,
     by_metric: FxHashMap<Id, usize>,
     by_source: FxHashMap<Id, usize>,
+    /// The targets of each metric, made when first asked for.
+    metric_targets: std::sync::OnceLock<select::MetricTargets>,
 }
 
 impl PartialEq for Catalog {
@@ -172,6 +174,11 @@ impl Catalog {
     /// The metric with this id.
     pub fn metric(&self, id: &str) -> Option<&Metric> {
         self.by_metric.get(id).map(|&i| &self.metrics[i])
+    }
+
+    /// The position of the metric with this id in [`Catalog::metrics`].
+    pub(crate) fn metric_number(&self, id: &str) -> Option<usize> {
+        self.by_metric.get(id).copied()
     }
 
     /// The metric with this id, Chinese or English name, or alias.

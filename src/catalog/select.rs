@@ -46,7 +46,8 @@ impl Catalog {
     /// (legal force, then final over draft, then the later publication, by
     /// its last day), then to the smaller id.
     ///
-    /// Time grows linearly with the numbers of targets and sources.
+    /// Time grows linearly with the numbers of the metric's targets and of
+    /// sources (the targets of each metric are found once, on first use).
     pub fn select_targets(&self, metric: &str, as_of: NaiveDate) -> Vec<&Target> {
         self.select_graded(metric, as_of, None).0
     }
@@ -60,13 +61,14 @@ impl Catalog {
         as_of: NaiveDate,
         min_grade: Option<Grade>,
     ) -> (Vec<&Target>, usize) {
+        let numbers = self.metric_targets().of_metric(self.metric_number(metric));
         let in_force = self.sources_in_force(as_of);
         let mut left_out = 0;
         let mut chosen: Vec<(&Target, Preference<'_>)> = Vec::new();
         // Where each jurisdiction's choice sits in `chosen`.
         let mut slot: FxHashMap<&JurisdictionCode, usize> = FxHashMap::default();
-        for t in self.targets() {
-            if t.metric.as_str() != metric || !in_force.contains(t.source.as_str()) {
+        for t in numbers.iter().map(|&i| &self.targets()[i as usize]) {
+            if !in_force.contains(t.source.as_str()) {
                 continue;
             }
             if !self.passes(t.source.as_str(), min_grade) {
@@ -87,6 +89,11 @@ impl Catalog {
             }
         }
         (chosen.into_iter().map(|(t, _)| t).collect(), left_out)
+    }
+
+    /// The targets of each metric ([`MetricTargets`]), made on first use.
+    fn metric_targets(&self) -> &MetricTargets {
+        self.metric_targets.get_or_init(|| MetricTargets::of(self))
     }
 
     /// How much a target is preferred on `as_of`: greater is preferred.
@@ -119,3 +126,63 @@ type Preference<'a> = (
     Option<NaiveDate>,
     Reverse<&'a Id>,
 );
+
+/// The numbers of the targets of each metric, in catalogue order: the
+/// targets [`Catalog::select_targets`] chooses among, found without a look
+/// at every other target.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct MetricTargets {
+    /// Target numbers, metric by metric.
+    numbers: Vec<u32>,
+    /// Where the numbers of each metric start in `numbers`, and the end.
+    starts: Vec<usize>,
+}
+
+impl MetricTargets {
+    /// The targets of each metric of `catalog`, by counting: one pass
+    /// counts the targets of each metric, a second places their numbers.
+    fn of(catalog: &Catalog) -> MetricTargets {
+        let mut starts = vec![0usize; catalog.metrics().len() + 1];
+        for m in metric_numbers(catalog).flatten() {
+            starts[m + 1] += 1;
+        }
+        for i in 1..starts.len() {
+            starts[i] += starts[i - 1];
+        }
+        let mut next = starts.clone();
+        let mut numbers = vec![0u32; starts[starts.len() - 1]];
+        for (i, m) in metric_numbers(catalog).enumerate() {
+            if let Some(m) = m {
+                numbers[next[m]] = i as u32;
+                next[m] += 1;
+            }
+        }
+        MetricTargets { numbers, starts }
+    }
+
+    /// The numbers of the targets of metric number `metric`, in catalogue
+    /// order; none for no metric.
+    fn of_metric(&self, metric: Option<usize>) -> &[u32] {
+        match metric {
+            Some(m) if m + 1 < self.starts.len() => {
+                &self.numbers[self.starts[m]..self.starts[m + 1]]
+            }
+            _ => &[],
+        }
+    }
+}
+
+/// The metric number of each target of `catalog`, in order (a catalogue's
+/// targets name known metrics). Targets mostly come metric by metric, so
+/// the last lookup is reused.
+fn metric_numbers(catalog: &Catalog) -> impl Iterator<Item = Option<usize>> + '_ {
+    let mut last: Option<(&str, Option<usize>)> = None;
+    catalog.targets().iter().map(move |t| {
+        let m = match last {
+            Some((id, m)) if id == t.metric.as_str() => m,
+            _ => catalog.metric_number(t.metric.as_str()),
+        };
+        last = Some((t.metric.as_str(), m));
+        m
+    })
+}

@@ -638,6 +638,17 @@ pub fn gap(catalog: &Catalog, query: &GapQuery) -> Result<Gap, Error> {
         };
         return gap(catalog, &resolved);
     }
+    let (metric, subject) = subject_and_metric(catalog, query)?;
+    let selected = catalog.select_targets(metric.id.as_str(), query.as_of);
+    gap_among(catalog, query, metric, subject, &selected)
+}
+
+/// The metric and the subject of `query`, whose benchmark is not the
+/// subject itself.
+fn subject_and_metric<'c>(
+    catalog: &'c Catalog,
+    query: &GapQuery,
+) -> Result<(&'c Metric, &'c Jurisdiction), Error> {
     let metric = catalog.resolve_metric(&query.metric)?;
     crate::engine::rank::refuse_share_per(metric, query.per)?;
     let subject = catalog.resolve_jurisdiction(&query.subject)?;
@@ -649,12 +660,23 @@ pub fn gap(catalog: &Catalog, query: &GapQuery) -> Result<Gap, Error> {
             None,
         ));
     }
-    let selected = catalog.select_targets(metric.id.as_str(), query.as_of);
+    Ok((metric, subject))
+}
+
+/// [`gap`] of `subject` on `metric`, given the targets that count for it
+/// on the query's date ([`Catalog::select_targets`]).
+fn gap_among(
+    catalog: &Catalog,
+    query: &GapQuery,
+    metric: &Metric,
+    subject: &Jurisdiction,
+    selected: &[&Target],
+) -> Result<Gap, Error> {
     let subject_target = selected
         .iter()
         .copied()
         .find(|t| t.jurisdiction == subject.code);
-    let (others, benchmark_jurisdiction) = compared(catalog, query, metric, subject, &selected)?;
+    let (others, benchmark_jurisdiction) = compared(catalog, query, metric, subject, selected)?;
 
     let scale = Scale::new(catalog, query, metric, subject, &others);
     if let Some((denominator, as_of)) = scale.lacking(&subject.code) {
@@ -1074,20 +1096,35 @@ pub fn benchmark_gaps(
     let mut gaps = Vec::new();
     let mut unanswered = Vec::new();
     for metric in catalog.metrics() {
+        // The targets that count are chosen once for the metric; a
+        // jurisdiction benchmark's answer needs only its target and the
+        // subject's.
         let targets = catalog.select_targets(metric.id.as_str(), as_of);
-        let mut benchmarks: Vec<Benchmark> = targets
+        let own = targets
+            .iter()
+            .copied()
+            .find(|t| t.jurisdiction == subject.code);
+        let mut benchmarks: Vec<(Benchmark, Option<&Target>)> = targets
             .iter()
             .filter(|t| t.jurisdiction != subject.code)
-            .map(|t| Benchmark::Jurisdiction(t.jurisdiction.clone()))
+            .map(|&t| (Benchmark::Jurisdiction(t.jurisdiction.clone()), Some(t)))
             .collect();
         if benchmarks.is_empty() {
             continue;
         }
-        benchmarks.push(Benchmark::Statistic(
-            Statistic::Median,
-            Peers::Level(Level::Province),
+        benchmarks.push((
+            Benchmark::Statistic(Statistic::Median, Peers::Level(Level::Province)),
+            None,
         ));
-        for benchmark in benchmarks {
+        for (benchmark, target) in benchmarks {
+            let pair: [&Target; 2];
+            let among: &[&Target] = match target {
+                Some(target) => {
+                    pair = [own.unwrap_or(target), target];
+                    &pair[usize::from(own.is_none())..]
+                }
+                None => &targets,
+            };
             let mut query = GapQuery::new(
                 subject.code.as_str(),
                 benchmark.clone(),
@@ -1095,7 +1132,9 @@ pub fn benchmark_gaps(
                 as_of,
             );
             query.per = per.for_dimension(metric.dimension);
-            match gap(catalog, &query).and_then(enough_peers) {
+            let answer = subject_and_metric(catalog, &query)
+                .and_then(|(m, s)| gap_among(catalog, &query, m, s, &among));
+            match answer.and_then(enough_peers) {
                 Ok(answer) => gaps.push(answer),
                 Err(error) => unanswered.push(Unanswered {
                     metric: metric.id.clone(),

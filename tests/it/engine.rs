@@ -1153,3 +1153,48 @@ fn a_gap_between_targets_writes_each_amount_with_its_unit() {
         assert!(zh.contains(line), "{line}\n{zh}");
     }
 }
+
+#[test]
+fn benchmark_gaps_are_the_gaps_asked_one_at_a_time() {
+    use policy_targets::gap::benchmark_gaps;
+    let catalog = catalog();
+    let mut seen_own_target = false;
+    for (subject, as_of) in [("320000", "2025-07-04"), ("450000", "2026-06-30")] {
+        for per in [Per::CAPITA, Per::NONE] {
+            let (gaps, unanswered) = benchmark_gaps(&catalog, subject, per, day(as_of)).unwrap();
+            let asked = |metric: &str, benchmark: &Benchmark| {
+                let mut query = GapQuery::new(subject, benchmark.clone(), metric, day(as_of));
+                let dimension = catalog.metric(metric).unwrap().dimension;
+                query.per = per.for_dimension(dimension);
+                gap(&catalog, &query)
+            };
+            for g in &gaps {
+                assert_eq!(asked(g.metric.as_str(), &g.benchmark_query).unwrap(), *g);
+                seen_own_target |= g.subject_value.is_some();
+            }
+            for u in &unanswered {
+                match asked(u.metric.as_str(), &u.benchmark) {
+                    Err(e) => assert_eq!(e.to_string(), u.error.to_string()),
+                    // A median of too few peers is answered when asked alone.
+                    Ok(_) => assert!(matches!(u.error.kind(), ErrorKind::TooFewPeers { .. })),
+                }
+            }
+            // One question per jurisdiction with a target, plus the median.
+            let questions: usize = catalog
+                .metrics()
+                .iter()
+                .map(|m| catalog.select_targets(m.id.as_str(), day(as_of)))
+                .map(|t| {
+                    t.iter()
+                        .filter(|t| t.jurisdiction.as_str() != subject)
+                        .count()
+                })
+                .filter(|&others| others > 0)
+                .map(|others| others + 1)
+                .sum();
+            assert_eq!(gaps.len() + unanswered.len(), questions);
+            assert!(!gaps.is_empty());
+        }
+    }
+    assert!(seen_own_target);
+}

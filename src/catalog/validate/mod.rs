@@ -81,6 +81,7 @@ impl Parts {
             by_code,
             by_metric,
             by_source,
+            metric_targets: std::sync::OnceLock::new(),
         })
     }
 }
