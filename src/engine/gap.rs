@@ -1133,7 +1133,7 @@ pub fn benchmark_gaps(
             );
             query.per = per.for_dimension(metric.dimension);
             let answer = subject_and_metric(catalog, &query)
-                .and_then(|(m, s)| gap_among(catalog, &query, m, s, &among));
+                .and_then(|(m, s)| gap_among(catalog, &query, m, s, among));
             match answer.and_then(enough_peers) {
                 Ok(answer) => gaps.push(answer),
                 Err(error) => unanswered.push(Unanswered {
