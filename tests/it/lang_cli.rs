@@ -609,7 +609,13 @@ fn help_is_in_chinese_by_default_and_in_english_as_before() {
     for section in zh.split("$ targets ").skip(1) {
         let (line, help) = section.split_once('\n').unwrap();
         assert!(help.contains("用法：targets"), "{line}: {help}");
-        let bare = without_argument_names(help);
+        // Example command lines are commands, not prose.
+        let prose: String = help
+            .lines()
+            .filter(|l| !l.starts_with("  targets "))
+            .map(|l| format!("{l}\n"))
+            .collect();
+        let bare = without_argument_names(&prose);
         let english: Vec<&str> = ascii_words(&bare)
             .into_iter()
             .filter(|w| !NAMES.contains(w) && !HELP_NAMES.contains(w))
@@ -659,6 +665,10 @@ fn the_chinese_help_of_rank_in_full() {
       --bom                CSV 以字节顺序标记开头，以便 Excel 按 UTF-8 读取
       --raw-csv            以 = + - @、制表符或回车开头的单元格保持原样（默认加上前导 '，以免电子表格把它们当作公式执行）
   -h, --help               显示帮助
+
+示例：
+  targets rank high_quality_datasets --per capita
+  targets rank 高质量数据集 --level province --format csv -o rank.csv
 "
     );
     // `targets help rank` is the same page; `--lang` before a command
@@ -682,4 +692,65 @@ fn the_chinese_help_of_rank_in_full() {
         en,
         "广西壮族自治区 is both the subject and the benchmark: name another jurisdiction or a statistic to compare it with\n"
     );
+}
+
+/// The example command lines after `command`'s English help, each split
+/// at `&&` into the argument lists of the runs it makes.
+fn examples_of(command: &str) -> Vec<Vec<String>> {
+    let args: Vec<&str> = [command, "--help", "--lang", "en"]
+        .into_iter()
+        .filter(|a| !a.is_empty())
+        .collect();
+    let help = run(&args).succeeded();
+    let (_, examples) = help
+        .split_once("\nExamples:\n")
+        .unwrap_or_else(|| panic!("{command}: no examples in {help}"));
+    examples
+        .lines()
+        .filter_map(|line| line.strip_prefix("  targets "))
+        .flat_map(|line| line.split(" && targets "))
+        .map(|run| run.split_whitespace().map(str::to_owned).collect())
+        .collect()
+}
+
+#[test]
+fn every_help_example_runs() {
+    // Every command's help shows examples.
+    for &command in COMMANDS {
+        let examples = examples_of(command);
+        assert!(!examples.is_empty(), "{command}");
+        // Each command's examples run in a folder of their own, with the
+        // files they read: a text to extract from, and a data folder
+        // unless they write it themselves.
+        let tmp = TempDir::new(&format!("help_examples_{command}"));
+        std::fs::write(
+            tmp.join("news.txt"),
+            "（测试文本）到2027年，本省将建成高质量数据集1000个。\n",
+        )
+        .unwrap();
+        let writes_folder = examples
+            .iter()
+            .any(|args| args.first().is_some_and(|a| a == "init"));
+        if !writes_folder {
+            cli(["init", "my-data"]).cwd(tmp.path()).run().ok();
+        }
+        for args in examples {
+            let out = cli(&args).cwd(tmp.path()).run();
+            assert_eq!(
+                out.code,
+                Some(0),
+                "targets {}: {}",
+                args.join(" "),
+                out.stderr
+            );
+        }
+    }
+    // The Chinese help shows the same lines.
+    for command in ["rank", "synth"] {
+        let zh = run(&[command, "--help"]).succeeded();
+        let en = run(&[command, "--help", "--lang", "en"]).succeeded();
+        let lines = |help: &str| help.lines().filter(|l| l.starts_with("  targets ")).count();
+        assert!(zh.contains("\n示例：\n  targets "), "{zh}");
+        assert_eq!(lines(&zh), lines(&en));
+    }
 }

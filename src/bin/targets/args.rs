@@ -113,6 +113,7 @@ pub struct InitArgs {
 
 /// The options of `targets validate`.
 #[derive(Args)]
+#[command(after_help = crate::help::examples_en("validate"))]
 pub struct ValidateArgs {
     /// Problems and the summary in Chinese (zh) or English (en).
     #[arg(long, default_value = "zh")]
@@ -121,6 +122,7 @@ pub struct ValidateArgs {
 
 /// The options of `targets list`.
 #[derive(Args)]
+#[command(after_help = crate::help::examples_en("list"))]
 pub struct ListArgs {
     /// What to list: metrics, jurisdictions or sources.
     #[arg(value_enum)]
@@ -157,6 +159,7 @@ pub enum ListFormat {
 
 /// The options of `targets export`.
 #[derive(Args)]
+#[command(after_help = crate::help::examples_en("export"))]
 pub struct ExportArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
@@ -185,6 +188,7 @@ pub struct ExportArgs {
 
 /// The options of `targets extract`.
 #[derive(Args)]
+#[command(after_help = crate::help::examples_en("extract"))]
 pub struct ExtractArgs {
     /// A UTF-8 text file, or - (the default) for standard input.
     #[arg(value_name = "FILE", default_value = "-")]
@@ -213,6 +217,7 @@ pub struct ExtractArgs {
 
 /// The options of `targets schema`.
 #[derive(Args)]
+#[command(after_help = crate::help::examples_en("schema"))]
 pub struct SchemaArgs {
     /// Which output: export, rank, gap, progress, extract, list or index.
     #[arg(value_enum)]
@@ -225,6 +230,7 @@ pub struct SchemaArgs {
 
 /// The options of `targets rank`.
 #[derive(Args)]
+#[command(after_help = crate::help::examples_en("rank"))]
 pub struct RankArgs {
     /// The metric: id (high_quality_datasets) or name (高质量数据集).
     pub metric: String,
@@ -246,6 +252,7 @@ pub struct RankArgs {
 
 /// The options of `targets gap`.
 #[derive(Args)]
+#[command(after_help = crate::help::examples_en("gap"))]
 pub struct GapArgs {
     /// The subject: a code (450000) or name (广西, Guangxi).
     pub subject: String,
@@ -267,6 +274,7 @@ pub struct GapArgs {
 
 /// The options of `targets progress`.
 #[derive(Args)]
+#[command(after_help = crate::help::examples_en("progress"))]
 pub struct ProgressArgs {
     /// The pace-ratio thresholds of on_track, acceleration_needed and
     /// limited_progress (Eurostat's and Open SDG's bands by default).
@@ -292,6 +300,7 @@ pub struct ProgressArgs {
 
 /// The options of `targets index`.
 #[derive(Args)]
+#[command(after_help = crate::help::examples_en("index"))]
 pub struct IndexArgs {
     /// The metrics, comma-separated: ids (high_quality_datasets) or names.
     #[arg(long, value_delimiter = ',', required = true, value_name = "A,B,...")]
@@ -339,6 +348,7 @@ pub struct IndexArgs {
 
 /// The options of `targets synth`.
 #[derive(Args)]
+#[command(after_help = crate::help::examples_en("synth"))]
 pub struct SynthArgs {
     /// Counties.
     #[arg(long, default_value_t = 200)]
@@ -362,6 +372,7 @@ pub struct SynthArgs {
 
 /// The options of `targets report`.
 #[derive(Args)]
+#[command(after_help = crate::help::examples_en("report"))]
 pub struct ReportArgs {
     /// The jurisdiction whose gaps to its peers are shown.
     #[arg(long, default_value = "450000")]

@@ -136,6 +136,47 @@ fn example_lines(command: &str) -> Option<&'static [&'static str]> {
             "targets --data my-data validate",
             "targets --data my-data rank high_quality_datasets --per capita",
         ],
+        "validate" => &[
+            "targets validate",
+            "targets --data my-data validate --lang en",
+        ],
+        "export" => &[
+            "targets export --format csv -o targets.csv",
+            "targets export --format datapackage package",
+            "targets export --format sqlite targets.db --as-of 2026-06-30",
+        ],
+        "extract" => &[
+            "targets extract news.txt --published 2025-08-26",
+            "targets extract news.txt --format json --min-confidence 0.8",
+        ],
+        "schema" => &["targets schema progress"],
+        "rank" => &[
+            "targets rank high_quality_datasets --per capita",
+            "targets rank 高质量数据集 --level province --format csv -o rank.csv",
+        ],
+        "gap" => &[
+            "targets gap 广西 --against 江苏 --metric high_quality_datasets --per capita",
+            "targets gap 450000 --against median --metric data_annotation_volume",
+        ],
+        "progress" => &[
+            "targets progress --as-of 2026-06-30 --level province",
+            "targets progress --format json -o progress.json",
+        ],
+        "index" => {
+            &["targets index --metrics high_quality_datasets,data_annotation_volume --draws 1000"]
+        }
+        "synth" => &[
+            "targets synth --jurisdictions 30 --metrics 5 --months 12 --seed 1 synthetic",
+            "targets --data synthetic progress --as-of 2025-12-31 --format csv",
+        ],
+        "report" => &[
+            "targets report --subject 广西",
+            "targets report --html report.html --as-of 2026-06-30",
+        ],
+        "list" => &[
+            "targets list metrics",
+            "targets list sources --format markdown",
+        ],
         _ => return None,
     })
 }
