@@ -50,6 +50,8 @@ pub struct Catalog {
     by_code: FxHashMap<JurisdictionCode, usize>,
     by_metric: FxHashMap<Id, usize>,
     by_source: FxHashMap<Id, usize>,
+    /// The position of each target by id, made when first asked for.
+    by_target: std::sync::OnceLock<FxHashMap<Id, usize>>,
     /// The targets of each metric, made when first asked for.
     metric_targets: std::sync::OnceLock<select::MetricTargets>,
 }
@@ -153,6 +155,29 @@ impl Catalog {
     /// Every target, in file order.
     pub fn targets(&self) -> &[Target] {
         &self.targets
+    }
+
+    /// The target with this id (found through an index of the ids made on
+    /// the first call).
+    ///
+    /// ```
+    /// use policy_targets::Catalog;
+    ///
+    /// let catalog = Catalog::bundled()?;
+    /// let first = &catalog.targets()[0];
+    /// assert_eq!(catalog.target(first.id.as_str()), Some(first));
+    /// assert_eq!(catalog.target("no_such_target"), None);
+    /// # Ok::<(), policy_targets::Errors>(())
+    /// ```
+    pub fn target(&self, id: &str) -> Option<&Target> {
+        let by_id = self.by_target.get_or_init(|| {
+            self.targets
+                .iter()
+                .enumerate()
+                .map(|(i, t)| (t.id.clone(), i))
+                .collect()
+        });
+        by_id.get(id).map(|&i| &self.targets[i])
     }
 
     /// Every observation, in file order.

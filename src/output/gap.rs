@@ -254,7 +254,7 @@ impl Gap {
         let counter = [&self.subject_target, &self.benchmark_target]
             .into_iter()
             .flatten()
-            .find_map(|id| catalog.targets().iter().find(|t| t.id == *id))
+            .find_map(|id| catalog.target(id.as_str()))
             .map(|t| t.value.unit().with_magnitude(0))
             .filter(|u| u.dimension() == crate::Dimension::Count);
         counter.unwrap_or(self.required_unit)

@@ -403,7 +403,7 @@ impl Overview<'_> {
             let own = g
                 .subject_target
                 .as_ref()
-                .and_then(|id| names.catalog.targets().iter().find(|t| t.id == *id))
+                .and_then(|id| names.catalog.target(id.as_str()))
                 .map(|t| {
                     let q = &t.value;
                     format!(

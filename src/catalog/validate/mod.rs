@@ -81,6 +81,7 @@ impl Parts {
             by_code,
             by_metric,
             by_source,
+            by_target: std::sync::OnceLock::new(),
             metric_targets: std::sync::OnceLock::new(),
         })
     }

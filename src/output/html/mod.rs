@@ -76,7 +76,7 @@ impl<'a, 'c> Page<'a, 'c> {
     /// targets of the table, those ranked, compared and followed, then the
     /// observations used (population denominators, reported figures).
     fn new(o: &'a Overview<'c>, catalog: &'c Catalog, lang: Lang) -> Page<'a, 'c> {
-        let find = |id: &str| catalog.targets().iter().find(|t| t.id.as_str() == id);
+        let find = |id: &str| catalog.target(id);
         let mut cited: Vec<Cited<'c>> = o.targets.iter().map(|t| Cited::Target(t)).collect();
         let more = o
             .rankings
@@ -141,7 +141,7 @@ impl<'a, 'c> Page<'a, 'c> {
     }
 
     fn target(&self, id: &str) -> Option<&'c Target> {
-        self.catalog.targets().iter().find(|t| t.id.as_str() == id)
+        self.catalog.target(id)
     }
 
     /// A target's value with its comparator: `≥1,000个`, `3–5个`.
