@@ -53,7 +53,9 @@ pub struct Catalog {
     /// The position of each target by id, made when first asked for.
     by_target: std::sync::OnceLock<FxHashMap<Id, usize>>,
     /// The targets of each metric, made when first asked for.
-    metric_targets: std::sync::OnceLock<select::MetricTargets>,
+    metric_targets: std::sync::OnceLock<select::ByMetric>,
+    /// The observations of each metric, made when first asked for.
+    metric_observations: std::sync::OnceLock<select::ByMetric>,
 }
 
 impl PartialEq for Catalog {

@@ -5,7 +5,7 @@ use std::cmp::Reverse;
 use chrono::NaiveDate;
 
 use crate::util::{FxHashMap, FxHashSet};
-use crate::{Catalog, Force, Grade, Id, JurisdictionCode, Source, Status, Target};
+use crate::{Catalog, Force, Grade, Id, JurisdictionCode, Observation, Source, Status, Target};
 
 impl Catalog {
     /// Whether a source is in force on `as_of`: published by then (to the
@@ -91,9 +91,25 @@ impl Catalog {
         (chosen.into_iter().map(|(t, _)| t).collect(), left_out)
     }
 
-    /// The targets of each metric ([`MetricTargets`]), made on first use.
-    fn metric_targets(&self) -> &MetricTargets {
-        self.metric_targets.get_or_init(|| MetricTargets::of(self))
+    /// The targets of each metric ([`ByMetric`]), made on first use.
+    fn metric_targets(&self) -> &ByMetric {
+        self.metric_targets.get_or_init(|| {
+            let metrics = || metric_numbers(self, self.targets().iter().map(|t| &t.metric));
+            ByMetric::of(self.metrics().len(), metrics)
+        })
+    }
+
+    /// The observations of `metric`, in catalogue order (through an index
+    /// of the observations by metric made on first use).
+    pub(crate) fn observations_of(&self, metric: &str) -> impl Iterator<Item = &Observation> {
+        let by_metric = self.metric_observations.get_or_init(|| {
+            let ids = || metric_numbers(self, self.observations().iter().map(|o| &o.metric));
+            ByMetric::of(self.metrics().len(), ids)
+        });
+        by_metric
+            .of_metric(self.metric_number(metric))
+            .iter()
+            .map(|&i| &self.observations()[i as usize])
     }
 
     /// How much a target is preferred on `as_of`: greater is preferred.
@@ -127,23 +143,27 @@ type Preference<'a> = (
     Reverse<&'a Id>,
 );
 
-/// The numbers of the targets of each metric, in catalogue order: the
-/// targets [`Catalog::select_targets`] chooses among, found without a look
-/// at every other target.
+/// The numbers of the records (targets or observations) of each metric,
+/// in catalogue order: what [`Catalog::select_targets`] chooses among, or
+/// the figures of one metric, found without a look at every other record.
 #[derive(Clone, Debug, Default)]
-pub(crate) struct MetricTargets {
-    /// Target numbers, metric by metric.
+pub(crate) struct ByMetric {
+    /// Record numbers, metric by metric.
     numbers: Vec<u32>,
     /// Where the numbers of each metric start in `numbers`, and the end.
     starts: Vec<usize>,
 }
 
-impl MetricTargets {
-    /// The targets of each metric of `catalog`, by counting: one pass
-    /// counts the targets of each metric, a second places their numbers.
-    fn of(catalog: &Catalog) -> MetricTargets {
-        let mut starts = vec![0usize; catalog.metrics().len() + 1];
-        for m in metric_numbers(catalog).flatten() {
+impl ByMetric {
+    /// The records of each of `metrics` metrics, given the metric number of
+    /// each record in order (`make` gives that sequence afresh): one pass
+    /// counts, a second places.
+    fn of<I>(metrics: usize, make: impl Fn() -> I) -> ByMetric
+    where
+        I: Iterator<Item = Option<usize>>,
+    {
+        let mut starts = vec![0usize; metrics + 1];
+        for m in make().flatten() {
             starts[m + 1] += 1;
         }
         for i in 1..starts.len() {
@@ -151,16 +171,16 @@ impl MetricTargets {
         }
         let mut next = starts.clone();
         let mut numbers = vec![0u32; starts[starts.len() - 1]];
-        for (i, m) in metric_numbers(catalog).enumerate() {
+        for (i, m) in make().enumerate() {
             if let Some(m) = m {
                 numbers[next[m]] = i as u32;
                 next[m] += 1;
             }
         }
-        MetricTargets { numbers, starts }
+        ByMetric { numbers, starts }
     }
 
-    /// The numbers of the targets of metric number `metric`, in catalogue
+    /// The numbers of the records of metric number `metric`, in catalogue
     /// order; none for no metric.
     fn of_metric(&self, metric: Option<usize>) -> &[u32] {
         match metric {
@@ -172,17 +192,20 @@ impl MetricTargets {
     }
 }
 
-/// The metric number of each target of `catalog`, in order (a catalogue's
-/// targets name known metrics). Targets mostly come metric by metric, so
-/// the last lookup is reused.
-fn metric_numbers(catalog: &Catalog) -> impl Iterator<Item = Option<usize>> + '_ {
+/// The metric number of each of `ids`, in order (a catalogue's records
+/// name known metrics). Records mostly come metric by metric, so the last
+/// lookup is reused.
+fn metric_numbers<'a>(
+    catalog: &'a Catalog,
+    ids: impl Iterator<Item = &'a Id> + 'a,
+) -> impl Iterator<Item = Option<usize>> + 'a {
     let mut last: Option<(&str, Option<usize>)> = None;
-    catalog.targets().iter().map(move |t| {
+    ids.map(move |id| {
         let m = match last {
-            Some((id, m)) if id == t.metric.as_str() => m,
-            _ => catalog.metric_number(t.metric.as_str()),
+            Some((known, m)) if known == id.as_str() => m,
+            _ => catalog.metric_number(id.as_str()),
         };
-        last = Some((t.metric.as_str(), m));
+        last = Some((id.as_str(), m));
         m
     })
 }

@@ -308,8 +308,8 @@ pub(crate) fn denominators(
     // dates), gathered in one pass over the observations.
     let mut by_code: HashMap<&JurisdictionCode, Dated<'_>> =
         codes.iter().map(|&c| (c, HashMap::new())).collect();
-    for o in catalog.observations() {
-        if o.metric.as_str() != metric || o.date() > as_of {
+    for o in catalog.observations_of(metric) {
+        if o.date() > as_of {
             continue;
         }
         let value = o.value.canonical_value();

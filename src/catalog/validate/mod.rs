@@ -83,6 +83,7 @@ impl Parts {
             by_source,
             by_target: std::sync::OnceLock::new(),
             metric_targets: std::sync::OnceLock::new(),
+            metric_observations: std::sync::OnceLock::new(),
         })
     }
 }

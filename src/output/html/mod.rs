@@ -69,6 +69,8 @@ struct Page<'a, 'c> {
     catalog: &'c Catalog,
     lang: Lang,
     cites: Citations<'c>,
+    /// The ids of the targets of the table (`o.targets`).
+    listed: crate::util::FxHashSet<&'c str>,
 }
 
 impl<'a, 'c> Page<'a, 'c> {
@@ -125,6 +127,7 @@ impl<'a, 'c> Page<'a, 'c> {
             catalog,
             lang,
             cites: Citations::build(catalog, cited),
+            listed: o.targets.iter().map(|t| t.id.as_str()).collect(),
         }
     }
 
@@ -214,7 +217,6 @@ impl<'a, 'c> Page<'a, 'c> {
 fn reported<'c>(catalog: &'c Catalog, row: &ProgressRow) -> Option<&'c Observation> {
     let date = row.latest_as_of?;
     catalog
-        .observations()
-        .iter()
-        .find(|x| x.metric == row.metric && x.jurisdiction == row.jurisdiction && x.date() == date)
+        .observations_of(row.metric.as_str())
+        .find(|x| x.jurisdiction == row.jurisdiction && x.date() == date)
 }

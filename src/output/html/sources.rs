@@ -223,7 +223,7 @@ impl Page<'_, '_> {
             Cited::Target(t) => (&t.quote, t.note.as_ref()),
             Cited::Observation(x) => (&x.quote, x.note.as_ref()),
         };
-        let back = matches!(item, Cited::Target(t) if self.o.targets.iter().any(|x| x.id == t.id));
+        let back = matches!(item, Cited::Target(t) if self.listed.contains(t.id.as_str()));
         html! {
             li id={ "q-" (Text(id)) } value=(n) {
                 span class="what" { (Text(self.cited_head(item))) }
