@@ -269,6 +269,7 @@ struct Evaluation<'a> {
     kept: &'a Points,
     /// The place of each target.
     places: &'a [u32],
+    /// The frames by place.
     frames: &'a [Frame],
     options: &'a Options,
     threads: usize,
@@ -292,16 +293,14 @@ impl Evaluation<'_> {
                         own
                     }
                 };
-                let points = self
-                    .kept
-                    .get(self.places[s] as usize)
-                    .map(|v| v.normalize());
+                let place = self.places[s] as usize;
+                let points = self.kept.get(place).map(|v| v.normalize());
                 evaluate_row(
                     unassessed_as(target, id),
                     target,
                     self.polarities[s],
                     &points,
-                    &self.frames[s],
+                    &self.frames[place],
                     self.options,
                 )
             };
@@ -628,14 +627,17 @@ fn stream_inner<T: bulk::Sink>(
         groups.push(numbers);
     }
     let (frames, polarities) = frames(catalog, &targets, as_of, options);
-    // The points are kept by place: by jurisdiction, then metric.
+    // The points and frames are kept by place: by jurisdiction, then metric.
     let was = slots.renumber();
     debug_assert_eq!(was.len(), targets.len());
     let mut places = vec![0u32; targets.len()];
     for (p, &s) in was.iter().enumerate() {
         places[s as usize] = p as u32;
     }
-    let place_frames: Vec<Frame> = was.iter().map(|&s| frames[s as usize]).collect();
+    let frames: Vec<Frame> = {
+        let by_target = frames;
+        was.iter().map(|&s| by_target[s as usize]).collect()
+    };
 
     // The catalogue's own figures come first, as in a loaded catalogue
     // (a bulk folder seldom has any: then the first chunk's points are
@@ -655,7 +657,7 @@ fn stream_inner<T: bulk::Sink>(
                     o.date(),
                     o.value.canonical_value(),
                     o.comparator,
-                    &place_frames[p],
+                    &frames[p],
                 );
             }
         }
@@ -663,7 +665,7 @@ fn stream_inner<T: bulk::Sink>(
 
     let make = || Keeper {
         slots: &slots,
-        frames: &place_frames,
+        frames: &frames,
         kept: Points::new(targets.len()),
         tee: tee(),
     };
