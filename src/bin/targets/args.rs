@@ -8,6 +8,8 @@ use policy_targets::index::{Aggregation, MinCoverage, Scaling, Weights};
 use policy_targets::output::CsvOptions;
 use policy_targets::{Grade, Lang, Level, Per, progress};
 
+use crate::busy::Task;
+
 /// Track, rank and compare quantitative policy targets.
 #[derive(Parser)]
 #[command(
@@ -69,6 +71,22 @@ impl Command {
             Command::Progress(args) => Some(&args.common),
             Command::Index(args) => Some(&args.common),
             _ => None,
+        }
+    }
+
+    /// What the command is busy with while it works, for the spinner; none
+    /// for the commands that answer at once or read a terminal.
+    pub fn task(&self) -> Option<Task> {
+        match self {
+            Command::Validate(_) | Command::List(_) => Some(Task::Checking),
+            Command::Export(_) => Some(Task::Exporting),
+            Command::Rank(_) => Some(Task::Ranking),
+            Command::Gap(_) => Some(Task::Gaps),
+            Command::Progress(_) => Some(Task::Progress),
+            Command::Index(_) => Some(Task::Index),
+            Command::Synth(_) => Some(Task::Synth),
+            Command::Report(_) => Some(Task::Report),
+            Command::Extract(_) | Command::Schema(_) | Command::Init(_) => None,
         }
     }
 }

@@ -1,6 +1,7 @@
 //! `targets`: the command-line tool over the `policy_targets` library.
 
 mod args;
+mod busy;
 mod commands;
 mod failure;
 mod help;
@@ -60,7 +61,12 @@ fn main() -> ExitCode {
         },
     };
     let lang = cli.settle_lang();
-    match run(cli) {
+    if let Some(task) = cli.command.task() {
+        busy::start(task, lang);
+    }
+    let done = run(cli);
+    busy::stop();
+    match done {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
             eprintln!("{}", failure.text(lang));

@@ -3,7 +3,7 @@
 
 use std::fs::{DirEntry, Metadata, Permissions};
 use std::io;
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use tempfile::NamedTempFile;
@@ -15,6 +15,7 @@ pub fn emit(output: Option<&Path>, bytes: &[u8]) -> Result<(), Failure> {
     match output {
         Some(path) => write_atomically(path, bytes),
         None => {
+            to_stdout();
             let mut stdout = io::stdout().lock();
             // A closed pipe (`targets export | head`) is not an error.
             match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
@@ -63,7 +64,11 @@ pub fn emit_with(
             })
         }
         None => {
-            let mut out = io::BufWriter::with_capacity(1 << 16, Piped { closed: false });
+            let piped = Piped {
+                closed: false,
+                started: false,
+            };
+            let mut out = io::BufWriter::with_capacity(1 << 16, piped);
             fill(&mut out)?;
             out.flush().map_err(Failure::cannot_write_stdout)
         }
@@ -74,12 +79,18 @@ pub fn emit_with(
 /// error: what is written after it is dropped.
 struct Piped {
     closed: bool,
+    /// Whether anything was written yet.
+    started: bool,
 }
 
 impl Write for Piped {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         if self.closed {
             return Ok(buf.len());
+        }
+        if !self.started {
+            self.started = true;
+            to_stdout();
         }
         match io::stdout().write(buf) {
             Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
@@ -96,6 +107,15 @@ impl Write for Piped {
             _ if self.closed => Ok(()),
             other => other,
         }
+    }
+}
+
+/// Before the first bytes of an answer on standard output: a spinner on
+/// the same terminal is cleared (the answer shows the work goes on); one
+/// beside a pipe or a file keeps turning.
+fn to_stdout() {
+    if io::stdout().is_terminal() {
+        crate::busy::stop();
     }
 }
 
