@@ -112,6 +112,7 @@ impl Doc {
             penalty,
             after,
             before,
+            named,
         } = reading;
         let para = &self.paras[at.p];
         let n = &para.norm;
@@ -122,7 +123,7 @@ impl Doc {
             n,
             f,
             hit.as_ref(),
-            (&after, &before),
+            (&named.0, &named.1),
             env.lexicon,
             &mut score,
         );
@@ -202,13 +203,23 @@ impl Doc {
     }
 
     /// Where figure `f` of the clause at `at` looks for its cues: the
-    /// figure reached in 由…增加到… looks after the starting figure.
+    /// figure reached in 由…增加到… looks after the starting figure first,
+    /// then before the 由 or 从 that opens the change (将从…增至…, 力争由…
+    /// 提高到…) and in the sentence's earlier clauses; never at the starting
+    /// figure's own words (its date).
     fn figure_reach(&self, at: Site, f: &Figure, role: Role) -> Reach {
         let mut reach = self.reach(at.p, at.s, at.c, f.lead);
         if let Role::Reached(from) = role {
-            let from = self.paras[at.p].cues.partition_point(|cue| cue.pos < from);
-            let first = &mut reach.own[0];
-            first.start = from.min(first.end);
+            let para = &self.paras[at.p];
+            let clause = &para.sentences[at.s].clauses[at.c];
+            let index = |pos: usize| para.cues.partition_point(|cue| cue.pos < pos);
+            let opened = (clause.start..from)
+                .rev()
+                .find(|&i| matches!(para.norm.get(i), Some('由' | '从')))
+                .unwrap_or(clause.start);
+            let [first, earlier, _] = &mut reach.own;
+            earlier.end = index(opened).clamp(earlier.end, first.end);
+            first.start = index(from).min(first.end);
         }
         reach
     }
@@ -379,7 +390,14 @@ pub(super) fn metric_like(phrase: &str, dimension: crate::Dimension) -> bool {
                 .iter()
                 .find_map(|w| phrase.strip_suffix(w))
                 .is_some_and(|m| MONEY_HEADS.iter().any(|h| m.ends_with(h)));
+            // An average annual growth (年均复合增长率, 年均增速) names a
+            // measure of plans: a growth target where a goal is set.
+            let annual = phrase.contains("年均")
+                && ["增长率", "增速", "增长", "增幅"]
+                    .iter()
+                    .any(|w| phrase.ends_with(w));
             grown
+                || annual
                 || SHARE_HEADS.iter().any(|h| phrase.contains(h))
                     && !["增长率", "增速", "增幅"].iter().any(|w| tail.contains(w))
         }

@@ -57,6 +57,17 @@ fn date_before(n: &Norm, start: usize, end: usize) -> usize {
     if n.contains(m..k, "年") { m } else { k }
 }
 
+/// Where the 由 or 从 that opens a change stands: right before the starting
+/// figure at `lead`, or before a date and 的 that are (从2020年的7个), not
+/// before `from`.
+pub(super) fn opening(n: &Norm, from: usize, lead: usize) -> Option<usize> {
+    let words = from.max(date_before(n, from, lead).saturating_sub(1));
+    let opening = (words..lead)
+        .rev()
+        .find(|&i| matches!(n.get(i), Some('由' | '从')))?;
+    (date_before(n, opening + 1, lead) == opening + 1).then_some(opening)
+}
+
 /// Whether figure `k` of a clause is the starting figure of a change stated
 /// with the figure after it: 由2023年的800家增加到2027年的1500家,
 /// 从120个提高到500个, 由…增至…, 由…增长到…. Then the date the text gives
@@ -74,14 +85,7 @@ pub(super) fn baseline(
     if x.value.dimension() != y.value.dimension() || x.upper.is_some() || x.lead < from {
         return None;
     }
-    // 由 or 从, then perhaps a date and 的, right before the figure.
-    let words = from.max(date_before(n, from, x.lead).saturating_sub(1));
-    let opening = (words..x.lead)
-        .rev()
-        .find(|&i| matches!(n.get(i), Some('由' | '从')))?;
-    if date_before(n, opening + 1, x.lead) != opening + 1 {
-        return None;
-    }
+    let opening = opening(n, from, x.lead)?;
     // 增加到, 提高到, 增至, 到 …, then perhaps a date and 的, right before the
     // figure reached.
     let to = date_before(n, x.end, y.lead);

@@ -111,6 +111,13 @@ pub(super) const VERBS: &[&str] = &[
 /// Words that contain a cue word but are none.
 pub(super) const NEUTRAL_WORDS: &[&str] = &["将近", "而已", "不已"];
 
+/// Whether a document's serial number (`113号`) starts at `i`.
+fn serial_after(n: &Norm, i: usize) -> bool {
+    let digits = (i..).take_while(|&k| n.get(k).is_some_and(|c| c.is_ascii_digit()));
+    let end = digits.last().map_or(i, |k| k + 1);
+    end > i && n.get(end) == Some('号')
+}
+
 /// A year of four digits at `i`, 1900 to 2100, not inside a longer number.
 fn year_at(n: &Norm, i: usize) -> Option<i32> {
     if i > 0 && n.get(i - 1).is_some_and(|c| c.is_ascii_digit()) {
@@ -266,8 +273,14 @@ pub(super) fn cues(
         }
         if c.is_ascii_digit() {
             let bracketed = i > 0
-                && matches!(n.get(i - 1), Some('〔' | '[' | '('))
-                && matches!(n.get(i + 4), Some('〕' | ']' | ')'));
+                && match n.get(i - 1) {
+                    Some('〔' | '[') => matches!(n.get(i + 4), Some('〕' | ']' | ')')),
+                    // Round brackets hold edition years too (统计分类(2021),
+                    // 蓝皮书(2017)): a document number's year has the
+                    // number and 号 after it (苏政发(2016)113号).
+                    Some('(') => n.get(i + 4) == Some(')') && serial_after(n, i + 5),
+                    _ => false,
+                };
             if let Some(year) = year_at(n, i).filter(|_| bracketed) {
                 out.push(Cue {
                     pos: i,

@@ -51,6 +51,9 @@ impl Doc {
             CueKind::Bare(d, _) | CueKind::End(d) if ctx_year.is_some_and(|y| d.year() < y) => {
                 Kind::Observation
             }
+            // A period over before the year of writing (2020年至2024年 in
+            // 2025) is looked back on, not planned.
+            CueKind::Period(p) if ctx_year.is_some_and(|y| p.to().year() < y) => Kind::Observation,
             _ => Kind::Target,
         };
         let mut by_verb = false;
@@ -61,11 +64,16 @@ impl Doc {
             (Some(decide(cue)), lv)
         } else if let Some(k) = after_cue {
             (Some(k), 2)
-        } else if self.verb_before(reach, f) {
+        } else if let Some(verb) = self.verb_before(reach, f) {
             // 重点打造90个: a building verb right before the figure settles
             // it before the cues of earlier sentences, save a word of reports
-            // that leads a list the figure is in (目前已形成…；引进企业223家).
-            let kind = if self.report_leads_list(reach, f) {
+            // that leads a list the figure is in (目前已形成…；引进企业223家)
+            // or 累计 before the verb (累计建成基站21万座: built so far).
+            let so_far = self.paras[reach.para]
+                .norm
+                .str(verb.saturating_sub(2), verb)
+                == "累计";
+            let kind = if so_far || self.report_leads_list(reach, f) {
                 Kind::Observation
             } else {
                 Kind::Target
@@ -159,22 +167,19 @@ impl Doc {
         })
     }
 
-    /// Whether a building verb of the figure's clause comes right before it
-    /// (重点打造90个, 建设不少于300个), with no 的 between them (建成投运的
-    /// 标准机架2万个 reports what was built).
-    fn verb_before(&self, reach: &Reach, f: &Figure) -> bool {
+    /// The position of a building verb of the figure's clause that comes
+    /// right before it (重点打造90个, 建设不少于300个), with no 的 between
+    /// them (建成投运的标准机架2万个 reports what was built).
+    fn verb_before(&self, reach: &Reach, f: &Figure) -> Option<usize> {
         let para = &self.paras[reach.para];
         let own = reach.own[0].clone();
-        let Some(verb) = para.cues[own]
+        let verb = para.cues[own]
             .iter()
             .rev()
             .take(8)
-            .find(|c| c.kind == CueKind::Verb)
-        else {
-            return false;
-        };
+            .find(|c| c.kind == CueKind::Verb)?;
         let between = para.norm.str(verb.pos, f.lead);
-        !between.contains('的') && between.chars().count() <= 8
+        (!between.contains('的') && between.chars().count() <= 8).then_some(verb.pos)
     }
 
     /// The dates of a figure of paragraph `p` and of `kind`, which looks
@@ -387,6 +392,8 @@ impl Doc {
             Some(CueKind::AsOf(d) | CueKind::Bare(d, _) | CueKind::End(d) | CueKind::Event(d)) => {
                 Some(d)
             }
+            // A figure of a period over (2020年至2024年): of its end.
+            Some(CueKind::Period(period)) => Some(period.to()),
             Some(CueKind::MonthDay(m, day)) => self.resolve_month_day(p, m, day),
             _ => None,
         };

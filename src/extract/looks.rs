@@ -279,6 +279,8 @@ impl Doc {
             CueKind::AsOf(_) | CueKind::Event(_) => true,
             CueKind::Bare(d, _) | CueKind::End(d) => until(d),
             CueKind::MonthDay(m, day) => self.resolve_month_day(p, m, day).is_some(),
+            // A period over before the year of the text.
+            CueKind::Period(period) => year.is_some_and(|y| period.to().year() < y),
             _ => false,
         });
         (deadline, bare, as_of)

@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use crate::{Catalog, Dimension, Unit};
 
-use super::change::{Role, baseline};
+use super::change::{Role, baseline, opening};
 use super::cues::Cue;
 use super::document::Doc;
 use super::facts::{ClauseFacts, SentenceFacts};
@@ -44,6 +44,11 @@ pub(super) struct Reading {
     pub(super) after: Range<usize>,
     /// The words before the figure, after those the figure before took.
     pub(super) before: Range<usize>,
+    /// The words, after and before the figure, that probably name what it
+    /// measures when no metric is recognised: none after the starting figure
+    /// of a change (its verb), and those before the starting figure for the
+    /// figure reached (重点数据中心从7个增长到50个).
+    pub(super) named: (Range<usize>, Range<usize>),
 }
 
 /// The metric of the latest figure and its unit: a later clause that names
@@ -159,6 +164,9 @@ struct ClauseReader<'a> {
     /// Where the starting figure of a change ends, when the next figure is
     /// the figure reached.
     reached_from: Option<usize>,
+    /// The words before the starting figure of a change, which name what
+    /// the figure reached measures too.
+    change_named: Option<Range<usize>>,
 }
 
 impl<'a> ClauseReader<'a> {
@@ -178,6 +186,7 @@ impl<'a> ClauseReader<'a> {
             claimed: clause.start,
             previous: None,
             reached_from: None,
+            change_named: None,
             n,
             lexicon,
             cues,
@@ -233,6 +242,19 @@ impl<'a> ClauseReader<'a> {
         if let Some(h) = &hit {
             *carried = Some((h.clone(), f.value.unit()));
         }
+        let named = match role {
+            Role::Baseline(_) => {
+                let end = opening(self.n, before.start, f.lead).unwrap_or(before.end);
+                let words = before.start..end.max(before.start);
+                self.change_named = Some(words.clone());
+                (f.tail..f.tail, words)
+            }
+            Role::Reached(_) => (
+                after.clone(),
+                self.change_named.take().unwrap_or_else(|| before.clone()),
+            ),
+            Role::Plain => (after.clone(), before.clone()),
+        };
         Reading {
             hit,
             role,
@@ -240,6 +262,7 @@ impl<'a> ClauseReader<'a> {
             penalty,
             after,
             before,
+            named,
         }
     }
 

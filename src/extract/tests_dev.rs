@@ -349,3 +349,159 @@ fn words_of_measures_the_catalogue_lacks() {
     );
     assert!(!confident(&c), "{c:#?}");
 }
+
+#[test]
+fn an_edition_year_in_round_brackets_is_not_the_year_of_writing() {
+    // 分类(2021) names an edition: the text of 2025 reports 2023.
+    let c = one(
+        &read(
+            "统计部门按照《数字产业统计分类(2021)》核算，2023年长沙市数字经济核心产业增加值为1200亿元。",
+            Some("2025-01-02"),
+            None,
+        ),
+        "1200亿元",
+    );
+    assert_eq!(
+        (c.kind, c.comparator, date(&c)),
+        (Kind::Observation, Comparator::Exactly, "2023".to_owned())
+    );
+    // A document number in round brackets still dates the text: 2023 is
+    // ahead of a text of 2021.
+    let c = one(
+        &read(
+            "根据湘政发(2021)15号，2023年长沙市数据企业达到500家。",
+            Some("2025-01-02"),
+            None,
+        ),
+        "500家",
+    );
+    assert_eq!((c.kind, date(&c)), (Kind::Target, "2023".to_owned()));
+}
+
+#[test]
+fn built_so_far_is_a_reported_figure() {
+    let c = one(
+        &read("湖南省累计建成5G基站超15万个。", Some("2024-03-01"), None),
+        "15万个",
+    );
+    assert_eq!(
+        (c.kind, c.comparator, date(&c)),
+        (
+            Kind::Observation,
+            Comparator::MoreThan,
+            "2024-03-01".to_owned()
+        )
+    );
+    assert!(confident(&c), "{c:#?}");
+    // With a deadline it is still a goal.
+    let c = one(
+        &read(
+            "到2026年，湖南省累计建成5G基站20万个。",
+            Some("2024-03-01"),
+            None,
+        ),
+        "20万个",
+    );
+    assert_eq!((c.kind, date(&c)), (Kind::Target, "2026".to_owned()));
+}
+
+#[test]
+fn a_change_names_its_measure_before_the_starting_figure() {
+    // What is counted stands before 从; the words between the figures are
+    // the change's verb.
+    let found = read(
+        "长沙市开放的公共数据集从2021年的300个增长到900个。",
+        Some("2025-05-01"),
+        None,
+    );
+    let start = one(&found, "300个");
+    let reached = one(&found, "900个");
+    assert_eq!(
+        (start.kind, date(&start)),
+        (Kind::Observation, "2021".to_owned())
+    );
+    assert_eq!(
+        (reached.kind, date(&reached)),
+        (Kind::Observation, "2025-05-01".to_owned())
+    );
+    for c in [&start, &reached] {
+        assert_eq!(c.metric_phrase, "开放的公共数据集", "{c:#?}");
+        assert!(confident(c), "{c:#?}");
+    }
+}
+
+#[test]
+fn a_goal_word_before_a_change_governs_the_figure_reached() {
+    for text in [
+        "湖南省工业互联网普及率将从20%提高到45%。",
+        "湖南省工业互联网普及率力争由20%提高到45%。",
+    ] {
+        let found = read(text, Some("2024-03-01"), None);
+        let start = one(&found, "20%");
+        let reached = one(&found, "45%");
+        assert_eq!(start.kind, Kind::Observation, "{text}");
+        assert_eq!(reached.kind, Kind::Target, "{text}");
+        assert!(confident(&reached), "{reached:#?}");
+    }
+    // A past year before the change: both figures are reports.
+    let found = read(
+        "2022年，湖南省工业互联网普及率从15%提高到20%。",
+        Some("2024-03-01"),
+        None,
+    );
+    let reached = one(&found, "20%");
+    assert_eq!(
+        (reached.kind, date(&reached)),
+        (Kind::Observation, "2022".to_owned())
+    );
+}
+
+#[test]
+fn a_period_over_is_looked_back_on() {
+    let c = one(
+        &read(
+            "2019年至2023年，长沙市数据企业由120家增加到480家。",
+            Some("2024-05-01"),
+            None,
+        ),
+        "480家",
+    );
+    assert_eq!((c.kind, date(&c)), (Kind::Observation, "2023".to_owned()));
+    // The same words in a plan written before the period ends.
+    let c = one(
+        &read(
+            "2023年至2025年，长沙市数据企业由120家增加到480家。",
+            Some("2023-02-01"),
+            None,
+        ),
+        "480家",
+    );
+    assert_eq!((c.kind, date(&c)), (Kind::Target, "2025".to_owned()));
+}
+
+#[test]
+fn an_average_annual_growth_is_a_target_only_where_a_goal_is_set() {
+    let c = one(
+        &read(
+            "到2026年，长沙市数据产业规模年均增长18%以上。",
+            Some("2024-05-01"),
+            None,
+        ),
+        "18%",
+    );
+    assert_eq!(
+        (c.kind, c.comparator, date(&c)),
+        (Kind::Target, Comparator::AtLeast, "2026".to_owned())
+    );
+    assert!(confident(&c), "{c:#?}");
+    // Over a period that is over, it is a growth rate: not proposed.
+    let c = one(
+        &read(
+            "2019年至2023年，长沙市数据产业规模年均增长35%。",
+            Some("2024-05-01"),
+            None,
+        ),
+        "35%",
+    );
+    assert!(!confident(&c), "{c:#?}");
+}
