@@ -143,7 +143,7 @@ impl Doc {
         flag_cover(n, &before, f, &mut score);
         let sentence_start = para.sentences[at.s].range.start;
         flag_not_level(n, f, (&after, &before), sentence_start, &mut score);
-        let forecast = flag_forecast(&facts.sentence, f, &mut score);
+        let forecast = flag_forecast(&facts.sentence, (n, &clause), f, &mut score);
         let kind = self.kind(&reach, f, facts, role, &mut score);
         // A forecast is recorded as a figure reported for the year it is
         // made for (预计到2025年将增至…: a level of 2025), not as a goal.
@@ -160,9 +160,9 @@ impl Doc {
         }
         let comparator = comparator(n, f, kind, &mut score);
         let dates = if forecast {
-            self.forecast_dates(at.p, &reach, role, &mut score)
+            self.forecast_dates(at.p, (&reach, f), role, &mut score)
         } else {
-            self.dates(at.p, &reach, kind, role, &mut score)
+            self.dates(at.p, (&reach, f), kind, role, &mut score)
         };
         let (jurisdiction, jurisdiction_phrase, in_catalog) =
             self.jurisdiction_of(&clause, &reach, facts, f, env, &mut score);
@@ -704,10 +704,30 @@ fn flag_not_level(
         }
         _ => None,
     };
+    let reason = reason.or_else(|| supports(n, f).then_some(Reason::Support));
     if let Some(reason) = reason {
         score.cap(30);
         score.reason(reason);
     }
+}
+
+/// Words of support measures (awards, subsidies).
+const SUPPORT_WORDS: &[&str] = &["奖励", "补贴", "补助", "资助", "奖补"];
+
+/// Whether figure `f` is a threshold or an amount of a support measure: a
+/// word of support follows it before the next full stop or semicolon,
+/// either soon, in its clause (100万元的一次性奖励, 5000元补贴), or after a
+/// word granting it
+/// (收入首次达到3000万元…可获得…奖励, …亦享有…奖励).
+fn supports(n: &Norm, f: &Figure) -> bool {
+    let rest = n.str(f.end, n.len());
+    let part = rest.split(['。', '；', ';']).next().unwrap_or("");
+    let Some(at) = SUPPORT_WORDS.iter().filter_map(|w| part.find(w)).min() else {
+        return false;
+    };
+    let between = &part[..at];
+    let soon = between.chars().count() <= 8 && !between.contains(['，', ',']);
+    soon || ["可", "给予", "享"].iter().any(|w| between.contains(w))
 }
 
 /// Whether the words before a count end with a list of as many items as
@@ -726,12 +746,20 @@ fn lists_as_many(before: &str, f: &Figure) -> bool {
 }
 
 /// A forecast (预计全年突破50亿元, 有望达到) is no commitment: a word of
-/// forecast in the figure's sentence before it. Whether there is one.
-fn flag_forecast(sentence: &SentenceFacts, f: &Figure, score: &mut Score) -> bool {
+/// forecast in the figure's sentence before it, unless 已 (already) comes
+/// after that word in the figure's own clause (预计年底达到150EFLOPS，其中
+/// 智算占比已超过97%). Whether there is one.
+fn flag_forecast(
+    sentence: &SentenceFacts,
+    (n, clause): (&Norm, &std::ops::Range<usize>),
+    f: &Figure,
+    score: &mut Score,
+) -> bool {
+    let already = |end: usize| n.str(end.max(clause.start), f.lead).contains('已');
     let word = FORECAST_WORDS
         .iter()
         .zip(sentence.forecast_ends)
-        .find(|(_, end)| end.is_some_and(|end| end <= f.lead))
+        .find(|(_, end)| end.is_some_and(|end| end <= f.lead && !already(end)))
         .map(|(w, _)| w);
     if let Some(word) = word {
         score.lower(5);

@@ -187,7 +187,7 @@ impl Doc {
     pub(super) fn dates(
         &self,
         p: usize,
-        reach: &Reach,
+        (reach, f): (&Reach, &Figure),
         kind: Kind,
         role: Role,
         score: &mut Score,
@@ -198,7 +198,7 @@ impl Doc {
                 let (as_of, inferred) = match role {
                     // Only the date the text gives the starting figure.
                     Role::Baseline(date) => (date, None),
-                    _ => self.as_of(p, reach, score),
+                    _ => self.as_of(p, reach, f, score),
                 };
                 if as_of.is_none() {
                     score.lower(10);
@@ -220,7 +220,7 @@ impl Doc {
     pub(super) fn forecast_dates(
         &self,
         p: usize,
-        reach: &Reach,
+        (reach, f): (&Reach, &Figure),
         role: Role,
         score: &mut Score,
     ) -> Dates {
@@ -235,7 +235,7 @@ impl Doc {
                     ..Dates::default()
                 }
             }
-            None => self.dates(p, reach, Kind::Observation, role, score),
+            None => self.dates(p, (reach, f), Kind::Observation, role, score),
         }
     }
 
@@ -377,6 +377,7 @@ impl Doc {
         &self,
         p: usize,
         reach: &Reach,
+        f: &Figure,
         score: &mut Score,
     ) -> (Option<PartialDate>, Option<InferredDate>) {
         let dated = self.paras[p].year.is_some();
@@ -386,6 +387,9 @@ impl Doc {
         let unresolved = self.find_cue(reach, Ask::Unresolved, dated, 1..=3);
         let found = match (found, unresolved) {
             (Some((level, ..)), Some((near, _))) if near <= level => None,
+            // The date of the starting figure of a change (从2020年的7个增长
+            // 到50个, 其中…已超过97%) is that figure's alone.
+            (Some((_, cue, q)), _) if q == p && self.dates_another_start(p, cue.pos, f) => None,
             (found, _) => found,
         };
         let as_of = match found.map(|(_, cue, _)| cue.kind) {
@@ -422,6 +426,17 @@ impl Doc {
             from,
         };
         (Some(date), Some(inferred))
+    }
+}
+
+impl Doc {
+    /// Whether the date at `pos` of paragraph `p` opens the starting figure
+    /// of a change (从2020年的, 由2023年) other than figure `f`.
+    fn dates_another_start(&self, p: usize, pos: usize, f: &Figure) -> bool {
+        let n = &self.paras[p].norm;
+        let opens = pos > 0 && matches!(n.get(pos - 1), Some('从' | '由'));
+        let date_char = |c: char| c.is_ascii_digit() || "年月日底末初的".contains(c);
+        opens && (pos > f.lead || !n.str(pos, f.lead).chars().all(date_char))
     }
 }
 

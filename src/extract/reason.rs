@@ -100,6 +100,9 @@ pub enum Reason {
     /// A share of the make-up of another figure (其中…占比超80%), not a
     /// level of a place.
     MakeUp,
+    /// A threshold or an amount of a support measure (收入首次达到3000万元的
+    /// 企业可获得100万元奖励), not a level of a place.
+    Support,
     /// No date for a reported figure.
     NoDate,
     /// The deadline is the end of the plan period.
@@ -141,6 +144,9 @@ impl Reason {
                 "count of pilots or projects organised, not a level of a place"
             }
             Reason::MakeUp => "share of the make-up of another figure, not a level of a place",
+            Reason::Support => {
+                "threshold or amount of a support measure (an award, a subsidy), not a level of a place"
+            }
             _ => return None,
         })
     }
@@ -219,9 +225,12 @@ impl std::fmt::Display for Reason {
             R::NoCueTarget => {
                 f.write_str("no cue says target or reported figure: read as a target")
             }
-            R::NoFutureCue | R::OneProject | R::ListCount | R::OrganisedCount | R::MakeUp => {
-                f.write_str(self.not_level().unwrap_or_default())
-            }
+            R::NoFutureCue
+            | R::OneProject
+            | R::ListCount
+            | R::OrganisedCount
+            | R::MakeUp
+            | R::Support => f.write_str(self.not_level().unwrap_or_default()),
             R::NoDate => f.write_str("no date for the figure"),
             R::DeadlineFromPeriod => f.write_str("deadline is the end of the plan period"),
             R::DeadlineFromBareDate(d) => write!(f, "deadline read from a bare date ({d})"),
@@ -236,10 +245,7 @@ impl std::fmt::Display for Reason {
             } => write!(
                 f,
                 "date read from {words} with the {} {reference}",
-                match from {
-                    DateFrom::Published => "publication date",
-                    DateFrom::DateLine => "date line",
-                }
+                from.name()
             ),
             R::DateUnknown => f.write_str(
                 "date written relative to the date of writing (今年, 目前), which is not known: \
@@ -247,6 +253,16 @@ impl std::fmt::Display for Reason {
             ),
             R::DatedBySection => f.write_str("dated by its section heading"),
             R::DatedByPublication(d) => write!(f, "dated by the publication date {d}"),
+        }
+    }
+}
+
+impl DateFrom {
+    /// What the date was read from, in the words of [`Reason`]'s text.
+    fn name(self) -> &'static str {
+        match self {
+            DateFrom::Published => "publication date",
+            DateFrom::DateLine => "date line",
         }
     }
 }

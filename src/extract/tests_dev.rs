@@ -505,3 +505,60 @@ fn an_average_annual_growth_is_a_target_only_where_a_goal_is_set() {
     );
     assert!(!confident(&c), "{c:#?}");
 }
+
+#[test]
+fn thresholds_and_amounts_of_support_are_no_levels() {
+    let found = read(
+        "长沙市对数据标注企业年收入首次达到5000万元的，可获得200万元一次性奖励；从业人员首次超过500人的，亦享有同等奖励。",
+        Some("2025-06-01"),
+        None,
+    );
+    for value in ["5000万元", "200万元", "500人"] {
+        let c = one(&found, value);
+        assert!(!confident(&c), "{c:#?}");
+        assert!(has_reason(&c, "support measure"), "{c:#?}");
+    }
+    // A subsidy named in a later clause leaves the levels before it alone.
+    let found = read(
+        "长沙市数据标注产业规模首次突破50亿元，从业人员超过3万人，市财政累计发放补贴2亿元。",
+        Some("2025-06-01"),
+        None,
+    );
+    for value in ["50亿元", "3万人"] {
+        let c = one(&found, value);
+        assert!(confident(&c), "{c:#?}");
+        assert!(!has_reason(&c, "support measure"), "{c:#?}");
+    }
+}
+
+#[test]
+fn already_in_its_own_clause_ends_a_forecast_and_a_change_keeps_its_date() {
+    let found = read(
+        "长沙市数据中心从2021年的12个增长到30个，算力规模预计到2026年底将达到20EFLOPS，其中智算占比已超过80%。",
+        Some("2025-11-20"),
+        None,
+    );
+    let c = one(&found, "20 EFLOPS");
+    assert_eq!((c.kind, date(&c)), (Kind::Observation, "2026".to_owned()));
+    assert!(has_reason(&c, "forecast"), "{c:#?}");
+    // Already reached: reported at the date of writing, neither forecast
+    // nor dated by the starting figure of the change before it.
+    let c = one(&found, "80%");
+    assert_eq!(
+        (c.kind, date(&c)),
+        (Kind::Observation, "2025-11-20".to_owned())
+    );
+    assert!(!has_reason(&c, "forecast"), "{c:#?}");
+    // The starting figure keeps its own date, also across a comma.
+    let c = one(&found, "12个");
+    assert_eq!(date(&c), "2021");
+    let c = one(
+        &read(
+            "湖南省5G基站数量将从2020年的3.6万个，增加到2025年的25万个。",
+            Some("2021-09-12"),
+            None,
+        ),
+        "3.6万个",
+    );
+    assert_eq!((c.kind, date(&c)), (Kind::Observation, "2020".to_owned()));
+}

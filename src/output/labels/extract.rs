@@ -48,6 +48,7 @@ pub fn reason_label_zh(reason: &Reason) -> String {
         R::ListCount => "所列各项的个数，不是地区的水平",
         R::OrganisedCount => "组织开展的试点或项目个数，不是地区的水平",
         R::MakeUp => "另一数字的构成占比，不是地区的水平",
+        R::Support => "扶持措施（奖励、补贴）的门槛或金额，不是地区的水平",
         R::NoDate => "数字没有日期",
         R::DeadlineFromPeriod => "期限为规划期末",
         R::NoDeadline => "文中没有期限",
@@ -205,6 +206,7 @@ mod tests {
             | Reason::ListCount
             | Reason::OrganisedCount
             | Reason::MakeUp
+            | Reason::Support
             | Reason::NoDate
             | Reason::DeadlineFromPeriod
             | Reason::DeadlineFromBareDate(_)
@@ -225,6 +227,7 @@ mod tests {
             Reason::ListCount,
             Reason::OrganisedCount,
             Reason::MakeUp,
+            Reason::Support,
         ]
     }
 
@@ -296,7 +299,7 @@ mod tests {
     #[test]
     fn every_reason_has_a_chinese_label_unlike_its_english_text() {
         let all = every_reason();
-        assert_eq!(all.len(), 45);
+        assert_eq!(all.len(), 46);
         let mut labels = std::collections::HashSet::new();
         for r in &all {
             let zh = reason_label_zh(r);
