@@ -86,6 +86,25 @@ fn enumerated(n: &Norm) -> bool {
         .any(|w| n.starts_with(0, w))
 }
 
+/// Whether a paragraph opens with an aspect of what the one before it
+/// set out (计算力方面，…; 在数据供给方面，…).
+fn aspect(n: &Norm) -> bool {
+    let head = n.str(0, 12.min(n.len()));
+    head.find("方面").is_some_and(|at| {
+        matches!(
+            head[at + "方面".len()..].chars().next(),
+            Some('，' | ',' | ':')
+        )
+    })
+}
+
+/// Whether a paragraph sets a deadline (到2027年).
+fn sets_deadline(p: &Para) -> bool {
+    p.cues
+        .iter()
+        .any(|c| matches!(c.kind, CueKind::Deadline(_)))
+}
+
 impl Doc {
     /// Reads `text` with the names of `lexicon`, published on `published`
     /// where it is known.
@@ -268,8 +287,12 @@ fn governing(earlier: &[Para], kind: BlockKind, norm: &Norm) -> (Range<usize>, O
         if prev.kind == BlockKind::Prose && kind == BlockKind::Prose {
             if prev.norm.chars.last() == Some(&':') {
                 inherit = Some(index - 1);
-            } else if prev.inherit.is_some() && enumerated(norm) {
+            } else if prev.inherit.is_some() && (enumerated(norm) || aspect(norm)) {
                 inherit = prev.inherit;
+            } else if aspect(norm) && sets_deadline(prev) {
+                // 到2027年，…。 then 计算力方面，…: the goals go on, aspect
+                // by aspect.
+                inherit = Some(index - 1);
             }
         }
     }

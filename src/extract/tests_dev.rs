@@ -562,3 +562,30 @@ fn already_in_its_own_clause_ends_a_forecast_and_a_change_keeps_its_date() {
     );
     assert_eq!((c.kind, date(&c)), (Kind::Observation, "2020".to_owned()));
 }
+
+#[test]
+fn goals_set_out_aspect_by_aspect_keep_the_deadline_before_them() {
+    let found = read(
+        "总体要求提出，到2027年，全市算力协同发展格局初步构建。\n计算力方面，长沙市算力总规模达到30EFLOPS，其中智能算力占比不低于70%。",
+        Some("2024-11-21"),
+        None,
+    );
+    for value in ["30 EFLOPS", "70%"] {
+        let c = one(&found, value);
+        assert_eq!(
+            (c.kind, date(&c)),
+            (Kind::Target, "2027".to_owned()),
+            "{c:#?}"
+        );
+    }
+    // A paragraph with no deadline leaves the next one's figures alone.
+    let c = one(
+        &read(
+            "全市算力协同发展格局初步构建。\n计算力方面，长沙市算力总规模达到30EFLOPS。",
+            Some("2024-11-21"),
+            None,
+        ),
+        "30 EFLOPS",
+    );
+    assert_ne!(date(&c), "2027");
+}
