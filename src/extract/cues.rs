@@ -111,6 +111,36 @@ pub(super) const VERBS: &[&str] = &[
 /// Words that contain a cue word but are none.
 pub(super) const NEUTRAL_WORDS: &[&str] = &["将近", "而已", "不已"];
 
+/// The year of a document number at `i` (苏府办〔2025〕19号).
+fn doc_year_at(n: &Norm, i: usize) -> Option<i32> {
+    let bracketed = i > 0
+        && match n.get(i - 1) {
+            Some('〔' | '[') => matches!(n.get(i + 4), Some('〕' | ']' | ')')),
+            // Round brackets hold edition years too (统计分类(2021),
+            // 蓝皮书(2017)): a document number's year has the number and
+            // 号 after it (苏政发(2016)113号).
+            Some('(') => n.get(i + 4) == Some(')') && serial_after(n, i + 5),
+            _ => false,
+        };
+    year_at(n, i).filter(|_| bracketed)
+}
+
+/// Words that make a title a report's, not a plan's.
+const REPORT_TITLE_WORDS: &[&str] = &["报告", "白皮书", "蓝皮书", "研究", "预测", "指数"];
+
+/// Whether character `i` is inside a document title 《…》 that names a
+/// report.
+fn in_report_title(n: &Norm, i: usize) -> bool {
+    let inside = |k: usize| n.title.get(k).copied().unwrap_or(false);
+    if !inside(i) {
+        return false;
+    }
+    let start = (0..i).rev().find(|&k| !inside(k)).map_or(0, |k| k + 1);
+    let end = (i..n.len()).find(|&k| !inside(k)).unwrap_or(n.len());
+    let title = n.str(start, end);
+    REPORT_TITLE_WORDS.iter().any(|w| title.contains(w))
+}
+
 /// Whether a document's serial number (`113号`) starts at `i`.
 fn serial_after(n: &Norm, i: usize) -> bool {
     let digits = (i..).take_while(|&k| n.get(k).is_some_and(|c| c.is_ascii_digit()));
@@ -272,16 +302,7 @@ pub(super) fn cues(
             continue;
         }
         if c.is_ascii_digit() {
-            let bracketed = i > 0
-                && match n.get(i - 1) {
-                    Some('〔' | '[') => matches!(n.get(i + 4), Some('〕' | ']' | ')')),
-                    // Round brackets hold edition years too (统计分类(2021),
-                    // 蓝皮书(2017)): a document number's year has the
-                    // number and 号 after it (苏政发(2016)113号).
-                    Some('(') => n.get(i + 4) == Some(')') && serial_after(n, i + 5),
-                    _ => false,
-                };
-            if let Some(year) = year_at(n, i).filter(|_| bracketed) {
+            if let Some(year) = doc_year_at(n, i) {
                 out.push(Cue {
                     pos: i,
                     kind: CueKind::DocYear(year),
@@ -290,7 +311,11 @@ pub(super) fn cues(
                 continue;
             }
             if let Some((kind, end)) = date_cue(n, i, reference.map(PartialDate::year)) {
-                out.push(Cue { pos: i, kind });
+                // The years of a report's title (《2025-2030年…预测报告》)
+                // name its edition, not a plan's period.
+                if !(matches!(kind, CueKind::Period(_)) && in_report_title(n, i)) {
+                    out.push(Cue { pos: i, kind });
+                }
                 i = end;
                 continue;
             }

@@ -100,8 +100,13 @@ impl SentenceFacts {
         SentenceFacts {
             reported_after: last(&["同比", "比上年", "较上年", "上年同期"]),
             target_after: last(&["目标"]),
-            forecast_ends: FORECAST_WORDS
-                .map(|w| occurrences(n, range.clone(), &[w]).first().map(|o| o.end)),
+            // Not in a title (《…预测报告》 names a report).
+            forecast_ends: FORECAST_WORDS.map(|w| {
+                occurrences(n, range.clone(), &[w])
+                    .iter()
+                    .find(|o| !n.title.get(o.start).copied().unwrap_or(false))
+                    .map(|o| o.end)
+            }),
         }
     }
 }

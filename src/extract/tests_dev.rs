@@ -589,3 +589,28 @@ fn goals_set_out_aspect_by_aspect_keep_the_deadline_before_them() {
     );
     assert_ne!(date(&c), "2027");
 }
+
+#[test]
+fn a_report_title_names_no_period_and_no_forecast() {
+    let found = read(
+        "研究机构发布的《2025-2030年长沙市算力产业发展预测报告》显示，2024年长沙市算力总规模达28EFLOPS。分析师预测，2025年长沙市算力总规模将超过35EFLOPS。",
+        Some("2025-09-17"),
+        None,
+    );
+    let c = one(&found, "28 EFLOPS");
+    assert_eq!((c.kind, date(&c)), (Kind::Observation, "2024".to_owned()));
+    assert!(!has_reason(&c, "forecast"), "{c:#?}");
+    let c = one(&found, "35 EFLOPS");
+    assert_eq!((c.kind, date(&c)), (Kind::Observation, "2025".to_owned()));
+    assert!(has_reason(&c, "forecast"), "{c:#?}");
+    // A plan's title keeps its period: the deadline of its targets.
+    let c = one(
+        &read(
+            "市政府印发《长沙市数字经济发展规划(2024—2027年)》。全市数据企业达到800家。",
+            Some("2024-01-10"),
+            None,
+        ),
+        "800家",
+    );
+    assert_eq!((c.kind, date(&c)), (Kind::Target, "2027".to_owned()));
+}
