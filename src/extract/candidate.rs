@@ -218,7 +218,7 @@ impl Doc {
                 .find(|&i| matches!(para.norm.get(i), Some('由' | '从')))
                 .unwrap_or(clause.start);
             let [first, earlier, _] = &mut reach.own;
-            earlier.end = index(opened).clamp(earlier.end, first.end);
+            earlier.end = index(opened).max(earlier.end).min(first.end);
             first.start = index(from).min(first.end);
         }
         reach
@@ -717,8 +717,7 @@ const SUPPORT_WORDS: &[&str] = &["奖励", "补贴", "补助", "资助", "奖补
 /// Whether figure `f` is a threshold or an amount of a support measure: a
 /// word of support follows it before the next full stop or semicolon,
 /// either soon, in its clause (100万元的一次性奖励, 5000元补贴), or after a
-/// word granting it
-/// (收入首次达到3000万元…可获得…奖励, …亦享有…奖励).
+/// word granting it (收入首次达到3000万元…可获得…奖励, …亦享有…奖励).
 fn supports(n: &Norm, f: &Figure) -> bool {
     let rest = n.str(f.end, n.len());
     let part = rest.split(['。', '；', ';']).next().unwrap_or("");

@@ -427,9 +427,7 @@ impl Doc {
         };
         (Some(date), Some(inferred))
     }
-}
 
-impl Doc {
     /// Whether the date at `pos` of paragraph `p` opens the starting figure
     /// of a change (从2020年的, 由2023年) other than figure `f`.
     fn dates_another_start(&self, p: usize, pos: usize, f: &Figure) -> bool {
