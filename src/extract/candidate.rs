@@ -714,12 +714,17 @@ fn flag_not_level(
 /// Words of support measures (awards, subsidies).
 const SUPPORT_WORDS: &[&str] = &["奖励", "补贴", "补助", "资助", "奖补"];
 
+/// How many characters after a figure a word of support is looked for.
+const SUPPORT_REACH: usize = 80;
+
 /// Whether figure `f` is a threshold or an amount of a support measure: a
 /// word of support follows it before the next full stop or semicolon,
 /// either soon, in its clause (100万元的一次性奖励, 5000元补贴), or after a
 /// word granting it (收入首次达到3000万元…可获得…奖励, …亦享有…奖励).
 fn supports(n: &Norm, f: &Figure) -> bool {
-    let rest = n.str(f.end, n.len());
+    // A window, not the rest of the sentence: text without full stops
+    // would be read once per figure.
+    let rest = n.str(f.end, (f.end + SUPPORT_REACH).min(n.len()));
     let part = rest.split(['。', '；', ';']).next().unwrap_or("");
     let Some(at) = SUPPORT_WORDS.iter().filter_map(|w| part.find(w)).min() else {
         return false;

@@ -4,7 +4,7 @@
 use crate::{Deadline, PartialDate, Period};
 
 use super::candidate::Score;
-use super::change::Role;
+use super::change::{Role, opening};
 use super::cues::{Cue, CueKind};
 use super::document::Doc;
 use super::facts::ClauseFacts;
@@ -433,8 +433,7 @@ impl Doc {
     fn dates_another_start(&self, p: usize, pos: usize, f: &Figure) -> bool {
         let n = &self.paras[p].norm;
         let opens = pos > 0 && matches!(n.get(pos - 1), Some('从' | '由'));
-        let date_char = |c: char| c.is_ascii_digit() || "年月日底末初的".contains(c);
-        opens && (pos > f.lead || !n.str(pos, f.lead).chars().all(date_char))
+        opens && opening(n, pos - 1, f.lead) != Some(pos - 1)
     }
 }
 
